@@ -1,0 +1,235 @@
+/* The content model: tracks, phases, steps, questions, roles, hand-off
+ * rules, glossary and legal dates, loaded from YAML and validated. The
+ * model is read-only once loaded; everything is owned by struct content. */
+#ifndef AIREJSE_CONTENT_H
+#define AIREJSE_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "airejse/i18n.h"
+
+struct diags;
+struct expr;
+struct glossary_entry;
+
+/* Where something was defined, for messages. */
+struct srcpos {
+	const char	*file;	/* owned by the content */
+	int		 line;
+	int		 col;
+};
+
+/* A reference by identifier, resolved when all files are read. */
+struct ref {
+	char		*id;
+	struct srcpos	 pos;
+};
+
+/* A condition: its text, where it was written, and its parsed form.
+ * exact is false when the text spans lines, so columns are approximate. */
+struct cond {
+	char		*src;
+	struct expr	*expr;	/* NULL: always true */
+	struct srcpos	 pos;	/* of the first character of src */
+	bool		 exact;
+};
+
+/* Strings as written in a file, each with its position. */
+struct strlist {
+	char		**v;
+	struct srcpos	 *pos;
+	size_t		  n;
+};
+
+enum qtype {
+	Q_TEXT,
+	Q_LONGTEXT,
+	Q_YESNO,
+	Q_CHOICE,
+	Q_MULTI,
+	Q_NUMBER,
+	Q_AMOUNT,	/* whole Danish kroner */
+	Q_DATE,
+	Q_EMAIL,
+	Q_URL,
+	Q__COUNT
+};
+
+struct qoption {
+	char		*id;
+	struct text	 label;
+	struct srcpos	 pos;
+};
+
+struct question {
+	char		*id;
+	enum qtype	 type;
+	struct text	 prompt;
+	struct text	 help;		/* optional */
+	struct qoption	*options;	/* choice, multi */
+	size_t		 noptions;
+	bool		 has_min, has_max;
+	double		 min, max;	/* number, amount: value; date: unused */
+	size_t		 maxlen;	/* text, longtext: characters; 0 = default */
+	struct strlist	 legal;		/* legal references, e.g. "MDR art. 5(5)" */
+	struct cond	 when;		/* asked only while it holds */
+	bool		 bank;		/* defined in the shared question bank */
+	struct srcpos	 pos;
+};
+
+enum basis {
+	BASIS_UNSET,
+	BASIS_LAW,		/* lovkrav */
+	BASIS_PRACTICE		/* god praksis */
+};
+
+struct role {
+	char		*id;
+	struct text	 name;
+	struct text	 description;
+	struct text	 receives;	/* what this role is sent */
+	struct srcpos	 pos;
+};
+
+/* An organisational owner group, e.g. Strategigrupperne RSD. */
+struct group {
+	char		*id;
+	struct text	 name;
+	struct text	 description;
+	struct srcpos	 pos;
+};
+
+struct track;
+struct phase;
+
+struct step {
+	char			*id;	/* unique within its track */
+	struct text		 title;
+	struct text		 guidance;	/* what to do */
+	struct text		 watch;		/* what to watch out for (optional) */
+	struct text		 why;		/* why it matters (optional) */
+	struct ref		 owner_ref;
+	const struct role	*owner;
+	struct ref		 group_ref;
+	const struct group	*group;		/* optional */
+	char			*source;	/* the source document */
+	enum basis		 basis;
+	struct strlist		 legal;
+	struct strlist		 needs_ids;	/* as written */
+	const struct step	**needs;	/* steps of the same track first */
+	size_t			 nneeds;
+	struct strlist		 term_ids;
+	const struct glossary_entry **terms;
+	size_t			 nterms;
+	struct cond		 when;		/* applies only while it holds */
+	struct strlist		 question_ids;
+	const struct question	**questions;
+	size_t			 nquestions;
+	const struct phase	*phase;
+	const struct track	*track;
+	size_t			 index;		/* position in the track, 0-based */
+	struct srcpos		 pos;
+};
+
+struct phase {
+	char			*id;
+	struct text		 title;
+	struct text		 summary;
+	struct step		*steps;
+	size_t			 nsteps;
+	const struct track	*track;
+	struct srcpos		 pos;
+};
+
+struct track {
+	char		*id;
+	struct text	 title;
+	struct text	 summary;
+	char		*source;
+	int		 order;		/* listing order; then id */
+	struct phase	*phases;
+	size_t		 nphases;
+	size_t		 nsteps;	/* over all phases */
+	struct srcpos	 pos;
+};
+
+struct handoff_rule {
+	char			*id;
+	struct ref		 role_ref;
+	const struct role	*role;
+	struct text		 reason;
+	struct cond		 when;		/* raises the hand-off */
+	struct strlist		 question_ids;
+	const struct question	**questions;
+	size_t			 nquestions;
+	struct srcpos		 pos;
+};
+
+struct glossary_entry {
+	char		*id;
+	struct text	 term;
+	struct text	 definition;
+	struct strlist	 see;		/* other entries */
+	struct srcpos	 pos;
+};
+
+/* A date the law sets, kept as data so a site can update it. */
+struct legal_date {
+	char		*id;
+	struct text	 title;
+	char		*date;		/* YYYY-MM-DD */
+	char		*law;		/* e.g. "AI-forordningen art. 113" */
+	char		*source;	/* where the date was read */
+	char		*checked;	/* YYYY-MM-DD, when it was last checked */
+	struct srcpos	 pos;
+};
+
+struct content {
+	char			*dir;		/* the folder loaded, if any */
+	char			**files;	/* every file read (owned) */
+	size_t			 nfiles;
+	struct track		**tracks;	/* sorted by order, id */
+	size_t			 ntracks;
+	struct question		**questions;	/* sorted by id */
+	size_t			 nquestions;
+	struct role		**roles;	/* in file order */
+	size_t			 nroles;
+	struct group		**groups;
+	size_t			 ngroups;
+	struct handoff_rule	**handoffs;
+	size_t			 nhandoffs;
+	struct glossary_entry	**glossary;	/* sorted by term (Danish) */
+	size_t			 nglossary;
+	struct legal_date	**dates;
+	size_t			 ndates;
+};
+
+/* Loads every *.yaml under dir/journeys and dir/checklists. Files in
+ * override replace a file of the same name in the folder (or are added),
+ * so one edited file can be checked against the rest. Problems go to
+ * diags (file:line:column). Returns 0 and sets *out, or EX_NOINPUT (no
+ * content there), EX_DATAERR (errors in diags) or EX_IOERR. */
+int content_load(const char *dir, char *const *override, size_t noverride,
+    struct diags *diags, struct content **out);
+/* Loads exactly the files given, with nothing else. */
+int content_load_files(char *const *files, size_t nfiles,
+    struct diags *diags, struct content **out);
+void content_free(struct content *c);
+
+const struct track *content_track(const struct content *c, const char *id);
+const struct question *content_question(const struct content *c, const char *id);
+const struct role *content_role(const struct content *c, const char *id);
+const struct group *content_group(const struct content *c, const char *id);
+const struct handoff_rule *content_handoff(const struct content *c, const char *id);
+const struct glossary_entry *content_term(const struct content *c, const char *id);
+const struct step *track_step(const struct track *t, const char *id);
+/* The i-th step of the track over all phases. */
+const struct step *track_step_at(const struct track *t, size_t i);
+const struct qoption *question_option(const struct question *q, const char *id);
+
+const char *qtype_name(enum qtype t);
+int qtype_parse(const char *s, enum qtype *out);
+const char *basis_name(enum basis b);
+
+#endif

@@ -1,0 +1,110 @@
+/* The condition language of the content: parsed once at load, bound to
+ * the questions it names, evaluated against a project's answers.
+ *
+ *   expr    := or
+ *   or      := and { "or" and }
+ *   and     := unary { "and" unary }
+ *   unary   := "not" unary | primary
+ *   primary := "(" expr ")" | FUNC "(" NAME ")" | operand [ OP operand ]
+ *   OP      := "==" | "!=" | "<" | "<=" | ">" | ">=" | "includes"
+ *   FUNC    := "answered" | "unknown" | "track"
+ *   operand := NAME | NUMBER | 'string' | "string"
+ *
+ * A NAME is a question id, a site setting (udbudsgraense), or, beside a
+ * yes/no or choice question, a literal (ja, nej, an option id). */
+#ifndef AIREJSE_EXPR_H
+#define AIREJSE_EXPR_H
+
+#include <stdbool.h>
+
+struct content;
+struct question;
+struct qoption;
+
+enum expr_op {
+	EXPR_OR,
+	EXPR_AND,
+	EXPR_NOT,
+	EXPR_CMP,
+	EXPR_ANSWERED,	/* answered(q): a value other than "don't know" */
+	EXPR_UNKNOWN,	/* unknown(q): answered "don't know" */
+	EXPR_TRACK	/* track(id): the project follows that track */
+};
+
+enum expr_cmp {
+	CMP_EQ,
+	CMP_NE,
+	CMP_LT,
+	CMP_LE,
+	CMP_GT,
+	CMP_GE,
+	CMP_INCLUDES
+};
+
+enum operand_kind {
+	OPD_NAME,	/* not yet bound */
+	OPD_QUESTION,
+	OPD_SETTING,
+	OPD_NUMBER,
+	OPD_STRING,
+	OPD_YES,
+	OPD_NO,
+	OPD_OPTION
+};
+
+struct operand {
+	enum operand_kind	 kind;
+	char			*name;	/* NAME or string literal */
+	double			 num;
+	int			 col;	/* 1-based column in the source */
+	const struct question	*q;
+	const struct qoption	*opt;
+	int			 setting;
+};
+
+struct expr {
+	enum expr_op	 op;
+	int		 col;
+	struct expr	*l, *r;		/* OR, AND: both; NOT: l */
+	enum expr_cmp	 cmp;
+	struct operand	 a, b;		/* CMP: a OP b; functions: a */
+};
+
+/* Parses src. On error returns NULL and sets *errcol (1-based column in
+ * src) and *errmsg (caller frees). */
+struct expr *expr_parse(const char *src, int *errcol, char **errmsg);
+void expr_free(struct expr *e);
+
+/* Resolves names against c and checks the types of each comparison.
+ * Calls err for each problem with its column; returns the error count. */
+int expr_bind(struct expr *e, const struct content *c,
+    void (*err)(void *arg, int col, const char *msg), void *arg);
+
+/* Calls fn for every question e refers to. */
+void expr_questions(const struct expr *e,
+    void (*fn)(void *arg, const struct question *q), void *arg);
+
+enum expr_answer {
+	EXPR_NONE,	/* no answer, or the question does not apply */
+	EXPR_VALUE,
+	EXPR_DONTKNOW
+};
+
+/* What a condition needs to know about a project. */
+struct expr_env {
+	/* The answer to q that counts (canonical value in *value). */
+	enum expr_answer (*answer)(void *arg, const struct question *q,
+	    const char **value);
+	double (*setting)(void *arg, int setting);
+	bool (*has_track)(void *arg, const char *track);
+	void *arg;
+};
+
+/* A comparison with a missing answer is false. */
+bool expr_eval(const struct expr *e, const struct expr_env *env);
+
+/* Writes e back as text, fully parenthesised (for tests and messages).
+ * Caller frees. */
+char *expr_to_string(const struct expr *e);
+
+#endif

@@ -1,0 +1,38 @@
+/* Reading content files into the model (used by content.c). */
+#ifndef AIREJSE_LOADER_H
+#define AIREJSE_LOADER_H
+
+#include <stdbool.h>
+
+struct content;
+struct diags;
+struct cond;
+struct question;
+struct step;
+struct phase;
+struct track;
+struct role;
+struct group;
+struct handoff_rule;
+struct glossary_entry;
+struct legal_date;
+
+/* Reads one file into c; returns 0, EX_NOINPUT or EX_DATAERR. Sets
+ * *unread when the file could not be read or parsed at all. */
+int loader_file(struct content *c, const char *file, struct diags *diags, bool *unread);
+/* Reports a problem at column col of the condition c. */
+void loader_cond_error(struct diags *diags, const struct cond *c, int col, const char *msg);
+
+/* Provided by content.c: checks and links what the files defined. */
+int content_link(struct content *c, struct diags *diags);
+void content_question_free(struct question *q);
+void content_step_clear(struct step *st);
+void content_phase_clear(struct phase *ph);
+void content_track_free(struct track *t);
+void content_role_free(struct role *r);
+void content_group_free(struct group *g);
+void content_handoff_free(struct handoff_rule *h);
+void content_term_free(struct glossary_entry *e);
+void content_date_free(struct legal_date *d);
+
+#endif

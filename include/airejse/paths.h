@@ -1,0 +1,24 @@
+/* Where things are: the content, the catalogues, the database and the
+ * site configuration, for an installed and an uninstalled program. */
+#ifndef AIREJSE_PATHS_H
+#define AIREJSE_PATHS_H
+
+/* The source tree the program runs from (its journeys/ beside it or one
+ * level up), or NULL when installed. Caller frees. */
+char *paths_srcdir(void);
+/* The content folder: opt, else $AIREJSE_CONTENT, else the source tree,
+ * else the installed one. Caller frees. */
+char *paths_content(const char *opt);
+/* The catalogue folder: $AIREJSE_LOCALEDIR, else the source tree's
+ * locale/, else the installed one. Caller frees. */
+char *paths_localedir(void);
+/* The database: opt, else $AIREJSE_DB, else $XDG_DATA_HOME/airejse/
+ * airejse.db, else ~/.local/share/airejse/airejse.db. NULL (with *cause)
+ * when there is no home folder to put it in. Caller frees. */
+char *paths_db(const char *opt, char **cause);
+/* The site configuration: $AIREJSE_CONFIG, else $XDG_CONFIG_HOME/airejse/
+ * config.yaml, else ~/.config/airejse/config.yaml; NULL if there is no
+ * home. Caller frees. */
+char *paths_config(void);
+
+#endif

@@ -1,0 +1,54 @@
+/* Site settings: the named values conditions can use (the tender
+ * threshold) and the optional site configuration file. */
+#ifndef AIREJSE_SETTINGS_H
+#define AIREJSE_SETTINGS_H
+
+#include <stdbool.h>
+
+#include "airejse/i18n.h"
+
+struct diags;
+
+enum setting_id {
+	SETTING_TENDER_THRESHOLD,	/* udbudsgraense, DKK */
+	SETTING__COUNT
+};
+
+/* A named number a condition may compare with, e.g. udbudsgraense. */
+struct setting_def {
+	const char	*name;
+	enum setting_id	 id;
+	double		 def;
+};
+
+/* The definition named name, or NULL. */
+const struct setting_def *setting_find(const char *name);
+const struct setting_def *setting_def(enum setting_id id);
+
+struct role_contact {
+	char	*role;	/* role id; checked against the content by the caller */
+	char	*name;
+	char	*email;
+	int	 line, col;
+};
+
+struct settings {
+	char			*file;	/* the file read, or NULL */
+	char			*organisation;
+	double			 value[SETTING__COUNT];
+	bool			 has_lang;
+	enum lang		 lang;
+	struct role_contact	*contacts;
+	size_t			 ncontacts;
+};
+
+/* Fills s with the defaults. */
+void settings_defaults(struct settings *s);
+/* Reads path over the defaults. A missing file is not an error. Errors
+ * go to diags with file:line:column; returns 0 or -1. */
+int settings_load(struct settings *s, const char *path, struct diags *diags);
+/* The contact for role, or NULL. */
+const struct role_contact *settings_contact(const struct settings *s, const char *role);
+void settings_free(struct settings *s);
+
+#endif

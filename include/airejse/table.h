@@ -1,0 +1,28 @@
+/* Rows of cells printed either aligned for people (columns measured in
+ * terminal columns, not bytes) or as tab-separated values for scripts. */
+#ifndef AIREJSE_TABLE_H
+#define AIREJSE_TABLE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct table {
+	size_t	  ncols;
+	size_t	  nrows;
+	char	**cells;	/* nrows * ncols, owned */
+	bool	  header;	/* the first row is a header */
+};
+
+struct table *table_new(size_t ncols);
+/* Adds a row of ncols strings (copied; NULL is empty). */
+void table_add(struct table *t, const char *const *cells);
+/* Adds a row from a printf-style format per cell, separated by '\t'. */
+void table_addf(struct table *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Aligned text, two spaces between columns; the last is not padded. */
+void table_print(const struct table *t, FILE *out);
+/* Tab-separated; tabs and line breaks inside cells become spaces. */
+void table_print_tsv(const struct table *t, FILE *out);
+void table_free(struct table *t);
+
+#endif

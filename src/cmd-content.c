@@ -1,0 +1,213 @@
+/* Commands about the content itself: journeys and validate. */
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "airejse/cmd.h"
+#include "airejse/content.h"
+#include "airejse/diag.h"
+#include "airejse/paths.h"
+#include "airejse/table.h"
+#include "airejse/xalloc.h"
+
+static json_t *
+json_strlist(const struct strlist *l)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	return a;
+}
+
+static json_t *
+track_json(const struct track *t)
+{
+	json_t *jt = json_object(), *phases = json_array();
+	size_t i, j, k;
+
+	json_object_set_new(jt, "id", json_string(t->id));
+	json_object_set_new(jt, "title", json_string(text_get(&t->title)));
+	json_object_set_new(jt, "summary", json_string(text_get(&t->summary)));
+	json_object_set_new(jt, "source", json_string(t->source));
+	json_object_set_new(jt, "phases_count", json_integer((json_int_t)t->nphases));
+	json_object_set_new(jt, "steps_count", json_integer((json_int_t)t->nsteps));
+	for (i = 0; i < t->nphases; i++) {
+		const struct phase *ph = &t->phases[i];
+		json_t *jp = json_object(), *steps = json_array();
+
+		json_object_set_new(jp, "id", json_string(ph->id));
+		json_object_set_new(jp, "title", json_string(text_get(&ph->title)));
+		for (j = 0; j < ph->nsteps; j++) {
+			const struct step *st = &ph->steps[j];
+			json_t *js = json_object(), *qs = json_array();
+
+			json_object_set_new(js, "id", json_string(st->id));
+			json_object_set_new(js, "title", json_string(text_get(&st->title)));
+			json_object_set_new(js, "owner", json_string(st->owner->id));
+			json_object_set_new(js, "group", st->group ? json_string(st->group->id) : json_null());
+			json_object_set_new(js, "source", json_string(st->source));
+			json_object_set_new(js, "basis", st->basis == BASIS_UNSET ? json_null() :
+			    json_string(basis_name(st->basis)));
+			json_object_set_new(js, "legal", json_strlist(&st->legal));
+			json_object_set_new(js, "needs", json_strlist(&st->needs_ids));
+			json_object_set_new(js, "has_guidance",
+			    json_boolean(st->guidance.s[LANG_DA] != NULL));
+			for (k = 0; k < st->nquestions; k++)
+				json_array_append_new(qs, json_string(st->questions[k]->id));
+			json_object_set_new(js, "questions", qs);
+			json_array_append_new(steps, js);
+		}
+		json_object_set_new(jp, "steps", steps);
+		json_array_append_new(phases, jp);
+	}
+	json_object_set_new(jt, "phases", phases);
+	return jt;
+}
+
+int
+cmd_journeys(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum out_format fmt = OUT_TEXT;
+	const struct command *self = cmd_find("journeys");
+	struct table *t;
+	size_t i;
+	int c, rc;
+
+	while ((c = cli_getopt(cli, argc, argv, "f:", opts)) != -1) {
+		switch (c) {
+		case 'f':
+			if (cli_format(optarg, &fmt) != 0) {
+				cli_error(_("unknown format '%s': use text, tsv or json"), optarg);
+				return EX_USAGE;
+			}
+			break;
+		case 'h':
+			return cli_help(self);
+		default:
+			return cli_usage(self);
+		}
+	}
+	if (optind != argc)
+		return cli_usage(self);
+	if ((rc = cli_content(cli)) != 0)
+		return rc;
+	if (fmt == OUT_JSON) {
+		json_t *root = json_object(), *tracks = json_array();
+
+		json_object_set_new(root, "language", json_string(lang_code(i18n_lang())));
+		for (i = 0; i < cli->content->ntracks; i++)
+			json_array_append_new(tracks, track_json(cli->content->tracks[i]));
+		json_object_set_new(root, "tracks", tracks);
+		rc = cli_print_json(root);
+		json_decref(root);
+		return rc;
+	}
+	t = table_new(4);
+	if (fmt == OUT_TSV)
+		table_addf(t, "id\ttitle\tphases\tsteps");
+	for (i = 0; i < cli->content->ntracks; i++) {
+		const struct track *tr = cli->content->tracks[i];
+
+		if (fmt == OUT_TSV) {
+			table_addf(t, "%s\t%s\t%zu\t%zu", tr->id, text_get(&tr->title),
+			    tr->nphases, tr->nsteps);
+		} else {
+			char *ph = xasprintf(P_("%zu phase", "%zu phases", tr->nphases), tr->nphases);
+			char *st = xasprintf(P_("%zu step", "%zu steps", tr->nsteps), tr->nsteps);
+			const char *cells[4] = { tr->id, text_get(&tr->title), ph, st };
+
+			table_add(t, cells);
+			free(ph);
+			free(st);
+		}
+	}
+	if (fmt == OUT_TSV)
+		table_print_tsv(t, stdout);
+	else
+		table_print(t, stdout);
+	table_free(t);
+	return 0;
+}
+
+static bool
+is_dir(const char *p)
+{
+	struct stat sb;
+
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+int
+cmd_validate(struct cli *cli, int argc, char **argv)
+{
+	const struct command *self = cmd_find("validate");
+	struct diags d = { 0 };
+	struct content *content = NULL;
+	char *dir = NULL;
+	char **files = NULL;
+	size_t nfiles = 0, nsteps = 0, i;
+	int c, rc;
+
+	while ((c = cli_getopt(cli, argc, argv, "", NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help(self);
+		default:
+			return cli_usage(self);
+		}
+	}
+	/* A folder replaces the content folder; files replace their
+	 * namesakes in it, so an edited copy is checked with the rest. */
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		struct stat sb;
+
+		if (is_dir(argv[i])) {
+			free(dir);
+			dir = xstrdup(argv[i]);
+			continue;
+		}
+		if (stat(argv[i], &sb) != 0) {
+			cli_error(_("cannot read %s: %s"), argv[i], strerror(errno));
+			free(dir);
+			free(files);
+			return EX_NOINPUT;
+		}
+		files = xreallocarray(files, nfiles + 1, sizeof(*files));
+		files[nfiles++] = argv[i];
+	}
+	if (dir == NULL)
+		dir = paths_content(cli->content_opt);
+	rc = content_load(dir, files, nfiles, &d, &content);
+	diag_print(&d, stderr);
+	if (rc == 0) {
+		for (i = 0; i < content->ntracks; i++)
+			nsteps += content->tracks[i]->nsteps;
+		printf(_("%s: %zu files, %zu tracks, %zu steps, %zu questions, %zu hand-off rules: "),
+		    dir, content->nfiles, content->ntracks, nsteps, content->nquestions,
+		    content->nhandoffs);
+		if (d.nwarnings > 0)
+			printf(P_("valid, with %zu warning\n", "valid, with %zu warnings\n", d.nwarnings),
+			    d.nwarnings);
+		else
+			printf(_("valid\n"));
+	} else if (rc == EX_DATAERR) {
+		cli_error(P_("%zu error in the content", "%zu errors in the content", d.nerrors),
+		    d.nerrors);
+	} else {
+		cli_error(_("cannot read the content in %s"), dir);
+	}
+	content_free(content);
+	diag_free(&d);
+	free(files);
+	free(dir);
+	return rc;
+}

@@ -1,0 +1,817 @@
+/* The content model: linking and checking what the loader read, lookups
+ * and freeing. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/content.h"
+#include "airejse/diag.h"
+#include "airejse/expr.h"
+#include "airejse/i18n.h"
+#include "airejse/loader.h"
+#include "airejse/xalloc.h"
+#include "airejse/yamldoc.h"
+
+static const char *const qtype_names[Q__COUNT] = {
+	"text", "longtext", "yesno", "choice", "multi", "number", "amount",
+	"date", "email", "url"
+};
+
+const char *
+qtype_name(enum qtype t)
+{
+	return t < Q__COUNT ? qtype_names[t] : "?";
+}
+
+int
+qtype_parse(const char *s, enum qtype *out)
+{
+	int i;
+
+	for (i = 0; i < Q__COUNT; i++) {
+		if (strcmp(s, qtype_names[i]) == 0) {
+			*out = (enum qtype)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+basis_name(enum basis b)
+{
+	switch (b) {
+	case BASIS_LAW:		return "law";
+	case BASIS_PRACTICE:	return "practice";
+	default:		return "";
+	}
+}
+
+/* Freeing */
+
+static void
+cond_clear(struct cond *c)
+{
+	free(c->src);
+	expr_free(c->expr);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+content_question_free(struct question *q)
+{
+	size_t i;
+
+	if (q == NULL)
+		return;
+	free(q->id);
+	text_free(&q->prompt);
+	text_free(&q->help);
+	for (i = 0; i < q->noptions; i++) {
+		free(q->options[i].id);
+		text_free(&q->options[i].label);
+	}
+	free(q->options);
+	strlist_free(&q->legal);
+	cond_clear(&q->when);
+	free(q);
+}
+
+void
+content_step_clear(struct step *st)
+{
+	free(st->id);
+	text_free(&st->title);
+	text_free(&st->guidance);
+	text_free(&st->watch);
+	text_free(&st->why);
+	free(st->owner_ref.id);
+	free(st->group_ref.id);
+	free(st->source);
+	strlist_free(&st->legal);
+	strlist_free(&st->needs_ids);
+	free(st->needs);
+	strlist_free(&st->term_ids);
+	free(st->terms);
+	cond_clear(&st->when);
+	strlist_free(&st->question_ids);
+	free(st->questions);
+	memset(st, 0, sizeof(*st));
+}
+
+void
+content_phase_clear(struct phase *ph)
+{
+	size_t i;
+
+	free(ph->id);
+	text_free(&ph->title);
+	text_free(&ph->summary);
+	for (i = 0; i < ph->nsteps; i++)
+		content_step_clear(&ph->steps[i]);
+	free(ph->steps);
+	memset(ph, 0, sizeof(*ph));
+}
+
+void
+content_track_free(struct track *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	free(t->id);
+	text_free(&t->title);
+	text_free(&t->summary);
+	free(t->source);
+	for (i = 0; i < t->nphases; i++)
+		content_phase_clear(&t->phases[i]);
+	free(t->phases);
+	free(t);
+}
+
+void
+content_role_free(struct role *r)
+{
+	if (r == NULL)
+		return;
+	free(r->id);
+	text_free(&r->name);
+	text_free(&r->description);
+	text_free(&r->receives);
+	free(r);
+}
+
+void
+content_group_free(struct group *g)
+{
+	if (g == NULL)
+		return;
+	free(g->id);
+	text_free(&g->name);
+	text_free(&g->description);
+	free(g);
+}
+
+void
+content_handoff_free(struct handoff_rule *h)
+{
+	if (h == NULL)
+		return;
+	free(h->id);
+	free(h->role_ref.id);
+	text_free(&h->reason);
+	cond_clear(&h->when);
+	strlist_free(&h->question_ids);
+	free(h->questions);
+	free(h);
+}
+
+void
+content_term_free(struct glossary_entry *e)
+{
+	if (e == NULL)
+		return;
+	free(e->id);
+	text_free(&e->term);
+	text_free(&e->definition);
+	strlist_free(&e->see);
+	free(e);
+}
+
+void
+content_date_free(struct legal_date *d)
+{
+	if (d == NULL)
+		return;
+	free(d->id);
+	text_free(&d->title);
+	free(d->date);
+	free(d->law);
+	free(d->source);
+	free(d->checked);
+	free(d);
+}
+
+void
+content_free(struct content *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->ntracks; i++)
+		content_track_free(c->tracks[i]);
+	for (i = 0; i < c->nquestions; i++)
+		content_question_free(c->questions[i]);
+	for (i = 0; i < c->nroles; i++)
+		content_role_free(c->roles[i]);
+	for (i = 0; i < c->ngroups; i++)
+		content_group_free(c->groups[i]);
+	for (i = 0; i < c->nhandoffs; i++)
+		content_handoff_free(c->handoffs[i]);
+	for (i = 0; i < c->nglossary; i++)
+		content_term_free(c->glossary[i]);
+	for (i = 0; i < c->ndates; i++)
+		content_date_free(c->dates[i]);
+	free(c->tracks);
+	free(c->questions);
+	free(c->roles);
+	free(c->groups);
+	free(c->handoffs);
+	free(c->glossary);
+	free(c->dates);
+	for (i = 0; i < c->nfiles; i++)
+		free(c->files[i]);
+	free(c->files);
+	free(c->dir);
+	free(c);
+}
+
+/* Lookups */
+
+const struct track *
+content_track(const struct content *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntracks; i++)
+		if (strcmp(c->tracks[i]->id, id) == 0)
+			return c->tracks[i];
+	return NULL;
+}
+
+static int
+cmp_question_key(const void *key, const void *elem)
+{
+	const struct question *const *q = elem;
+
+	return strcmp(key, (*q)->id);
+}
+
+const struct question *
+content_question(const struct content *c, const char *id)
+{
+	struct question **q;
+
+	q = bsearch(id, c->questions, c->nquestions, sizeof(*c->questions), cmp_question_key);
+	return q ? *q : NULL;
+}
+
+const struct role *
+content_role(const struct content *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->nroles; i++)
+		if (strcmp(c->roles[i]->id, id) == 0)
+			return c->roles[i];
+	return NULL;
+}
+
+const struct group *
+content_group(const struct content *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->ngroups; i++)
+		if (strcmp(c->groups[i]->id, id) == 0)
+			return c->groups[i];
+	return NULL;
+}
+
+const struct handoff_rule *
+content_handoff(const struct content *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->nhandoffs; i++)
+		if (strcmp(c->handoffs[i]->id, id) == 0)
+			return c->handoffs[i];
+	return NULL;
+}
+
+const struct glossary_entry *
+content_term(const struct content *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->nglossary; i++)
+		if (strcmp(c->glossary[i]->id, id) == 0)
+			return c->glossary[i];
+	return NULL;
+}
+
+const struct step *
+track_step(const struct track *t, const char *id)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->nphases; i++)
+		for (j = 0; j < t->phases[i].nsteps; j++)
+			if (strcmp(t->phases[i].steps[j].id, id) == 0)
+				return &t->phases[i].steps[j];
+	return NULL;
+}
+
+const struct step *
+track_step_at(const struct track *t, size_t idx)
+{
+	size_t i;
+
+	for (i = 0; i < t->nphases; i++) {
+		if (idx < t->phases[i].nsteps)
+			return &t->phases[i].steps[idx];
+		idx -= t->phases[i].nsteps;
+	}
+	return NULL;
+}
+
+const struct qoption *
+question_option(const struct question *q, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < q->noptions; i++)
+		if (strcmp(q->options[i].id, id) == 0)
+			return &q->options[i];
+	return NULL;
+}
+
+/* Linking */
+
+struct linker {
+	struct content	*c;
+	struct diags	*d;
+	int		 nerr;
+};
+
+static void
+lerr(struct linker *lk, struct srcpos p, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+lerr(struct linker *lk, struct srcpos p, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(lk->d, DIAG_ERROR, p.file, p.line, p.col, "%s", msg);
+	free(msg);
+	lk->nerr++;
+}
+
+static void
+lwarn(struct linker *lk, struct srcpos p, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+lwarn(struct linker *lk, struct srcpos p, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(lk->d, DIAG_WARNING, p.file, p.line, p.col, "%s", msg);
+	free(msg);
+}
+
+/* Reports every id that an earlier item already used. The arrays are
+ * small (hundreds), so pairwise comparison is fine. */
+static void
+check_dups(struct linker *lk, void *const *items, size_t n,
+    const char *(*id)(const void *), struct srcpos (*pos)(const void *),
+    const char *what)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		for (j = 0; j < i; j++) {
+			if (strcmp(id(items[i]), id(items[j])) == 0) {
+				struct srcpos first = pos(items[j]);
+
+				lerr(lk, pos(items[i]), _("duplicate %s id '%s' (first defined at %s:%d)"),
+				    what, id(items[i]), first.file, first.line);
+				break;
+			}
+		}
+	}
+}
+
+#define ACCESSORS(T)							\
+static const char *T##_id(const void *p) { return ((const struct T *)p)->id; } \
+static struct srcpos T##_pos(const void *p) { return ((const struct T *)p)->pos; }
+
+ACCESSORS(track)
+ACCESSORS(question)
+ACCESSORS(role)
+ACCESSORS(group)
+ACCESSORS(handoff_rule)
+ACCESSORS(glossary_entry)
+ACCESSORS(legal_date)
+
+static void
+check_texts(struct linker *lk, const struct text *t, struct srcpos p, const char *what)
+{
+	/* The loader requires both keys; this catches whitespace-only text. */
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++) {
+		const char *s = t->s[l];
+
+		if (s == NULL)
+			continue;
+		while (*s == ' ' || *s == '\n' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			lerr(lk, p, _("the %s text of %s is blank"), lang_code((enum lang)l), what);
+	}
+}
+
+static void
+link_question(struct linker *lk, struct question *q)
+{
+	size_t i, j;
+	bool choice = q->type == Q_CHOICE || q->type == Q_MULTI;
+	bool numeric = q->type == Q_NUMBER || q->type == Q_AMOUNT;
+	bool text = q->type == Q_TEXT || q->type == Q_LONGTEXT;
+
+	if (choice && q->noptions < 2)
+		lerr(lk, q->pos, _("question '%s' is a %s and needs at least two options"),
+		    q->id, qtype_name(q->type));
+	if (!choice && q->noptions > 0)
+		lerr(lk, q->options[0].pos, _("question '%s' is %s; only choice and multi questions have options"),
+		    q->id, qtype_name(q->type));
+	for (i = 1; i < q->noptions; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(q->options[i].id, q->options[j].id) == 0) {
+				lerr(lk, q->options[i].pos, _("duplicate option id '%s' in question '%s'"),
+				    q->options[i].id, q->id);
+				break;
+			}
+	if (!numeric && (q->has_min || q->has_max))
+		lerr(lk, q->pos, _("question '%s' is %s; only number and amount questions have min and max"),
+		    q->id, qtype_name(q->type));
+	if (q->has_min && q->has_max && q->min > q->max)
+		lerr(lk, q->pos, _("question '%s' has min greater than max"), q->id);
+	if (!text && q->maxlen > 0)
+		lerr(lk, q->pos, _("question '%s' is %s; only text questions have max_length"),
+		    q->id, qtype_name(q->type));
+	check_texts(lk, &q->prompt, q->pos, q->id);
+}
+
+struct bind_ctx {
+	struct linker		*lk;
+	const struct cond	*c;
+};
+
+static void
+bind_err(void *arg, int col, const char *msg)
+{
+	struct bind_ctx *b = arg;
+
+	loader_cond_error(b->lk->d, b->c, col, msg);
+	b->lk->nerr++;
+}
+
+static void
+bind_cond(struct linker *lk, const struct cond *c)
+{
+	struct bind_ctx b = { lk, c };
+
+	if (c->expr != NULL)
+		expr_bind(c->expr, lk->c, bind_err, &b);
+}
+
+static void
+link_step(struct linker *lk, struct track *t, struct step *st)
+{
+	struct content *c = lk->c;
+	size_t i, j;
+
+	/* A missing required key was reported already. */
+	if (st->owner_ref.id != NULL &&
+	    (st->owner = content_role(c, st->owner_ref.id)) == NULL)
+		lerr(lk, st->owner_ref.pos, _("unknown role '%s'"), st->owner_ref.id);
+	if (st->group_ref.id != NULL &&
+	    (st->group = content_group(c, st->group_ref.id)) == NULL)
+		lerr(lk, st->group_ref.pos, _("unknown group '%s'"), st->group_ref.id);
+	if (st->basis == BASIS_LAW && st->legal.n == 0)
+		lerr(lk, st->pos, _("step '%s' is required by law (basis: law) but names no legal reference; add 'legal'"),
+		    st->id);
+	st->needs = xreallocarray(NULL, st->needs_ids.n ? st->needs_ids.n : 1, sizeof(*st->needs));
+	for (i = 0; i < st->needs_ids.n; i++) {
+		const struct step *n = track_step(t, st->needs_ids.v[i]);
+
+		if (n == NULL)
+			lerr(lk, st->needs_ids.pos[i], _("unknown step '%s' in track '%s'"),
+			    st->needs_ids.v[i], t->id);
+		else if (n == st)
+			lerr(lk, st->needs_ids.pos[i], _("step '%s' cannot need itself"), st->id);
+		else
+			st->needs[st->nneeds++] = n;
+	}
+	st->terms = xreallocarray(NULL, st->term_ids.n ? st->term_ids.n : 1, sizeof(*st->terms));
+	for (i = 0; i < st->term_ids.n; i++) {
+		const struct glossary_entry *e = content_term(c, st->term_ids.v[i]);
+
+		if (e == NULL)
+			lerr(lk, st->term_ids.pos[i], _("unknown glossary entry '%s'"), st->term_ids.v[i]);
+		else
+			st->terms[st->nterms++] = e;
+	}
+	st->questions = xreallocarray(NULL, st->question_ids.n ? st->question_ids.n : 1,
+	    sizeof(*st->questions));
+	for (i = 0; i < st->question_ids.n; i++) {
+		const struct question *q = content_question(c, st->question_ids.v[i]);
+
+		for (j = 0; j < i; j++)
+			if (strcmp(st->question_ids.v[j], st->question_ids.v[i]) == 0)
+				break;
+		if (j < i) {
+			lerr(lk, st->question_ids.pos[i], _("question '%s' appears twice in step '%s'"),
+			    st->question_ids.v[i], st->id);
+		} else if (q == NULL) {
+			lerr(lk, st->question_ids.pos[i], _("unknown question '%s'"), st->question_ids.v[i]);
+		} else {
+			st->questions[st->nquestions++] = q;
+		}
+	}
+	check_texts(lk, &st->title, st->pos, st->id);
+	bind_cond(lk, &st->when);
+	if (st->guidance.s[LANG_DA] == NULL)
+		lwarn(lk, st->pos, _("step '%s' has no guidance"), st->id);
+	if (st->question_ids.n == 0)
+		lwarn(lk, st->pos, _("step '%s' has no questions"), st->id);
+	if (st->basis == BASIS_UNSET)
+		lwarn(lk, st->pos, _("step '%s' does not say whether the law requires it (basis: law or practice)"),
+		    st->id);
+}
+
+/* Finds cycles among 'needs'; each step is reported once. */
+static bool
+needs_cycle(const struct step *st, const struct step *start, size_t depth)
+{
+	size_t i;
+
+	if (depth > 1000)
+		return true;
+	for (i = 0; i < st->nneeds; i++) {
+		if (st->needs[i] == start || needs_cycle(st->needs[i], start, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+static void
+link_track(struct linker *lk, struct track *t)
+{
+	size_t i, j, k, idx = 0;
+
+	for (i = 0; i < t->nphases; i++) {
+		struct phase *ph = &t->phases[i];
+
+		for (k = 0; k < i; k++)
+			if (strcmp(t->phases[k].id, ph->id) == 0)
+				lerr(lk, ph->pos, _("duplicate phase id '%s' in track '%s'"), ph->id, t->id);
+		ph->track = t;
+		for (j = 0; j < ph->nsteps; j++) {
+			struct step *st = &ph->steps[j];
+			const struct step *first = track_step(t, st->id);
+
+			if (first != st)
+				lerr(lk, st->pos, _("duplicate step id '%s' in track '%s' (first defined at %s:%d)"),
+				    st->id, t->id, first->pos.file, first->pos.line);
+			st->phase = ph;
+			st->track = t;
+			st->index = idx++;
+		}
+	}
+	t->nsteps = idx;
+	for (i = 0; i < t->nphases; i++)
+		for (j = 0; j < t->phases[i].nsteps; j++)
+			link_step(lk, t, &t->phases[i].steps[j]);
+	for (i = 0; i < t->nphases; i++)
+		for (j = 0; j < t->phases[i].nsteps; j++) {
+			const struct step *st = &t->phases[i].steps[j];
+
+			if (needs_cycle(st, st, 0))
+				lerr(lk, st->pos, _("step '%s' needs itself through other steps ('needs' forms a cycle)"),
+				    st->id);
+		}
+	check_texts(lk, &t->title, t->pos, t->id);
+}
+
+/* The questions a question's applicability depends on: those in its own
+ * condition and in the conditions of the steps that ask it. */
+struct dep_walk {
+	const struct content	*c;
+	const struct question	*start;
+	const struct question	**stack;
+	size_t			 depth;
+	bool			 found;
+	unsigned char		*state;	/* per question: 0 new, 1 on stack, 2 done */
+};
+
+static size_t
+question_index(const struct content *c, const struct question *q)
+{
+	size_t i;
+
+	for (i = 0; i < c->nquestions; i++)
+		if (c->questions[i] == q)
+			return i;
+	return 0;
+}
+
+static void visit_question(struct dep_walk *w, const struct question *q);
+
+static void
+visit_dep(void *arg, const struct question *q)
+{
+	visit_question(arg, q);
+}
+
+static void
+visit_question(struct dep_walk *w, const struct question *q)
+{
+	size_t qi = question_index(w->c, q), t, i, j, k;
+
+	if (w->found || w->state[qi] == 2)
+		return;
+	if (w->state[qi] == 1) {
+		if (q == w->start)
+			w->found = true;
+		return;
+	}
+	w->state[qi] = 1;
+	expr_questions(q->when.expr, visit_dep, w);
+	for (t = 0; t < w->c->ntracks; t++) {
+		const struct track *tr = w->c->tracks[t];
+
+		for (i = 0; i < tr->nphases; i++)
+			for (j = 0; j < tr->phases[i].nsteps; j++) {
+				const struct step *st = &tr->phases[i].steps[j];
+
+				for (k = 0; k < st->nquestions; k++)
+					if (st->questions[k] == q)
+						expr_questions(st->when.expr, visit_dep, w);
+			}
+	}
+	w->state[qi] = w->found ? 1 : 2;
+}
+
+static void
+check_cycles(struct linker *lk)
+{
+	struct content *c = lk->c;
+	unsigned char *state = xcalloc(c->nquestions ? c->nquestions : 1, 1);
+	size_t i;
+
+	for (i = 0; i < c->nquestions; i++) {
+		struct dep_walk w = { c, c->questions[i], NULL, 0, false, state };
+
+		memset(state, 0, c->nquestions);
+		visit_question(&w, c->questions[i]);
+		if (w.found)
+			lerr(lk, c->questions[i]->pos,
+			    _("whether question '%s' is asked depends on its own answer (its conditions, or its steps' conditions, lead back to it)"),
+			    c->questions[i]->id);
+	}
+	free(state);
+}
+
+static int
+cmp_question(const void *a, const void *b)
+{
+	const struct question *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static int
+cmp_track(const void *a, const void *b)
+{
+	const struct track *const *x = a, *const *y = b;
+
+	if ((*x)->order != (*y)->order)
+		return (*x)->order < (*y)->order ? -1 : 1;
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static int
+cmp_term(const void *a, const void *b)
+{
+	const struct glossary_entry *const *x = a, *const *y = b;
+
+	return strcoll(text_in(&(*x)->term, LANG_DA), text_in(&(*y)->term, LANG_DA));
+}
+
+static void
+warn_unused(struct linker *lk)
+{
+	struct content *c = lk->c;
+	bool *qused = xcalloc(c->nquestions ? c->nquestions : 1, sizeof(bool));
+	bool *rused = xcalloc(c->nroles ? c->nroles : 1, sizeof(bool));
+	bool *gused = xcalloc(c->ngroups ? c->ngroups : 1, sizeof(bool));
+	size_t t, i, j, k;
+
+	for (t = 0; t < c->ntracks; t++) {
+		const struct track *tr = c->tracks[t];
+
+		for (i = 0; i < tr->nphases; i++)
+			for (j = 0; j < tr->phases[i].nsteps; j++) {
+				const struct step *st = &tr->phases[i].steps[j];
+
+				for (k = 0; k < st->nquestions; k++)
+					qused[question_index(c, st->questions[k])] = true;
+				for (k = 0; k < c->nroles; k++)
+					if (st->owner == c->roles[k])
+						rused[k] = true;
+				for (k = 0; k < c->ngroups; k++)
+					if (st->group == c->groups[k])
+						gused[k] = true;
+			}
+	}
+	for (i = 0; i < c->nhandoffs; i++)
+		for (k = 0; k < c->nroles; k++)
+			if (c->handoffs[i]->role == c->roles[k])
+				rused[k] = true;
+	for (i = 0; i < c->nquestions; i++)
+		if (!qused[i])
+			lwarn(lk, c->questions[i]->pos, _("question '%s' is not asked in any step"),
+			    c->questions[i]->id);
+	for (i = 0; i < c->nroles; i++)
+		if (!rused[i])
+			lwarn(lk, c->roles[i]->pos, _("role '%s' owns no step and receives no hand-off"),
+			    c->roles[i]->id);
+	for (i = 0; i < c->ngroups; i++)
+		if (!gused[i])
+			lwarn(lk, c->groups[i]->pos, _("group '%s' owns no step"), c->groups[i]->id);
+	free(qused);
+	free(rused);
+	free(gused);
+}
+
+int
+content_link(struct content *c, struct diags *d)
+{
+	struct linker lk = { c, d, 0 };
+	size_t i, j;
+
+	check_dups(&lk, (void *const *)c->tracks, c->ntracks, track_id, track_pos, _("track"));
+	check_dups(&lk, (void *const *)c->questions, c->nquestions, question_id, question_pos, _("question"));
+	check_dups(&lk, (void *const *)c->roles, c->nroles, role_id, role_pos, _("role"));
+	check_dups(&lk, (void *const *)c->groups, c->ngroups, group_id, group_pos, _("group"));
+	check_dups(&lk, (void *const *)c->handoffs, c->nhandoffs, handoff_rule_id, handoff_rule_pos, _("hand-off"));
+	check_dups(&lk, (void *const *)c->glossary, c->nglossary, glossary_entry_id, glossary_entry_pos, _("glossary"));
+	check_dups(&lk, (void *const *)c->dates, c->ndates, legal_date_id, legal_date_pos, _("date"));
+	/* Lookups use binary search from here on. */
+	qsort(c->questions, c->nquestions, sizeof(*c->questions), cmp_question);
+	qsort(c->tracks, c->ntracks, sizeof(*c->tracks), cmp_track);
+	qsort(c->glossary, c->nglossary, sizeof(*c->glossary), cmp_term);
+	for (i = 0; i < c->nquestions; i++)
+		link_question(&lk, c->questions[i]);
+	for (i = 0; i < c->ntracks; i++)
+		link_track(&lk, c->tracks[i]);
+	for (i = 0; i < c->nquestions; i++)
+		bind_cond(&lk, &c->questions[i]->when);
+	for (i = 0; i < c->nhandoffs; i++) {
+		struct handoff_rule *h = c->handoffs[i];
+
+		if (h->role_ref.id != NULL &&
+		    (h->role = content_role(c, h->role_ref.id)) == NULL)
+			lerr(&lk, h->role_ref.pos, _("unknown role '%s'"), h->role_ref.id);
+		if (h->question_ids.n == 0)
+			lerr(&lk, h->pos, _("hand-off '%s' lists no questions for the role to answer"), h->id);
+		h->questions = xreallocarray(NULL, h->question_ids.n ? h->question_ids.n : 1,
+		    sizeof(*h->questions));
+		for (j = 0; j < h->question_ids.n; j++) {
+			const struct question *q = content_question(c, h->question_ids.v[j]);
+
+			if (q == NULL)
+				lerr(&lk, h->question_ids.pos[j], _("unknown question '%s'"),
+				    h->question_ids.v[j]);
+			else
+				h->questions[h->nquestions++] = q;
+		}
+		bind_cond(&lk, &h->when);
+	}
+	for (i = 0; i < c->nglossary; i++) {
+		struct glossary_entry *e = c->glossary[i];
+
+		for (j = 0; j < e->see.n; j++)
+			if (content_term(c, e->see.v[j]) == NULL)
+				lerr(&lk, e->see.pos[j], _("unknown glossary entry '%s'"), e->see.v[j]);
+	}
+	if (lk.nerr == 0)
+		check_cycles(&lk);
+	if (lk.nerr == 0)
+		warn_unused(&lk);
+	return lk.nerr > 0 ? -1 : 0;
+}

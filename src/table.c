@@ -1,0 +1,113 @@
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/table.h"
+#include "airejse/utf8.h"
+#include "airejse/xalloc.h"
+
+struct table *
+table_new(size_t ncols)
+{
+	struct table *t = xcalloc(1, sizeof(*t));
+
+	t->ncols = ncols;
+	return t;
+}
+
+void
+table_add(struct table *t, const char *const *cells)
+{
+	size_t i;
+
+	t->cells = xreallocarray(t->cells, (t->nrows + 1) * t->ncols, sizeof(*t->cells));
+	for (i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
+	t->nrows++;
+}
+
+void
+table_addf(struct table *t, const char *fmt, ...)
+{
+	const char **cells = xcalloc(t->ncols, sizeof(*cells));
+	char *line, *p;
+	va_list ap;
+	size_t i;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	for (i = 0, p = line; i < t->ncols; i++) {
+		cells[i] = p;
+		if (p != NULL && (p = strchr(p, '\t')) != NULL)
+			*p++ = '\0';
+	}
+	table_add(t, cells);
+	free(cells);
+	free(line);
+}
+
+/* Cells are printed on one line: line breaks and tabs become spaces. */
+static void
+put_flat(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+void
+table_print(const struct table *t, FILE *out)
+{
+	int *w = xcalloc(t->ncols, sizeof(*w));
+	size_t r, c;
+
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			int cw = utf8_width(t->cells[r * t->ncols + c]);
+
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = t->cells[r * t->ncols + c];
+			int pad;
+
+			put_flat(out, s);
+			if (c + 1 == t->ncols)
+				break;
+			for (pad = w[c] - utf8_width(s) + 2; pad > 0; pad--)
+				fputc(' ', out);
+		}
+		fputc('\n', out);
+	}
+	free(w);
+}
+
+void
+table_print_tsv(const struct table *t, FILE *out)
+{
+	size_t r, c;
+
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++) {
+			if (c > 0)
+				fputc('\t', out);
+			put_flat(out, t->cells[r * t->ncols + c]);
+		}
+		fputc('\n', out);
+	}
+}
+
+void
+table_free(struct table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t);
+}

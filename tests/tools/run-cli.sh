@@ -1,0 +1,25 @@
+#!/bin/sh
+# Runs the shell tests of the command line, each in a fresh, pinned
+# environment. $AIREJSE is the program under test.
+: "${AIREJSE:?set AIREJSE to the program}"
+top=$(pwd)
+fail=0
+pass=0
+for t in "$@"; do
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/airejse-cli-XXXXXX")
+	mkdir -p "$dir/home"
+	if out=$(cd "$dir" && env -i PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" \
+	    TERM=dumb TZ=UTC LANG=C.UTF-8 USER=tester AIREJSE="$AIREJSE" \
+	    TOP="$top" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+	    UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
+	    sh "$top/$t" 2>&1); then
+		pass=$((pass + 1))
+		rm -rf "$dir"
+	else
+		printf '%s\n' "$out" | tail -n 40
+		echo "FAIL: $t (left in $dir)"
+		fail=$((fail + 1))
+	fi
+done
+echo "cli tests: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

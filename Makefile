@@ -44,6 +44,8 @@ MOS = $(POS:locale/%.po=locale/%/LC_MESSAGES/airejse.mo)
 
 MANS = man/airejse.1 man/airejse-content.5
 
+.SECONDARY:
+
 .PHONY: all deps run check check-run check-asan unit cli-tests man-lint \
 	install uninstall clean pot sample
 

@@ -254,6 +254,8 @@ content_question(const struct content *c, const char *id)
 {
 	struct question **q;
 
+	if (c->nquestions == 0)
+		return NULL;
 	q = bsearch(id, c->questions, c->nquestions, sizeof(*c->questions), cmp_question_key);
 	return q ? *q : NULL;
 }
@@ -772,9 +774,12 @@ content_link(struct content *c, struct diags *d)
 	check_dups(&lk, (void *const *)c->glossary, c->nglossary, glossary_entry_id, glossary_entry_pos, _("glossary"));
 	check_dups(&lk, (void *const *)c->dates, c->ndates, legal_date_id, legal_date_pos, _("date"));
 	/* Lookups use binary search from here on. */
-	qsort(c->questions, c->nquestions, sizeof(*c->questions), cmp_question);
-	qsort(c->tracks, c->ntracks, sizeof(*c->tracks), cmp_track);
-	qsort(c->glossary, c->nglossary, sizeof(*c->glossary), cmp_term);
+	if (c->nquestions > 1)
+		qsort(c->questions, c->nquestions, sizeof(*c->questions), cmp_question);
+	if (c->ntracks > 1)
+		qsort(c->tracks, c->ntracks, sizeof(*c->tracks), cmp_track);
+	if (c->nglossary > 1)
+		qsort(c->glossary, c->nglossary, sizeof(*c->glossary), cmp_term);
 	for (i = 0; i < c->nquestions; i++)
 		link_question(&lk, c->questions[i]);
 	for (i = 0; i < c->ntracks; i++)

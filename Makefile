@@ -47,7 +47,7 @@ MANS = man/airejse.1 man/airejse-content.5
 .SECONDARY:
 
 .PHONY: all deps run check check-run check-asan unit cli-tests man-lint \
-	install uninstall clean pot sample
+	install uninstall install-test clean pot sample
 
 all: $(BIN) $(MOS)
 
@@ -86,7 +86,10 @@ cli-tests: $(BIN) $(MOS)
 man-lint:
 	@sh tests/tools/man-lint.sh $(MANS)
 
-check-run: unit cli-tests man-lint
+install-test: $(BIN) $(MOS)
+	@MAKE="$(MAKE)" sh tests/tools/install-test.sh
+
+check-run: unit cli-tests man-lint install-test
 
 check: deps
 	@$(MAKE) --no-print-directory all

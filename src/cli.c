@@ -127,7 +127,7 @@ cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
 	char *sopts;
 	int c;
 
-	if (merged_for != longopts) {
+	if (merged == NULL || merged_for != longopts) {
 		while (longopts != NULL && longopts[n].name != NULL)
 			n++;
 		while (global_options[g].name != NULL)
@@ -285,6 +285,7 @@ cli_main(int argc, char **argv)
 		return rc;
 	}
 	opterr = 1;
+	optind = 0;	/* GNU getopt: start afresh (tests call cli_main repeatedly) */
 	while ((c = getopt_long(argc, argv, "+h", global_options, NULL)) != -1) {
 		if (c == 'h') {
 			help = true;

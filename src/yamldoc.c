@@ -279,7 +279,13 @@ ydoc_mapping(struct ydoc *y, yaml_node_t *map, const struct yfield *fields, void
 		if (i == nfields) {
 			char *keys = key_list(fields);
 
-			ydoc_error(y, k, _("unknown key '%s'; expected one of: %s"), key, keys);
+			/* {da: Drift, support} makes "support" a key of its own. */
+			if (map->data.mapping.style == YAML_FLOW_MAPPING_STYLE &&
+			    v->type == YAML_SCALAR_NODE && v->data.scalar.length == 0 &&
+			    v->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+				ydoc_error(y, k, _("'%s' looks like text cut at a comma: inside { } a comma separates entries, so put the text in quotes"), key);
+			else
+				ydoc_error(y, k, _("unknown key '%s'; expected one of: %s"), key, keys);
 			free(keys);
 			continue;
 		}

@@ -201,6 +201,13 @@ START_TEST(unknown_key)
 }
 END_TEST
 
+START_TEST(comma_in_flow_text)
+{
+	bad("track", "{da: Pris, en: Price}", "{da: Pris, moms, en: Price}");
+	has_error("track.yaml", 25, 29, "put the text in quotes");
+}
+END_TEST
+
 START_TEST(wrong_type)
 {
 	bad("track", "legal: [MDR art. 5(5)]", "legal: MDR art. 5(5)");
@@ -447,6 +454,7 @@ test_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, good);
 	tcase_add_test(tc, unknown_key);
+	tcase_add_test(tc, comma_in_flow_text);
 	tcase_add_test(tc, wrong_type);
 	tcase_add_test(tc, wrong_type_mapping);
 	tcase_add_test(tc, duplicate_id);

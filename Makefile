@@ -39,6 +39,12 @@ UNIT_SRCS  = $(wildcard tests/unit/test_*.c)
 UNIT_BINS  = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 UNIT_SUPPORT = $(B)/tests/check_main.o $(B)/tests/testutil.o
 
+# Fuzz harnesses: tests/fuzz/fuzz_NAME.c with inputs in tests/fuzz/NAME/.
+FUZZ_NAMES   = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAYS = $(FUZZ_NAMES:%=$(B)/fuzz/replay_%)
+FUZZ_TIME   ?= 60
+FUZZ_CC     ?= clang
+
 POS = $(wildcard locale/*.po)
 MOS = $(POS:locale/%.po=locale/%/LC_MESSAGES/airejse.mo)
 
@@ -47,7 +53,7 @@ MANS = man/airejse.1 man/airejse-content.5
 .SECONDARY:
 
 .PHONY: all deps run check check-run check-asan unit cli-tests man-lint \
-	install uninstall install-test clean pot sample
+	install uninstall install-test clean pot sample fuzz fuzz-replay
 
 all: $(BIN) $(MOS)
 
@@ -86,10 +92,40 @@ cli-tests: $(BIN) $(MOS)
 man-lint:
 	@sh tests/tools/man-lint.sh $(MANS)
 
+# Every fuzz input found so far, replayed in the normal build.
+$(B)/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC) $(AR_CPPFLAGS) -Itests/fuzz $(CPPFLAGS) $(AR_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/fuzz/replay_%: $(B)/fuzz/fuzz_%.o $(B)/fuzz/replay.o $(B)/fuzz/support.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm $(LIBS)
+
+fuzz-replay: $(FUZZ_REPLAYS)
+	@for n in $(FUZZ_NAMES); do printf 'fuzz %s: ' $$n; \
+		$(B)/fuzz/replay_$$n tests/fuzz/$$n || exit 1; done
+
+# libFuzzer with clang: each harness runs FUZZ_TIME seconds; crashes are
+# saved into tests/fuzz/NAME/ so that fuzz-replay keeps them fixed.
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=$(FUZZ_CC) \
+		CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/libairejse.a
+	@mkdir -p build-fuzz/corpus
+	@for n in $(FUZZ_NAMES); do \
+		$(FUZZ_CC) $(AR_CPPFLAGS) -Itests/fuzz $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer \
+			-o build-fuzz/fuzz_$$n tests/fuzz/fuzz_$$n.c tests/fuzz/support.c \
+			build-fuzz/libairejse.a $(PKG_LIBS) -lm || exit 1; \
+		mkdir -p build-fuzz/corpus/$$n; \
+		echo "fuzz $$n: $(FUZZ_TIME) s"; \
+		build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+			-artifact_prefix=tests/fuzz/$$n/ build-fuzz/corpus/$$n tests/fuzz/$$n \
+			2>&1 | grep -E 'Done|stat::|ERROR|SUMMARY|crash' ; \
+	done
+
 install-test: $(BIN) $(MOS)
 	@MAKE="$(MAKE)" sh tests/tools/install-test.sh
 
-check-run: unit cli-tests man-lint install-test
+check-run: unit cli-tests man-lint fuzz-replay install-test
 
 check: deps
 	@$(MAKE) --no-print-directory all

@@ -1,0 +1,66 @@
+/* Fuzzes the condition parser and binder with one condition. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/content.h"
+#include "airejse/expr.h"
+#include "airejse/xalloc.h"
+#include "fuzz.h"
+
+static void
+ignore(void *arg, int col, const char *msg)
+{
+	(void)arg;
+	(void)col;
+	(void)msg;
+}
+
+static enum expr_answer
+answer(void *arg, const struct question *q, const char **value)
+{
+	(void)arg;
+	*value = q->type == Q_YESNO ? "ja" : "12";
+	return q->id[0] == 't' ? EXPR_DONTKNOW : EXPR_VALUE;
+}
+
+static double
+setting(void *arg, int s)
+{
+	(void)arg;
+	(void)s;
+	return 1600000;
+}
+
+static bool
+has_track(void *arg, const char *t)
+{
+	(void)arg;
+	return t[0] == 't';
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct content *c = fuzz_content();
+	struct expr_env env = { answer, setting, has_track, NULL };
+	char *src = xstrndup((const char *)data, size), *msg = NULL, *s;
+	struct expr *e;
+	int col = 0;
+
+	e = expr_parse(src, &col, &msg);
+	if (e == NULL) {
+		/* An error is reported inside the text, or just after it. */
+		if (col < 1 || (size_t)col > strlen(src) + 1)
+			abort();
+		free(msg);
+	} else {
+		if (expr_bind(e, c, ignore, NULL) == 0)
+			(void)expr_eval(e, &env);
+		s = expr_to_string(e);
+		free(s);
+		expr_free(e);
+	}
+	free(src);
+	return 0;
+}

@@ -1,0 +1,77 @@
+/* Shared by the harnesses: a small content with every question type. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "airejse/content.h"
+#include "airejse/diag.h"
+#include "airejse/i18n.h"
+#include "fuzz.h"
+
+static const char text[] =
+    "roles:\n"
+    "  - {id: r, name: {da: R, en: R}, description: {da: R, en: R}, receives: {da: R, en: R}}\n"
+    "questions:\n"
+    "  - {id: t, type: text, max_length: 40, prompt: {da: T, en: T}}\n"
+    "  - {id: lt, type: longtext, prompt: {da: L, en: L}}\n"
+    "  - {id: yn, type: yesno, prompt: {da: Y, en: Y}}\n"
+    "  - id: ch\n"
+    "    type: choice\n"
+    "    prompt: {da: C, en: C}\n"
+    "    options:\n"
+    "      - {id: a, label: {da: Æble, en: Apple}}\n"
+    "      - {id: b, label: {da: 'Bær, blå', en: 'Berry, blue'}}\n"
+    "  - id: mu\n"
+    "    type: multi\n"
+    "    prompt: {da: M, en: M}\n"
+    "    options:\n"
+    "      - {id: x, label: {da: Øst, en: East}}\n"
+    "      - {id: y, label: {da: Vest, en: West}}\n"
+    "  - {id: nu, type: number, min: -5, max: 1000, prompt: {da: N, en: N}}\n"
+    "  - {id: am, type: amount, prompt: {da: A, en: A}}\n"
+    "  - {id: da, type: date, prompt: {da: D, en: D}}\n"
+    "  - {id: em, type: email, prompt: {da: E, en: E}}\n"
+    "  - {id: ur, type: url, prompt: {da: U, en: U}}\n"
+    "track:\n"
+    "  id: tr\n"
+    "  title: {da: T, en: T}\n"
+    "  summary: {da: T, en: T}\n"
+    "  source: s\n"
+    "  phases:\n"
+    "    - id: p\n"
+    "      title: {da: P, en: P}\n"
+    "      steps:\n"
+    "        - id: s\n"
+    "          title: {da: S, en: S}\n"
+    "          owner: r\n"
+    "          source: s\n"
+    "          basis: practice\n"
+    "          guidance: {da: G, en: G}\n"
+    "          questions: [t, lt, yn, ch, mu, nu, am, da, em, ur]\n";
+
+const struct content *
+fuzz_content(void)
+{
+	static struct content *c;
+	struct diags d = { 0 };
+	char path[64];
+	char *files[1] = { path };
+	FILE *f;
+
+	if (c != NULL)
+		return c;
+	i18n_init(LANG_DA, "locale", NULL);
+	snprintf(path, sizeof(path), "/tmp/airejse-fuzz-content-%ld.yaml", (long)getpid());
+	f = fopen(path, "w");
+	if (f == NULL)
+		abort();
+	fputs(text, f);
+	fclose(f);
+	if (content_load_files(files, 1, &d, &c) != 0) {
+		diag_print(&d, stderr);
+		abort();
+	}
+	diag_free(&d);
+	unlink(path);
+	return c;
+}

@@ -1,0 +1,113 @@
+/* The user's actions, shared by the command line and the terminal
+ * program: each function is one action and one transaction. Values are
+ * checked here (value.h), conflicts are found here, and the hand-offs an
+ * answer raises or withdraws are stored with it. No SQL, no curses.
+ *
+ * Functions return 0 or a sysexits.h status with *cause set (caller
+ * frees): EX_DATAERR for a refused value, name or state change,
+ * EX_NOINPUT for an unknown project, EX_TEMPFAIL for a conflict, and the
+ * store's statuses (store.h). On failure nothing was written. */
+#ifndef AIREJSE_ACTION_H
+#define AIREJSE_ACTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airejse/expr.h"
+#include "airejse/record.h"
+
+struct store;
+struct content;
+struct settings;
+struct progress;
+struct handoff_sync;
+
+/* Who acts, where, on what. Filled by the caller; nothing is owned. */
+struct action {
+	struct store		*store;
+	const struct content	*content;
+	const struct settings	*settings;	/* may be NULL: the defaults */
+	const char		*user;
+	enum source		 source;
+};
+
+/* No revision check: the save overwrites whatever is stored. */
+#define ACTION_ANY_REVISION (-1)
+
+/* What an answer (or clear) did; free with answer_result_free. */
+struct answer_result {
+	int64_t			 revision;	/* the stored revision afterwards */
+	bool			 changed;	/* false: that answer was already stored */
+	struct handoff_sync	*handoffs;	/* hand-offs raised or withdrawn by it */
+	size_t			 nhandoffs;
+	/* On EX_TEMPFAIL: the answer stored by the other writer and the one
+	 * this save tried (kind and canonical value). */
+	struct answer		 theirs;
+	enum expr_answer	 mine_kind;
+	char			*mine;
+};
+
+/* A project loaded for reading, with where it stands. */
+struct snapshot {
+	struct project	*project;
+	struct answer	*answers;
+	size_t		 nanswers;
+	struct handoff	*handoffs;
+	size_t		 nhandoffs;
+	struct progress	*progress;
+};
+
+/* A user's change to a hand-off; fields left NULL/false stay as they are. */
+struct handoff_edit {
+	bool			 set_state;
+	enum handoff_state	 state;	/* sent, answered or closed */
+	const char		*note;	/* recorded with the change */
+	const char		*due;	/* a date in any form value.h takes; "" clears */
+};
+
+/* Checks a project name (trimmed, 1-200 characters, UTF-8, no control
+ * characters). Returns 0 and sets *clean (NFC, trimmed; caller frees) or
+ * EX_DATAERR with *cause. */
+int action_check_name(const char *name, char **clean, char **cause);
+
+/* Creates a project following tracks (ids the content has, no repeats). */
+int action_project_new(struct action *a, const char *name, char *const *tracks,
+    size_t ntracks, int64_t *id, char **cause);
+int action_project_rename(struct action *a, int64_t id, const char *name, char **cause);
+/* Deletes the project and everything in it. */
+int action_project_delete(struct action *a, int64_t id, char **cause);
+/* The project whose id or exact name is key (an id wins). EX_NOINPUT if
+ * none; caller frees with project_free. */
+int action_project_find(struct action *a, const char *key, struct project **out,
+    char **cause);
+
+/* Answers question with what the user typed: a value of the question's
+ * type or "don't know" (value.h). expect is the revision the user saw
+ * (0: no answer) or ACTION_ANY_REVISION; a different stored revision is a
+ * conflict (EX_TEMPFAIL, both answers in *res). Refuses a question that
+ * does not apply to the project now. res may be NULL; free it with
+ * answer_result_free whatever the outcome. */
+int action_answer(struct action *a, int64_t project, const char *question,
+    const char *input, int64_t expect, struct answer_result *res, char **cause);
+/* Clears the answer (it keeps its history); as action_answer otherwise,
+ * but allowed for a question that does not apply. */
+int action_clear(struct action *a, int64_t project, const char *question,
+    int64_t expect, struct answer_result *res, char **cause);
+void answer_result_free(struct answer_result *res);
+
+/* Changes the project's hand-off for rule. */
+int action_handoff(struct action *a, int64_t project, const char *rule,
+    const struct handoff_edit *edit, char **cause);
+/* Brings the project's hand-offs in line with the rules (after the
+ * content or the site's threshold changed); *changes/*n (may be NULL)
+ * get what changed, caller frees *changes. */
+int action_sync(struct action *a, int64_t project, struct handoff_sync **changes,
+    size_t *n, char **cause);
+
+/* Loads project id with its answers and hand-offs in one read, and works
+ * out its progress. Caller frees with snapshot_free. */
+int action_snapshot(struct action *a, int64_t id, struct snapshot **out, char **cause);
+void snapshot_free(struct snapshot *s);
+
+#endif

@@ -1,0 +1,123 @@
+/* Where a project stands: which questions and steps apply, the status of
+ * each step, the progress of each phase and track, and the next step.
+ * Pure functions over the content and one project's records: no SQL, no
+ * curses. Cheap enough to recompute on every redraw.
+ *
+ * A question applies when its own condition holds and a step of one of
+ * the project's tracks that applies asks it. A step applies when its
+ * condition holds. Conditions see only answers to questions that apply,
+ * so a chain of conditional questions collapses as a whole. Answers to
+ * questions that stop applying are kept but do not count.
+ *
+ * Step status, for a step that applies:
+ *   done         every question that applies has an answer other than
+ *                "don't know", and no open hand-off asks one of them;
+ *   blocked      not done, and a step it needs (that applies) is not
+ *                done, or an open (raised or sent) hand-off asks one of
+ *                its questions;
+ *   in progress  not done or blocked, and some question is answered
+ *                ("don't know" counts as answered but open);
+ *   not started  otherwise. */
+#ifndef AIREJSE_PROGRESS_H
+#define AIREJSE_PROGRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "airejse/expr.h"
+#include "airejse/record.h"
+
+struct content;
+struct settings;
+struct cond;
+struct question;
+struct step;
+struct phase;
+struct track;
+
+enum step_status {
+	STEP_NOT_APPLICABLE,
+	STEP_NOT_STARTED,
+	STEP_IN_PROGRESS,
+	STEP_BLOCKED,
+	STEP_DONE,
+	STEP__COUNT
+};
+
+struct step_progress {
+	const struct step	*step;
+	enum step_status	 status;
+	size_t			 nquestions;	/* questions that apply */
+	size_t			 nanswered;	/* of those, with a value */
+	size_t			 ndontknow;	/* of those, "don't know" */
+	/* Why it is blocked (either may be set): */
+	const struct step	*waits_for;	/* a needed step not done yet */
+	const struct handoff	*handoff;	/* an open hand-off on its questions */
+};
+
+struct phase_progress {
+	const struct phase	*phase;
+	size_t			 done;		/* steps done */
+	size_t			 applicable;	/* steps that apply */
+};
+
+struct track_progress {
+	const struct track	*track;
+	struct step_progress	*steps;		/* track->nsteps, in track order */
+	struct phase_progress	*phases;	/* track->nphases */
+	size_t			 done, applicable;
+	/* The first step that applies and is neither done nor blocked; else
+	 * the first blocked one; NULL when every step is done. */
+	const struct step_progress *next;
+};
+
+struct progress_q;
+
+struct progress {
+	const struct content	*content;
+	const struct settings	*settings;
+	/* The project's tracks that the content has, in the project's order;
+	 * tracks the content lacks are left out (see nmissing). */
+	struct track_progress	*tracks;
+	size_t			 ntracks;
+	size_t			 nmissing;
+	/* The next step over all tracks, as track_progress.next. */
+	const struct step_progress *next;
+	size_t			 nopen_handoffs;	/* raised or sent */
+	/* Private: per question of the content. */
+	struct progress_q	*q;
+	const struct project	*project;
+};
+
+/* Works out where project p stands from its answers (any order) and its
+ * hand-offs. settings may be NULL (the defaults). The result points into
+ * c, settings, p, answers and handoffs: keep them until progress_free. */
+struct progress *progress_new(const struct content *c, const struct settings *settings,
+    const struct project *p, const struct answer *answers, size_t nanswers,
+    const struct handoff *handoffs, size_t nhandoffs);
+void progress_free(struct progress *pr);
+
+/* Whether q is asked in this project now. */
+bool progress_applies(const struct progress *pr, const struct question *q);
+/* The stored answer to q, whether or not q applies; NULL when there is
+ * none (never answered or cleared). */
+const struct answer *progress_answer(const struct progress *pr, const struct question *q);
+/* The answer that counts: EXPR_NONE unless q applies; *value (may be
+ * NULL) gets the canonical value for EXPR_VALUE. */
+enum expr_answer progress_counts(const struct progress *pr, const struct question *q,
+    const char **value);
+/* Whether a condition holds for this project (NULL expression: true). */
+bool progress_holds(const struct progress *pr, const struct cond *c);
+/* The progress of step st, or NULL when st is not in the project's tracks. */
+const struct step_progress *progress_step(const struct progress *pr, const struct step *st);
+/* The progress of track t, or NULL when the project does not follow it. */
+const struct track_progress *progress_track(const struct progress *pr, const struct track *t);
+/* Whether the project follows track id. */
+bool progress_has_track(const struct progress *pr, const char *id);
+
+/* Machine name ("not-started", "in-progress", "blocked", "done",
+ * "not-applicable") and the label for people (translated). */
+const char *step_status_name(enum step_status s);
+const char *step_status_label(enum step_status s);
+
+#endif

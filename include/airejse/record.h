@@ -1,0 +1,122 @@
+/* The records a project is made of: the project itself, its answers and
+ * their history, its hand-offs and theirs. Plain data that the store
+ * fills and the logic, the screens and the exports read; no SQL here. */
+#ifndef AIREJSE_RECORD_H
+#define AIREJSE_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airejse/expr.h"
+
+/* Where a change came from. */
+enum source {
+	SOURCE_TUI,
+	SOURCE_CLI,
+	SOURCE_IMPORT,
+	SOURCE__COUNT
+};
+
+/* A hand-off moves raised -> sent -> answered -> closed; withdrawn when
+ * its rule stops holding before it was answered. */
+enum handoff_state {
+	HANDOFF_RAISED,
+	HANDOFF_SENT,
+	HANDOFF_ANSWERED,
+	HANDOFF_CLOSED,
+	HANDOFF_WITHDRAWN,
+	HANDOFF__COUNT
+};
+
+/* Times are seconds since the epoch (UTC); see clock.h. */
+
+struct project {
+	int64_t	  id;
+	char	 *name;		/* trimmed, NFC UTF-8 */
+	char	**tracks;	/* track ids, in the order chosen */
+	size_t	  ntracks;
+	int64_t	  created;
+	int64_t	  changed;	/* the last change to anything in it */
+};
+
+/* The stored answer to one question. A cleared answer keeps its row (kind
+ * EXPR_NONE) so its revision goes on counting. */
+struct answer {
+	char		*question;	/* question id */
+	enum expr_answer kind;		/* EXPR_VALUE, EXPR_DONTKNOW or EXPR_NONE */
+	char		*value;		/* canonical (value.h); NULL unless EXPR_VALUE */
+	int64_t		 revision;	/* 1 for the first answer; 0: never answered */
+	int64_t		 time;
+	char		*user;
+	enum source	 source;
+};
+
+/* One change of an answer, for the audit trail. */
+struct answer_event {
+	int64_t		 id;
+	char		*question;
+	enum expr_answer old_kind, new_kind;
+	char		*old_value, *new_value;	/* NULL unless EXPR_VALUE */
+	int64_t		 revision;		/* the revision it made */
+	int64_t		 time;
+	char		*user;
+	enum source	 source;
+};
+
+struct handoff {
+	int64_t			 id;
+	int64_t			 project;
+	char			*rule;		/* the content's hand-off rule id */
+	char			*role;		/* role id */
+	enum handoff_state	 state;
+	char			*due;		/* YYYY-MM-DD or NULL */
+	char			*contact;	/* "Name <e-mail>" from the site config, or NULL */
+	char			*note;		/* the latest note, or NULL */
+	int64_t			 raised;	/* first raised */
+	int64_t			 changed;
+};
+
+/* One change of a hand-off. old_state is -1 when it was first raised. */
+struct handoff_event {
+	int64_t		 id;
+	int64_t		 handoff;
+	int		 old_state;	/* enum handoff_state, or -1 */
+	enum handoff_state new_state;
+	char		*note;		/* NULL if none */
+	char		*due;		/* the due date after the change, or NULL */
+	int64_t		 time;
+	char		*user;
+	enum source	 source;
+};
+
+/* Machine names ("tui", "raised") as stored and printed in tsv/json. */
+const char *source_name(enum source s);
+int source_parse(const char *s, enum source *out);	/* 0 or -1 */
+const char *handoff_state_name(enum handoff_state s);
+int handoff_state_parse(const char *s, enum handoff_state *out);	/* 0 or -1 */
+/* The state for people, in the program's language. */
+const char *handoff_state_label(enum handoff_state s);
+/* "value", "dontknow" or "none", as printed in tsv/json. */
+const char *answer_kind_name(enum expr_answer k);
+
+/* Free the members of one record (and zero it). */
+void project_clear(struct project *p);
+void answer_clear(struct answer *a);
+void answer_event_clear(struct answer_event *e);
+void handoff_clear(struct handoff *h);
+void handoff_event_clear(struct handoff_event *e);
+
+/* Free an array of n records and its members; NULL is fine. */
+void projects_free(struct project *v, size_t n);
+void answers_free(struct answer *v, size_t n);
+void answer_events_free(struct answer_event *v, size_t n);
+void handoffs_free(struct handoff *v, size_t n);
+void handoff_events_free(struct handoff_event *v, size_t n);
+/* Frees one record allocated on its own (from *_get) and its members. */
+void project_free(struct project *p);
+void handoff_free(struct handoff *h);
+
+/* Copy of a record; the caller frees it with answer_clear. */
+void answer_copy(struct answer *dst, const struct answer *src);
+
+#endif

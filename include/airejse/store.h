@@ -1,0 +1,120 @@
+/* The store: projects, answers, hand-offs and their history in one
+ * SQLite file. The only module that knows SQL; its interface has no
+ * SQLite types so another database could sit behind the same functions.
+ *
+ * Every function returns 0 or a sysexits.h status and, on failure, sets
+ * *cause to a message the caller frees, saying what went wrong, why, and
+ * what to do: EX_NOINPUT (no such file, project or hand-off), EX_DATAERR
+ * (not an airejse database, a newer one, a damaged one, a name taken),
+ * EX_IOERR (read-only, disk full, I/O), EX_TEMPFAIL (another writer holds
+ * the database too long), EX_CANTCREAT (cannot create the file).
+ *
+ * Writes happen inside store_begin .. store_commit, one transaction per
+ * user action; what store_commit returned 0 for survives a crash. */
+#ifndef AIREJSE_STORE_H
+#define AIREJSE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airejse/record.h"
+
+struct store;
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define STORE_VERSION 2
+
+/* store_open flags. */
+#define STORE_READONLY	0x1	/* never write; a missing file is EX_NOINPUT */
+
+/* Opens (creating it, its folders 0700 and the file 0600, if missing) and
+ * brings the schema up to STORE_VERSION. A newer, foreign or damaged file
+ * is refused untouched. A file the user may not write opens read-only. */
+int store_open(const char *path, int flags, struct store **out, char **cause);
+/* As store_open, but migrates only up to version (for the migration test). */
+int store_open_version(const char *path, int flags, int version,
+    struct store **out, char **cause);
+/* Closes; an open transaction is rolled back. NULL is fine. */
+void store_close(struct store *s);
+
+const char *store_path(const struct store *s);
+/* False when opened read-only or the file cannot be written. */
+bool store_writable(const struct store *s);
+int store_schema_version(const struct store *s);
+/* A number that changes whenever another connection commits: compare it
+ * on each redraw to notice changes made by another process. */
+int64_t store_data_version(struct store *s);
+
+/* A write transaction (taken at once, waiting for other writers up to the
+ * busy timeout). EX_IOERR if the store is read-only. */
+int store_begin(struct store *s, char **cause);
+/* A read transaction: the queries inside see one consistent state. */
+int store_begin_read(struct store *s, char **cause);
+int store_commit(struct store *s, char **cause);
+/* Abandons the transaction, if any. */
+void store_rollback(struct store *s);
+
+/* Projects. *_get and *_named return EX_NOINPUT when there is none; the
+ * caller frees with project_free / projects_free. A name taken by another
+ * project is EX_DATAERR. */
+int store_project_add(struct store *s, const char *name, char *const *tracks,
+    size_t ntracks, int64_t now, int64_t *id, char **cause);
+int store_project_get(struct store *s, int64_t id, struct project **out, char **cause);
+int store_project_named(struct store *s, const char *name, struct project **out,
+    char **cause);
+/* Every project, by id. */
+int store_projects(struct store *s, struct project **out, size_t *n, char **cause);
+int store_project_rename(struct store *s, int64_t id, const char *name,
+    int64_t now, char **cause);
+/* Sets the project's changed time. */
+int store_project_touch(struct store *s, int64_t id, int64_t now, char **cause);
+/* Deletes the project with its answers, hand-offs and history. */
+int store_project_delete(struct store *s, int64_t id, char **cause);
+
+/* Answers. The project's answers, cleared ones included (kind EXPR_NONE),
+ * sorted by question id; caller frees with answers_free. */
+int store_answers(struct store *s, int64_t project, struct answer **out,
+    size_t *n, char **cause);
+/* The stored answer to question; revision 0 and kind EXPR_NONE when it
+ * was never answered. Caller frees the members with answer_clear. */
+int store_answer(struct store *s, int64_t project, const char *question,
+    struct answer *out, char **cause);
+/* Stores a new answer (value NULL unless kind is EXPR_VALUE; EXPR_NONE
+ * clears), one revision up, and records the change in the history. Sets
+ * *revision (may be NULL). Checks nothing: the action layer does. */
+int store_answer_set(struct store *s, int64_t project, const char *question,
+    enum expr_answer kind, const char *value, int64_t now, const char *user,
+    enum source source, int64_t *revision, char **cause);
+/* The history of question (NULL: every question), oldest first; caller
+ * frees with answer_events_free. */
+int store_answer_history(struct store *s, int64_t project, const char *question,
+    struct answer_event **out, size_t *n, char **cause);
+
+/* Hand-offs: one per project and rule. project 0 lists every project's,
+ * by project and id; caller frees with handoffs_free. */
+int store_handoffs(struct store *s, int64_t project, struct handoff **out,
+    size_t *n, char **cause);
+/* The project's hand-off for rule; EX_NOINPUT if none. Caller frees with
+ * handoff_free. */
+int store_handoff_get(struct store *s, int64_t project, const char *rule,
+    struct handoff **out, char **cause);
+/* Raises a new hand-off (state raised) and records it. */
+int store_handoff_raise(struct store *s, int64_t project, const char *rule,
+    const char *role, const char *contact, int64_t now, const char *user,
+    enum source source, int64_t *id, char **cause);
+/* Changes a hand-off's state, due date (NULL: none), contact and note
+ * (NULL: keep the old note), and records the change with note. */
+int store_handoff_set(struct store *s, int64_t id, enum handoff_state state,
+    const char *due, const char *contact, const char *note, int64_t now,
+    const char *user, enum source source, char **cause);
+/* A hand-off's history, oldest first; caller frees with handoff_events_free. */
+int store_handoff_history(struct store *s, int64_t handoff,
+    struct handoff_event **out, size_t *n, char **cause);
+
+/* Copies the whole database to dest with SQLite's online backup, through
+ * a temporary file renamed into place (mode 0600). An existing dest is
+ * EX_CANTCREAT unless force. */
+int store_backup(struct store *s, const char *dest, bool force, char **cause);
+
+#endif

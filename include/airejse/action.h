@@ -100,7 +100,7 @@ void answer_result_free(struct answer_result *res);
 int action_handoff(struct action *a, int64_t project, const char *rule,
     const struct handoff_edit *edit, char **cause);
 /* Brings the project's hand-offs in line with the rules (after the
- * content or the site's threshold changed); *changes/*n (may be NULL)
+ * content or the site's threshold changed); *changes and *n (may be NULL)
  * get what changed, caller frees *changes. */
 int action_sync(struct action *a, int64_t project, struct handoff_sync **changes,
     size_t *n, char **cause);

@@ -108,6 +108,22 @@ all_digits(const char *s, size_t len)
 	return true;
 }
 
+/* Digits of n = "[-]int[.frac]" without the integer part's leading zeros. */
+static size_t
+significant_digits(const char *n)
+{
+	size_t count = 0;
+
+	if (*n == '-')
+		n++;
+	while (*n == '0')
+		n++;
+	for (; *n; n++)
+		if (isdigit((unsigned char)*n))
+			count++;
+	return count;
+}
+
 /* Normalises a number written the Danish or the English way into
  * "[-]digits[.digits]". In amount mode a lone "." or "," followed by
  * exactly three digits separates thousands (1.600 kr. is 1600 kroner). */
@@ -146,7 +162,7 @@ normalize_number(const char *in, bool amount, struct strbuf *out)
 		s += 3;
 	}
 	len = strlen(s);
-	if (len == 0 || len > 40)
+	if (len == 0 || len > 256)
 		goto done;
 	for (i = 0; i < len; i++) {
 		if (s[i] == '.')
@@ -197,6 +213,10 @@ normalize_number(const char *in, bool amount, struct strbuf *out)
 		sb_addc(out, '.');
 		sb_add(out, dec + 1);
 	}
+	/* Bound the digits that matter, so that a value and its canonical
+	 * form (leading zeros dropped or one added) are judged alike. */
+	if (significant_digits(sb_str(out)) > 40)
+		goto done;
 	rc = 0;
 done:
 	sb_free(&digits);

@@ -194,6 +194,83 @@ content_date_free(struct legal_date *d)
 }
 
 void
+content_note_clear(struct cnote *no)
+{
+	cond_clear(&no->when);
+	text_free(&no->text);
+}
+
+void
+content_citem_clear(struct citem *it)
+{
+	size_t i;
+
+	free(it->id);
+	text_free(&it->title);
+	text_free(&it->help);
+	strlist_free(&it->question_ids);
+	free(it->questions);
+	strlist_free(&it->step_ids);
+	free(it->steps);
+	free(it->owner_ref.id);
+	strlist_free(&it->legal);
+	cond_clear(&it->when);
+	cond_clear(&it->done);
+	cond_clear(&it->blocked);
+	for (i = 0; i < it->nnotes; i++)
+		content_note_clear(&it->notes[i]);
+	free(it->notes);
+	memset(it, 0, sizeof(*it));
+}
+
+void
+content_csection_clear(struct csection *sec)
+{
+	size_t i;
+
+	free(sec->id);
+	text_free(&sec->title);
+	text_free(&sec->summary);
+	for (i = 0; i < sec->nitems; i++)
+		content_citem_clear(&sec->items[i]);
+	free(sec->items);
+	memset(sec, 0, sizeof(*sec));
+}
+
+void
+content_checklist_free(struct checklist *cl)
+{
+	size_t i;
+
+	if (cl == NULL)
+		return;
+	free(cl->id);
+	strlist_free(&cl->aliases);
+	text_free(&cl->title);
+	text_free(&cl->summary);
+	free(cl->source);
+	strlist_free(&cl->legal);
+	strlist_free(&cl->date_ids);
+	free(cl->dates);
+	for (i = 0; i < cl->nsections; i++)
+		content_csection_clear(&cl->sections[i]);
+	free(cl->sections);
+	free(cl);
+}
+
+void
+content_packet_free(struct packet *p)
+{
+	if (p == NULL)
+		return;
+	text_free(&p->title);
+	text_free(&p->intro);
+	strlist_free(&p->context_ids);
+	free(p->context);
+	free(p);
+}
+
+void
 content_free(struct content *c)
 {
 	size_t i;
@@ -214,6 +291,10 @@ content_free(struct content *c)
 		content_term_free(c->glossary[i]);
 	for (i = 0; i < c->ndates; i++)
 		content_date_free(c->dates[i]);
+	for (i = 0; i < c->nchecklists; i++)
+		content_checklist_free(c->checklists[i]);
+	content_packet_free(c->packet);
+	free(c->checklists);
 	free(c->tracks);
 	free(c->questions);
 	free(c->roles);
@@ -301,6 +382,47 @@ content_term(const struct content *c, const char *id)
 	for (i = 0; i < c->nglossary; i++)
 		if (strcmp(c->glossary[i]->id, id) == 0)
 			return c->glossary[i];
+	return NULL;
+}
+
+const struct legal_date *
+content_date(const struct content *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndates; i++)
+		if (strcmp(c->dates[i]->id, id) == 0)
+			return c->dates[i];
+	return NULL;
+}
+
+const struct checklist *
+content_checklist(const struct content *c, const char *name)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->nchecklists; i++) {
+		const struct checklist *cl = c->checklists[i];
+
+		if (strcmp(cl->id, name) == 0)
+			return cl;
+		for (j = 0; j < cl->aliases.n; j++)
+			if (strcmp(cl->aliases.v[j], name) == 0)
+				return cl;
+	}
+	return NULL;
+}
+
+const struct citem *
+checklist_item_at(const struct checklist *cl, size_t idx)
+{
+	size_t i;
+
+	for (i = 0; i < cl->nsections; i++) {
+		if (idx < cl->sections[i].nitems)
+			return &cl->sections[i].items[idx];
+		idx -= cl->sections[i].nitems;
+	}
 	return NULL;
 }
 
@@ -416,6 +538,7 @@ ACCESSORS(group)
 ACCESSORS(handoff_rule)
 ACCESSORS(glossary_entry)
 ACCESSORS(legal_date)
+ACCESSORS(checklist)
 
 static void
 check_texts(struct linker *lk, const struct text *t, struct srcpos p, const char *what)
@@ -744,6 +867,11 @@ warn_unused(struct linker *lk)
 		for (k = 0; k < c->nroles; k++)
 			if (c->handoffs[i]->role == c->roles[k])
 				rused[k] = true;
+	for (t = 0; t < c->nchecklists; t++)
+		for (i = 0; i < c->checklists[t]->nitems; i++)
+			for (k = 0; k < c->nroles; k++)
+				if (checklist_item_at(c->checklists[t], i)->owner == c->roles[k])
+					rused[k] = true;
 	for (i = 0; i < c->nquestions; i++)
 		if (!qused[i])
 			lwarn(lk, c->questions[i]->pos, _("question '%s' is not asked in any step"),
@@ -758,6 +886,222 @@ warn_unused(struct linker *lk)
 	free(qused);
 	free(rused);
 	free(gused);
+}
+
+/* Resolves a list of question ids into *out, reporting unknown and
+ * repeated ones; where names the list's owner for messages. */
+static void
+link_questions(struct linker *lk, const struct strlist *ids,
+    const struct question ***out, size_t *n, const char *where)
+{
+	size_t i, j;
+
+	*out = xreallocarray(NULL, ids->n ? ids->n : 1, sizeof(**out));
+	*n = 0;
+	for (i = 0; i < ids->n; i++) {
+		const struct question *q = content_question(lk->c, ids->v[i]);
+
+		for (j = 0; j < i; j++)
+			if (strcmp(ids->v[j], ids->v[i]) == 0)
+				break;
+		if (j < i)
+			lerr(lk, ids->pos[i], _("question '%s' appears twice in %s"), ids->v[i], where);
+		else if (q == NULL)
+			lerr(lk, ids->pos[i], _("unknown question '%s'"), ids->v[i]);
+		else
+			(*out)[(*n)++] = q;
+	}
+}
+
+/* The step written "track/step", or NULL (reported). */
+static const struct step *
+link_step_ref(struct linker *lk, const char *ref, struct srcpos pos)
+{
+	const char *slash = strchr(ref, '/');
+	const struct track *t;
+	const struct step *st;
+	char *tid;
+
+	if (slash == NULL || slash == ref || slash[1] == '\0') {
+		lerr(lk, pos, _("'%s' must name a step as track/step, e.g. rsd-indkoeb/business-case"), ref);
+		return NULL;
+	}
+	tid = xstrndup(ref, (size_t)(slash - ref));
+	t = content_track(lk->c, tid);
+	if (t == NULL)
+		lerr(lk, pos, _("unknown track '%s'"), tid);
+	free(tid);
+	if (t == NULL)
+		return NULL;
+	if ((st = track_step(t, slash + 1)) == NULL)
+		lerr(lk, pos, _("unknown step '%s' in track '%s'"), slash + 1, t->id);
+	return st;
+}
+
+static bool
+step_asks(const struct step *st, const struct question *q)
+{
+	size_t i;
+
+	for (i = 0; i < st->nquestions; i++)
+		if (st->questions[i] == q)
+			return true;
+	return false;
+}
+
+/* True if some step of some track asks q. */
+static bool
+question_asked(const struct content *c, const struct question *q)
+{
+	size_t t, i;
+
+	for (t = 0; t < c->ntracks; t++)
+		for (i = 0; i < c->tracks[t]->nsteps; i++)
+			if (step_asks(track_step_at(c->tracks[t], i), q))
+				return true;
+	return false;
+}
+
+static void
+link_citem(struct linker *lk, struct checklist *cl, struct csection *sec, struct citem *it)
+{
+	struct content *c = lk->c;
+	char *where = xasprintf(_("item '%s' of checklist '%s'"), it->id, cl->id);
+	size_t i, j;
+	bool asked = false;
+
+	it->section = sec;
+	it->checklist = cl;
+	link_questions(lk, &it->question_ids, &it->questions, &it->nquestions, where);
+	if (it->question_ids.n == 0)
+		lerr(lk, it->pos, _("%s names no question; its state must rest on answers"), where);
+	it->steps = xreallocarray(NULL, it->step_ids.n ? it->step_ids.n : 1, sizeof(*it->steps));
+	for (i = 0; i < it->step_ids.n; i++) {
+		const struct step *st = link_step_ref(lk, it->step_ids.v[i], it->step_ids.pos[i]);
+
+		if (st == NULL)
+			continue;
+		for (j = 0; j < it->nquestions && !step_asks(st, it->questions[j]); j++)
+			;
+		if (it->nquestions > 0 && j == it->nquestions)
+			lwarn(lk, it->step_ids.pos[i], _("step '%s' asks none of the questions of %s"),
+			    it->step_ids.v[i], where);
+		it->steps[it->nsteps++] = st;
+	}
+	for (i = 0; i < it->nquestions; i++)
+		if (question_asked(c, it->questions[i]))
+			asked = true;
+	if (it->nquestions > 0 && !asked)
+		lwarn(lk, it->pos, _("no step asks any question of %s, so it can never be done"), where);
+	if (it->owner_ref.id != NULL &&
+	    (it->owner = content_role(c, it->owner_ref.id)) == NULL)
+		lerr(lk, it->owner_ref.pos, _("unknown role '%s'"), it->owner_ref.id);
+	if (it->basis == BASIS_LAW && it->legal.n == 0)
+		lerr(lk, it->pos, _("%s is required by law (basis: law) but names no legal reference; add 'legal'"),
+		    where);
+	check_texts(lk, &it->title, it->pos, it->id);
+	bind_cond(lk, &it->when);
+	bind_cond(lk, &it->done);
+	bind_cond(lk, &it->blocked);
+	for (i = 0; i < it->nnotes; i++) {
+		bind_cond(lk, &it->notes[i].when);
+		check_texts(lk, &it->notes[i].text, it->notes[i].pos, where);
+	}
+	free(where);
+}
+
+static void
+link_checklist(struct linker *lk, struct checklist *cl)
+{
+	size_t i, j, k, idx = 0;
+
+	for (i = 0; i < cl->nsections; i++) {
+		struct csection *sec = &cl->sections[i];
+
+		for (k = 0; k < i; k++)
+			if (strcmp(cl->sections[k].id, sec->id) == 0)
+				lerr(lk, sec->pos, _("duplicate section id '%s' in checklist '%s'"),
+				    sec->id, cl->id);
+		sec->checklist = cl;
+		check_texts(lk, &sec->title, sec->pos, sec->id);
+		for (j = 0; j < sec->nitems; j++) {
+			struct citem *it = &sec->items[j];
+			const struct citem *first;
+
+			for (k = 0; (first = checklist_item_at(cl, k)) != it; k++)
+				if (strcmp(first->id, it->id) == 0)
+					break;
+			if (first != it)
+				lerr(lk, it->pos, _("duplicate item id '%s' in checklist '%s' (first defined at %s:%d)"),
+				    it->id, cl->id, first->pos.file, first->pos.line);
+			it->index = idx++;
+			link_citem(lk, cl, sec, it);
+		}
+	}
+	cl->nitems = idx;
+	cl->dates = xreallocarray(NULL, cl->date_ids.n ? cl->date_ids.n : 1, sizeof(*cl->dates));
+	for (i = 0; i < cl->date_ids.n; i++) {
+		const struct legal_date *dt = content_date(lk->c, cl->date_ids.v[i]);
+
+		if (dt == NULL)
+			lerr(lk, cl->date_ids.pos[i], _("unknown date '%s'"), cl->date_ids.v[i]);
+		else
+			cl->dates[cl->ndates++] = dt;
+	}
+	check_texts(lk, &cl->title, cl->pos, cl->id);
+}
+
+/* A name export --what takes must pick one checklist. */
+static void
+check_aliases(struct linker *lk)
+{
+	struct content *c = lk->c;
+	size_t i, j, k;
+
+	for (i = 0; i < c->nchecklists; i++) {
+		const struct checklist *cl = c->checklists[i];
+
+		for (j = 0; j < cl->aliases.n; j++) {
+			const struct checklist *o = content_checklist(c, cl->aliases.v[j]);
+
+			for (k = 0; k < j; k++)
+				if (strcmp(cl->aliases.v[k], cl->aliases.v[j]) == 0)
+					o = NULL;
+			if (o != NULL && o != cl)
+				lerr(lk, cl->aliases.pos[j], _("'%s' already names checklist '%s'"),
+				    cl->aliases.v[j], o->id);
+		}
+	}
+}
+
+static int
+cmp_checklist(const void *a, const void *b)
+{
+	const struct checklist *const *x = a, *const *y = b;
+
+	if ((*x)->order != (*y)->order)
+		return (*x)->order < (*y)->order ? -1 : 1;
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static void
+link_checklists(struct linker *lk)
+{
+	struct content *c = lk->c;
+	size_t i;
+
+	check_dups(lk, (void *const *)c->checklists, c->nchecklists, checklist_id, checklist_pos,
+	    _("checklist"));
+	if (c->nchecklists > 1)
+		qsort(c->checklists, c->nchecklists, sizeof(*c->checklists), cmp_checklist);
+	check_aliases(lk);
+	for (i = 0; i < c->nchecklists; i++)
+		link_checklist(lk, c->checklists[i]);
+	if (c->packet != NULL) {
+		link_questions(lk, &c->packet->context_ids, &c->packet->context,
+		    &c->packet->ncontext, _("the hand-off packet"));
+		check_texts(lk, &c->packet->title, c->packet->pos, _("the hand-off packet"));
+	}
 }
 
 int
@@ -814,6 +1158,7 @@ content_link(struct content *c, struct diags *d)
 			if (content_term(c, e->see.v[j]) == NULL)
 				lerr(&lk, e->see.pos[j], _("unknown glossary entry '%s'"), e->see.v[j]);
 	}
+	link_checklists(&lk);
 	if (lk.nerr == 0)
 		check_cycles(&lk);
 	if (lk.nerr == 0)

@@ -99,21 +99,21 @@ yf_qtype(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 	(void)f;
 }
 
+/* An enum basis at the field's offset (steps and checklist items). */
 static void
 yf_basis(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
-	struct step *st = obj;
+	enum basis *b = (enum basis *)((char *)obj + f->offset);
 	const char *s = ydoc_scalar(y, n);
 
 	if (s == NULL)
 		return;
 	if (strcmp(s, "law") == 0)
-		st->basis = BASIS_LAW;
+		*b = BASIS_LAW;
 	else if (strcmp(s, "practice") == 0)
-		st->basis = BASIS_PRACTICE;
+		*b = BASIS_PRACTICE;
 	else
 		ydoc_error(y, n, _("'basis' is law (lovkrav) or practice (god praksis), not '%s'"), s);
-	(void)f;
 }
 
 static void
@@ -263,7 +263,7 @@ static const struct yfield step_fields[] = {
 	{ "owner", YAML_SCALAR_NODE, yf_ref, offsetof(struct step, owner_ref), true, NULL },
 	{ "group", YAML_SCALAR_NODE, yf_ref, offsetof(struct step, group_ref), false, NULL },
 	{ "source", YAML_SCALAR_NODE, yf_string, offsetof(struct step, source), true, NULL },
-	{ "basis", YAML_SCALAR_NODE, yf_basis, 0, false, NULL },
+	{ "basis", YAML_SCALAR_NODE, yf_basis, offsetof(struct step, basis), false, NULL },
 	{ "legal", YAML_SEQUENCE_NODE, yf_strlist, offsetof(struct step, legal), false, NULL },
 	{ "needs", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct step, needs_ids), false, NULL },
 	{ "terms", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct step, term_ids), false, NULL },
@@ -429,6 +429,181 @@ LIST_OF(handoffs, struct handoff_rule, handoff_fields, handoffs, nhandoffs, cont
 LIST_OF(glossary, struct glossary_entry, glossary_fields, glossary, nglossary, content_term_free)
 LIST_OF(dates, struct legal_date, date_fields, dates, ndates, content_date_free)
 
+/* Checklists */
+
+static const struct yfield note_fields[] = {
+	{ "when", YAML_SCALAR_NODE, yf_cond, offsetof(struct cnote, when), true, NULL },
+	{ "text", YAML_MAPPING_NODE, yf_text, offsetof(struct cnote, text), true, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static void
+note_item(struct ydoc *y, yaml_node_t *n, void *arg)
+{
+	struct citem *it = arg;
+	struct cnote no;
+
+	memset(&no, 0, sizeof(no));
+	no.pos = ydoc_pos(y, n);
+	if (!ydoc_mapping(y, n, note_fields, &no)) {
+		content_note_clear(&no);
+		return;
+	}
+	APPEND(it->notes, it->nnotes, no);
+}
+
+static void
+yf_notes(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	each(y, n, f->key, note_item, obj);
+}
+
+static const struct yfield citem_fields[] = {
+	{ "id", YAML_SCALAR_NODE, yf_id, offsetof(struct citem, id), true, NULL },
+	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct citem, title), true, NULL },
+	{ "help", YAML_MAPPING_NODE, yf_text, offsetof(struct citem, help), false, NULL },
+	{ "questions", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct citem, question_ids), true, NULL },
+	{ "steps", YAML_SEQUENCE_NODE, yf_strlist, offsetof(struct citem, step_ids), false, NULL },
+	{ "owner", YAML_SCALAR_NODE, yf_ref, offsetof(struct citem, owner_ref), false, NULL },
+	{ "basis", YAML_SCALAR_NODE, yf_basis, offsetof(struct citem, basis), false, NULL },
+	{ "legal", YAML_SEQUENCE_NODE, yf_strlist, offsetof(struct citem, legal), false, NULL },
+	{ "when", YAML_SCALAR_NODE, yf_cond, offsetof(struct citem, when), false, NULL },
+	{ "done", YAML_SCALAR_NODE, yf_cond, offsetof(struct citem, done), false, NULL },
+	{ "blocked", YAML_SCALAR_NODE, yf_cond, offsetof(struct citem, blocked), false, NULL },
+	{ "notes", YAML_SEQUENCE_NODE, yf_notes, 0, false, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static void
+citem_item(struct ydoc *y, yaml_node_t *n, void *arg)
+{
+	struct csection *sec = arg;
+	struct citem it;
+
+	memset(&it, 0, sizeof(it));
+	it.pos = ydoc_pos(y, n);
+	if (!ydoc_mapping(y, n, citem_fields, &it) || it.id == NULL) {
+		content_citem_clear(&it);
+		return;
+	}
+	APPEND(sec->items, sec->nitems, it);
+}
+
+static void
+yf_citems(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	each(y, n, f->key, citem_item, obj);
+}
+
+static const struct yfield csection_fields[] = {
+	{ "id", YAML_SCALAR_NODE, yf_id, offsetof(struct csection, id), true, NULL },
+	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct csection, title), true, NULL },
+	{ "summary", YAML_MAPPING_NODE, yf_text, offsetof(struct csection, summary), false, NULL },
+	{ "items", YAML_SEQUENCE_NODE, yf_citems, 0, true, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static void
+csection_item(struct ydoc *y, yaml_node_t *n, void *arg)
+{
+	struct checklist *cl = arg;
+	struct csection sec;
+
+	memset(&sec, 0, sizeof(sec));
+	sec.pos = ydoc_pos(y, n);
+	if (!ydoc_mapping(y, n, csection_fields, &sec) || sec.id == NULL) {
+		content_csection_clear(&sec);
+		return;
+	}
+	if (sec.nitems == 0)
+		ydoc_error(y, n, _("section '%s' has no items"), sec.id);
+	APPEND(cl->sections, cl->nsections, sec);
+}
+
+static void
+yf_csections(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	each(y, n, f->key, csection_item, obj);
+}
+
+static void
+yf_layout(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct checklist *cl = obj;
+	const char *s = ydoc_scalar(y, n);
+
+	if (s == NULL)
+		return;
+	if (strcmp(s, "table") == 0)
+		cl->layout = CLAYOUT_TABLE;
+	else if (strcmp(s, "document") == 0)
+		cl->layout = CLAYOUT_DOCUMENT;
+	else
+		ydoc_error(y, n, _("'layout' is table (a checklist) or document (headings with the answers), not '%s'"), s);
+	(void)f;
+}
+
+static const struct yfield checklist_fields[] = {
+	{ "id", YAML_SCALAR_NODE, yf_id, offsetof(struct checklist, id), true, NULL },
+	{ "aliases", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct checklist, aliases), false, NULL },
+	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct checklist, title), true, NULL },
+	{ "summary", YAML_MAPPING_NODE, yf_text, offsetof(struct checklist, summary), true, NULL },
+	{ "source", YAML_SCALAR_NODE, yf_string, offsetof(struct checklist, source), true, NULL },
+	{ "order", YAML_SCALAR_NODE, yf_int, offsetof(struct checklist, order), false, NULL },
+	{ "layout", YAML_SCALAR_NODE, yf_layout, 0, false, NULL },
+	{ "legal", YAML_SEQUENCE_NODE, yf_strlist, offsetof(struct checklist, legal), false, NULL },
+	{ "dates", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct checklist, date_ids), false, NULL },
+	{ "sections", YAML_SEQUENCE_NODE, yf_csections, 0, true, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static void
+yf_checklist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct content *c = ctx_content(y);
+	struct checklist *cl = xcalloc(1, sizeof(*cl));
+
+	(void)obj;
+	(void)f;
+	cl->pos = ydoc_pos(y, n);
+	if (!ydoc_mapping(y, n, checklist_fields, cl) || cl->id == NULL) {
+		content_checklist_free(cl);
+		return;
+	}
+	if (cl->nsections == 0)
+		ydoc_error(y, n, _("checklist '%s' has no sections"), cl->id);
+	APPEND(c->checklists, c->nchecklists, cl);
+}
+
+static const struct yfield packet_fields[] = {
+	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct packet, title), true, NULL },
+	{ "intro", YAML_MAPPING_NODE, yf_text, offsetof(struct packet, intro), true, NULL },
+	{ "context", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct packet, context_ids), true, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static void
+yf_packet(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct content *c = ctx_content(y);
+	struct packet *p = xcalloc(1, sizeof(*p));
+
+	(void)obj;
+	(void)f;
+	p->pos = ydoc_pos(y, n);
+	if (!ydoc_mapping(y, n, packet_fields, p)) {
+		content_packet_free(p);
+		return;
+	}
+	if (c->packet != NULL) {
+		ydoc_error(y, n, _("a second hand-off packet layout (the first is at %s:%d); keep one"),
+		    c->packet->pos.file, c->packet->pos.line);
+		content_packet_free(p);
+		return;
+	}
+	c->packet = p;
+}
+
 static void
 yf_bank(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
@@ -459,6 +634,8 @@ static const struct yfield file_fields[] = {
 	{ "handoffs", YAML_SEQUENCE_NODE, yf_handoffs, 0, false, NULL },
 	{ "glossary", YAML_SEQUENCE_NODE, yf_glossary, 0, false, NULL },
 	{ "dates", YAML_SEQUENCE_NODE, yf_dates, 0, false, NULL },
+	{ "checklist", YAML_MAPPING_NODE, yf_checklist, 0, false, NULL },
+	{ "packet", YAML_MAPPING_NODE, yf_packet, 0, false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 

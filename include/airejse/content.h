@@ -185,6 +185,88 @@ struct legal_date {
 	struct srcpos	 pos;
 };
 
+/* Checklists: what is exported. Each item's state is derived from the
+ * answers (see export.h); nothing here is typed by hand. */
+struct checklist;
+struct csection;
+
+/* A text shown on a checklist item while its condition holds, e.g.
+ * "the contract value is above the tender threshold". */
+struct cnote {
+	struct cond	 when;
+	struct text	 text;
+	struct srcpos	 pos;
+};
+
+struct citem {
+	char			*id;		/* unique within its checklist */
+	struct text		 title;
+	struct text		 help;		/* what done means (optional) */
+	struct strlist		 question_ids;
+	const struct question	**questions;	/* the answers the state rests on */
+	size_t			 nquestions;
+	struct strlist		 step_ids;	/* "track/step", as written */
+	const struct step	**steps;	/* where the item comes from */
+	size_t			 nsteps;
+	struct ref		 owner_ref;	/* optional: else the step's owner */
+	const struct role	*owner;
+	enum basis		 basis;
+	struct strlist		 legal;
+	struct cond		 when;		/* else not applicable */
+	struct cond		 done;		/* else: every asked question answered */
+	struct cond		 blocked;	/* also blocked by "ved ikke" */
+	struct cnote		*notes;
+	size_t			 nnotes;
+	const struct csection	*section;
+	const struct checklist	*checklist;
+	size_t			 index;		/* position in the checklist */
+	struct srcpos		 pos;
+};
+
+struct csection {
+	char			*id;
+	struct text		 title;
+	struct text		 summary;	/* optional */
+	struct citem		*items;
+	size_t			 nitems;
+	const struct checklist	*checklist;
+	struct srcpos		 pos;
+};
+
+enum clayout {
+	CLAYOUT_TABLE,		/* rows with a state: a checklist */
+	CLAYOUT_DOCUMENT	/* headings with the answers: the business case */
+};
+
+struct checklist {
+	char		*id;
+	struct strlist	 aliases;	/* other names for export --what */
+	struct text	 title;
+	struct text	 summary;
+	char		*source;
+	int		 order;		/* listing order; then id */
+	enum clayout	 layout;
+	struct strlist	 legal;
+	struct strlist	 date_ids;	/* legal dates shown with it */
+	const struct legal_date **dates;
+	size_t		 ndates;
+	struct csection	*sections;
+	size_t		 nsections;
+	size_t		 nitems;	/* over all sections */
+	struct srcpos	 pos;
+};
+
+/* The layout of the hand-off packet: an introduction and the answers
+ * that give a role the project's context. */
+struct packet {
+	struct text		 title;
+	struct text		 intro;
+	struct strlist		 context_ids;
+	const struct question	**context;
+	size_t			 ncontext;
+	struct srcpos		 pos;
+};
+
 struct content {
 	char			*dir;		/* the folder loaded, if any */
 	char			**files;	/* every file read (owned) */
@@ -203,6 +285,9 @@ struct content {
 	size_t			 nglossary;
 	struct legal_date	**dates;
 	size_t			 ndates;
+	struct checklist	**checklists;	/* sorted by order, id */
+	size_t			 nchecklists;
+	struct packet		*packet;	/* NULL: a default layout */
 };
 
 /* Loads every *.yaml under dir/journeys and dir/checklists. Files in
@@ -223,6 +308,11 @@ const struct role *content_role(const struct content *c, const char *id);
 const struct group *content_group(const struct content *c, const char *id);
 const struct handoff_rule *content_handoff(const struct content *c, const char *id);
 const struct glossary_entry *content_term(const struct content *c, const char *id);
+const struct legal_date *content_date(const struct content *c, const char *id);
+/* The checklist with that id or alias, or NULL. */
+const struct checklist *content_checklist(const struct content *c, const char *name);
+/* The i-th item of the checklist over all sections. */
+const struct citem *checklist_item_at(const struct checklist *cl, size_t i);
 const struct step *track_step(const struct track *t, const char *id);
 /* The i-th step of the track over all phases. */
 const struct step *track_step_at(const struct track *t, size_t i);

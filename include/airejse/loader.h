@@ -16,6 +16,11 @@ struct group;
 struct handoff_rule;
 struct glossary_entry;
 struct legal_date;
+struct cnote;
+struct citem;
+struct csection;
+struct checklist;
+struct packet;
 
 /* Reads one file into c; returns 0, EX_NOINPUT or EX_DATAERR. Sets
  * *unread when the file could not be read or parsed at all. */
@@ -34,5 +39,10 @@ void content_group_free(struct group *g);
 void content_handoff_free(struct handoff_rule *h);
 void content_term_free(struct glossary_entry *e);
 void content_date_free(struct legal_date *d);
+void content_note_clear(struct cnote *no);
+void content_citem_clear(struct citem *it);
+void content_csection_clear(struct csection *sec);
+void content_checklist_free(struct checklist *cl);
+void content_packet_free(struct packet *p);
 
 #endif

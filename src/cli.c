@@ -7,11 +7,14 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "airejse/action.h"
 #include "airejse/cli.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/paths.h"
+#include "airejse/store.h"
+#include "airejse/table.h"
 #include "airejse/xalloc.h"
 
 /* Global options get values above any character. */
@@ -81,6 +84,15 @@ cli_format(const char *s, enum out_format *out)
 	return 0;
 }
 
+int
+cli_format_arg(const char *s, enum out_format *out)
+{
+	if (cli_format(s, out) == 0)
+		return 0;
+	cli_error(_("unknown format '%s': use text, tsv or json"), s);
+	return EX_USAGE;
+}
+
 /* Applies a global option; returns 0 or EX_USAGE. */
 static int
 global_option(struct cli *cli, int c, const char *arg)
@@ -117,9 +129,9 @@ global_option(struct cli *cli, int c, const char *arg)
 	return 0;
 }
 
-int
-cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
-    const struct option *longopts)
+static int
+getopt_core(struct cli *cli, int argc, char **argv, const char *shortopts,
+    const struct option *longopts, bool mixed)
 {
 	static struct option *merged;
 	static const struct option *merged_for;
@@ -140,7 +152,10 @@ cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
 		merged_for = longopts;
 	}
 	/* A leading ':' would change how errors are reported: never use it. */
-	sopts = xasprintf("+%sh", shortopts ? shortopts : "");
+	sopts = xasprintf("%s%sh", mixed ? "" : "+", shortopts ? shortopts : "");
+	/* glibc picks the ordering when it starts afresh, at optind 0. */
+	if (mixed && optind == 1)
+		optind = 0;
 	for (;;) {
 		c = getopt_long(argc, argv, sopts, merged, NULL);
 		if (c >= OPT_DB && c <= OPT_VERSION) {
@@ -156,6 +171,20 @@ cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
 	}
 	free(sopts);
 	return c;
+}
+
+int
+cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	return getopt_core(cli, argc, argv, shortopts, longopts, false);
+}
+
+int
+cli_getopt_mixed(struct cli *cli, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	return getopt_core(cli, argc, argv, shortopts, longopts, true);
 }
 
 int
@@ -179,6 +208,77 @@ cli_content(struct cli *cli)
 	diag_free(&d);
 	free(dir);
 	return rc;
+}
+
+int
+cli_store(struct cli *cli, bool writable)
+{
+	char *cause = NULL;
+	int rc;
+
+	if (cli->store == NULL) {
+		if (cli->db_path == NULL &&
+		    (cli->db_path = paths_db(cli->db_opt, &cause)) == NULL) {
+			cli_error("%s", cause);
+			free(cause);
+			return EX_CANTCREAT;
+		}
+		if ((rc = store_open(cli->db_path, 0, &cli->store, &cause)) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			return rc;
+		}
+	}
+	if (writable && !store_writable(cli->store)) {
+		cli_error(_("cannot change anything: the database %s is read-only (its file is not writable by you): ask its owner for write access, or work on a copy"),
+		    cli->db_path);
+		return EX_IOERR;
+	}
+	return 0;
+}
+
+int
+cli_action(struct cli *cli, bool writable, struct action *a)
+{
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	if ((rc = cli_content(cli)) != 0 || (rc = cli_store(cli, writable)) != 0)
+		return rc;
+	a->store = cli->store;
+	a->content = cli->content;
+	a->settings = &cli->settings;
+	a->user = cli->user;
+	a->source = SOURCE_CLI;
+	return 0;
+}
+
+int
+cli_project(struct action *a, const char *key, struct project **out)
+{
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = action_project_find(a, key, out, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	return rc;
+}
+
+void
+cli_row(struct table *t, ...)
+{
+	const char **cells = xcalloc(t->ncols, sizeof(*cells));
+	va_list ap;
+	size_t i;
+
+	va_start(ap, t);
+	for (i = 0; i < t->ncols; i++)
+		cells[i] = va_arg(ap, const char *);
+	va_end(ap);
+	table_add(t, cells);
+	free(cells);
 }
 
 int
@@ -225,6 +325,7 @@ main_usage(FILE *out)
 static void
 cli_free(struct cli *cli)
 {
+	store_close(cli->store);
 	content_free(cli->content);
 	settings_free(&cli->settings);
 	free(cli->db_opt);

@@ -22,6 +22,7 @@ struct content;
 struct settings;
 struct progress;
 struct handoff_sync;
+struct question;
 
 /* Who acts, where, on what. Filled by the caller; nothing is owned. */
 struct action {
@@ -70,6 +71,12 @@ struct handoff_edit {
  * characters). Returns 0 and sets *clean (NFC, trimmed; caller frees) or
  * EX_DATAERR with *cause. */
 int action_check_name(const char *name, char **clean, char **cause);
+
+/* An answer for people, in the program's language: the value formatted
+ * (value_format), "Ved ikke", or "(no answer)". q may be NULL (a question
+ * the content no longer has: the value as stored). Caller frees. */
+char *action_answer_text(const struct question *q, enum expr_answer kind,
+    const char *value);
 
 /* Creates a project following tracks (ids the content has, no repeats). */
 int action_project_new(struct action *a, const char *name, char *const *tracks,

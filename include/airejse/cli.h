@@ -11,8 +11,11 @@
 #include "airejse/i18n.h"
 #include "airejse/settings.h"
 
+struct action;
 struct content;
+struct project;
 struct store;
+struct table;
 
 enum out_format {
 	OUT_TEXT,
@@ -59,13 +62,38 @@ int cli_help(const struct command *cmd);
  * '?' for an unknown option (already reported). */
 int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
     const struct option *longopts);
+/* As cli_getopt, but options may also follow the operands (the operands
+ * are moved to the end, from optind); "--" ends the options, for a value
+ * that begins with '-'. */
+int cli_getopt_mixed(struct cli *cli, int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
 
 /* Parses text, tsv or json. */
 int cli_format(const char *s, enum out_format *out);
+/* As cli_format, for an option's argument: reports a bad one and
+ * returns EX_USAGE. */
+int cli_format_arg(const char *s, enum out_format *out);
 
 /* Loads the content (once). On errors prints them and returns the exit
  * status; 0 when loaded. */
 int cli_content(struct cli *cli);
+
+/* Opens the database (once): the --db file, AIREJSE_DB or the default,
+ * created on first use. With writable, a database that cannot be written
+ * is refused here. On failure prints why and returns the exit status. */
+int cli_store(struct cli *cli, bool writable);
+
+/* Opens the content and the database and fills a for one action from the
+ * command line (user, source cli). Returns 0 or the exit status (printed). */
+int cli_action(struct cli *cli, bool writable, struct action *a);
+
+/* The project whose id or exact name is key; prints why not and returns
+ * the exit status. Caller frees *out with project_free. */
+int cli_project(struct action *a, const char *key, struct project **out);
+
+/* Adds a row of exactly t->ncols cells given as strings (NULL: empty);
+ * unlike table_addf, a tab inside a value stays in its cell. */
+void cli_row(struct table *t, ...);
 
 /* Writes json (a json_t *) to stdout, indented, with a final newline;
  * returns 0 or EX_IOERR. Declared with void * to keep jansson out of

@@ -8,6 +8,21 @@
 int cmd_journeys(struct cli *cli, int argc, char **argv);
 int cmd_validate(struct cli *cli, int argc, char **argv);
 
+/* cmd-project.c */
+int cmd_project(struct cli *cli, int argc, char **argv);
+int cmd_next(struct cli *cli, int argc, char **argv);
+
+/* cmd-answer.c */
+int cmd_answer(struct cli *cli, int argc, char **argv);
+int cmd_history(struct cli *cli, int argc, char **argv);
+
+/* cmd-handoff.c */
+int cmd_handoffs(struct cli *cli, int argc, char **argv);
+int cmd_handoff(struct cli *cli, int argc, char **argv);
+
+/* cmd-backup.c */
+int cmd_backup(struct cli *cli, int argc, char **argv);
+
 /* The table, in the order --help lists it; NULL-terminated. */
 extern const struct command cmd_table[];
 const struct command *cmd_find(const char *name);

@@ -84,9 +84,11 @@ struct progress {
 	/* The next step over all tracks, as track_progress.next. */
 	const struct step_progress *next;
 	size_t			 nopen_handoffs;	/* raised or sent */
-	/* Private: per question of the content. */
-	struct progress_q	*q;
+	/* Private. */
+	struct progress_q	*q;		/* per question of the content */
+	const struct step	**asked_by;	/* the block q[].asked_by point into */
 	const struct project	*project;
+	bool			 evaluated;	/* every condition is memoised */
 };
 
 /* Works out where project p stands from its answers (any order) and its

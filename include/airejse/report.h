@@ -1,0 +1,40 @@
+/* A project's records as json, in the one shape every command (and the
+ * json export) prints; airejse(1) documents it. No SQL, no curses. */
+#ifndef AIREJSE_REPORT_H
+#define AIREJSE_REPORT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "airejse/record.h"
+
+struct content;
+struct progress;
+struct question;
+struct snapshot;
+struct step_progress;
+
+/* A time as "2026-11-23T10:00:00Z". */
+json_t *report_time(int64_t t);
+/* {"kind", "value", "text", "revision", ...} for the stored answer a (NULL:
+ * none) to q (NULL: a question the content no longer has). */
+json_t *report_answer(const struct question *q, const struct answer *a);
+/* A step with its status: {"track", "phase", "step", "title", "owner",
+ * "status", "questions", "answered", "dontknow"}. */
+json_t *report_step(const struct step_progress *sp);
+/* A hand-off with its rule's reason and questions (and their answers when
+ * pr is given). today is YYYY-MM-DD, for "overdue". */
+json_t *report_handoff(const struct content *c, const struct progress *pr,
+    const struct handoff *h, const struct project *p, const char *today);
+/* A project as 'project list' shows it: id, name, tracks with progress,
+ * open hand-offs, times. */
+json_t *report_project_summary(const struct project *p, const struct progress *pr);
+/* A project as 'project show' shows it: the summary, its tracks' phases
+ * and steps, every question that applies with its answer, its hand-offs
+ * and the next step. */
+json_t *report_project(const struct content *c, const struct snapshot *s,
+    const char *today);
+/* The count of answers to questions that do not apply now (kept, not counted). */
+size_t report_kept_answers(const struct snapshot *s);
+
+#endif

@@ -1,0 +1,336 @@
+/* Hand-offs: handoffs (the list) and handoff (show or change one). */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "airejse/action.h"
+#include "airejse/clock.h"
+#include "airejse/cmd.h"
+#include "airejse/content.h"
+#include "airejse/handoff.h"
+#include "airejse/progress.h"
+#include "airejse/report.h"
+#include "airejse/store.h"
+#include "airejse/table.h"
+#include "airejse/xalloc.h"
+
+struct filter {
+	const char		*role;	/* NULL: any */
+	bool			 has_state;
+	enum handoff_state	 state;
+};
+
+static bool
+wanted(const struct filter *f, const struct handoff *h)
+{
+	return (f->role == NULL || strcmp(f->role, h->role) == 0) &&
+	    (!f->has_state || f->state == h->state);
+}
+
+/* Adds the hand-offs of one project to the table or the json list. */
+static void
+list_project(const struct content *c, const struct snapshot *s, const struct filter *f,
+    enum out_format fmt, const char *today, struct table *t, json_t *list)
+{
+	size_t i;
+
+	for (i = 0; i < s->nhandoffs; i++) {
+		const struct handoff *h = &s->handoffs[i];
+		const struct role *r = content_role(c, h->role);
+		char pid[24], raised[21], changed[21];
+		const char *late = handoff_overdue(h, today) ? "yes" : "no";
+
+		if (!wanted(f, h))
+			continue;
+		if (fmt == OUT_JSON) {
+			json_array_append_new(list, report_handoff(c, s->progress, h, s->project, today));
+			continue;
+		}
+		snprintf(pid, sizeof(pid), "%lld", (long long)h->project);
+		if (fmt == OUT_TSV) {
+			clock_iso(h->raised, raised);
+			clock_iso(h->changed, changed);
+			cli_row(t, pid, s->project->name, h->rule, h->role, handoff_state_name(h->state),
+			    h->due, late, h->contact, raised, changed, h->note);
+		} else {
+			char *state = handoff_overdue(h, today) ?
+			    xasprintf(_("%s, overdue"), handoff_state_label(h->state)) :
+			    xstrdup(handoff_state_label(h->state));
+
+			cli_row(t, pid, s->project->name, h->rule, r ? text_get(&r->name) : h->role,
+			    state, h->due, h->contact);
+			free(state);
+		}
+	}
+}
+
+int
+cmd_handoffs(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "state", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command *self = cmd_find("handoffs");
+	enum out_format fmt = OUT_TEXT;
+	struct filter f = { NULL, false, HANDOFF_RAISED };
+	struct project *v = NULL, *one = NULL;
+	struct table *t = NULL;
+	json_t *list = NULL;
+	struct action a;
+	char *cause = NULL, today[11];
+	size_t n = 0, i;
+	int c, rc;
+
+	while ((c = cli_getopt_mixed(cli, argc, argv, "f:s:", opts)) != -1) {
+		switch (c) {
+		case 'f':
+			if (cli_format_arg(optarg, &fmt) != 0)
+				return EX_USAGE;
+			break;
+		case 's':
+			if (handoff_state_parse(optarg, &f.state) != 0) {
+				cli_error(_("unknown state '%s': use raised, sent, answered, closed or withdrawn"), optarg);
+				return EX_USAGE;
+			}
+			f.has_state = true;
+			break;
+		case 'h':
+			return cli_help(self);
+		default:
+			return cli_usage(self);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage(self);
+	if ((rc = cli_action(cli, false, &a)) != 0)
+		return rc;
+	/* --role is a global option: it also picks the TUI's role view. */
+	if ((f.role = cli->role) != NULL && content_role(a.content, f.role) == NULL) {
+		cli_error(_("unknown role '%s': the roles are listed in 'airejse journeys --format json'"), f.role);
+		return EX_USAGE;
+	}
+	if (argc - optind == 1) {
+		if ((rc = cli_project(&a, argv[optind], &one)) != 0)
+			return rc;
+		v = one;
+		n = 1;
+	} else if ((rc = store_projects(a.store, &v, &n, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return rc;
+	}
+	clock_today(today);
+	if (fmt == OUT_JSON) {
+		list = json_array();
+	} else {
+		t = table_new(fmt == OUT_TSV ? 11 : 7);
+		if (fmt == OUT_TSV)
+			cli_row(t, "project", "project_name", "id", "role", "state", "due", "overdue",
+			    "contact", "raised", "changed", "note");
+		else
+			cli_row(t, _("P"), _("PROJECT"), _("HAND-OFF"), _("ROLE"), _("STATE"), _("DUE"),
+			    _("CONTACT"));
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		struct snapshot *s;
+
+		if ((rc = action_snapshot(&a, v[i].id, &s, &cause)) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			break;
+		}
+		list_project(a.content, s, &f, fmt, today, t, list);
+		snapshot_free(s);
+	}
+	if (rc == 0 && fmt == OUT_JSON) {
+		json_t *root = json_object();
+
+		json_object_set_new(root, "handoffs", list);
+		list = NULL;
+		rc = cli_print_json(root);
+		json_decref(root);
+	} else if (rc == 0 && fmt == OUT_TSV) {
+		table_print_tsv(t, stdout);
+	} else if (rc == 0 && t->nrows == 1) {
+		printf(_("No hand-offs.\n"));
+	} else if (rc == 0) {
+		table_print(t, stdout);
+	}
+	json_decref(list);
+	table_free(t);
+	projects_free(v, n);
+	return rc;
+}
+
+/* One hand-off in full, with its history. */
+static int
+handoff_show(struct action *a, const struct project *p, const char *rule,
+    enum out_format fmt)
+{
+	struct handoff_event *ev = NULL;
+	struct snapshot *s = NULL;
+	const struct handoff *h;
+	const struct handoff_rule *r;
+	char *cause = NULL, today[11];
+	size_t nev = 0, i;
+	int rc;
+
+	if ((rc = action_snapshot(a, p->id, &s, &cause)) != 0)
+		goto out;
+	if ((h = handoff_find(s->handoffs, s->nhandoffs, rule)) == NULL) {
+		cause = xasprintf(_("the project has no hand-off '%s': see 'airejse handoffs %lld'"),
+		    rule, (long long)p->id);
+		rc = EX_NOINPUT;
+		goto out;
+	}
+	if ((rc = store_handoff_history(a->store, h->id, &ev, &nev, &cause)) != 0)
+		goto out;
+	clock_today(today);
+	r = content_handoff(a->content, h->rule);
+	if (fmt == OUT_JSON) {
+		json_t *o = report_handoff(a->content, s->progress, h, s->project, today);
+		json_t *hist = json_array();
+
+		for (i = 0; i < nev; i++) {
+			json_t *e = json_object();
+
+			json_object_set_new(e, "old_state", ev[i].old_state < 0 ? json_null() :
+			    json_string(handoff_state_name((enum handoff_state)ev[i].old_state)));
+			json_object_set_new(e, "new_state", json_string(handoff_state_name(ev[i].new_state)));
+			json_object_set_new(e, "note", ev[i].note ? json_string(ev[i].note) : json_null());
+			json_object_set_new(e, "due", ev[i].due ? json_string(ev[i].due) : json_null());
+			json_object_set_new(e, "time", report_time(ev[i].time));
+			json_object_set_new(e, "user", json_string(ev[i].user));
+			json_object_set_new(e, "source", json_string(source_name(ev[i].source)));
+			json_array_append_new(hist, e);
+		}
+		json_object_set_new(o, "history", hist);
+		rc = cli_print_json(o);
+		json_decref(o);
+	} else if (fmt == OUT_TSV) {
+		struct table *t = table_new(7);
+
+		cli_row(t, "time", "user", "source", "old_state", "new_state", "due", "note");
+		for (i = 0; i < nev; i++) {
+			char when[21];
+
+			clock_iso(ev[i].time, when);
+			cli_row(t, when, ev[i].user, source_name(ev[i].source),
+			    ev[i].old_state < 0 ? NULL : handoff_state_name((enum handoff_state)ev[i].old_state),
+			    handoff_state_name(ev[i].new_state), ev[i].due, ev[i].note);
+		}
+		table_print_tsv(t, stdout);
+		table_free(t);
+	} else {
+		const struct role *role = content_role(a->content, h->role);
+		struct table *t = table_new(3);
+
+		printf(_("%s, %s: %s\n"), h->rule, role ? text_get(&role->name) : h->role,
+		    handoff_state_label(h->state));
+		if (r != NULL)
+			printf("%s\n", text_get(&r->reason));
+		if (h->due)
+			printf(_("Due: %s%s\n"), h->due, handoff_overdue(h, today) ? _(" (overdue)") : "");
+		if (h->contact)
+			printf(_("Contact: %s\n"), h->contact);
+		if (h->note)
+			printf(_("Note: %s\n"), h->note);
+		for (i = 0; r != NULL && i < r->nquestions; i++) {
+			const struct question *q = r->questions[i];
+			const struct answer *an = progress_answer(s->progress, q);
+			char *text = action_answer_text(q, an ? an->kind : EXPR_NONE, an ? an->value : NULL);
+
+			if (i == 0)
+				printf(_("Questions:\n"));
+			printf("  %s: %s\n    %s\n", q->id, text_get(&q->prompt), text);
+			free(text);
+		}
+		for (i = 0; i < nev; i++) {
+			char when[17], *change;
+
+			clock_local(ev[i].time, when);
+			change = ev[i].old_state < 0 ? xstrdup(handoff_state_label(ev[i].new_state)) :
+			    xasprintf("%s → %s", handoff_state_label((enum handoff_state)ev[i].old_state),
+				handoff_state_label(ev[i].new_state));
+			cli_row(t, when, change, ev[i].note);
+			free(change);
+		}
+		if (nev > 0) {
+			printf(_("History:\n"));
+			table_print(t, stdout);
+		}
+		table_free(t);
+	}
+out:
+	if (cause != NULL) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	handoff_events_free(ev, nev);
+	snapshot_free(s);
+	return rc;
+}
+
+int
+cmd_handoff(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "state", required_argument, NULL, 's' },
+		{ "note", required_argument, NULL, 'n' },
+		{ "due", required_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command *self = cmd_find("handoff");
+	struct handoff_edit edit = { false, HANDOFF_SENT, NULL, NULL };
+	enum out_format fmt = OUT_TEXT;
+	struct project *p = NULL;
+	struct action a;
+	char *cause = NULL;
+	int c, rc;
+
+	while ((c = cli_getopt_mixed(cli, argc, argv, "s:n:d:f:", opts)) != -1) {
+		switch (c) {
+		case 's':
+			if (handoff_state_parse(optarg, &edit.state) != 0) {
+				cli_error(_("unknown state '%s': use sent, answered or closed"), optarg);
+				return EX_USAGE;
+			}
+			edit.set_state = true;
+			break;
+		case 'n':
+			edit.note = optarg;
+			break;
+		case 'd':
+			edit.due = optarg;
+			break;
+		case 'f':
+			if (cli_format_arg(optarg, &fmt) != 0)
+				return EX_USAGE;
+			break;
+		case 'h':
+			return cli_help(self);
+		default:
+			return cli_usage(self);
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage(self);
+	if (edit.note != NULL && *edit.note == '\0')
+		edit.note = NULL;
+	if ((rc = cli_action(cli, edit.set_state || edit.note || edit.due, &a)) != 0 ||
+	    (rc = cli_project(&a, argv[optind], &p)) != 0)
+		return rc;
+	if (!edit.set_state && edit.note == NULL && edit.due == NULL) {
+		rc = handoff_show(&a, p, argv[optind + 1], fmt);
+	} else if ((rc = action_handoff(&a, p->id, argv[optind + 1], &edit, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	project_free(p);
+	return rc;
+}

@@ -1,0 +1,681 @@
+/* Projects: project new|list|show|rename|delete, and next. */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "airejse/action.h"
+#include "airejse/clock.h"
+#include "airejse/cmd.h"
+#include "airejse/content.h"
+#include "airejse/handoff.h"
+#include "airejse/progress.h"
+#include "airejse/report.h"
+#include "airejse/store.h"
+#include "airejse/strbuf.h"
+#include "airejse/table.h"
+#include "airejse/xalloc.h"
+
+static int project_new(struct cli *, int, char **);
+static int project_list(struct cli *, int, char **);
+static int project_show(struct cli *, int, char **);
+static int project_rename(struct cli *, int, char **);
+static int project_delete(struct cli *, int, char **);
+static void show_text(const struct content *, const struct snapshot *, const char *);
+static void show_tsv(const struct snapshot *, const char *);
+static json_t *next_json(const struct content *, const struct snapshot *, const char *);
+static void next_tsv(const struct snapshot *, const char *);
+static void next_text(const struct content *, const struct snapshot *, const char *);
+
+static const struct command project_cmds[] = {
+	{ "project new", project_new, "--journey ID[,ID...] --name NAME",
+	    N_("create a project following one or more tracks; prints its id") },
+	{ "project list", project_list, "[--format text|tsv|json]",
+	    N_("list the projects with their progress") },
+	{ "project show", project_show, "P [--format text|tsv|json]",
+	    N_("show a project: its steps, questions and answers") },
+	{ "project rename", project_rename, "P NAME",
+	    N_("rename a project") },
+	{ "project delete", project_delete, "P [--yes]",
+	    N_("delete a project with all its answers and history") },
+	{ NULL, NULL, NULL, NULL }
+};
+
+static const struct option format_opts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Parses the options of a command that only takes --format; leaves the
+ * operands from optind. Returns -1 to go on, else the exit status. */
+static int
+format_only(struct cli *cli, const struct command *self, int argc, char **argv,
+    enum out_format *fmt)
+{
+	int c;
+
+	while ((c = cli_getopt_mixed(cli, argc, argv, "f:", format_opts)) != -1) {
+		switch (c) {
+		case 'f':
+			if (cli_format_arg(optarg, fmt) != 0)
+				return EX_USAGE;
+			break;
+		case 'h':
+			return cli_help(self);
+		default:
+			return cli_usage(self);
+		}
+	}
+	return -1;
+}
+
+/* Adds the comma-separated ids in arg to the list. */
+static void
+split_ids(const char *arg, char ***v, size_t *n)
+{
+	char *copy = xstrdup(arg), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		if (*tok == '\0')
+			continue;
+		*v = xreallocarray(*v, *n + 1, sizeof(**v));
+		(*v)[(*n)++] = xstrdup(tok);
+	}
+	free(copy);
+}
+
+static void
+free_ids(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int
+project_new(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "journey", required_argument, NULL, 'j' },
+		{ "track", required_argument, NULL, 'j' },
+		{ "name", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command *self = &project_cmds[0];
+	struct action a;
+	char **tracks = NULL, *name = NULL, *cause = NULL;
+	size_t ntracks = 0;
+	int64_t id;
+	int c, rc = -1;
+
+	while (rc < 0 && (c = cli_getopt_mixed(cli, argc, argv, "j:n:", opts)) != -1) {
+		switch (c) {
+		case 'j':
+			split_ids(optarg, &tracks, &ntracks);
+			break;
+		case 'n':
+			free(name);
+			name = xstrdup(optarg);
+			break;
+		case 'h':
+			rc = cli_help(self);
+			break;
+		default:
+			rc = cli_usage(self);
+			break;
+		}
+	}
+	if (rc < 0 && (optind != argc || name == NULL || ntracks == 0)) {
+		if (optind == argc)
+			cli_error(name == NULL ? _("give the project a name with --name") :
+			    _("give the project's tracks with --journey (see 'airejse journeys')"));
+		rc = cli_usage(self);
+	}
+	if (rc < 0 && (rc = cli_action(cli, true, &a)) == 0) {
+		if ((rc = action_project_new(&a, name, tracks, ntracks, &id, &cause)) != 0)
+			cli_error("%s", cause);
+		else
+			printf("%lld\n", (long long)id);
+	}
+	free(cause);
+	free(name);
+	free_ids(tracks, ntracks);
+	return rc;
+}
+
+/* Text: "ny-ide 3/20, rsd-indkoeb 0/12"; tsv: "ny-ide,rsd-indkoeb". */
+static char *
+tracks_cell(const struct project *p, const struct progress *pr, bool ids_only)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < p->ntracks; i++) {
+		const struct track *t = content_track(pr->content, p->tracks[i]);
+		const struct track_progress *tp = t ? progress_track(pr, t) : NULL;
+
+		sb_add(&sb, i == 0 ? "" : ids_only ? "," : ", ");
+		sb_add(&sb, p->tracks[i]);
+		if (!ids_only && tp != NULL)
+			sb_addf(&sb, " %zu/%zu", tp->done, tp->applicable);
+		else if (!ids_only)
+			sb_add(&sb, " ?");
+	}
+	return sb_detach(&sb);
+}
+
+/* "3/20,0/12", in the order of the tracks. */
+static char *
+progress_cell(const struct project *p, const struct progress *pr)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < p->ntracks; i++) {
+		const struct track *t = content_track(pr->content, p->tracks[i]);
+		const struct track_progress *tp = t ? progress_track(pr, t) : NULL;
+
+		sb_addf(&sb, "%s%zu/%zu", i ? "," : "", tp ? tp->done : 0, tp ? tp->applicable : 0);
+	}
+	return sb_detach(&sb);
+}
+
+static int
+project_list(struct cli *cli, int argc, char **argv)
+{
+	const struct command *self = &project_cmds[1];
+	enum out_format fmt = OUT_TEXT;
+	struct project *v = NULL;
+	struct table *t = NULL;
+	json_t *root = NULL, *list = NULL;
+	struct action a;
+	char *cause = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = format_only(cli, self, argc, argv, &fmt)) >= 0)
+		return rc;
+	if (optind != argc)
+		return cli_usage(self);
+	if ((rc = cli_action(cli, false, &a)) != 0)
+		return rc;
+	if ((rc = store_projects(a.store, &v, &n, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return rc;
+	}
+	if (fmt == OUT_JSON) {
+		root = json_object();
+		list = json_array();
+	} else {
+		t = table_new(fmt == OUT_TSV ? 7 : 5);
+		if (fmt == OUT_TSV)
+			table_addf(t, "id\tname\ttracks\tprogress\topen_handoffs\tcreated\tchanged");
+		else
+			table_addf(t, "%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("TRACKS (steps done)"),
+			    _("HAND-OFFS"), _("CHANGED"));
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		struct snapshot *s;
+
+		if ((rc = action_snapshot(&a, v[i].id, &s, &cause)) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			break;
+		}
+		if (fmt == OUT_JSON) {
+			json_array_append_new(list, report_project_summary(s->project, s->progress));
+		} else {
+			char *tracks = tracks_cell(s->project, s->progress, fmt == OUT_TSV);
+			char *prog = progress_cell(s->project, s->progress);
+			char created[21], changed[21];
+
+			if (fmt == OUT_TSV) {
+				clock_iso(s->project->created, created);
+				clock_iso(s->project->changed, changed);
+				table_addf(t, "%lld\t%s\t%s\t%s\t%zu\t%s\t%s", (long long)s->project->id,
+				    s->project->name, tracks, prog, s->progress->nopen_handoffs,
+				    created, changed);
+			} else {
+				clock_local(s->project->changed, changed);
+				table_addf(t, "%lld\t%s\t%s\t%zu\t%s", (long long)s->project->id,
+				    s->project->name, tracks, s->progress->nopen_handoffs, changed);
+			}
+			free(tracks);
+			free(prog);
+		}
+		snapshot_free(s);
+	}
+	if (rc == 0 && fmt == OUT_JSON) {
+		json_object_set_new(root, "projects", list);
+		list = NULL;
+		rc = cli_print_json(root);
+	} else if (rc == 0 && fmt == OUT_TSV) {
+		table_print_tsv(t, stdout);
+	} else if (rc == 0 && n == 0) {
+		printf(_("No projects yet. Create one with: airejse project new --journey ny-ide --name NAME\n"));
+	} else if (rc == 0) {
+		table_print(t, stdout);
+	}
+	json_decref(list);
+	json_decref(root);
+	table_free(t);
+	projects_free(v, n);
+	return rc;
+}
+
+/* Loads the project named by key. */
+static int
+load_project(struct cli *cli, struct action *a, bool writable, const char *key,
+    struct snapshot **out)
+{
+	struct project *p;
+	char *cause = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cli_action(cli, writable, a)) != 0 || (rc = cli_project(a, key, &p)) != 0)
+		return rc;
+	if ((rc = action_snapshot(a, p->id, out, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	project_free(p);
+	return rc;
+}
+
+static void
+show_text(const struct content *c, const struct snapshot *s, const char *today)
+{
+	const struct progress *pr = s->progress;
+	char created[17], changed[17];
+	size_t t, i, j, k, idx, kept;
+
+	clock_local(s->project->created, created);
+	clock_local(s->project->changed, changed);
+	printf(_("%s (project %lld)\n"), s->project->name, (long long)s->project->id);
+	printf(_("Created %s, changed %s. Open hand-offs: %zu.\n"), created, changed,
+	    pr->nopen_handoffs);
+	if (pr->nmissing > 0)
+		printf(_("Some of its tracks are not in the content: %zu.\n"), pr->nmissing);
+	for (t = 0; t < pr->ntracks; t++) {
+		const struct track_progress *tp = &pr->tracks[t];
+
+		printf("\n%s (%s): ", text_get(&tp->track->title), tp->track->id);
+		printf(_("%zu of %zu steps done\n"), tp->done, tp->applicable);
+		for (i = 0, idx = 0; i < tp->track->nphases; i++) {
+			const struct phase *ph = &tp->track->phases[i];
+
+			printf("  %s (%zu/%zu)\n", text_get(&ph->title), tp->phases[i].done,
+			    tp->phases[i].applicable);
+			for (j = 0; j < ph->nsteps; j++, idx++) {
+				const struct step_progress *sp = &tp->steps[idx];
+
+				if (sp->status == STEP_NOT_APPLICABLE)
+					continue;
+				printf("    [%s] %s  %s\n", step_status_label(sp->status), sp->step->id,
+				    text_get(&sp->step->title));
+				for (k = 0; k < sp->step->nquestions; k++) {
+					const struct question *q = sp->step->questions[k];
+					const struct answer *an = progress_answer(pr, q);
+					char *text;
+
+					if (!progress_applies(pr, q))
+						continue;
+					text = action_answer_text(q, an ? an->kind : EXPR_NONE,
+					    an ? an->value : NULL);
+					printf("        %s: %s\n", q->id, text);
+					free(text);
+				}
+			}
+		}
+	}
+	if ((kept = report_kept_answers(s)) > 0)
+		printf(P_("\n%zu answer is kept for questions that do not apply now.\n",
+		    "\n%zu answers are kept for questions that do not apply now.\n", kept), kept);
+}
+
+static void
+show_tsv(const struct snapshot *s, const char *today)
+{
+	const struct progress *pr = s->progress;
+	struct table *tb = table_new(8);
+	size_t t, i, k;
+
+	table_addf(tb, "track\tstep\tstatus\tquestion\ttype\tkind\tvalue\trevision");
+	for (t = 0; t < pr->ntracks; t++) {
+		const struct track_progress *tp = &pr->tracks[t];
+
+		for (i = 0; i < tp->track->nsteps; i++) {
+			const struct step_progress *sp = &tp->steps[i];
+
+			if (sp->status == STEP_NOT_APPLICABLE)
+				continue;
+			for (k = 0; k < sp->step->nquestions; k++) {
+				const struct question *q = sp->step->questions[k];
+				const struct answer *an = progress_answer(pr, q);
+				char rev[24];
+
+				if (!progress_applies(pr, q))
+					continue;
+
+				snprintf(rev, sizeof(rev), "%lld", (long long)(an ? an->revision : 0));
+				cli_row(tb, tp->track->id, sp->step->id, step_status_name(sp->status),
+				    q->id, qtype_name(q->type),
+				    answer_kind_name(an ? an->kind : EXPR_NONE),
+				    an ? an->value : NULL, rev);
+			}
+		}
+	}
+	table_print_tsv(tb, stdout);
+	table_free(tb);
+}
+
+/* The frame of show and next: one project, printed in one of three ways. */
+struct view {
+	json_t	*(*json)(const struct content *, const struct snapshot *, const char *today);
+	void	 (*tsv)(const struct snapshot *, const char *today);
+	void	 (*text)(const struct content *, const struct snapshot *, const char *today);
+};
+
+static int
+project_view(struct cli *cli, const struct command *self, const struct view *v,
+    int argc, char **argv)
+{
+	enum out_format fmt = OUT_TEXT;
+	struct snapshot *s;
+	struct action a;
+	char today[11];
+	int rc;
+
+	if ((rc = format_only(cli, self, argc, argv, &fmt)) >= 0)
+		return rc;
+	if (optind + 1 != argc)
+		return cli_usage(self);
+	if ((rc = load_project(cli, &a, false, argv[optind], &s)) != 0)
+		return rc;
+	clock_today(today);
+	if (fmt == OUT_JSON) {
+		json_t *root = v->json(a.content, s, today);
+
+		rc = cli_print_json(root);
+		json_decref(root);
+	} else if (fmt == OUT_TSV) {
+		v->tsv(s, today);
+	} else {
+		v->text(a.content, s, today);
+	}
+	snapshot_free(s);
+	return rc;
+}
+
+static int
+project_show(struct cli *cli, int argc, char **argv)
+{
+	static const struct view v = { report_project, show_tsv, show_text };
+
+	return project_view(cli, &project_cmds[2], &v, argc, argv);
+}
+
+static int
+project_rename(struct cli *cli, int argc, char **argv)
+{
+	const struct command *self = &project_cmds[3];
+	struct project *p;
+	struct action a;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = format_only(cli, self, argc, argv, &(enum out_format){ OUT_TEXT })) >= 0)
+		return rc;
+	if (optind + 2 != argc)
+		return cli_usage(self);
+	if ((rc = cli_action(cli, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+		return rc;
+	if ((rc = action_project_rename(&a, p->id, argv[optind + 1], &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	project_free(p);
+	return rc;
+}
+
+/* Asks on the terminal; true for yes. */
+static bool
+confirm(const char *question)
+{
+	char line[64];
+
+	fprintf(stderr, "%s ", question);
+	fflush(stderr);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		return false;
+	line[strcspn(line, "\r\n")] = '\0';
+	/* L10N: the answers that mean yes to a question on the terminal. */
+	return strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0 ||
+	    strcasecmp(line, "j") == 0 || strcasecmp(line, "ja") == 0;
+}
+
+static int
+project_delete(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "yes", no_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command *self = &project_cmds[4];
+	struct project *p;
+	struct action a;
+	char *cause = NULL, *q;
+	bool yes = false;
+	int c, rc;
+
+	while ((c = cli_getopt_mixed(cli, argc, argv, "y", opts)) != -1) {
+		switch (c) {
+		case 'y':
+			yes = true;
+			break;
+		case 'h':
+			return cli_help(self);
+		default:
+			return cli_usage(self);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage(self);
+	if ((rc = cli_action(cli, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+		return rc;
+	if (!yes && !isatty(STDIN_FILENO)) {
+		cli_error(_("not deleting '%s' without asking: add --yes to delete it from a script"),
+		    p->name);
+		project_free(p);
+		return EX_USAGE;
+	}
+	if (!yes) {
+		q = xasprintf(_("Delete the project '%s' (%lld) with all its answers and history? [y/N]"),
+		    p->name, (long long)p->id);
+		yes = confirm(q);
+		free(q);
+		if (!yes) {
+			fprintf(stderr, _("Nothing was deleted.\n"));
+			project_free(p);
+			return 0;
+		}
+	}
+	if ((rc = action_project_delete(&a, p->id, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	project_free(p);
+	return rc;
+}
+
+int
+cmd_project(struct cli *cli, int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc >= 2)
+		for (c = project_cmds; c->name != NULL; c++)
+			if (strcmp(c->name + strlen("project "), argv[1]) == 0) {
+				optind = 1;
+				return c->run(cli, argc - 1, argv + 1);
+			}
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		for (c = project_cmds; c->name != NULL; c++)
+			printf(_("usage: airejse %s %s\n"), c->name, c->synopsis);
+		return 0;
+	}
+	if (argc >= 2)
+		cli_error(_("unknown project command '%s': use new, list, show, rename or delete"), argv[1]);
+	for (c = project_cmds; c->name != NULL; c++)
+		fprintf(stderr, _("usage: airejse %s %s\n"), c->name, c->synopsis);
+	return EX_USAGE;
+}
+
+/* next */
+
+static void
+next_text(const struct content *c, const struct snapshot *s, const char *today)
+{
+	const struct progress *pr = s->progress;
+	size_t t, i, k, nwait = 0, nlate = 0;
+
+	if (pr->next == NULL) {
+		printf(_("Every step of %s is done.\n"), s->project->name);
+	} else {
+		const struct step *st = pr->next->step;
+
+		printf(_("Next: %s, %s: %s (%s)\n"), text_get(&st->track->title),
+		    text_get(&st->phase->title), text_get(&st->title), text_get(&st->owner->name));
+		if (pr->next->status == STEP_BLOCKED)
+			printf(_("  Every open step is waiting: see below.\n"));
+		for (k = 0; k < st->nquestions; k++) {
+			const struct question *q = st->questions[k];
+			enum expr_answer kind = progress_counts(pr, q, NULL);
+
+			if (progress_applies(pr, q) && kind != EXPR_VALUE)
+				printf("  %s %s: %s\n", kind == EXPR_DONTKNOW ? "?" : "-", q->id,
+				    text_get(&q->prompt));
+		}
+	}
+	for (t = 0; pr->ntracks > 1 && t < pr->ntracks; t++) {
+		const struct track_progress *tp = &pr->tracks[t];
+
+		if (tp->next != NULL && tp->next != pr->next)
+			printf(_("In %s: %s\n"), text_get(&tp->track->title),
+			    text_get(&tp->next->step->title));
+	}
+	for (i = 0; i < s->nhandoffs; i++) {
+		const struct handoff *h = &s->handoffs[i];
+		const struct role *r = content_role(c, h->role);
+
+		if (!handoff_is_open(h->state))
+			continue;
+		if (nwait++ == 0)
+			printf(_("Waiting on:\n"));
+		printf("  %s: %s (%s%s%s)%s%s\n", r ? text_get(&r->name) : h->role, h->rule,
+		    handoff_state_label(h->state), h->due ? _(", due ") : "", h->due ? h->due : "",
+		    h->contact ? " " : "", h->contact ? h->contact : "");
+		if (handoff_overdue(h, today))
+			nlate++;
+	}
+	if (nlate > 0) {
+		printf(_("Overdue:\n"));
+		for (i = 0; i < s->nhandoffs; i++)
+			if (handoff_overdue(&s->handoffs[i], today))
+				printf(_("  %s was due %s\n"), s->handoffs[i].rule, s->handoffs[i].due);
+	}
+}
+
+static void
+next_tsv(const struct snapshot *s, const char *today)
+{
+	const struct progress *pr = s->progress;
+	struct table *tb = table_new(8);
+	size_t t, i;
+
+	table_addf(tb, "kind\ttrack\tstep\tstatus\thandoff\trole\tdue\ttitle");
+	if (pr->next != NULL)
+		table_addf(tb, "next\t%s\t%s\t%s\t\t%s\t\t%s", pr->next->step->track->id,
+		    pr->next->step->id, step_status_name(pr->next->status),
+		    pr->next->step->owner->id, text_get(&pr->next->step->title));
+	for (t = 0; t < pr->ntracks; t++) {
+		const struct step_progress *sp = pr->tracks[t].next;
+
+		if (sp != NULL)
+			table_addf(tb, "track\t%s\t%s\t%s\t\t%s\t\t%s", sp->step->track->id, sp->step->id,
+			    step_status_name(sp->status), sp->step->owner->id, text_get(&sp->step->title));
+	}
+	for (i = 0; i < s->nhandoffs; i++) {
+		const struct handoff *h = &s->handoffs[i];
+
+		if (handoff_is_open(h->state))
+			table_addf(tb, "%s\t\t\t%s\t%s\t%s\t%s\t%s",
+			    handoff_overdue(h, today) ? "overdue" : "waiting",
+			    handoff_state_name(h->state), h->rule, h->role, h->due ? h->due : "",
+			    h->contact ? h->contact : "");
+	}
+	table_print_tsv(tb, stdout);
+	table_free(tb);
+}
+
+static json_t *
+next_json(const struct content *c, const struct snapshot *s, const char *today)
+{
+	const struct progress *pr = s->progress;
+	json_t *o = json_object(), *tracks = json_array(), *waiting = json_array();
+	json_t *overdue = json_array(), *open = json_array();
+	size_t t, i, k;
+
+	json_object_set_new(o, "project", json_integer(s->project->id));
+	json_object_set_new(o, "name", json_string(s->project->name));
+	json_object_set_new(o, "next", pr->next ? report_step(pr->next) : json_null());
+	if (pr->next != NULL)
+		for (k = 0; k < pr->next->step->nquestions; k++) {
+			const struct question *q = pr->next->step->questions[k];
+
+			if (progress_applies(pr, q) && progress_counts(pr, q, NULL) != EXPR_VALUE)
+				json_array_append_new(open, json_string(q->id));
+		}
+	json_object_set_new(o, "open_questions", open);
+	for (t = 0; t < pr->ntracks; t++) {
+		const struct track_progress *tp = &pr->tracks[t];
+		json_t *jt = json_object();
+
+		json_object_set_new(jt, "id", json_string(tp->track->id));
+		json_object_set_new(jt, "done", json_integer((json_int_t)tp->done));
+		json_object_set_new(jt, "applicable", json_integer((json_int_t)tp->applicable));
+		json_object_set_new(jt, "next", tp->next ? report_step(tp->next) : json_null());
+		json_array_append_new(tracks, jt);
+	}
+	json_object_set_new(o, "tracks", tracks);
+	for (i = 0; i < s->nhandoffs; i++) {
+		const struct handoff *h = &s->handoffs[i];
+
+		if (!handoff_is_open(h->state))
+			continue;
+		json_array_append_new(waiting, report_handoff(c, pr, h, s->project, today));
+		if (handoff_overdue(h, today))
+			json_array_append_new(overdue, json_string(h->rule));
+	}
+	json_object_set_new(o, "waiting", waiting);
+	json_object_set_new(o, "overdue", overdue);
+	return o;
+}
+
+int
+cmd_next(struct cli *cli, int argc, char **argv)
+{
+	static const struct view v = { next_json, next_tsv, next_text };
+
+	return project_view(cli, cmd_find("next"), &v, argc, argv);
+}

@@ -1,0 +1,442 @@
+/* Where a project stands. Applicability is worked out lazily and
+ * memoised per question and step: conditions refer to other questions,
+ * whose applicability the content guarantees is free of cycles. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/content.h"
+#include "airejse/handoff.h"
+#include "airejse/progress.h"
+#include "airejse/settings.h"
+#include "airejse/xalloc.h"
+
+enum memo {
+	MEMO_UNKNOWN,
+	MEMO_BUSY,	/* being worked out: a cycle, which the loader refuses */
+	MEMO_YES,
+	MEMO_NO
+};
+
+struct progress_q {
+	const struct answer	*answer;	/* NULL: none, or cleared */
+	const struct handoff	*handoff;	/* an open hand-off that asks it */
+	const struct step	**asked_by;	/* steps of the project's tracks */
+	size_t			 nasked_by;
+	unsigned char		 applies;	/* enum memo */
+};
+
+/* The position of q in the content's sorted question list, or -1. */
+static long
+qindex(const struct content *c, const char *id)
+{
+	size_t lo = 0, hi = c->nquestions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(id, c->questions[mid]->id);
+
+		if (cmp == 0)
+			return (long)mid;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+static struct progress_q *
+pq(const struct progress *pr, const struct question *q)
+{
+	long i = qindex(pr->content, q->id);
+
+	return i < 0 ? NULL : &pr->q[i];
+}
+
+static bool question_applies(const struct progress *pr, struct progress_q *x,
+    const struct question *q);
+
+static enum expr_answer
+env_answer(void *arg, const struct question *q, const char **value)
+{
+	const struct progress *pr = arg;
+	struct progress_q *x = pq(pr, q);
+
+	if (x == NULL || x->answer == NULL || !question_applies(pr, x, q))
+		return EXPR_NONE;
+	if (value != NULL)
+		*value = x->answer->value;
+	return x->answer->kind;
+}
+
+static double
+env_setting(void *arg, int id)
+{
+	const struct progress *pr = arg;
+
+	if (id < 0 || id >= SETTING__COUNT)
+		return 0;
+	return pr->settings ? pr->settings->value[id] : setting_def((enum setting_id)id)->def;
+}
+
+static bool
+env_track(void *arg, const char *track)
+{
+	return progress_has_track(arg, track);
+}
+
+bool
+progress_holds(const struct progress *pr, const struct cond *c)
+{
+	struct expr_env env = { env_answer, env_setting, env_track, (void *)pr };
+
+	return c == NULL || c->expr == NULL || expr_eval(c->expr, &env);
+}
+
+/* The memo of a step's condition lives in its progress record. */
+static struct step_progress *
+sp_of(const struct progress *pr, const struct step *st)
+{
+	size_t i;
+
+	for (i = 0; i < pr->ntracks; i++)
+		if (pr->tracks[i].track == st->track)
+			return &pr->tracks[i].steps[st->index];
+	return NULL;
+}
+
+static bool
+step_applies(const struct progress *pr, const struct step *st)
+{
+	struct step_progress *sp = sp_of(pr, st);
+
+	if (sp == NULL)
+		return false;
+	/* Until summarise() has evaluated every condition, status is the
+	 * memo: STEP__COUNT unknown, STEP_BLOCKED being worked out (a cycle,
+	 * which the loader refuses), else NOT_STARTED or NOT_APPLICABLE.
+	 * Afterwards every status other than NOT_APPLICABLE means it applies. */
+	if (sp->status == STEP__COUNT) {
+		sp->status = STEP_BLOCKED;
+		sp->status = progress_holds(pr, &st->when) ? STEP_NOT_STARTED :
+		    STEP_NOT_APPLICABLE;
+	} else if (sp->status == STEP_BLOCKED && !pr->evaluated) {
+		return false;
+	}
+	return sp->status != STEP_NOT_APPLICABLE;
+}
+
+static bool
+question_applies(const struct progress *pr, struct progress_q *x, const struct question *q)
+{
+	size_t i;
+	bool yes = false;
+
+	if (x->applies == MEMO_YES || x->applies == MEMO_NO)
+		return x->applies == MEMO_YES;
+	if (x->applies == MEMO_BUSY)
+		return false;
+	x->applies = MEMO_BUSY;
+	for (i = 0; i < x->nasked_by && !yes; i++)
+		yes = step_applies(pr, x->asked_by[i]);
+	yes = yes && progress_holds(pr, &q->when);
+	x->applies = yes ? MEMO_YES : MEMO_NO;
+	return yes;
+}
+
+bool
+progress_has_track(const struct progress *pr, const char *id)
+{
+	size_t i;
+
+	for (i = 0; pr->project != NULL && i < pr->project->ntracks; i++)
+		if (strcmp(pr->project->tracks[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* Lists, for each question, the steps of the project's tracks that ask
+ * it, in one block of memory. */
+static void
+index_steps(struct progress *pr)
+{
+	const struct content *c = pr->content;
+	size_t t, i, k, total = 0;
+	const struct step **v;
+
+	for (t = 0; t < pr->ntracks; t++)
+		for (i = 0; i < pr->tracks[t].track->nsteps; i++) {
+			const struct step *st = track_step_at(pr->tracks[t].track, i);
+
+			for (k = 0; k < st->nquestions; k++) {
+				long qi = qindex(c, st->questions[k]->id);
+
+				if (qi >= 0) {
+					pr->q[qi].nasked_by++;
+					total++;
+				}
+			}
+		}
+	v = pr->asked_by = xreallocarray(NULL, total ? total : 1, sizeof(*v));
+	for (i = 0; i < c->nquestions; i++) {
+		pr->q[i].asked_by = v;
+		v += pr->q[i].nasked_by;
+		pr->q[i].nasked_by = 0;
+	}
+	for (t = 0; t < pr->ntracks; t++)
+		for (i = 0; i < pr->tracks[t].track->nsteps; i++) {
+			const struct step *st = track_step_at(pr->tracks[t].track, i);
+
+			for (k = 0; k < st->nquestions; k++) {
+				long qi = qindex(c, st->questions[k]->id);
+
+				if (qi >= 0)
+					pr->q[qi].asked_by[pr->q[qi].nasked_by++] = st;
+			}
+		}
+}
+
+/* Counts the step's questions and finds an open hand-off on them. */
+static void
+count_step(struct progress *pr, struct step_progress *sp)
+{
+	const struct step *st = sp->step;
+	size_t k;
+
+	for (k = 0; k < st->nquestions; k++) {
+		const struct question *q = st->questions[k];
+		struct progress_q *x = pq(pr, q);
+
+		if (x == NULL || !question_applies(pr, x, q))
+			continue;
+		sp->nquestions++;
+		if (x->answer != NULL && x->answer->kind == EXPR_VALUE)
+			sp->nanswered++;
+		else if (x->answer != NULL && x->answer->kind == EXPR_DONTKNOW)
+			sp->ndontknow++;
+		if (x->handoff != NULL && sp->handoff == NULL)
+			sp->handoff = x->handoff;
+	}
+	if (sp->nanswered == sp->nquestions && sp->handoff == NULL)
+		sp->status = STEP_DONE;
+	else if (sp->nanswered + sp->ndontknow > 0)
+		sp->status = STEP_IN_PROGRESS;
+	else
+		sp->status = STEP_NOT_STARTED;
+}
+
+/* Marks a step that is not done blocked, when it must wait. */
+static void
+block_step(struct progress *pr, struct track_progress *tp, struct step_progress *sp)
+{
+	size_t k;
+
+	if (sp->status == STEP_DONE || sp->status == STEP_NOT_APPLICABLE)
+		return;
+	for (k = 0; k < sp->step->nneeds && sp->waits_for == NULL; k++) {
+		const struct step_progress *need = &tp->steps[sp->step->needs[k]->index];
+
+		if (need->status != STEP_NOT_APPLICABLE && need->status != STEP_DONE)
+			sp->waits_for = need->step;
+	}
+	if (sp->waits_for != NULL || sp->handoff != NULL)
+		sp->status = STEP_BLOCKED;
+}
+
+static const struct step_progress *
+first_next(const struct track_progress *tp, bool blocked_too)
+{
+	size_t i;
+
+	for (i = 0; i < tp->track->nsteps; i++) {
+		enum step_status s = tp->steps[i].status;
+
+		if (s == STEP_NOT_STARTED || s == STEP_IN_PROGRESS ||
+		    (blocked_too && s == STEP_BLOCKED))
+			return &tp->steps[i];
+	}
+	return NULL;
+}
+
+/* Works out every status once applicability is known. */
+static void
+summarise(struct progress *pr)
+{
+	size_t t, i, j;
+
+	/* Every condition first, while status is still the memo. */
+	for (t = 0; t < pr->ntracks; t++)
+		for (i = 0; i < pr->tracks[t].track->nsteps; i++)
+			step_applies(pr, pr->tracks[t].steps[i].step);
+	for (i = 0; i < pr->content->nquestions; i++)
+		question_applies(pr, &pr->q[i], pr->content->questions[i]);
+	pr->evaluated = true;
+	for (t = 0; t < pr->ntracks; t++) {
+		struct track_progress *tp = &pr->tracks[t];
+
+		for (i = 0; i < tp->track->nsteps; i++)
+			if (tp->steps[i].status != STEP_NOT_APPLICABLE)
+				count_step(pr, &tp->steps[i]);
+	}
+	/* Needs may point at later steps: block only once all are counted. */
+	for (t = 0; t < pr->ntracks; t++) {
+		struct track_progress *tp = &pr->tracks[t];
+		size_t idx = 0;
+
+		for (i = 0; i < tp->track->nsteps; i++)
+			block_step(pr, tp, &tp->steps[i]);
+		for (i = 0; i < tp->track->nphases; i++) {
+			struct phase_progress *pp = &tp->phases[i];
+
+			pp->phase = &tp->track->phases[i];
+			for (j = 0; j < pp->phase->nsteps; j++, idx++) {
+				enum step_status s = tp->steps[idx].status;
+
+				if (s == STEP_NOT_APPLICABLE)
+					continue;
+				pp->applicable++;
+				pp->done += s == STEP_DONE;
+			}
+			tp->applicable += pp->applicable;
+			tp->done += pp->done;
+		}
+		if ((tp->next = first_next(tp, false)) == NULL)
+			tp->next = first_next(tp, true);
+	}
+	for (t = 0; t < pr->ntracks && pr->next == NULL; t++)
+		pr->next = first_next(&pr->tracks[t], false);
+	for (t = 0; t < pr->ntracks && pr->next == NULL; t++)
+		pr->next = pr->tracks[t].next;
+}
+
+struct progress *
+progress_new(const struct content *c, const struct settings *settings,
+    const struct project *p, const struct answer *answers, size_t nanswers,
+    const struct handoff *handoffs, size_t nhandoffs)
+{
+	struct progress *pr = xcalloc(1, sizeof(*pr));
+	size_t i, k;
+
+	pr->content = c;
+	pr->settings = settings;
+	pr->project = p;
+	pr->q = xcalloc(c->nquestions ? c->nquestions : 1, sizeof(*pr->q));
+	pr->tracks = xcalloc(p->ntracks ? p->ntracks : 1, sizeof(*pr->tracks));
+	for (i = 0; i < p->ntracks; i++) {
+		const struct track *t = content_track(c, p->tracks[i]);
+		struct track_progress *tp;
+
+		if (t == NULL) {
+			pr->nmissing++;
+			continue;
+		}
+		tp = &pr->tracks[pr->ntracks++];
+		tp->track = t;
+		tp->steps = xcalloc(t->nsteps ? t->nsteps : 1, sizeof(*tp->steps));
+		tp->phases = xcalloc(t->nphases ? t->nphases : 1, sizeof(*tp->phases));
+		for (k = 0; k < t->nsteps; k++) {
+			tp->steps[k].step = track_step_at(t, k);
+			tp->steps[k].status = STEP__COUNT;
+		}
+	}
+	for (i = 0; i < nanswers; i++) {
+		long qi = qindex(c, answers[i].question);
+
+		if (qi >= 0 && answers[i].kind != EXPR_NONE)
+			pr->q[qi].answer = &answers[i];
+	}
+	for (i = 0; i < nhandoffs; i++) {
+		const struct handoff_rule *r;
+
+		if (!handoff_is_open(handoffs[i].state) ||
+		    (r = content_handoff(c, handoffs[i].rule)) == NULL)
+			continue;
+		pr->nopen_handoffs++;
+		for (k = 0; k < r->nquestions; k++) {
+			long qi = qindex(c, r->questions[k]->id);
+
+			if (qi >= 0 && pr->q[qi].handoff == NULL)
+				pr->q[qi].handoff = &handoffs[i];
+		}
+	}
+	index_steps(pr);
+	summarise(pr);
+	return pr;
+}
+
+void
+progress_free(struct progress *pr)
+{
+	size_t i;
+
+	if (pr == NULL)
+		return;
+	for (i = 0; i < pr->ntracks; i++) {
+		free(pr->tracks[i].steps);
+		free(pr->tracks[i].phases);
+	}
+	free(pr->tracks);
+	free(pr->asked_by);
+	free(pr->q);
+	free(pr);
+}
+
+bool
+progress_applies(const struct progress *pr, const struct question *q)
+{
+	struct progress_q *x = pq(pr, q);
+
+	return x != NULL && question_applies(pr, x, q);
+}
+
+const struct answer *
+progress_answer(const struct progress *pr, const struct question *q)
+{
+	struct progress_q *x = pq(pr, q);
+
+	return x ? x->answer : NULL;
+}
+
+enum expr_answer
+progress_counts(const struct progress *pr, const struct question *q, const char **value)
+{
+	return env_answer((void *)pr, q, value);
+}
+
+const struct step_progress *
+progress_step(const struct progress *pr, const struct step *st)
+{
+	return sp_of(pr, st);
+}
+
+const struct track_progress *
+progress_track(const struct progress *pr, const struct track *t)
+{
+	size_t i;
+
+	for (i = 0; i < pr->ntracks; i++)
+		if (pr->tracks[i].track == t)
+			return &pr->tracks[i];
+	return NULL;
+}
+
+static const char *const status_names[STEP__COUNT] = {
+	"not-applicable", "not-started", "in-progress", "blocked", "done"
+};
+
+/* L10N: the status of a step in the journey map. */
+static const char *const status_labels[STEP__COUNT] = {
+	N_("not applicable"), N_("not started"), N_("in progress"), N_("blocked"), N_("done")
+};
+
+const char *
+step_status_name(enum step_status s)
+{
+	return s < STEP__COUNT ? status_names[s] : status_names[0];
+}
+
+const char *
+step_status_label(enum step_status s)
+{
+	return _(s < STEP__COUNT ? status_labels[s] : status_labels[0]);
+}

@@ -1,0 +1,177 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/i18n.h"
+#include "airejse/record.h"
+#include "airejse/xalloc.h"
+
+static const char *const source_names[SOURCE__COUNT] = { "tui", "cli", "import" };
+
+static const char *const state_names[HANDOFF__COUNT] = {
+	"raised", "sent", "answered", "closed", "withdrawn"
+};
+
+/* L10N: the states of a hand-off, as shown in lists. */
+static const char *const state_labels[HANDOFF__COUNT] = {
+	N_("raised"), N_("sent"), N_("answered"), N_("closed"), N_("withdrawn")
+};
+
+static int
+name_index(const char *const *names, int n, const char *s)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+source_name(enum source s)
+{
+	return s < SOURCE__COUNT ? source_names[s] : "cli";
+}
+
+int
+source_parse(const char *s, enum source *out)
+{
+	int i = name_index(source_names, SOURCE__COUNT, s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum source)i;
+	return 0;
+}
+
+const char *
+handoff_state_name(enum handoff_state s)
+{
+	return s < HANDOFF__COUNT ? state_names[s] : "raised";
+}
+
+int
+handoff_state_parse(const char *s, enum handoff_state *out)
+{
+	int i = name_index(state_names, HANDOFF__COUNT, s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum handoff_state)i;
+	return 0;
+}
+
+const char *
+handoff_state_label(enum handoff_state s)
+{
+	return _(s < HANDOFF__COUNT ? state_labels[s] : state_labels[0]);
+}
+
+const char *
+answer_kind_name(enum expr_answer k)
+{
+	switch (k) {
+	case EXPR_VALUE:
+		return "value";
+	case EXPR_DONTKNOW:
+		return "dontknow";
+	default:
+		return "none";
+	}
+}
+
+void
+project_clear(struct project *p)
+{
+	size_t i;
+
+	free(p->name);
+	for (i = 0; i < p->ntracks; i++)
+		free(p->tracks[i]);
+	free(p->tracks);
+	memset(p, 0, sizeof(*p));
+}
+
+void
+answer_clear(struct answer *a)
+{
+	free(a->question);
+	free(a->value);
+	free(a->user);
+	memset(a, 0, sizeof(*a));
+}
+
+void
+answer_event_clear(struct answer_event *e)
+{
+	free(e->question);
+	free(e->old_value);
+	free(e->new_value);
+	free(e->user);
+	memset(e, 0, sizeof(*e));
+}
+
+void
+handoff_clear(struct handoff *h)
+{
+	free(h->rule);
+	free(h->role);
+	free(h->due);
+	free(h->contact);
+	free(h->note);
+	memset(h, 0, sizeof(*h));
+}
+
+void
+handoff_event_clear(struct handoff_event *e)
+{
+	free(e->note);
+	free(e->due);
+	free(e->user);
+	memset(e, 0, sizeof(*e));
+}
+
+/* One function per type keeps the callers type-checked. */
+#define FREE_ARRAY(fn, type, clear)			\
+void							\
+fn(type *v, size_t n)					\
+{							\
+	size_t i;					\
+							\
+	for (i = 0; v != NULL && i < n; i++)		\
+		clear(&v[i]);				\
+	free(v);					\
+}
+
+FREE_ARRAY(projects_free, struct project, project_clear)
+FREE_ARRAY(answers_free, struct answer, answer_clear)
+FREE_ARRAY(answer_events_free, struct answer_event, answer_event_clear)
+FREE_ARRAY(handoffs_free, struct handoff, handoff_clear)
+FREE_ARRAY(handoff_events_free, struct handoff_event, handoff_event_clear)
+
+void
+project_free(struct project *p)
+{
+	projects_free(p, p != NULL);
+}
+
+void
+handoff_free(struct handoff *h)
+{
+	handoffs_free(h, h != NULL);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void
+answer_copy(struct answer *dst, const struct answer *src)
+{
+	*dst = *src;
+	dst->question = dup_or_null(src->question);
+	dst->value = dup_or_null(src->value);
+	dst->user = dup_or_null(src->user);
+}

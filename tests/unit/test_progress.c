@@ -1,0 +1,417 @@
+/* The logic: which questions and steps apply, step status, progress,
+ * the next step, and the hand-offs the answers call for. No database:
+ * projects and answers are made in memory. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "airejse/content.h"
+#include "airejse/diag.h"
+#include "airejse/handoff.h"
+#include "airejse/progress.h"
+#include "airejse/settings.h"
+#include "airejse/xalloc.h"
+#include "testutil.h"
+
+static struct content *c;
+
+/* A project in memory: its tracks, answers and hand-offs. */
+struct fixture {
+	struct project	 p;
+	char		*tracks[2];
+	struct answer	 answers[16];
+	size_t		 nanswers;
+	struct handoff	 handoffs[4];
+	size_t		 nhandoffs;
+	struct progress	*pr;
+};
+
+static void
+load(void)
+{
+	struct diags d = { 0 };
+	char *dir = xasprintf("%s/tests/data/store", tu_srcdir());
+	int rc = content_load(dir, NULL, 0, &d, &c);
+
+	if (rc != 0)
+		diag_print(&d, stderr);
+	ck_assert_int_eq(rc, 0);
+	diag_free(&d);
+	free(dir);
+}
+
+static void
+unload(void)
+{
+	content_free(c);
+	c = NULL;
+}
+
+static void
+start(struct fixture *f, const char *t1, const char *t2)
+{
+	memset(f, 0, sizeof(*f));
+	f->tracks[0] = (char *)t1;
+	f->tracks[1] = (char *)t2;
+	f->p.id = 1;
+	f->p.name = "P";
+	f->p.tracks = f->tracks;
+	f->p.ntracks = t2 ? 2 : 1;
+}
+
+/* Sets an answer: a value, "?" for don't know, or NULL for cleared. */
+static void
+ans(struct fixture *f, const char *q, const char *v)
+{
+	struct answer *a = NULL;
+	size_t i;
+
+	for (i = 0; i < f->nanswers; i++)
+		if (strcmp(f->answers[i].question, q) == 0)
+			a = &f->answers[i];
+	if (a == NULL)
+		a = &f->answers[f->nanswers++];
+	a->question = (char *)q;
+	a->kind = v == NULL ? EXPR_NONE : strcmp(v, "?") == 0 ? EXPR_DONTKNOW : EXPR_VALUE;
+	a->value = a->kind == EXPR_VALUE ? (char *)v : NULL;
+	a->revision++;
+}
+
+static void
+handoff(struct fixture *f, const char *rule, enum handoff_state st)
+{
+	struct handoff *h = &f->handoffs[f->nhandoffs++];
+
+	memset(h, 0, sizeof(*h));
+	h->id = (int64_t)f->nhandoffs;
+	h->project = 1;
+	h->rule = (char *)rule;
+	h->role = (char *)content_handoff(c, rule)->role->id;
+	h->state = st;
+}
+
+/* Works out the progress afresh. */
+static const struct progress *
+eval(struct fixture *f, const struct settings *s)
+{
+	progress_free(f->pr);
+	f->pr = progress_new(c, s, &f->p, f->answers, f->nanswers, f->handoffs, f->nhandoffs);
+	return f->pr;
+}
+
+static bool
+applies(struct fixture *f, const char *q)
+{
+	return progress_applies(f->pr, content_question(c, q));
+}
+
+static enum step_status
+status(struct fixture *f, const char *track, const char *step)
+{
+	const struct step_progress *sp =
+	    progress_step(f->pr, track_step(content_track(c, track), step));
+
+	ck_assert_ptr_nonnull(sp);
+	return sp->status;
+}
+
+START_TEST(chained_conditions)
+{
+	struct fixture f;
+
+	start(&f, "alpha", NULL);
+	eval(&f, NULL);
+	ck_assert(applies(&f, "persondata"));
+	ck_assert(!applies(&f, "aftale"));
+	ck_assert(!applies(&f, "aftale_dato"));
+	ck_assert(!applies(&f, "beta_tekst"));	/* not in the project's tracks */
+
+	ans(&f, "persondata", "ja");
+	ans(&f, "aftale", "ja");
+	ans(&f, "aftale_dato", "2026-01-02");
+	eval(&f, NULL);
+	ck_assert(applies(&f, "aftale"));
+	ck_assert(applies(&f, "aftale_dato"));
+
+	/* Taking back the first answer hides the whole chain, though the
+	 * later answers are kept. */
+	ans(&f, "persondata", "nej");
+	eval(&f, NULL);
+	ck_assert(!applies(&f, "aftale"));
+	ck_assert(!applies(&f, "aftale_dato"));
+	ck_assert_ptr_nonnull(progress_answer(f.pr, content_question(c, "aftale")));
+	ck_assert_int_eq(progress_counts(f.pr, content_question(c, "aftale"), NULL), EXPR_NONE);
+
+	/* "Don't know" is an answer, but not a yes. */
+	ans(&f, "persondata", "?");
+	eval(&f, NULL);
+	ck_assert(!applies(&f, "aftale"));
+	ck_assert_int_eq(progress_counts(f.pr, content_question(c, "persondata"), NULL),
+	    EXPR_DONTKNOW);
+
+	/* And back: the kept answers count again. */
+	ans(&f, "persondata", "ja");
+	eval(&f, NULL);
+	ck_assert(applies(&f, "aftale_dato"));
+	progress_free(f.pr);
+}
+END_TEST
+
+START_TEST(steps_and_settings)
+{
+	struct settings s;
+	struct fixture f;
+
+	start(&f, "alpha", NULL);
+	eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "alpha", "s3"), STEP_NOT_APPLICABLE);
+	ck_assert(!applies(&f, "valg"));
+	ans(&f, "beloeb", "2000000");
+	eval(&f, NULL);
+	ck_assert_int_ne(status(&f, "alpha", "s3"), STEP_NOT_APPLICABLE);
+	ck_assert(applies(&f, "valg"));
+
+	/* The site's threshold decides. */
+	settings_defaults(&s);
+	s.value[SETTING_TENDER_THRESHOLD] = 3000000;
+	eval(&f, &s);
+	ck_assert_int_eq(status(&f, "alpha", "s3"), STEP_NOT_APPLICABLE);
+	progress_free(f.pr);
+}
+END_TEST
+
+START_TEST(status_and_progress)
+{
+	const struct track_progress *tp;
+	const struct progress *pr;
+	struct fixture f;
+
+	start(&f, "alpha", NULL);
+	pr = eval(&f, NULL);
+	tp = progress_track(pr, content_track(c, "alpha"));
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_NOT_STARTED);
+	/* s2 needs s1 first. */
+	ck_assert_int_eq(status(&f, "alpha", "s2"), STEP_BLOCKED);
+	ck_assert_ptr_eq(progress_step(pr, track_step(tp->track, "s2"))->waits_for,
+	    track_step(tp->track, "s1"));
+	ck_assert_int_eq(tp->applicable, 3);	/* s3 does not apply */
+	ck_assert_int_eq(tp->done, 0);
+	ck_assert_str_eq(pr->next->step->id, "s1");
+
+	ans(&f, "behov", "Mindre ventetid");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_IN_PROGRESS);
+
+	/* "Don't know" is answered but open. */
+	ans(&f, "persondata", "?");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_IN_PROGRESS);
+	ck_assert_int_eq(progress_step(pr, track_step(content_track(c, "alpha"), "s1"))->ndontknow, 1);
+
+	ans(&f, "persondata", "nej");
+	pr = eval(&f, NULL);
+	tp = progress_track(pr, content_track(c, "alpha"));
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_DONE);
+	ck_assert_int_eq(status(&f, "alpha", "s2"), STEP_NOT_STARTED);
+	ck_assert_int_eq(tp->phases[0].done, 1);
+	ck_assert_int_eq(tp->phases[0].applicable, 2);
+	ck_assert_int_eq(tp->done, 1);
+	ck_assert_str_eq(pr->next->step->id, "s2");
+
+	ans(&f, "beloeb", "100000");
+	ans(&f, "antal", "12");
+	ans(&f, "emner", "data,jura");
+	ans(&f, "mail", "a@b.dk");
+	ans(&f, "link", "https://x.dk");
+	ans(&f, "noter", "ok");
+	pr = eval(&f, NULL);
+	tp = progress_track(pr, content_track(c, "alpha"));
+	ck_assert_int_eq(tp->done, 3);
+	ck_assert_int_eq(tp->applicable, 3);
+	ck_assert_ptr_null(tp->next);
+	ck_assert_ptr_null(pr->next);
+	progress_free(f.pr);
+}
+END_TEST
+
+START_TEST(open_handoff_blocks)
+{
+	const struct progress *pr;
+	struct fixture f;
+
+	start(&f, "alpha", "beta");
+	ans(&f, "behov", "x");
+	ans(&f, "persondata", "ja");
+	ans(&f, "aftale", "nej");
+	handoff(&f, "jurist-gdpr", HANDOFF_RAISED);
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_BLOCKED);
+	ck_assert_str_eq(progress_step(pr, track_step(content_track(c, "alpha"), "s1"))->handoff->rule,
+	    "jurist-gdpr");
+	ck_assert_int_eq(pr->nopen_handoffs, 1);
+	/* Work goes on elsewhere: s2 waits for s1, s3 does not apply. */
+	ck_assert_str_eq(pr->next->step->id, "s4");
+	ck_assert_str_eq(pr->tracks[1].next->step->id, "b1");
+
+	f.handoffs[0].state = HANDOFF_ANSWERED;
+	eval(&f, NULL);
+	ck_assert_int_ne(status(&f, "alpha", "s1"), STEP_BLOCKED);
+	ck_assert(progress_has_track(f.pr, "beta"));
+	ck_assert(!progress_has_track(f.pr, "gamma"));
+	progress_free(f.pr);
+}
+END_TEST
+
+START_TEST(two_tracks_share_an_answer)
+{
+	const struct progress *pr;
+	struct fixture f;
+
+	start(&f, "alpha", "beta");
+	ans(&f, "behov", "Fælles svar");
+	ans(&f, "beta_tekst", "kort");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(pr->ntracks, 2);
+	ck_assert_int_eq(status(&f, "beta", "b1"), STEP_DONE);
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_IN_PROGRESS);
+	progress_free(f.pr);
+
+	/* A track the content no longer has is left out. */
+	start(&f, "gone", "beta");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(pr->ntracks, 1);
+	ck_assert_int_eq(pr->nmissing, 1);
+	progress_free(f.pr);
+}
+END_TEST
+
+static const struct handoff_sync *
+find_sync(const struct handoff_sync *v, size_t n, const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].rule->id, rule) == 0)
+			return &v[i];
+	return NULL;
+}
+
+START_TEST(handoff_sync_raise_withdraw)
+{
+	struct handoff_sync *v;
+	const struct handoff_sync *x;
+	struct fixture f;
+	size_t n;
+
+	start(&f, "alpha", NULL);
+	eval(&f, NULL);
+	ck_assert_int_eq(handoff_sync(f.pr, NULL, 0, &v), 0);
+	ck_assert_ptr_null(v);
+
+	/* Raise. */
+	ans(&f, "behov", "?");
+	ans(&f, "persondata", "ja");
+	ans(&f, "aftale", "nej");
+	eval(&f, NULL);
+	n = handoff_sync(f.pr, f.handoffs, f.nhandoffs, &v);
+	ck_assert_int_eq(n, 2);
+	ck_assert_ptr_nonnull(x = find_sync(v, n, "jurist-gdpr"));
+	ck_assert_int_eq(x->id, 0);
+	ck_assert_int_eq(x->to, HANDOFF_RAISED);
+	ck_assert_ptr_nonnull(find_sync(v, n, "leder-behov"));
+	free(v);
+	handoff(&f, "jurist-gdpr", HANDOFF_SENT);
+	handoff(&f, "leder-behov", HANDOFF_ANSWERED);
+
+	/* Nothing new while they stand. */
+	eval(&f, NULL);
+	ck_assert_int_eq(handoff_sync(f.pr, f.handoffs, f.nhandoffs, &v), 0);
+	free(v);
+
+	/* The reasons go: a sent one is withdrawn, an answered one stays. */
+	ans(&f, "aftale", "ja");
+	ans(&f, "behov", "Klart nu");
+	eval(&f, NULL);
+	n = handoff_sync(f.pr, f.handoffs, f.nhandoffs, &v);
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(v[0].rule->id, "jurist-gdpr");
+	ck_assert_int_eq(v[0].id, f.handoffs[0].id);
+	ck_assert_int_eq(v[0].from, HANDOFF_SENT);
+	ck_assert_int_eq(v[0].to, HANDOFF_WITHDRAWN);
+	free(v);
+	f.handoffs[0].state = HANDOFF_WITHDRAWN;
+
+	/* The reason comes back through a chain: raised again. */
+	ans(&f, "aftale", "nej");
+	eval(&f, NULL);
+	n = handoff_sync(f.pr, f.handoffs, f.nhandoffs, &v);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(v[0].from, HANDOFF_WITHDRAWN);
+	ck_assert_int_eq(v[0].to, HANDOFF_RAISED);
+	free(v);
+
+	/* A rule on a question that stopped applying does not hold. */
+	ans(&f, "persondata", "nej");
+	eval(&f, NULL);
+	ck_assert(!handoff_holds(f.pr, content_handoff(c, "jurist-gdpr")));
+	progress_free(f.pr);
+}
+END_TEST
+
+START_TEST(handoff_moves)
+{
+	static const enum handoff_state fwd[][2] = {
+		{ HANDOFF_RAISED, HANDOFF_SENT }, { HANDOFF_SENT, HANDOFF_ANSWERED },
+		{ HANDOFF_ANSWERED, HANDOFF_CLOSED }, { HANDOFF_RAISED, HANDOFF_CLOSED },
+		{ HANDOFF_RAISED, HANDOFF_ANSWERED },
+	};
+	static const enum handoff_state bad[][2] = {
+		{ HANDOFF_SENT, HANDOFF_RAISED }, { HANDOFF_CLOSED, HANDOFF_SENT },
+		{ HANDOFF_ANSWERED, HANDOFF_SENT }, { HANDOFF_WITHDRAWN, HANDOFF_SENT },
+		{ HANDOFF_RAISED, HANDOFF_WITHDRAWN },
+	};
+	struct handoff h;
+	char *cause = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(fwd) / sizeof(fwd[0]); i++)
+		ck_assert_int_eq(handoff_check_move(fwd[i][0], fwd[i][1], &cause), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_int_eq(handoff_check_move(bad[i][0], bad[i][1], &cause), EX_DATAERR);
+		ck_assert_ptr_nonnull(cause);
+		xfree(cause);
+	}
+	memset(&h, 0, sizeof(h));
+	h.state = HANDOFF_SENT;
+	ck_assert(!handoff_overdue(&h, "2026-11-23"));
+	h.due = "2026-11-22";
+	ck_assert(handoff_overdue(&h, "2026-11-23"));
+	ck_assert(!handoff_overdue(&h, "2026-11-22"));
+	h.state = HANDOFF_CLOSED;
+	ck_assert(!handoff_overdue(&h, "2026-11-23"));
+
+	ck_assert_int_eq(handoff_state_parse("answered", &h.state), 0);
+	ck_assert_int_eq(h.state, HANDOFF_ANSWERED);
+	ck_assert_int_eq(handoff_state_parse("done", &h.state), -1);
+	ck_assert_str_eq(handoff_state_name(HANDOFF_WITHDRAWN), "withdrawn");
+	ck_assert_str_eq(step_status_name(STEP_IN_PROGRESS), "in-progress");
+}
+END_TEST
+
+Suite *
+test_suite(void)
+{
+	Suite *s = suite_create("progress");
+	TCase *tc = tcase_create("progress");
+
+	tcase_add_checked_fixture(tc, load, unload);
+	tcase_add_test(tc, chained_conditions);
+	tcase_add_test(tc, steps_and_settings);
+	tcase_add_test(tc, status_and_progress);
+	tcase_add_test(tc, open_handoff_blocks);
+	tcase_add_test(tc, two_tracks_share_an_answer);
+	tcase_add_test(tc, handoff_sync_raise_withdraw);
+	tcase_add_test(tc, handoff_moves);
+	suite_add_tcase(s, tc);
+	return s;
+}

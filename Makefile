@@ -53,7 +53,7 @@ MANS = man/airejse.1 man/airejse-content.5
 .SECONDARY:
 
 .PHONY: all deps run check check-run check-asan unit cli-tests man-lint \
-	install uninstall install-test clean pot sample fuzz fuzz-replay
+	install uninstall install-test clean pot sample fuzz fuzz-replay goldens
 
 all: $(BIN) $(MOS)
 
@@ -135,6 +135,10 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 check-asan: deps
 	@$(MAKE) --no-print-directory B=build-asan BIN=build-asan/airejse \
 		CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all check-run
+
+# Regenerates tests/golden/export after a deliberate change to an export.
+goldens: $(BIN) $(MOS)
+	@AIREJSE="$(CURDIR)/$(BIN)" sh tests/tools/goldens.sh
 
 sample: $(BIN) $(MOS)
 	@sh tests/tools/sample.sh "$(CURDIR)/$(BIN)" $(B)/sample.db

@@ -19,6 +19,11 @@ const struct command cmd_table[] = {
 	    N_("show a hand-off, or mark it sent, answered or closed") },
 	{ "history", cmd_history, "P [QUESTION] [--format text|tsv|json]",
 	    N_("the audit trail of a project's answers") },
+	{ "export", cmd_export,
+	    "P [--what W] [--format md|html|csv|json|xlsx] [-o FILE] [--force]",
+	    N_("export the checklists, business case, hand-off packet or action plan") },
+	{ "import", cmd_import, "FILE [--name NAME] [--project P]",
+	    N_("read a JSON export as a new project, or a filled-in hand-off packet") },
 	{ "backup", cmd_backup, "FILE [--force]",
 	    N_("copy the database safely, also while it is in use") },
 	{ NULL, NULL, NULL, NULL }

@@ -23,6 +23,10 @@ int cmd_handoff(struct cli *cli, int argc, char **argv);
 /* cmd-backup.c */
 int cmd_backup(struct cli *cli, int argc, char **argv);
 
+/* cmd-export.c */
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
+
 /* The table, in the order --help lists it; NULL-terminated. */
 extern const struct command cmd_table[];
 const struct command *cmd_find(const char *name);

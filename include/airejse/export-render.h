@@ -1,0 +1,113 @@
+/* Inside the exports: the renderers and what they share. Markdown and
+ * HTML lay out one document through a table of operations (export-doc.c
+ * walks the model once for both); CSV and xlsx lay out the same sheets of
+ * typed cells (export-sheet.c). Only export*.c include this. */
+#ifndef AIREJSE_EXPORT_RENDER_H
+#define AIREJSE_EXPORT_RENDER_H
+
+#include <stdio.h>
+
+#include "airejse/export.h"
+
+struct strlist;
+
+/* Each renderer returns 0, or EX_IOERR (errno set, or *cause). */
+int export_md(const struct export_data *d, const struct export_opts *o, FILE *out);
+int export_html(const struct export_data *d, const struct export_opts *o, FILE *out);
+int export_csv(const struct export_data *d, const struct export_opts *o, FILE *out);
+int export_json(const struct export_data *d, const struct export_opts *o, FILE *out,
+    char **cause);
+int export_xlsx(const struct export_data *d, const struct export_opts *o, const char *path,
+    char **cause);
+
+/* Texts shared by every format, in language lang; each returns a new
+ * string the caller frees. */
+/* The answer for people ("1.600.000 kr.", "Ved ikke"), or NULL for a gap. */
+char *xanswer_text(const struct xanswer *x, enum lang lang);
+/* "Title (track/step)", or NULL when there is no step. */
+char *xstep_text(const struct step *st, enum lang lang);
+/* Why an item is blocked, or NULL. */
+char *xitem_reason(const struct export_data *d, const struct xitem *x, enum lang lang);
+/* The item's notes and reason, one per line, or NULL. */
+char *xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang);
+/* A date for people: "23.11.2026" or "23 Nov 2026". */
+char *xdate_text(const char *iso, enum lang lang);
+/* "Project name" line facts: the tracks by title, joined by ", ". */
+char *xtracks_text(const struct export_data *d, enum lang lang);
+/* The legal references of an item, joined by "; ", or NULL. */
+char *xlegal_text(const struct strlist *l);
+
+/* The document operations of Markdown and HTML. Texts are raw; each
+ * renderer escapes them. state is an enum item_state, or -1 for none. */
+struct doc_ops {
+	void (*begin)(void *w, const char *title, enum lang lang);
+	void (*end)(void *w);
+	void (*heading)(void *w, int level, const char *text);
+	void (*para)(void *w, const char *text);
+	/* A note that stands out: a gap, a warning. */
+	void (*notice)(void *w, const char *text);
+	void (*facts_begin)(void *w);
+	void (*fact)(void *w, const char *label, const char *value);
+	void (*facts_end)(void *w);
+	void (*entry_begin)(void *w, int state, const char *title);
+	/* value NULL: a gap, shown as such. */
+	void (*answer)(void *w, const char *prompt, const char *value);
+	/* Room for the receiver to write an answer. */
+	void (*answer_space)(void *w);
+	void (*entry_end)(void *w);
+};
+
+/* Walks the parts o->what selects and calls ops. */
+void export_doc(const struct export_data *d, const struct export_opts *o,
+    const struct doc_ops *ops, void *w);
+
+/* Typed cells for CSV and xlsx. text is always set (for people, in the
+ * export's language); num/date for typed cells. */
+enum xcell_type {
+	XC_TEXT,
+	XC_NUMBER,
+	XC_AMOUNT,	/* whole kroner in num */
+	XC_DATE		/* iso in date */
+};
+
+struct xcell {
+	enum xcell_type	 type;
+	char		*text;	/* owned; never NULL */
+	double		 num;
+	char		 date[11];
+};
+
+enum {
+	XCOL_SECTION,
+	XCOL_ID,
+	XCOL_TITLE,
+	XCOL_STATE,
+	XCOL_QID,
+	XCOL_QUESTION,
+	XCOL_ANSWER,
+	XCOL_STEP,
+	XCOL_OWNER,
+	XCOL_CONTACT,
+	XCOL_DUE,
+	XCOL_LEGAL,
+	XCOL_REMARKS,
+	XCOL__COUNT
+};
+
+/* One table: a checklist, the hand-offs or the action plan. Every sheet
+ * has the same XCOL__COUNT columns. */
+struct xsheet {
+	char		*name;		/* the sheet's title, for people */
+	char		*key;		/* short, safe: the --what name */
+	struct xcell	*cells;		/* nrows * XCOL__COUNT */
+	size_t		 nrows;
+};
+
+/* The sheets o->what selects. Caller frees with export_sheets_free. */
+struct xsheet *export_sheets(const struct export_data *d, const struct export_opts *o,
+    size_t *n);
+void export_sheets_free(struct xsheet *v, size_t n);
+/* The column headers, in the current language. */
+const char *export_column(int col);
+
+#endif

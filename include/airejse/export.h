@@ -1,0 +1,210 @@
+/* Exports: the checklists, the business case, the hand-off packet and
+ * the action plan of one project, in Markdown, HTML, CSV, JSON and xlsx.
+ * The command line's `export` and the terminal program's export dialog
+ * both call this code.
+ *
+ * What is exported is derived here, never typed: each checklist item's
+ * state comes from the answers through the content's conditions and the
+ * progress logic (progress.h). The renderers (export-*.c) only lay out
+ * the model below. No SQL, no curses. */
+#ifndef AIREJSE_EXPORT_H
+#define AIREJSE_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "airejse/expr.h"
+#include "airejse/i18n.h"
+#include "airejse/record.h"
+
+struct action;
+struct content;
+struct settings;
+struct snapshot;
+struct checklist;
+struct citem;
+struct cnote;
+struct question;
+struct step;
+struct role;
+struct handoff_rule;
+
+/* The schema versions of the JSON documents (see airejse(1)). */
+#define EXPORT_JSON_VERSION 1
+#define EXPORT_PROJECT_SCHEMA "airejse-project"
+#define EXPORT_PACKET_SCHEMA "airejse-handoff-packet"
+
+enum export_format {
+	EXPORT_MD,
+	EXPORT_HTML,
+	EXPORT_CSV,
+	EXPORT_JSON,
+	EXPORT_XLSX,
+	EXPORT__FORMATS
+};
+
+enum export_part {
+	EXPORT_CHECKLIST,	/* one checklist of the content */
+	EXPORT_HANDOFF,		/* the hand-off packet */
+	EXPORT_ACTION_PLAN,
+	EXPORT_ALL
+};
+
+/* What to export: a part, and for EXPORT_CHECKLIST which one. */
+struct export_what {
+	enum export_part	 part;
+	const struct checklist	*checklist;
+};
+
+/* One choice for the export dialog. */
+struct export_choice {
+	struct export_what	 what;
+	const char		*name;	/* as --what takes it: "indkoeb", "handoff" */
+	const char		*label;	/* for people, in the given language */
+};
+
+/* The state of a checklist item, derived from the answers. */
+enum item_state {
+	ITEM_DONE,
+	ITEM_OPEN,
+	ITEM_BLOCKED,
+	ITEM_NA,		/* not applicable */
+	ITEM__STATES
+};
+
+/* One question with its answer, as exported. */
+struct xanswer {
+	const struct question	*q;
+	const struct answer	*a;	/* the stored answer, or NULL */
+	enum expr_answer	 kind;	/* the answer that counts */
+	const char		*value;	/* canonical, for EXPR_VALUE */
+	bool			 applies;
+};
+
+struct xitem {
+	const struct citem	*item;
+	enum item_state		 state;
+	const struct step	*step;		/* where it comes from; may be NULL */
+	const struct role	*owner;		/* may be NULL */
+	const char		*contact;	/* "Name <e-mail>", or NULL */
+	struct xanswer		*answers;	/* the item's questions that apply */
+	size_t			 nanswers;
+	const struct cnote	**notes;	/* the notes whose condition holds */
+	size_t			 nnotes;
+	/* Why it is blocked (any may be set): */
+	const struct handoff	*handoff;	/* an open hand-off on its questions */
+	const struct question	*unknown;	/* a question answered "don't know" */
+	bool			 by_condition;	/* its 'blocked' condition holds */
+};
+
+struct xchecklist {
+	const struct checklist	*checklist;
+	struct xitem		*items;		/* checklist->nitems, in order */
+	size_t			 count[ITEM__STATES];
+};
+
+/* An open hand-off with the questions its role must answer. */
+struct xhandoff {
+	const struct handoff		*handoff;
+	const struct handoff_rule	*rule;
+	const struct role		*role;
+	struct xanswer			*questions;
+	size_t				 nquestions;
+};
+
+/* One line of the action plan: an open or blocked item, or an open
+ * hand-off. */
+struct xaction {
+	const struct xitem	*item;		/* one of these two */
+	const struct xhandoff	*handoff;
+	const char		*due;		/* YYYY-MM-DD or NULL */
+	const struct step	*step;
+	const struct role	*owner;
+	const char		*contact;
+};
+
+/* Everything an export needs about one project. */
+struct export_data {
+	const struct content	*content;
+	const struct settings	*settings;
+	struct snapshot		*snap;		/* owned */
+	struct answer_event	*history;	/* owned; oldest first */
+	size_t			 nhistory;
+	struct handoff_event	**hevents;	/* per hand-off of snap; owned */
+	size_t			*nhevents;
+	int64_t			 now;		/* when the export was made */
+	struct xchecklist	*checklists;	/* one per content checklist */
+	size_t			 nchecklists;
+	struct xhandoff		*handoffs;	/* the open ones, by rule order */
+	size_t			 nhandoffs;
+	struct xaction		*actions;	/* sorted to work down */
+	size_t			 nactions;
+	struct xanswer		*context;	/* the packet's context answers */
+	size_t			 ncontext;
+	char			**contacts;	/* per role of the content, made on use */
+};
+
+struct export_opts {
+	struct export_what	 what;
+	enum export_format	 format;
+	enum lang		 lang;
+	bool			 force;		/* overwrite an existing file */
+};
+
+/* Loads project id with its history and derives every checklist, the
+ * open hand-offs and the action plan. Caller frees with export_free. */
+int export_load(struct action *a, int64_t id, struct export_data **out, char **cause);
+/* The same from records already loaded (snap is taken over; history and
+ * hand-off events may be NULL/0). For tests and for import. */
+struct export_data *export_derive(const struct content *c, const struct settings *settings,
+    struct snapshot *snap, struct answer_event *history, size_t nhistory,
+    struct handoff_event **hevents, size_t *nhevents, int64_t now);
+void export_free(struct export_data *d);
+
+/* Parses a --what name: a checklist id or alias, "handoff", "action-plan"
+ * or "all". Returns 0, or -1 for an unknown name. */
+int export_parse_what(const struct content *c, const char *name, struct export_what *out);
+/* The --what name of w (a checklist's id). */
+const char *export_what_name(const struct export_what *w);
+/* Every choice, for the export dialog, in order. Caller frees the array. */
+struct export_choice *export_choices(const struct content *c, enum lang lang, size_t *n);
+
+int export_format_parse(const char *s, enum export_format *out);
+const char *export_format_name(enum export_format f);	/* also the extension */
+
+/* A file name for the export, made from the project's id and the --what
+ * name only (never from an answer): "airejse-3-indkoeb.xlsx". Caller frees. */
+char *export_file_name(const struct export_data *d, const struct export_opts *o);
+
+/* Writes the export to out (xlsx through a temporary file). */
+int export_write(const struct export_data *d, const struct export_opts *o, FILE *out,
+    char **cause);
+/* Writes the export to path: into a temporary file in the same folder,
+ * flushed to disk, then moved into place. An existing path is refused
+ * with EX_CANTCREAT unless o->force. */
+int export_write_file(const struct export_data *d, const struct export_opts *o,
+    const char *path, char **cause);
+
+/* Labels for people, in the program's current language. */
+const char *item_state_name(enum item_state s);		/* "done", "open", ... */
+const char *item_state_label(enum item_state s);
+
+/* Escaping, shared by the renderers and tested on their own. Each
+ * returns a new string the caller frees. */
+/* &, <, >, " and ' as entities; invalid UTF-8 as U+FFFD. */
+char *export_html_escape(const char *s);
+/* Markdown punctuation backslash-escaped so text stays text (and raw
+ * HTML stays visible); line breaks as given by br (a newline and the
+ * indent of a list item). After a line break, and at the start when
+ * line_start, what would begin a list or a heading is escaped too. */
+char *export_md_escape(const char *s, const char *br, bool line_start);
+/* One CSV cell: a cell starting with = + - @, a tab or a carriage return
+ * gets a leading apostrophe so no spreadsheet takes it for a formula;
+ * quoted (RFC 4180) when it holds ; " CR or LF, or was neutralised. */
+char *export_csv_cell(const char *s);
+/* True if a spreadsheet could take s for a formula. */
+bool export_formula_like(const char *s);
+
+#endif

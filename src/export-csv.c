@@ -1,0 +1,45 @@
+/* Exports as CSV for Danish spreadsheets: UTF-8 with a byte order mark,
+ * ';' between cells, CRLF between rows, RFC 4180 quoting, and no cell
+ * that a spreadsheet could take for a formula. The sheets follow one
+ * another under one header, the first column naming the part. */
+#include <stdlib.h>
+#include <sysexits.h>
+
+#include "airejse/export-render.h"
+
+static void
+cell(FILE *out, const char *s, bool first)
+{
+	char *c = export_csv_cell(s);
+
+	if (!first)
+		fputc(';', out);
+	fputs(c, out);
+	free(c);
+}
+
+int
+export_csv(const struct export_data *d, const struct export_opts *o, FILE *out)
+{
+	struct xsheet *v;
+	size_t n, i, r;
+	int col;
+
+	fputs("\xEF\xBB\xBF", out);
+	/* L10N: the first column of a CSV export: which part a row is from. */
+	cell(out, _("Part"), true);
+	for (col = 0; col < XCOL__COUNT; col++)
+		cell(out, export_column(col), false);
+	fputs("\r\n", out);
+	v = export_sheets(d, o, &n);
+	for (i = 0; i < n; i++) {
+		for (r = 0; r < v[i].nrows; r++) {
+			cell(out, v[i].name, true);
+			for (col = 0; col < XCOL__COUNT; col++)
+				cell(out, v[i].cells[r * XCOL__COUNT + col].text, false);
+			fputs("\r\n", out);
+		}
+	}
+	export_sheets_free(v, n);
+	return ferror(out) ? EX_IOERR : 0;
+}

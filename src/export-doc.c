@@ -1,0 +1,292 @@
+/* Exports: one walk over the model that lays out the document Markdown
+ * and HTML both render, through their table of operations. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/action.h"
+#include "airejse/clock.h"
+#include "airejse/content.h"
+#include "airejse/export-render.h"
+#include "airejse/settings.h"
+#include "airejse/strbuf.h"
+#include "airejse/xalloc.h"
+
+struct walk {
+	const struct export_data	*d;
+	const struct export_opts	*o;
+	const struct doc_ops		*ops;
+	void				*w;
+	enum lang			 lang;
+};
+
+static void
+fact_owned(struct walk *k, const char *label, char *value)
+{
+	if (value != NULL)
+		k->ops->fact(k->w, label, value);
+	free(value);
+}
+
+/* "Kliniker (Anne Hansen)" or just the role's name. */
+static char *
+owner_text(const struct role *r, const char *contact, enum lang lang)
+{
+	if (r == NULL)
+		return contact ? xstrdup(contact) : NULL;
+	if (contact != NULL)
+		return xasprintf("%s (%s)", text_in(&r->name, lang), contact);
+	return xstrdup(text_in(&r->name, lang));
+}
+
+static void
+project_facts(struct walk *k)
+{
+	const struct export_data *d = k->d;
+	char day[11];
+
+	k->ops->facts_begin(k->w);
+	fact_owned(k, _("Project"), xasprintf("%s (%lld)", d->snap->project->name,
+	    (long long)d->snap->project->id));
+	fact_owned(k, _("Tracks"), xtracks_text(d, k->lang));
+	if (d->settings != NULL && d->settings->organisation != NULL)
+		k->ops->fact(k->w, _("Organisation"), d->settings->organisation);
+	{
+		char iso[21];
+
+		clock_iso(d->now, iso);
+		memcpy(day, iso, 10);
+		day[10] = '\0';
+	}
+	fact_owned(k, _("Exported"), xdate_text(day, k->lang));
+	k->ops->facts_end(k->w);
+}
+
+static void
+item_entry(struct walk *k, const struct xitem *x, enum clayout layout)
+{
+	size_t i;
+
+	if (layout == CLAYOUT_DOCUMENT) {
+		if (x->state == ITEM_NA)
+			return;
+		k->ops->entry_begin(k->w, -1, text_in(&x->item->title, k->lang));
+	} else {
+		k->ops->entry_begin(k->w, (int)x->state, text_in(&x->item->title, k->lang));
+	}
+	for (i = 0; i < x->nanswers; i++) {
+		char *t = xanswer_text(&x->answers[i], k->lang);
+
+		k->ops->answer(k->w, text_in(&x->answers[i].q->prompt, k->lang), t);
+		free(t);
+	}
+	if (layout == CLAYOUT_TABLE) {
+		fact_owned(k, _("Step"), xstep_text(x->step, k->lang));
+		fact_owned(k, _("Owner"), owner_text(x->owner, x->contact, k->lang));
+		fact_owned(k, _("Legal basis"), xlegal_text(&x->item->legal));
+		if (x->item->help.s[LANG_DA] != NULL && (x->state == ITEM_OPEN ||
+		    x->state == ITEM_BLOCKED))
+			k->ops->fact(k->w, _("What it takes"), text_in(&x->item->help, k->lang));
+	}
+	fact_owned(k, _("Notes"), xitem_remarks(k->d, x, k->lang));
+	k->ops->entry_end(k->w);
+}
+
+static void
+checklist_part(struct walk *k, const struct xchecklist *xc, int level)
+{
+	const struct checklist *cl = xc->checklist;
+	size_t i, j, n = 0;
+
+	k->ops->heading(k->w, level, text_in(&cl->title, k->lang));
+	k->ops->para(k->w, text_in(&cl->summary, k->lang));
+	if (cl->layout == CLAYOUT_TABLE) {
+		char *counts = xasprintf("%s: %zu · %s: %zu · %s: %zu · %s: %zu",
+		    item_state_label(ITEM_DONE), xc->count[ITEM_DONE],
+		    item_state_label(ITEM_OPEN), xc->count[ITEM_OPEN],
+		    item_state_label(ITEM_BLOCKED), xc->count[ITEM_BLOCKED],
+		    item_state_label(ITEM_NA), xc->count[ITEM_NA]);
+
+		k->ops->para(k->w, counts);
+		free(counts);
+	} else if (xc->count[ITEM_OPEN] + xc->count[ITEM_BLOCKED] > 0) {
+		k->ops->notice(k->w, _("Gaps are marked: fill them in by answering the questions in airejse."));
+	}
+	if (cl->legal.n > 0 || cl->ndates > 0) {
+		k->ops->facts_begin(k->w);
+		fact_owned(k, _("Legal basis"), xlegal_text(&cl->legal));
+		for (i = 0; i < cl->ndates; i++) {
+			const struct legal_date *dt = cl->dates[i];
+			char *when = xdate_text(dt->date, k->lang);
+			char *checked = xdate_text(dt->checked, k->lang);
+
+			fact_owned(k, text_in(&dt->title, k->lang),
+			    xasprintf(_("%s (%s; checked %s)"), when, dt->law, checked));
+			free(when);
+			free(checked);
+		}
+		k->ops->facts_end(k->w);
+	}
+	for (i = 0; i < cl->nsections; i++) {
+		const struct csection *sec = &cl->sections[i];
+
+		k->ops->heading(k->w, level + 1, text_in(&sec->title, k->lang));
+		if (sec->summary.s[LANG_DA] != NULL)
+			k->ops->para(k->w, text_in(&sec->summary, k->lang));
+		for (j = 0; j < sec->nitems; j++)
+			item_entry(k, &xc->items[n++], cl->layout);
+	}
+}
+
+static void
+handoff_part(struct walk *k, int level)
+{
+	const struct export_data *d = k->d;
+	const struct packet *pk = d->content->packet;
+	size_t i, j;
+
+	k->ops->heading(k->w, level, pk ? text_in(&pk->title, k->lang) : _("Hand-off packet"));
+	if (pk != NULL)
+		k->ops->para(k->w, text_in(&pk->intro, k->lang));
+	if (d->ncontext > 0) {
+		k->ops->heading(k->w, level + 1, _("The project"));
+		k->ops->entry_begin(k->w, -1, d->snap->project->name);
+		for (i = 0; i < d->ncontext; i++) {
+			char *t = xanswer_text(&d->context[i], k->lang);
+
+			k->ops->answer(k->w, text_in(&d->context[i].q->prompt, k->lang), t);
+			free(t);
+		}
+		k->ops->entry_end(k->w);
+	}
+	if (d->nhandoffs == 0)
+		k->ops->para(k->w, _("There are no open hand-offs."));
+	for (i = 0; i < d->nhandoffs; i++) {
+		const struct xhandoff *h = &d->handoffs[i];
+
+		k->ops->heading(k->w, level + 1, text_in(&h->role->name, k->lang));
+		k->ops->para(k->w, text_in(&h->rule->reason, k->lang));
+		k->ops->facts_begin(k->w);
+		k->ops->fact(k->w, _("Hand-off"), h->rule->id);
+		k->ops->fact(k->w, _("State"), handoff_state_label(h->handoff->state));
+		if (h->handoff->contact != NULL)
+			k->ops->fact(k->w, _("Contact"), h->handoff->contact);
+		if (h->handoff->due != NULL)
+			fact_owned(k, _("Due"), xdate_text(h->handoff->due, k->lang));
+		k->ops->facts_end(k->w);
+		for (j = 0; j < h->nquestions; j++) {
+			const struct xanswer *x = &h->questions[j];
+			char *t = xanswer_text(x, k->lang);
+
+			k->ops->entry_begin(k->w, -1, text_in(&x->q->prompt, k->lang));
+			if (x->q->help.s[LANG_DA] != NULL)
+				k->ops->fact(k->w, _("Help"), text_in(&x->q->help, k->lang));
+			fact_owned(k, _("Legal basis"), xlegal_text(&x->q->legal));
+			if (t != NULL)
+				k->ops->fact(k->w, _("Answer so far"), t);
+			free(t);
+			k->ops->answer_space(k->w);
+			k->ops->entry_end(k->w);
+		}
+	}
+}
+
+/* The title of an action plan line and where it comes from. */
+static void
+action_texts(const struct xaction *a, enum lang lang, const char **title,
+    const char **from, int *state)
+{
+	if (a->item != NULL) {
+		*title = text_in(&a->item->item->title, lang);
+		*from = text_in(&a->item->item->checklist->title, lang);
+		*state = (int)a->item->state;
+	} else {
+		*title = text_in(&a->handoff->rule->reason, lang);
+		*from = NULL;
+		*state = -1;
+	}
+}
+
+static void
+action_part(struct walk *k, int level)
+{
+	const struct export_data *d = k->d;
+	size_t i;
+
+	k->ops->heading(k->w, level, _("Action plan"));
+	k->ops->para(k->w, _("Every open or blocked checklist item and every open hand-off: dated ones first, then in the order of the journey."));
+	if (d->nactions == 0)
+		k->ops->para(k->w, _("Nothing is open."));
+	for (i = 0; i < d->nactions; i++) {
+		const struct xaction *a = &d->actions[i];
+		const char *title, *from;
+		int state;
+
+		action_texts(a, k->lang, &title, &from, &state);
+		k->ops->entry_begin(k->w, state, title);
+		if (from != NULL)
+			k->ops->fact(k->w, _("Checklist"), from);
+		else
+			fact_owned(k, _("Hand-off"), xasprintf("%s (%s)",
+			    text_in(&a->handoff->role->name, k->lang),
+			    handoff_state_label(a->handoff->handoff->state)));
+		fact_owned(k, _("Step"), xstep_text(a->step, k->lang));
+		fact_owned(k, _("Owner"), owner_text(a->owner, a->contact, k->lang));
+		if (a->due != NULL)
+			fact_owned(k, _("Due"), xdate_text(a->due, k->lang));
+		if (a->item != NULL)
+			fact_owned(k, _("Notes"), xitem_remarks(d, a->item, k->lang));
+		k->ops->entry_end(k->w);
+	}
+}
+
+void
+export_doc(const struct export_data *d, const struct export_opts *o,
+    const struct doc_ops *ops, void *w)
+{
+	struct walk k = { d, o, ops, w, o->lang };
+	const char *part;
+	char *title;
+	size_t i;
+
+	switch (o->what.part) {
+	case EXPORT_CHECKLIST:
+		part = text_in(&o->what.checklist->title, o->lang);
+		break;
+	case EXPORT_HANDOFF:
+		part = d->content->packet ? text_in(&d->content->packet->title, o->lang) :
+		    _("Hand-off packet");
+		break;
+	case EXPORT_ACTION_PLAN:
+		part = _("Action plan");
+		break;
+	default:
+		part = NULL;
+		break;
+	}
+	title = part ? xasprintf("%s – %s", part, d->snap->project->name) :
+	    xstrdup(d->snap->project->name);
+	ops->begin(w, title, o->lang);
+	ops->heading(w, 1, title);
+	free(title);
+	project_facts(&k);
+	switch (o->what.part) {
+	case EXPORT_CHECKLIST:
+		for (i = 0; i < d->nchecklists; i++)
+			if (d->checklists[i].checklist == o->what.checklist)
+				checklist_part(&k, &d->checklists[i], 2);
+		break;
+	case EXPORT_HANDOFF:
+		handoff_part(&k, 2);
+		break;
+	case EXPORT_ACTION_PLAN:
+		action_part(&k, 2);
+		break;
+	default:
+		action_part(&k, 2);
+		for (i = 0; i < d->nchecklists; i++)
+			checklist_part(&k, &d->checklists[i], 2);
+		handoff_part(&k, 2);
+		break;
+	}
+	ops->end(w);
+}

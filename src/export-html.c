@@ -1,0 +1,233 @@
+/* Exports as HTML: one self-contained, printable page. No scripts, no
+ * external resources (a Content-Security-Policy says so to the browser
+ * too), every text escaped. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "airejse/export-render.h"
+#include "airejse/xalloc.h"
+
+struct html {
+	FILE	*out;
+	bool	 list_open;	/* entries are items of one list */
+};
+
+static void
+put(struct html *h, const char *s)
+{
+	char *e = export_html_escape(s);
+
+	fputs(e, h->out);
+	free(e);
+}
+
+/* Escaped, with line breaks kept as <br>. */
+static void
+put_lines(struct html *h, const char *s)
+{
+	char *e = export_html_escape(s);
+	const char *p;
+
+	for (p = e; *p != '\0'; p++) {
+		if (*p == '\n')
+			fputs("<br>", h->out);
+		else if (*p != '\r')
+			fputc(*p, h->out);
+	}
+	free(e);
+}
+
+static const char style[] =
+	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;"
+	"max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111}\n"
+	"h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:1px solid #999;margin-top:2rem}"
+	"h3{font-size:1.1rem;margin-top:1.5rem}\n"
+	"dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}"
+	"dl.facts dt{font-weight:600}dl.facts dd{margin:0}\n"
+	"ul.entries{list-style:none;padding:0}"
+	"li.entry{border:1px solid #bbb;border-left-width:.4rem;padding:.4rem .7rem;margin:.5rem 0;"
+	"break-inside:avoid}\n"
+	"li.done{border-left-color:#2e7d32}li.open{border-left-color:#f9a825}"
+	"li.blocked{border-left-color:#c62828}li.not-applicable{border-left-color:#bbb;color:#555}\n"
+	".state{font-weight:600;margin-left:.5rem}.title{font-weight:600}\n"
+	"li.entry dl{margin:.3rem 0 0}li.entry dt{font-style:italic}li.entry dd{margin:0 0 .3rem 1rem}\n"
+	".gap{color:#c62828;font-style:italic}.notice{border:1px solid #c62828;padding:.4rem .7rem}\n"
+	".space{border:1px dashed #777;min-height:4rem;margin:.3rem 0}\n"
+	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
+	"h2{break-after:avoid}h3{break-after:avoid}li.entry{border-left-width:.25rem}}\n";
+
+static void
+html_begin(void *w, const char *title, enum lang lang)
+{
+	struct html *h = w;
+
+	fprintf(h->out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+	    lang_code(lang));
+	fputs("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+	    h->out);
+	fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", h->out);
+	fputs("<meta name=\"generator\" content=\"airejse\">\n<title>", h->out);
+	put(h, title);
+	fprintf(h->out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+}
+
+/* Anything but an entry closes the list of entries. */
+static void
+end_entries(struct html *h)
+{
+	if (h->list_open) {
+		fputs("</ul>\n", h->out);
+		h->list_open = false;
+	}
+}
+
+static void
+html_end(void *w)
+{
+	struct html *h = w;
+
+	end_entries(h);
+	fputs("</body>\n</html>\n", h->out);
+}
+
+static void
+html_heading(void *w, int level, const char *text)
+{
+	struct html *h = w;
+
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	end_entries(h);
+	fprintf(h->out, "<h%d>", level);
+	put(h, text);
+	fprintf(h->out, "</h%d>\n", level);
+}
+
+static void
+html_para(void *w, const char *text)
+{
+	struct html *h = w;
+
+	end_entries(h);
+	fputs("<p>", h->out);
+	put_lines(h, text);
+	fputs("</p>\n", h->out);
+}
+
+static void
+html_notice(void *w, const char *text)
+{
+	struct html *h = w;
+
+	end_entries(h);
+	fputs("<p class=\"notice\">", h->out);
+	put_lines(h, text);
+	fputs("</p>\n", h->out);
+}
+
+static void
+html_facts_begin(void *w)
+{
+	struct html *h = w;
+
+	end_entries(h);
+	fputs("<dl class=\"facts\">\n", h->out);
+}
+
+static void
+html_fact(void *w, const char *label, const char *value)
+{
+	struct html *h = w;
+
+	fputs("<dt>", h->out);
+	put(h, label);
+	fputs("</dt><dd>", h->out);
+	put_lines(h, value);
+	fputs("</dd>\n", h->out);
+}
+
+static void
+html_facts_end(void *w)
+{
+	struct html *h = w;
+
+	fputs("</dl>\n", h->out);
+}
+
+static void
+html_entry_begin(void *w, int state, const char *title)
+{
+	struct html *h = w;
+
+	if (!h->list_open) {
+		fputs("<ul class=\"entries\">\n", h->out);
+		h->list_open = true;
+	}
+	if (state >= 0 && state < ITEM__STATES)
+		fprintf(h->out, "<li class=\"entry %s\"><span class=\"title\">",
+		    item_state_name((enum item_state)state));
+	else
+		fputs("<li class=\"entry\"><span class=\"title\">", h->out);
+	put(h, title);
+	fputs("</span>", h->out);
+	if (state >= 0 && state < ITEM__STATES) {
+		fputs("<span class=\"state\">", h->out);
+		put(h, item_state_label((enum item_state)state));
+		fputs("</span>", h->out);
+	}
+	fputs("\n<dl>\n", h->out);
+}
+
+static void
+html_answer(void *w, const char *prompt, const char *value)
+{
+	struct html *h = w;
+
+	fputs("<dt>", h->out);
+	put(h, prompt);
+	fputs("</dt><dd>", h->out);
+	if (value == NULL) {
+		fputs("<span class=\"gap\">", h->out);
+		put(h, _("(missing)"));
+		fputs("</span>", h->out);
+	} else {
+		put_lines(h, value);
+	}
+	fputs("</dd>\n", h->out);
+}
+
+static void
+html_answer_space(void *w)
+{
+	struct html *h = w;
+
+	fputs("<dt>", h->out);
+	put(h, _("Your answer"));
+	fputs("</dt><dd><div class=\"space\"></div></dd>\n", h->out);
+}
+
+static void
+html_entry_end(void *w)
+{
+	struct html *h = w;
+
+	fputs("</dl></li>\n", h->out);
+}
+
+static const struct doc_ops html_ops = {
+	html_begin, html_end, html_heading, html_para, html_notice, html_facts_begin,
+	html_fact, html_facts_end, html_entry_begin, html_answer, html_answer_space,
+	html_entry_end
+};
+
+int
+export_html(const struct export_data *d, const struct export_opts *o, FILE *out)
+{
+	struct html h = { out, false };
+
+	export_doc(d, o, &html_ops, &h);
+	return ferror(out) ? EX_IOERR : 0;
+}

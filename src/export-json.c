@@ -1,0 +1,389 @@
+/* Exports as JSON (jansson): the whole project with its history, its
+ * hand-offs and the derived checklists; or, for the hand-off packet, a
+ * document the receiving role fills in and sends back (see import.c).
+ * The shapes are documented in airejse(1) and carry a schema version. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "airejse/action.h"
+#include "airejse/clock.h"
+#include "airejse/content.h"
+#include "airejse/export-render.h"
+#include "airejse/progress.h"
+#include "airejse/value.h"
+#include "airejse/xalloc.h"
+
+static json_t *
+jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* A string we made ourselves, taken over. */
+static json_t *
+jstr_owned(char *s)
+{
+	json_t *j = jstr(s);
+
+	free(s);
+	return j;
+}
+
+static json_t *
+jtime(int64_t t)
+{
+	char buf[21];
+
+	if (t <= 0)
+		return json_null();
+	clock_iso(t, buf);
+	return json_string(buf);
+}
+
+static json_t *
+jkind_value(json_t *o, const char *kkey, const char *vkey, enum expr_answer k,
+    const char *v)
+{
+	json_object_set_new(o, kkey, json_string(answer_kind_name(k)));
+	json_object_set_new(o, vkey, k == EXPR_VALUE ? jstr(v) : json_null());
+	return o;
+}
+
+static json_t *
+jstrlist(const struct strlist *l)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	return a;
+}
+
+static json_t *
+jheader(const struct export_data *d, const struct export_opts *o, const char *schema)
+{
+	json_t *root = json_object();
+
+	json_object_set_new(root, "schema", json_string(schema));
+	json_object_set_new(root, "schema_version", json_integer(EXPORT_JSON_VERSION));
+	json_object_set_new(root, "generator", json_string("airejse"));
+	json_object_set_new(root, "exported", jtime(d->now));
+	json_object_set_new(root, "language", json_string(lang_code(o->lang)));
+	return root;
+}
+
+static json_t *
+jproject(const struct project *p)
+{
+	json_t *o = json_object(), *t = json_array();
+	size_t i;
+
+	json_object_set_new(o, "id", json_integer(p->id));
+	json_object_set_new(o, "name", json_string(p->name));
+	for (i = 0; i < p->ntracks; i++)
+		json_array_append_new(t, json_string(p->tracks[i]));
+	json_object_set_new(o, "tracks", t);
+	json_object_set_new(o, "created", jtime(p->created));
+	json_object_set_new(o, "changed", jtime(p->changed));
+	return o;
+}
+
+static json_t *
+janswers(const struct export_data *d, enum lang lang)
+{
+	const struct snapshot *s = d->snap;
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < s->nanswers; i++) {
+		const struct answer *an = &s->answers[i];
+		const struct question *q = content_question(d->content, an->question);
+		json_t *o = json_object();
+
+		json_object_set_new(o, "question", json_string(an->question));
+		jkind_value(o, "kind", "value", an->kind, an->value);
+		json_object_set_new(o, "text", an->kind == EXPR_VALUE && q != NULL ?
+		    jstr_owned(value_format(q, an->value, lang)) :
+		    an->kind == EXPR_DONTKNOW ? json_string(value_dontknow_text(lang)) : json_null());
+		json_object_set_new(o, "applies", json_boolean(q != NULL &&
+		    progress_applies(s->progress, q)));
+		json_object_set_new(o, "revision", json_integer(an->revision));
+		json_object_set_new(o, "time", jtime(an->time));
+		json_object_set_new(o, "user", jstr(an->user));
+		json_object_set_new(o, "source", json_string(source_name(an->source)));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+jhistory(const struct export_data *d)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < d->nhistory; i++) {
+		const struct answer_event *e = &d->history[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "question", json_string(e->question));
+		jkind_value(o, "old_kind", "old_value", e->old_kind, e->old_value);
+		jkind_value(o, "new_kind", "new_value", e->new_kind, e->new_value);
+		json_object_set_new(o, "revision", json_integer(e->revision));
+		json_object_set_new(o, "time", jtime(e->time));
+		json_object_set_new(o, "user", jstr(e->user));
+		json_object_set_new(o, "source", json_string(source_name(e->source)));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+jhandoffs(const struct export_data *d)
+{
+	const struct snapshot *s = d->snap;
+	json_t *a = json_array();
+	size_t i, j;
+
+	for (i = 0; i < s->nhandoffs; i++) {
+		const struct handoff *h = &s->handoffs[i];
+		json_t *o = json_object(), *hist = json_array();
+
+		json_object_set_new(o, "id", json_integer(h->id));
+		json_object_set_new(o, "rule", json_string(h->rule));
+		json_object_set_new(o, "role", json_string(h->role));
+		json_object_set_new(o, "state", json_string(handoff_state_name(h->state)));
+		json_object_set_new(o, "due", jstr(h->due));
+		json_object_set_new(o, "contact", jstr(h->contact));
+		json_object_set_new(o, "note", jstr(h->note));
+		json_object_set_new(o, "raised", jtime(h->raised));
+		json_object_set_new(o, "changed", jtime(h->changed));
+		for (j = 0; d->hevents != NULL && j < d->nhevents[i]; j++) {
+			const struct handoff_event *e = &d->hevents[i][j];
+			json_t *eo = json_object();
+
+			json_object_set_new(eo, "old_state", e->old_state < 0 ? json_null() :
+			    json_string(handoff_state_name((enum handoff_state)e->old_state)));
+			json_object_set_new(eo, "new_state", json_string(handoff_state_name(e->new_state)));
+			json_object_set_new(eo, "note", jstr(e->note));
+			json_object_set_new(eo, "due", jstr(e->due));
+			json_object_set_new(eo, "time", jtime(e->time));
+			json_object_set_new(eo, "user", jstr(e->user));
+			json_object_set_new(eo, "source", json_string(source_name(e->source)));
+			json_array_append_new(hist, eo);
+		}
+		json_object_set_new(o, "history", hist);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+jxanswer(const struct xanswer *x, enum lang lang)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_string(x->q->id));
+	json_object_set_new(o, "applies", json_boolean(x->applies));
+	jkind_value(o, "kind", "value", x->kind, x->value);
+	json_object_set_new(o, "text", jstr_owned(xanswer_text(x, lang)));
+	return o;
+}
+
+static json_t *
+jstep(const struct step *st)
+{
+	return st ? jstr_owned(xasprintf("%s/%s", st->track->id, st->id)) : json_null();
+}
+
+static json_t *
+jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang lang)
+{
+	const struct checklist *cl = xc->checklist;
+	json_t *o = json_object(), *counts = json_object(), *items = json_array();
+	size_t i, j;
+	int s;
+
+	json_object_set_new(o, "id", json_string(cl->id));
+	json_object_set_new(o, "title", json_string(text_in(&cl->title, lang)));
+	json_object_set_new(o, "layout", json_string(cl->layout == CLAYOUT_DOCUMENT ? "document" : "table"));
+	for (s = 0; s < ITEM__STATES; s++)
+		json_object_set_new(counts, item_state_name((enum item_state)s),
+		    json_integer((json_int_t)xc->count[s]));
+	json_object_set_new(o, "counts", counts);
+	for (i = 0; i < cl->nitems; i++) {
+		const struct xitem *x = &xc->items[i];
+		json_t *io = json_object(), *qs = json_array(), *notes = json_array();
+
+		json_object_set_new(io, "id", json_string(x->item->id));
+		json_object_set_new(io, "section", json_string(x->item->section->id));
+		json_object_set_new(io, "title", json_string(text_in(&x->item->title, lang)));
+		json_object_set_new(io, "state", json_string(item_state_name(x->state)));
+		json_object_set_new(io, "step", jstep(x->step));
+		json_object_set_new(io, "owner", x->owner ? json_string(x->owner->id) : json_null());
+		json_object_set_new(io, "contact", jstr(x->contact));
+		json_object_set_new(io, "legal", jstrlist(&x->item->legal));
+		for (j = 0; j < x->nanswers; j++)
+			json_array_append_new(qs, jxanswer(&x->answers[j], lang));
+		json_object_set_new(io, "questions", qs);
+		for (j = 0; j < x->nnotes; j++)
+			json_array_append_new(notes, json_string(text_in(&x->notes[j]->text, lang)));
+		json_object_set_new(io, "notes", notes);
+		if (x->state == ITEM_BLOCKED) {
+			json_t *b = json_object();
+
+			json_object_set_new(b, "handoff", x->handoff ? json_string(x->handoff->rule) : json_null());
+			json_object_set_new(b, "unknown", x->unknown ? json_string(x->unknown->id) : json_null());
+			json_object_set_new(b, "condition", json_boolean(x->by_condition));
+			json_object_set_new(b, "reason", jstr_owned(xitem_reason(d, x, lang)));
+			json_object_set_new(io, "blocked_by", b);
+		} else {
+			json_object_set_new(io, "blocked_by", json_null());
+		}
+		json_array_append_new(items, io);
+	}
+	json_object_set_new(o, "items", items);
+	return o;
+}
+
+static json_t *
+jactions(const struct export_data *d, enum lang lang)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < d->nactions; i++) {
+		const struct xaction *x = &d->actions[i];
+		json_t *o = json_object();
+
+		if (x->item != NULL) {
+			json_object_set_new(o, "kind", json_string("item"));
+			json_object_set_new(o, "checklist", json_string(x->item->item->checklist->id));
+			json_object_set_new(o, "id", json_string(x->item->item->id));
+			json_object_set_new(o, "title", json_string(text_in(&x->item->item->title, lang)));
+			json_object_set_new(o, "state", json_string(item_state_name(x->item->state)));
+		} else {
+			json_object_set_new(o, "kind", json_string("handoff"));
+			json_object_set_new(o, "checklist", json_null());
+			json_object_set_new(o, "id", json_string(x->handoff->rule->id));
+			json_object_set_new(o, "title", json_string(text_in(&x->handoff->rule->reason, lang)));
+			json_object_set_new(o, "state", json_string(handoff_state_name(x->handoff->handoff->state)));
+		}
+		json_object_set_new(o, "step", jstep(x->step));
+		json_object_set_new(o, "owner", x->owner ? json_string(x->owner->id) : json_null());
+		json_object_set_new(o, "contact", jstr(x->contact));
+		json_object_set_new(o, "due", jstr(x->due));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* The question as the receiving role sees it, with room for the answer. */
+static json_t *
+jpacket_question(const struct export_data *d, const struct xanswer *x, enum lang lang)
+{
+	const struct answer *a = x->a;
+	json_t *o = json_object(), *opts = json_array();
+	size_t i;
+
+	json_object_set_new(o, "id", json_string(x->q->id));
+	json_object_set_new(o, "type", json_string(qtype_name(x->q->type)));
+	json_object_set_new(o, "prompt", json_string(text_in(&x->q->prompt, lang)));
+	json_object_set_new(o, "help", x->q->help.s[LANG_DA] ? json_string(text_in(&x->q->help, lang)) :
+	    json_null());
+	json_object_set_new(o, "legal", jstrlist(&x->q->legal));
+	for (i = 0; i < x->q->noptions; i++) {
+		json_t *op = json_object();
+
+		json_object_set_new(op, "id", json_string(x->q->options[i].id));
+		json_object_set_new(op, "label", json_string(text_in(&x->q->options[i].label, lang)));
+		json_array_append_new(opts, op);
+	}
+	json_object_set_new(o, "options", opts);
+	json_object_set_new(o, "current", jstr_owned(xanswer_text(x, lang)));
+	json_object_set_new(o, "revision", json_integer(a ? a->revision : 0));
+	json_object_set_new(o, "answer", json_null());
+	(void)d;
+	return o;
+}
+
+static json_t *
+jpacket(const struct export_data *d, const struct export_opts *o)
+{
+	enum lang lang = o->lang;
+	json_t *root = jheader(d, o, EXPORT_PACKET_SCHEMA), *p = json_object();
+	json_t *ctx = json_array(), *hs = json_array();
+	size_t i, j;
+
+	json_object_set_new(root, "instructions", json_string(
+	    _("Write each answer as text in \"answer\" (ja/nej, a number, an amount such as 1.600.000, a date, an option's id or label, or \"ved ikke\"), leave the rest as it is, and send the file back. The project lead reads it with: airejse import FILE")));
+	json_object_set_new(p, "id", json_integer(d->snap->project->id));
+	json_object_set_new(p, "name", json_string(d->snap->project->name));
+	json_object_set_new(root, "project", p);
+	for (i = 0; i < d->ncontext; i++) {
+		json_t *c = json_object();
+
+		json_object_set_new(c, "question", json_string(d->context[i].q->id));
+		json_object_set_new(c, "prompt", json_string(text_in(&d->context[i].q->prompt, lang)));
+		json_object_set_new(c, "text", jstr_owned(xanswer_text(&d->context[i], lang)));
+		json_array_append_new(ctx, c);
+	}
+	json_object_set_new(root, "context", ctx);
+	for (i = 0; i < d->nhandoffs; i++) {
+		const struct xhandoff *h = &d->handoffs[i];
+		json_t *ho = json_object(), *qs = json_array();
+
+		json_object_set_new(ho, "id", json_integer(h->handoff->id));
+		json_object_set_new(ho, "rule", json_string(h->rule->id));
+		json_object_set_new(ho, "role", json_string(h->role->id));
+		json_object_set_new(ho, "role_name", json_string(text_in(&h->role->name, lang)));
+		json_object_set_new(ho, "state", json_string(handoff_state_name(h->handoff->state)));
+		json_object_set_new(ho, "due", jstr(h->handoff->due));
+		json_object_set_new(ho, "contact", jstr(h->handoff->contact));
+		json_object_set_new(ho, "reason", json_string(text_in(&h->rule->reason, lang)));
+		for (j = 0; j < h->nquestions; j++)
+			json_array_append_new(qs, jpacket_question(d, &h->questions[j], lang));
+		json_object_set_new(ho, "questions", qs);
+		json_array_append_new(hs, ho);
+	}
+	json_object_set_new(root, "handoffs", hs);
+	return root;
+}
+
+static json_t *
+jproject_doc(const struct export_data *d, const struct export_opts *o)
+{
+	json_t *root = jheader(d, o, EXPORT_PROJECT_SCHEMA), *cls = json_array();
+	size_t i;
+	bool all = o->what.part == EXPORT_ALL;
+
+	json_object_set_new(root, "what", json_string(export_what_name(&o->what)));
+	json_object_set_new(root, "project", jproject(d->snap->project));
+	json_object_set_new(root, "answers", janswers(d, o->lang));
+	json_object_set_new(root, "history", jhistory(d));
+	json_object_set_new(root, "handoffs", jhandoffs(d));
+	for (i = 0; i < d->nchecklists; i++)
+		if (all || d->checklists[i].checklist == o->what.checklist)
+			json_array_append_new(cls, jchecklist(d, &d->checklists[i], o->lang));
+	json_object_set_new(root, "checklists", cls);
+	json_object_set_new(root, "action_plan", all || o->what.part == EXPORT_ACTION_PLAN ?
+	    jactions(d, o->lang) : json_array());
+	return root;
+}
+
+int
+export_json(const struct export_data *d, const struct export_opts *o, FILE *out,
+    char **cause)
+{
+	json_t *root = o->what.part == EXPORT_HANDOFF ? jpacket(d, o) : jproject_doc(d, o);
+	int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+	json_decref(root);
+	if (rc != 0 || fputc('\n', out) == EOF)
+		return EX_IOERR;
+	(void)cause;
+	return 0;
+}

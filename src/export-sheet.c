@@ -1,0 +1,273 @@
+/* Exports: the model as sheets of typed cells, for CSV and xlsx. Every
+ * sheet has the same columns, so CSV can put several one after another
+ * under one header. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/content.h"
+#include "airejse/export-render.h"
+#include "airejse/xalloc.h"
+
+/* L10N: the column headers of CSV and xlsx exports. */
+static const char *const columns[XCOL__COUNT] = {
+	N_("Section"), N_("Id"), N_("Item"), N_("State"), N_("Question id"),
+	N_("Question"), N_("Answer"), N_("Step"), N_("Owner"), N_("Contact"),
+	N_("Due"), N_("Legal basis"), N_("Notes")
+};
+
+const char *
+export_column(int col)
+{
+	return col >= 0 && col < XCOL__COUNT ? _(columns[col]) : "";
+}
+
+struct sheetb {
+	struct xsheet	*s;
+	size_t		 cap;
+	enum lang	 lang;
+};
+
+/* A new row of empty text cells; returns its first cell. */
+static struct xcell *
+row(struct sheetb *b)
+{
+	struct xcell *r;
+	size_t i;
+
+	xgrow(&b->s->cells, &b->cap, (b->s->nrows + 1) * XCOL__COUNT, sizeof(*b->s->cells));
+	r = &b->s->cells[b->s->nrows * XCOL__COUNT];
+	memset(r, 0, XCOL__COUNT * sizeof(*r));
+	for (i = 0; i < XCOL__COUNT; i++)
+		r[i].text = xstrdup("");
+	b->s->nrows++;
+	return r;
+}
+
+/* Sets a text cell (NULL: empty), taking s. */
+static void
+set_owned(struct xcell *c, char *s)
+{
+	free(c->text);
+	c->text = s ? s : xstrdup("");
+}
+
+static void
+set(struct xcell *c, const char *s)
+{
+	set_owned(c, s ? xstrdup(s) : NULL);
+}
+
+static void
+set_date(struct xcell *c, const char *iso, enum lang lang)
+{
+	if (iso == NULL)
+		return;
+	c->type = XC_DATE;
+	snprintf(c->date, sizeof(c->date), "%s", iso);
+	set_owned(c, xdate_text(iso, lang));
+}
+
+/* The answer cell, typed by the question's type. */
+static void
+set_answer(struct xcell *c, const struct xanswer *x, enum lang lang)
+{
+	char *t = xanswer_text(x, lang);
+
+	if (t == NULL) {
+		set(c, _("(missing)"));
+		return;
+	}
+	set_owned(c, t);
+	if (x->kind != EXPR_VALUE)
+		return;
+	switch (x->q->type) {
+	case Q_AMOUNT:
+		c->type = XC_AMOUNT;
+		c->num = (double)strtoll(x->value, NULL, 10);
+		break;
+	case Q_NUMBER:
+		c->type = XC_NUMBER;
+		c->num = strtod(x->value, NULL);
+		break;
+	case Q_DATE:
+		c->type = XC_DATE;
+		snprintf(c->date, sizeof(c->date), "%s", x->value);
+		break;
+	default:
+		break;
+	}
+}
+
+static const char *
+role_name(const struct role *r, enum lang lang)
+{
+	return r ? text_in(&r->name, lang) : NULL;
+}
+
+static void
+item_rows(const struct export_data *d, struct sheetb *b, const struct xitem *x)
+{
+	enum lang l = b->lang;
+	size_t i, n = x->nanswers ? x->nanswers : 1;
+
+	for (i = 0; i < n; i++) {
+		struct xcell *r = row(b);
+
+		set(&r[XCOL_SECTION], text_in(&x->item->section->title, l));
+		set(&r[XCOL_ID], x->item->id);
+		set(&r[XCOL_TITLE], text_in(&x->item->title, l));
+		set(&r[XCOL_STATE], item_state_label(x->state));
+		if (x->nanswers > 0) {
+			set(&r[XCOL_QID], x->answers[i].q->id);
+			set(&r[XCOL_QUESTION], text_in(&x->answers[i].q->prompt, l));
+			set_answer(&r[XCOL_ANSWER], &x->answers[i], l);
+		}
+		set_owned(&r[XCOL_STEP], xstep_text(x->step, l));
+		set(&r[XCOL_OWNER], role_name(x->owner, l));
+		set(&r[XCOL_CONTACT], x->contact);
+		set_date(&r[XCOL_DUE], x->handoff ? x->handoff->due : NULL, l);
+		set_owned(&r[XCOL_LEGAL], xlegal_text(&x->item->legal));
+		set_owned(&r[XCOL_REMARKS], xitem_remarks(d, x, l));
+	}
+}
+
+static void
+checklist_sheet(const struct export_data *d, struct sheetb *b, const struct xchecklist *xc)
+{
+	size_t i;
+
+	b->s->name = xstrdup(text_in(&xc->checklist->title, b->lang));
+	b->s->key = xstrdup(xc->checklist->id);
+	for (i = 0; i < xc->checklist->nitems; i++)
+		item_rows(d, b, &xc->items[i]);
+}
+
+static void
+handoff_sheet(const struct export_data *d, struct sheetb *b)
+{
+	enum lang l = b->lang;
+	size_t i, j;
+
+	b->s->name = xstrdup(d->content->packet ? text_in(&d->content->packet->title, l) :
+	    _("Hand-off packet"));
+	b->s->key = xstrdup("handoff");
+	for (i = 0; i < d->ncontext; i++) {
+		struct xcell *r = row(b);
+
+		set(&r[XCOL_SECTION], _("The project"));
+		set(&r[XCOL_QID], d->context[i].q->id);
+		set(&r[XCOL_QUESTION], text_in(&d->context[i].q->prompt, l));
+		set_answer(&r[XCOL_ANSWER], &d->context[i], l);
+	}
+	for (i = 0; i < d->nhandoffs; i++) {
+		const struct xhandoff *h = &d->handoffs[i];
+
+		for (j = 0; j < h->nquestions; j++) {
+			struct xcell *r = row(b);
+
+			set(&r[XCOL_SECTION], role_name(h->role, l));
+			set(&r[XCOL_ID], h->rule->id);
+			set(&r[XCOL_TITLE], text_in(&h->rule->reason, l));
+			set(&r[XCOL_STATE], handoff_state_label(h->handoff->state));
+			set(&r[XCOL_QID], h->questions[j].q->id);
+			set(&r[XCOL_QUESTION], text_in(&h->questions[j].q->prompt, l));
+			set_answer(&r[XCOL_ANSWER], &h->questions[j], l);
+			set(&r[XCOL_OWNER], role_name(h->role, l));
+			set(&r[XCOL_CONTACT], h->handoff->contact);
+			set_date(&r[XCOL_DUE], h->handoff->due, l);
+			set_owned(&r[XCOL_LEGAL], xlegal_text(&h->questions[j].q->legal));
+		}
+	}
+}
+
+static void
+action_sheet(const struct export_data *d, struct sheetb *b)
+{
+	enum lang l = b->lang;
+	size_t i;
+
+	b->s->name = xstrdup(_("Action plan"));
+	b->s->key = xstrdup("action-plan");
+	for (i = 0; i < d->nactions; i++) {
+		const struct xaction *a = &d->actions[i];
+		struct xcell *r = row(b);
+
+		if (a->item != NULL) {
+			set(&r[XCOL_SECTION], text_in(&a->item->item->checklist->title, l));
+			set(&r[XCOL_ID], a->item->item->id);
+			set(&r[XCOL_TITLE], text_in(&a->item->item->title, l));
+			set(&r[XCOL_STATE], item_state_label(a->item->state));
+			set_owned(&r[XCOL_LEGAL], xlegal_text(&a->item->item->legal));
+			set_owned(&r[XCOL_REMARKS], xitem_remarks(d, a->item, l));
+		} else {
+			set(&r[XCOL_SECTION], _("Hand-off"));
+			set(&r[XCOL_ID], a->handoff->rule->id);
+			set(&r[XCOL_TITLE], text_in(&a->handoff->rule->reason, l));
+			set(&r[XCOL_STATE], handoff_state_label(a->handoff->handoff->state));
+		}
+		set_owned(&r[XCOL_STEP], xstep_text(a->step, l));
+		set(&r[XCOL_OWNER], role_name(a->owner, l));
+		set(&r[XCOL_CONTACT], a->contact);
+		set_date(&r[XCOL_DUE], a->due, l);
+	}
+}
+
+struct xsheet *
+export_sheets(const struct export_data *d, const struct export_opts *o, size_t *n)
+{
+	struct xsheet *v = xcalloc(d->nchecklists + 2, sizeof(*v));
+	size_t k = 0, i;
+
+#define NEXT(b) struct sheetb b = { &v[k++], 0, o->lang }
+	switch (o->what.part) {
+	case EXPORT_CHECKLIST:
+		for (i = 0; i < d->nchecklists; i++) {
+			if (d->checklists[i].checklist == o->what.checklist) {
+				NEXT(b);
+				checklist_sheet(d, &b, &d->checklists[i]);
+			}
+		}
+		break;
+	case EXPORT_HANDOFF: {
+		NEXT(b);
+		handoff_sheet(d, &b);
+		break;
+	}
+	case EXPORT_ACTION_PLAN: {
+		NEXT(b);
+		action_sheet(d, &b);
+		break;
+	}
+	default: {
+		NEXT(b);
+		action_sheet(d, &b);
+		for (i = 0; i < d->nchecklists; i++) {
+			NEXT(c);
+			checklist_sheet(d, &c, &d->checklists[i]);
+		}
+		{
+			NEXT(h);
+			handoff_sheet(d, &h);
+		}
+		break;
+	}
+	}
+#undef NEXT
+	*n = k;
+	return v;
+}
+
+void
+export_sheets_free(struct xsheet *v, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < v[i].nrows * XCOL__COUNT; j++)
+			free(v[i].cells[j].text);
+		free(v[i].cells);
+		free(v[i].name);
+		free(v[i].key);
+	}
+	free(v);
+}

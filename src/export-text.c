@@ -1,0 +1,250 @@
+/* Exports: escaping for each format, and the texts every format shares. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/action.h"
+#include "airejse/content.h"
+#include "airejse/export-render.h"
+#include "airejse/progress.h"
+#include "airejse/strbuf.h"
+#include "airejse/utf8.h"
+#include "airejse/value.h"
+#include "airejse/xalloc.h"
+
+/* Escaping */
+
+/* Calls fn for each character of s: a valid UTF-8 sequence as it is, an
+ * invalid byte or a control character (other than tab, CR and LF) as
+ * U+FFFD. */
+static void
+each_char(const char *s, void (*fn)(struct strbuf *, const char *, size_t), struct strbuf *sb)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		int32_t cp;
+		int n = utf8_decode(s + i, len - i, &cp);
+
+		if (n < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F) {
+			fn(sb, "\xEF\xBF\xBD", 3);
+			i += n < 0 ? 1 : (size_t)n;
+			continue;
+		}
+		fn(sb, s + i, (size_t)n);
+		i += (size_t)n;
+	}
+}
+
+static void
+html_char(struct strbuf *sb, const char *c, size_t n)
+{
+	switch (n == 1 ? *c : 0) {
+	case '&':	sb_add(sb, "&amp;"); break;
+	case '<':	sb_add(sb, "&lt;"); break;
+	case '>':	sb_add(sb, "&gt;"); break;
+	case '"':	sb_add(sb, "&quot;"); break;
+	case '\'':	sb_add(sb, "&#39;"); break;
+	default:	sb_addn(sb, c, n); break;
+	}
+}
+
+char *
+export_html_escape(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	each_char(s ? s : "", html_char, &sb);
+	return sb_detach(&sb);
+}
+
+static void
+plain_char(struct strbuf *sb, const char *c, size_t n)
+{
+	sb_addn(sb, c, n);
+}
+
+/* A copy of s with invalid bytes and control characters replaced. */
+static char *
+clean_text(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	each_char(s ? s : "", plain_char, &sb);
+	return sb_detach(&sb);
+}
+
+char *
+export_md_escape(const char *s, const char *br, bool line_start)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *clean = clean_text(s);
+	const char *p;
+	bool bol = line_start;
+
+	for (p = clean; *p != '\0'; p++) {
+		if (*p == '\r')
+			continue;
+		if (*p == '\n') {
+			sb_add(&sb, br);
+			bol = true;
+			continue;
+		}
+		if (bol) {
+			const char *q = p;
+
+			/* What would start a heading, a list, a quote or a rule. */
+			while (*q == ' ')
+				q++;
+			if ((*q == '-' || *q == '+' || *q == '=') && q == p)
+				sb_addc(&sb, '\\');
+			while (*q >= '0' && *q <= '9')
+				q++;
+			if (q > p && (*q == '.' || *q == ')')) {
+				sb_addn(&sb, p, (size_t)(q - p));
+				sb_addc(&sb, '\\');
+				p = q;
+			}
+		}
+		bol = false;
+		if (strchr("\\`*_[]<>|#~&!", *p) != NULL)
+			sb_addc(&sb, '\\');
+		sb_addc(&sb, *p);
+	}
+	free(clean);
+	return sb_detach(&sb);
+}
+
+bool
+export_formula_like(const char *s)
+{
+	return s != NULL && *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+char *
+export_csv_cell(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *clean = clean_text(s);
+	bool formula = export_formula_like(clean);
+	const char *p;
+
+	/* Tabs and line breaks stay (quoted); other control characters
+	 * were replaced by clean_text. */
+	if (!formula && strpbrk(clean, ";\"\r\n") == NULL) {
+		sb_add(&sb, clean);
+	} else {
+		sb_addc(&sb, '"');
+		if (formula)
+			sb_addc(&sb, '\'');
+		for (p = clean; *p != '\0'; p++) {
+			if (*p == '"')
+				sb_addc(&sb, '"');
+			sb_addc(&sb, *p);
+		}
+		sb_addc(&sb, '"');
+	}
+	free(clean);
+	return sb_detach(&sb);
+}
+
+/* Shared texts */
+
+char *
+xanswer_text(const struct xanswer *x, enum lang lang)
+{
+	switch (x->kind) {
+	case EXPR_VALUE:
+		return value_format(x->q, x->value, lang);
+	case EXPR_DONTKNOW:
+		return xstrdup(value_dontknow_text(lang));
+	default:
+		return NULL;
+	}
+}
+
+char *
+xstep_text(const struct step *st, enum lang lang)
+{
+	if (st == NULL)
+		return NULL;
+	return xasprintf("%s (%s/%s)", text_in(&st->title, lang), st->track->id, st->id);
+}
+
+char *
+xdate_text(const char *iso, enum lang lang)
+{
+	return value_format_date(iso, lang);
+}
+
+char *
+xtracks_text(const struct export_data *d, enum lang lang)
+{
+	const struct project *p = d->snap->project;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < p->ntracks; i++) {
+		const struct track *t = content_track(d->content, p->tracks[i]);
+
+		if (i > 0)
+			sb_add(&sb, ", ");
+		sb_add(&sb, t ? text_in(&t->title, lang) : p->tracks[i]);
+	}
+	return sb_detach(&sb);
+}
+
+char *
+xlegal_text(const struct strlist *l)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	if (l->n == 0)
+		return NULL;
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			sb_add(&sb, "; ");
+		sb_add(&sb, l->v[i]);
+	}
+	return sb_detach(&sb);
+}
+
+char *
+xitem_reason(const struct export_data *d, const struct xitem *x, enum lang lang)
+{
+	if (x->state != ITEM_BLOCKED)
+		return NULL;
+	if (x->handoff != NULL) {
+		const struct role *r = content_role(d->content, x->handoff->role);
+
+		return xasprintf(_("Waiting for %s (hand-off %s)."),
+		    r ? text_in(&r->name, lang) : x->handoff->role, x->handoff->rule);
+	}
+	if (x->unknown != NULL)
+		return xasprintf(_("\"%s\" is answered \"don't know\"."),
+		    text_in(&x->unknown->prompt, lang));
+	return xstrdup(_("The answers stand in the way; see the notes."));
+}
+
+char *
+xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *reason = xitem_reason(d, x, lang);
+	size_t i;
+
+	for (i = 0; i < x->nnotes; i++) {
+		if (sb.len > 0)
+			sb_addc(&sb, '\n');
+		sb_add(&sb, text_in(&x->notes[i]->text, lang));
+	}
+	if (reason != NULL) {
+		if (sb.len > 0)
+			sb_addc(&sb, '\n');
+		sb_add(&sb, reason);
+		free(reason);
+	}
+	if (sb.len == 0)
+		return NULL;
+	return sb_detach(&sb);
+}

@@ -1,0 +1,213 @@
+/* Exports as an Excel workbook (libxlsxwriter): one sheet per part, a
+ * header row with frozen panes and a filter, column widths that fit,
+ * amounts as numbers in a kroner format and dates as dates. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <xlsxwriter.h>
+
+#include "airejse/action.h"
+#include "airejse/export-render.h"
+#include "airejse/utf8.h"
+#include "airejse/xalloc.h"
+
+#define XLSX_MIN_WIDTH	6
+#define XLSX_MAX_WIDTH	60
+
+struct formats {
+	lxw_format	*header;
+	lxw_format	*text;
+	lxw_format	*amount;
+	lxw_format	*number;
+	lxw_format	*date;
+};
+
+static lxw_format *
+new_format(lxw_workbook *wb)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(f);
+	return f;
+}
+
+static void
+make_formats(lxw_workbook *wb, enum lang lang, struct formats *f)
+{
+	f->header = new_format(wb);
+	format_set_bold(f->header);
+	format_set_bottom(f->header, LXW_BORDER_THIN);
+	format_set_bg_color(f->header, 0xE0E0E0);
+	f->text = new_format(wb);
+	f->amount = new_format(wb);
+	/* Format codes use ',' and '.' in the file; Excel shows them in the
+	 * reader's locale (1.600.000 kr. on a Danish machine). */
+	format_set_num_format(f->amount, lang == LANG_EN ? "\"DKK \"#,##0" : "#,##0\\ \"kr.\"");
+	f->number = new_format(wb);
+	format_set_num_format(f->number, "General");
+	f->date = new_format(wb);
+	format_set_num_format(f->date, lang == LANG_EN ? "d mmm yyyy" : "dd.mm.yyyy");
+}
+
+/* The widest line of s, in characters. */
+static size_t
+widest_line(const char *s)
+{
+	size_t best = 0;
+
+	while (*s != '\0') {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		char *line = xstrndup(s, len);
+		size_t w = utf8_nchars(line);
+
+		free(line);
+		if (w > best)
+			best = w;
+		s += len;
+		if (*s == '\n')
+			s++;
+	}
+	return best;
+}
+
+/* A sheet name Excel accepts: at most 31 characters, none of []:*?/\,
+ * not quoted, and unique in the workbook. */
+static char *
+sheet_name(lxw_workbook *wb, const char *want, const char *key)
+{
+	char *s = xstrdup(want), *p, *name;
+	size_t n = 0, i = 0;
+	int k;
+
+	for (p = s; *p != '\0'; p++)
+		if (strchr("[]:*?/\\", *p) != NULL)
+			*p = '-';
+	/* Cut at 28 characters, leaving room for " 2". */
+	while (s[i] != '\0' && n < 28) {
+		i += utf8_next(s + i, strlen(s + i));
+		n++;
+	}
+	s[i] = '\0';
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\''))
+		s[--i] = '\0';
+	if (*s == '\'' || *s == '\0') {
+		free(s);
+		s = xstrdup(key);
+	}
+	name = xstrdup(s);
+	for (k = 2; workbook_get_worksheet_by_name(wb, name) != NULL && k < 100; k++) {
+		free(name);
+		name = xasprintf("%s %d", s, k);
+	}
+	free(s);
+	return name;
+}
+
+static lxw_error
+write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struct xcell *x,
+    const struct formats *f)
+{
+	lxw_datetime dt;
+
+	switch (x->type) {
+	case XC_AMOUNT:
+		return worksheet_write_number(ws, r, c, x->num, f->amount);
+	case XC_NUMBER:
+		return worksheet_write_number(ws, r, c, x->num, f->number);
+	case XC_DATE:
+		memset(&dt, 0, sizeof(dt));
+		if (sscanf(x->date, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) == 3)
+			return worksheet_write_datetime(ws, r, c, &dt, f->date);
+		break;
+	default:
+		break;
+	}
+	if (x->text[0] == '\0')
+		return worksheet_write_blank(ws, r, c, f->text);
+	/* A string cell is never a formula, whatever it begins with. */
+	return worksheet_write_string(ws, r, c, x->text, f->text);
+}
+
+static lxw_error
+write_sheet(lxw_workbook *wb, const struct xsheet *s, const struct formats *f)
+{
+	size_t width[XCOL__COUNT], r;
+	char *name = sheet_name(wb, s->name, s->key);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	lxw_error err = LXW_NO_ERROR;
+	int c;
+
+	free(name);
+	if (ws == NULL)
+		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	for (c = 0; c < XCOL__COUNT && err == LXW_NO_ERROR; c++) {
+		width[c] = widest_line(export_column(c)) + 3;	/* room for the filter button */
+		err = worksheet_write_string(ws, 0, (lxw_col_t)c, export_column(c), f->header);
+	}
+	for (r = 0; r < s->nrows && err == LXW_NO_ERROR; r++) {
+		for (c = 0; c < XCOL__COUNT && err == LXW_NO_ERROR; c++) {
+			const struct xcell *x = &s->cells[r * XCOL__COUNT + c];
+			size_t w = widest_line(x->text) + 1;
+
+			if (w > width[c])
+				width[c] = w;
+			err = write_cell(ws, (lxw_row_t)(r + 1), (lxw_col_t)c, x, f);
+		}
+	}
+	for (c = 0; c < XCOL__COUNT && err == LXW_NO_ERROR; c++) {
+		size_t w = width[c] < XLSX_MIN_WIDTH ? XLSX_MIN_WIDTH :
+		    width[c] > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : width[c];
+
+		err = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)w, NULL);
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	if (err == LXW_NO_ERROR)
+		err = worksheet_autofilter(ws, 0, 0, (lxw_row_t)s->nrows, XCOL__COUNT - 1);
+	return err;
+}
+
+int
+export_xlsx(const struct export_data *d, const struct export_opts *o, const char *path,
+    char **cause)
+{
+	lxw_workbook *wb = workbook_new(path);
+	lxw_doc_properties props;
+	struct formats f;
+	struct xsheet *v;
+	size_t n, i;
+	lxw_error err = LXW_NO_ERROR;
+	char *title;
+
+	if (wb == NULL) {
+		*cause = xasprintf(_("cannot create the spreadsheet %s: %s"), path,
+		    strerror(errno ? errno : EIO));
+		return EX_IOERR;
+	}
+	make_formats(wb, o->lang, &f);
+	v = export_sheets(d, o, &n);
+	title = xasprintf("%s – %s", d->snap->project->name, n == 1 ? v[0].name : "airejse");
+	memset(&props, 0, sizeof(props));
+	props.title = title;
+	props.comments = (char *)"airejse";
+	/* The same data gives the same file. */
+	props.created = (time_t)d->now;
+	workbook_set_properties(wb, &props);
+	for (i = 0; i < n && err == LXW_NO_ERROR; i++)
+		err = write_sheet(wb, &v[i], &f);
+	export_sheets_free(v, n);
+	if (err == LXW_NO_ERROR) {
+		err = workbook_close(wb);
+	} else {
+		workbook_close(wb);
+	}
+	free(title);
+	if (err != LXW_NO_ERROR) {
+		*cause = xasprintf(_("cannot write the spreadsheet %s: %s"), path,
+		    lxw_strerror(err));
+		return EX_IOERR;
+	}
+	return 0;
+}

@@ -1,0 +1,710 @@
+/* Exports: the model derived from the content and a project's answers,
+ * the choices, names and formats, and writing to a stream or a file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "airejse/action.h"
+#include "airejse/clock.h"
+#include "airejse/content.h"
+#include "airejse/export.h"
+#include "airejse/export-render.h"
+#include "airejse/handoff.h"
+#include "airejse/progress.h"
+#include "airejse/settings.h"
+#include "airejse/store.h"
+#include "airejse/strbuf.h"
+#include "airejse/xalloc.h"
+
+static const char *const format_names[EXPORT__FORMATS] = {
+	"md", "html", "csv", "json", "xlsx"
+};
+
+static const char *const state_names[ITEM__STATES] = {
+	"done", "open", "blocked", "not-applicable"
+};
+
+/* L10N: the state of a checklist item in an export. */
+static const char *const state_labels[ITEM__STATES] = {
+	N_("Done"), N_("Open"), N_("Blocked"), N_("Not applicable")
+};
+
+const char *
+item_state_name(enum item_state s)
+{
+	return s < ITEM__STATES ? state_names[s] : "open";
+}
+
+const char *
+item_state_label(enum item_state s)
+{
+	return _(state_labels[s < ITEM__STATES ? s : ITEM_OPEN]);
+}
+
+int
+export_format_parse(const char *s, enum export_format *out)
+{
+	int i;
+
+	for (i = 0; i < EXPORT__FORMATS; i++) {
+		if (strcmp(s, format_names[i]) == 0) {
+			*out = (enum export_format)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+export_format_name(enum export_format f)
+{
+	return f < EXPORT__FORMATS ? format_names[f] : "md";
+}
+
+/* The parts that are not checklists, as --what names them. */
+static const struct {
+	const char		*name;
+	enum export_part	 part;
+	const char		*label;
+} parts[] = {
+	/* L10N: export choices. */
+	{ "handoff", EXPORT_HANDOFF, N_("Hand-off packet") },
+	{ "action-plan", EXPORT_ACTION_PLAN, N_("Action plan") },
+	{ "all", EXPORT_ALL, N_("Everything") },
+};
+
+int
+export_parse_what(const struct content *c, const char *name, struct export_what *out)
+{
+	size_t i;
+
+	out->checklist = NULL;
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		if (strcmp(name, parts[i].name) == 0) {
+			out->part = parts[i].part;
+			return 0;
+		}
+	}
+	if ((out->checklist = content_checklist(c, name)) != NULL) {
+		out->part = EXPORT_CHECKLIST;
+		return 0;
+	}
+	return -1;
+}
+
+const char *
+export_what_name(const struct export_what *w)
+{
+	size_t i;
+
+	if (w->part == EXPORT_CHECKLIST)
+		return w->checklist->id;
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (parts[i].part == w->part)
+			return parts[i].name;
+	return "all";
+}
+
+struct export_choice *
+export_choices(const struct content *c, enum lang lang, size_t *n)
+{
+	size_t np = sizeof(parts) / sizeof(parts[0]), i, k = 0;
+	struct export_choice *v = xcalloc(c->nchecklists + np, sizeof(*v));
+	enum lang saved = i18n_lang();
+
+	i18n_set_lang(lang);
+	for (i = 0; i < c->nchecklists; i++, k++) {
+		v[k].what.part = EXPORT_CHECKLIST;
+		v[k].what.checklist = c->checklists[i];
+		v[k].name = c->checklists[i]->id;
+		v[k].label = text_in(&c->checklists[i]->title, lang);
+	}
+	for (i = 0; i < np; i++, k++) {
+		v[k].what.part = parts[i].part;
+		v[k].name = parts[i].name;
+		/* Static strings: the catalogue keeps them after the switch back. */
+		v[k].label = _(parts[i].label);
+	}
+	i18n_set_lang(saved);
+	*n = k;
+	return v;
+}
+
+/* The model */
+
+static void
+fill_answer(const struct progress *pr, const struct question *q, struct xanswer *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->q = q;
+	x->a = progress_answer(pr, q);
+	x->applies = progress_applies(pr, q);
+	x->kind = progress_counts(pr, q, &x->value);
+}
+
+/* The first open hand-off whose rule asks one of the questions. */
+static const struct handoff *
+open_handoff_on(const struct export_data *d, const struct question *const *qs, size_t nq)
+{
+	const struct snapshot *s = d->snap;
+	size_t i, j, k;
+
+	for (i = 0; i < s->nhandoffs; i++) {
+		const struct handoff_rule *r;
+
+		if (!handoff_is_open(s->handoffs[i].state) ||
+		    (r = content_handoff(d->content, s->handoffs[i].rule)) == NULL)
+			continue;
+		for (j = 0; j < r->nquestions; j++)
+			for (k = 0; k < nq; k++)
+				if (r->questions[j] == qs[k])
+					return &s->handoffs[i];
+	}
+	return NULL;
+}
+
+/* The step an item is shown with: of the steps it names, the first in
+ * the project's first track that has one; else the first step of the
+ * project's tracks that asks one of its questions. */
+static const struct step *
+item_step(const struct progress *pr, const struct citem *it)
+{
+	size_t i, t, j, k;
+
+	for (t = 0; t < pr->ntracks; t++)
+		for (i = 0; i < it->nsteps; i++)
+			if (it->steps[i]->track == pr->tracks[t].track)
+				return it->steps[i];
+	for (t = 0; t < pr->ntracks; t++) {
+		const struct track_progress *tp = &pr->tracks[t];
+
+		for (j = 0; j < tp->track->nsteps; j++)
+			for (k = 0; k < it->nquestions; k++)
+				for (i = 0; i < tp->steps[j].step->nquestions; i++)
+					if (tp->steps[j].step->questions[i] == it->questions[k])
+						return tp->steps[j].step;
+	}
+	return NULL;
+}
+
+/* The site's contact for role r, "Name <e-mail>" as hand-offs have it;
+ * made once per role and kept in d. */
+static const char *
+role_contact(struct export_data *d, const struct role *r)
+{
+	const struct role_contact *rc;
+	size_t i;
+
+	if (r == NULL || d->settings == NULL ||
+	    (rc = settings_contact(d->settings, r->id)) == NULL)
+		return NULL;
+	for (i = 0; i < d->content->nroles; i++)
+		if (d->content->roles[i] == r)
+			break;
+	if (i == d->content->nroles)
+		return NULL;
+	if (d->contacts[i] == NULL)
+		d->contacts[i] = rc->email ? xasprintf("%s <%s>", rc->name, rc->email) :
+		    xstrdup(rc->name);
+	return d->contacts[i];
+}
+
+static void
+derive_item(struct export_data *d, const struct citem *it, struct xitem *x)
+{
+	const struct progress *pr = d->snap->progress;
+	size_t i;
+	bool all = true;
+
+	memset(x, 0, sizeof(*x));
+	x->item = it;
+	x->step = item_step(pr, it);
+	x->owner = it->owner ? it->owner : x->step ? x->step->owner : NULL;
+	x->contact = role_contact(d, x->owner);
+	x->answers = xcalloc(it->nquestions ? it->nquestions : 1, sizeof(*x->answers));
+	for (i = 0; i < it->nquestions; i++) {
+		struct xanswer a;
+
+		fill_answer(pr, it->questions[i], &a);
+		if (!a.applies)
+			continue;
+		x->answers[x->nanswers++] = a;
+		if (a.kind != EXPR_VALUE)
+			all = false;
+		if (a.kind == EXPR_DONTKNOW && x->unknown == NULL)
+			x->unknown = a.q;
+	}
+	x->notes = xcalloc(it->nnotes ? it->nnotes : 1, sizeof(*x->notes));
+	for (i = 0; i < it->nnotes; i++)
+		if (progress_holds(pr, &it->notes[i].when))
+			x->notes[x->nnotes++] = &it->notes[i];
+	if (x->nanswers == 0 || !progress_holds(pr, &it->when)) {
+		x->state = ITEM_NA;
+		return;
+	}
+	x->handoff = open_handoff_on(d, it->questions, it->nquestions);
+	x->by_condition = it->blocked.expr != NULL && progress_holds(pr, &it->blocked);
+	/* An answer that rules the item out wins over one that completes it. */
+	if (x->by_condition)
+		x->state = ITEM_BLOCKED;
+	else if ((it->done.expr != NULL ? progress_holds(pr, &it->done) : all) && x->handoff == NULL)
+		x->state = ITEM_DONE;
+	else if (x->unknown != NULL || x->handoff != NULL)
+		x->state = ITEM_BLOCKED;
+	else
+		x->state = ITEM_OPEN;
+}
+
+static void
+derive_handoffs(struct export_data *d)
+{
+	const struct snapshot *s = d->snap;
+	size_t r, j;
+
+	d->handoffs = xcalloc(s->nhandoffs ? s->nhandoffs : 1, sizeof(*d->handoffs));
+	/* In rule order, so the packet follows the content. */
+	for (r = 0; r < d->content->nhandoffs; r++) {
+		const struct handoff_rule *rule = d->content->handoffs[r];
+		const struct handoff *h = handoff_find(s->handoffs, s->nhandoffs, rule->id);
+		struct xhandoff *x;
+
+		if (h == NULL || !handoff_is_open(h->state))
+			continue;
+		x = &d->handoffs[d->nhandoffs++];
+		x->handoff = h;
+		x->rule = rule;
+		x->role = rule->role;
+		x->questions = xcalloc(rule->nquestions ? rule->nquestions : 1, sizeof(*x->questions));
+		for (j = 0; j < rule->nquestions; j++)
+			fill_answer(s->progress, rule->questions[j], &x->questions[x->nquestions++]);
+	}
+}
+
+/* The journey position of a step: its track's place in the project, then
+ * its index; unknown steps last. */
+static size_t
+step_rank(const struct progress *pr, const struct step *st)
+{
+	size_t t;
+
+	if (st == NULL)
+		return (size_t)-1;
+	for (t = 0; t < pr->ntracks; t++)
+		if (pr->tracks[t].track == st->track)
+			return t * 10000 + st->index;
+	return (size_t)-2;
+}
+
+struct action_key {
+	struct xaction	 a;
+	size_t		 rank;
+	size_t		 order;
+	const struct progress *pr;
+};
+
+/* Dated lines first, soonest first; then the journey's order; then the
+ * order the checklists and hand-offs were written in. */
+static int
+cmp_action(const void *x, const void *y)
+{
+	const struct action_key *a = x, *b = y;
+	int c;
+
+	if ((a->a.due != NULL) != (b->a.due != NULL))
+		return a->a.due != NULL ? -1 : 1;
+	if (a->a.due != NULL && (c = strcmp(a->a.due, b->a.due)) != 0)
+		return c;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* True if an earlier item (of any checklist) rests on the same questions:
+ * the action plan lists that work once. */
+static bool
+same_work(const struct xitem *a, const struct xitem *b)
+{
+	size_t i;
+
+	if (a->item->nquestions != b->item->nquestions)
+		return false;
+	for (i = 0; i < a->item->nquestions; i++)
+		if (a->item->questions[i] != b->item->questions[i])
+			return false;
+	return true;
+}
+
+static void
+derive_actions(struct export_data *d)
+{
+	const struct progress *pr = d->snap->progress;
+	struct action_key *v;
+	size_t cap = d->nhandoffs, n = 0, i, j, k, l;
+
+	for (i = 0; i < d->nchecklists; i++)
+		cap += d->checklists[i].checklist->nitems;
+	v = xcalloc(cap ? cap : 1, sizeof(*v));
+	for (i = 0; i < d->nchecklists; i++) {
+		const struct xchecklist *xc = &d->checklists[i];
+
+		for (j = 0; j < xc->checklist->nitems; j++) {
+			const struct xitem *x = &xc->items[j];
+			bool dup = false;
+
+			if (x->state != ITEM_OPEN && x->state != ITEM_BLOCKED)
+				continue;
+			for (k = 0; k < n && !dup; k++)
+				dup = v[k].a.item != NULL && same_work(v[k].a.item, x);
+			if (dup)
+				continue;
+			v[n].a.item = x;
+			v[n].a.due = x->handoff ? x->handoff->due : NULL;
+			v[n].a.step = x->step;
+			v[n].a.owner = x->owner;
+			v[n].a.contact = x->contact;
+			v[n].rank = step_rank(pr, x->step);
+			v[n].order = n;
+			n++;
+		}
+	}
+	for (i = 0; i < d->nhandoffs; i++) {
+		const struct xhandoff *h = &d->handoffs[i];
+		const struct step *st = NULL;
+
+		/* A hand-off belongs to the first step that asks its questions. */
+		for (l = 0; l < pr->ntracks && st == NULL; l++)
+			for (j = 0; j < pr->tracks[l].track->nsteps && st == NULL; j++)
+				for (k = 0; k < h->nquestions && st == NULL; k++) {
+					const struct step *s = pr->tracks[l].steps[j].step;
+					size_t m;
+
+					for (m = 0; m < s->nquestions; m++)
+						if (s->questions[m] == h->questions[k].q)
+							st = s;
+				}
+		v[n].a.handoff = h;
+		v[n].a.due = h->handoff->due;
+		v[n].a.step = st;
+		v[n].a.owner = h->role;
+		v[n].a.contact = h->handoff->contact ? h->handoff->contact : role_contact(d, h->role);
+		v[n].rank = step_rank(pr, st);
+		v[n].order = n;
+		n++;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_action);
+	d->actions = xcalloc(n ? n : 1, sizeof(*d->actions));
+	for (i = 0; i < n; i++)
+		d->actions[i] = v[i].a;
+	d->nactions = n;
+	free(v);
+}
+
+struct export_data *
+export_derive(const struct content *c, const struct settings *settings,
+    struct snapshot *snap, struct answer_event *history, size_t nhistory,
+    struct handoff_event **hevents, size_t *nhevents, int64_t now)
+{
+	struct export_data *d = xcalloc(1, sizeof(*d));
+	size_t i, j;
+
+	d->content = c;
+	d->settings = settings;
+	d->snap = snap;
+	d->history = history;
+	d->nhistory = nhistory;
+	d->hevents = hevents;
+	d->nhevents = nhevents;
+	d->now = now;
+	d->contacts = xcalloc(c->nroles ? c->nroles : 1, sizeof(*d->contacts));
+	d->nchecklists = c->nchecklists;
+	d->checklists = xcalloc(c->nchecklists ? c->nchecklists : 1, sizeof(*d->checklists));
+	for (i = 0; i < c->nchecklists; i++) {
+		struct xchecklist *xc = &d->checklists[i];
+
+		xc->checklist = c->checklists[i];
+		xc->items = xcalloc(xc->checklist->nitems ? xc->checklist->nitems : 1,
+		    sizeof(*xc->items));
+		for (j = 0; j < xc->checklist->nitems; j++) {
+			derive_item(d, checklist_item_at(xc->checklist, j), &xc->items[j]);
+			xc->count[xc->items[j].state]++;
+		}
+	}
+	derive_handoffs(d);
+	derive_actions(d);
+	if (c->packet != NULL) {
+		d->context = xcalloc(c->packet->ncontext ? c->packet->ncontext : 1,
+		    sizeof(*d->context));
+		for (i = 0; i < c->packet->ncontext; i++)
+			fill_answer(snap->progress, c->packet->context[i], &d->context[d->ncontext++]);
+	}
+	return d;
+}
+
+int
+export_load(struct action *a, int64_t id, struct export_data **out, char **cause)
+{
+	struct snapshot *snap = NULL;
+	struct answer_event *hist = NULL;
+	struct handoff_event **hev = NULL;
+	size_t nhist = 0, *nhev = NULL, i;
+	int rc;
+
+	*out = NULL;
+	if ((rc = action_snapshot(a, id, &snap, cause)) != 0)
+		return rc;
+	rc = store_answer_history(a->store, id, NULL, &hist, &nhist, cause);
+	if (rc == 0) {
+		hev = xcalloc(snap->nhandoffs ? snap->nhandoffs : 1, sizeof(*hev));
+		nhev = xcalloc(snap->nhandoffs ? snap->nhandoffs : 1, sizeof(*nhev));
+		for (i = 0; i < snap->nhandoffs && rc == 0; i++)
+			rc = store_handoff_history(a->store, snap->handoffs[i].id, &hev[i],
+			    &nhev[i], cause);
+	}
+	*out = export_derive(a->content, a->settings, snap, hist, nhist, hev, nhev, clock_now());
+	if (rc != 0) {
+		export_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+void
+export_free(struct export_data *d)
+{
+	size_t i, j;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nchecklists; i++) {
+		for (j = 0; j < d->checklists[i].checklist->nitems; j++) {
+			free(d->checklists[i].items[j].answers);
+			free(d->checklists[i].items[j].notes);
+		}
+		free(d->checklists[i].items);
+	}
+	free(d->checklists);
+	for (i = 0; i < d->nhandoffs; i++)
+		free(d->handoffs[i].questions);
+	free(d->handoffs);
+	free(d->actions);
+	free(d->context);
+	for (i = 0; i < d->content->nroles; i++)
+		free(d->contacts[i]);
+	free(d->contacts);
+	answer_events_free(d->history, d->nhistory);
+	if (d->hevents != NULL)
+		for (i = 0; i < d->snap->nhandoffs; i++)
+			handoff_events_free(d->hevents[i], d->nhevents[i]);
+	free(d->hevents);
+	free(d->nhevents);
+	snapshot_free(d->snap);
+	free(d);
+}
+
+char *
+export_file_name(const struct export_data *d, const struct export_opts *o)
+{
+	return xasprintf("airejse-%lld-%s.%s", (long long)d->snap->project->id,
+	    export_what_name(&o->what), export_format_name(o->format));
+}
+
+/* Writing */
+
+/* Copies the file at path to out. */
+static int
+copy_file(const char *path, FILE *out, char **cause)
+{
+	FILE *in = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+
+	if (in == NULL) {
+		*cause = xasprintf(_("cannot read back the spreadsheet: %s"), strerror(errno));
+		return EX_IOERR;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			break;
+	if (ferror(in) || ferror(out)) {
+		*cause = xasprintf(_("cannot write the export: %s"), strerror(errno ? errno : EIO));
+		fclose(in);
+		return EX_IOERR;
+	}
+	fclose(in);
+	return 0;
+}
+
+/* A temporary file beside path: sets *tmp (caller frees) and returns its
+ * descriptor, or -1 with *cause. */
+static int
+temp_beside(const char *path, char **tmp, char **cause)
+{
+	const char *slash = strrchr(path, '/');
+	mode_t mask;
+	int fd;
+
+	if (slash == NULL)
+		*tmp = xstrdup(".airejse-export-XXXXXX");
+	else
+		*tmp = xasprintf("%.*s/.airejse-export-XXXXXX", (int)(slash - path), path);
+	if ((fd = mkstemp(*tmp)) < 0) {
+		*cause = xasprintf(_("cannot create a file beside %s: %s; check that the folder exists and that you may write in it"),
+		    path, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	/* Like any new file: readable as the umask allows. */
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	return fd;
+}
+
+/* Runs the renderer of o->format into f (or, for xlsx, into path). */
+static int
+render(const struct export_data *d, const struct export_opts *o, FILE *f,
+    const char *path, char **cause)
+{
+	enum lang saved = i18n_lang();
+	int rc;
+
+	/* Program strings follow the export's language. */
+	i18n_set_lang(o->lang);
+	switch (o->format) {
+	case EXPORT_MD:
+		rc = export_md(d, o, f);
+		break;
+	case EXPORT_HTML:
+		rc = export_html(d, o, f);
+		break;
+	case EXPORT_CSV:
+		rc = export_csv(d, o, f);
+		break;
+	case EXPORT_JSON:
+		rc = export_json(d, o, f, cause);
+		break;
+	default:
+		rc = export_xlsx(d, o, path, cause);
+		break;
+	}
+	i18n_set_lang(saved);
+	if (rc != 0 && *cause == NULL)
+		*cause = xasprintf(_("cannot write the export: %s"), strerror(errno ? errno : EIO));
+	return rc;
+}
+
+int
+export_write(const struct export_data *d, const struct export_opts *o, FILE *out,
+    char **cause)
+{
+	char *tmp = NULL;
+	int fd, rc;
+
+	*cause = NULL;
+	if (o->format != EXPORT_XLSX) {
+		rc = render(d, o, out, NULL, cause);
+		if (rc == 0 && (fflush(out) != 0 || ferror(out))) {
+			*cause = xasprintf(_("cannot write the export: %s"), strerror(errno ? errno : EIO));
+			rc = EX_IOERR;
+		}
+		return rc;
+	}
+	/* libxlsxwriter writes a named file; copy it to the stream. */
+	{
+		const char *dir = getenv("TMPDIR");
+		char *base = xasprintf("%s/x", dir && *dir ? dir : "/tmp");
+
+		fd = temp_beside(base, &tmp, cause);
+		free(base);
+	}
+	if (fd < 0)
+		return EX_CANTCREAT;
+	close(fd);
+	rc = render(d, o, NULL, tmp, cause);
+	if (rc == 0)
+		rc = copy_file(tmp, out, cause);
+	if (rc == 0 && (fflush(out) != 0 || ferror(out))) {
+		*cause = xasprintf(_("cannot write the export: %s"), strerror(errno ? errno : EIO));
+		rc = EX_IOERR;
+	}
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* Moves tmp to path: never over an existing file unless force. */
+static int
+move_into_place(const char *tmp, const char *path, bool force, char **cause)
+{
+	struct stat sb;
+
+	if (force) {
+		if (rename(tmp, path) == 0)
+			return 0;
+	} else if (link(tmp, path) == 0) {
+		/* link() refuses an existing name atomically. */
+		unlink(tmp);
+		return 0;
+	} else if (errno != EEXIST && stat(path, &sb) != 0) {
+		/* A file system without hard links: check, then rename. */
+		if (rename(tmp, path) == 0)
+			return 0;
+	} else {
+		*cause = xasprintf(_("%s exists already: choose another name, or give --force to replace it"),
+		    path);
+		return EX_CANTCREAT;
+	}
+	*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+	return EX_CANTCREAT;
+}
+
+int
+export_write_file(const struct export_data *d, const struct export_opts *o,
+    const char *path, char **cause)
+{
+	struct stat sb;
+	char *tmp = NULL;
+	FILE *f = NULL;
+	int fd, rc;
+
+	*cause = NULL;
+	if (!o->force && stat(path, &sb) == 0) {
+		*cause = xasprintf(_("%s exists already: choose another name, or give --force to replace it"),
+		    path);
+		return EX_CANTCREAT;
+	}
+	if ((fd = temp_beside(path, &tmp, cause)) < 0)
+		return EX_CANTCREAT;
+	if (o->format == EXPORT_XLSX) {
+		close(fd);
+		rc = render(d, o, NULL, tmp, cause);
+		if (rc == 0 && (fd = open(tmp, O_RDONLY)) >= 0) {
+			if (fsync(fd) != 0)
+				rc = EX_IOERR;
+			close(fd);
+		}
+	} else if ((f = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		rc = EX_IOERR;
+	} else {
+		rc = render(d, o, f, NULL, cause);
+		if (rc == 0 && (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f)))
+			rc = EX_IOERR;
+		if (fclose(f) != 0 && rc == 0)
+			rc = EX_IOERR;
+	}
+	if (rc == 0)
+		rc = move_into_place(tmp, path, o->force, cause);
+	else if (*cause == NULL)
+		*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno ? errno : EIO));
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}

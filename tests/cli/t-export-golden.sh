@@ -1,0 +1,51 @@
+# export: every part in every format of the fixture projects, compared
+# with the files in tests/golden/export. After a deliberate change (to
+# the content, the layout or a translation), regenerate them with
+# 'make goldens' and review the diff before committing it.
+. "$TOP/tests/cli/lib.sh"
+. "$TOP/tests/cli/export-fixture.sh"
+
+golden=$TOP/tests/golden/export
+update=${AIREJSE_UPDATE_GOLDEN:-}
+
+# The parts of an xlsx file that say what a reader sees, a tag a line.
+xlsx_text() {
+	unzip -p "$1" xl/workbook.xml xl/styles.xml xl/sharedStrings.xml \
+	    'xl/worksheets/sheet*.xml' | sed 's/></>\n</g'
+}
+
+# same NAME FILE: FILE must equal the golden NAME.
+same() {
+	if [ -n "$update" ]; then
+		cp "$2" "$golden/$1"
+		return
+	fi
+	[ -f "$golden/$1" ] || fail "no golden file tests/golden/export/$1: run 'make goldens'"
+	if ! cmp -s "$golden/$1" "$2"; then
+		diff -u "$golden/$1" "$2" | head -n 40 >&2
+		fail "export $1 differs from tests/golden/export/$1 (above); if the change is meant, run 'make goldens' and review the diff"
+	fi
+}
+
+# export P LANG WHAT FORMAT NAME
+export_as() {
+	run 0 "$AIREJSE" --db export.db --lang "$2" export "$1" --what "$3" --format "$4" -o "out.$4"
+	if [ "$4" = xlsx ]; then
+		xlsx_text out.xlsx > out.xlsx.txt
+		same "$5.xlsx.txt" out.xlsx.txt
+	else
+		same "$5.$4" "out.$4"
+	fi
+	rm -f "out.$4"
+}
+
+for what in indkoeb mdr ai-act business-case handoff action-plan all; do
+	for fmt in md html csv json xlsx; do
+		export_as 1 da "$what" "$fmt" "$what"
+	done
+done
+# The in-house exemption, and English formatting of numbers and dates.
+export_as 2 da mdr md prostata-mdr
+export_as 2 da mdr xlsx prostata-mdr
+export_as 1 en all md all-en
+exit 0

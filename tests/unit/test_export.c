@@ -1,0 +1,420 @@
+/* Exports: the escaping of each format, the state each checklist item
+ * derives from the answers, and writing files without overwriting. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "airejse/action.h"
+#include "airejse/content.h"
+#include "airejse/diag.h"
+#include "airejse/export.h"
+#include "airejse/store.h"
+#include "airejse/xalloc.h"
+#include "testutil.h"
+
+/* Escaping */
+
+static void
+html_is(const char *in, const char *want)
+{
+	char *got = export_html_escape(in);
+
+	ck_assert_msg(strcmp(got, want) == 0, "html '%s' gave '%s', expected '%s'", in, got, want);
+	free(got);
+}
+
+START_TEST(html_escape)
+{
+	html_is("", "");
+	html_is("Æble & pære", "Æble &amp; pære");
+	html_is("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
+	html_is("a \"b\" 'c'", "a &quot;b&quot; &#39;c&#39;");
+	html_is("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;");
+	/* Invalid UTF-8 and control characters become U+FFFD. */
+	html_is("a\xff" "b", "a\xEF\xBF\xBD" "b");
+	html_is("a\x01" "b", "a\xEF\xBF\xBD" "b");
+	html_is("line\nnext\ttab", "line\nnext\ttab");
+}
+END_TEST
+
+static void
+md_is(const char *in, bool start, const char *want)
+{
+	char *got = export_md_escape(in, "\n  ", start);
+
+	ck_assert_msg(strcmp(got, want) == 0, "md '%s' gave '%s', expected '%s'", in, got, want);
+	free(got);
+}
+
+START_TEST(md_escape)
+{
+	md_is("plain text, æøå", false, "plain text, æøå");
+	md_is("<script>x</script>", false, "\\<script\\>x\\</script\\>");
+	md_is("*bold* _it_ [link](u) `code` |cell|", false,
+	    "\\*bold\\* \\_it\\_ \\[link\\](u) \\`code\\` \\|cell\\|");
+	md_is("# heading", true, "\\# heading");
+	md_is("- item", true, "\\- item");
+	md_is("- item", false, "- item");
+	md_is("1. first", true, "1\\. first");
+	md_is("1.600.000 kr.", false, "1.600.000 kr.");
+	md_is("a\n- b\n2) c", false, "a\n  \\- b\n  2\\) c");
+	md_is("a\r\nb", false, "a\n  b");
+	md_is("![img](x)", false, "\\!\\[img\\](x)");
+}
+END_TEST
+
+static void
+csv_is(const char *in, const char *want)
+{
+	char *got = export_csv_cell(in);
+
+	ck_assert_msg(strcmp(got, want) == 0, "csv '%s' gave '%s', expected '%s'", in, got, want);
+	free(got);
+}
+
+START_TEST(csv_quote)
+{
+	csv_is("", "");
+	csv_is("plain", "plain");
+	csv_is("Æble; pære", "\"Æble; pære\"");
+	csv_is("say \"hi\"", "\"say \"\"hi\"\"\"");
+	csv_is("two\nlines", "\"two\nlines\"");
+	csv_is("1,5", "1,5");
+	/* Formulas are neutralised with an apostrophe, and quoted. */
+	csv_is("=1+1", "\"'=1+1\"");
+	csv_is("+45 12345678", "\"'+45 12345678\"");
+	csv_is("-2", "\"'-2\"");
+	csv_is("@SUM(A1:A2)", "\"'@SUM(A1:A2)\"");
+	csv_is("\tx", "\"'\tx\"");
+	csv_is("\rx", "\"'\rx\"");
+	csv_is("=HYPERLINK(\"http://x\";\"y\")", "\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\"");
+	csv_is("a=b", "a=b");
+	ck_assert(export_formula_like("=x"));
+	ck_assert(!export_formula_like("x=") );
+	ck_assert(!export_formula_like(""));
+	ck_assert(!export_formula_like(NULL));
+}
+END_TEST
+
+/* States from answers, with a real store */
+
+static const char content_text[] =
+    "roles:\n"
+    "  - id: kliniker\n"
+    "    name: {da: Kliniker, en: Clinician}\n"
+    "    description: {da: Ejer behovet, en: Owns the need}\n"
+    "    receives: {da: Alt, en: Everything}\n"
+    "  - id: jurist\n"
+    "    name: {da: Jurist, en: Lawyer}\n"
+    "    description: {da: Jura, en: Law}\n"
+    "    receives: {da: Spørgsmål, en: Questions}\n"
+    "questions:\n"
+    "  - id: persondata\n"
+    "    type: yesno\n"
+    "    prompt: {da: Persondata?, en: Personal data?}\n"
+    "  - id: dba\n"
+    "    type: yesno\n"
+    "    when: persondata\n"
+    "    prompt: {da: Databehandleraftale?, en: Agreement?}\n"
+    "  - id: pris\n"
+    "    type: amount\n"
+    "    prompt: {da: Pris, en: Price}\n"
+    "  - id: behov\n"
+    "    type: text\n"
+    "    prompt: {da: Behov, en: Need}\n"
+    "track:\n"
+    "  id: lille\n"
+    "  title: {da: Lille, en: Small}\n"
+    "  summary: {da: Eksempel, en: Example}\n"
+    "  source: kilde.txt\n"
+    "  phases:\n"
+    "    - id: start\n"
+    "      title: {da: Start, en: Start}\n"
+    "      steps:\n"
+    "        - id: data\n"
+    "          title: {da: Data, en: Data}\n"
+    "          owner: kliniker\n"
+    "          source: kilde.txt\n"
+    "          basis: practice\n"
+    "          guidance: {da: Gør det, en: Do it}\n"
+    "          questions: [behov, persondata, dba, pris]\n"
+    "handoffs:\n"
+    "  - id: gdpr\n"
+    "    role: jurist\n"
+    "    when: dba == nej\n"
+    "    reason: {da: Aftale mangler, en: Agreement missing}\n"
+    "    questions: [dba]\n"
+    "checklist:\n"
+    "  id: tjek\n"
+    "  title: {da: Tjekliste, en: Checklist}\n"
+    "  summary: {da: Eksempel, en: Example}\n"
+    "  source: kilde.txt\n"
+    "  sections:\n"
+    "    - id: s\n"
+    "      title: {da: Afsnit, en: Section}\n"
+    "      items:\n"
+    "        - id: behov\n"
+    "          title: {da: Behov, en: Need}\n"
+    "          questions: [behov]\n"
+    "        - id: dba\n"
+    "          title: {da: Aftale, en: Agreement}\n"
+    "          questions: [persondata, dba]\n"
+    "          when: not (persondata == nej)\n"
+    "          done: dba == ja\n"
+    "        - id: kun-dba\n"
+    "          title: {da: Kun aftale, en: Agreement only}\n"
+    "          questions: [dba]\n"
+    "        - id: pris\n"
+    "          title: {da: Pris, en: Price}\n"
+    "          questions: [pris]\n"
+    "          blocked: pris > udbudsgraense\n"
+    "          notes:\n"
+    "            - when: pris > udbudsgraense\n"
+    "              text: {da: Udbud, en: Tender}\n";
+
+static char *dir;
+static struct content *content;
+static struct store *store;
+static struct action act;
+static int64_t project;
+
+static void
+setup(void)
+{
+	struct diags d = { 0 };
+	char *path, *cause = NULL;
+	char *const tracks[] = { "lille" };
+
+	dir = tu_tmpdir();
+	free(tu_write(dir, "journeys/all.yaml", content_text));
+	ck_assert_int_eq(content_load(dir, NULL, 0, &d, &content), 0);
+	diag_free(&d);
+	path = xasprintf("%s/t.db", dir);
+	ck_assert_int_eq(store_open(path, 0, &store, &cause), 0);
+	free(path);
+	memset(&act, 0, sizeof(act));
+	act.store = store;
+	act.content = content;
+	act.user = "tester";
+	act.source = SOURCE_CLI;
+	ck_assert_int_eq(action_project_new(&act, "Projekt <script>", tracks, 1, &project, &cause), 0);
+}
+
+static void
+teardown(void)
+{
+	store_close(store);
+	content_free(content);
+	tu_rmrf(dir);
+	free(dir);
+}
+
+static void
+answer(const char *q, const char *v)
+{
+	char *cause = NULL;
+
+	ck_assert_msg(action_answer(&act, project, q, v, ACTION_ANY_REVISION, NULL, &cause) == 0,
+	    "%s = %s: %s", q, v, cause);
+}
+
+/* The state of item id after the answers so far. */
+static enum item_state
+state_of(const char *id, struct export_data **keep)
+{
+	struct export_data *d = NULL;
+	char *cause = NULL;
+	enum item_state s = ITEM__STATES;
+	size_t i;
+
+	ck_assert_int_eq(export_load(&act, project, &d, &cause), 0);
+	for (i = 0; i < d->checklists[0].checklist->nitems; i++)
+		if (strcmp(d->checklists[0].items[i].item->id, id) == 0)
+			s = d->checklists[0].items[i].state;
+	if (keep != NULL)
+		*keep = d;
+	else
+		export_free(d);
+	return s;
+}
+
+START_TEST(states)
+{
+	struct export_data *d;
+
+	ck_assert_int_eq(state_of("behov", NULL), ITEM_OPEN);
+	/* dba does not apply until persondata is yes. */
+	ck_assert_int_eq(state_of("dba", NULL), ITEM_OPEN);
+	ck_assert_int_eq(state_of("kun-dba", NULL), ITEM_NA);
+	answer("behov", "Tid");
+	ck_assert_int_eq(state_of("behov", NULL), ITEM_DONE);
+	answer("persondata", "nej");
+	ck_assert_int_eq(state_of("dba", NULL), ITEM_NA);
+	answer("persondata", "ja");
+	ck_assert_int_eq(state_of("dba", NULL), ITEM_OPEN);
+	ck_assert_int_eq(state_of("kun-dba", NULL), ITEM_OPEN);
+	/* "Don't know" blocks. */
+	answer("dba", "ved ikke");
+	ck_assert_int_eq(state_of("kun-dba", NULL), ITEM_BLOCKED);
+	/* No: the hand-off to the jurist is raised and blocks both. */
+	answer("dba", "nej");
+	ck_assert_int_eq(state_of("kun-dba", &d), ITEM_BLOCKED);
+	ck_assert_ptr_nonnull(d->checklists[0].items[2].handoff);
+	ck_assert_uint_eq(d->nhandoffs, 1);
+	ck_assert_str_eq(d->handoffs[0].rule->id, "gdpr");
+	/* The action plan lists the open items and the hand-off once. */
+	ck_assert_uint_eq(d->nactions, 4);
+	export_free(d);
+	answer("dba", "ja");
+	ck_assert_int_eq(state_of("dba", NULL), ITEM_DONE);
+	ck_assert_int_eq(state_of("kun-dba", NULL), ITEM_DONE);
+	/* A condition blocks, and its note shows. */
+	answer("pris", "2 mio. kr.");
+	ck_assert_int_eq(state_of("pris", &d), ITEM_BLOCKED);
+	ck_assert(d->checklists[0].items[3].by_condition);
+	ck_assert_uint_eq(d->checklists[0].items[3].nnotes, 1);
+	export_free(d);
+	answer("pris", "100.000");
+	ck_assert_int_eq(state_of("pris", NULL), ITEM_DONE);
+}
+END_TEST
+
+static char *
+render(enum export_format f, const char *what)
+{
+	struct export_data *d = NULL;
+	struct export_opts o;
+	char *cause = NULL, *path = xasprintf("%s/out", dir), *text;
+	FILE *out = fopen(path, "w");
+
+	memset(&o, 0, sizeof(o));
+	o.format = f;
+	o.lang = LANG_EN;
+	ck_assert_int_eq(export_parse_what(content, what, &o.what), 0);
+	ck_assert_int_eq(export_load(&act, project, &d, &cause), 0);
+	ck_assert_int_eq(export_write(d, &o, out, &cause), 0);
+	fclose(out);
+	export_free(d);
+	text = tu_read(path);
+	unlink(path);
+	free(path);
+	return text;
+}
+
+START_TEST(no_script_runs)
+{
+	char *t, *p;
+
+	answer("behov", "<script>alert('x')</script>");
+	t = render(EXPORT_HTML, "all");
+	ck_assert_ptr_null(strstr(t, "<script"));
+	ck_assert_ptr_nonnull(strstr(t, "Projekt &lt;script&gt;"));
+	ck_assert_ptr_nonnull(strstr(t, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+	ck_assert_ptr_nonnull(strstr(t, "Content-Security-Policy"));
+	free(t);
+	/* Markdown shows the tag as text: every < is escaped. */
+	t = render(EXPORT_MD, "tjek");
+	ck_assert_ptr_nonnull(strstr(t, "\\<script\\>alert('x')\\</script\\>"));
+	for (p = strchr(t, '<'); p != NULL; p = strchr(p + 1, '<'))
+		ck_assert_msg(p > t && p[-1] == '\\', "unescaped < in: %.40s", p);
+	free(t);
+}
+END_TEST
+
+START_TEST(csv_formulas)
+{
+	char *t;
+
+	answer("behov", "=HYPERLINK(\"http://evil\";\"klik\")");
+	t = render(EXPORT_CSV, "tjek");
+	ck_assert(strncmp(t, "\xEF\xBB\xBF", 3) == 0);
+	ck_assert_ptr_nonnull(strstr(t, ";\"'=HYPERLINK(\"\"http://evil\"\";\"\"klik\"\")\";"));
+	ck_assert_ptr_null(strstr(t, ";=HYPERLINK"));
+	ck_assert_ptr_nonnull(strstr(t, "\r\n"));
+	free(t);
+}
+END_TEST
+
+START_TEST(what_names)
+{
+	struct export_what w;
+	struct export_choice *v;
+	size_t n;
+
+	ck_assert_int_eq(export_parse_what(content, "tjek", &w), 0);
+	ck_assert_int_eq(w.part, EXPORT_CHECKLIST);
+	ck_assert_str_eq(export_what_name(&w), "tjek");
+	ck_assert_int_eq(export_parse_what(content, "handoff", &w), 0);
+	ck_assert_int_eq(w.part, EXPORT_HANDOFF);
+	ck_assert_int_eq(export_parse_what(content, "action-plan", &w), 0);
+	ck_assert_int_eq(export_parse_what(content, "all", &w), 0);
+	ck_assert_int_eq(export_parse_what(content, "nothing", &w), -1);
+	v = export_choices(content, LANG_EN, &n);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(v[0].name, "tjek");
+	ck_assert_str_eq(v[0].label, "Checklist");
+	ck_assert_str_eq(v[3].name, "all");
+	free(v);
+}
+END_TEST
+
+START_TEST(file_names_and_no_overwrite)
+{
+	struct export_data *d = NULL;
+	struct export_opts o;
+	char *cause = NULL, *name, *path;
+	struct stat sb;
+
+	memset(&o, 0, sizeof(o));
+	o.format = EXPORT_XLSX;
+	ck_assert_int_eq(export_parse_what(content, "tjek", &o.what), 0);
+	ck_assert_int_eq(export_load(&act, project, &d, &cause), 0);
+	/* The name comes from the id, never from the project's name. */
+	name = export_file_name(d, &o);
+	ck_assert_str_eq(name, "airejse-1-tjek.xlsx");
+	path = xasprintf("%s/%s", dir, name);
+	ck_assert_int_eq(export_write_file(d, &o, path, &cause), 0);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_gt(sb.st_size, 1000);
+	ck_assert_int_eq(export_write_file(d, &o, path, &cause), EX_CANTCREAT);
+	ck_assert_ptr_nonnull(strstr(cause, "--force"));
+	free(cause);
+	cause = NULL;
+	o.force = true;
+	o.format = EXPORT_MD;
+	ck_assert_int_eq(export_write_file(d, &o, path, &cause), 0);
+	free(path);
+	/* A folder that is not there. */
+	path = xasprintf("%s/none/x.md", dir);
+	ck_assert_int_eq(export_write_file(d, &o, path, &cause), EX_CANTCREAT);
+	ck_assert_ptr_nonnull(cause);
+	free(cause);
+	free(path);
+	free(name);
+	export_free(d);
+}
+END_TEST
+
+Suite *
+test_suite(void)
+{
+	Suite *s = suite_create("export");
+	TCase *esc = tcase_create("escape");
+	TCase *tc = tcase_create("derive");
+
+	tcase_add_test(esc, html_escape);
+	tcase_add_test(esc, md_escape);
+	tcase_add_test(esc, csv_quote);
+	suite_add_tcase(s, esc);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, states);
+	tcase_add_test(tc, no_script_runs);
+	tcase_add_test(tc, csv_formulas);
+	tcase_add_test(tc, what_names);
+	tcase_add_test(tc, file_names_and_no_overwrite);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -53,7 +53,8 @@ MANS = man/airejse.1 man/airejse-content.5
 .SECONDARY:
 
 .PHONY: all deps run check check-run check-asan unit cli-tests man-lint \
-	install uninstall install-test clean pot sample fuzz fuzz-replay goldens
+	tui-tests tui-golden bench goldens \
+	install uninstall install-test clean pot sample fuzz fuzz-replay
 
 all: $(BIN) $(MOS)
 
@@ -88,6 +89,20 @@ unit: $(UNIT_BINS) $(BIN) $(MOS)
 
 cli-tests: $(BIN) $(MOS)
 	@AIREJSE="$(CURDIR)/$(BIN)" sh tests/tools/run-cli.sh tests/cli/t-*.sh
+
+# The terminal program: golden screens (tests/tui/*.keys against *.expect)
+# and a few tests in a real terminal under tmux.
+tui-tests: $(BIN) $(MOS)
+	@AIREJSE="$(CURDIR)/$(BIN)" sh tests/tools/run-tui.sh tests/tui/*.keys
+	@AIREJSE="$(CURDIR)/$(BIN)" sh tests/tools/run-cli.sh tests/tmux/t-*.sh
+
+# Startup time of the terminal program on the sample database.
+bench: $(BIN) $(MOS) sample
+	@sh tests/tools/bench.sh "$(CURDIR)/$(BIN)" $(B)/sample.db
+
+# Rewrites the golden screens: only on purpose, then read the diff.
+tui-golden: $(BIN) $(MOS)
+	@AIREJSE="$(CURDIR)/$(BIN)" sh tests/tools/run-tui.sh --regen tests/tui/*.keys
 
 man-lint:
 	@sh tests/tools/man-lint.sh $(MANS)
@@ -125,7 +140,7 @@ fuzz: deps
 install-test: $(BIN) $(MOS)
 	@MAKE="$(MAKE)" sh tests/tools/install-test.sh
 
-check-run: unit cli-tests man-lint fuzz-replay install-test
+check-run: unit cli-tests tui-tests man-lint fuzz-replay install-test
 
 check: deps
 	@$(MAKE) --no-print-directory all

@@ -13,6 +13,7 @@
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/paths.h"
+#include "airejse/tui.h"
 #include "airejse/store.h"
 #include "airejse/table.h"
 #include "airejse/xalloc.h"
@@ -412,10 +413,9 @@ cli_main(int argc, char **argv)
 			cli_free(&cli);
 			return cli_finish_output(0);
 		}
-		/* The terminal program arrives with its own issue. */
-		main_usage(stderr);
+		rc = tui_main(&cli);
 		cli_free(&cli);
-		return EX_USAGE;
+		return cli_finish_output(rc);
 	}
 	if ((cmd = cmd_find(argv[optind])) == NULL) {
 		cli_error(_("unknown command '%s': see 'airejse --help' for the list"), argv[optind]);

@@ -1,0 +1,154 @@
+/* Help: the keys of the screen it was opened from, read from that
+ * screen's live keymap and the global one, so help never lies (tig's
+ * help view does the same). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/strbuf.h"
+#include "airejse/tui-curses.h"
+#include "airejse/utf8.h"
+#include "airejse/xalloc.h"
+
+struct help_line {
+	char	*keys;		/* NULL: a heading */
+	char	*text;
+};
+
+struct help {
+	const struct tui_view_ops	*of;
+	struct help_line		*v;
+	size_t				 n, cap;
+	struct tui_list			 list;
+};
+
+static void
+add(void *arg, const char *keys, const char *text)
+{
+	struct help *h = arg;
+
+	xgrow(&h->v, &h->cap, h->n + 1, sizeof(*h->v));
+	h->v[h->n].keys = keys ? xstrdup(keys) : NULL;
+	h->v[h->n].text = xstrdup(text);
+	h->n++;
+}
+
+/* "j, Down" for a binding. */
+static char *
+key_names(const struct tui_binding *b)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t k;
+
+	for (k = 0; k < 4 && b->keys[k] != 0; k++) {
+		const char *name = tui_key_name(b->keys[k]);
+		size_t j;
+
+		/* Enter has three codes and one name. */
+		for (j = 0; j < k; j++)
+			if (strcmp(tui_key_name(b->keys[j]), name) == 0)
+				break;
+		if (j < k)
+			continue;
+		if (sb.len > 0)
+			sb_add(&sb, ", ");
+		sb_add(&sb, name);
+	}
+	return sb_detach(&sb);
+}
+
+static void
+add_map(struct help *h, const struct tui_binding *map, const struct tui_binding *over)
+{
+	size_t i;
+
+	for (i = 0; map[i].req != REQ_NONE; i++) {
+		char *k;
+
+		/* A global key the screen gives its own meaning is listed once,
+		 * with the screen's. */
+		if (over != NULL && tui_key_req(over, map[i].keys[0]) != REQ_NONE)
+			continue;
+		k = key_names(&map[i]);
+		add(h, k, _(map[i].help));
+		free(k);
+	}
+}
+
+static void *
+help_open(struct tui *t, const void *arg)
+{
+	struct help *h = xcalloc(1, sizeof(*h));
+
+	h->of = arg;
+	add(h, NULL, _(h->of->title));
+	add_map(h, h->of->keys, NULL);
+	add(h, NULL, "");
+	add(h, NULL, _("On every screen"));
+	add_map(h, tui_global_keys, h->of->keys);
+	if (h->of == &tui_journey_ops || h->of == &tui_projects_ops) {
+		add(h, NULL, "");
+		add(h, NULL, _("Editing an answer or a name"));
+		tui_edit_keys(add, h);
+		add(h, NULL, "");
+		add(h, NULL, _("Choosing"));
+		add(h, _("Up, Down"), _("move between the options"));
+		add(h, "1-9", _("choose or tick that option"));
+		add(h, _("Space"), _("tick or untick (multiple choice)"));
+	}
+	return h;
+}
+
+static void
+help_draw(struct tui *t, void *state, int top, int rows, int cols)
+{
+	struct help *h = state;
+	int kw = 16, r;
+	size_t i;
+
+	tui_set_title(t, _("Help: %s"), _(h->of->title));
+	tui_list_fit(&h->list, h->n, rows);
+	for (r = 0, i = h->list.top; r < rows && i < h->n; r++, i++) {
+		const struct help_line *l = &h->v[i];
+
+		if (l->keys == NULL) {
+			tui_put(top + r, 1, cols - 1, l->text, ST_HEADING, false);
+		} else {
+			tui_put(top + r, 2, kw, l->keys, ST_KEY, false);
+			tui_put(top + r, 3 + kw, cols - 3 - kw, l->text, ST_NORMAL, false);
+		}
+		if (i == h->list.sel)
+			tui_cursor(t, top + r, 0);
+	}
+}
+
+static bool
+help_key(struct tui *t, void *state, enum tui_req req, int key)
+{
+	struct help *h = state;
+
+	return tui_list_key(&h->list, req, h->n, t->rows - 3);
+}
+
+static void
+help_close(struct tui *t, void *state)
+{
+	struct help *h = state;
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].keys);
+		free(h->v[i].text);
+	}
+	free(h->v);
+	free(h);
+}
+
+static const struct tui_binding help_keys[] = {
+	{ REQ_DOWN, { 'j', FK(KEY_DOWN) }, NULL, N_("scroll down") },
+	{ REQ_UP, { 'k', FK(KEY_UP) }, NULL, N_("scroll up") },
+	{ REQ_NONE, { 0 }, NULL, NULL }
+};
+
+const struct tui_view_ops tui_help_ops = {
+	"help", N_("Help"), help_keys, help_open, help_draw, help_key, NULL, help_close
+};

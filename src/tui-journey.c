@@ -1,0 +1,1021 @@
+/* The journey: the phases and steps of one of the project's tracks as a
+ * map (status and owner of each step), beside the chosen step's guidance
+ * and questions; a line at the top says what to do next. Answers are
+ * saved through the action layer, each with the revision it was based
+ * on; a conflict shows both values and lets the user choose. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "airejse/action.h"
+#include "airejse/cli.h"
+#include "airejse/content.h"
+#include "airejse/handoff.h"
+#include "airejse/progress.h"
+#include "airejse/strbuf.h"
+#include "airejse/tui-curses.h"
+#include "airejse/utf8.h"
+#include "airejse/value.h"
+#include "airejse/xalloc.h"
+
+/* Side by side from this width; one pane at a time below it. */
+#define TWO_PANES 70
+
+enum pane {
+	PANE_MAP,
+	PANE_STEP
+};
+
+struct journey {
+	int64_t			 id;
+	struct snapshot		*snap;
+	size_t			 track;		/* in snap->progress->tracks */
+	size_t			 step;		/* in the track, over all phases */
+	enum pane		 pane;
+	size_t			 map_top;	/* first map row shown */
+	const struct question	**qs;		/* the step's questions that apply */
+	size_t			 nq;
+	size_t			 q;		/* the selected one */
+	int			 dtop;		/* first step-pane row shown */
+	char			*want_q;	/* select this question after a reload */
+};
+
+static const struct track_progress *
+cur_track(const struct journey *j)
+{
+	return &j->snap->progress->tracks[j->track];
+}
+
+static const struct step_progress *
+cur_step(const struct journey *j)
+{
+	return &cur_track(j)->steps[j->step];
+}
+
+/* The questions of the current step that apply now. */
+static void
+collect_questions(struct journey *j)
+{
+	const struct step *st = cur_step(j)->step;
+	const char *keep = j->want_q ? j->want_q :
+	    (j->nq > 0 ? j->qs[j->q < j->nq ? j->q : 0]->id : NULL);
+	char *k = keep ? xstrdup(keep) : NULL;
+	size_t i;
+
+	free(j->qs);
+	j->qs = xcalloc(st->nquestions + 1, sizeof(*j->qs));
+	j->nq = 0;
+	j->q = 0;
+	for (i = 0; i < st->nquestions; i++) {
+		if (!progress_applies(j->snap->progress, st->questions[i]))
+			continue;
+		if (k != NULL && strcmp(st->questions[i]->id, k) == 0)
+			j->q = j->nq;
+		j->qs[j->nq++] = st->questions[i];
+	}
+	free(k);
+	xfree(j->want_q);
+}
+
+/* Selects the step st (of any of the project's tracks). */
+static bool
+select_step(struct journey *j, const struct step *st)
+{
+	const struct progress *pr = j->snap->progress;
+	size_t i;
+
+	for (i = 0; i < pr->ntracks; i++) {
+		if (pr->tracks[i].track != st->track)
+			continue;
+		if (j->track != i || j->step != st->index) {
+			j->nq = 0;
+			j->dtop = 0;
+		}
+		j->track = i;
+		j->step = st->index;
+		collect_questions(j);
+		return true;
+	}
+	return false;
+}
+
+static int
+load(struct tui *t, struct journey *j)
+{
+	struct snapshot *s = NULL;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = action_snapshot(t->act, j->id, &s, &cause)) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return rc;
+	}
+	snapshot_free(j->snap);
+	j->snap = s;
+	if (s->progress->ntracks == 0) {
+		tui_error(t, _("this project follows no track the content has: check --content"));
+		return EX_DATAERR;
+	}
+	if (j->track >= s->progress->ntracks)
+		j->track = 0;
+	collect_questions(j);
+	return 0;
+}
+
+static void
+journey_reload(struct tui *t, void *state)
+{
+	load(t, state);
+}
+
+static void *
+journey_open(struct tui *t, const void *arg)
+{
+	const struct tui_journey_arg *a = arg;
+	struct journey *j = xcalloc(1, sizeof(*j));
+	const struct progress *pr;
+
+	j->id = a->project;
+	if (load(t, j) != 0) {
+		snapshot_free(j->snap);
+		free(j->qs);
+		free(j);
+		return NULL;
+	}
+	pr = j->snap->progress;
+	if (a->track != NULL && a->step != NULL &&
+	    content_track(t->content, a->track) != NULL &&
+	    track_step(content_track(t->content, a->track), a->step) != NULL) {
+		j->want_q = a->question ? xstrdup(a->question) : NULL;
+		select_step(j, track_step(content_track(t->content, a->track), a->step));
+		j->pane = PANE_STEP;
+	} else if (pr->next != NULL) {
+		select_step(j, pr->next->step);
+	}
+	return j;
+}
+
+static void
+journey_close(struct tui *t, void *state)
+{
+	struct journey *j = state;
+
+	snapshot_free(j->snap);
+	free(j->qs);
+	free(j->want_q);
+	free(j);
+}
+
+/* "[x]" and friends: the status readable without colour. */
+static const char *
+status_mark(enum step_status s)
+{
+	switch (s) {
+	case STEP_DONE:
+		return "[x]";
+	case STEP_IN_PROGRESS:
+		return "[~]";
+	case STEP_BLOCKED:
+		return "[!]";
+	case STEP_NOT_APPLICABLE:
+		return "[-]";
+	default:
+		return "[ ]";
+	}
+}
+
+static enum tui_style
+status_style(enum step_status s)
+{
+	switch (s) {
+	case STEP_DONE:
+		return ST_DONE;
+	case STEP_IN_PROGRESS:
+		return ST_PROGRESS;
+	case STEP_BLOCKED:
+		return ST_BLOCKED;
+	case STEP_NOT_APPLICABLE:
+		return ST_DIM;
+	default:
+		return ST_NORMAL;
+	}
+}
+
+/* The map's rows: a phase (its index + 1, negated) or a step index. */
+static size_t
+map_rows(const struct track *tr, long *rows)
+{
+	size_t n = 0, p, s;
+
+	for (p = 0; p < tr->nphases; p++) {
+		rows[n++] = -(long)p - 1;
+		for (s = 0; s < tr->phases[p].nsteps; s++)
+			rows[n++] = (long)tr->phases[p].steps[s].index;
+	}
+	return n;
+}
+
+static void
+draw_map(struct tui *t, struct journey *j, int top, int rows, int x, int w)
+{
+	const struct track_progress *tp = cur_track(j);
+	const struct track *tr = tp->track;
+	long *v = xcalloc(tr->nphases + tr->nsteps + 1, sizeof(*v));
+	size_t n = map_rows(tr, v), i, selrow = 0;
+	int r;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == (long)j->step)
+			selrow = i;
+	/* Keep the phase's title in sight above its first step. */
+	if (selrow > 0 && v[selrow - 1] < 0 && selrow - 1 < j->map_top)
+		j->map_top = selrow - 1;
+	if (selrow < j->map_top)
+		j->map_top = selrow;
+	if (selrow >= j->map_top + (size_t)rows)
+		j->map_top = selrow - (size_t)rows + 1;
+	for (r = 0, i = j->map_top; r < rows && i < n; r++, i++) {
+		if (v[i] < 0) {
+			const struct phase_progress *pp = &tp->phases[-v[i] - 1];
+			char *s = xasprintf("%s  %zu/%zu", text_get(&pp->phase->title),
+			    pp->done, pp->applicable);
+
+			tui_put(top + r, x, w, s, ST_HEADING, false);
+			free(s);
+		} else {
+			const struct step_progress *sp = &tp->steps[v[i]];
+			bool sel = (size_t)v[i] == j->step;
+			enum tui_style st = sel && j->pane == PANE_MAP ? ST_SELECTED :
+			    status_style(sp->status);
+			const char *owner = text_get(&sp->step->owner->name);
+			const char *title = text_get(&sp->step->title);
+			int ow = utf8_width(owner), used;
+
+			tui_put(top + r, x, w, "", st, sel);
+			used = tui_put(top + r, x + 1, 4, status_mark(sp->status), st, false);
+			used += 2;
+			/* The owner where the whole title fits beside it; the
+			 * step pane always names it. */
+			if (utf8_width(title) + ow + 2 <= w - used) {
+				tui_put(top + r, x + w - ow, ow, owner,
+				    st == ST_SELECTED ? st : ST_DIM, false);
+			}
+			tui_put(top + r, x + used, w - used, title, st, false);
+			if (sel && j->pane == PANE_MAP)
+				tui_cursor(t, top + r, x);
+		}
+	}
+	free(v);
+}
+
+/* A block of the step pane: wrapped text, and the question it belongs
+ * to (or -1). */
+struct block {
+	char		*text;
+	enum tui_style	 st;
+	int		 indent;
+	long		 q;
+	int		 h;
+};
+
+struct blocks {
+	struct block	*v;
+	size_t		 n, cap;
+};
+
+static void
+add_block(struct blocks *b, enum tui_style st, int indent, long q, char *text)
+{
+	xgrow(&b->v, &b->cap, b->n + 1, sizeof(*b->v));
+	b->v[b->n].text = text;
+	b->v[b->n].st = st;
+	b->v[b->n].indent = indent;
+	b->v[b->n].q = q;
+	b->n++;
+}
+
+/* What the answer to q shows: the value, "don't know" or a dash. */
+static char *
+answer_text(const struct journey *j, const struct question *q, enum tui_style *st)
+{
+	const struct answer *a = progress_answer(j->snap->progress, q);
+
+	*st = ST_NORMAL;
+	if (a == NULL || a->kind == EXPR_NONE) {
+		*st = ST_DIM;
+		return xstrdup(_("(not answered)"));
+	}
+	if (a->kind == EXPR_DONTKNOW) {
+		*st = ST_PROGRESS;
+		return xstrdup(value_dontknow_text(i18n_lang()));
+	}
+	return value_format(q, a->value, i18n_lang());
+}
+
+static char *
+join_list(const struct strlist *l)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			sb_add(&sb, "; ");
+		sb_add(&sb, l->v[i]);
+	}
+	return sb_detach(&sb);
+}
+
+static void
+step_blocks(struct tui *t, const struct journey *j, struct blocks *b)
+{
+	const struct step_progress *sp = cur_step(j);
+	const struct step *st = sp->step;
+	char *legal = join_list(&st->legal);
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	add_block(b, ST_HEADING, 0, -1, xstrdup(text_get(&st->title)));
+	sb_addf(&sb, _("Owner: %s"), text_get(&st->owner->name));
+	if (st->group != NULL)
+		sb_addf(&sb, " (%s)", text_get(&st->group->name));
+	sb_addf(&sb, " · %s", step_status_label(sp->status));
+	if (sp->nquestions > 0)
+		sb_addf(&sb, " %zu/%zu", sp->nanswered, sp->nquestions);
+	add_block(b, ST_DIM, 0, -1, sb_detach(&sb));
+	if (st->basis == BASIS_LAW)
+		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Required by law: %s"), legal));
+	else if (st->basis == BASIS_PRACTICE)
+		add_block(b, ST_DIM, 0, -1, *legal ? xasprintf(_("Good practice (%s)"), legal) :
+		    xstrdup(_("Good practice")));
+	free(legal);
+	if (sp->status == STEP_BLOCKED && sp->handoff != NULL) {
+		const struct role *r = content_role(t->content, sp->handoff->role);
+
+		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Waiting for a hand-off to %s (%s)."),
+		    r ? text_get(&r->name) : sp->handoff->role,
+		    handoff_state_label(sp->handoff->state)));
+	} else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL) {
+		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Do \"%s\" first."),
+		    text_get(&sp->waits_for->title)));
+	}
+	if (sp->status == STEP_NOT_APPLICABLE)
+		add_block(b, ST_DIM, 0, -1, xstrdup(_("This step does not apply to the project as it is answered now.")));
+	add_block(b, ST_NORMAL, 0, -1, xstrdup(""));
+	if (st->guidance.s[LANG_DA] != NULL)
+		add_block(b, ST_NORMAL, 0, -1, xstrdup(text_get(&st->guidance)));
+	if (st->watch.s[LANG_DA] != NULL)
+		add_block(b, ST_NORMAL, 0, -1, xasprintf(_("Watch out: %s"), text_get(&st->watch)));
+	if (st->why.s[LANG_DA] != NULL)
+		add_block(b, ST_DIM, 0, -1, xasprintf(_("Why: %s"), text_get(&st->why)));
+	if (st->nterms > 0) {
+		for (i = 0; i < st->nterms; i++) {
+			if (i > 0)
+				sb_add(&sb, ", ");
+			sb_add(&sb, text_get(&st->terms[i]->term));
+		}
+		add_block(b, ST_DIM, 0, -1, xasprintf(_("Terms (g: glossary): %s"), sb_str(&sb)));
+		sb_free(&sb);
+	}
+	add_block(b, ST_NORMAL, 0, -1, xstrdup(""));
+	if (j->nq == 0 && st->nquestions > 0)
+		add_block(b, ST_DIM, 0, -1, xstrdup(_("No question of this step applies now.")));
+	for (i = 0; i < j->nq; i++) {
+		enum tui_style ast;
+		char *ans = answer_text(j, j->qs[i], &ast);
+
+		add_block(b, i == j->q && j->pane == PANE_STEP ? ST_SELECTED : ST_HEADING,
+		    0, (long)i, xasprintf("%zu. %s", i + 1, text_get(&j->qs[i]->prompt)));
+		add_block(b, ast, 3, (long)i, ans);
+	}
+}
+
+static void
+draw_step(struct tui *t, struct journey *j, int top, int rows, int x, int w)
+{
+	struct blocks b = { 0 };
+	int total = 0, first = -1, last = 0, y, r;
+	size_t i;
+
+	step_blocks(t, j, &b);
+	for (i = 0; i < b.n; i++) {
+		b.v[i].h = tui_wrap_count(b.v[i].text, w - b.v[i].indent);
+		if (b.v[i].q == (long)j->q && j->pane == PANE_STEP) {
+			if (first < 0)
+				first = total;
+			last = total + b.v[i].h;
+		}
+		total += b.v[i].h;
+	}
+	/* Scroll so the selected question shows; otherwise keep dtop. */
+	if (first >= 0) {
+		if (last - j->dtop > rows)
+			j->dtop = last - rows;
+		if (first < j->dtop)
+			j->dtop = first;
+		/* On the first question, show the guidance above it too. */
+		if (j->q == 0 && last <= rows)
+			j->dtop = 0;
+	}
+	if (j->dtop > total - rows)
+		j->dtop = total - rows > 0 ? total - rows : 0;
+	for (i = 0, y = 0; i < b.n; i++) {
+		struct block *bl = &b.v[i];
+		int skip = j->dtop - y;
+
+		if (y + bl->h > j->dtop && y - j->dtop < rows) {
+			r = top + (skip > 0 ? 0 : -skip);
+			if (bl->st == ST_SELECTED)
+				tui_clear(r, x, w, ST_SELECTED);
+			tui_wrap(r, x + bl->indent, w - bl->indent,
+			    top + rows - r, skip > 0 ? skip : 0, bl->text, bl->st);
+			if (bl->st == ST_SELECTED)
+				tui_cursor(t, r, x);
+		}
+		y += bl->h;
+		free(bl->text);
+	}
+	free(b.v);
+}
+
+static void
+draw_next(struct tui *t, struct journey *j, int y, int cols)
+{
+	const struct step_progress *n = j->snap->progress->next;
+	char *s;
+
+	if (n == NULL) {
+		tui_put(y, 1, cols - 1, _("Every step is done."),
+		    ST_DONE, false);
+		return;
+	}
+	if (n->status == STEP_BLOCKED)
+		s = xasprintf(_("Next: %s (%s) — waiting; press H for the hand-offs"),
+		    text_get(&n->step->title), text_get(&n->step->owner->name));
+	else
+		s = xasprintf(_("Next: %s (%s) — press n to go there"),
+		    text_get(&n->step->title), text_get(&n->step->owner->name));
+	tui_put(y, 1, cols - 1, s, n->status == STEP_BLOCKED ? ST_BLOCKED : ST_INFO, false);
+	free(s);
+}
+
+static void
+journey_draw(struct tui *t, void *state, int top, int rows, int cols)
+{
+	struct journey *j = state;
+	const struct track_progress *tp = cur_track(j);
+	int mw;
+
+	tui_set_title(t, "%s · %s %zu/%zu", j->snap->project->name,
+	    text_get(&tp->track->title), tp->done, tp->applicable);
+	draw_next(t, j, top, cols);
+	top += 2;
+	rows -= 2;
+	if (cols >= TWO_PANES) {
+		mw = cols >= 100 ? 44 : cols * 2 / 5;
+		draw_map(t, j, top, rows, 0, mw - 1);
+		for (int r = 0; r < rows; r++)
+			tui_put(top + r, mw, 1, "|", ST_DIM, false);
+		draw_step(t, j, top, rows, mw + 2, cols - mw - 3);
+	} else if (j->pane == PANE_MAP) {
+		draw_map(t, j, top, rows, 0, cols);
+	} else {
+		draw_step(t, j, top, rows, 1, cols - 2);
+	}
+}
+
+/* Moves in the map by steps, skipping phase titles. */
+static void
+map_move(struct journey *j, enum tui_req req)
+{
+	size_t n = cur_track(j)->track->nsteps, old = j->step;
+
+	switch (req) {
+	case REQ_UP:
+		if (j->step > 0)
+			j->step--;
+		break;
+	case REQ_DOWN:
+		if (j->step + 1 < n)
+			j->step++;
+		break;
+	case REQ_PAGE_UP:
+		j->step = j->step > 10 ? j->step - 10 : 0;
+		break;
+	case REQ_PAGE_DOWN:
+		j->step = j->step + 10 < n ? j->step + 10 : n - 1;
+		break;
+	case REQ_FIRST:
+		j->step = 0;
+		break;
+	case REQ_LAST:
+		j->step = n - 1;
+		break;
+	default:
+		break;
+	}
+	if (j->step != old) {
+		j->nq = 0;
+		j->dtop = 0;
+		collect_questions(j);
+	}
+}
+
+/* What an answer's save says; the hand-offs it raised or withdrew. */
+static void
+saved_message(struct tui *t, const struct answer_result *res)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	sb_add(&sb, res->changed ? _("Saved.") : _("Saved (unchanged)."));
+	for (i = 0; i < res->nhandoffs; i++) {
+		const struct handoff_sync *h = &res->handoffs[i];
+		const char *role = text_get(&h->rule->role->name);
+
+		sb_addc(&sb, ' ');
+		if (h->to == HANDOFF_RAISED)
+			sb_addf(&sb, _("A hand-off to %s was raised (H shows it)."), role);
+		else
+			sb_addf(&sb, _("The hand-off to %s was withdrawn."), role);
+	}
+	tui_info(t, "%s", sb_str(&sb));
+	sb_free(&sb);
+}
+
+/* What an edit dialog carries. */
+struct edit_ctx {
+	struct journey		*j;
+	const struct question	*q;
+	int64_t			 rev;		/* the revision the user saw */
+	char			*theirs_canon;	/* conflict: what the other writer stored */
+	enum expr_answer	 theirs_kind;
+	char			*mine;		/* conflict: what this user typed */
+};
+
+static void
+ctx_done(struct tui *t, void *arg)
+{
+	struct edit_ctx *c = arg;
+
+	free(c->theirs_canon);
+	free(c->mine);
+	free(c);
+}
+
+static void open_conflict(struct tui *t, struct edit_ctx *c, const char *input,
+    const struct answer_result *res);
+
+/* Saves input (or clears when input is NULL); true when done. */
+static bool
+save(struct tui *t, struct edit_ctx *c, const char *input)
+{
+	struct answer_result res;
+	char *cause = NULL;
+	int rc;
+
+	memset(&res, 0, sizeof(res));
+	if (input == NULL)
+		rc = action_clear(t->act, c->j->id, c->q->id, c->rev, &res, &cause);
+	else
+		rc = action_answer(t->act, c->j->id, c->q->id, input, c->rev, &res, &cause);
+	if (rc == EX_TEMPFAIL && res.theirs.revision > 0) {
+		free(cause);
+		open_conflict(t, c, input, &res);
+		answer_result_free(&res);
+		return false;
+	}
+	if (rc != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		answer_result_free(&res);
+		return false;
+	}
+	saved_message(t, &res);
+	answer_result_free(&res);
+	c->j->want_q = xstrdup(c->q->id);
+	load(t, c->j);
+	return true;
+}
+
+static bool
+conflict_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct edit_ctx *c = arg;
+	struct journey *j = c->j;
+
+	if (choice == 0) {
+		tui_info(t, _("Kept the other answer."));
+		j->want_q = xstrdup(c->q->id);
+		load(t, j);
+		return true;
+	}
+	/* Mine, over the revision now stored. */
+	return save(t, c, c->mine);
+}
+
+static void
+open_conflict(struct tui *t, struct edit_ctx *c, const char *input,
+    const struct answer_result *res)
+{
+	struct edit_ctx *n = xcalloc(1, sizeof(*n));
+	struct tui_dialog d = { 0 };
+	const char *opts[2];
+	char *theirs, *mine, *o0, *o1, *prompt;
+
+	n->j = c->j;
+	n->q = c->q;
+	n->rev = res->theirs.revision;
+	n->mine = input ? xstrdup(input) : NULL;
+	if (res->theirs.kind == EXPR_VALUE)
+		theirs = value_format(c->q, res->theirs.value, i18n_lang());
+	else if (res->theirs.kind == EXPR_DONTKNOW)
+		theirs = xstrdup(value_dontknow_text(i18n_lang()));
+	else
+		theirs = xstrdup(_("(cleared)"));
+	if (res->mine_kind == EXPR_VALUE && res->mine != NULL)
+		mine = value_format(c->q, res->mine, i18n_lang());
+	else if (res->mine_kind == EXPR_DONTKNOW)
+		mine = xstrdup(value_dontknow_text(i18n_lang()));
+	else
+		mine = xstrdup(input ? input : _("(cleared)"));
+	o0 = xasprintf(_("Keep theirs (%s, %s): %s"), res->theirs.user ? res->theirs.user : "?",
+	    source_name(res->theirs.source), theirs);
+	o1 = xasprintf(_("Use mine: %s"), mine);
+	opts[0] = o0;
+	opts[1] = o1;
+	prompt = xasprintf(_("Someone else changed the answer to \"%s\" while you were editing it. Which one should be kept?"),
+	    text_get(&c->q->prompt));
+	d.kind = DLG_PICK;
+	d.title = _("Conflict");
+	d.prompt = prompt;
+	d.options = opts;
+	d.noptions = 2;
+	d.submit = conflict_submit;
+	d.done = ctx_done;
+	d.arg = n;
+	tui_dialog_open(t, &d);
+	free(theirs);
+	free(mine);
+	free(o0);
+	free(o1);
+	free(prompt);
+}
+
+static bool
+edit_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct edit_ctx *c = arg;
+	const struct question *q = c->q;
+	struct strbuf sb = STRBUF_INIT;
+	bool ok;
+	size_t i;
+
+	switch (q->type) {
+	case Q_YESNO:
+		return save(t, c, choice == 0 ? "ja" : choice == 1 ? "nej" : "ved ikke");
+	case Q_CHOICE:
+		return save(t, c, choice < q->noptions ? q->options[choice].id : "ved ikke");
+	case Q_MULTI:
+		for (i = 0; i < q->noptions; i++)
+			if (checked[i]) {
+				if (sb.len)
+					sb_addc(&sb, ',');
+				sb_add(&sb, q->options[i].id);
+			}
+		ok = save(t, c, sb.len ? sb_str(&sb) : NULL);
+		sb_free(&sb);
+		return ok;
+	default:
+		/* Nothing typed: leave the question as it was (skip it). */
+		if (*text == '\0' && c->rev == 0)
+			return true;
+		return save(t, c, *text ? text : NULL);
+	}
+}
+
+/* Whether the multiple-choice value canon ("a,b") holds option id. */
+static bool
+has_option(const char *canon, const char *id)
+{
+	size_t n = strlen(id);
+	const char *p = canon;
+
+	while ((p = strstr(p, id)) != NULL) {
+		if ((p == canon || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+/* The value the editor starts from: one that parses back the same. */
+static char *
+initial_text(const struct question *q, const struct answer *a)
+{
+	if (a == NULL || a->kind != EXPR_VALUE)
+		return a && a->kind == EXPR_DONTKNOW ?
+		    xstrdup(value_dontknow_text(i18n_lang())) : xstrdup("");
+	switch (q->type) {
+	case Q_NUMBER:
+	case Q_AMOUNT:
+	case Q_DATE:
+		if (i18n_lang() == LANG_DA)
+			return value_format(q, a->value, LANG_DA);
+		break;
+	default:
+		break;
+	}
+	return xstrdup(a->value);
+}
+
+static char *
+edit_help(const struct question *q)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *legal = join_list(&q->legal);
+
+	if (q->help.s[LANG_DA] != NULL)
+		sb_add(&sb, text_get(&q->help));
+	if (*legal)
+		sb_addf(&sb, "%s(%s)", sb.len ? " " : "", legal);
+	free(legal);
+	switch (q->type) {
+	case Q_AMOUNT:
+		sb_addf(&sb, "%s%s", sb.len ? " " : "", _("In kroner, e.g. 1.600.000 kr. or 1,6 mio."));
+		break;
+	case Q_DATE:
+		sb_addf(&sb, "%s%s", sb.len ? " " : "", _("A date, e.g. 23.11.2026 or 2026-11-23."));
+		break;
+	case Q_NUMBER:
+		sb_addf(&sb, "%s%s", sb.len ? " " : "", _("A number, e.g. 12,5."));
+		break;
+	default:
+		break;
+	}
+	if (q->type != Q_YESNO && q->type != Q_CHOICE && q->type != Q_MULTI)
+		sb_addf(&sb, "%s%s", sb.len ? " " : "",
+		    _("Write \"ved ikke\" if you do not know; that raises a hand-off where one is needed."));
+	return sb_detach(&sb);
+}
+
+static void
+open_editor(struct tui *t, struct journey *j)
+{
+	const struct question *q = j->qs[j->q];
+	const struct answer *a = progress_answer(j->snap->progress, q);
+	struct edit_ctx *c = xcalloc(1, sizeof(*c));
+	struct tui_dialog d = { 0 };
+	const char **opts = xcalloc(q->noptions + 3, sizeof(*opts));
+	bool *ticks = xcalloc(q->noptions + 3, sizeof(*ticks));
+	char *init = initial_text(q, a), *help = edit_help(q), *title;
+	size_t i;
+
+	c->j = j;
+	c->q = q;
+	c->rev = a ? a->revision : 0;
+	title = xasprintf(_("Question %zu of %zu"), j->q + 1, j->nq);
+	d.title = title;
+	d.prompt = text_get(&q->prompt);
+	d.help = help;
+	d.initial = init;
+	d.options = opts;
+	d.checked = ticks;
+	d.submit = edit_submit;
+	d.done = ctx_done;
+	d.arg = c;
+	switch (q->type) {
+	case Q_LONGTEXT:
+		d.kind = DLG_TEXT;
+		break;
+	case Q_YESNO:
+		d.kind = DLG_PICK;
+		opts[0] = _("Yes");
+		opts[1] = _("No");
+		opts[2] = value_dontknow_text(i18n_lang());
+		d.noptions = 3;
+		if (a && a->kind == EXPR_VALUE)
+			d.selected = strcmp(a->value, "nej") == 0;
+		else if (a && a->kind == EXPR_DONTKNOW)
+			d.selected = 2;
+		break;
+	case Q_CHOICE:
+		d.kind = DLG_PICK;
+		for (i = 0; i < q->noptions; i++) {
+			opts[i] = text_get(&q->options[i].label);
+			if (a && a->kind == EXPR_VALUE && strcmp(a->value, q->options[i].id) == 0)
+				d.selected = i;
+		}
+		opts[i] = value_dontknow_text(i18n_lang());
+		if (a && a->kind == EXPR_DONTKNOW)
+			d.selected = i;
+		d.noptions = q->noptions + 1;
+		break;
+	case Q_MULTI:
+		d.kind = DLG_MULTI;
+		for (i = 0; i < q->noptions; i++) {
+			opts[i] = text_get(&q->options[i].label);
+			ticks[i] = a && a->kind == EXPR_VALUE &&
+			    has_option(a->value, q->options[i].id);
+		}
+		d.noptions = q->noptions;
+		break;
+	default:
+		d.kind = DLG_LINE;
+		break;
+	}
+	tui_dialog_open(t, &d);
+	free(opts);
+	free(ticks);
+	free(init);
+	free(help);
+	free(title);
+}
+
+static bool
+clear_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	return save(t, arg, NULL);
+}
+
+static void
+quick_answer(struct tui *t, struct journey *j, bool clear)
+{
+	const struct question *q = j->qs[j->q];
+	const struct answer *a = progress_answer(j->snap->progress, q);
+	struct edit_ctx *c = xcalloc(1, sizeof(*c));
+	struct tui_dialog d = { 0 };
+	char *prompt;
+
+	c->j = j;
+	c->q = q;
+	c->rev = a ? a->revision : 0;
+	if (!clear) {
+		save(t, c, "ved ikke");
+		ctx_done(t, c);
+		return;
+	}
+	if (a == NULL || a->kind == EXPR_NONE) {
+		tui_info(t, _("There is no answer to clear."));
+		ctx_done(t, c);
+		return;
+	}
+	prompt = xasprintf(_("Clear the answer to \"%s\"? The history keeps it."),
+	    text_get(&q->prompt));
+	d.kind = DLG_CONFIRM;
+	d.title = _("Clear answer");
+	d.prompt = prompt;
+	d.submit = clear_submit;
+	d.done = ctx_done;
+	d.arg = c;
+	tui_dialog_open(t, &d);
+	free(prompt);
+}
+
+/* Moves among the questions; past the last one, on to the next step. */
+static void
+question_move(struct journey *j, enum tui_req req, int rows)
+{
+	switch (req) {
+	case REQ_UP:
+		if (j->q > 0)
+			j->q--;
+		else
+			j->dtop = 0;
+		break;
+	case REQ_DOWN:
+		if (j->q + 1 < j->nq)
+			j->q++;
+		break;
+	case REQ_PAGE_UP:
+		j->dtop = j->dtop > rows ? j->dtop - rows : 0;
+		j->q = 0;
+		break;
+	case REQ_PAGE_DOWN:
+		j->dtop += rows;
+		break;
+	case REQ_FIRST:
+		j->q = 0;
+		j->dtop = 0;
+		break;
+	case REQ_LAST:
+		j->q = j->nq ? j->nq - 1 : 0;
+		break;
+	default:
+		break;
+	}
+}
+
+bool
+tui_journey_goto(struct tui *t, void *state, const struct step *st, const char *question)
+{
+	struct journey *j = state;
+
+	free(j->want_q);
+	j->want_q = question ? xstrdup(question) : NULL;
+	if (!select_step(j, st))
+		return false;
+	j->pane = PANE_STEP;
+	return true;
+}
+
+static bool
+journey_key(struct tui *t, void *state, enum tui_req req, int key)
+{
+	struct journey *j = state;
+	const struct progress *pr = j->snap->progress;
+	bool has_q = j->pane == PANE_STEP && j->nq > 0;
+
+	switch (req) {
+	case REQ_NEXT_PANE:
+	case REQ_RIGHT:
+	case REQ_LEFT:
+		if (req == REQ_RIGHT && j->pane == PANE_STEP)
+			return true;
+		if (req == REQ_LEFT && j->pane == PANE_MAP)
+			return true;
+		j->pane = j->pane == PANE_MAP ? PANE_STEP : PANE_MAP;
+		return true;
+	case REQ_ENTER:
+		if (j->pane == PANE_MAP)
+			j->pane = PANE_STEP;
+		else if (j->nq > 0)
+			open_editor(t, j);
+		return true;
+	case REQ_DONTKNOW:
+	case REQ_CLEAR:
+		if (has_q)
+			quick_answer(t, j, req == REQ_CLEAR);
+		else
+			tui_info(t, _("Choose a question first: Tab moves to the questions."));
+		return true;
+	case REQ_HISTORY:
+		if (has_q) {
+			struct tui_history_arg ha = { j->id, j->qs[j->q]->id };
+
+			tui_push(t, &tui_history_ops, &ha);
+		} else {
+			tui_info(t, _("Choose a question first: Tab moves to the questions."));
+		}
+		return true;
+	case REQ_NEXT_STEP:
+		if (pr->next != NULL) {
+			select_step(j, pr->next->step);
+			j->pane = PANE_STEP;
+		} else {
+			tui_info(t, _("Every step is done."));
+		}
+		return true;
+	case REQ_TRACK:
+		j->track = (j->track + 1) % pr->ntracks;
+		j->step = 0;
+		j->nq = 0;
+		j->dtop = 0;
+		j->map_top = 0;
+		collect_questions(j);
+		return true;
+	case REQ_HANDOFFS: {
+		struct tui_handoffs_arg ha = { j->id, t->cli->role };
+
+		tui_push(t, &tui_handoffs_ops, &ha);
+		return true;
+	}
+	case REQ_SEARCH:
+		tui_push(t, &tui_search_ops, &j->id);
+		return true;
+	case REQ_PROJECTS:
+		while (t->depth > 1)
+			tui_pop(t);
+		return true;
+	default:
+		break;
+	}
+	if (j->pane == PANE_MAP) {
+		map_move(j, req);
+		return req >= REQ_UP && req <= REQ_LAST;
+	}
+	question_move(j, req, t->rows - 5);
+	return req >= REQ_UP && req <= REQ_LAST;
+}
+
+static const struct tui_binding journey_keys[] = {
+	{ REQ_ENTER, { '\r', '\n', FK(KEY_ENTER) }, N_("Answer"),
+	    N_("on a step: go to its questions; on a question: answer it") },
+	{ REQ_NEXT_PANE, { '\t', FK(KEY_BTAB) }, N_("Map/Questions"),
+	    N_("move between the map and the step's questions") },
+	{ REQ_NEXT_STEP, { 'n' }, N_("Next"), N_("go to the next step to work on") },
+	{ REQ_DONTKNOW, { 'v' }, N_("Don't know"), N_("answer \"don't know\" (ved ikke)") },
+	{ REQ_CLEAR, { 'x', FK(KEY_DC) }, NULL, N_("clear the answer (asks first)") },
+	{ REQ_HISTORY, { 'L' }, NULL, N_("the history of the answer") },
+	{ REQ_TRACK, { 't' }, NULL, N_("the project's next track") },
+	{ REQ_HANDOFFS, { 'H' }, N_("Hand-offs"), N_("the project's hand-offs") },
+	{ REQ_SEARCH, { '/' }, N_("Search"), N_("search the questions, guidance and answers") },
+	{ REQ_PROJECTS, { 'p' }, NULL, N_("back to the projects") },
+	{ REQ_NONE, { 0 }, NULL, NULL }
+};
+
+const struct tui_view_ops tui_journey_ops = {
+	"journey", N_("Journey"), journey_keys, journey_open, journey_draw,
+	journey_key, journey_reload, journey_close
+};

@@ -1,0 +1,513 @@
+/* Projects: every project with its tracks, a progress bar per track, the
+ * open hand-offs and the last change; new, open, rename, delete, sort and
+ * filter. An empty database shows a welcome that says what to do first. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "airejse/action.h"
+#include "airejse/cli.h"
+#include "airejse/clock.h"
+#include "airejse/content.h"
+#include "airejse/progress.h"
+#include "airejse/store.h"
+#include "airejse/strbuf.h"
+#include "airejse/tui-curses.h"
+#include "airejse/utf8.h"
+#include "airejse/xalloc.h"
+
+enum sort {
+	SORT_CHANGED,	/* the last changed first */
+	SORT_NAME,
+	SORT_PROGRESS,	/* the least done first */
+	SORT__COUNT
+};
+
+struct projects {
+	struct snapshot	**all;
+	size_t		  nall;
+	struct snapshot	**shown;	/* filtered and sorted */
+	size_t		  n;
+	enum sort	  sort;
+	char		 *filter;	/* folded, or NULL */
+	size_t		  sel, top;	/* in shown */
+	int64_t		  keep;		/* the project to select after a reload */
+};
+
+static void
+free_all(struct projects *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nall; i++)
+		snapshot_free(p->all[i]);
+	xfree(p->all);
+	xfree(p->shown);
+	p->nall = p->n = 0;
+}
+
+/* Steps done over all tracks, as a fraction (for sorting). */
+static double
+done_part(const struct snapshot *s)
+{
+	const struct progress *pr = s->progress;
+	size_t i, done = 0, all = 0;
+
+	for (i = 0; i < pr->ntracks; i++) {
+		done += pr->tracks[i].done;
+		all += pr->tracks[i].applicable;
+	}
+	return all ? (double)done / (double)all : 0;
+}
+
+static enum sort sort_by;
+
+static int
+compare(const void *a, const void *b)
+{
+	const struct snapshot *x = *(struct snapshot *const *)a;
+	const struct snapshot *y = *(struct snapshot *const *)b;
+	double dx, dy;
+
+	switch (sort_by) {
+	case SORT_NAME:
+		return strcoll(x->project->name, y->project->name);
+	case SORT_PROGRESS:
+		dx = done_part(x);
+		dy = done_part(y);
+		if (dx != dy)
+			return dx < dy ? -1 : 1;
+		break;
+	default:
+		if (x->project->changed != y->project->changed)
+			return x->project->changed > y->project->changed ? -1 : 1;
+		break;
+	}
+	return x->project->id < y->project->id ? -1 : x->project->id > y->project->id;
+}
+
+static bool
+passes(const struct projects *p, const struct snapshot *s)
+{
+	char *f;
+	bool ok;
+
+	if (p->filter == NULL)
+		return true;
+	f = utf8_fold(s->project->name);
+	ok = f != NULL && strstr(f, p->filter) != NULL;
+	free(f);
+	return ok;
+}
+
+/* Filters and sorts, keeping the selected project selected. */
+static void
+arrange(struct projects *p)
+{
+	size_t i;
+
+	if (p->n > 0 && p->keep == 0)
+		p->keep = p->shown[p->sel]->project->id;
+	p->n = 0;
+	for (i = 0; i < p->nall; i++)
+		if (passes(p, p->all[i]))
+			p->shown[p->n++] = p->all[i];
+	sort_by = p->sort;
+	if (p->n > 1)
+		qsort(p->shown, p->n, sizeof(*p->shown), compare);
+	p->sel = 0;
+	for (i = 0; i < p->n; i++)
+		if (p->shown[i]->project->id == p->keep)
+			p->sel = i;
+	p->keep = 0;
+}
+
+static void
+projects_reload(struct tui *t, void *state)
+{
+	struct projects *p = state;
+	struct project *v = NULL;
+	size_t n = 0, i;
+	char *cause = NULL;
+
+	if (p->n > 0 && p->keep == 0)
+		p->keep = p->shown[p->sel]->project->id;
+	free_all(p);
+	if (store_projects(t->store, &v, &n, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	p->all = xcalloc(n + 1, sizeof(*p->all));
+	p->shown = xcalloc(n + 1, sizeof(*p->shown));
+	for (i = 0; i < n; i++) {
+		if (action_snapshot(t->act, v[i].id, &p->all[p->nall], &cause) != 0) {
+			tui_error(t, "%s", cause);
+			xfree(cause);
+			continue;
+		}
+		p->nall++;
+	}
+	projects_free(v, n);
+	arrange(p);
+}
+
+static void *
+projects_open(struct tui *t, const void *arg)
+{
+	struct projects *p = xcalloc(1, sizeof(*p));
+
+	projects_reload(t, p);
+	return p;
+}
+
+static void
+projects_close(struct tui *t, void *state)
+{
+	struct projects *p = state;
+
+	free_all(p);
+	free(p->filter);
+	free(p);
+}
+
+static int
+item_rows(const struct snapshot *s)
+{
+	return 1 + (int)s->progress->ntracks;
+}
+
+static void
+draw_welcome(struct tui *t, int top, int rows, int cols)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	sb_add(&sb, _("Welcome to airejse. It guides your team from a clinical need to an AI product that is procured, validated and in use, one step at a time.\n\n"
+	    "There are no projects yet. Press n to make the first one: give it a name and choose the tracks it follows:\n"));
+	for (i = 0; i < t->content->ntracks; i++)
+		sb_addf(&sb, "\n  %s: %s\n", text_get(&t->content->tracks[i]->title),
+		    text_get(&t->content->tracks[i]->summary));
+	sb_add(&sb, _("\nPress ? for the keys of any screen, q to go back or leave."));
+	tui_wrap(top + 1, 2, cols - 4, rows - 1, 0, sb_str(&sb), ST_NORMAL);
+	sb_free(&sb);
+	tui_cursor(t, top + 1, 2);
+}
+
+static void
+draw_item(struct tui *t, const struct snapshot *s, int y, int rows, int cols, bool sel)
+{
+	const struct progress *pr = s->progress;
+	char when[17], *right;
+	int rw, tw, r;
+	size_t i;
+
+	clock_local(s->project->changed, when);
+	if (pr->nopen_handoffs > 0)
+		right = xasprintf(P_("%zu open hand-off  %s", "%zu open hand-offs  %s",
+		    pr->nopen_handoffs), pr->nopen_handoffs, when);
+	else
+		right = xasprintf("%s", when);
+	rw = utf8_width(right);
+	tui_put(y, 0, cols, " ", sel ? ST_SELECTED : ST_NORMAL, true);
+	tui_put(y, 1, cols - rw - 3, s->project->name, sel ? ST_SELECTED : ST_HEADING, false);
+	if (rw + 2 < cols / 2)
+		tui_put(y, cols - rw - 1, rw, right, sel ? ST_SELECTED :
+		    pr->nopen_handoffs ? ST_BLOCKED : ST_DIM, false);
+	free(right);
+	tw = cols / 2 - 4;
+	for (i = 0, r = 1; i < pr->ntracks && r < rows; i++, r++) {
+		const struct track_progress *tp = &pr->tracks[i];
+
+		tui_put(y + r, 3, tw, text_get(&tp->track->title), ST_NORMAL, false);
+		tui_progress(y + r, 4 + tw, cols - tw - 5, tp->done, tp->applicable);
+	}
+}
+
+static void
+projects_draw(struct tui *t, void *state, int top, int rows, int cols)
+{
+	struct projects *p = state;
+	int y, h;
+	size_t i;
+
+	if (p->filter)
+		tui_set_title(t, _("Projects: %zu of %zu, names containing \"%s\""),
+		    p->n, p->nall, p->filter);
+	else
+		tui_set_title(t, P_("Projects: %zu project", "Projects: %zu projects", p->n), p->n);
+	if (p->nall == 0) {
+		draw_welcome(t, top, rows, cols);
+		return;
+	}
+	if (p->n == 0) {
+		tui_put(top + 1, 2, cols - 2, _("No project matches. Press / to change the filter."),
+		    ST_DIM, false);
+		return;
+	}
+	/* Items have different heights: scroll so the selected one shows. */
+	if (p->sel < p->top)
+		p->top = p->sel;
+	for (;;) {
+		for (h = 0, i = p->top; i <= p->sel; i++)
+			h += item_rows(p->shown[i]);
+		if (h <= rows || p->top == p->sel)
+			break;
+		p->top++;
+	}
+	for (y = top, i = p->top; i < p->n && y < top + rows; i++) {
+		h = item_rows(p->shown[i]);
+		draw_item(t, p->shown[i], y, top + rows - y, cols, i == p->sel);
+		if (i == p->sel)
+			tui_cursor(t, y, 0);
+		y += h;
+	}
+}
+
+/* The project under the cursor, or NULL. */
+static const struct project *
+selected(const struct projects *p)
+{
+	return p->n ? p->shown[p->sel]->project : NULL;
+}
+
+/* New project: the name, then the tracks. */
+struct new_project {
+	struct projects	*p;
+	char		*name;
+};
+
+static void
+new_done(struct tui *t, void *arg)
+{
+	struct new_project *np = arg;
+
+	free(np->name);
+	free(np);
+}
+
+static bool
+new_tracks(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct new_project *np = arg;
+	struct tui_journey_arg ja = { 0 };
+	char **ids = xcalloc(t->content->ntracks + 1, sizeof(*ids));
+	char *cause = NULL;
+	size_t i, n = 0;
+	int64_t id;
+	int rc;
+
+	for (i = 0; i < t->content->ntracks; i++)
+		if (checked[i])
+			ids[n++] = t->content->tracks[i]->id;
+	if (n == 0) {
+		free(ids);
+		tui_error(t, _("choose at least one track: move to it and press Space"));
+		return false;
+	}
+	rc = action_project_new(t->act, np->name, ids, n, &id, &cause);
+	free(ids);
+	if (rc != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return false;
+	}
+	np->p->keep = id;
+	projects_reload(t, np->p);
+	tui_info(t, _("Project \"%s\" made."), np->name);
+	ja.project = id;
+	tui_dialog_close(t);
+	tui_push(t, &tui_journey_ops, &ja);
+	return false;	/* already closed */
+}
+
+static bool
+new_name(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct projects *p = arg;
+	struct tui_dialog d = { 0 };
+	struct new_project *np;
+	const char **labels, **details;
+	char *clean = NULL, *cause = NULL;
+	size_t i, n = t->content->ntracks;
+
+	if (action_check_name(text, &clean, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return false;
+	}
+	np = xcalloc(1, sizeof(*np));
+	np->p = p;
+	np->name = clean;
+	labels = xcalloc(n + 1, sizeof(*labels));
+	details = xcalloc(n + 1, sizeof(*details));
+	for (i = 0; i < n; i++) {
+		labels[i] = text_get(&t->content->tracks[i]->title);
+		details[i] = text_get(&t->content->tracks[i]->summary);
+	}
+	d.kind = DLG_MULTI;
+	d.title = _("New project");
+	d.prompt = _("Which tracks does the project follow? Tick one or more with Space.");
+	d.options = labels;
+	d.details = details;
+	d.noptions = n;
+	d.submit = new_tracks;
+	d.done = new_done;
+	d.arg = np;
+	tui_dialog_open(t, &d);		/* closes this one */
+	free(labels);
+	free(details);
+	return false;
+}
+
+static bool
+rename_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct projects *p = arg;
+	const struct project *pj = selected(p);
+	char *cause = NULL;
+
+	if (pj == NULL)
+		return true;
+	if (action_project_rename(t->act, pj->id, text, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return false;
+	}
+	tui_info(t, _("Renamed."));
+	projects_reload(t, p);
+	return true;
+}
+
+static bool
+delete_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct projects *p = arg;
+	const struct project *pj = selected(p);
+	char *cause = NULL, *name;
+
+	if (pj == NULL)
+		return true;
+	name = xstrdup(pj->name);
+	if (action_project_delete(t->act, pj->id, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+	} else {
+		tui_info(t, _("Project \"%s\" deleted."), name);
+	}
+	free(name);
+	projects_reload(t, p);
+	return true;
+}
+
+static bool
+filter_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct projects *p = arg;
+	char *trimmed = utf8_trim(text);
+
+	free(p->filter);
+	p->filter = *trimmed ? utf8_fold(trimmed) : NULL;
+	free(trimmed);
+	arrange(p);
+	return true;
+}
+
+static void
+open_name_dialog(struct tui *t, struct projects *p, bool rename)
+{
+	const struct project *pj = selected(p);
+
+	tui_ask(t, DLG_LINE, rename ? _("Rename project") : _("New project"),
+	    rename ? _("The new name of the project:") :
+	    _("What is the project called? For example \"AI triage in the emergency department\"."),
+	    rename && pj ? pj->name : NULL, rename ? rename_submit : new_name, p);
+}
+
+static bool
+projects_key(struct tui *t, void *state, enum tui_req req, int key)
+{
+	struct projects *p = state;
+	const struct project *pj = selected(p);
+	char *q;
+
+	switch (req) {
+	case REQ_NEW:
+		open_name_dialog(t, p, false);
+		return true;
+	case REQ_FILTER:
+		tui_ask(t, DLG_LINE, _("Filter"),
+		    _("Show the projects whose name contains (empty: all):"), NULL,
+		    filter_submit, p);
+		return true;
+	case REQ_SORT:
+		p->sort = (p->sort + 1) % SORT__COUNT;
+		arrange(p);
+		tui_info(t, "%s", p->sort == SORT_NAME ? _("Sorted by name.") :
+		    p->sort == SORT_PROGRESS ? _("Sorted by progress, the least done first.") :
+		    _("Sorted by the last change."));
+		return true;
+	case REQ_HANDOFFS: {
+		struct tui_handoffs_arg ha = { 0, t->cli->role };
+
+		tui_push(t, &tui_handoffs_ops, &ha);
+		return true;
+	}
+	default:
+		break;
+	}
+	if (pj == NULL)
+		return false;
+	switch (req) {
+	case REQ_ENTER: {
+		struct tui_journey_arg ja = { 0 };
+
+		ja.project = pj->id;
+		tui_push(t, &tui_journey_ops, &ja);
+		return true;
+	}
+	case REQ_RENAME:
+		open_name_dialog(t, p, true);
+		return true;
+	case REQ_DELETE:
+		q = xasprintf(_("Delete the project \"%s\" with all its answers, hand-offs and history? This cannot be undone."),
+		    pj->name);
+		tui_ask(t, DLG_CONFIRM, _("Delete project"), q, NULL, delete_submit, p);
+		free(q);
+		return true;
+	case REQ_UP:
+		if (p->sel > 0)
+			p->sel--;
+		return true;
+	case REQ_DOWN:
+		if (p->sel + 1 < p->n)
+			p->sel++;
+		return true;
+	case REQ_FIRST:
+	case REQ_PAGE_UP:
+		p->sel = 0;
+		return true;
+	case REQ_LAST:
+	case REQ_PAGE_DOWN:
+		p->sel = p->n - 1;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static const struct tui_binding projects_keys[] = {
+	{ REQ_ENTER, { '\r', '\n', FK(KEY_ENTER), 'l' }, N_("Open"), N_("open the project's journey") },
+	{ REQ_NEW, { 'n' }, N_("New"), N_("make a new project") },
+	{ REQ_RENAME, { 'r' }, N_("Rename"), N_("rename the project") },
+	{ REQ_DELETE, { 'd', FK(KEY_DC) }, N_("Delete"), N_("delete the project (asks first)") },
+	{ REQ_SORT, { 's' }, NULL, N_("sort by the last change, the name or the progress") },
+	{ REQ_FILTER, { '/' }, NULL, N_("show only the projects whose name contains a text") },
+	{ REQ_HANDOFFS, { 'H' }, NULL, N_("the hand-offs of every project") },
+	{ REQ_BACK, { 'q', TUI_ESC }, N_("Quit"), N_("leave the program") },
+	{ REQ_NONE, { 0 }, NULL, NULL }
+};
+
+const struct tui_view_ops tui_projects_ops = {
+	"projects", N_("Projects"), projects_keys, projects_open, projects_draw,
+	projects_key, projects_reload, projects_close
+};

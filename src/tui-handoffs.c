@@ -387,6 +387,12 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 		move_state(t, h, r, req == REQ_STATE_SENT ? HANDOFF_SENT :
 		    req == REQ_STATE_ANSWERED ? HANDOFF_ANSWERED : HANDOFF_CLOSED);
 		return true;
+	case REQ_EXPORT: {
+		struct tui_export_arg ea = { r->snap->project->id, "handoff" };
+
+		tui_push(t, &tui_export_ops, &ea);
+		return true;
+	}
 	default:
 		return false;
 	}
@@ -398,6 +404,7 @@ static const struct tui_binding handoffs_keys[] = {
 	{ REQ_STATE_SENT, { 's' }, N_("Sent"), N_("mark the hand-off sent") },
 	{ REQ_STATE_ANSWERED, { 'a' }, N_("Answered"), N_("mark the hand-off answered") },
 	{ REQ_STATE_CLOSED, { 'c' }, N_("Closed"), N_("mark the hand-off closed") },
+	{ REQ_EXPORT, { 'P' }, NULL, N_("export the hand-off packet") },
 	{ REQ_NONE, { 0 }, NULL, NULL }
 };
 

@@ -446,7 +446,7 @@ draw_next(struct tui *t, struct journey *j, int y, int cols)
 	char *s;
 
 	if (n == NULL) {
-		tui_put(y, 1, cols - 1, _("Every step is done."),
+		tui_put(y, 1, cols - 1, _("Every step is done. Press e to export the checklists."),
 		    ST_DONE, false);
 		return;
 	}
@@ -984,6 +984,13 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_SEARCH:
 		tui_push(t, &tui_search_ops, &j->id);
 		return true;
+	case REQ_EXPORT:
+		{
+			struct tui_export_arg ea = { j->id, NULL };
+
+			tui_push(t, &tui_export_ops, &ea);
+		}
+		return true;
 	case REQ_PROJECTS:
 		while (t->depth > 1)
 			tui_pop(t);
@@ -1011,6 +1018,7 @@ static const struct tui_binding journey_keys[] = {
 	{ REQ_TRACK, { 't' }, NULL, N_("the project's next track") },
 	{ REQ_HANDOFFS, { 'H' }, N_("Hand-offs"), N_("the project's hand-offs") },
 	{ REQ_SEARCH, { '/' }, N_("Search"), N_("search the questions, guidance and answers") },
+	{ REQ_EXPORT, { 'e' }, NULL, N_("export a checklist or the business case") },
 	{ REQ_PROJECTS, { 'p' }, NULL, N_("back to the projects") },
 	{ REQ_NONE, { 0 }, NULL, NULL }
 };

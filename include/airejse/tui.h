@@ -147,6 +147,7 @@ extern const struct tui_view_ops tui_search_ops;
 extern const struct tui_view_ops tui_help_ops;
 extern const struct tui_view_ops tui_history_ops;
 extern const struct tui_view_ops tui_glossary_ops;
+extern const struct tui_view_ops tui_export_ops;
 
 struct step;
 /* Shows step st and question (NULL: the first) in the journey screen

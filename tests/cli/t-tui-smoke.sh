@@ -4,7 +4,7 @@
 . "$TOP/tests/cli/lib.sh"
 export AIREJSE_DB="$PWD/t.db" AIREJSE_CONTENT="$TOP"
 run 0 "$AIREJSE" project new --journey faerdigt-produkt,rsd-indkoeb --name "Ambient scribe – Kolding"
-keys='<Enter><Tab><Enter>Travle ambulatorier på OUH<Enter><dump>j<Enter><Esc>jv<dump>H<dump>q/jurist|GDPR<Enter><dump><Enter>t<dump>?<dump>qg<dump>qL<dump>q<resize 40x12><dump>p<dump>'
+keys='<Enter><Tab><Enter>Travle ambulatorier på OUH<Enter><dump>j<Enter><Esc>jv<dump>H<dump>q/jurist|GDPR<Enter><dump><Enter>t<dump>?<dump>qg<dump>qe<dump>qL<dump>q<resize 40x12><dump>p<dump>'
 AIREJSE_TEST_KEYS=$keys AIREJSE_TEST_SCREEN=screen "$AIREJSE" >out.txt 2>err.txt ||
 	fail "the terminal program failed: $(cat err.txt)"
 screen=$(cat screen)

@@ -573,3 +573,23 @@ snapshot_free(struct snapshot *s)
 	unload(s);
 	free(s);
 }
+
+int
+action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause)
+{
+	struct handoff_sync *v;
+	size_t n;
+	int status;
+
+	if ((status = action_snapshot(a, id, out, cause)) != 0 || !store_writable(a->store))
+		return status;
+	n = handoff_sync((*out)->progress, (*out)->handoffs, (*out)->nhandoffs, &v);
+	free(v);
+	if (n == 0)
+		return 0;
+	snapshot_free(*out);
+	*out = NULL;
+	if ((status = action_sync(a, id, NULL, NULL, cause)) != 0)
+		return status;
+	return action_snapshot(a, id, out, cause);
+}

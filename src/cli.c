@@ -241,11 +241,22 @@ cli_store(struct cli *cli, bool writable)
 int
 cli_action(struct cli *cli, bool writable, struct action *a)
 {
+	size_t i;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
 	if ((rc = cli_content(cli)) != 0 || (rc = cli_store(cli, writable)) != 0)
 		return rc;
+	/* The site configuration is read before the content: check its
+	 * roles now, so a misspelt one does not go unnoticed. */
+	for (i = 0; i < cli->settings.ncontacts; i++) {
+		const struct role_contact *ct = &cli->settings.contacts[i];
+
+		if (content_role(cli->content, ct->role) == NULL)
+			fprintf(stderr, _("%s:%d:%d: warning: unknown role '%s': its contact is not used\n"),
+			    cli->settings.file ? cli->settings.file : "config.yaml", ct->line, ct->col,
+			    ct->role);
+	}
 	a->store = cli->store;
 	a->content = cli->content;
 	a->settings = &cli->settings;

@@ -138,7 +138,7 @@ cmd_handoffs(struct cli *cli, int argc, char **argv)
 	for (i = 0; i < n && rc == 0; i++) {
 		struct snapshot *s;
 
-		if ((rc = action_snapshot(&a, v[i].id, &s, &cause)) != 0) {
+		if ((rc = action_refresh(&a, v[i].id, &s, &cause)) != 0) {
 			cli_error("%s", cause);
 			free(cause);
 			break;
@@ -179,7 +179,7 @@ handoff_show(struct action *a, const struct project *p, const char *rule,
 	size_t nev = 0, i;
 	int rc;
 
-	if ((rc = action_snapshot(a, p->id, &s, &cause)) != 0)
+	if ((rc = action_refresh(a, p->id, &s, &cause)) != 0)
 		goto out;
 	if ((h = handoff_find(s->handoffs, s->nhandoffs, rule)) == NULL) {
 		cause = xasprintf(_("the project has no hand-off '%s': see 'airejse handoffs %lld'"),

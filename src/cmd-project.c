@@ -226,7 +226,7 @@ project_list(struct cli *cli, int argc, char **argv)
 	for (i = 0; i < n && rc == 0; i++) {
 		struct snapshot *s;
 
-		if ((rc = action_snapshot(&a, v[i].id, &s, &cause)) != 0) {
+		if ((rc = action_refresh(&a, v[i].id, &s, &cause)) != 0) {
 			cli_error("%s", cause);
 			free(cause);
 			break;
@@ -284,7 +284,7 @@ load_project(struct cli *cli, struct action *a, bool writable, const char *key,
 	*out = NULL;
 	if ((rc = cli_action(cli, writable, a)) != 0 || (rc = cli_project(a, key, &p)) != 0)
 		return rc;
-	if ((rc = action_snapshot(a, p->id, out, &cause)) != 0) {
+	if ((rc = action_refresh(a, p->id, out, &cause)) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 	}

@@ -460,7 +460,8 @@ write_project(struct action *a, const struct imp_project *p, const char *name,
 			    e->note, e->time, e->user ? e->user : a->user, SOURCE_IMPORT, cause);
 			last = e->state;
 		}
-		if (rc == 0 && (last != h->state || h->nev == 0))
+		/* What the history does not say (a hand-edited file). */
+		if (rc == 0 && (last != h->state || (h->nev == 0 && (h->due || h->note))))
 			rc = store_handoff_set(a->store, hid, h->state, h->due, h->contact,
 			    h->note, h->changed, a->user, SOURCE_IMPORT, cause);
 	}
@@ -645,7 +646,8 @@ store_reply(struct action *a, int64_t id, const struct imp_reply *rep,
 		rc = 0;
 	} else if (rc == EX_DATAERR) {
 		res->nrefused++;
-		message(res, xasprintf(_("'%s': '%s' was not stored: %s"), q->id, rep->input, why));
+		message(res, why);
+		why = NULL;
 		rc = 0;
 	} else {
 		*cause = why;

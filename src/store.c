@@ -13,6 +13,7 @@
 
 #include "airejse/i18n.h"
 #include "airejse/store.h"
+#include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
 
 /* "aire": marks the file as ours, so another program's SQLite file is
@@ -390,6 +391,45 @@ check_file(const char *path, int flags, char **cause)
 	return 0;
 }
 
+/* Whether SQLite could not even read path: a file we may not write, in a
+ * folder we may not write, without the shared-memory file WAL readers
+ * need beside it (it cannot be created there). */
+static bool
+cannot_lock(const char *path, int flags)
+{
+	char *copy, *shm;
+	bool r;
+
+	if (!(flags & STORE_READONLY) && access(path, W_OK) == 0)
+		return false;
+	copy = xstrdup(path);
+	shm = xasprintf("%s-shm", path);
+	r = access(dirname(copy), W_OK) != 0 && access(shm, F_OK) != 0;
+	free(copy);
+	free(shm);
+	return r;
+}
+
+/* A URI that opens path without locks or journals. Only for a file
+ * nobody here can change; a change the owner makes meanwhile may not be
+ * seen, which is the price of reading it at all. */
+static char *
+immutable_uri(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	sb_add(&sb, "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			sb_addf(&sb, "%%%02X", (unsigned char)*p);
+		else
+			sb_addc(&sb, *p);
+	}
+	sb_add(&sb, "?immutable=1");
+	return sb_detach(&sb);
+}
+
 /* One integer from a pragma or query without parameters. */
 static int
 query_int(struct store *s, const char *q, int64_t *out)
@@ -489,7 +529,16 @@ store_open_version(const char *path, int flags, int version, struct store **out,
 	s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
 	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_EXRESCODE, NULL);
+	if (cannot_lock(path, flags)) {
+		char *uri = immutable_uri(path);
+
+		flags |= STORE_READONLY;
+		rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+		    SQLITE_OPEN_EXRESCODE, NULL);
+		free(uri);
+	} else {
+		rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_EXRESCODE, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		status = fail(s, rc, _("cannot open the database"), cause);
 		store_close(s);

@@ -116,5 +116,9 @@ int action_sync(struct action *a, int64_t project, struct handoff_sync **changes
  * out its progress. Caller frees with snapshot_free. */
 int action_snapshot(struct action *a, int64_t id, struct snapshot **out, char **cause);
 void snapshot_free(struct snapshot *s);
+/* As action_snapshot, but when the stored hand-offs lag behind the rules
+ * (after an upgrade, or a change to the content or the site's threshold)
+ * and the store is writable, brings them in line first (action_sync). */
+int action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause);
 
 #endif

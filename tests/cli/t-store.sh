@@ -1,0 +1,94 @@
+# The database file: bad files are refused untouched, newer ones too, a
+# read-only one is read, an old one is upgraded without losing anything.
+. "$TOP/tests/cli/lib.sh"
+export AIREJSE_CONTENT="$TOP/tests/data/store"
+
+# Random bytes: 65, and not a byte changed.
+head -c 8192 /dev/urandom > junk.db
+cp junk.db junk.orig
+run 65 "$AIREJSE" --db junk.db project list
+contains "$err" "not an airejse database"
+cmp -s junk.db junk.orig || fail "the random file was changed"
+[ ! -e junk.db-wal ] || fail "a journal was left beside the random file"
+# Nor is an answer written into it.
+run 65 "$AIREJSE" --db junk.db answer 1 behov x
+cmp -s junk.db junk.orig || fail "the random file was changed"
+# A text file, a folder, another program's SQLite database.
+echo "hello" > text.db
+run 65 "$AIREJSE" --db text.db project list
+mkdir folder.db
+run 65 "$AIREJSE" --db folder.db project list
+sqlite3 other.db "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+cp other.db other.orig
+run 65 "$AIREJSE" --db other.db project list
+contains "$err" "another program"
+cmp -s other.db other.orig || fail "the other program's database was changed"
+
+# A damaged database is reported, not repaired.
+run 0 "$AIREJSE" --db dmg.db project new --journey alpha --name "Skadet"
+dd if=/dev/urandom of=dmg.db bs=1 seek=4096 count=4096 conv=notrunc 2>/dev/null
+cp dmg.db dmg.orig
+"$AIREJSE" --db dmg.db project show 1 >out.txt 2>err.txt
+st=$?
+[ "$st" -eq 65 ] || [ "$st" -eq 74 ] || [ "$st" -eq 66 ] || fail "damaged database gave $st"
+cmp -s dmg.db dmg.orig || fail "the damaged database was changed"
+
+# A database from a newer airejse: refused with its version, untouched.
+run 0 "$AIREJSE" --db new.db project new --journey alpha --name "Ny"
+sqlite3 new.db "PRAGMA user_version = 42;"
+cp new.db new.orig
+run 65 "$AIREJSE" --db new.db project list
+contains "$err" "newer airejse"
+contains "$err" "version 42"
+run 65 "$AIREJSE" --db new.db answer 1 behov x
+cmp -s new.db new.orig || fail "the newer database was changed"
+
+# A version-1 database is upgraded and keeps everything.
+sqlite3 v1.db < "$TOP/tests/data/store-v1.sql"
+run 0 "$AIREJSE" --db v1.db project show 1 --format tsv
+contains "$out" "$(printf 'beta\tb1\tin-progress\tbehov\ttext\tvalue\tFra version 1\t2')"
+contains "$out" "$(printf 'aftale\tyesno\tvalue\tnej\t1')"
+[ "$(sqlite3 v1.db 'PRAGMA user_version;')" = 2 ] || fail "not upgraded"
+# The hand-offs the old answers call for are raised on the first look.
+contains "$out" "$(printf 'alpha\ts1\tblocked\tbehov')"
+run 0 "$AIREJSE" --db v1.db handoffs --format tsv
+contains "$out" "$(printf 'jurist-gdpr\tjurist\traised')"
+run 0 "$AIREJSE" --db v1.db history 1 behov --format tsv
+contains "$out" "$(printf 'behov\t1\t2023-11-14T22:15:00Z\tanna\ttui\tnone\t\tvalue\tFørst')"
+contains "$out" "$(printf 'behov\t2\t2023-11-14T22:16:40Z\tanna\ttui\tvalue\tFørst\tvalue\tFra version 1')"
+run 0 "$AIREJSE" --db v1.db project list --format tsv
+contains "$out" "Gammel æøå"
+# What version 2 brought works on the old data.
+run 0 "$AIREJSE" --db v1.db answer 1 aftale nej --expect 1
+contains "$out" "unchanged"
+run 0 "$AIREJSE" --db v1.db answer 1 behov "ved ikke"
+contains "$out" "hand-off raised: leder-behov"
+[ "$(sqlite3 v1.db 'PRAGMA integrity_check;')" = ok ] || fail "integrity after upgrade"
+
+# A read-only database is read; a change says why it cannot be made.
+mkdir ro
+run 0 "$AIREJSE" --db ro/ro.db project new --journey alpha --name "Læs kun"
+run 0 "$AIREJSE" --db ro/ro.db answer 1 behov "Kan læses"
+cp ro/ro.db ro.orig
+if [ "$(id -u)" -eq 0 ]; then
+	# root may write anything: read as nobody instead.
+	chmod 755 . ro
+	chmod 644 ro/ro.db
+	as() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$@"; }
+else
+	chmod 555 ro
+	chmod 444 ro/ro.db
+	as() { "$@"; }
+fi
+if as test -r "$PWD/ro/ro.db" && as test -x "$AIREJSE"; then
+	run 0 as "$AIREJSE" --db "$PWD/ro/ro.db" project show 1 --format tsv
+	contains "$out" "Kan læses"
+	run 74 as "$AIREJSE" --db "$PWD/ro/ro.db" answer 1 behov "Nyt"
+	contains "$err" "read-only"
+	run 74 as "$AIREJSE" --db "$PWD/ro/ro.db" project new --journey alpha --name X
+else
+	echo "t-store: skipped the read-only case: nobody cannot reach $PWD" >&2
+fi
+chmod 755 ro
+cmp -s ro/ro.db ro.orig || fail "the read-only database was changed"
+exit 0

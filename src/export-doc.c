@@ -6,9 +6,11 @@
 #include "airejse/action.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
+#include "airejse/expr.h"
 #include "airejse/export-render.h"
 #include "airejse/settings.h"
 #include "airejse/strbuf.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 
 struct walk {
@@ -91,11 +93,47 @@ item_entry(struct walk *k, const struct xitem *x, enum clayout layout)
 	k->ops->entry_end(k->w);
 }
 
+/* True if e compares something with the setting. */
+static bool
+uses_setting(const struct expr *e, int setting)
+{
+	if (e == NULL)
+		return false;
+	if ((e->a.kind == OPD_SETTING && e->a.setting == setting) ||
+	    (e->b.kind == OPD_SETTING && e->b.setting == setting))
+		return true;
+	return uses_setting(e->l, setting) || uses_setting(e->r, setting);
+}
+
+/* The tender threshold, when the checklist's conditions weigh an amount
+ * against it: the reader sees what "above the threshold" means. */
+static char *
+threshold_text(const struct export_data *d, const struct checklist *cl, enum lang lang)
+{
+	size_t i, j;
+
+	for (i = 0; i < cl->nitems; i++) {
+		const struct citem *it = checklist_item_at(cl, i);
+		bool uses = uses_setting(it->when.expr, SETTING_TENDER_THRESHOLD) ||
+		    uses_setting(it->done.expr, SETTING_TENDER_THRESHOLD) ||
+		    uses_setting(it->blocked.expr, SETTING_TENDER_THRESHOLD);
+
+		for (j = 0; j < it->nnotes && !uses; j++)
+			uses = uses_setting(it->notes[j].when.expr, SETTING_TENDER_THRESHOLD);
+		if (uses)
+			return value_format_amount((int64_t)(d->settings ?
+			    d->settings->value[SETTING_TENDER_THRESHOLD] :
+			    setting_def(SETTING_TENDER_THRESHOLD)->def), lang);
+	}
+	return NULL;
+}
+
 static void
 checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 {
 	const struct checklist *cl = xc->checklist;
 	size_t i, j, n = 0;
+	char *threshold;
 
 	k->ops->heading(k->w, level, text_in(&cl->title, k->lang));
 	k->ops->para(k->w, text_in(&cl->summary, k->lang));
@@ -111,9 +149,12 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 	} else if (xc->count[ITEM_OPEN] + xc->count[ITEM_BLOCKED] > 0) {
 		k->ops->notice(k->w, _("Gaps are marked: fill them in by answering the questions in airejse."));
 	}
-	if (cl->legal.n > 0 || cl->ndates > 0) {
+	threshold = threshold_text(k->d, cl, k->lang);
+	if (cl->legal.n > 0 || cl->ndates > 0 || threshold != NULL) {
 		k->ops->facts_begin(k->w);
 		fact_owned(k, _("Legal basis"), xlegal_text(&cl->legal));
+		fact_owned(k, _("Tender threshold"), threshold);
+		threshold = NULL;
 		for (i = 0; i < cl->ndates; i++) {
 			const struct legal_date *dt = cl->dates[i];
 			char *when = xdate_text(dt->date, k->lang);
@@ -126,6 +167,7 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 		}
 		k->ops->facts_end(k->w);
 	}
+	free(threshold);
 	for (i = 0; i < cl->nsections; i++) {
 		const struct csection *sec = &cl->sections[i];
 

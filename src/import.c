@@ -303,6 +303,8 @@ read_handoff(struct reader *r, json_t *o, const char *path, struct imp_handoff *
 	h->note = str(r, o, path, "note", true);
 	h->raised = when(r, o, path, "raised", 0);
 	h->changed = when(r, o, path, "changed", h->raised);
+	if (r->err == NULL && (!ydoc_is_id(h->rule) || !ydoc_is_id(h->role)))
+		bad(r, _("%s names a rule or role that is not an identifier"), path);
 	if (h->due != NULL && value_parse_date(h->due, NULL) != 0)
 		bad(r, _("%s.due '%s' is not a date"), path, h->due);
 	hist = array(r, o, path, "history");

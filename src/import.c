@@ -109,12 +109,11 @@ kind(struct reader *r, json_t *o, const char *path, const char *key)
 	return EXPR_NONE;
 }
 
+/* An optional array member; NULL (which iterates as empty) if missing. */
 static json_t *
 array(struct reader *r, json_t *o, const char *path, const char *key)
 {
-	json_t *v = member(r, o, path, key, JSON_ARRAY, true);
-
-	return v ? v : json_array();
+	return member(r, o, path, key, JSON_ARRAY, true);
 }
 
 /* Reads the file and checks its schema; returns the root (caller
@@ -273,6 +272,23 @@ read_change(struct reader *r, const struct content *c, json_t *o, const char *pa
 		check_value(r, c, path, ch);
 }
 
+/* The answers or the history: the array root.key of changes. */
+static void
+read_changes(struct reader *r, const struct content *c, json_t *root, const char *key,
+    const char *kkey, const char *vkey, struct imp_change **out, size_t *n)
+{
+	json_t *a = array(r, root, "$", key), *v;
+	size_t i;
+
+	*out = xcalloc(json_array_size(a) + 1, sizeof(**out));
+	json_array_foreach(a, i, v) {
+		char *path = xasprintf("$.%s[%zu]", key, i);
+
+		read_change(r, c, v, path, kkey, vkey, &(*out)[(*n)++]);
+		free(path);
+	}
+}
+
 static enum handoff_state
 state(struct reader *r, json_t *o, const char *path, const char *key)
 {
@@ -329,8 +345,6 @@ read_handoff(struct reader *r, json_t *o, const char *path, struct imp_handoff *
 		}
 		free(p);
 	}
-	if (hist != json_object_get(o, "history"))
-		json_decref(hist);
 }
 
 static void
@@ -363,24 +377,8 @@ read_project(struct reader *r, const struct content *c, json_t *root, struct imp
 	}
 	if (p->ntracks == 0)
 		bad(r, _("$.project.tracks is empty"));
-	a = array(r, root, "$", "history");
-	p->history = xcalloc(json_array_size(a) + 1, sizeof(*p->history));
-	json_array_foreach(a, i, v) {
-		path = xasprintf("$.history[%zu]", i);
-		read_change(r, c, v, path, "new_kind", "new_value", &p->history[p->nhistory++]);
-		free(path);
-	}
-	if (a != json_object_get(root, "history"))
-		json_decref(a);
-	a = array(r, root, "$", "answers");
-	p->answers = xcalloc(json_array_size(a) + 1, sizeof(*p->answers));
-	json_array_foreach(a, i, v) {
-		path = xasprintf("$.answers[%zu]", i);
-		read_change(r, c, v, path, "kind", "value", &p->answers[p->nanswers++]);
-		free(path);
-	}
-	if (a != json_object_get(root, "answers"))
-		json_decref(a);
+	read_changes(r, c, root, "history", "new_kind", "new_value", &p->history, &p->nhistory);
+	read_changes(r, c, root, "answers", "kind", "value", &p->answers, &p->nanswers);
 	a = array(r, root, "$", "handoffs");
 	p->handoffs = xcalloc(json_array_size(a) + 1, sizeof(*p->handoffs));
 	json_array_foreach(a, i, v) {
@@ -388,8 +386,6 @@ read_project(struct reader *r, const struct content *c, json_t *root, struct imp
 		read_handoff(r, v, path, &p->handoffs[p->nhandoffs++]);
 		free(path);
 	}
-	if (a != json_object_get(root, "handoffs"))
-		json_decref(a);
 }
 
 /* Stores ch unless the stored answer is already the same. */
@@ -589,8 +585,6 @@ read_replies(struct reader *r, json_t *root, struct imp_reply **out, size_t *n)
 		}
 		free(path);
 	}
-	if (hs != json_object_get(root, "handoffs"))
-		json_decref(hs);
 }
 
 /* True if the stored answer to q already is what input says. */

@@ -7,8 +7,8 @@
 #include "airejse/xalloc.h"
 
 /* How far back a backward move starts looking for cluster boundaries:
- * longer than any real cluster (an emoji family is about 25 bytes), so a
- * step back never rescans a whole megabyte paste. */
+ * longer than any common cluster (an emoji family is about 25 bytes), so
+ * a step back does not rescan a whole megabyte paste. */
 #define BACK_WINDOW 64
 
 void
@@ -146,15 +146,51 @@ edit_insert_cp(struct edit *e, int32_t cp)
 	return at;
 }
 
+/* The start of the code point before byte w. */
+static size_t
+cp_before(const struct edit *e, size_t w)
+{
+	do
+		w--;
+	while (w > 0 && ((unsigned char)e->buf[w] & 0xc0) == 0x80);
+	return w;
+}
+
+static bool
+regional(int32_t cp)
+{
+	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+/* Whether a cluster surely starts at w (w on a code point): a line's
+ * start, or a break between two code points that no earlier context can
+ * undo (flags and emoji joined by ZWJ depend on what came before). */
+static bool
+sure_start(const struct edit *e, size_t w)
+{
+	int32_t a, b;
+
+	if (w == 0 || e->buf[w - 1] == '\n')
+		return true;
+	utf8_decode(e->buf + w, e->len - w, &b);
+	utf8_decode(e->buf + cp_before(e, w), e->len - cp_before(e, w), &a);
+	if (a == 0x200D || regional(a) || regional(b))
+		return false;
+	return utf8proc_grapheme_break(a, b);
+}
+
 /* The cluster boundary before off. */
 static size_t
 prev_boundary(const struct edit *e, size_t off)
 {
 	size_t p = off > BACK_WINDOW ? off - BACK_WINDOW : 0, last;
 
-	/* Start on the first byte of a code point. */
-	while (p > 0 && p < off && ((unsigned char)e->buf[p] & 0xc0) == 0x80)
-		p++;
+	/* Start where a cluster surely starts: usually within a few bytes,
+	 * but a run of combining marks can be long. */
+	while (p > 0 && ((unsigned char)e->buf[p] & 0xc0) == 0x80)
+		p--;
+	while (p > 0 && !sure_start(e, p))
+		p = cp_before(e, p);
 	last = p;
 	while (p < off) {
 		size_t n = utf8_next(e->buf + p, off - p);
@@ -314,6 +350,14 @@ cut(struct edit *e, size_t from, size_t to)
 	e->len -= to - from;
 	e->cur = from;
 	e->full = false;
+	/* A mark after the cut may have joined the cluster before it: the
+	 * cursor goes to that cluster's start. */
+	if (from > 0) {
+		size_t p = prev_boundary(e, from);
+
+		if (next_boundary(e, p) > from)
+			e->cur = p;
+	}
 	return true;
 }
 

@@ -631,6 +631,29 @@ start_curses(struct tui *t, FILE **devnull)
 	return true;
 }
 
+/* A locale that is not UTF-8 is said once, on the status line: the
+ * command line's warning went to a screen curses has since cleared. */
+static void
+locale_notice(struct tui *t)
+{
+	const char *v = getenv("LC_ALL");
+	char *low, *p;
+
+	if (v == NULL || *v == '\0')
+		v = getenv("LC_CTYPE");
+	if (v == NULL || *v == '\0')
+		v = getenv("LANG");
+	if (v == NULL || *v == '\0' || strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0)
+		return;
+	low = xstrdup(v);
+	for (p = low; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	if (strstr(low, "utf-8") == NULL && strstr(low, "utf8") == NULL)
+		tui_info(t, _("The locale %s is not UTF-8: airejse works in UTF-8 anyway, but set LANG to a UTF-8 locale (e.g. da_DK.UTF-8) for your other programs."), v);
+	free(low);
+}
+
 static int
 first_screens(struct tui *t, struct cli *cli)
 {
@@ -688,6 +711,7 @@ tui_main(struct cli *cli)
 		tui_script_free(sc);
 		return plain_main(cli);
 	}
+	locale_notice(&t);
 	if ((rc = first_screens(&t, cli)) == 0) {
 		run(&t, sc);
 		if (t.test)

@@ -19,4 +19,11 @@ run_tui da "--lang en"
 wait_for "Test track"
 keys Q
 wait_gone
+# A locale that is not UTF-8: said once, and the letters still work.
+start 80x24 "env LANG=da_DK.ISO-8859-1 AIREJSE_CONTENT='$AIREJSE_CONTENT' AIREJSE_DB='$AIREJSE_DB' '$AIREJSE' --lang en"
+wait_for "is not UTF-8"
+keys Enter Tab Enter C-u "Rødgrød" Enter
+wait_for "Rødgrød"
+keys Q
+wait_gone
 exit 0

@@ -16,6 +16,7 @@
 #include "airejse/tui.h"
 #include "airejse/store.h"
 #include "airejse/table.h"
+#include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
 /* Global options get values above any character. */
@@ -245,6 +246,11 @@ cli_action(struct cli *cli, bool writable, struct action *a)
 	int rc;
 
 	memset(a, 0, sizeof(*a));
+	/* The name goes into the history and the exports: text only. */
+	if (!utf8_valid(cli->user, strlen(cli->user)) || strpbrk(cli->user, "\t\r\n") != NULL) {
+		cli_error(_("the user name is not one line of UTF-8 text: give another with --user"));
+		return EX_USAGE;
+	}
 	if ((rc = cli_content(cli)) != 0 || (rc = cli_store(cli, writable)) != 0)
 		return rc;
 	/* The site configuration is read before the content: check its

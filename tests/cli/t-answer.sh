@@ -119,4 +119,6 @@ contains "$out" '"kind": "dontknow"'
 run 0 "$AIREJSE" history "Svar" behov --format tsv
 [ "$(printf '%s\n' "$out" | wc -l)" -ge 3 ] || fail "history of behov too short"
 run 65 "$AIREJSE" history 1 nosuch
+# The user name goes into the history: text only.
+run 64 "$AIREJSE" --user "$(printf 'x\377')" answer 1 behov y
 exit 0

@@ -231,10 +231,10 @@ cli_store(struct cli *cli, bool writable)
 			return rc;
 		}
 	}
-	if (writable && !store_writable(cli->store)) {
-		cli_error(_("cannot change anything: the database %s is read-only (its file is not writable by you): ask its owner for write access, or work on a copy"),
-		    cli->db_path);
-		return EX_IOERR;
+	if (writable && (rc = store_check_writable(cli->store, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return rc;
 	}
 	return 0;
 }

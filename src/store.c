@@ -173,6 +173,7 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	bool		 writable;
+	const char	*readonly_why;	/* a static, translated reason */
 	int		 version;
 	sqlite3_stmt	*stmts[S__COUNT];
 };
@@ -395,13 +396,11 @@ check_file(const char *path, int flags, char **cause)
  * folder we may not write, without the shared-memory file WAL readers
  * need beside it (it cannot be created there). */
 static bool
-cannot_lock(const char *path, int flags)
+cannot_lock(const char *path)
 {
 	char *copy, *shm;
 	bool r;
 
-	if (!(flags & STORE_READONLY) && access(path, W_OK) == 0)
-		return false;
 	copy = xstrdup(path);
 	shm = xasprintf("%s-shm", path);
 	r = access(dirname(copy), W_OK) != 0 && access(shm, F_OK) != 0;
@@ -529,10 +528,11 @@ store_open_version(const char *path, int flags, int version, struct store **out,
 	s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
 	oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (cannot_lock(path, flags)) {
+	if (cannot_lock(path)) {
 		char *uri = immutable_uri(path);
 
 		flags |= STORE_READONLY;
+		s->readonly_why = _("its folder is not writable by you, and SQLite keeps its journal there");
 		rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
 		    SQLITE_OPEN_EXRESCODE, NULL);
 		free(uri);
@@ -551,6 +551,9 @@ store_open_version(const char *path, int flags, int version, struct store **out,
 	}
 	/* SQLite opens a file we may not write read-only by itself. */
 	s->writable = !(flags & STORE_READONLY) && !sqlite3_db_readonly(s->db, "main");
+	if (!s->writable && s->readonly_why == NULL)
+		s->readonly_why = (flags & STORE_READONLY) ? _("it was opened for reading only") :
+		    _("its file is not writable by you");
 	if (s->writable) {
 		/* WAL with full sync: a reported commit survives power loss,
 		 * and readers never block the writer. */
@@ -659,13 +662,22 @@ simple(struct store *s, enum stmt_id id, const char *what, char **cause)
 }
 
 int
+store_check_writable(const struct store *s, char **cause)
+{
+	if (s->writable)
+		return 0;
+	*cause = xasprintf(_("cannot save: the database %s can only be read here (%s): ask its owner for write access, or work on a copy"),
+	    s->path, s->readonly_why);
+	return EX_IOERR;
+}
+
+int
 store_begin(struct store *s, char **cause)
 {
-	if (!s->writable) {
-		*cause = xasprintf(_("cannot save: the database %s is open read-only (its file is not writable by you): ask its owner for write access, or work on a copy"),
-		    s->path);
-		return EX_IOERR;
-	}
+	int status;
+
+	if ((status = store_check_writable(s, cause)) != 0)
+		return status;
 	return simple(s, S_BEGIN, _("cannot save"), cause);
 }
 

@@ -41,6 +41,8 @@ void store_close(struct store *s);
 const char *store_path(const struct store *s);
 /* False when opened read-only or the file cannot be written. */
 bool store_writable(const struct store *s);
+/* 0, or EX_IOERR with *cause saying why nothing can be saved. */
+int store_check_writable(const struct store *s, char **cause);
 int store_schema_version(const struct store *s);
 /* A number that changes whenever another connection commits: compare it
  * on each redraw to notice changes made by another process. */

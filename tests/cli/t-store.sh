@@ -84,8 +84,15 @@ if as test -r "$PWD/ro/ro.db" && as test -x "$AIREJSE"; then
 	run 0 as "$AIREJSE" --db "$PWD/ro/ro.db" project show 1 --format tsv
 	contains "$out" "Kan læses"
 	run 74 as "$AIREJSE" --db "$PWD/ro/ro.db" answer 1 behov "Nyt"
-	contains "$err" "read-only"
+	contains "$err" "can only be read here"
 	run 74 as "$AIREJSE" --db "$PWD/ro/ro.db" project new --journey alpha --name X
+	# A file the user may write, in a folder it may not: SQLite cannot
+	# keep its journal there, so the same.
+	chmod 666 ro/ro.db
+	run 0 as "$AIREJSE" --db "$PWD/ro/ro.db" project show 1 --format tsv
+	contains "$out" "Kan læses"
+	run 74 as "$AIREJSE" --db "$PWD/ro/ro.db" answer 1 behov "Nyt"
+	contains "$err" "folder"
 else
 	echo "t-store: skipped the read-only case: nobody cannot reach $PWD" >&2
 fi

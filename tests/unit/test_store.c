@@ -450,7 +450,7 @@ START_TEST(readonly)
 	ck_assert_int_eq(n, 1);
 	projects_free(v, n);
 	ck_assert_int_eq(store_begin(s, &cause), EX_IOERR);
-	ck_assert_ptr_nonnull(strstr(cause, "read-only"));
+	ck_assert_ptr_nonnull(strstr(cause, "only be read"));
 	xfree(cause);
 	store_close(s);
 	/* Read-only never creates. */

@@ -9,17 +9,26 @@
 #include "airejse/diag.h"
 #include "fuzz.h"
 
+static char path[64];
+
+static void
+cleanup(void)
+{
+	unlink(path);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[64];
 	struct diags d = { 0 };
 	struct content *c = NULL;
 	char *files[1];
 	FILE *f;
 
-	if (path[0] == '\0')
+	if (path[0] == '\0') {
 		snprintf(path, sizeof(path), "/tmp/airejse-fuzz-%ld.yaml", (long)getpid());
+		atexit(cleanup);
+	}
 	if ((f = fopen(path, "wb")) == NULL)
 		return 0;
 	fwrite(data, 1, size, f);

@@ -47,7 +47,13 @@ static const char text[] =
     "          source: s\n"
     "          basis: practice\n"
     "          guidance: {da: G, en: G}\n"
-    "          questions: [t, lt, yn, ch, mu, nu, am, da, em, ur]\n";
+    "          questions: [t, lt, yn, ch, mu, nu, am, da, em, ur]\n"
+    "handoffs:\n"
+    "  - id: h\n"
+    "    role: r\n"
+    "    when: unknown(yn) or nu > 100\n"
+    "    reason: {da: Spørg R, en: Ask R}\n"
+    "    questions: [yn, t]\n";
 
 const struct content *
 fuzz_content(void)

@@ -236,18 +236,17 @@ project_list(struct cli *cli, int argc, char **argv)
 		} else {
 			char *tracks = tracks_cell(s->project, s->progress, fmt == OUT_TSV);
 			char *prog = progress_cell(s->project, s->progress);
-			char created[21], changed[21];
+			char created[21], changed[21], id[24], open[24];
 
+			snprintf(id, sizeof(id), "%lld", (long long)s->project->id);
+			snprintf(open, sizeof(open), "%zu", s->progress->nopen_handoffs);
 			if (fmt == OUT_TSV) {
 				clock_iso(s->project->created, created);
 				clock_iso(s->project->changed, changed);
-				table_addf(t, "%lld\t%s\t%s\t%s\t%zu\t%s\t%s", (long long)s->project->id,
-				    s->project->name, tracks, prog, s->progress->nopen_handoffs,
-				    created, changed);
+				cli_row(t, id, s->project->name, tracks, prog, open, created, changed);
 			} else {
 				clock_local(s->project->changed, changed);
-				table_addf(t, "%lld\t%s\t%s\t%zu\t%s", (long long)s->project->id,
-				    s->project->name, tracks, s->progress->nopen_handoffs, changed);
+				cli_row(t, id, s->project->name, tracks, open, changed);
 			}
 			free(tracks);
 			free(prog);
@@ -603,26 +602,22 @@ next_tsv(const struct snapshot *s, const char *today)
 	struct table *tb = table_new(8);
 	size_t t, i;
 
-	table_addf(tb, "kind\ttrack\tstep\tstatus\thandoff\trole\tdue\ttitle");
-	if (pr->next != NULL)
-		table_addf(tb, "next\t%s\t%s\t%s\t\t%s\t\t%s", pr->next->step->track->id,
-		    pr->next->step->id, step_status_name(pr->next->status),
-		    pr->next->step->owner->id, text_get(&pr->next->step->title));
-	for (t = 0; t < pr->ntracks; t++) {
-		const struct step_progress *sp = pr->tracks[t].next;
+	cli_row(tb, "kind", "track", "step", "status", "handoff", "role", "due", "title");
+	for (t = 0; t <= pr->ntracks; t++) {
+		/* First the project's next step, then each track's. */
+		const struct step_progress *sp = t == 0 ? pr->next : pr->tracks[t - 1].next;
 
 		if (sp != NULL)
-			table_addf(tb, "track\t%s\t%s\t%s\t\t%s\t\t%s", sp->step->track->id, sp->step->id,
-			    step_status_name(sp->status), sp->step->owner->id, text_get(&sp->step->title));
+			cli_row(tb, t == 0 ? "next" : "track", sp->step->track->id, sp->step->id,
+			    step_status_name(sp->status), NULL, sp->step->owner->id, NULL,
+			    text_get(&sp->step->title));
 	}
 	for (i = 0; i < s->nhandoffs; i++) {
 		const struct handoff *h = &s->handoffs[i];
 
 		if (handoff_is_open(h->state))
-			table_addf(tb, "%s\t\t\t%s\t%s\t%s\t%s\t%s",
-			    handoff_overdue(h, today) ? "overdue" : "waiting",
-			    handoff_state_name(h->state), h->rule, h->role, h->due ? h->due : "",
-			    h->contact ? h->contact : "");
+			cli_row(tb, handoff_overdue(h, today) ? "overdue" : "waiting", NULL, NULL,
+			    handoff_state_name(h->state), h->rule, h->role, h->due, h->contact);
 	}
 	table_print_tsv(tb, stdout);
 	table_free(tb);

@@ -132,13 +132,17 @@ static json_t *
 question_json(const struct progress *pr, const struct question *q, const struct step *st)
 {
 	json_t *o = json_object();
+	json_t *answer = report_answer(q, progress_answer(pr, q));
 
 	json_object_set_new(o, "id", json_string(q->id));
 	json_object_set_new(o, "type", json_string(qtype_name(q->type)));
 	json_object_set_new(o, "title", json_string(text_get(&q->prompt)));
 	json_object_set_new(o, "track", json_string(st->track->id));
 	json_object_set_new(o, "step", json_string(st->id));
-	json_object_set_new(o, "answer", report_answer(q, progress_answer(pr, q)));
+	/* The revision beside the answer: what a save must --expect. */
+	json_object_set(o, "revision", json_object_get(answer, "revision"));
+	json_object_del(answer, "revision");
+	json_object_set_new(o, "answer", answer);
 	return o;
 }
 

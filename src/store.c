@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -178,6 +179,33 @@ struct store {
 	sqlite3_stmt	*stmts[S__COUNT];
 };
 
+/* Whether the disk that holds path has (next to) no room left. SQLite
+ * reports a full disk as SQLITE_FULL only when a write fails; creating
+ * the shared-memory file or the journal shows up as an I/O error. */
+static bool
+disk_full(struct store *s, const char *path)
+{
+	struct statvfs vfs;
+	char *dir, *slash;
+	bool full;
+
+	if (s->db != NULL && sqlite3_system_errno(s->db) == ENOSPC)
+		return true;
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	/* The -shm file alone wants 32 KiB. */
+	full = statvfs(dir, &vfs) == 0 &&
+	    (unsigned long long)vfs.f_bavail * vfs.f_frsize < 64 * 1024;
+	free(dir);
+	return full;
+}
+
 /* Sets *cause to "what: why" for an SQLite error code, and returns the
  * exit status that fits it. */
 static int
@@ -187,6 +215,15 @@ fail(struct store *s, int rc, const char *what, char **cause)
 	char *why;
 	int status;
 
+	if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) &&
+	    path != NULL && disk_full(s, path))
+		rc = SQLITE_FULL;
+	if (s->db != NULL && sqlite3_system_errno(s->db) == EFBIG &&
+	    ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL)) {
+		*cause = xasprintf(_("%s: %s has reached the largest file size allowed here (ulimit -f): raise the limit, or ask for more room"),
+		    what, path);
+		return EX_IOERR;
+	}
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -350,7 +387,7 @@ check_file(const char *path, int flags, char **cause)
 	char head[16];
 	struct stat sb;
 	ssize_t n;
-	int fd;
+	int fd, status;
 
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT) {
@@ -361,8 +398,8 @@ check_file(const char *path, int flags, char **cause)
 			*cause = xasprintf(_("there is no database at %s: check --db or AIREJSE_DB"), path);
 			return EX_NOINPUT;
 		}
-		if ((fd = make_parents(path, cause)) != 0)
-			return fd;
+		if ((status = make_parents(path, cause)) != 0)
+			return status;
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0 && errno != EEXIST) {
 			*cause = xasprintf(_("cannot create the database %s: %s"), path, strerror(errno));

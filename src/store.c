@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sysexits.h>
@@ -206,6 +207,32 @@ disk_full(struct store *s, const char *path)
 	return full;
 }
 
+/* Whether the database or its journal has grown to the largest file the
+ * process may write (ulimit -f): the write then fails with EFBIG. */
+static bool
+size_limited(struct store *s, const char *path)
+{
+	static const char *const suffix[] = { "", "-wal" };
+	struct rlimit rl;
+	struct stat sb;
+	size_t i;
+
+	if (s->db != NULL && sqlite3_system_errno(s->db) == EFBIG)
+		return true;
+	if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return false;
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		bool at_limit = stat(p, &sb) == 0 &&
+		    (unsigned long long)sb.st_size + 65536 >= (unsigned long long)rl.rlim_cur;
+
+		free(p);
+		if (at_limit)
+			return true;
+	}
+	return false;
+}
+
 /* Sets *cause to "what: why" for an SQLite error code, and returns the
  * exit status that fits it. */
 static int
@@ -218,8 +245,8 @@ fail(struct store *s, int rc, const char *what, char **cause)
 	if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN) &&
 	    path != NULL && disk_full(s, path))
 		rc = SQLITE_FULL;
-	if (s->db != NULL && sqlite3_system_errno(s->db) == EFBIG &&
-	    ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL)) {
+	if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL) &&
+	    path != NULL && size_limited(s, path)) {
 		*cause = xasprintf(_("%s: %s has reached the largest file size allowed here (ulimit -f): raise the limit, or ask for more room"),
 		    what, path);
 		return EX_IOERR;

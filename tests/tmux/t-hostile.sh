@@ -1,0 +1,55 @@
+# A hostile terminal: NO_COLOR gives a screen without colours (and colours
+# come back without it), TERM=dumb gets the plain prompts, 10x5 and a storm
+# of resizes end in a good screen, and nothing is lost on the way.
+. "$TOP/tests/tmux/lib.sh"
+export AIREJSE_CONTENT="$TOP/tests/tui/content" AIREJSE_DB="$PWD/t.db"
+"$AIREJSE" project new --journey demo --name "Klinik Øst" >/dev/null
+env_cmd="env AIREJSE_CONTENT='$AIREJSE_CONTENT' AIREJSE_DB='$AIREJSE_DB'"
+
+# Colour escapes (SGR 30-37, 40-47, 90-97, 38;5/48;5) in the pane, if any.
+colours() {
+	tm capture-pane -e -p -t t | grep -cE '\[([0-9;]*;)?(3[0-7]|4[0-7]|9[0-7]|38;5|48;5)[;m]' || true
+}
+
+start 80x24 "$env_cmd TERM=screen-256color '$AIREJSE' --lang en"
+wait_for "Klinik Øst"
+[ "$(colours)" -gt 0 ] || fail "no colours without NO_COLOR: the test cannot tell"
+keys q
+wait_gone
+
+start 80x24 "$env_cmd TERM=screen-256color NO_COLOR=1 '$AIREJSE' --lang en"
+wait_for "Klinik Øst"
+[ "$(colours)" -eq 0 ] || fail "colours under NO_COLOR"
+# Bold and reverse still mark the selection: it is readable.
+tm capture-pane -e -p -t t | grep -q '\[[0-9;]*7m\|\[[0-9;]*1m' || fail "no emphasis at all under NO_COLOR"
+keys q
+wait_gone
+
+# TERM=dumb: the same journey as numbered prompts.
+start 80x24 "$env_cmd TERM=dumb '$AIREJSE' --lang en"
+wait_for "Klinik Øst"
+screen | grep -q '1)' || { screen; fail "no numbered prompt under TERM=dumb"; }
+keys q Enter
+wait_gone
+
+# 10x5, then a storm of resizes; it ends in a good screen and still works.
+start 80x24 "$env_cmd TERM=screen-256color '$AIREJSE' --lang en; echo \$? >'$PWD/status'"
+wait_for "Klinik Øst"
+keys Enter
+wait_for "Next:"
+tm resize-window -t t -x 10 -y 5
+wait_for "small"
+i=0
+while [ $i -lt 40 ]; do
+	tm resize-window -t t -x $((10 + (i * 37) % 120)) -y $((5 + (i * 13) % 40))
+	i=$((i + 1))
+done
+tm resize-window -t t -x 80 -y 24
+wait_for "Next:"
+keys Tab Enter C-u "Efter stormen" Enter
+wait_for "Efter stormen"
+keys q q
+wait_gone
+[ "$(cat status)" = 0 ] || fail "exit status $(cat status) after the storm"
+"$AIREJSE" project show 1 --format json | grep -q 'Efter stormen' || fail "the answer after the storm was not saved"
+exit 0

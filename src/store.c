@@ -176,6 +176,8 @@ struct store {
 	char		*path;
 	bool		 writable;
 	const char	*readonly_why;	/* a static, translated reason */
+	dev_t		 dev;		/* the file opened, to notice it being */
+	ino_t		 ino;		/* deleted or replaced under us */
 	int		 version;
 	sqlite3_stmt	*stmts[S__COUNT];
 };
@@ -655,7 +657,37 @@ store_open_version(const char *path, int flags, int version, struct store **out,
 			return status;
 		}
 	}
+	{
+		struct stat sb;
+
+		if (stat(path, &sb) == 0) {
+			s->dev = sb.st_dev;
+			s->ino = sb.st_ino;
+		}
+	}
 	*out = s;
+	return 0;
+}
+
+/* A change saved into a file that was deleted (or replaced) since it was
+ * opened would vanish with it: refuse, and say so. */
+static int
+check_same_file(struct store *s, char **cause)
+{
+	struct stat sb;
+
+	if (s->ino == 0)
+		return 0;
+	if (stat(s->path, &sb) != 0) {
+		*cause = xasprintf(_("cannot save: the database %s was deleted while airejse was running, so a change saved now would be lost with it; nothing was saved: restore the file from a backup, or quit and start again to make a new one"),
+		    s->path);
+		return EX_IOERR;
+	}
+	if (sb.st_dev != s->dev || sb.st_ino != s->ino) {
+		*cause = xasprintf(_("cannot save: the database %s was replaced by another file while airejse was running; nothing was saved: quit and start again to work on the new file"),
+		    s->path);
+		return EX_IOERR;
+	}
 	return 0;
 }
 
@@ -741,6 +773,8 @@ store_begin(struct store *s, char **cause)
 	int status;
 
 	if ((status = store_check_writable(s, cause)) != 0)
+		return status;
+	if ((status = check_same_file(s, cause)) != 0)
 		return status;
 	return simple(s, S_BEGIN, _("cannot save"), cause);
 }

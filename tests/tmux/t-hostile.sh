@@ -52,4 +52,17 @@ keys q q
 wait_gone
 [ "$(cat status)" = 0 ] || fail "exit status $(cat status) after the storm"
 "$AIREJSE" project show 1 --format json | grep -q 'Efter stormen' || fail "the answer after the storm was not saved"
+# The database deleted while the program runs: the next save says so and
+# saves nothing (it would vanish with the deleted file); the program goes
+# on and ends normally.
+start 80x24 "$env_cmd TERM=screen-256color '$AIREJSE' --lang en; echo \$? >'$PWD/status'"
+wait_for "Klinik Øst"
+keys Enter
+wait_for "Next:"
+rm -f t.db t.db-wal t.db-shm
+keys Tab Enter C-u "Efter sletningen" Enter
+wait_for "deleted"
+keys Escape q q
+wait_gone
+[ ! -e t.db ] || fail "a new database appeared after the deletion"
 exit 0

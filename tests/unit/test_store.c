@@ -511,6 +511,41 @@ START_TEST(data_version_sees_other_writers)
 }
 END_TEST
 
+START_TEST(deleted_or_replaced_while_open)
+{
+	char *path = xasprintf("%s/gone.db", dir), *other = xasprintf("%s/other.db", dir);
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	struct store *s = open_ok(path), *o;
+	char *cause = NULL;
+
+	new_project(s, "Før sletningen");
+	/* Deleted: a save would go into a file no one can open again. */
+	ck_assert_int_eq(unlink(path), 0);
+	unlink(wal);
+	unlink(shm);
+	ck_assert_int_eq(store_begin(s, &cause), EX_IOERR);
+	ck_assert_msg(strstr(cause, "deleted") != NULL, "%s", cause);
+	free(cause);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	store_close(s);
+	/* Replaced by another database: refused too, the other untouched. */
+	s = open_ok(path);
+	new_project(s, "Første");
+	o = open_ok(other);
+	new_project(o, "Anden");
+	store_close(o);
+	ck_assert_int_eq(rename(other, path), 0);
+	ck_assert_int_eq(store_begin(s, &cause), EX_IOERR);
+	ck_assert_msg(strstr(cause, "replaced") != NULL, "%s", cause);
+	free(cause);
+	store_close(s);
+	free(path);
+	free(other);
+	free(wal);
+	free(shm);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -528,6 +563,7 @@ test_suite(void)
 	tcase_add_test(tc, readonly);
 	tcase_add_test(tc, backup);
 	tcase_add_test(tc, data_version_sees_other_writers);
+	tcase_add_test(tc, deleted_or_replaced_while_open);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -589,7 +589,10 @@ action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause
 		return 0;
 	snapshot_free(*out);
 	*out = NULL;
-	if ((status = action_sync(a, id, NULL, NULL, cause)) != 0)
-		return status;
+	/* Showing the project matters more than bringing it up to date: if
+	 * the sync cannot be saved (a busy or vanished file), show it as it
+	 * is; the next save reports the trouble. */
+	if (action_sync(a, id, NULL, NULL, cause) != 0)
+		xfree(*cause);
 	return action_snapshot(a, id, out, cause);
 }

@@ -322,6 +322,14 @@ show_text(const struct content *c, const struct snapshot *s, const char *today)
 					continue;
 				printf("    [%s] %s  %s\n", step_status_label(sp->status), sp->step->id,
 				    text_get(&sp->step->title));
+				/* Say why a step is held up, as the journey screen does. */
+				if (sp->status == STEP_BLOCKED && sp->handoff_blocks)
+					printf(_("        (waiting for the hand-off %s)\n"), sp->handoff->rule);
+				else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL)
+					printf(_("        (do %s first)\n"), sp->waits_for->id);
+				else if (sp->handoff != NULL && sp->status != STEP_DONE)
+					printf(_("        (the hand-off %s asks one of its questions)\n"),
+					    sp->handoff->rule);
 				for (k = 0; k < sp->step->nquestions; k++) {
 					const struct question *q = sp->step->questions[k];
 					const struct answer *an = progress_answer(pr, q);

@@ -455,7 +455,7 @@ export_load(struct action *a, int64_t id, struct export_data **out, char **cause
 	int rc;
 
 	*out = NULL;
-	if ((rc = action_snapshot(a, id, &snap, cause)) != 0)
+	if ((rc = action_refresh(a, id, &snap, cause)) != 0)
 		return rc;
 	rc = store_answer_history(a->store, id, NULL, &hist, &nhist, cause);
 	if (rc == 0) {

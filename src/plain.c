@@ -72,7 +72,7 @@ snapshot(struct plain *p, int64_t id)
 	struct snapshot *s = NULL;
 	char *cause = NULL;
 
-	if (action_snapshot(&p->act, id, &s, &cause) != 0) {
+	if (action_refresh(&p->act, id, &s, &cause) != 0) {
 		fprintf(p->out, "%s\n", cause);
 		free(cause);
 		return NULL;

@@ -201,22 +201,33 @@ static void
 count_step(struct progress *pr, struct step_progress *sp)
 {
 	const struct step *st = sp->step;
-	size_t k;
+	size_t k, nopen = 0, nwaiting = 0;
 
 	for (k = 0; k < st->nquestions; k++) {
 		const struct question *q = st->questions[k];
 		struct progress_q *x = pq(pr, q);
+		bool value;
 
 		if (x == NULL || !question_applies(pr, x, q))
 			continue;
 		sp->nquestions++;
-		if (x->answer != NULL && x->answer->kind == EXPR_VALUE)
+		value = x->answer != NULL && x->answer->kind == EXPR_VALUE;
+		if (value)
 			sp->nanswered++;
 		else if (x->answer != NULL && x->answer->kind == EXPR_DONTKNOW)
 			sp->ndontknow++;
 		if (x->handoff != NULL && sp->handoff == NULL)
 			sp->handoff = x->handoff;
+		if (!value) {
+			nopen++;
+			if (x->handoff != NULL)
+				nwaiting++;
+		}
 	}
+	/* Blocked only when nothing is left that the owner can answer:
+	 * a hand-off that merely asks an answered question, or one of
+	 * several open ones, leaves the step in progress. */
+	sp->handoff_blocks = nopen > 0 && nwaiting == nopen;
 	if (sp->nanswered == sp->nquestions && sp->handoff == NULL)
 		sp->status = STEP_DONE;
 	else if (sp->nanswered + sp->ndontknow > 0)
@@ -239,7 +250,7 @@ block_step(struct progress *pr, struct track_progress *tp, struct step_progress 
 		if (need->status != STEP_NOT_APPLICABLE && need->status != STEP_DONE)
 			sp->waits_for = need->step;
 	}
-	if (sp->waits_for != NULL || sp->handoff != NULL)
+	if (sp->waits_for != NULL || sp->handoff_blocks)
 		sp->status = STEP_BLOCKED;
 }
 
@@ -249,8 +260,14 @@ first_next(const struct track_progress *tp, bool blocked_too)
 	size_t i;
 
 	for (i = 0; i < tp->track->nsteps; i++) {
-		enum step_status s = tp->steps[i].status;
+		const struct step_progress *sp = &tp->steps[i];
+		enum step_status s = sp->status;
 
+		/* In progress with every question answered, it only waits
+		 * for a hand-off: nothing for the owner to do there now. */
+		if (s == STEP_IN_PROGRESS && !blocked_too &&
+		    sp->nanswered == sp->nquestions)
+			continue;
 		if (s == STEP_NOT_STARTED || s == STEP_IN_PROGRESS ||
 		    (blocked_too && s == STEP_BLOCKED))
 			return &tp->steps[i];

@@ -77,7 +77,7 @@ load_snaps(struct tui *t, struct handoffs *h)
 
 	if (h->project != 0) {
 		h->snaps = xcalloc(1, sizeof(*h->snaps));
-		if (action_snapshot(t->act, h->project, &h->snaps[0], &cause) != 0) {
+		if (action_refresh(t->act, h->project, &h->snaps[0], &cause) != 0) {
 			tui_error(t, "%s", cause);
 			free(cause);
 			return false;
@@ -92,7 +92,7 @@ load_snaps(struct tui *t, struct handoffs *h)
 	}
 	h->snaps = xcalloc(n + 1, sizeof(*h->snaps));
 	for (i = 0; i < n; i++) {
-		if (action_snapshot(t->act, v[i].id, &h->snaps[h->nsnaps], &cause) == 0) {
+		if (action_refresh(t->act, v[i].id, &h->snaps[h->nsnaps], &cause) == 0) {
 			h->nsnaps++;
 		} else {
 			tui_error(t, "%s", cause);

@@ -106,7 +106,7 @@ load(struct tui *t, struct journey *j)
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = action_snapshot(t->act, j->id, &s, &cause)) != 0) {
+	if ((rc = action_refresh(t->act, j->id, &s, &cause)) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return rc;
@@ -167,17 +167,19 @@ journey_close(struct tui *t, void *state)
 	free(j);
 }
 
-/* "[x]" and friends: the status readable without colour. */
+/* "[x]" and friends: the status readable without colour. A step that
+ * only waits for an earlier one is told apart from one held up by a
+ * hand-off, so the map does not cry wolf. */
 static const char *
-status_mark(enum step_status s)
+status_mark(const struct step_progress *sp)
 {
-	switch (s) {
+	switch (sp->status) {
 	case STEP_DONE:
 		return "[x]";
 	case STEP_IN_PROGRESS:
 		return "[~]";
 	case STEP_BLOCKED:
-		return "[!]";
+		return sp->handoff_blocks ? "[!]" : "[<]";
 	case STEP_NOT_APPLICABLE:
 		return "[-]";
 	default:
@@ -253,7 +255,7 @@ draw_map(struct tui *t, struct journey *j, int top, int rows, int x, int w)
 			int ow = utf8_width(owner), used;
 
 			tui_put(top + r, x, w, "", st, sel);
-			used = tui_put(top + r, x + 1, 4, status_mark(sp->status), st, false);
+			used = tui_put(top + r, x + 1, 4, status_mark(sp), st, false);
 			used += 2;
 			/* The owner where the whole title fits beside it; the
 			 * step pane always names it. */
@@ -350,7 +352,7 @@ step_blocks(struct tui *t, const struct journey *j, struct blocks *b)
 		add_block(b, ST_DIM, 0, -1, *legal ? xasprintf(_("Good practice (%s)"), legal) :
 		    xstrdup(_("Good practice")));
 	free(legal);
-	if (sp->status == STEP_BLOCKED && sp->handoff != NULL) {
+	if (sp->status == STEP_BLOCKED && sp->handoff_blocks) {
 		const struct role *r = content_role(t->content, sp->handoff->role);
 
 		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Waiting for a hand-off to %s (%s)."),
@@ -359,6 +361,18 @@ step_blocks(struct tui *t, const struct journey *j, struct blocks *b)
 	} else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL) {
 		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Do \"%s\" first."),
 		    text_get(&sp->waits_for->title)));
+	} else if (sp->handoff != NULL && sp->status != STEP_DONE) {
+		const struct role *r = content_role(t->content, sp->handoff->role);
+
+		const char *who = r ? text_get(&r->name) : sp->handoff->role;
+		const char *state = handoff_state_label(sp->handoff->state);
+
+		if (sp->nanswered < sp->nquestions)
+			add_block(b, ST_PROGRESS, 0, -1, xasprintf(_("A hand-off to %s (%s) waits on one of these questions; answer the others meanwhile."),
+			    who, state));
+		else
+			add_block(b, ST_PROGRESS, 0, -1, xasprintf(_("A hand-off to %s (%s) is open on one of these answers; the step is done when it is answered."),
+			    who, state));
 	}
 	if (sp->status == STEP_NOT_APPLICABLE)
 		add_block(b, ST_DIM, 0, -1, xstrdup(_("This step does not apply to the project as it is answered now.")));

@@ -140,7 +140,7 @@ projects_reload(struct tui *t, void *state)
 	p->all = xcalloc(n + 1, sizeof(*p->all));
 	p->shown = xcalloc(n + 1, sizeof(*p->shown));
 	for (i = 0; i < n; i++) {
-		if (action_snapshot(t->act, v[i].id, &p->all[p->nall], &cause) != 0) {
+		if (action_refresh(t->act, v[i].id, &p->all[p->nall], &cause) != 0) {
 			tui_error(t, "%s", cause);
 			xfree(cause);
 			continue;

@@ -13,10 +13,12 @@
  *   done         every question that applies has an answer other than
  *                "don't know", and no open hand-off asks one of them;
  *   blocked      not done, and a step it needs (that applies) is not
- *                done, or an open (raised or sent) hand-off asks one of
- *                its questions;
+ *                done, or every question without an answer (or with
+ *                "don't know") is asked by an open (raised or sent)
+ *                hand-off: nothing is left that the owner can do;
  *   in progress  not done or blocked, and some question is answered
- *                ("don't know" counts as answered but open);
+ *                ("don't know" counts as answered but open), or an open
+ *                hand-off asks one of its answered questions;
  *   not started  otherwise. */
 #ifndef AIREJSE_PROGRESS_H
 #define AIREJSE_PROGRESS_H
@@ -50,9 +52,10 @@ struct step_progress {
 	size_t			 nquestions;	/* questions that apply */
 	size_t			 nanswered;	/* of those, with a value */
 	size_t			 ndontknow;	/* of those, "don't know" */
-	/* Why it is blocked (either may be set): */
+	/* Why it is blocked or not done (either may be set): */
 	const struct step	*waits_for;	/* a needed step not done yet */
 	const struct handoff	*handoff;	/* an open hand-off on its questions */
+	bool			 handoff_blocks;	/* every open question waits on one */
 };
 
 struct phase_progress {
@@ -66,8 +69,9 @@ struct track_progress {
 	struct step_progress	*steps;		/* track->nsteps, in track order */
 	struct phase_progress	*phases;	/* track->nphases */
 	size_t			 done, applicable;
-	/* The first step that applies and is neither done nor blocked; else
-	 * the first blocked one; NULL when every step is done. */
+	/* The first step that applies, is neither done nor blocked and has
+	 * a question left to answer; else the first one not done; NULL when
+	 * every step is done. */
 	const struct step_progress *next;
 };
 

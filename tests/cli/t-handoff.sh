@@ -42,9 +42,14 @@ lacks "$out" "gdpr"
 run 64 "$AIREJSE" handoffs --role nobody
 run 64 "$AIREJSE" handoffs --state done
 
-# The role is waited on: the step that asks its question is blocked.
+# The role is waited on: the step that asks its question is not done
+# while the hand-off is open (its owner has answered all it can), and the
+# step that needs it waits.
 run 0 "$AIREJSE" project show 1 --format tsv
-contains "$out" "$(printf 'alpha\ts1\tblocked\tpersondata')"
+contains "$out" "$(printf 'alpha\ts1\tin-progress\tpersondata')"
+contains "$out" "$(printf 'alpha\ts2\tblocked\t')"
+run 0 "$AIREJSE" project show 1 --lang en
+contains "$out" "(the hand-off jurist-gdpr asks one of its questions)"
 run 0 "$AIREJSE" next 1
 contains "$out" "Waiting on:"
 contains "$out" "Jurist: jurist-gdpr (raised) Jytte Jurist <jytte@rsyd.dk>"

@@ -50,7 +50,7 @@ contains "$out" "$(printf 'beta\tb1\tin-progress\tbehov\ttext\tvalue\tFra versio
 contains "$out" "$(printf 'aftale\tyesno\tvalue\tnej\t1')"
 [ "$(sqlite3 v1.db 'PRAGMA user_version;')" = 2 ] || fail "not upgraded"
 # The hand-offs the old answers call for are raised on the first look.
-contains "$out" "$(printf 'alpha\ts1\tblocked\tbehov')"
+contains "$out" "$(printf 'alpha\ts1\tin-progress\tbehov')"
 run 0 "$AIREJSE" --db v1.db handoffs --format tsv
 contains "$out" "$(printf 'jurist-gdpr\tjurist\traised')"
 run 0 "$AIREJSE" --db v1.db history 1 behov --format tsv

@@ -245,9 +245,27 @@ START_TEST(open_handoff_blocks)
 	ans(&f, "aftale", "nej");
 	handoff(&f, "jurist-gdpr", HANDOFF_RAISED);
 	pr = eval(&f, NULL);
-	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_BLOCKED);
+	/* Every question answered, one of them asked by an open hand-off:
+	 * not done, but the owner has nothing left to do, nor is it stuck. */
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_IN_PROGRESS);
 	ck_assert_str_eq(progress_step(pr, track_step(content_track(c, "alpha"), "s1"))->handoff->rule,
 	    "jurist-gdpr");
+	ck_assert(!progress_step(pr, track_step(content_track(c, "alpha"), "s1"))->handoff_blocks);
+	ck_assert_int_eq(status(&f, "alpha", "s2"), STEP_BLOCKED);
+	/* Nothing to answer there: the next step is elsewhere. */
+	ck_assert_str_eq(pr->tracks[0].next->step->id, "s4");
+	/* The question the hand-off asks is the only one open: blocked. */
+	ans(&f, "aftale", "?");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_BLOCKED);
+	ck_assert(progress_step(pr, track_step(content_track(c, "alpha"), "s1"))->handoff_blocks);
+	/* Another open question the owner can answer: in progress again. */
+	ans(&f, "behov", NULL);
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_IN_PROGRESS);
+	ans(&f, "behov", "x");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_BLOCKED);
 	ck_assert_int_eq(pr->nopen_handoffs, 1);
 	/* Work goes on elsewhere: s2 waits for s1, s3 does not apply. */
 	ck_assert_str_eq(pr->next->step->id, "s4");

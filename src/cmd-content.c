@@ -191,9 +191,9 @@ cmd_validate(struct cli *cli, int argc, char **argv)
 	if (rc == 0) {
 		for (i = 0; i < content->ntracks; i++)
 			nsteps += content->tracks[i]->nsteps;
-		printf(_("%s: %zu files, %zu tracks, %zu steps, %zu questions, %zu hand-off rules: "),
+		printf(_("%s: %zu files, %zu tracks, %zu steps, %zu questions, %zu hand-off rules, %zu checklists: "),
 		    dir, content->nfiles, content->ntracks, nsteps, content->nquestions,
-		    content->nhandoffs);
+		    content->nhandoffs, content->nchecklists);
 		if (d.nwarnings > 0)
 			printf(P_("valid, with %zu warning\n", "valid, with %zu warnings\n", d.nwarnings),
 			    d.nwarnings);

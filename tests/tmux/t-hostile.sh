@@ -52,6 +52,35 @@ keys q q
 wait_gone
 [ "$(cat status)" = 0 ] || fail "exit status $(cat status) after the storm"
 "$AIREJSE" project show 1 --format json | grep -q 'Efter stormen' || fail "the answer after the storm was not saved"
+# A 1 MB paste into a one-line field: taken whole, refused for its length
+# with the reason, the field kept; then an ordinary answer is saved.
+head -c 1048576 /dev/zero | tr '\0' 'a' > big.txt
+start 80x24 "$env_cmd TERM=screen-256color '$AIREJSE' --lang en"
+wait_for "Klinik Øst"
+keys Enter
+wait_for "Next:"
+keys Tab Enter C-u
+wait_for "Enter OK"
+tm load-buffer big.txt
+tm paste-buffer -p -t t
+i=0
+while [ $i -lt 300 ] && ! screen | grep -q 'aaaaaaaaaa'; do
+	sleep 0.1
+	i=$((i + 1))
+done
+keys Enter
+i=0
+while [ $i -lt 300 ] && ! screen | grep -q '1048576 characters'; do
+	sleep 0.1
+	i=$((i + 1))
+done
+screen | grep -q '1048576 characters' || { screen; fail "the 1 MB paste was not refused for its length"; }
+keys C-u "Efter indsætningen" Enter
+wait_for "Efter indsætningen"
+keys q q
+wait_gone
+"$AIREJSE" project show 1 --format json | grep -q 'Efter indsætningen' || fail "the answer after the paste was not saved"
+
 # The database deleted while the program runs: the next save says so and
 # saves nothing (it would vanish with the deleted file); the program goes
 # on and ends normally.

@@ -80,17 +80,26 @@ static struct sigaction old_actions[NSIGNALS];
 /* A signal or a crash: give the terminal back, then let the signal do
  * what it did before (a sanitizer's report, a core dump, the end). */
 static void
-on_signal(int sig)
+on_signal(int sig, siginfo_t *si, void *ctx)
 {
+	bool fault = sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL;
 	size_t i;
 
+	(void)ctx;
 	restore_terminal();
 	for (i = 0; i < NSIGNALS; i++)
 		if (fatal_signals[i] == sig)
 			sigaction(sig, &old_actions[i], NULL);
-	/* A fault repeats when the handler returns; others are raised. */
-	if (sig != SIGSEGV && sig != SIGBUS && sig != SIGFPE && sig != SIGILL)
+	/* A real fault repeats when the handler returns; a signal sent
+	 * with kill (si_code <= 0) would not, so it is raised again. */
+	if (!fault || si == NULL || si->si_code <= 0) {
 		raise(sig);
+		/* Still here: the handler before ours let it pass (a
+		 * sanitizer's does for a sent SIGSEGV). End as the signal
+		 * says, never run on without a screen. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 }
 
 static void
@@ -100,7 +109,8 @@ catch_signals(void)
 	size_t i;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
+	sa.sa_sigaction = on_signal;
+	sa.sa_flags = SA_SIGINFO;
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < NSIGNALS; i++)
 		sigaction(fatal_signals[i], &sa, &old_actions[i]);

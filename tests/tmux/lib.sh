@@ -15,7 +15,14 @@ trap 'tm kill-server 2>/dev/null' EXIT
 start() {
 	size=$1
 	shift
-	tm new-session -d -s t -x "${size%x*}" -y "${size#*x}" "$*"
+	# The server of the last session may still be on its way out, and
+	# a new session then finds it gone: try again.
+	i=0
+	until tm new-session -d -s t -x "${size%x*}" -y "${size#*x}" "$*" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt 50 ] || fail "tmux cannot start a session"
+		sleep 0.1
+	done
 }
 
 screen() {

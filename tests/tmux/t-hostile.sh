@@ -81,6 +81,41 @@ keys q q
 wait_gone
 "$AIREJSE" project show 1 --format json | grep -q 'Efter indsætningen' || fail "the answer after the paste was not saved"
 
+# A signal (or a crash) gives the terminal back as it was: line editing
+# and echo on, and the status tells the signal.
+child_of() {
+	for d in /proc/[0-9]*; do
+		# Field 4 of stat, after the name in parentheses, is the parent.
+		ppid=$(sed 's/^.*) [A-Za-z] \([0-9]*\) .*$/\1/' "$d/stat" 2>/dev/null)
+		if [ "$ppid" = "$1" ]; then
+			echo "${d#/proc/}"
+			return
+		fi
+	done
+}
+for s in TERM:15 HUP:1 SEGV:11; do
+	sig=${s%:*}
+	num=${s#*:}
+	rm -f status state
+	start 80x24 "$env_cmd TERM=screen-256color '$AIREJSE' --lang en; echo \$? >'$PWD/status'; stty -a >'$PWD/state'; sleep 30"
+	wait_for "Klinik Øst"
+	pp=$(tm display -p -t t '#{pane_pid}')
+	pid=$(child_of "$pp")
+	[ -n "$pid" ] || fail "cannot find the program under the pane"
+	kill -s $sig "$pid"
+	i=0
+	while [ $i -lt 100 ] && [ ! -s state ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -s state ] || fail "the program did not end on SIG$sig"
+	grep -q -- ' icanon' state || fail "line editing left off after SIG$sig"
+	grep -q -- ' echo ' state || fail "echo left off after SIG$sig"
+	want=$((128 + num))
+	[ "$(cat status)" = "$want" ] || fail "status $(cat status) after SIG$sig, expected $want"
+	tm kill-session -t t
+done
+
 # The database deleted while the program runs: the next save says so and
 # saves nothing (it would vanish with the deleted file); the program goes
 # on and ends normally.

@@ -19,7 +19,7 @@ good() {
 # bad QUESTION INPUT: exit 65 with a reason, and the answer is as it was.
 bad() {
 	before=$("$AIREJSE" project show 1 --format tsv)
-	run 65 "$AIREJSE" answer 1 "$1" "$2"
+	run 65 "$AIREJSE" --lang en answer 1 "$1" "$2"
 	contains "$err" "airejse: cannot save the answer"
 	after=$("$AIREJSE" project show 1 --format tsv)
 	[ "$before" = "$after" ] || fail "a refused '$2' changed $1"
@@ -75,7 +75,7 @@ head -c 300 /dev/zero | tr '\0' x | run 65 "$AIREJSE" answer 1 noter -
 # "Ved ikke" is an answer of its own.
 run 0 "$AIREJSE" answer 1 behov "ved ikke"
 contains "$out" "Ved ikke"
-contains "$out" "hand-off raised: leder-behov"
+contains "$out" "overdragelse rejst: leder-behov"
 [ "$("$AIREJSE" project show 1 --format tsv | awk -F '\t' '$4 == "behov" { print $6; exit }')" = dontknow ] ||
 	fail "ved ikke not stored as don't know"
 
@@ -83,7 +83,7 @@ contains "$out" "hand-off raised: leder-behov"
 run 0 "$AIREJSE" answer 1 persondata nej
 run 65 "$AIREJSE" answer 1 aftale ja
 contains "$err" "persondata"
-run 65 "$AIREJSE" answer 1 nosuch x
+run 65 "$AIREJSE" --lang en answer 1 nosuch x
 contains "$err" "no question 'nosuch'"
 run 66 "$AIREJSE" answer 9 behov x
 run 64 "$AIREJSE" answer 1 behov
@@ -96,7 +96,7 @@ run 0 "$AIREJSE" answer 1 persondata ja
 # --clear keeps the history; the same answer twice writes nothing.
 run 0 "$AIREJSE" answer 1 mail --clear
 [ -z "$(stored mail)" ] || fail "mail not cleared"
-run 0 "$AIREJSE" answer 1 valg koeb
+run 0 "$AIREJSE" --lang en answer 1 valg koeb
 contains "$out" "unchanged"
 
 # Options may come after the operands; "--" ends them.
@@ -105,7 +105,7 @@ run 0 "$AIREJSE" answer 1 antal 3 --expect "$("$AIREJSE" project show 1 --format
 
 # history: every change with its time, user and source.
 run 0 "$AIREJSE" --user "Søren" answer 1 mail "a@b.dk"
-run 0 "$AIREJSE" history 1 mail
+run 0 "$AIREJSE" --lang en history 1 mail
 contains "$out" "Søren (cli)"
 contains "$out" "søren@ouh.dk → (no answer)"
 run 0 "$AIREJSE" history 1 mail --format tsv

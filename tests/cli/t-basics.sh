@@ -8,16 +8,16 @@ run 0 "$AIREJSE" --help
 contains "$out" "journeys"
 contains "$out" "validate"
 
-run 0 "$AIREJSE" journeys --help
+run 0 "$AIREJSE" --lang en journeys --help
 contains "$out" "usage: airejse journeys"
 
-run 64 "$AIREJSE" frobnicate
+run 64 "$AIREJSE" --lang en frobnicate
 contains "$err" "airejse: unknown command 'frobnicate'"
 
 run 64 "$AIREJSE" --frobnicate
-run 64 "$AIREJSE" journeys --format xml
+run 64 "$AIREJSE" --lang en journeys --format xml
 contains "$err" "unknown format 'xml'"
-run 64 "$AIREJSE" journeys extra
+run 64 "$AIREJSE" --lang en journeys extra
 contains "$err" "usage: airejse journeys"
 run 64 "$AIREJSE" --lang fr journeys
 contains "$err" "--lang da"

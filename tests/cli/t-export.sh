@@ -7,7 +7,7 @@ A() { "$AIREJSE" --db export.db "$@"; }
 # Files: the format from the extension, never over an existing file.
 run 0 A export 1 --what indkoeb -o tjek.html
 contains "$(head -c 15 tjek.html)" "<!DOCTYPE html>"
-run 73 A export 1 --what indkoeb -o tjek.html
+run 73 A --lang en export 1 --what indkoeb -o tjek.html
 contains "$err" "tjek.html exists already"
 contains "$err" "--force"
 run 0 A export 1 --what mdr --force -o tjek.html
@@ -21,14 +21,14 @@ run 0 A export 1 --what procurement
 contains "$out" "Indkøbstjekliste"
 
 # Usage errors.
-run 64 A export 1 --what nothing
+run 64 A --lang en export 1 --what nothing
 contains "$err" "unknown export 'nothing'"
 contains "$err" "indkoeb, mdr, ai-act, business-case, handoff, action-plan, all"
-run 64 A export 1 --format pdf
+run 64 A --lang en export 1 --format pdf
 contains "$err" "unknown format 'pdf'"
 run 64 A export
 run 66 A export 99
-run 0 A export --help
+run 0 A --lang en export --help
 contains "$out" "usage: airejse export"
 
 # xlsx: read it back. One sheet per checklist, a frozen header row with a
@@ -65,6 +65,6 @@ unzip -t piped.xlsx >/dev/null || fail "piped xlsx is not a valid zip file"
 # CSV: BOM, ';', CRLF, RFC 4180 quotes, formulas neutralised.
 run 0 A export 1 --what indkoeb --format csv -o tjek.csv
 [ "$(head -c 3 tjek.csv | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no BOM"
-contains "$(head -n 1 tjek.csv)" "Part;Section;Id;Item;State"
+contains "$(head -n 1 tjek.csv)" "Del;Afsnit;Id;Punkt;Status"
 [ "$(head -n 1 tjek.csv | od -An -c | grep -c '\\r')" -ge 1 ] || fail "rows do not end in CRLF"
 exit 0

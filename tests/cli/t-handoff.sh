@@ -14,16 +14,16 @@ run 0 "$AIREJSE" project new --journey alpha --name "Første"
 run 0 "$AIREJSE" project new --journey alpha,beta --name "Anden"
 
 run 0 "$AIREJSE" handoffs
-contains "$out" "No hand-offs."
+contains "$out" "Ingen overdragelser."
 run 0 "$AIREJSE" next 1
-contains "$out" "Next: Alfa, Fase et: Behov (Projektleder)"
+contains "$out" "Næste: Alfa, Fase et: Behov (Projektleder)"
 contains "$out" "- behov: Hvad er behovet?"
 
 run 0 "$AIREJSE" answer 1 persondata ja
 run 0 "$AIREJSE" answer 1 aftale nej
-contains "$out" "hand-off raised: jurist-gdpr for Jurist"
+contains "$out" "overdragelse rejst: jurist-gdpr til Jurist"
 run 0 "$AIREJSE" answer 2 behov "?"
-contains "$out" "hand-off raised: leder-behov for Projektleder"
+contains "$out" "overdragelse rejst: leder-behov til Projektleder"
 
 run 0 "$AIREJSE" handoffs
 contains "$out" "jurist-gdpr"
@@ -51,8 +51,8 @@ contains "$out" "$(printf 'alpha\ts2\tblocked\t')"
 run 0 "$AIREJSE" project show 1 --lang en
 contains "$out" "(the hand-off jurist-gdpr asks one of its questions)"
 run 0 "$AIREJSE" next 1
-contains "$out" "Waiting on:"
-contains "$out" "Jurist: jurist-gdpr (raised) Jytte Jurist <jytte@rsyd.dk>"
+contains "$out" "Venter på:"
+contains "$out" "Jurist: jurist-gdpr (rejst) Jytte Jurist <jytte@rsyd.dk>"
 
 # Forward by hand, with a note and a due date; never back.
 run 0 "$AIREJSE" handoff 1 jurist-gdpr --state sent --note "Sendt på mail – æøå" --due 20.11.2026
@@ -63,26 +63,26 @@ contains "$out" '"overdue": true'
 contains "$out" '"note": "Sendt på mail – æøå"'
 contains "$out" '"reason": "Der mangler en aftale."'
 run 0 "$AIREJSE" next 1
-contains "$out" "Overdue:"
-contains "$out" "jurist-gdpr was due 2026-11-20"
+contains "$out" "Frist overskredet:"
+contains "$out" "fristen for jurist-gdpr var 2026-11-20"
 run 0 "$AIREJSE" next 1 --format tsv
 contains "$out" "$(printf 'overdue\t\t\tsent\tjurist-gdpr\tjurist\t2026-11-20\t')"
 run 0 "$AIREJSE" next 1 --format json
 contains "$out" '"overdue": ['
-run 65 "$AIREJSE" handoff 1 jurist-gdpr --state raised
+run 65 "$AIREJSE" --lang en handoff 1 jurist-gdpr --state raised
 contains "$err" "sent, answered or closed"
 run 65 "$AIREJSE" handoff 1 jurist-gdpr --due "i morgen"
 run 64 "$AIREJSE" handoff 1 jurist-gdpr --state done
 run 66 "$AIREJSE" handoff 1 leder-behov --state sent
 run 0 "$AIREJSE" handoff 1 jurist-gdpr --state answered --due ""
-run 65 "$AIREJSE" handoff 1 jurist-gdpr --state sent
+run 65 "$AIREJSE" --lang en handoff 1 jurist-gdpr --state sent
 contains "$err" "forward only"
 
 # Shown in full, with its history.
 run 0 "$AIREJSE" handoff 1 jurist-gdpr
 contains "$out" "Der mangler en aftale."
 contains "$out" "aftale: Er der en databehandleraftale?"
-contains "$out" "raised → sent"
+contains "$out" "rejst → sendt"
 contains "$out" "Sendt på mail – æøå"
 run 0 "$AIREJSE" handoff 1 jurist-gdpr --format tsv
 contains "$out" "$(printf '\ttester\tcli\traised\tsent\t2026-11-20\tSendt på mail – æøå')"
@@ -92,16 +92,16 @@ contains "$out" '"new_state": "answered"'
 
 # The reason goes before the role answered: withdrawn, not deleted.
 run 0 "$AIREJSE" answer 2 behov "Klart nu"
-contains "$out" "hand-off withdrawn: leder-behov"
+contains "$out" "overdragelse trukket tilbage: leder-behov"
 run 0 "$AIREJSE" handoffs 2 --format tsv
 contains "$out" "$(printf 'leder-behov\tleder\twithdrawn')"
 run 65 "$AIREJSE" handoff 2 leder-behov --state sent
-contains "$err" "withdrawn"
+contains "$err" "trukket tilbage"
 run 0 "$AIREJSE" answer 2 behov "ved ikke"
-contains "$out" "hand-off raised: leder-behov"
+contains "$out" "overdragelse rejst: leder-behov"
 # An answered one stays when its reason goes.
 run 0 "$AIREJSE" answer 1 aftale ja
-lacks "$out" "withdrawn"
+lacks "$out" "trukket tilbage"
 run 0 "$AIREJSE" handoff 1 jurist-gdpr --state closed
 run 0 "$AIREJSE" handoffs --state closed --format tsv
 contains "$out" "jurist-gdpr"

@@ -62,7 +62,7 @@ if [ -z "${NO_MOUNT:-}" ] && [ "$(id -u)" -eq 0 ] && mkdir fs && mount -t tmpfs 
 	while [ $i -lt 50 ] && [ $st -eq 0 ]; do
 		i=$((i + 1))
 		head -c 3000 /dev/zero | tr '\0' 'x' > long.txt
-		"$AIREJSE" --db $db answer 1 behov - < long.txt >out.txt 2>err.txt
+		"$AIREJSE" --lang en --db $db answer 1 behov - < long.txt >out.txt 2>err.txt
 		st=$?
 	done
 	[ $st -eq 74 ] || fail "a full disk gave $st, expected 74: $(cat err.txt)"
@@ -84,7 +84,7 @@ if [ -z "$full" ]; then
 		i=0
 		while [ $i -lt 200 ]; do
 			i=$((i + 1))
-			"$AIREJSE" --db f.db answer 1 noter "Svar nummer $i" >out.txt 2>err.txt || exit $?
+			"$AIREJSE" --lang en --db f.db answer 1 noter "Svar nummer $i" >out.txt 2>err.txt || exit $?
 		done
 	)
 	st=$?

@@ -15,7 +15,7 @@ norm() {
 # Round trip: export json -> import -> export json.
 run 0 A export 1 --format json -o p1.json
 run 0 B project new --journey ny-ide --name "Et andet projekt"
-run 0 B import p1.json
+run 0 B --lang en import p1.json
 [ "$out" = 2 ] || fail "the imported project should get id 2, got '$out'"
 run 0 B export 2 --format json -o p1-again.json
 norm p1.json > a.txt
@@ -33,44 +33,44 @@ contains "$out" "jurist-persondata"
 contains "$out" "2026-12-01"
 # The second project and its prostata answers too.
 run 0 A export 2 --what mdr --format json -o p2.json
-run 0 B import p2.json
+run 0 B --lang en import p2.json
 run 0 B export 3 --what mdr --format md
 contains "$out" "(e) Der er offentliggjort en erklæring om produktet"
 
 # Into the same database it needs another name.
-run 65 A import p1.json
+run 65 A --lang en import p1.json
 contains "$err" "already a project named 'Ambient scribe – Kolding'"
 contains "$err" "--name"
-run 0 A import p1.json --name "Ambient scribe – kopi"
+run 0 A --lang en import p1.json --name "Ambient scribe – kopi"
 [ "$out" = 3 ] || fail "expected project 3, got '$out'"
 
 # Refused, with nothing written.
 count() { B project list --format tsv | wc -l; }
 before=$(count)
-run 66 B import missing.json
+run 66 B --lang en import missing.json
 contains "$err" "missing.json"
 head -c 300 p1.json > cut.json
-run 65 B import cut.json
+run 65 B --lang en import cut.json
 contains "$err" "cut.json:"
 contains "$err" "not valid JSON"
 sed 's/"schema_version": 1/"schema_version": 99/' p1.json > newer.json
-run 65 B import newer.json
+run 65 B --lang en import newer.json
 contains "$err" "schema version 99"
 contains "$err" "update airejse"
 sed 's/"schema": "airejse-project"/"schema": "noget-andet"/' p1.json > other.json
-run 65 B import other.json
+run 65 B --lang en import other.json
 contains "$err" "its schema is 'noget-andet'"
 sed 's/"rsd-indkoeb"/"ukendt-spor"/' p1.json > track.json
-run 65 B import track.json
+run 65 B --lang en import track.json
 contains "$err" "the track 'ukendt-spor'"
 sed 's/"value": "2400000"/"value": "mange penge"/' p1.json > value.json
-run 65 B import value.json
+run 65 B --lang en import value.json
 contains "$err" "kontraktvaerdi"
 sed '0,/"kind": "value"/s//"kind": "maybe"/' p1.json > kind.json
-run 65 B import kind.json
+run 65 B --lang en import kind.json
 contains "$err" "value, dontknow or none"
 echo '[1, 2]' > array.json
-run 65 B import array.json
+run 65 B --lang en import array.json
 contains "$err" "top level must be an object"
 [ "$(count)" = "$before" ] || fail "a refused import wrote something"
 
@@ -86,7 +86,7 @@ fill() {
 }
 fill databehandleraftale ja < packet.json | fill retsgrundlag "Sundhedsloven § 42 d" |
 	fill persondata_formaal ja > filled.json
-run 0 A import filled.json
+run 0 A --lang en import filled.json
 contains "$out" "project 1: 3 answers stored"
 contains "$out" "1 hand-offs marked answered"
 run 0 A history 1 databehandleraftale --format tsv
@@ -94,13 +94,13 @@ contains "$out" "$(printf 'tester\timport\tdontknow\t\tvalue\tja')"
 run 0 A handoffs 1 --format tsv
 contains "$out" "$(printf 'jurist-persondata\tjurist\tanswered')"
 # Again: nothing new.
-run 0 A import filled.json
+run 0 A --lang en import filled.json
 contains "$out" "0 answers stored, 3 already there"
 
 # A refused value is reported and not stored; the rest is.
 run 0 A export 1 --what handoff --format json -o packet2.json
 fill kontraktperiode_aar "mange" < packet2.json | fill udbudsform offentligt-udbud > bad.json
-run 65 A import bad.json
+run 65 A --lang en import bad.json
 contains "$err" "kontraktperiode_aar"
 contains "$out" "1 answers stored"
 run 0 A history 1 udbudsform --format tsv
@@ -110,16 +110,16 @@ contains "$out" "offentligt-udbud"
 run 0 A export 1 --what handoff --format json -o packet3.json
 run 0 A answer 1 data_placering ai-platform
 fill data_placering uden-for-eu < packet3.json > conflict.json
-run 75 A import conflict.json
+run 75 A --lang en import conflict.json
 contains "$err" "data_placering"
 contains "$err" "changed here since the packet was made"
 run 0 A history 1 data_placering --format tsv
 lacks "$out" "uden-for-eu"
 
 # The packet names its project by id and name; elsewhere, --project.
-run 66 B import packet3.json
+run 66 B --lang en import packet3.json
 contains "$err" "--project P"
-run 66 B import --project 99 packet3.json
-run 0 B import --project "Ambient scribe – Kolding" filled.json
+run 66 B --lang en import --project 99 packet3.json
+run 0 B --lang en import --project "Ambient scribe – Kolding" filled.json
 contains "$out" "project 2:"
 exit 0

@@ -3,7 +3,7 @@
 export AIREJSE_CONTENT="$TOP/tests/data/store"
 
 # The default database: created on first use, private.
-run 0 "$AIREJSE" project list
+run 0 "$AIREJSE" --lang en project list
 contains "$out" "No projects yet"
 db="$HOME/.local/share/airejse/airejse.db"
 [ -f "$db" ] || fail "no database at $db"
@@ -27,12 +27,12 @@ run 0 "$AIREJSE" project new --name Anden --journey beta
 [ "$out" = 2 ] || fail "second id '$out'"
 
 # Refused: a name taken, no name, a track that does not exist, bad text.
-run 65 "$AIREJSE" project new --journey alpha --name "Ærø – øjenklinik"
+run 65 "$AIREJSE" --lang en project new --journey alpha --name "Ærø – øjenklinik"
 contains "$err" "already a project named"
 run 64 "$AIREJSE" project new --journey alpha
 contains "$err" "--name"
 run 64 "$AIREJSE" project new --name X
-run 65 "$AIREJSE" project new --journey gamma --name X
+run 65 "$AIREJSE" --lang en project new --journey gamma --name X
 contains "$err" "no track 'gamma'"
 run 65 "$AIREJSE" project new --journey alpha,alpha --name X
 run 65 "$AIREJSE" project new --journey alpha --name "$(printf 'to\nlinjer')"
@@ -54,7 +54,7 @@ contains "$out" '"applicable": 3'
 
 # show: by id or exact name; every question that applies, with its answer.
 run 0 "$AIREJSE" answer 1 behov "Mindre ventetid"
-run 0 "$AIREJSE" project show "Ærø – øjenklinik"
+run 0 "$AIREJSE" --lang en project show "Ærø – øjenklinik"
 contains "$out" "Ærø – øjenklinik (project 1)"
 contains "$out" "behov: Mindre ventetid"
 lacks "$out" "aftale:"
@@ -71,7 +71,7 @@ contains "$out" '"revision": 1'
 lacks "$out" '"id": "aftale"'
 run 0 "$AIREJSE" --lang en project show 1 --format json
 contains "$out" '"title": "What is the need?"'
-run 66 "$AIREJSE" project show 99
+run 66 "$AIREJSE" --lang en project show 99
 contains "$err" "no project '99'"
 run 66 "$AIREJSE" project show "ærø – øjenklinik"
 run 64 "$AIREJSE" project show 1 --format xml

@@ -6,7 +6,7 @@ export AIREJSE_CONTENT="$TOP/tests/data/store"
 # Random bytes: 65, and not a byte changed.
 head -c 8192 /dev/urandom > junk.db
 cp junk.db junk.orig
-run 65 "$AIREJSE" --db junk.db project list
+run 65 "$AIREJSE" --lang en --db junk.db project list
 contains "$err" "not an airejse database"
 cmp -s junk.db junk.orig || fail "the random file was changed"
 [ ! -e junk.db-wal ] || fail "a journal was left beside the random file"
@@ -20,7 +20,7 @@ mkdir folder.db
 run 65 "$AIREJSE" --db folder.db project list
 sqlite3 other.db "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
 cp other.db other.orig
-run 65 "$AIREJSE" --db other.db project list
+run 65 "$AIREJSE" --lang en --db other.db project list
 contains "$err" "another program"
 cmp -s other.db other.orig || fail "the other program's database was changed"
 
@@ -37,7 +37,7 @@ cmp -s dmg.db dmg.orig || fail "the damaged database was changed"
 run 0 "$AIREJSE" --db new.db project new --journey alpha --name "Ny"
 sqlite3 new.db "PRAGMA user_version = 42;"
 cp new.db new.orig
-run 65 "$AIREJSE" --db new.db project list
+run 65 "$AIREJSE" --lang en --db new.db project list
 contains "$err" "newer airejse"
 contains "$err" "version 42"
 run 65 "$AIREJSE" --db new.db answer 1 behov x
@@ -59,9 +59,9 @@ contains "$out" "$(printf 'behov\t2\t2023-11-14T22:16:40Z\tanna\ttui\tvalue\tFø
 run 0 "$AIREJSE" --db v1.db project list --format tsv
 contains "$out" "Gammel æøå"
 # What version 2 brought works on the old data.
-run 0 "$AIREJSE" --db v1.db answer 1 aftale nej --expect 1
+run 0 "$AIREJSE" --lang en --db v1.db answer 1 aftale nej --expect 1
 contains "$out" "unchanged"
-run 0 "$AIREJSE" --db v1.db answer 1 behov "ved ikke"
+run 0 "$AIREJSE" --lang en --db v1.db answer 1 behov "ved ikke"
 contains "$out" "hand-off raised: leder-behov"
 [ "$(sqlite3 v1.db 'PRAGMA integrity_check;')" = ok ] || fail "integrity after upgrade"
 
@@ -83,7 +83,7 @@ fi
 if as test -r "$PWD/ro/ro.db" && as test -x "$AIREJSE"; then
 	run 0 as "$AIREJSE" --db "$PWD/ro/ro.db" project show 1 --format tsv
 	contains "$out" "Kan læses"
-	run 74 as "$AIREJSE" --db "$PWD/ro/ro.db" answer 1 behov "Nyt"
+	run 74 as "$AIREJSE" --lang en --db "$PWD/ro/ro.db" answer 1 behov "Nyt"
 	contains "$err" "can only be read here"
 	run 74 as "$AIREJSE" --db "$PWD/ro/ro.db" project new --journey alpha --name X
 	# A file the user may write, in a folder it may not: SQLite cannot
@@ -91,7 +91,7 @@ if as test -r "$PWD/ro/ro.db" && as test -x "$AIREJSE"; then
 	chmod 666 ro/ro.db
 	run 0 as "$AIREJSE" --db "$PWD/ro/ro.db" project show 1 --format tsv
 	contains "$out" "Kan læses"
-	run 74 as "$AIREJSE" --db "$PWD/ro/ro.db" answer 1 behov "Nyt"
+	run 74 as "$AIREJSE" --lang en --db "$PWD/ro/ro.db" answer 1 behov "Nyt"
 	contains "$err" "folder"
 else
 	echo "t-store: skipped the read-only case: nobody cannot reach $PWD" >&2

@@ -10,8 +10,8 @@ AIREJSE_TEST_KEYS=$keys AIREJSE_TEST_SCREEN=screen "$AIREJSE" >out.txt 2>err.txt
 screen=$(cat screen)
 contains "$screen" "Ambient scribe – Kolding"
 contains "$screen" "Travle ambulatorier på OUH"
-contains "$screen" "Search \"jurist|GDPR\""
-lacks "$screen" "too small"
+contains "$screen" "Søgning \"jurist|GDPR\""
+lacks "$screen" "for lille"
 run 0 "$AIREJSE" project show 1 --format json
 contains "$out" "Travle ambulatorier på OUH"
 exit 0

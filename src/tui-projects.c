@@ -22,10 +22,24 @@ enum sort {
 	SORT__COUNT
 };
 
+/* What the list shows of a project's progress: worked out when the
+ * project first comes into view (or the list is sorted by progress), so
+ * the screen opens as fast on a thousand projects as on two, and only
+ * these few numbers stay in memory. */
+struct summary {
+	struct track_sum {
+		const struct track	*track;
+		size_t			 done, applicable;
+	}		*tracks;
+	size_t		 ntracks;
+	size_t		 nopen_handoffs;
+};
+
 struct projects {
-	struct snapshot	**all;
+	struct project	 *all;		/* every project, by id */
 	size_t		  nall;
-	struct snapshot	**shown;	/* filtered and sorted */
+	struct summary	**sums;		/* per project of all; NULL until needed */
+	size_t		 *shown;	/* indexes into all: filtered and sorted */
 	size_t		  n;
 	enum sort	  sort;
 	char		 *filter;	/* folded, or NULL */
@@ -39,61 +53,97 @@ free_all(struct projects *p)
 	size_t i;
 
 	for (i = 0; i < p->nall; i++)
-		snapshot_free(p->all[i]);
-	xfree(p->all);
+		if (p->sums[i] != NULL) {
+			free(p->sums[i]->tracks);
+			free(p->sums[i]);
+		}
+	projects_free(p->all, p->nall);
+	p->all = NULL;
+	xfree(p->sums);
 	xfree(p->shown);
 	p->nall = p->n = 0;
 }
 
+/* The summary of all[i], read now if it is not yet. */
+static const struct summary *
+summary(struct tui *t, struct projects *p, size_t i)
+{
+	struct summary *sum;
+	struct snapshot *s = NULL;
+	const struct progress *pr;
+	char *cause = NULL;
+	size_t k;
+
+	if (p->sums[i] != NULL)
+		return p->sums[i];
+	sum = p->sums[i] = xcalloc(1, sizeof(*sum));
+	if (action_refresh(t->act, p->all[i].id, &s, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return sum;
+	}
+	pr = s->progress;
+	sum->tracks = xcalloc(pr->ntracks + 1, sizeof(*sum->tracks));
+	for (k = 0; k < pr->ntracks; k++) {
+		sum->tracks[k].track = pr->tracks[k].track;
+		sum->tracks[k].done = pr->tracks[k].done;
+		sum->tracks[k].applicable = pr->tracks[k].applicable;
+	}
+	sum->ntracks = pr->ntracks;
+	sum->nopen_handoffs = pr->nopen_handoffs;
+	snapshot_free(s);
+	return sum;
+}
+
 /* Steps done over all tracks, as a fraction (for sorting). */
 static double
-done_part(const struct snapshot *s)
+done_part(const struct summary *s)
 {
-	const struct progress *pr = s->progress;
 	size_t i, done = 0, all = 0;
 
-	for (i = 0; i < pr->ntracks; i++) {
-		done += pr->tracks[i].done;
-		all += pr->tracks[i].applicable;
+	for (i = 0; i < s->ntracks; i++) {
+		done += s->tracks[i].done;
+		all += s->tracks[i].applicable;
 	}
 	return all ? (double)done / (double)all : 0;
 }
 
+static const struct projects *sort_p;
 static enum sort sort_by;
 
 static int
 compare(const void *a, const void *b)
 {
-	const struct snapshot *x = *(struct snapshot *const *)a;
-	const struct snapshot *y = *(struct snapshot *const *)b;
+	size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+	const struct project *x = &sort_p->all[ia], *y = &sort_p->all[ib];
 	double dx, dy;
 
 	switch (sort_by) {
 	case SORT_NAME:
-		return strcoll(x->project->name, y->project->name);
+		return strcoll(x->name, y->name);
 	case SORT_PROGRESS:
-		dx = done_part(x);
-		dy = done_part(y);
+		dx = done_part(sort_p->sums[ia]);
+		dy = done_part(sort_p->sums[ib]);
 		if (dx != dy)
 			return dx < dy ? -1 : 1;
 		break;
 	default:
-		if (x->project->changed != y->project->changed)
-			return x->project->changed > y->project->changed ? -1 : 1;
+		if (x->changed != y->changed)
+			return x->changed > y->changed ? -1 : 1;
 		break;
 	}
-	return x->project->id < y->project->id ? -1 : x->project->id > y->project->id;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 static bool
-passes(const struct projects *p, const struct snapshot *s)
+passes(const struct projects *p, const struct project *pj)
 {
 	char *f;
 	bool ok;
 
 	if (p->filter == NULL)
 		return true;
-	f = utf8_fold(s->project->name);
+	f = utf8_fold(pj->name);
 	ok = f != NULL && strstr(f, p->filter) != NULL;
 	free(f);
 	return ok;
@@ -101,22 +151,27 @@ passes(const struct projects *p, const struct snapshot *s)
 
 /* Filters and sorts, keeping the selected project selected. */
 static void
-arrange(struct projects *p)
+arrange(struct tui *t, struct projects *p)
 {
 	size_t i;
 
 	if (p->n > 0 && p->keep == 0)
-		p->keep = p->shown[p->sel]->project->id;
+		p->keep = p->all[p->shown[p->sel]].id;
 	p->n = 0;
 	for (i = 0; i < p->nall; i++)
-		if (passes(p, p->all[i]))
-			p->shown[p->n++] = p->all[i];
+		if (passes(p, &p->all[i]))
+			p->shown[p->n++] = i;
+	/* Sorting by progress needs every project's. */
+	if (p->sort == SORT_PROGRESS)
+		for (i = 0; i < p->n; i++)
+			summary(t, p, p->shown[i]);
+	sort_p = p;
 	sort_by = p->sort;
 	if (p->n > 1)
 		qsort(p->shown, p->n, sizeof(*p->shown), compare);
 	p->sel = 0;
 	for (i = 0; i < p->n; i++)
-		if (p->shown[i]->project->id == p->keep)
+		if (p->all[p->shown[i]].id == p->keep)
 			p->sel = i;
 	p->keep = 0;
 }
@@ -126,29 +181,22 @@ projects_reload(struct tui *t, void *state)
 {
 	struct projects *p = state;
 	struct project *v = NULL;
-	size_t n = 0, i;
+	size_t n = 0;
 	char *cause = NULL;
 
 	if (p->n > 0 && p->keep == 0)
-		p->keep = p->shown[p->sel]->project->id;
+		p->keep = p->all[p->shown[p->sel]].id;
 	free_all(p);
 	if (store_projects(t->store, &v, &n, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;
 	}
-	p->all = xcalloc(n + 1, sizeof(*p->all));
+	p->all = v;
+	p->nall = n;
+	p->sums = xcalloc(n + 1, sizeof(*p->sums));
 	p->shown = xcalloc(n + 1, sizeof(*p->shown));
-	for (i = 0; i < n; i++) {
-		if (action_refresh(t->act, v[i].id, &p->all[p->nall], &cause) != 0) {
-			tui_error(t, "%s", cause);
-			xfree(cause);
-			continue;
-		}
-		p->nall++;
-	}
-	projects_free(v, n);
-	arrange(p);
+	arrange(t, p);
 }
 
 static void *
@@ -170,10 +218,16 @@ projects_close(struct tui *t, void *state)
 	free(p);
 }
 
+/* The rows an item takes: its name, and a row per track the content has. */
 static int
-item_rows(const struct snapshot *s)
+item_rows(struct tui *t, const struct project *pj)
 {
-	return 1 + (int)s->progress->ntracks;
+	size_t i;
+	int n = 1;
+
+	for (i = 0; i < pj->ntracks; i++)
+		n += content_track(t->content, pj->tracks[i]) != NULL;
+	return n;
 }
 
 static void
@@ -194,32 +248,32 @@ draw_welcome(struct tui *t, int top, int rows, int cols)
 }
 
 static void
-draw_item(struct tui *t, const struct snapshot *s, int y, int rows, int cols, bool sel)
+draw_item(struct tui *t, const struct project *pj, const struct summary *sum, int y,
+    int rows, int cols, bool sel)
 {
-	const struct progress *pr = s->progress;
 	char when[17], *right;
 	int rw, tw, r;
 	size_t i;
 
-	clock_local(s->project->changed, when);
-	if (pr->nopen_handoffs > 0)
+	clock_local(pj->changed, when);
+	if (sum->nopen_handoffs > 0)
 		right = xasprintf(P_("%zu open hand-off  %s", "%zu open hand-offs  %s",
-		    pr->nopen_handoffs), pr->nopen_handoffs, when);
+		    sum->nopen_handoffs), sum->nopen_handoffs, when);
 	else
 		right = xasprintf("%s", when);
 	rw = utf8_width(right);
 	tui_put(y, 0, cols, " ", sel ? ST_SELECTED : ST_NORMAL, true);
-	tui_put(y, 1, cols - rw - 3, s->project->name, sel ? ST_SELECTED : ST_HEADING, false);
+	tui_put(y, 1, cols - rw - 3, pj->name, sel ? ST_SELECTED : ST_HEADING, false);
 	if (rw + 2 < cols / 2)
 		tui_put(y, cols - rw - 1, rw, right, sel ? ST_SELECTED :
-		    pr->nopen_handoffs ? ST_BLOCKED : ST_DIM, false);
+		    sum->nopen_handoffs ? ST_BLOCKED : ST_DIM, false);
 	free(right);
 	tw = cols / 2 - 4;
-	for (i = 0, r = 1; i < pr->ntracks && r < rows; i++, r++) {
-		const struct track_progress *tp = &pr->tracks[i];
+	for (i = 0, r = 1; i < sum->ntracks && r < rows; i++, r++) {
+		const struct track_sum *ts = &sum->tracks[i];
 
-		tui_put(y + r, 3, tw, text_get(&tp->track->title), ST_NORMAL, false);
-		tui_progress(y + r, 4 + tw, cols - tw - 5, tp->done, tp->applicable);
+		tui_put(y + r, 3, tw, text_get(&ts->track->title), ST_NORMAL, false);
+		tui_progress(y + r, 4 + tw, cols - tw - 5, ts->done, ts->applicable);
 	}
 }
 
@@ -249,14 +303,15 @@ projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 		p->top = p->sel;
 	for (;;) {
 		for (h = 0, i = p->top; i <= p->sel; i++)
-			h += item_rows(p->shown[i]);
+			h += item_rows(t, &p->all[p->shown[i]]);
 		if (h <= rows || p->top == p->sel)
 			break;
 		p->top++;
 	}
 	for (y = top, i = p->top; i < p->n && y < top + rows; i++) {
-		h = item_rows(p->shown[i]);
-		draw_item(t, p->shown[i], y, top + rows - y, cols, i == p->sel);
+		h = item_rows(t, &p->all[p->shown[i]]);
+		draw_item(t, &p->all[p->shown[i]], summary(t, p, p->shown[i]), y,
+		    top + rows - y, cols, i == p->sel);
 		if (i == p->sel)
 			tui_cursor(t, y, 0);
 		y += h;
@@ -267,7 +322,7 @@ projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 static const struct project *
 selected(const struct projects *p)
 {
-	return p->n ? p->shown[p->sel]->project : NULL;
+	return p->n ? &p->all[p->shown[p->sel]] : NULL;
 }
 
 /* New project: the name, then the tracks. */
@@ -408,7 +463,7 @@ filter_submit(struct tui *t, void *arg, const char *text, size_t choice, const b
 	free(p->filter);
 	p->filter = *trimmed ? utf8_fold(trimmed) : NULL;
 	free(trimmed);
-	arrange(p);
+	arrange(t, p);
 	return true;
 }
 
@@ -441,7 +496,7 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		return true;
 	case REQ_SORT:
 		p->sort = (p->sort + 1) % SORT__COUNT;
-		arrange(p);
+		arrange(t, p);
 		tui_info(t, "%s", p->sort == SORT_NAME ? _("Sorted by name.") :
 		    p->sort == SORT_PROGRESS ? _("Sorted by progress, the least done first.") :
 		    _("Sorted by the last change."));

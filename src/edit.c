@@ -108,6 +108,25 @@ snap(struct edit *e, size_t from)
 	e->cur = p;
 }
 
+/* Appends printable ASCII s[0..n) as it is, as far as it fits; false
+ * when it did not all fit. */
+static bool
+put_ascii(struct edit *e, const char *s, size_t n, size_t *at)
+{
+	bool fits = e->len + n <= e->max;
+
+	if (!fits) {
+		e->full = true;
+		n = e->max > e->len ? e->max - e->len : 0;
+	}
+	e->cur += *at;
+	open_gap(e, n);
+	memcpy(e->buf + e->cur, s, n);
+	e->cur -= *at;
+	*at += n;
+	return fits;
+}
+
 size_t
 edit_insert(struct edit *e, const char *s, size_t n)
 {
@@ -115,7 +134,21 @@ edit_insert(struct edit *e, const char *s, size_t n)
 	int32_t cp;
 
 	while (off < n) {
-		int k = utf8_decode(s + off, n - off, &cp);
+		size_t run = 0;
+		int k;
+
+		/* Runs of printable ASCII need no filter and no encoding:
+		 * long texts are drawn through here on every redraw. */
+		while (off + run < n && (unsigned char)s[off + run] >= 0x20 &&
+		    (unsigned char)s[off + run] < 0x7f)
+			run++;
+		if (run > 0) {
+			if (!put_ascii(e, s + off, run, &at))
+				break;
+			off += run;
+			continue;
+		}
+		k = utf8_decode(s + off, n - off, &cp);
 
 		if (k <= 0)
 			k = 1;	/* cp is U+FFFD */

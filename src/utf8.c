@@ -32,6 +32,10 @@ utf8_decode(const char *s, size_t len, int32_t *cp)
 		*cp = 0;
 		return 0;
 	}
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
 	n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
 	if (n <= 0) {
 		*cp = 0xFFFD;
@@ -51,6 +55,11 @@ utf8_next(const char *s, size_t len)
 
 	if (len == 0)
 		return 0;
+	/* Two ASCII characters always break, but for CR LF: most text
+	 * never needs the tables. */
+	if ((unsigned char)s[0] < 0x80 && (len == 1 || ((unsigned char)s[1] < 0x80 &&
+	    !(s[0] == '\r' && s[1] == '\n'))))
+		return 1;
 	n = utf8_decode(s, len, &prev);
 	off = n > 0 ? (size_t)n : 1;
 	while (off < len) {
@@ -115,6 +124,9 @@ utf8_cluster_width(const char *s, size_t len)
 	size_t off = 0;
 	int w = 0;
 
+	/* One ASCII byte: a character or a control, one column either way. */
+	if (len == 1 && (unsigned char)s[0] < 0x80)
+		return 1;
 	/* The first code point with a width decides (base + combining). */
 	while (off < len) {
 		int n = utf8_decode(s + off, len - off, &cp);

@@ -10,6 +10,7 @@
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/paths.h"
+#include "airejse/strbuf.h"
 #include "airejse/table.h"
 #include "airejse/xalloc.h"
 
@@ -191,9 +192,24 @@ cmd_validate(struct cli *cli, int argc, char **argv)
 	if (rc == 0) {
 		for (i = 0; i < content->ntracks; i++)
 			nsteps += content->tracks[i]->nsteps;
-		printf(_("%s: %zu files, %zu tracks, %zu steps, %zu questions, %zu hand-off rules, %zu checklists: "),
-		    dir, content->nfiles, content->ntracks, nsteps, content->nquestions,
-		    content->nhandoffs, content->nchecklists);
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addf(&sb, P_("%zu file", "%zu files", content->nfiles), content->nfiles);
+		sb_add(&sb, ", ");
+		sb_addf(&sb, P_("%zu track", "%zu tracks", content->ntracks), content->ntracks);
+		sb_add(&sb, ", ");
+		sb_addf(&sb, P_("%zu step", "%zu steps", nsteps), nsteps);
+		sb_add(&sb, ", ");
+		sb_addf(&sb, P_("%zu question", "%zu questions", content->nquestions),
+		    content->nquestions);
+		sb_add(&sb, ", ");
+		sb_addf(&sb, P_("%zu hand-off rule", "%zu hand-off rules", content->nhandoffs),
+		    content->nhandoffs);
+		sb_add(&sb, ", ");
+		sb_addf(&sb, P_("%zu checklist", "%zu checklists", content->nchecklists),
+		    content->nchecklists);
+		printf("%s: %s: ", dir, sb_str(&sb));
+		sb_free(&sb);
 		if (d.nwarnings > 0)
 			printf(P_("valid, with %zu warning\n", "valid, with %zu warnings\n", d.nwarnings),
 			    d.nwarnings);

@@ -30,7 +30,8 @@ static const char *const state_names[ITEM__STATES] = {
 
 /* L10N: the state of a checklist item in an export. */
 static const char *const state_labels[ITEM__STATES] = {
-	N_("Done"), N_("Open"), N_("Blocked"), N_("Not applicable")
+	NC_("checklist state", "Done"), NC_("checklist state", "Open"),
+	NC_("checklist state", "Blocked"), NC_("checklist state", "Not applicable")
 };
 
 const char *
@@ -42,7 +43,7 @@ item_state_name(enum item_state s)
 const char *
 item_state_label(enum item_state s)
 {
-	return _(state_labels[s < ITEM__STATES ? s : ITEM_OPEN]);
+	return i18n_cgettext("checklist state", state_labels[s < ITEM__STATES ? s : ITEM_OPEN]);
 }
 
 int

@@ -57,8 +57,8 @@ int
 handoff_check_move(enum handoff_state from, enum handoff_state to, char **cause)
 {
 	if (to != HANDOFF_SENT && to != HANDOFF_ANSWERED && to != HANDOFF_CLOSED) {
-		*cause = xasprintf(_("a hand-off can be marked sent, answered or closed, not %s: raising and withdrawing follow from the answers"),
-		    handoff_state_name(to));
+		*cause = xasprintf(_("a hand-off can be marked sent, answered or closed, not %s (%s): raising and withdrawing follow from the answers"),
+		    handoff_state_label(to), handoff_state_name(to));
 		return EX_DATAERR;
 	}
 	if (from == HANDOFF_WITHDRAWN) {
@@ -66,8 +66,8 @@ handoff_check_move(enum handoff_state from, enum handoff_state to, char **cause)
 		return EX_DATAERR;
 	}
 	if (to < from) {
-		*cause = xasprintf(_("the hand-off is already %s: hand-offs move forward only (raised, sent, answered, closed)"),
-		    handoff_state_name(from));
+		*cause = xasprintf(_("the hand-off is already %s (%s): hand-offs move forward only (raised, sent, answered, closed)"),
+		    handoff_state_label(from), handoff_state_name(from));
 		return EX_DATAERR;
 	}
 	return 0;

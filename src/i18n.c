@@ -1,5 +1,6 @@
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -94,6 +95,28 @@ i18n_init(enum lang lang, const char *localedir, int *not_utf8)
 	bind_textdomain_codeset("airejse", "UTF-8");
 	textdomain("airejse");
 	i18n_set_lang(lang);
+}
+
+const char *
+i18n_pgettext(const char *ctxid, const char *msgid)
+{
+	const char *t = gettext(ctxid);
+
+	/* gettext hands back its argument when there is no translation. */
+	return t == ctxid ? msgid : t;
+}
+
+const char *
+i18n_cgettext(const char *ctx, const char *msgid)
+{
+	char buf[512];
+	int n = snprintf(buf, sizeof(buf), "%s\004%s", ctx, msgid);
+	const char *t;
+
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return msgid;
+	t = gettext(buf);
+	return t == buf ? msgid : t;
 }
 
 enum lang

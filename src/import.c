@@ -54,8 +54,10 @@ static json_t *
 member(struct reader *r, json_t *o, const char *path, const char *key,
     json_type want, bool nullable)
 {
-	static const char *const names[] = { "an object", "an array", "a string",
-	    "a whole number", "a number", "true", "false", "null" };
+	/* L10N: what a JSON value must be: "... must be a string". */
+	static const char *const names[] = { N_("an object"), N_("an array"),
+	    N_("a string"), N_("a whole number"), N_("a number"), N_("true"),
+	    N_("false"), N_("null") };
 	json_t *v = json_object_get(o, key);
 
 	if (v == NULL || json_is_null(v)) {
@@ -64,7 +66,7 @@ member(struct reader *r, json_t *o, const char *path, const char *key,
 		return NULL;
 	}
 	if (json_typeof(v) != want && !(want == JSON_TRUE && json_is_boolean(v))) {
-		bad(r, _("%s.%s must be %s"), path, key, names[want]);
+		bad(r, _("%s.%s must be %s"), path, key, _(names[want]));
 		return NULL;
 	}
 	return v;

@@ -8,7 +8,7 @@ sed -n '/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p' "$TOP/man/airejse-content.5" |
 	sed -n '/^\.Bd -literal/,/^\.Ed/p' | sed '1d;$d' > example/journeys/example.yaml
 [ -s example/journeys/example.yaml ] || fail "no example found in airejse-content.5"
 run 0 "$AIREJSE" --lang en validate example
-contains "$out" "1 tracks"
+contains "$out" "1 track,"
 contains "$out" "valid"
 lacks "$err" "warning"
 

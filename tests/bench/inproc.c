@@ -1,0 +1,206 @@
+/* The benchmark's figures that are measured inside one process, after
+ * the content is loaded and the database opened (what those cost is the
+ * time to the first screen, measured on its own):
+ *
+ *   inproc export DB PROJECT RUNS
+ *	export --what all of one project in md, html, csv, json and xlsx,
+ *	as the export dialog does it: the project loaded and its
+ *	checklists derived (export_load), then written (export_write).
+ *	Prints "FORMAT MEDIAN_US" per format and "all MEDIAN_US" for the
+ *	five in a row.
+ *   inproc search DB PATTERN RUNS
+ *	a regular expression over every answer of every project, with the
+ *	terminal program's search options (PCRE2, UTF, caseless) and its
+ *	rules (questions that apply, answers shown as value_format shows
+ *	them): every project loaded with action_snapshot, as the projects
+ *	screen and the search screen load one. Prints "search MEDIAN_US
+ *	MATCHES PROJECTS".
+ *
+ * The content comes from AIREJSE_CONTENT. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "airejse/action.h"
+#include "airejse/content.h"
+#include "airejse/export.h"
+#include "airejse/i18n.h"
+#include "airejse/progress.h"
+#include "airejse/store.h"
+#include "airejse/value.h"
+#include "airejse/xalloc.h"
+#include "support.h"
+
+static long
+usec(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000L + t.tv_nsec / 1000;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+static long
+median(long *v, int n)
+{
+	qsort(v, (size_t)n, sizeof(*v), cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void
+fail(const char *what, char *cause)
+{
+	fprintf(stderr, "inproc: %s: %s\n", what, cause ? cause : "failed");
+	exit(1);
+}
+
+/* One export of every format; t[f] gets each one's microseconds. */
+static void
+export_all(struct action *a, int64_t id, long *t)
+{
+	struct export_opts o;
+	int f;
+
+	memset(&o, 0, sizeof(o));
+	o.lang = i18n_lang();
+	if (export_parse_what(a->content, "all", &o.what) != 0)
+		fail("export", NULL);
+	for (f = 0; f < EXPORT__FORMATS; f++) {
+		struct export_data *d = NULL;
+		char *cause = NULL;
+		long t0 = usec();
+		FILE *out = fopen("/dev/null", "w");
+
+		o.format = (enum export_format)f;
+		if (out == NULL || export_load(a, id, &d, &cause) != 0 ||
+		    export_write(d, &o, out, &cause) != 0)
+			fail(export_format_name(o.format), cause);
+		fclose(out);
+		export_free(d);
+		t[f] = usec() - t0;
+	}
+}
+
+static void
+bench_export(struct action *a, const char *project, int runs)
+{
+	long (*t)[EXPORT__FORMATS + 1] = xcalloc((size_t)runs, sizeof(*t));
+	long col[1000];
+	struct project *p = NULL;
+	char *cause = NULL;
+	int r, f;
+
+	if (action_project_find(a, project, &p, &cause) != 0)
+		fail(project, cause);
+	export_all(a, p->id, t[0]);	/* warm */
+	for (r = 0; r < runs; r++) {
+		export_all(a, p->id, t[r]);
+		for (f = 0; f < EXPORT__FORMATS; f++)
+			t[r][EXPORT__FORMATS] += t[r][f];
+	}
+	for (f = 0; f <= EXPORT__FORMATS; f++) {
+		for (r = 0; r < runs; r++)
+			col[r] = t[r][f];
+		printf("%s %ld\n", f < EXPORT__FORMATS ? export_format_name((enum export_format)f) :
+		    "all", median(col, runs));
+	}
+	project_free(p);
+	free(t);
+}
+
+/* Every answer of every project against re; returns the matches. */
+static size_t
+search_all(struct action *a, pcre2_code *re, size_t *nprojects)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+	const struct content *c = a->content;
+	struct project *v = NULL;
+	size_t n = 0, i, k, matches = 0;
+	char *cause = NULL;
+
+	*nprojects = 0;
+	if (store_projects(a->store, &v, &n, &cause) != 0)
+		fail("projects", cause);
+	for (i = 0; i < n; i++) {
+		struct snapshot *s = NULL;
+		size_t before = matches;
+
+		if (action_snapshot(a, v[i].id, &s, &cause) != 0)
+			fail("snapshot", cause);
+		for (k = 0; k < c->nquestions; k++) {
+			const struct question *q = c->questions[k];
+			const char *value = NULL;
+			char *shown;
+
+			if (progress_counts(s->progress, q, &value) != EXPR_VALUE)
+				continue;
+			shown = value_format(q, value, i18n_lang());
+			if (pcre2_match(re, (PCRE2_SPTR)shown, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) >= 0)
+				matches++;
+			free(shown);
+		}
+		*nprojects += matches > before;
+		snapshot_free(s);
+	}
+	projects_free(v, n);
+	pcre2_match_data_free(md);
+	return matches;
+}
+
+static void
+bench_search(struct action *a, const char *pattern, int runs)
+{
+	long *t = xcalloc((size_t)runs, sizeof(*t));
+	PCRE2_SIZE off;
+	pcre2_code *re;
+	size_t matches = 0, projects = 0;
+	int err, r;
+
+	for (r = -1; r < runs; r++) {
+		long t0 = usec();
+
+		/* Compiled each time, as the search dialog does. */
+		re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+		    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+		if (re == NULL)
+			fail(pattern, NULL);
+		matches = search_all(a, re, &projects);
+		pcre2_code_free(re);
+		if (r >= 0)
+			t[r] = usec() - t0;
+	}
+	printf("search %ld %zu %zu\n", median(t, runs), matches, projects);
+	free(t);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct bench b;
+	int runs;
+
+	if (argc != 5 || (runs = atoi(argv[4])) < 1 || runs > 1000 ||
+	    (strcmp(argv[1], "export") != 0 && strcmp(argv[1], "search") != 0)) {
+		fprintf(stderr, "usage: inproc export DB PROJECT RUNS | inproc search DB PATTERN RUNS\n");
+		return 64;
+	}
+	i18n_init(LANG_DA, NULL, NULL);
+	bench_open(&b, argv[2], STORE_READONLY);
+	if (strcmp(argv[1], "export") == 0)
+		bench_export(&b.act, argv[3], runs);
+	else
+		bench_search(&b.act, argv[3], runs);
+	bench_close(&b);
+	return 0;
+}

@@ -1120,6 +1120,8 @@ content_link(struct content *c, struct diags *d)
 	/* Lookups use binary search from here on. */
 	if (c->nquestions > 1)
 		qsort(c->questions, c->nquestions, sizeof(*c->questions), cmp_question);
+	for (i = 0; i < c->nquestions; i++)
+		c->questions[i]->index = i;
 	if (c->ntracks > 1)
 		qsort(c->tracks, c->ntracks, sizeof(*c->tracks), cmp_track);
 	if (c->nglossary > 1)

@@ -45,10 +45,20 @@ qindex(const struct content *c, const char *id)
 	return -1;
 }
 
+/* The same for a question of the content: its index, without a search
+ * (a question not linked into c is looked up by id). */
+static long
+qpos(const struct content *c, const struct question *q)
+{
+	if (q->index < c->nquestions && c->questions[q->index] == q)
+		return (long)q->index;
+	return qindex(c, q->id);
+}
+
 static struct progress_q *
 pq(const struct progress *pr, const struct question *q)
 {
-	long i = qindex(pr->content, q->id);
+	long i = qpos(pr->content, q);
 
 	return i < 0 ? NULL : &pr->q[i];
 }
@@ -169,7 +179,7 @@ index_steps(struct progress *pr)
 			const struct step *st = track_step_at(pr->tracks[t].track, i);
 
 			for (k = 0; k < st->nquestions; k++) {
-				long qi = qindex(c, st->questions[k]->id);
+				long qi = qpos(c, st->questions[k]);
 
 				if (qi >= 0) {
 					pr->q[qi].nasked_by++;
@@ -188,7 +198,7 @@ index_steps(struct progress *pr)
 			const struct step *st = track_step_at(pr->tracks[t].track, i);
 
 			for (k = 0; k < st->nquestions; k++) {
-				long qi = qindex(c, st->questions[k]->id);
+				long qi = qpos(c, st->questions[k]);
 
 				if (qi >= 0)
 					pr->q[qi].asked_by[pr->q[qi].nasked_by++] = st;
@@ -370,7 +380,7 @@ progress_new(const struct content *c, const struct settings *settings,
 			continue;
 		pr->nopen_handoffs++;
 		for (k = 0; k < r->nquestions; k++) {
-			long qi = qindex(c, r->questions[k]->id);
+			long qi = qpos(c, r->questions[k]);
 
 			if (qi >= 0 && pr->q[qi].handoff == NULL)
 				pr->q[qi].handoff = &handoffs[i];

@@ -76,6 +76,7 @@ struct question {
 	struct cond	 when;		/* asked only while it holds */
 	bool		 bank;		/* defined in the shared question bank */
 	struct srcpos	 pos;
+	size_t		 index;		/* in content.questions, once linked */
 };
 
 enum basis {

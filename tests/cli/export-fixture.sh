@@ -45,6 +45,7 @@ fx answer 1 produkt_url https://example.com/scribe
 fx answer 1 markedsdialog_form moeder
 fx answer 1 markedsdialog_ligebehandling ja
 fx answer 1 leverandoer "Scribe ApS"
+fx answer 1 involverede_udvikling "Scribe ApS udvikler løsningen med en dansk underleverandør af talegenkendelse; ingen afdeling i regionen deltager."
 fx answer 1 kravspecifikation "Dansk tale; notat direkte i EPJ; data i EU; logfiler i mindst seks måneder."
 fx answer 1 business_case_gevinst "Internationale rapporter viser 20–51 % mindre tid på dokumentation og mere tid til patienten."
 fx answer 1 forventet_tidsbesparelse "30"
@@ -55,6 +56,7 @@ fx answer 1 finansieringskilder "regional-pulje,afdelingens-budget"
 fx answer 1 finansiering_afklaret nej
 fx answer 1 aftale_foer_validering ja
 fx answer 1 aftale_dato 15.10.2026
+fx answer 1 ejer_algoritme "Scribe ApS ejer algoritmen og modellen. Regionens optagelser må ikke bruges til at træne modellen uden en særskilt aftale."
 fx answer 1 databehandleraftale "ved ikke"
 fx answer 1 ai_risikokategori transparens
 fx answer 1 bilag_iii_anvendelse nej
@@ -70,10 +72,13 @@ fx answer 2 klinisk_behov "Indtegning af prostata og risikoorganer til strålete
 fx answer 2 formaal "Foreslår konturer af prostata og risikoorganer på MR-skanninger til dosisplanlægning."
 fx answer 2 ce_maerket nej
 fx answer 2 medicinsk_udstyr ja
+fx answer 2 andet_ce_udstyr ja
 fx answer 2 lovgivning_mdr_ivdr mdr
 fx answer 2 risikoklasse klasse-iib
 fx answer 2 bemyndiget_organ ja
 fx answer 2 egenudviklet ja
+fx answer 2 involverede_udvikling "Onkologisk afdeling og medicinsk fysik på OUH sammen med regionens AI-kompetenceenhed."
+fx answer 2 ejer_algoritme "Region Syddanmark ejer modellen og datasættet; modellen bygger på den åbne nnU-Net-arkitektur."
 fx answer 2 art55_qms ja
 fx answer 2 art55_teknisk_dokumentation "ved ikke"
 fx answer 2 art55_ikke_overfoert ja

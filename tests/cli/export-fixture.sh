@@ -51,6 +51,8 @@ fx answer 1 business_case_gevinst "Internationale rapporter viser 20–51 % mind
 fx answer 1 forventet_tidsbesparelse "30"
 fx answer 1 kontraktvaerdi "2,4 mio. kr."
 fx answer 1 driftsomkostning_aar "450.000 kr."
+fx answer 1 business_case_risici "Fejl i de genererede notater, misforståelser og manglende tilpasning til dansk tale og lokale arbejdsgange. Mindskes ved lokal validering før køb, og ved at lægen retter og godkender hvert notat."
+fx answer 1 business_case_beslutning afproevning
 fx answer 1 finansiering_etablering 350000
 fx answer 1 finansieringskilder "regional-pulje,afdelingens-budget"
 fx answer 1 finansiering_afklaret nej

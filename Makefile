@@ -104,7 +104,7 @@ BENCH_PROGS = $(B)/bench/floor $(B)/bench/timeit $(B)/bench/gen $(B)/bench/inpro
 
 $(B)/bench/%.o: tests/bench/%.c
 	@mkdir -p $(@D)
-	$(CC) $(AR_CPPFLAGS) -Itests/bench $(CPPFLAGS) $(AR_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(AR_CPPFLAGS) -Itests/bench $(CPPFLAGS) $(AR_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/bench/floor: $(B)/bench/floor.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS) $(LIBS)
@@ -212,4 +212,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz airejse locale/*/
 
--include $(wildcard $(B)/*.d $(B)/tests/*.d)
+-include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/bench/*.d)

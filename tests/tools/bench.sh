@@ -130,6 +130,14 @@ first() {
 }
 first "sample database (2 projects)" "$S"
 first "1,000 projects" "$D"
+for db in "$S" "$D"; do
+	ir=$(AIREJSE_TEST_KEYS='<dump>' callgrind_ir "$AIREJSE" --db "$db")
+	if [ -n "$ir" ] && [ -n "$floor_ir" ]; then
+		which=sample
+		[ "$db" = "$D" ] && which=1,000
+		row "  the same in instructions ($which)" "$ir" Ir "$(ratio "$ir" "$floor_ir")" "" "" ""
+	fi
+done
 
 # plain NAME TARGET_US COMMAND...: a command's wall time (TARGET_US 0: none).
 plain() {
@@ -215,6 +223,21 @@ awk -F '\t' '
 	BEGIN { line("figure", "median", "x floor", "peak RSS", "target", "result")
 		line("------", "------", "-------", "--------", "------", "------") }
 	{ line($1, $2 " " $3, $4, $5, $6, $7) }' "$rows"
-echo "search pattern: $pat ($searched)"
+cat <<EOF
+Ir rows: callgrind instruction counts, the same however busy the machine;
+  x floor there is over the floor's instructions. Per key and per search:
+  (with K more keys - without) / K, in wall time and in instructions.
+First screen: the projects, drawn in the test mode (AIREJSE_TEST_KEYS),
+  then out; most of it is loading the content (journeys/, checklists/).
+Export "in one process": export_load and export_write for md, html, csv,
+  json and xlsx of project $P one after the other, as the export dialog
+  does; the rows above each start the program once per format.
+Search: the terminal program searches the open project (its steps,
+  guidance, questions and answers). It has no search over all projects:
+  tests/bench/inproc.c loads every project as the program loads one and
+  matches the answers that count with the same options (PCRE2, caseless,
+  JIT) and the same texts (value_format).
+  Pattern: $pat ($searched).
+EOF
 misses=$(awk -F '\t' '$7 == "MISS"' "$rows" | wc -l)
 echo "targets missed: $misses"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "airejse/action.h"
+#include "airejse/cache.h"
 #include "airejse/cli.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
@@ -199,7 +200,7 @@ cli_content(struct cli *cli)
 	if (cli->content != NULL)
 		return 0;
 	dir = paths_content(cli->content_opt);
-	rc = content_load(dir, NULL, 0, &d, &cli->content);
+	rc = content_load_cached(dir, &d, &cli->content);
 	if (rc != 0) {
 		diag_print(&d, stderr);
 		if (rc == EX_NOINPUT)

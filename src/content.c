@@ -1104,8 +1104,10 @@ link_checklists(struct linker *lk)
 	}
 }
 
-int
-content_link(struct content *c, struct diags *d)
+/* Links; checks that need the whole picture (cycles, unused things) only
+ * when full: content read back from the cache passed them already. */
+static int
+link_content(struct content *c, struct diags *d, bool full)
 {
 	struct linker lk = { c, d, 0 };
 	size_t i, j;
@@ -1161,9 +1163,21 @@ content_link(struct content *c, struct diags *d)
 				lerr(&lk, e->see.pos[j], _("unknown glossary entry '%s'"), e->see.v[j]);
 	}
 	link_checklists(&lk);
-	if (lk.nerr == 0)
+	if (lk.nerr == 0 && full)
 		check_cycles(&lk);
-	if (lk.nerr == 0)
+	if (lk.nerr == 0 && full)
 		warn_unused(&lk);
 	return lk.nerr > 0 ? -1 : 0;
+}
+
+int
+content_link(struct content *c, struct diags *d)
+{
+	return link_content(c, d, true);
+}
+
+int
+content_relink(struct content *c, struct diags *d)
+{
+	return link_content(c, d, false);
 }

@@ -11,6 +11,7 @@
 #include "airejse/expr.h"
 #include "airejse/i18n.h"
 #include "airejse/loader.h"
+#include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
 #include "airejse/yamldoc.h"
 
@@ -770,4 +771,541 @@ content_load_files(char *const *paths, size_t n, struct diags *diags,
 	for (i = 0; i < n; i++)
 		files[i] = xstrdup(paths[i]);
 	return load_list(files, n, NULL, diags, out);
+}
+
+/* The content cache: what the loader read, written field by field from
+ * the same schema tables that read it, so a field added to a table is
+ * cached without another line here. Linking is redone on restore. */
+
+struct wr {
+	struct strbuf		 sb;
+	const struct content	*c;
+	bool			 bad;	/* a handler this file cannot save */
+};
+
+struct rd {
+	const unsigned char	*p, *end;
+	struct content		*c;
+	bool			 bad;
+};
+
+static void
+w_bytes(struct wr *w, const void *p, size_t n)
+{
+	sb_addn(&w->sb, p, n);
+}
+
+static void
+w_u32(struct wr *w, uint32_t v)
+{
+	unsigned char b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, (v >> 24) & 0xff };
+
+	w_bytes(w, b, 4);
+}
+
+static void
+w_i64(struct wr *w, int64_t v)
+{
+	w_u32(w, (uint32_t)((uint64_t)v & 0xffffffffu));
+	w_u32(w, (uint32_t)((uint64_t)v >> 32));
+}
+
+static void
+w_f64(struct wr *w, double d)
+{
+	uint64_t v;
+
+	memcpy(&v, &d, sizeof(v));
+	w_i64(w, (int64_t)v);
+}
+
+#define NULL_STR 0xffffffffu
+
+static void
+w_str(struct wr *w, const char *s)
+{
+	if (s == NULL) {
+		w_u32(w, NULL_STR);
+		return;
+	}
+	w_u32(w, (uint32_t)strlen(s));
+	w_bytes(w, s, strlen(s));
+}
+
+static void
+w_pos(struct wr *w, struct srcpos p)
+{
+	uint32_t file = NULL_STR;
+	size_t i;
+
+	for (i = 0; p.file != NULL && i < w->c->nfiles; i++)
+		if (w->c->files[i] == p.file)
+			file = (uint32_t)i;
+	w_u32(w, file);
+	w_u32(w, (uint32_t)p.line);
+	w_u32(w, (uint32_t)p.col);
+}
+
+static void
+w_text(struct wr *w, const struct text *t)
+{
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++)
+		w_str(w, t->s[l]);
+}
+
+static void
+w_strlist(struct wr *w, const struct strlist *l)
+{
+	size_t i;
+
+	w_u32(w, (uint32_t)l->n);
+	for (i = 0; i < l->n; i++) {
+		w_str(w, l->v[i]);
+		w_pos(w, l->pos[i]);
+	}
+}
+
+static uint32_t
+r_u32(struct rd *r)
+{
+	uint32_t v;
+
+	if (r->bad || r->end - r->p < 4) {
+		r->bad = true;
+		return 0;
+	}
+	v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 |
+	    (uint32_t)r->p[3] << 24;
+	r->p += 4;
+	return v;
+}
+
+static int64_t
+r_i64(struct rd *r)
+{
+	uint64_t lo = r_u32(r), hi = r_u32(r);
+
+	return (int64_t)(lo | hi << 32);
+}
+
+static double
+r_f64(struct rd *r)
+{
+	uint64_t v = (uint64_t)r_i64(r);
+	double d;
+
+	memcpy(&d, &v, sizeof(d));
+	return d;
+}
+
+/* A count of things each taking at least min bytes: bounded by what is
+ * left, so a damaged file cannot make us allocate without end. */
+static size_t
+r_count(struct rd *r, size_t min)
+{
+	uint32_t n = r_u32(r);
+
+	if (!r->bad && (size_t)n > (size_t)(r->end - r->p) / (min ? min : 1))
+		r->bad = true;
+	return r->bad ? 0 : n;
+}
+
+static char *
+r_str(struct rd *r)
+{
+	uint32_t n = r_u32(r);
+	char *s;
+
+	if (r->bad || n == NULL_STR)
+		return NULL;
+	if ((size_t)(r->end - r->p) < n || memchr(r->p, '\0', n) != NULL) {
+		r->bad = true;
+		return NULL;
+	}
+	s = xstrndup((const char *)r->p, n);
+	r->p += n;
+	return s;
+}
+
+static struct srcpos
+r_pos(struct rd *r)
+{
+	struct srcpos p = { NULL, 0, 0 };
+	uint32_t file = r_u32(r);
+
+	p.line = (int)r_u32(r);
+	p.col = (int)r_u32(r);
+	if (file != NULL_STR) {
+		if (file >= r->c->nfiles)
+			r->bad = true;
+		else
+			p.file = r->c->files[file];
+	}
+	return p;
+}
+
+static void
+r_text(struct rd *r, struct text *t)
+{
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++)
+		t->s[l] = r_str(r);
+}
+
+static void
+r_strlist(struct rd *r, struct strlist *l)
+{
+	size_t n = r_count(r, 16), i;
+
+	if (n == 0)
+		return;
+	l->v = xcalloc(n, sizeof(*l->v));
+	l->pos = xcalloc(n, sizeof(*l->pos));
+	for (i = 0; i < n && !r->bad; i++) {
+		if ((l->v[i] = r_str(r)) == NULL) {
+			r->bad = true;
+			break;
+		}
+		l->n = i + 1;
+		l->pos[i] = r_pos(r);
+	}
+}
+
+/* A nested list of structs: where its array and count are, how big an
+ * element is, its fields and where its position is. */
+struct nested {
+	yfield_fn		 fn;
+	size_t			 array, count, size, pos;
+	const struct yfield	*fields;
+};
+
+static const struct nested nested[] = {
+	{ yf_options, offsetof(struct question, options), offsetof(struct question, noptions),
+	    sizeof(struct qoption), offsetof(struct qoption, pos), option_fields },
+	{ yf_steps, offsetof(struct phase, steps), offsetof(struct phase, nsteps),
+	    sizeof(struct step), offsetof(struct step, pos), step_fields },
+	{ yf_phases, offsetof(struct track, phases), offsetof(struct track, nphases),
+	    sizeof(struct phase), offsetof(struct phase, pos), phase_fields },
+	{ yf_notes, offsetof(struct citem, notes), offsetof(struct citem, nnotes),
+	    sizeof(struct cnote), offsetof(struct cnote, pos), note_fields },
+	{ yf_citems, offsetof(struct csection, items), offsetof(struct csection, nitems),
+	    sizeof(struct citem), offsetof(struct citem, pos), citem_fields },
+	{ yf_csections, offsetof(struct checklist, sections), offsetof(struct checklist, nsections),
+	    sizeof(struct csection), offsetof(struct csection, pos), csection_fields },
+};
+
+static const struct nested *
+nested_of(yfield_fn fn)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(nested) / sizeof(nested[0]); i++)
+		if (nested[i].fn == fn)
+			return &nested[i];
+	return NULL;
+}
+
+#define AT(obj, off, type) ((type *)((char *)(obj) + (off)))
+
+static void save_fields(struct wr *w, const struct yfield *fields, const void *obj);
+static void restore_fields(struct rd *r, const struct yfield *fields, void *obj);
+
+static void
+save_field(struct wr *w, const struct yfield *f, const void *obj)
+{
+	const struct nested *ne;
+	const struct cond *c;
+	size_t i, n;
+
+	if (f->fn == yf_id || f->fn == yf_string || f->fn == yf_date) {
+		w_str(w, *AT(obj, f->offset, char *const));
+	} else if (f->fn == yf_text) {
+		w_text(w, AT(obj, f->offset, const struct text));
+	} else if (f->fn == yf_ref) {
+		w_str(w, AT(obj, f->offset, const struct ref)->id);
+		w_pos(w, AT(obj, f->offset, const struct ref)->pos);
+	} else if (f->fn == yf_cond) {
+		c = AT(obj, f->offset, const struct cond);
+		w_str(w, c->src);
+		w_pos(w, c->pos);
+		w_u32(w, c->exact);
+	} else if (f->fn == yf_strlist || f->fn == yf_idlist) {
+		w_strlist(w, AT(obj, f->offset, const struct strlist));
+	} else if (f->fn == yf_int) {
+		w_i64(w, *AT(obj, f->offset, const int));
+	} else if (f->fn == yf_double) {
+		w_f64(w, *AT(obj, f->offset, const double));
+	} else if (f->fn == yf_min || f->fn == yf_max) {
+		const struct question *q = obj;
+
+		w_u32(w, f->fn == yf_min ? q->has_min : q->has_max);
+		w_f64(w, *AT(obj, f->offset, const double));
+	} else if (f->fn == yf_maxlen) {
+		w_i64(w, (int64_t)((const struct question *)obj)->maxlen);
+	} else if (f->fn == yf_qtype) {
+		w_u32(w, ((const struct question *)obj)->type);
+	} else if (f->fn == yf_basis) {
+		w_u32(w, *AT(obj, f->offset, const enum basis));
+	} else if (f->fn == yf_layout) {
+		w_u32(w, ((const struct checklist *)obj)->layout);
+	} else if (f->fn == yf_step_questions) {
+		w_strlist(w, &((const struct step *)obj)->question_ids);
+	} else if ((ne = nested_of(f->fn)) != NULL) {
+		const char *arr = *AT(obj, ne->array, const char *const);
+
+		n = *AT(obj, ne->count, const size_t);
+		w_u32(w, (uint32_t)n);
+		for (i = 0; i < n; i++) {
+			save_fields(w, ne->fields, arr + i * ne->size);
+			w_pos(w, *AT(arr + i * ne->size, ne->pos, const struct srcpos));
+		}
+	} else {
+		w->bad = true;
+	}
+}
+
+static void
+save_fields(struct wr *w, const struct yfield *fields, const void *obj)
+{
+	const struct yfield *f;
+
+	for (f = fields; f->key != NULL; f++)
+		save_field(w, f, obj);
+}
+
+static void
+restore_field(struct rd *r, const struct yfield *f, void *obj)
+{
+	const struct nested *ne;
+	struct cond *c;
+	size_t i, n;
+	uint32_t v;
+
+	if (f->fn == yf_id || f->fn == yf_string || f->fn == yf_date) {
+		*AT(obj, f->offset, char *) = r_str(r);
+	} else if (f->fn == yf_text) {
+		r_text(r, AT(obj, f->offset, struct text));
+	} else if (f->fn == yf_ref) {
+		AT(obj, f->offset, struct ref)->id = r_str(r);
+		AT(obj, f->offset, struct ref)->pos = r_pos(r);
+	} else if (f->fn == yf_cond) {
+		char *msg = NULL;
+		int col;
+
+		c = AT(obj, f->offset, struct cond);
+		c->src = r_str(r);
+		c->pos = r_pos(r);
+		c->exact = r_u32(r) != 0;
+		if (c->src != NULL && (c->expr = expr_parse(c->src, &col, &msg)) == NULL) {
+			free(msg);
+			r->bad = true;
+		}
+	} else if (f->fn == yf_strlist || f->fn == yf_idlist) {
+		r_strlist(r, AT(obj, f->offset, struct strlist));
+	} else if (f->fn == yf_int) {
+		*AT(obj, f->offset, int) = (int)r_i64(r);
+	} else if (f->fn == yf_double) {
+		*AT(obj, f->offset, double) = r_f64(r);
+	} else if (f->fn == yf_min || f->fn == yf_max) {
+		struct question *q = obj;
+		bool has = r_u32(r) != 0;
+
+		if (f->fn == yf_min)
+			q->has_min = has;
+		else
+			q->has_max = has;
+		*AT(obj, f->offset, double) = r_f64(r);
+	} else if (f->fn == yf_maxlen) {
+		((struct question *)obj)->maxlen = (size_t)r_i64(r);
+	} else if (f->fn == yf_qtype) {
+		if ((v = r_u32(r)) >= Q__COUNT)
+			r->bad = true;
+		else
+			((struct question *)obj)->type = (enum qtype)v;
+	} else if (f->fn == yf_basis) {
+		if ((v = r_u32(r)) > BASIS_PRACTICE)
+			r->bad = true;
+		else
+			*AT(obj, f->offset, enum basis) = (enum basis)v;
+	} else if (f->fn == yf_layout) {
+		if ((v = r_u32(r)) > CLAYOUT_DOCUMENT)
+			r->bad = true;
+		else
+			((struct checklist *)obj)->layout = (enum clayout)v;
+	} else if (f->fn == yf_step_questions) {
+		r_strlist(r, &((struct step *)obj)->question_ids);
+	} else if ((ne = nested_of(f->fn)) != NULL) {
+		char *arr;
+
+		n = r_count(r, 4);
+		arr = n ? xcalloc(n, ne->size) : NULL;
+		/* Count first, so a half-read list is freed whole. */
+		*AT(obj, ne->array, char *) = arr;
+		*AT(obj, ne->count, size_t) = n;
+		for (i = 0; i < n && !r->bad; i++) {
+			restore_fields(r, ne->fields, arr + i * ne->size);
+			*AT(arr + i * ne->size, ne->pos, struct srcpos) = r_pos(r);
+		}
+	} else {
+		r->bad = true;
+	}
+}
+
+static void
+restore_fields(struct rd *r, const struct yfield *fields, void *obj)
+{
+	const struct yfield *f;
+
+	for (f = fields; f->key != NULL && !r->bad; f++)
+		restore_field(r, f, obj);
+}
+
+/* The top-level lists, each an array of pointers to structs. */
+struct toplevel {
+	size_t			 array, count, size, pos;
+	const struct yfield	*fields;
+};
+
+static const struct toplevel toplevels[] = {
+	{ offsetof(struct content, tracks), offsetof(struct content, ntracks),
+	    sizeof(struct track), offsetof(struct track, pos), track_fields },
+	{ offsetof(struct content, questions), offsetof(struct content, nquestions),
+	    sizeof(struct question), offsetof(struct question, pos), question_fields },
+	{ offsetof(struct content, roles), offsetof(struct content, nroles),
+	    sizeof(struct role), offsetof(struct role, pos), role_fields },
+	{ offsetof(struct content, groups), offsetof(struct content, ngroups),
+	    sizeof(struct group), offsetof(struct group, pos), group_fields },
+	{ offsetof(struct content, handoffs), offsetof(struct content, nhandoffs),
+	    sizeof(struct handoff_rule), offsetof(struct handoff_rule, pos), handoff_fields },
+	{ offsetof(struct content, glossary), offsetof(struct content, nglossary),
+	    sizeof(struct glossary_entry), offsetof(struct glossary_entry, pos), glossary_fields },
+	{ offsetof(struct content, dates), offsetof(struct content, ndates),
+	    sizeof(struct legal_date), offsetof(struct legal_date, pos), date_fields },
+	{ offsetof(struct content, checklists), offsetof(struct content, nchecklists),
+	    sizeof(struct checklist), offsetof(struct checklist, pos), checklist_fields },
+};
+
+int
+loader_save(const struct content *c, char **out, size_t *len)
+{
+	struct wr w = { STRBUF_INIT, c, false };
+	size_t t, i, n;
+
+	w_u32(&w, (uint32_t)c->nfiles);
+	for (i = 0; i < c->nfiles; i++)
+		w_str(&w, c->files[i]);
+	for (t = 0; t < sizeof(toplevels) / sizeof(toplevels[0]); t++) {
+		const struct toplevel *tl = &toplevels[t];
+		void *const *arr = *AT(c, tl->array, void **const);
+
+		n = *AT(c, tl->count, const size_t);
+		w_u32(&w, (uint32_t)n);
+		for (i = 0; i < n; i++) {
+			save_fields(&w, tl->fields, arr[i]);
+			w_pos(&w, *AT(arr[i], tl->pos, const struct srcpos));
+		}
+	}
+	/* What no table holds. */
+	for (i = 0; i < c->nquestions; i++)
+		w_u32(&w, c->questions[i]->bank);
+	w_u32(&w, c->packet != NULL);
+	if (c->packet != NULL) {
+		save_fields(&w, packet_fields, c->packet);
+		w_pos(&w, c->packet->pos);
+	}
+	if (w.bad) {
+		sb_free(&w.sb);
+		return -1;
+	}
+	*len = w.sb.len;
+	*out = sb_detach(&w.sb);
+	return 0;
+}
+
+int
+loader_restore(const char *dir, const void *data, size_t len, struct content **out)
+{
+	struct content *c = xcalloc(1, sizeof(*c));
+	struct rd r = { data, (const unsigned char *)data + len, c, false };
+	struct diags d = { 0 };
+	size_t t, i, n;
+
+	*out = NULL;
+	c->dir = dir ? xstrdup(dir) : NULL;
+	n = r_count(&r, 4);
+	c->files = xcalloc(n ? n : 1, sizeof(*c->files));
+	for (i = 0; i < n && !r.bad; i++) {
+		if ((c->files[i] = r_str(&r)) == NULL)
+			r.bad = true;
+		else
+			c->nfiles++;
+	}
+	for (t = 0; t < sizeof(toplevels) / sizeof(toplevels[0]) && !r.bad; t++) {
+		const struct toplevel *tl = &toplevels[t];
+		void **arr;
+
+		n = r_count(&r, 4);
+		arr = xcalloc(n ? n : 1, sizeof(*arr));
+		*AT(c, tl->array, void **) = arr;
+		for (i = 0; i < n && !r.bad; i++) {
+			arr[i] = xcalloc(1, tl->size);
+			*AT(c, tl->count, size_t) = i + 1;
+			restore_fields(&r, tl->fields, arr[i]);
+			*AT(arr[i], tl->pos, struct srcpos) = r_pos(&r);
+		}
+	}
+	for (i = 0; i < c->nquestions && !r.bad; i++)
+		c->questions[i]->bank = r_u32(&r) != 0;
+	if (!r.bad && r_u32(&r) != 0) {
+		c->packet = xcalloc(1, sizeof(*c->packet));
+		restore_fields(&r, packet_fields, c->packet);
+		c->packet->pos = r_pos(&r);
+	}
+	if (r.bad || r.p != r.end || content_relink(c, &d) != 0 || d.nerrors > 0) {
+		diag_free(&d);
+		content_free(c);
+		return -1;
+	}
+	diag_free(&d);
+	*out = c;
+	return 0;
+}
+
+/* Hashes every table's keys and handler kinds, so a cache written by a
+ * program with another schema is never read. */
+static void
+hash_fields(uint64_t *h, const struct yfield *fields, int depth)
+{
+	const struct yfield *f;
+	const struct nested *ne;
+	const char *p;
+
+	for (f = fields; f->key != NULL; f++) {
+		for (p = f->key; *p; p++)
+			*h = (*h ^ (unsigned char)*p) * 1099511628211ULL;
+		*h = (*h ^ (uint64_t)f->offset) * 1099511628211ULL;
+		if ((ne = nested_of(f->fn)) != NULL && depth < 8)
+			hash_fields(h, ne->fields, depth + 1);
+	}
+}
+
+uint64_t
+loader_schema_hash(void)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t t;
+
+	for (t = 0; t < sizeof(toplevels) / sizeof(toplevels[0]); t++)
+		hash_fields(&h, toplevels[t].fields, 0);
+	hash_fields(&h, packet_fields, 0);
+	return h;
+}
+
+int
+loader_files(const char *dir, struct diags *diags, char ***files, size_t *n)
+{
+	return collect(dir, NULL, 0, diags, files, n);
 }

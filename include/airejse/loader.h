@@ -3,6 +3,8 @@
 #define AIREJSE_LOADER_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 struct content;
 struct diags;
@@ -28,8 +30,21 @@ int loader_file(struct content *c, const char *file, struct diags *diags, bool *
 /* Reports a problem at column col of the condition c. */
 void loader_cond_error(struct diags *diags, const struct cond *c, int col, const char *msg);
 
+/* The content cache (cache.c): what the loader read, as bytes. */
+int loader_save(const struct content *c, char **out, size_t *len);
+/* Rebuilds (and links) content from loader_save's bytes; -1 if they are
+ * damaged or do not link. */
+int loader_restore(const char *dir, const void *data, size_t len, struct content **out);
+/* Changes whenever the schema tables change. */
+uint64_t loader_schema_hash(void);
+/* The content files of dir, in the order they are read. */
+int loader_files(const char *dir, struct diags *diags, char ***files, size_t *n);
+
 /* Provided by content.c: checks and links what the files defined. */
 int content_link(struct content *c, struct diags *diags);
+/* The same for content that passed content_link before (the cache):
+ * without the checks that cannot fail a second time. */
+int content_relink(struct content *c, struct diags *diags);
 void content_question_free(struct question *q);
 void content_step_clear(struct step *st);
 void content_phase_clear(struct phase *ph);

@@ -1,0 +1,206 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "airejse/cache.h"
+#include "airejse/content.h"
+#include "airejse/loader.h"
+#include "airejse/xalloc.h"
+
+#define CACHE_MAGIC "airejse content cache\n"
+/* Caches bigger than this are not ours to read. */
+#define CACHE_MAX (64u * 1024 * 1024)
+
+struct header {
+	char		magic[sizeof(CACHE_MAGIC)];
+	uint64_t	key;
+	uint64_t	len;
+	uint64_t	sum;
+};
+
+static uint64_t
+fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n-- > 0)
+		h = (h ^ *b++) * 1099511628211ULL;
+	return h;
+}
+
+static uint64_t
+fnv_str(uint64_t h, const char *s)
+{
+	return fnv(h, s, strlen(s) + 1);
+}
+
+/* What the cache is valid for; 0 when a file cannot be examined. */
+static uint64_t
+cache_key(const char *dir, char *const *files, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL, schema = loader_schema_hash();
+	struct stat sb;
+	size_t i;
+
+	h = fnv_str(h, VERSION);
+	h = fnv(h, &schema, sizeof(schema));
+	h = fnv_str(h, dir);
+	for (i = 0; i < n; i++) {
+		int64_t v[5];
+
+		if (stat(files[i], &sb) != 0)
+			return 0;
+		v[0] = (int64_t)sb.st_size;
+		v[1] = (int64_t)sb.st_mtim.tv_sec;
+		v[2] = (int64_t)sb.st_mtim.tv_nsec;
+		v[3] = (int64_t)sb.st_ino;
+		v[4] = (int64_t)sb.st_dev;
+		h = fnv_str(h, files[i]);
+		h = fnv(h, v, sizeof(v));
+	}
+	return h ? h : 1;
+}
+
+char *
+cache_path(const char *dir)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	uint64_t h = fnv_str(14695981039346656037ULL, dir);
+	char *base, *path;
+
+	if (xdg != NULL && xdg[0] == '/')
+		base = xasprintf("%s/airejse", xdg);
+	else if (home != NULL && home[0] != '\0')
+		base = xasprintf("%s/.cache/airejse", home);
+	else
+		return NULL;
+	path = xasprintf("%s/content-%016llx.bin", base, (unsigned long long)h);
+	free(base);
+	return path;
+}
+
+static void
+free_files(char **files, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+}
+
+/* The cached content, or NULL for any reason at all. */
+static struct content *
+cache_read(const char *path, const char *dir, uint64_t key)
+{
+	struct content *c = NULL;
+	struct header h;
+	struct stat sb;
+	char *data = NULL;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return NULL;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    sb.st_size < (off_t)sizeof(h) || sb.st_size > (off_t)CACHE_MAX ||
+	    read(fd, &h, sizeof(h)) != (ssize_t)sizeof(h) ||
+	    memcmp(h.magic, CACHE_MAGIC, sizeof(h.magic)) != 0 || h.key != key ||
+	    h.len != (uint64_t)sb.st_size - sizeof(h))
+		goto out;
+	data = xmalloc((size_t)h.len ? (size_t)h.len : 1);
+	if (read(fd, data, (size_t)h.len) != (ssize_t)h.len ||
+	    fnv(14695981039346656037ULL, data, (size_t)h.len) != h.sum)
+		goto out;
+	if (loader_restore(dir, data, (size_t)h.len, &c) != 0)
+		c = NULL;
+out:
+	close(fd);
+	free(data);
+	return c;
+}
+
+static int
+mkdirs(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s && rc == 0; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+/* Writes the cache beside its final name and renames it into place, so
+ * a reader never sees half a file. Failing is fine: it is only a cache. */
+static void
+cache_write(const char *path, const struct content *c, uint64_t key)
+{
+	struct header h;
+	char *data = NULL, *tmp;
+	size_t len = 0;
+	int fd;
+	bool ok;
+
+	if (loader_save(c, &data, &len) != 0)
+		return;
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, CACHE_MAGIC, sizeof(h.magic));
+	h.key = key;
+	h.len = len;
+	h.sum = fnv(14695981039346656037ULL, data, len);
+	tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	if (mkdirs(path) != 0 ||
+	    (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
+		free(tmp);
+		free(data);
+		return;
+	}
+	ok = write(fd, &h, sizeof(h)) == (ssize_t)sizeof(h) &&
+	    write(fd, data, len) == (ssize_t)len;
+	ok = close(fd) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0)
+		unlink(tmp);
+	free(tmp);
+	free(data);
+}
+
+int
+content_load_cached(const char *dir, struct diags *diags, struct content **out)
+{
+	const char *env = getenv("AIREJSE_CACHE");
+	char **files = NULL, *path;
+	size_t n = 0;
+	uint64_t key;
+	int rc;
+
+	*out = NULL;
+	if ((env != NULL && strcmp(env, "off") == 0) || (path = cache_path(dir)) == NULL)
+		return content_load(dir, NULL, 0, diags, out);
+	if ((rc = loader_files(dir, diags, &files, &n)) != 0) {
+		free(path);
+		return rc;
+	}
+	key = cache_key(dir, files, n);
+	free_files(files, n);
+	if (key != 0 && (*out = cache_read(path, dir, key)) != NULL) {
+		free(path);
+		return 0;
+	}
+	rc = content_load(dir, NULL, 0, diags, out);
+	if (rc == 0 && key != 0)
+		cache_write(path, *out, key);
+	free(path);
+	return rc;
+}

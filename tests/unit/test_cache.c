@@ -1,0 +1,317 @@
+/* The content cache: a faithful round trip, used when valid, ignored
+ * when stale, damaged or switched off. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "airejse/cache.h"
+#include "airejse/content.h"
+#include "airejse/diag.h"
+#include "airejse/expr.h"
+#include "airejse/loader.h"
+#include "airejse/xalloc.h"
+#include "testutil.h"
+
+static char *home;
+
+static void
+setup(void)
+{
+	home = tu_tmpdir();
+	setenv("HOME", home, 1);
+	unsetenv("XDG_CACHE_HOME");
+	unsetenv("AIREJSE_CACHE");
+}
+
+static void
+teardown(void)
+{
+	tu_rmrf(home);
+	free(home);
+}
+
+static struct content *
+load_yaml(const char *dir)
+{
+	struct diags d = { 0 };
+	struct content *c = NULL;
+
+	ck_assert_int_eq(content_load(dir, NULL, 0, &d, &c), 0);
+	diag_free(&d);
+	return c;
+}
+
+static struct content *
+load_cached(const char *dir)
+{
+	struct diags d = { 0 };
+	struct content *c = NULL;
+	int rc = content_load_cached(dir, &d, &c);
+
+	if (rc != 0)
+		diag_print(&d, stderr);
+	ck_assert_int_eq(rc, 0);
+	diag_free(&d);
+	return c;
+}
+
+/* Everything the program uses, as text, to compare two loads. */
+static char *
+describe(const struct content *c)
+{
+	FILE *f;
+	char *buf = NULL;
+	size_t len = 0, t, p, s, q, i;
+
+	f = open_memstream(&buf, &len);
+	for (t = 0; t < c->ntracks; t++) {
+		const struct track *tr = c->tracks[t];
+
+		fprintf(f, "track %s %s %s %d\n", tr->id, text_in(&tr->title, LANG_DA),
+		    text_in(&tr->title, LANG_EN), tr->order);
+		for (p = 0; p < tr->nphases; p++)
+			for (s = 0; s < tr->phases[p].nsteps; s++) {
+				const struct step *st = &tr->phases[p].steps[s];
+				char *w = st->when.expr ? expr_to_string(st->when.expr) : xstrdup("-");
+
+				fprintf(f, " step %s %zu %s %s %s %d %zu %zu %zu %s %s:%d:%d\n", st->id,
+				    st->index, st->owner->id, st->group ? st->group->id : "-",
+				    text_in(&st->guidance, LANG_EN), st->basis, st->nneeds,
+				    st->nterms, st->nquestions, w, st->pos.file, st->pos.line,
+				    st->pos.col);
+				for (q = 0; q < st->nquestions; q++)
+					fprintf(f, "  q %s\n", st->questions[q]->id);
+				free(w);
+			}
+	}
+	for (q = 0; q < c->nquestions; q++) {
+		const struct question *qu = c->questions[q];
+		char *w = qu->when.expr ? expr_to_string(qu->when.expr) : xstrdup("-");
+
+		fprintf(f, "question %s %d %s %zu %d%d %g %g %zu %d %s %zu\n", qu->id, qu->type,
+		    text_in(&qu->prompt, LANG_DA), qu->noptions, qu->has_min, qu->has_max,
+		    qu->min, qu->max, qu->maxlen, qu->bank, w, qu->legal.n);
+		for (i = 0; i < qu->noptions; i++)
+			fprintf(f, "  option %s %s\n", qu->options[i].id,
+			    text_in(&qu->options[i].label, LANG_EN));
+		free(w);
+	}
+	for (i = 0; i < c->nroles; i++)
+		fprintf(f, "role %s %s\n", c->roles[i]->id, text_in(&c->roles[i]->receives, LANG_EN));
+	for (i = 0; i < c->nhandoffs; i++) {
+		char *w = expr_to_string(c->handoffs[i]->when.expr);
+
+		fprintf(f, "handoff %s %s %s %zu\n", c->handoffs[i]->id, c->handoffs[i]->role->id,
+		    w, c->handoffs[i]->nquestions);
+		free(w);
+	}
+	for (i = 0; i < c->nglossary; i++)
+		fprintf(f, "term %s %zu\n", c->glossary[i]->id, c->glossary[i]->see.n);
+	for (i = 0; i < c->ndates; i++)
+		fprintf(f, "date %s %s %s\n", c->dates[i]->id, c->dates[i]->date, c->dates[i]->checked);
+	for (i = 0; i < c->nchecklists; i++) {
+		const struct checklist *cl = c->checklists[i];
+
+		fprintf(f, "checklist %s %d %zu %zu %zu\n", cl->id, cl->layout, cl->nsections,
+		    cl->nitems, cl->ndates);
+		for (s = 0; s < cl->nsections; s++)
+			for (q = 0; q < cl->sections[s].nitems; q++) {
+				const struct citem *it = &cl->sections[s].items[q];
+
+				fprintf(f, " item %s %zu %zu %zu %d %s\n", it->id, it->nquestions,
+				    it->nsteps, it->nnotes, it->basis, it->owner ? it->owner->id : "-");
+			}
+	}
+	fprintf(f, "packet %zu\n", c->packet ? c->packet->ncontext : 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(round_trip_of_the_shipped_content)
+{
+	struct content *a = load_yaml(tu_srcdir()), *b = NULL;
+	char *bytes = NULL, *again = NULL, *da, *db;
+	size_t len = 0, len2 = 0;
+
+	ck_assert_int_eq(loader_save(a, &bytes, &len), 0);
+	ck_assert_int_eq(loader_restore(tu_srcdir(), bytes, len, &b), 0);
+	ck_assert_int_eq(loader_save(b, &again, &len2), 0);
+	ck_assert_uint_eq(len, len2);
+	ck_assert(memcmp(bytes, again, len) == 0);
+	da = describe(a);
+	db = describe(b);
+	ck_assert_str_eq(da, db);
+	/* Every prefix is refused, never read past its end. */
+	for (size_t cut = 0; cut < len; cut += len / 97 + 1) {
+		struct content *c = NULL;
+
+		ck_assert_int_eq(loader_restore(tu_srcdir(), bytes, cut, &c), -1);
+		ck_assert_ptr_null(c);
+	}
+	free(da);
+	free(db);
+	free(bytes);
+	free(again);
+	content_free(a);
+	content_free(b);
+}
+END_TEST
+
+static const char small[] =
+    "roles:\n"
+    "  - {id: r, name: {da: R, en: R}, description: {da: R, en: R}, receives: {da: R, en: R}}\n"
+    "track:\n"
+    "  id: t\n"
+    "  title: {da: Spor, en: Track}\n"
+    "  summary: {da: S, en: S}\n"
+    "  source: s\n"
+    "  phases:\n"
+    "    - id: p\n"
+    "      title: {da: P, en: P}\n"
+    "      steps:\n"
+    "        - id: s\n"
+    "          title: {da: Trin, en: Step}\n"
+    "          owner: r\n"
+    "          source: s\n"
+    "          basis: practice\n"
+    "          guidance: {da: G, en: G}\n"
+    "          questions:\n"
+    "            - {id: q, type: yesno, prompt: {da: Q, en: Q}}\n";
+
+/* Rewrites path with text of the same length, keeping its times. */
+static void
+rewrite_keep_times(const char *path, const char *text)
+{
+	struct stat sb;
+	struct timespec ts[2];
+	FILE *f;
+
+	ck_assert_int_eq(stat(path, &sb), 0);
+	f = fopen(path, "r+");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ts[0] = sb.st_atim;
+	ts[1] = sb.st_mtim;
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
+START_TEST(used_when_valid_ignored_when_stale)
+{
+	char *dir = xasprintf("%s/content", home), *yaml, *path, *mangled;
+	struct content *c;
+	struct stat sb;
+
+	yaml = tu_write(dir, "journeys/small.yaml", small);
+	path = cache_path(dir);
+	c = load_cached(dir);
+	content_free(c);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	/* Same size, same times, same inode: the cache answers, and the
+	 * changed title proves it did. */
+	mangled = xstrdup(small);
+	memcpy(strstr(mangled, "Spor"), "Sxor", 4);
+	rewrite_keep_times(yaml, mangled);
+	c = load_cached(dir);
+	ck_assert_str_eq(text_in(&c->tracks[0]->title, LANG_DA), "Spor");
+	content_free(c);
+	/* A new modification time: read again, and the cache follows. */
+	free(tu_write(dir, "journeys/small.yaml", mangled));
+	{
+		struct timespec ts[2] = { { 0, UTIME_OMIT }, { 1000000000, 0 } };
+
+		utimensat(AT_FDCWD, yaml, ts, 0);
+	}
+	c = load_cached(dir);
+	ck_assert_str_eq(text_in(&c->tracks[0]->title, LANG_DA), "Sxor");
+	content_free(c);
+	c = load_cached(dir);
+	ck_assert_str_eq(text_in(&c->tracks[0]->title, LANG_DA), "Sxor");
+	content_free(c);
+	/* A new file in the folder counts too. */
+	free(tu_write(dir, "journeys/more.yaml",
+	    "glossary:\n  - {id: g, term: {da: G, en: G}, definition: {da: D, en: D}}\n"));
+	c = load_cached(dir);
+	ck_assert_uint_eq(c->nglossary, 1);
+	content_free(c);
+	free(mangled);
+	free(yaml);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(damaged_cache_ignored)
+{
+	char *dir = xasprintf("%s/content", home), *path, *bytes;
+	struct content *c;
+	struct stat sb;
+	FILE *f;
+	long i;
+
+	free(tu_write(dir, "journeys/small.yaml", small));
+	path = cache_path(dir);
+	content_free(load_cached(dir));
+	/* Flip bytes all through the cache: it is refused by its sum. */
+	bytes = tu_read(path);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	for (i = 64; i < sb.st_size; i += 7)
+		bytes[i] ^= 0x5a;
+	f = fopen(path, "w");
+	fwrite(bytes, 1, (size_t)sb.st_size, f);
+	fclose(f);
+	c = load_cached(dir);
+	ck_assert_str_eq(text_in(&c->tracks[0]->title, LANG_EN), "Track");
+	content_free(c);
+	/* It was written anew: the same size again, and read back fine. */
+	ck_assert_int_eq(truncate(path, 10), 0);
+	c = load_cached(dir);
+	ck_assert_str_eq(text_in(&c->tracks[0]->title, LANG_EN), "Track");
+	content_free(c);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_gt(sb.st_size, 10);
+	free(bytes);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+START_TEST(switched_off)
+{
+	char *dir = xasprintf("%s/content", home), *path;
+
+	free(tu_write(dir, "journeys/small.yaml", small));
+	setenv("AIREJSE_CACHE", "off", 1);
+	path = cache_path(dir);
+	content_free(load_cached(dir));
+	ck_assert_int_ne(access(path, F_OK), 0);
+	unsetenv("AIREJSE_CACHE");
+	/* No home, no cache: still loads. */
+	unsetenv("HOME");
+	ck_assert_ptr_null(cache_path(dir));
+	content_free(load_cached(dir));
+	setenv("HOME", home, 1);
+	free(path);
+	free(dir);
+}
+END_TEST
+
+Suite *
+test_suite(void)
+{
+	Suite *s = suite_create("cache");
+	TCase *tc = tcase_create("cache");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, round_trip_of_the_shipped_content);
+	tcase_add_test(tc, used_when_valid_ignored_when_stale);
+	tcase_add_test(tc, damaged_cache_ignored);
+	tcase_add_test(tc, switched_off);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -194,15 +194,22 @@ static char *
 row_text(struct tui *t, const struct row *r)
 {
 	const struct handoff_rule *rule;
+	char *label, *s;
 
 	switch (r->kind) {
 	case ROW_HANDOFF:
 		rule = content_handoff(t->content, r->h->rule);
-		return xasprintf("%-9s %s: %s", handoff_state_label(r->h->state),
-		    role_name(t, r->h->role), rule ? text_get(&rule->reason) : r->h->rule);
+		label = utf8_padded(handoff_state_label(r->h->state), 9);
+		s = xasprintf("%s %s: %s", label, role_name(t, r->h->role),
+		    rule ? text_get(&rule->reason) : r->h->rule);
+		free(label);
+		return s;
 	case ROW_STEP:
-		return xasprintf("%-9s %s", step_status_label(r->sp->status),
-		    text_get(&r->sp->step->title));
+		/* Columns, not bytes: "afsluttet" and "blokeret" line up. */
+		label = utf8_padded(step_status_label(r->sp->status), 9);
+		s = xasprintf("%s %s", label, text_get(&r->sp->step->title));
+		free(label);
+		return s;
 	default:
 		return xstrdup(r->text);
 	}

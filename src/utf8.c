@@ -230,3 +230,16 @@ utf8_trim(const char *s)
 	}
 	return xstrndup(s + start, end > start ? end - start : 0);
 }
+
+char *
+utf8_padded(const char *s, int width)
+{
+	int w = utf8_width(s), pad = width > w ? width - w : 0;
+	size_t len = strlen(s);
+	char *out = xmalloc(len + (size_t)pad + 1);
+
+	memcpy(out, s, len);
+	memset(out + len, ' ', (size_t)pad);
+	out[len + (size_t)pad] = '\0';
+	return out;
+}

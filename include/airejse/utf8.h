@@ -37,6 +37,10 @@ char *utf8_fold(const char *s);
 /* NFC-normalised copy, or NULL if s is not valid UTF-8. Caller frees. */
 char *utf8_nfc(const char *s);
 
+/* s and then spaces up to width terminal columns (never cut), for
+ * columns that line up whatever the letters. Caller frees. */
+char *utf8_padded(const char *s, int width);
+
 /* Copy of s without leading and trailing white space. Caller frees. */
 char *utf8_trim(const char *s);
 

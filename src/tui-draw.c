@@ -154,7 +154,15 @@ tui_wrap(int y, int x, int width, int rows, int first, const char *s,
 
 	n = wrap(s, width, &e, &lines, &cap);
 	for (i = (size_t)(first > 0 ? first : 0); i < n && rows > 0; i++, rows--, y++) {
-		char *line = xstrndup(e.buf + lines[i].start, lines[i].end - lines[i].start);
+		size_t start = lines[i].start;
+		char *line;
+
+		/* A word that filled the line pushes its space onto the next
+		 * one; shown text does not begin with it. */
+		if (i > 0 && start == lines[i - 1].end && start < lines[i].end &&
+		    e.buf[start] == ' ')
+			start++;
+		line = xstrndup(e.buf + start, lines[i].end - start);
 
 		tui_put(y, x, width, line, st, false);
 		free(line);

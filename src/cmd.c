@@ -21,7 +21,7 @@ const struct command cmd_table[] = {
 	    N_("the audit trail of a project's answers") },
 	{ "export", cmd_export,
 	    "P [--what W] [--format md|html|csv|json|xlsx] [-o FILE] [--force]",
-	    N_("export the checklists, business case, hand-off packet or action plan") },
+	    N_("export checklists, the business case, hand-off packets, action plan") },
 	{ "import", cmd_import, "FILE [--name NAME] [--project P]",
 	    N_("read a JSON export as a new project, or a filled-in hand-off packet") },
 	{ "backup", cmd_backup, "FILE [--force]",

@@ -575,6 +575,34 @@ snapshot_free(struct snapshot *s)
 }
 
 int
+action_each_snapshot(struct action *a,
+    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
+{
+	struct store_all *all = NULL;
+	struct snapshot s;
+	size_t i;
+	int status;
+
+	if ((status = store_begin_read(a->store, cause)) != 0)
+		return status;
+	status = store_read_all(a->store, &all, cause);
+	store_rollback(a->store);
+	for (i = 0; status == 0 && i < all->nprojects; i++) {
+		s.project = &all->projects[i];
+		s.answers = all->answers + all->answers_at[i];
+		s.nanswers = all->answers_at[i + 1] - all->answers_at[i];
+		s.handoffs = all->handoffs + all->handoffs_at[i];
+		s.nhandoffs = all->handoffs_at[i + 1] - all->handoffs_at[i];
+		s.progress = progress_new(a->content, a->settings, s.project, s.answers,
+		    s.nanswers, s.handoffs, s.nhandoffs);
+		status = fn(&s, arg);
+		progress_free(s.progress);
+	}
+	store_all_free(all);
+	return status;
+}
+
+int
 action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause)
 {
 	struct handoff_sync *v;

@@ -122,6 +122,8 @@ enum stmt_id {
 	S_HANDOFF_SET,
 	S_HANDOFF_EVENT,
 	S_HANDOFF_HISTORY,
+	S_ANSWERS_SCAN,
+	S_HANDOFFS_SCAN,
 	S__COUNT
 };
 
@@ -171,6 +173,11 @@ static const char *const sql[S__COUNT] = {
 	    " time, user, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[S_HANDOFF_HISTORY] = "SELECT id, handoff, old_state, new_state, note, due, time, user, source"
 	    " FROM handoff_event WHERE handoff = ?1 ORDER BY id",
+	/* Every row in the table's order, grouped by project in C: in the
+	 * order of the (project, question) index, each row would be looked
+	 * up in the table on its own, which costs several times as much. */
+	[S_ANSWERS_SCAN] = "SELECT " ANSWER_COLS ", project FROM answer",
+	[S_HANDOFFS_SCAN] = "SELECT " HANDOFF_COLS " FROM handoff",
 };
 
 struct store {
@@ -343,6 +350,63 @@ col_text(sqlite3_stmt *st, int i)
 	const unsigned char *v = sqlite3_column_text(st, i);
 
 	return v ? xstrdup((const char *)v) : NULL;
+}
+
+/* Strings of records read in bulk, kept in large blocks freed at once. */
+struct store_pool {
+	char	**blocks;
+	size_t	  nblocks;
+	char	 *next;
+	size_t	  left;
+};
+
+#define POOL_BLOCK 65536
+
+/* Column i as a string copied into pool, or allocated on its own when
+ * pool is NULL; NULL for SQL NULL. */
+static char *
+col_copy(sqlite3_stmt *st, int i, struct store_pool *pool)
+{
+	const unsigned char *v;
+	size_t len;
+	char *out;
+
+	if (pool == NULL)
+		return col_text(st, i);
+	if ((v = sqlite3_column_text(st, i)) == NULL)
+		return NULL;
+	len = (size_t)sqlite3_column_bytes(st, i) + 1;
+	if (len > POOL_BLOCK / 4 || len > pool->left) {
+		/* A long text gets a block of its own; the current one goes on. */
+		bool own = len > POOL_BLOCK / 4;
+
+		pool->blocks = xreallocarray(pool->blocks, pool->nblocks + 1, sizeof(*pool->blocks));
+		out = pool->blocks[pool->nblocks++] = xmalloc(own ? len : POOL_BLOCK);
+		if (own) {
+			memcpy(out, v, len);
+			return out;
+		}
+		pool->next = out;
+		pool->left = POOL_BLOCK;
+	}
+	out = pool->next;
+	memcpy(out, v, len);
+	pool->next += len;
+	pool->left -= len;
+	return out;
+}
+
+static void
+pool_free(struct store_pool *pool)
+{
+	size_t i;
+
+	if (pool == NULL)
+		return;
+	for (i = 0; i < pool->nblocks; i++)
+		free(pool->blocks[i]);
+	free(pool->blocks);
+	free(pool);
 }
 
 /* Runs a statement that returns no rows; returns the SQLite code. */
@@ -1026,19 +1090,26 @@ source_col(sqlite3_stmt *st, int i)
 	return src;
 }
 
+/* Fills an answer from ANSWER_COLS, its strings in pool (or allocated). */
 static void
-answer_row(sqlite3_stmt *st, void *rec)
+answer_fill(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 {
 	struct answer *a = rec;
 
 	memset(a, 0, sizeof(*a));
-	a->question = col_text(st, 0);
+	a->question = col_copy(st, 0, pool);
 	a->kind = kind_parse((const char *)sqlite3_column_text(st, 1));
-	a->value = a->kind == EXPR_VALUE ? col_text(st, 2) : NULL;
+	a->value = a->kind == EXPR_VALUE ? col_copy(st, 2, pool) : NULL;
 	a->revision = sqlite3_column_int64(st, 3);
 	a->time = sqlite3_column_int64(st, 4);
-	a->user = col_text(st, 5);
+	a->user = col_copy(st, 5, pool);
 	a->source = source_col(st, 6);
+}
+
+static void
+answer_row(sqlite3_stmt *st, void *rec)
+{
+	answer_fill(st, rec, NULL);
 }
 
 int
@@ -1196,22 +1267,29 @@ state_col(sqlite3_stmt *st, int i)
 	return hs;
 }
 
+/* Fills a hand-off from HANDOFF_COLS, its strings in pool (or allocated). */
 static void
-handoff_row(sqlite3_stmt *st, void *rec)
+handoff_fill(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 {
 	struct handoff *h = rec;
 
 	memset(h, 0, sizeof(*h));
 	h->id = sqlite3_column_int64(st, 0);
 	h->project = sqlite3_column_int64(st, 1);
-	h->rule = col_text(st, 2);
-	h->role = col_text(st, 3);
+	h->rule = col_copy(st, 2, pool);
+	h->role = col_copy(st, 3, pool);
 	h->state = state_col(st, 4);
-	h->due = col_text(st, 5);
-	h->contact = col_text(st, 6);
-	h->note = col_text(st, 7);
+	h->due = col_copy(st, 5, pool);
+	h->contact = col_copy(st, 6, pool);
+	h->note = col_copy(st, 7, pool);
 	h->raised = sqlite3_column_int64(st, 8);
 	h->changed = sqlite3_column_int64(st, 9);
+}
+
+static void
+handoff_row(sqlite3_stmt *st, void *rec)
+{
+	handoff_fill(st, rec, NULL);
 }
 
 static int
@@ -1405,6 +1483,151 @@ store_handoff_history(struct store *s, int64_t handoff, struct handoff_event **o
 		return fail(s, rc, _("cannot read the history"), cause);
 	}
 	return 0;
+}
+
+/* Every project at once. */
+
+/* The index of project id in v (sorted by id), trying hint first; n when
+ * there is none. */
+static size_t
+project_index(const struct project *v, size_t n, int64_t id, size_t hint)
+{
+	size_t lo = 0, hi = n;
+
+	if (hint < n && v[hint].id == id)
+		return hint;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].id == id)
+			return mid;
+		if (v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return n;
+}
+
+/* Reads every row of st, whose column pcol is a project id, as records of
+ * size bytes filled by fill(), grouped by project in the order of v and
+ * in the order read within a project; rows of other projects are left
+ * out. (*at)[i] .. (*at)[i + 1] are project i's. Returns the SQLite code;
+ * on failure *out and *at are NULL and the strings read stay in pool. */
+static int
+read_grouped(sqlite3_stmt *st, int pcol, size_t size,
+    void (*fill)(sqlite3_stmt *, void *, struct store_pool *), struct store_pool *pool,
+    const struct project *v, size_t nv, void **out, size_t **at)
+{
+	char *rows = NULL, *tmp;
+	size_t *to = NULL, n = 0, cap = 0, tcap = 0, i, p = 0;
+	int rc;
+
+	*out = NULL;
+	*at = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((p = project_index(v, nv, sqlite3_column_int64(st, pcol), p)) == nv)
+			continue;
+		xgrow(&rows, &cap, n + 1, size);
+		xgrow(&to, &tcap, n + 1, sizeof(*to));
+		fill(st, rows + n * size, pool);
+		to[n++] = p;
+	}
+	done(st, 0);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		free(to);
+		return rc;
+	}
+	/* A counting sort by project, which keeps the order read: where
+	 * each row goes, then the rows moved there in place, cycle by
+	 * cycle, so that the records are never held twice. */
+	*at = xcalloc(nv + 2, sizeof(**at));
+	for (i = 0; i < n; i++)
+		(*at)[to[i] + 2]++;
+	for (i = 1; i <= nv; i++)
+		(*at)[i + 1] += (*at)[i];
+	for (i = 0; i < n; i++)
+		to[i] = (*at)[to[i] + 1]++;
+	tmp = xmalloc(size);
+	for (i = 0; i < n; i++) {
+		while (to[i] != i) {
+			size_t d = to[i];
+
+			memcpy(tmp, rows + d * size, size);
+			memcpy(rows + d * size, rows + i * size, size);
+			memcpy(rows + i * size, tmp, size);
+			to[i] = to[d];
+			to[d] = d;
+		}
+	}
+	free(tmp);
+	free(to);
+	/* Never NULL, so that the caller may add offsets to it. */
+	*out = xreallocarray(rows, n ? n : 1, size);
+	return SQLITE_OK;
+}
+
+static int
+cmp_answer_question(const void *a, const void *b)
+{
+	return strcmp(((const struct answer *)a)->question, ((const struct answer *)b)->question);
+}
+
+int
+store_read_all(struct store *s, struct store_all **out, char **cause)
+{
+	struct store_all *all = xcalloc(1, sizeof(*all));
+	sqlite3_stmt *st;
+	size_t i;
+	int rc, status;
+
+	*out = NULL;
+	all->pool = xcalloc(1, sizeof(*all->pool));
+	if ((status = store_projects(s, &all->projects, &all->nprojects, cause)) != 0) {
+		store_all_free(all);
+		return status;
+	}
+	if ((st = stmt(s, S_ANSWERS_SCAN, &rc)) == NULL ||
+	    (rc = read_grouped(st, 7, sizeof(*all->answers), answer_fill, all->pool,
+	    all->projects, all->nprojects, (void **)&all->answers, &all->answers_at)) != SQLITE_OK) {
+		store_all_free(all);
+		return fail(s, rc, _("cannot read the answers"), cause);
+	}
+	if ((st = stmt(s, S_HANDOFFS_SCAN, &rc)) == NULL ||
+	    (rc = read_grouped(st, 1, sizeof(*all->handoffs), handoff_fill, all->pool,
+	    all->projects, all->nprojects, (void **)&all->handoffs, &all->handoffs_at)) != SQLITE_OK) {
+		store_all_free(all);
+		return fail(s, rc, _("cannot read the hand-offs"), cause);
+	}
+	for (i = 0; i < all->nprojects; i++) {
+		size_t na = all->answers_at[i + 1] - all->answers_at[i];
+		size_t nh = all->handoffs_at[i + 1] - all->handoffs_at[i];
+
+		if (na > 1)
+			qsort(all->answers + all->answers_at[i], na, sizeof(*all->answers),
+			    cmp_answer_question);
+		if (nh > 1)
+			qsort(all->handoffs + all->handoffs_at[i], nh, sizeof(*all->handoffs),
+			    cmp_handoff_id);
+	}
+	*out = all;
+	return 0;
+}
+
+void
+store_all_free(struct store_all *all)
+{
+	if (all == NULL)
+		return;
+	projects_free(all->projects, all->nprojects);
+	/* The records' strings are in the pool. */
+	free(all->answers);
+	free(all->answers_at);
+	free(all->handoffs);
+	free(all->handoffs_at);
+	pool_free(all->pool);
+	free(all);
 }
 
 /* Backup. */

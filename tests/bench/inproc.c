@@ -9,16 +9,13 @@
  *	Prints "FORMAT MEDIAN_US" per format and "all MEDIAN_US" for the
  *	five in a row.
  *   inproc search DB PATTERN RUNS
- *	a regular expression over every answer of every project, with the
- *	terminal program's search options (PCRE2, UTF, caseless, JIT) and its
- *	rules (questions that apply, answers shown as value_format shows
- *	them): every project loaded with action_snapshot, as the projects
- *	screen and the search screen load one. Prints "search MEDIAN_US
- *	MATCHES PROJECTS".
+ *	the search of every project, as 'airejse search PATTERN' does it:
+ *	the pattern compiled (search_compile), every project read at once
+ *	(action_each_snapshot) and searched (search_project): its steps,
+ *	guidance, questions that apply and their answers. Prints "search
+ *	MEDIAN_US MATCHES PROJECTS" (the projects with a match).
  *
  * The content comes from AIREJSE_CONTENT. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +25,8 @@
 #include "airejse/content.h"
 #include "airejse/export.h"
 #include "airejse/i18n.h"
-#include "airejse/progress.h"
+#include "airejse/search.h"
 #include "airejse/store.h"
-#include "airejse/value.h"
 #include "airejse/xalloc.h"
 #include "support.h"
 
@@ -119,69 +115,46 @@ bench_export(struct action *a, const char *project, int runs)
 	free(t);
 }
 
-/* Every answer of every project against re; returns the matches. */
-static size_t
-search_all(struct action *a, pcre2_code *re, size_t *nprojects)
+struct tally {
+	struct search	*re;
+	size_t		 matches, projects;
+};
+
+static int
+search_one(const struct snapshot *s, void *arg)
 {
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-	const struct content *c = a->content;
-	struct project *v = NULL;
-	size_t n = 0, i, k, matches = 0;
-	char *cause = NULL;
+	struct tally *t = arg;
+	struct search_results res = { 0 };
+	size_t n = search_project(t->re, s->progress, &res);
 
-	*nprojects = 0;
-	if (store_projects(a->store, &v, &n, &cause) != 0)
-		fail("projects", cause);
-	for (i = 0; i < n; i++) {
-		struct snapshot *s = NULL;
-		size_t before = matches;
-
-		if (action_snapshot(a, v[i].id, &s, &cause) != 0)
-			fail("snapshot", cause);
-		for (k = 0; k < c->nquestions; k++) {
-			const struct question *q = c->questions[k];
-			const char *value = NULL;
-			char *shown;
-
-			if (progress_counts(s->progress, q, &value) != EXPR_VALUE)
-				continue;
-			shown = value_format(q, value, i18n_lang());
-			if (pcre2_match(re, (PCRE2_SPTR)shown, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) >= 0)
-				matches++;
-			free(shown);
-		}
-		*nprojects += matches > before;
-		snapshot_free(s);
-	}
-	projects_free(v, n);
-	pcre2_match_data_free(md);
-	return matches;
+	t->matches += n;
+	t->projects += n > 0;
+	search_results_clear(&res);
+	return 0;
 }
 
 static void
 bench_search(struct action *a, const char *pattern, int runs)
 {
 	long *t = xcalloc((size_t)runs, sizeof(*t));
-	PCRE2_SIZE off;
-	pcre2_code *re;
-	size_t matches = 0, projects = 0;
-	int err, r;
+	struct tally tally;
+	char *cause = NULL;
+	int r;
 
 	for (r = -1; r < runs; r++) {
 		long t0 = usec();
 
-		/* Compiled each time, as the search dialog does it. */
-		re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-		    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
-		if (re == NULL)
-			fail(pattern, NULL);
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-		matches = search_all(a, re, &projects);
-		pcre2_code_free(re);
+		memset(&tally, 0, sizeof(tally));
+		/* Compiled each time, as the command does it. */
+		if (search_compile(pattern, &tally.re, NULL, &cause) != 0)
+			fail(pattern, cause);
+		if (action_each_snapshot(a, search_one, &tally, &cause) != 0)
+			fail("search", cause);
+		search_free(tally.re);
 		if (r >= 0)
 			t[r] = usec() - t0;
 	}
-	printf("search %ld %zu %zu\n", median(t, runs), matches, projects);
+	printf("search %ld %zu %zu\n", median(t, runs), tally.matches, tally.projects);
 	free(t);
 }
 

@@ -17,6 +17,8 @@ const struct command cmd_table[] = {
 	    N_("list the hand-offs the answers raised") },
 	{ "handoff", cmd_handoff, "P ID [--state sent|answered|closed] [--note TEXT] [--due DATE]",
 	    N_("show a hand-off, or mark it sent, answered or closed") },
+	{ "search", cmd_search, "PATTERN [P...] [--format text|tsv|json]",
+	    N_("search the steps, guidance, questions and answers of projects") },
 	{ "history", cmd_history, "P [QUESTION] [--format text|tsv|json]",
 	    N_("the audit trail of a project's answers") },
 	{ "export", cmd_export,

@@ -20,6 +20,9 @@ int cmd_history(struct cli *cli, int argc, char **argv);
 int cmd_handoffs(struct cli *cli, int argc, char **argv);
 int cmd_handoff(struct cli *cli, int argc, char **argv);
 
+/* cmd-search.c */
+int cmd_search(struct cli *cli, int argc, char **argv);
+
 /* cmd-backup.c */
 int cmd_backup(struct cli *cli, int argc, char **argv);
 

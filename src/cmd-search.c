@@ -1,0 +1,247 @@
+/* search: a regular expression over the projects' steps, guidance,
+ * questions and answers (search.h), the twin of the search screen.
+ * Each project's matches are printed as soon as it is searched. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "airejse/action.h"
+#include "airejse/cmd.h"
+#include "airejse/content.h"
+#include "airejse/progress.h"
+#include "airejse/search.h"
+#include "airejse/table.h"
+#include "airejse/utf8.h"
+#include "airejse/xalloc.h"
+
+/* Columns of a snippet in the text output. */
+#define TEXT_SNIPPET 60
+
+/* A search under way. */
+struct run {
+	struct search		*re;
+	enum out_format		 fmt;
+	struct search_results	 res;
+	size_t			 matches;	/* so far, over all projects */
+	size_t			 projects;	/* with a match, so far */
+};
+
+/* A JSON string of s[0..n), or null if it is not UTF-8. */
+static json_t *
+jstr(const char *s, size_t n)
+{
+	json_t *j = s ? json_stringn(s, n) : NULL;
+
+	return j ? j : json_null();
+}
+
+/* json_dumps of v, each line after the first indented by pad (v is an
+ * item of the document's top-level object, printed a piece at a time). */
+static void
+put_json(json_t *v, const char *pad)
+{
+	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+	const char *p;
+
+	for (p = s; p && *p; p++) {
+		putchar(*p);
+		if (*p == '\n')
+			fputs(pad, stdout);
+	}
+	free(s);
+}
+
+static void
+print_text(const struct snapshot *s, const struct search_results *res)
+{
+	size_t i;
+
+	printf("%lld %s\n", (long long)s->project->id, s->project->name);
+	for (i = 0; i < res->n; i++) {
+		const struct search_match *m = &res->v[i];
+		size_t fit = utf8_fit(m->snippet, TEXT_SNIPPET, NULL);
+
+		printf("  %s \xc2\xb7 %s: %.*s%s\n", text_get(&m->step->title),
+		    search_field_label(m->field), (int)fit, m->snippet,
+		    m->snippet[fit] ? "\xe2\x80\xa6" : "");
+	}
+}
+
+static void
+print_tsv(const struct snapshot *s, const struct search_results *res)
+{
+	struct table *t = table_new(8);
+	char id[24];
+	size_t i;
+
+	snprintf(id, sizeof(id), "%lld", (long long)s->project->id);
+	for (i = 0; i < res->n; i++) {
+		const struct search_match *m = &res->v[i];
+		char *hit = xstrndup(m->text + m->start, m->end - m->start);
+
+		cli_row(t, id, s->project->name, m->step->track->id, m->step->id,
+		    m->question ? m->question->id : NULL, search_field_name(m->field), hit,
+		    m->snippet);
+		free(hit);
+	}
+	table_print_tsv(t, stdout);
+	table_free(t);
+}
+
+static void
+print_json(const struct snapshot *s, const struct search_results *res)
+{
+	json_t *o = json_object(), *list = json_array();
+	size_t i;
+
+	json_object_set_new(o, "id", json_integer(s->project->id));
+	json_object_set_new(o, "name", jstr(s->project->name, strlen(s->project->name)));
+	for (i = 0; i < res->n; i++) {
+		const struct search_match *m = &res->v[i];
+		const char *title = text_get(&m->step->title);
+		json_t *j = json_object();
+
+		json_object_set_new(j, "track", json_string(m->step->track->id));
+		json_object_set_new(j, "step", json_string(m->step->id));
+		json_object_set_new(j, "step_title", jstr(title, strlen(title)));
+		json_object_set_new(j, "question", m->question ? json_string(m->question->id) :
+		    json_null());
+		json_object_set_new(j, "field", json_string(search_field_name(m->field)));
+		json_object_set_new(j, "label", json_string(search_field_label(m->field)));
+		json_object_set_new(j, "match", jstr(m->text + m->start, m->end - m->start));
+		json_object_set_new(j, "snippet", jstr(m->snippet, strlen(m->snippet)));
+		json_array_append_new(list, j);
+	}
+	json_object_set_new(o, "matches", list);
+	fputs("    ", stdout);
+	put_json(o, "    ");
+	json_decref(o);
+}
+
+/* Searches one project and prints its matches. */
+static int
+search_one(const struct snapshot *s, void *arg)
+{
+	struct run *r = arg;
+
+	if (search_project(r->re, s->progress, &r->res) > 0) {
+		if (r->fmt == OUT_TEXT)
+			printf(r->projects > 0 ? "\n" : "");
+		else if (r->fmt == OUT_JSON)
+			fputs(r->projects > 0 ? ",\n" : "\n", stdout);
+		if (r->fmt == OUT_TEXT)
+			print_text(s, &r->res);
+		else if (r->fmt == OUT_TSV)
+			print_tsv(s, &r->res);
+		else
+			print_json(s, &r->res);
+		r->matches += r->res.n;
+		r->projects++;
+	}
+	search_results_clear(&r->res);
+	return 0;
+}
+
+/* The projects named, once each, in the order given; caller frees. */
+static int
+named(struct action *a, char **keys, int n, int64_t **ids, size_t *nids)
+{
+	struct project *p;
+	size_t j;
+	int i, rc;
+
+	*ids = xcalloc((size_t)n, sizeof(**ids));
+	*nids = 0;
+	for (i = 0; i < n; i++) {
+		if ((rc = cli_project(a, keys[i], &p)) != 0) {
+			xfree(*ids);
+			return rc;
+		}
+		for (j = 0; j < *nids && (*ids)[j] != p->id; j++)
+			;
+		if (j == *nids)
+			(*ids)[(*nids)++] = p->id;
+		project_free(p);
+	}
+	return 0;
+}
+
+int
+cmd_search(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct command *self = cmd_find("search");
+	struct run r;
+	struct action a;
+	int64_t *ids = NULL;
+	size_t nids = 0, i;
+	char *cause = NULL;
+	int c, rc;
+
+	memset(&r, 0, sizeof(r));
+	r.fmt = OUT_TEXT;
+	while ((c = cli_getopt_mixed(cli, argc, argv, "f:", opts)) != -1) {
+		switch (c) {
+		case 'f':
+			if (cli_format_arg(optarg, &r.fmt) != 0)
+				return EX_USAGE;
+			break;
+		case 'h':
+			return cli_help(self);
+		default:
+			return cli_usage(self);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(self);
+	if ((rc = search_compile(argv[optind], &r.re, NULL, &cause)) != 0) {
+		cli_error(_("cannot search for '%s': %s"), argv[optind], cause);
+		free(cause);
+		return rc;
+	}
+	if ((rc = cli_action(cli, false, &a)) != 0 ||
+	    (rc = named(&a, argv + optind + 1, argc - optind - 1, &ids, &nids)) != 0) {
+		search_free(r.re);
+		return rc;
+	}
+	if (r.fmt == OUT_TSV) {
+		fputs("project\tproject_name\ttrack\tstep\tquestion\tfield\tmatch\tsnippet\n", stdout);
+	} else if (r.fmt == OUT_JSON) {
+		json_t *pattern = jstr(argv[optind], strlen(argv[optind]));
+
+		fputs("{\n  \"pattern\": ", stdout);
+		put_json(pattern, "  ");
+		fputs(",\n  \"projects\": [", stdout);
+		json_decref(pattern);
+	}
+	if (argc - optind == 1) {
+		rc = action_each_snapshot(&a, search_one, &r, &cause);
+	} else {
+		for (i = 0; i < nids && rc == 0; i++) {
+			struct snapshot *s;
+
+			if ((rc = action_snapshot(&a, ids[i], &s, &cause)) == 0) {
+				search_one(s, &r);
+				snapshot_free(s);
+			}
+		}
+	}
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	} else if (r.fmt == OUT_JSON) {
+		printf("%s],\n  \"count\": %zu\n}\n", r.projects > 0 ? "\n  " : "", r.matches);
+	} else if (r.fmt == OUT_TEXT && r.matches == 0) {
+		printf(_("Nothing matches \"%s\"."), argv[optind]);
+		putchar('\n');
+	}
+	free(ids);
+	search_free(r.re);
+	/* As grep: 1 when nothing matched. */
+	return rc != 0 ? rc : r.matches > 0 ? 0 : 1;
+}

@@ -12,7 +12,6 @@
 #include "airejse/content.h"
 #include "airejse/progress.h"
 #include "airejse/search.h"
-#include "airejse/table.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
@@ -43,13 +42,14 @@ static void
 put_json(json_t *v, const char *pad)
 {
 	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
-	const char *p;
+	const char *p, *nl;
 
-	for (p = s; p && *p; p++) {
-		putchar(*p);
-		if (*p == '\n')
-			fputs(pad, stdout);
+	for (p = s; p && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		fwrite(p, 1, (size_t)(nl - p) + 1, stdout);
+		fputs(pad, stdout);
 	}
+	if (p)
+		fputs(p, stdout);
 	free(s);
 }
 
@@ -69,25 +69,48 @@ print_text(const struct snapshot *s, const struct search_results *res)
 	}
 }
 
+/* A tsv cell of s[0..n) and then sep: tabs and line breaks become
+ * spaces, as in every tsv the program prints (table_print_tsv), but
+ * written a run at a time: a search may print megabytes. */
+static void
+put_cell(const char *s, size_t n, char sep)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			fwrite(s + from, 1, i - from, stdout);
+			putchar(' ');
+			from = i + 1;
+		}
+	}
+	fwrite(s + from, 1, n - from, stdout);
+	putchar(sep);
+}
+
+static void
+put_str(const char *s, char sep)
+{
+	put_cell(s ? s : "", s ? strlen(s) : 0, sep);
+}
+
 static void
 print_tsv(const struct snapshot *s, const struct search_results *res)
 {
-	struct table *t = table_new(8);
-	char id[24];
 	size_t i;
 
-	snprintf(id, sizeof(id), "%lld", (long long)s->project->id);
 	for (i = 0; i < res->n; i++) {
 		const struct search_match *m = &res->v[i];
-		char *hit = xstrndup(m->text + m->start, m->end - m->start);
 
-		cli_row(t, id, s->project->name, m->step->track->id, m->step->id,
-		    m->question ? m->question->id : NULL, search_field_name(m->field), hit,
-		    m->snippet);
-		free(hit);
+		printf("%lld\t", (long long)s->project->id);
+		put_str(s->project->name, '\t');
+		put_str(m->step->track->id, '\t');
+		put_str(m->step->id, '\t');
+		put_str(m->question ? m->question->id : NULL, '\t');
+		put_str(search_field_name(m->field), '\t');
+		put_cell(m->text + m->start, m->end - m->start, '\t');
+		put_str(m->snippet, '\n');
 	}
-	table_print_tsv(t, stdout);
-	table_free(t);
 }
 
 static void

@@ -21,10 +21,11 @@
 /* How many characters a snippet shows before the match. */
 #define SNIPPET_BACK 24
 
-/* What one text of the content gave. */
+/* What one text gave. */
 struct hit {
 	bool		 known;
 	bool		 found;
+	const char	*text;		/* the text, once known */
 	size_t		 start, end;
 	char		*snippet;
 };
@@ -33,8 +34,7 @@ struct hit {
 struct shown {
 	size_t		 question;	/* its index in the content */
 	char		*value;		/* canonical; NULL: a free slot */
-	char		*text;		/* as value_format shows it */
-	struct hit	 hit;
+	struct hit	 hit;		/* of the value as value_format shows it */
 };
 
 struct search {
@@ -130,7 +130,7 @@ forget(struct search *se)
 			free(se->questions[i].snippet);
 		for (i = 0; i < se->shown_cap; i++) {
 			free(se->shown[i].value);
-			free(se->shown[i].text);
+			free((char *)se->shown[i].hit.text);
 			free(se->shown[i].hit.snippet);
 		}
 	}
@@ -202,9 +202,8 @@ snippet(const char *s, size_t at)
 			start = (size_t)(sp - s) + 1;
 	}
 	out = xstrdup(s + start);
-	for (c = out; *c; c++)
-		if (*c == '\n' || *c == '\t' || *c == '\r')
-			*c = ' ';
+	for (c = out; (c = strpbrk(c, "\n\t\r")) != NULL; c++)
+		*c = ' ';
 	return out;
 }
 
@@ -239,28 +238,26 @@ own(struct search_results *res, char *s)
 	res->owned[res->nowned++] = s;
 }
 
-/* Matches s the first time, and remembers what it gave. */
-static bool
+/* Matches s, and remembers what it gave. */
+static void
 remember(struct search *se, struct hit *h, const char *s)
 {
-	if (!h->known) {
-		h->known = true;
-		if ((h->found = match(se, s, &h->start, &h->end)))
-			h->snippet = snippet(s, h->start);
-	}
-	return h->found;
+	h->known = true;
+	h->text = s;
+	if ((h->found = match(se, s, &h->start, &h->end)))
+		h->snippet = snippet(s, h->start);
 }
 
-/* A text of the content. */
+/* A text of the content, matched the first time. */
 static void
 try_text(struct search *se, struct search_results *res, struct hit *h,
     const struct step *st, const struct question *q, enum search_field f,
     const struct text *t)
 {
-	const char *s = text_get(t);
-
-	if (remember(se, h, s))
-		add(res, st, q, f, s, h->start, h->end, h->snippet);
+	if (!h->known)
+		remember(se, h, text_get(t));
+	if (h->found)
+		add(res, st, q, f, h->text, h->start, h->end, h->snippet);
 }
 
 static size_t
@@ -308,8 +305,7 @@ shown_of(struct search *se, const struct question *q, const char *value)
 	if (sh->value == NULL) {
 		sh->question = q->index;
 		sh->value = xstrdup(value);
-		sh->text = value_format(q, value, se->lang);
-		remember(se, &sh->hit, sh->text);
+		remember(se, &sh->hit, value_format(q, value, se->lang));
 		se->nshown++;
 	}
 	return sh;
@@ -341,7 +337,7 @@ try_question(struct search *se, const struct progress *pr, struct search_results
 	if (repeats(q)) {
 		sh = shown_of(se, q, value);
 		if (sh->hit.found)
-			add(res, st, q, SEARCH_ANSWER, sh->text, sh->hit.start, sh->hit.end,
+			add(res, st, q, SEARCH_ANSWER, sh->hit.text, sh->hit.start, sh->hit.end,
 			    sh->hit.snippet);
 		return;
 	}

@@ -6,8 +6,11 @@
  * listed once, at the first step that asks it. The search screen and
  * 'airejse search' share it. No SQL, no curses.
  *
- * A compiled pattern remembers which of the content's texts match it, so
- * searching many projects reads each text once. */
+ * A compiled pattern remembers which of the content's texts match it (and
+ * the answers that repeat, such as yes/no and choices), so searching many
+ * projects matches each text once. What it remembers is for one content
+ * and one language: searching with another forgets it, so clear the
+ * results of earlier searches first. */
 #ifndef AIREJSE_SEARCH_H
 #define AIREJSE_SEARCH_H
 

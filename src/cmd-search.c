@@ -150,16 +150,16 @@ search_one(const struct snapshot *s, void *arg)
 	struct run *r = arg;
 
 	if (search_project(r->re, s->progress, &r->res) > 0) {
-		if (r->fmt == OUT_TEXT)
-			printf(r->projects > 0 ? "\n" : "");
-		else if (r->fmt == OUT_JSON)
-			fputs(r->projects > 0 ? ",\n" : "\n", stdout);
-		if (r->fmt == OUT_TEXT)
+		if (r->fmt == OUT_TEXT) {
+			if (r->projects > 0)
+				putchar('\n');
 			print_text(s, &r->res);
-		else if (r->fmt == OUT_TSV)
+		} else if (r->fmt == OUT_TSV) {
 			print_tsv(s, &r->res);
-		else
+		} else {
+			fputs(r->projects > 0 ? ",\n" : "\n", stdout);
 			print_json(s, &r->res);
+		}
 		r->matches += r->res.n;
 		r->projects++;
 	}

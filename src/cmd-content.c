@@ -10,20 +10,10 @@
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/paths.h"
+#include "airejse/report.h"
 #include "airejse/strbuf.h"
 #include "airejse/table.h"
 #include "airejse/xalloc.h"
-
-static json_t *
-json_strlist(const struct strlist *l)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		json_array_append_new(a, json_string(l->v[i]));
-	return a;
-}
 
 static json_t *
 track_json(const struct track *t)
@@ -54,8 +44,8 @@ track_json(const struct track *t)
 			json_object_set_new(js, "source", json_string(st->source));
 			json_object_set_new(js, "basis", st->basis == BASIS_UNSET ? json_null() :
 			    json_string(basis_name(st->basis)));
-			json_object_set_new(js, "legal", json_strlist(&st->legal));
-			json_object_set_new(js, "needs", json_strlist(&st->needs_ids));
+			json_object_set_new(js, "legal", report_strlist(&st->legal));
+			json_object_set_new(js, "needs", report_strlist(&st->needs_ids));
 			json_object_set_new(js, "has_guidance",
 			    json_boolean(st->guidance.s[LANG_DA] != NULL));
 			for (k = 0; k < st->nquestions; k++)

@@ -12,6 +12,7 @@
 #include "airejse/content.h"
 #include "airejse/export-render.h"
 #include "airejse/progress.h"
+#include "airejse/report.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
@@ -49,17 +50,6 @@ jkind_value(json_t *o, const char *kkey, const char *vkey, enum expr_answer k,
 	json_object_set_new(o, kkey, json_string(answer_kind_name(k)));
 	json_object_set_new(o, vkey, k == EXPR_VALUE ? jstr(v) : json_null());
 	return o;
-}
-
-static json_t *
-jstrlist(const struct strlist *l)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		json_array_append_new(a, json_string(l->v[i]));
-	return a;
 }
 
 static json_t *
@@ -225,7 +215,7 @@ jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang l
 		json_object_set_new(io, "step", jstep(x->step));
 		json_object_set_new(io, "owner", x->owner ? json_string(x->owner->id) : json_null());
 		json_object_set_new(io, "contact", jstr(x->contact));
-		json_object_set_new(io, "legal", jstrlist(&x->item->legal));
+		json_object_set_new(io, "legal", report_strlist(&x->item->legal));
 		for (j = 0; j < x->nanswers; j++)
 			json_array_append_new(qs, jxanswer(&x->answers[j], lang));
 		json_object_set_new(io, "questions", qs);
@@ -294,7 +284,7 @@ jpacket_question(const struct export_data *d, const struct xanswer *x, enum lang
 	json_object_set_new(o, "prompt", json_string(text_in(&x->q->prompt, lang)));
 	json_object_set_new(o, "help", x->q->help.s[LANG_DA] ? json_string(text_in(&x->q->help, lang)) :
 	    json_null());
-	json_object_set_new(o, "legal", jstrlist(&x->q->legal));
+	json_object_set_new(o, "legal", report_strlist(&x->q->legal));
 	for (i = 0; i < x->q->noptions; i++) {
 		json_t *op = json_object();
 

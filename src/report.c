@@ -16,6 +16,17 @@ str_or_null(const char *s)
 }
 
 json_t *
+report_strlist(const struct strlist *l)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	return a;
+}
+
+json_t *
 report_time(int64_t t)
 {
 	char buf[21];

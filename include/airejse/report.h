@@ -14,6 +14,10 @@ struct question;
 struct snapshot;
 struct step_progress;
 
+struct strlist;
+
+/* The strings of a content list (legal references, ids) as an array. */
+json_t *report_strlist(const struct strlist *l);
 /* A time as "2026-11-23T10:00:00Z". */
 json_t *report_time(int64_t t);
 /* {"kind", "value", "text", "revision", ...} for the stored answer a (NULL:

@@ -90,6 +90,26 @@ static const char *const migrations[STORE_VERSION] = {
 	"  user TEXT NOT NULL,"
 	"  source TEXT NOT NULL);"
 	"CREATE INDEX handoff_event_handoff ON handoff_event (handoff, id);",
+
+	/* 3: the answers kept in the order of their key, project by project
+	 * (WITHOUT ROWID), so that reading every project in turn is one
+	 * ordered scan; in a rowid table a project's answers lie where they
+	 * were first saved, and each is looked up through the key's index.
+	 * The same columns, constraints and foreign key; every row copied. */
+	"CREATE TABLE answer_v3 ("
+	"  project INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	"  question TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('value', 'dontknow', 'none')),"
+	"  value TEXT,"
+	"  revision INTEGER NOT NULL,"
+	"  time INTEGER NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  PRIMARY KEY (project, question)) WITHOUT ROWID;"
+	"INSERT INTO answer_v3 (project, question, kind, value, revision, time, user, source)"
+	"  SELECT project, question, kind, value, revision, time, user, source FROM answer;"
+	"DROP TABLE answer;"
+	"ALTER TABLE answer_v3 RENAME TO answer;",
 };
 
 enum stmt_id {

@@ -48,7 +48,7 @@ sqlite3 v1.db < "$TOP/tests/data/store-v1.sql"
 run 0 "$AIREJSE" --db v1.db project show 1 --format tsv
 contains "$out" "$(printf 'beta\tb1\tin-progress\tbehov\ttext\tvalue\tFra version 1\t2')"
 contains "$out" "$(printf 'aftale\tyesno\tvalue\tnej\t1')"
-[ "$(sqlite3 v1.db 'PRAGMA user_version;')" = 2 ] || fail "not upgraded"
+[ "$(sqlite3 v1.db 'PRAGMA user_version;')" = 3 ] || fail "not upgraded"
 # The hand-offs the old answers call for are raised on the first look.
 contains "$out" "$(printf 'alpha\ts1\tin-progress\tbehov')"
 run 0 "$AIREJSE" --db v1.db handoffs --format tsv
@@ -64,6 +64,31 @@ contains "$out" "unchanged"
 run 0 "$AIREJSE" --lang en --db v1.db answer 1 behov "ved ikke"
 contains "$out" "hand-off raised: leder-behov"
 [ "$(sqlite3 v1.db 'PRAGMA integrity_check;')" = ok ] || fail "integrity after upgrade"
+
+# A version-2 database is upgraded (its answers kept in project order from
+# then on) and keeps every answer, hand-off and history entry.
+sqlite3 v2.db < "$TOP/tests/data/store-v2.sql"
+dump() {
+	sqlite3 "$1" "SELECT * FROM project; SELECT * FROM project_track;
+	    SELECT * FROM answer ORDER BY project, question; SELECT * FROM answer_event;
+	    SELECT * FROM handoff; SELECT * FROM handoff_event;"
+}
+dump v2.db >v2.before
+run 0 "$AIREJSE" --db v2.db project list --format tsv
+contains "$out" "$(printf '4\tFjerde\tbeta,alpha')"
+[ "$(sqlite3 v2.db 'PRAGMA user_version;')" = 3 ] || fail "v2 not upgraded"
+dump v2.db >v2.after
+cmp -s v2.before v2.after || fail "the upgrade from version 2 changed the data: $(diff v2.before v2.after)"
+run 0 "$AIREJSE" --db v2.db project show 1 --format tsv
+contains "$out" "$(printf 'noter\tlongtext\tvalue\tLinje et')"
+run 0 "$AIREJSE" --db v2.db history 4 antal --format tsv
+contains "$out" "$(printf 'antal\t2\t2025-03-08T09:03:00Z\tdorte\tcli\tvalue\t12\tnone')"
+run 0 "$AIREJSE" --db v2.db handoffs --format tsv
+contains "$out" "$(printf '1\tGammel æøå\tjurist-gdpr\tjurist\tanswered\t2025-04-01')"
+run 0 "$AIREJSE" --db v2.db search 'Bedre søvn'
+contains "$out" "2 Anden"
+[ "$(sqlite3 v2.db 'PRAGMA integrity_check;')" = ok ] || fail "integrity after the upgrade from 2"
+[ -z "$(sqlite3 v2.db 'PRAGMA foreign_key_check;')" ] || fail "foreign keys after the upgrade from 2"
 
 # A read-only database is read; a change says why it cannot be made.
 mkdir ro

@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
 #include "airejse/store.h"
+#include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
 
@@ -350,9 +352,292 @@ START_TEST(migration_keeps_data)
 }
 END_TEST
 
+/* The tables of a database at version 1 and at version 2. */
+static const char *const tables_v1[] = { "project", "project_track", "answer", "answer_event", NULL };
+static const char *const tables_v2[] = { "project", "project_track", "answer", "answer_event",
+	"handoff", "handoff_event", NULL };
+
+/* Runs sql on the SQLite file path, outside the store. */
+static void
+sql_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+/* The first column of the first row of a query on path, as text ("" for
+ * none); caller frees. */
+static char *
+sql_text(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *out;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db));
+	out = xstrdup(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) ?
+	    (const char *)sqlite3_column_text(st, 0) : "");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return out;
+}
+
+/* A database made in dir from tests/data/NAME (a frozen older version);
+ * caller frees the path. */
+static char *
+db_from_sql(const char *name)
+{
+	char *file = xasprintf("%s/tests/data/%s", tu_srcdir(), name);
+	char *sql = tu_read(file), *path = xasprintf("%s/%s.db", dir, name);
+
+	ck_assert_msg(sql != NULL, "cannot read %s", file);
+	sql_exec(path, sql);
+	free(sql);
+	free(file);
+	return path;
+}
+
+static int
+cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Each row of a query on db as a line "prefix|v1|v2|..." (NULL, numbers,
+ * 'text') added to *lines. */
+static void
+dump_rows(sqlite3 *db, const char *prefix, const char *sql, const char *arg, char ***lines,
+    size_t *n)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db));
+	if (arg != NULL)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_add(&sb, prefix);
+		for (i = 0; i < sqlite3_column_count(st); i++) {
+			if (sqlite3_column_type(st, i) == SQLITE_NULL)
+				sb_add(&sb, "|NULL");
+			else if (sqlite3_column_type(st, i) == SQLITE_INTEGER)
+				sb_addf(&sb, "|%lld", (long long)sqlite3_column_int64(st, i));
+			else
+				sb_addf(&sb, "|'%s'", (const char *)sqlite3_column_text(st, i));
+		}
+		*lines = xreallocarray(*lines, *n + 1, sizeof(**lines));
+		(*lines)[(*n)++] = sb_detach(&sb);
+	}
+	ck_assert_int_eq(sqlite3_finalize(st), SQLITE_OK);
+}
+
+/* Every row of the tables, with each table's columns, foreign keys and
+ * unique keys, as sorted lines: equal for two files that hold the same
+ * whatever order they keep the rows in. Caller frees. */
+static char *
+db_dump(const char *path, const char *const *tables)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char **lines = NULL;
+	size_t n = 0, i;
+	sqlite3 *db;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	for (; *tables != NULL; tables++) {
+		char *q = xasprintf("SELECT * FROM \"%s\"", *tables);
+		char *pre = xasprintf("%s row", *tables);
+
+		dump_rows(db, pre, q, NULL, &lines, &n);
+		free(pre);
+		pre = xasprintf("%s column", *tables);
+		dump_rows(db, pre, "SELECT * FROM pragma_table_info(?1)", *tables, &lines, &n);
+		free(pre);
+		pre = xasprintf("%s foreign key", *tables);
+		dump_rows(db, pre, "SELECT * FROM pragma_foreign_key_list(?1)", *tables, &lines, &n);
+		free(pre);
+		pre = xasprintf("%s key", *tables);
+		dump_rows(db, pre, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1)"
+		    " WHERE \"unique\"", *tables, &lines, &n);
+		free(pre);
+		free(q);
+	}
+	sqlite3_close(db);
+	ck_assert_uint_gt(n, 0);
+	qsort(lines, n, sizeof(*lines), cmp_line);
+	for (i = 0; i < n; i++) {
+		sb_add(&sb, lines[i]);
+		sb_addc(&sb, '\n');
+		free(lines[i]);
+	}
+	free(lines);
+	return sb_detach(&sb);
+}
+
+/* Brings the database at path (of the tables given) up to STORE_VERSION
+ * and checks that every row, column, key and foreign key is as it was,
+ * the answers now kept in their key's order, and the file sound. */
+static void
+upgrade_keeps_everything(const char *path, int from, const char *const *tables)
+{
+	char *before, *after, *v, *sql;
+	struct store *s;
+
+	v = sql_text(path, "PRAGMA user_version");
+	ck_assert_int_eq(atoi(v), from);
+	free(v);
+	before = db_dump(path, tables);
+	s = open_ok(path);
+	ck_assert_int_eq(store_schema_version(s), STORE_VERSION);
+	store_close(s);
+	after = db_dump(path, tables);
+	ck_assert_str_eq(after, before);
+	v = sql_text(path, "PRAGMA user_version");
+	ck_assert_int_eq(atoi(v), STORE_VERSION);
+	free(v);
+	sql = sql_text(path, "SELECT sql FROM sqlite_master WHERE name = 'answer'");
+	ck_assert_msg(strstr(sql, "WITHOUT ROWID") != NULL, "%s", sql);
+	free(sql);
+	v = sql_text(path, "SELECT count(*) FROM pragma_foreign_key_check");
+	ck_assert_str_eq(v, "0");
+	free(v);
+	v = sql_text(path, "PRAGMA integrity_check");
+	ck_assert_str_eq(v, "ok");
+	free(v);
+	free(before);
+	free(after);
+}
+
+/* The version-1 database released (tests/data/store-v1.sql). */
+START_TEST(upgrade_from_v1_keeps_everything)
+{
+	char *path = db_from_sql("store-v1.sql"), *cause = NULL;
+	struct answer *v;
+	struct store *s;
+	size_t n;
+
+	upgrade_keeps_everything(path, 1, tables_v1);
+	s = open_ok(path);
+	ok(store_answers(s, 1, &v, &n, &cause), cause);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(v[0].question, "aftale");
+	ck_assert_str_eq(v[1].question, "behov");
+	ck_assert_str_eq(v[1].value, "Fra version 1");
+	ck_assert_int_eq(v[1].revision, 2);
+	ck_assert_str_eq(v[2].question, "persondata");
+	answers_free(v, n);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
+/* The version-2 database released (tests/data/store-v2.sql): its answers
+ * kept out of project order, hand-offs and both histories. */
+START_TEST(upgrade_from_v2_keeps_everything)
+{
+	char *path = db_from_sql("store-v2.sql"), *cause = NULL, *c;
+	struct answer *v, a;
+	struct handoff *h;
+	struct store *s;
+	int64_t rev;
+	size_t n;
+
+	upgrade_keeps_everything(path, 2, tables_v2);
+	s = open_ok(path);
+	/* Read by the key, in question order. */
+	ok(store_answers(s, 1, &v, &n, &cause), cause);
+	ck_assert_int_eq(n, 6);
+	ck_assert_str_eq(v[0].question, "aftale");
+	ck_assert_str_eq(v[3].question, "emner");
+	ck_assert_str_eq(v[3].value, "data,jura");
+	ck_assert_str_eq(v[4].value, "Linje et\nLinje to");
+	answers_free(v, n);
+	ok(store_answers(s, 4, &v, &n, &cause), cause);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(v[0].question, "antal");
+	ck_assert_int_eq(v[0].kind, EXPR_NONE);
+	ck_assert_int_eq(v[0].revision, 2);
+	ck_assert_int_eq(v[1].kind, EXPR_DONTKNOW);
+	answers_free(v, n);
+	ok(store_handoffs(s, 1, &h, &n, &cause), cause);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(h[0].state, HANDOFF_ANSWERED);
+	ck_assert_str_eq(h[0].note, "Aftale på vej");
+	handoffs_free(h, n);
+
+	/* Saving goes on from the stored revision, into the rebuilt table. */
+	ok(store_begin(s, &cause), cause);
+	ok(store_answer_set(s, 1, "behov", EXPR_VALUE, "Efter opgraderingen", 2000000000, "t",
+	    SOURCE_CLI, &rev, &cause), cause);
+	ok(store_answer_set(s, 3, "behov", EXPR_VALUE, "Første svar", 2000000000, "t",
+	    SOURCE_CLI, NULL, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	ck_assert_int_eq(rev, 3);
+	ok(store_answer(s, 1, "behov", &a, &cause), cause);
+	ck_assert_str_eq(a.value, "Efter opgraderingen");
+	answer_clear(&a);
+	/* The foreign key holds: no answer to a project that is not there,
+	 * and deleting a project takes its answers along. */
+	ok(store_begin(s, &cause), cause);
+	ck_assert_int_eq(store_answer_set(s, 99, "behov", EXPR_VALUE, "x", 1, "t", SOURCE_CLI,
+	    NULL, &cause), EX_NOINPUT);
+	xfree(cause);
+	ok(store_project_delete(s, 1, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	store_close(s);
+	c = sql_text(path, "SELECT count(*) || ' ' || (SELECT count(*) FROM answer_event WHERE project = 1)"
+	    " || ' ' || (SELECT count(*) FROM handoff WHERE project = 1)"
+	    " FROM answer WHERE project = 1");
+	ck_assert_str_eq(c, "0 0 0");
+	free(c);
+	c = sql_text(path, "SELECT group_concat(project || question, ' ') FROM answer");
+	ck_assert_str_eq(c, "2behov 2beta_tekst 3behov 4antal 4behov 4mail");
+	free(c);
+	free(path);
+}
+END_TEST
+
+/* A step of an upgrade that fails (here: a view someone added, which the
+ * rebuilt table would break) leaves the database as it was. */
+START_TEST(failed_upgrade_changes_nothing)
+{
+	char *path = db_from_sql("store-v2.sql"), *cause = NULL, *before, *after, *v;
+	struct store *s = NULL;
+
+	sql_exec(path, "CREATE VIEW recent AS SELECT project, question FROM answer WHERE time > 0");
+	before = db_dump(path, tables_v2);
+	ck_assert_int_ne(store_open(path, 0, &s, &cause), 0);
+	ck_assert_ptr_null(s);
+	ck_assert_msg(strstr(cause, "up to date") != NULL, "%s", cause);
+	xfree(cause);
+	v = sql_text(path, "PRAGMA user_version");
+	ck_assert_str_eq(v, "2");
+	free(v);
+	after = db_dump(path, tables_v2);
+	ck_assert_str_eq(after, before);
+	v = sql_text(path, "SELECT count(*) FROM recent");
+	ck_assert_str_eq(v, "11");
+	free(v);
+	free(after);
+	/* Without the view, the same file upgrades. */
+	sql_exec(path, "DROP VIEW recent");
+	upgrade_keeps_everything(path, 2, tables_v2);
+	free(before);
+	free(path);
+}
+END_TEST
+
 START_TEST(newer_version_refused_untouched)
 {
-	char *path = xasprintf("%s/new.db", dir), *cause = NULL, *before, *after;
+	char *path = xasprintf("%s/new.db", dir), *cause = NULL, *before, *after, *want;
 	struct store *s = open_ok(path);
 	struct stat sb1, sb2;
 
@@ -363,7 +648,9 @@ START_TEST(newer_version_refused_untouched)
 	ck_assert_int_eq(store_open(path, 0, &s, &cause), EX_DATAERR);
 	ck_assert_ptr_null(s);
 	ck_assert_ptr_nonnull(strstr(cause, "newer airejse"));
-	ck_assert_ptr_nonnull(strstr(cause, "version 9"));
+	want = xasprintf("version %d", STORE_VERSION + 7);
+	ck_assert_msg(strstr(cause, want) != NULL, "%s", cause);
+	free(want);
 	xfree(cause);
 	after = tu_read(path);
 	stat(path, &sb2);
@@ -558,6 +845,9 @@ test_suite(void)
 	tcase_add_test(tc, answers_and_history);
 	tcase_add_test(tc, handoffs);
 	tcase_add_test(tc, migration_keeps_data);
+	tcase_add_test(tc, upgrade_from_v1_keeps_everything);
+	tcase_add_test(tc, upgrade_from_v2_keeps_everything);
+	tcase_add_test(tc, failed_upgrade_changes_nothing);
 	tcase_add_test(tc, newer_version_refused_untouched);
 	tcase_add_test(tc, foreign_files_refused_untouched);
 	tcase_add_test(tc, readonly);

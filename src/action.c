@@ -574,32 +574,39 @@ snapshot_free(struct snapshot *s)
 	free(s);
 }
 
+struct each {
+	struct action	*a;
+	int		(*fn)(const struct snapshot *s, void *arg);
+	void		*arg;
+};
+
+/* A snapshot of one project as the store walks them. */
+static int
+each_one(const struct store_project *p, void *arg)
+{
+	struct each *e = arg;
+	struct snapshot s;
+	int status;
+
+	s.project = p->project;
+	s.answers = p->answers;
+	s.nanswers = p->nanswers;
+	s.handoffs = p->handoffs;
+	s.nhandoffs = p->nhandoffs;
+	s.progress = progress_new(e->a->content, e->a->settings, s.project, s.answers,
+	    s.nanswers, s.handoffs, s.nhandoffs);
+	status = e->fn(&s, e->arg);
+	progress_free(s.progress);
+	return status;
+}
+
 int
 action_each_snapshot(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
 {
-	struct store_all *all = NULL;
-	struct snapshot s;
-	size_t i;
-	int status;
+	struct each e = { a, fn, arg };
 
-	if ((status = store_begin_read(a->store, cause)) != 0)
-		return status;
-	status = store_read_all(a->store, &all, cause);
-	store_rollback(a->store);
-	for (i = 0; status == 0 && i < all->nprojects; i++) {
-		s.project = &all->projects[i];
-		s.answers = all->answers + all->answers_at[i];
-		s.nanswers = all->answers_at[i + 1] - all->answers_at[i];
-		s.handoffs = all->handoffs + all->handoffs_at[i];
-		s.nhandoffs = all->handoffs_at[i + 1] - all->handoffs_at[i];
-		s.progress = progress_new(a->content, a->settings, s.project, s.answers,
-		    s.nanswers, s.handoffs, s.nhandoffs);
-		status = fn(&s, arg);
-		progress_free(s.progress);
-	}
-	store_all_free(all);
-	return status;
+	return store_each_project(a->store, 0, each_one, &e, cause);
 }
 
 int

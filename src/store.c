@@ -142,8 +142,10 @@ enum stmt_id {
 	S_HANDOFF_SET,
 	S_HANDOFF_EVENT,
 	S_HANDOFF_HISTORY,
-	S_ANSWERS_SCAN,
-	S_HANDOFFS_SCAN,
+	S_EACH_PROJECT,
+	S_EACH_TRACK,
+	S_EACH_ANSWER,
+	S_EACH_HANDOFF,
 	S__COUNT
 };
 
@@ -193,11 +195,16 @@ static const char *const sql[S__COUNT] = {
 	    " time, user, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[S_HANDOFF_HISTORY] = "SELECT id, handoff, old_state, new_state, note, due, time, user, source"
 	    " FROM handoff_event WHERE handoff = ?1 ORDER BY id",
-	/* Every row in the table's order, grouped by project in C: in the
-	 * order of the (project, question) index, each row would be looked
-	 * up in the table on its own, which costs several times as much. */
-	[S_ANSWERS_SCAN] = "SELECT " ANSWER_COLS ", project FROM answer",
-	[S_HANDOFFS_SCAN] = "SELECT " HANDOFF_COLS " FROM handoff",
+	/* Every project from ?1 on, each with its tracks, answers and
+	 * hand-offs, walked in step (store_each_project): each an ordered
+	 * scan of its table or index, the answers in their key's order. The
+	 * hand-offs are sorted by id in C, as with S_HANDOFFS_OF. */
+	[S_EACH_PROJECT] = "SELECT id, name, created, changed FROM project WHERE id >= ?1 ORDER BY id",
+	[S_EACH_TRACK] = "SELECT project, track FROM project_track WHERE project >= ?1"
+	    " ORDER BY project, position",
+	[S_EACH_ANSWER] = "SELECT " ANSWER_COLS ", project FROM answer WHERE project >= ?1"
+	    " ORDER BY project, question",
+	[S_EACH_HANDOFF] = "SELECT " HANDOFF_COLS " FROM handoff WHERE project >= ?1 ORDER BY project",
 };
 
 struct store {
@@ -414,19 +421,6 @@ col_copy(sqlite3_stmt *st, int i, struct store_pool *pool)
 	pool->next += len;
 	pool->left -= len;
 	return out;
-}
-
-static void
-pool_free(struct store_pool *pool)
-{
-	size_t i;
-
-	if (pool == NULL)
-		return;
-	for (i = 0; i < pool->nblocks; i++)
-		free(pool->blocks[i]);
-	free(pool->blocks);
-	free(pool);
 }
 
 /* Runs a statement that returns no rows; returns the SQLite code. */
@@ -1505,149 +1499,137 @@ store_handoff_history(struct store *s, int64_t handoff, struct handoff_event **o
 	return 0;
 }
 
-/* Every project at once. */
+/* Every project in turn. */
 
-/* The index of project id in v (sorted by id), trying hint first; n when
- * there is none. */
-static size_t
-project_index(const struct project *v, size_t n, int64_t id, size_t hint)
-{
-	size_t lo = 0, hi = n;
+/* A statement walked in step with the projects: its rows come ordered by
+ * the project id in column pcol. */
+struct walk {
+	sqlite3_stmt	*st;
+	int		 pcol;
+	int		 rc;	/* of the last step: SQLITE_ROW while on a row */
+};
 
-	if (hint < n && v[hint].id == id)
-		return hint;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid].id == id)
-			return mid;
-		if (v[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return n;
-}
-
-/* Reads every row of st, whose column pcol is a project id, as records of
- * size bytes filled by fill(), grouped by project in the order of v and
- * in the order read within a project; rows of other projects are left
- * out. (*at)[i] .. (*at)[i + 1] are project i's. Returns the SQLite code;
- * on failure *out and *at are NULL and the strings read stay in pool. */
+/* Starts w at the first row of project from or later; returns the SQLite
+ * code. */
 static int
-read_grouped(sqlite3_stmt *st, int pcol, size_t size,
-    void (*fill)(sqlite3_stmt *, void *, struct store_pool *), struct store_pool *pool,
-    const struct project *v, size_t nv, void **out, size_t **at)
+walk_start(struct store *s, struct walk *w, enum stmt_id id, int pcol, int64_t from)
 {
-	char *rows = NULL, *tmp;
-	size_t *to = NULL, n = 0, cap = 0, tcap = 0, i, p = 0;
 	int rc;
 
-	*out = NULL;
-	*at = NULL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((p = project_index(v, nv, sqlite3_column_int64(st, pcol), p)) == nv)
-			continue;
-		xgrow(&rows, &cap, n + 1, size);
-		xgrow(&to, &tcap, n + 1, sizeof(*to));
-		fill(st, rows + n * size, pool);
-		to[n++] = p;
-	}
-	done(st, 0);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		free(to);
+	if ((w->st = stmt(s, id, &rc)) == NULL)
 		return rc;
-	}
-	/* A counting sort by project, which keeps the order read: where
-	 * each row goes, then the rows moved there in place, cycle by
-	 * cycle, so that the records are never held twice. */
-	*at = xcalloc(nv + 2, sizeof(**at));
-	for (i = 0; i < n; i++)
-		(*at)[to[i] + 2]++;
-	for (i = 1; i <= nv; i++)
-		(*at)[i + 1] += (*at)[i];
-	for (i = 0; i < n; i++)
-		to[i] = (*at)[to[i] + 1]++;
-	tmp = xmalloc(size);
-	for (i = 0; i < n; i++) {
-		while (to[i] != i) {
-			size_t d = to[i];
-
-			memcpy(tmp, rows + d * size, size);
-			memcpy(rows + d * size, rows + i * size, size);
-			memcpy(rows + i * size, tmp, size);
-			to[i] = to[d];
-			to[d] = d;
-		}
-	}
-	free(tmp);
-	free(to);
-	/* Never NULL, so that the caller may add offsets to it. */
-	*out = xreallocarray(rows, n ? n : 1, size);
-	return SQLITE_OK;
+	sqlite3_bind_int64(w->st, 1, from);
+	w->pcol = pcol;
+	w->rc = sqlite3_step(w->st);
+	return w->rc == SQLITE_ROW || w->rc == SQLITE_DONE ? SQLITE_OK : w->rc;
 }
 
-static int
-cmp_answer_question(const void *a, const void *b)
+/* Whether w is on a row of project pid, after passing over the rows of
+ * projects before it (none while the foreign keys hold). */
+static bool
+walk_at(struct walk *w, int64_t pid)
 {
-	return strcmp(((const struct answer *)a)->question, ((const struct answer *)b)->question);
+	while (w->rc == SQLITE_ROW) {
+		int64_t p = sqlite3_column_int64(w->st, w->pcol);
+
+		if (p == pid)
+			return true;
+		if (p > pid)
+			return false;
+		w->rc = sqlite3_step(w->st);
+	}
+	return false;
+}
+
+static void
+walk_next(struct walk *w)
+{
+	w->rc = sqlite3_step(w->st);
+}
+
+/* The SQLite code of a walk that went wrong, else SQLITE_OK. */
+static int
+walk_error(const struct walk *w)
+{
+	return w->rc == SQLITE_ROW || w->rc == SQLITE_DONE ? SQLITE_OK : w->rc;
+}
+
+static void
+pool_clear(struct store_pool *pool)
+{
+	size_t i;
+
+	for (i = 0; i < pool->nblocks; i++)
+		free(pool->blocks[i]);
+	pool->nblocks = 0;
+	pool->next = NULL;
+	pool->left = 0;
 }
 
 int
-store_read_all(struct store *s, struct store_all **out, char **cause)
+store_each_project(struct store *s, int64_t from,
+    int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause)
 {
-	struct store_all *all = xcalloc(1, sizeof(*all));
-	sqlite3_stmt *st;
-	size_t i;
-	int rc, status;
+	enum { W_PROJECT, W_TRACK, W_ANSWER, W_HANDOFF, W__COUNT };
+	static const struct {
+		enum stmt_id	id;
+		int		pcol;
+	} walks[W__COUNT] = {
+		[W_PROJECT] = { S_EACH_PROJECT, 0 },
+		[W_TRACK] = { S_EACH_TRACK, 0 },
+		[W_ANSWER] = { S_EACH_ANSWER, 7 },
+		[W_HANDOFF] = { S_EACH_HANDOFF, 1 },
+	};
+	struct walk w[W__COUNT];
+	struct store_pool pool = { 0 };
+	struct store_project cur;
+	struct project p;
+	size_t acap = 0, hcap = 0, i;
+	int rc = SQLITE_OK, status = 0;
 
-	*out = NULL;
-	all->pool = xcalloc(1, sizeof(*all->pool));
-	if ((status = store_projects(s, &all->projects, &all->nprojects, cause)) != 0) {
-		store_all_free(all);
-		return status;
+	memset(&cur, 0, sizeof(cur));
+	memset(w, 0, sizeof(w));
+	for (i = 0; i < W__COUNT && rc == SQLITE_OK; i++)
+		rc = walk_start(s, &w[i], walks[i].id, walks[i].pcol, from);
+	cur.project = &p;
+	while (rc == SQLITE_OK && status == 0 && w[W_PROJECT].rc == SQLITE_ROW) {
+		project_row(w[W_PROJECT].st, &p);
+		for (; walk_at(&w[W_TRACK], p.id); walk_next(&w[W_TRACK]))
+			project_add_track(&p, (const char *)sqlite3_column_text(w[W_TRACK].st, 1));
+		/* By question already: the answers are kept in that order. */
+		for (cur.nanswers = 0; walk_at(&w[W_ANSWER], p.id); walk_next(&w[W_ANSWER])) {
+			xgrow(&cur.answers, &acap, cur.nanswers + 1, sizeof(*cur.answers));
+			answer_fill(w[W_ANSWER].st, &cur.answers[cur.nanswers++], &pool);
+		}
+		for (cur.nhandoffs = 0; walk_at(&w[W_HANDOFF], p.id); walk_next(&w[W_HANDOFF])) {
+			xgrow(&cur.handoffs, &hcap, cur.nhandoffs + 1, sizeof(*cur.handoffs));
+			handoff_fill(w[W_HANDOFF].st, &cur.handoffs[cur.nhandoffs++], &pool);
+		}
+		if (cur.nhandoffs > 1)
+			qsort(cur.handoffs, cur.nhandoffs, sizeof(*cur.handoffs), cmp_handoff_id);
+		for (i = 0; i < W__COUNT && rc == SQLITE_OK; i++)
+			rc = walk_error(&w[i]);
+		if (rc == SQLITE_OK)
+			status = fn(&cur, arg);
+		free(p.name);
+		for (i = 0; i < p.ntracks; i++)
+			free(p.tracks[i]);
+		free(p.tracks);
+		pool_clear(&pool);
+		if (rc == SQLITE_OK && status == 0) {
+			walk_next(&w[W_PROJECT]);
+			rc = walk_error(&w[W_PROJECT]);
+		}
 	}
-	if ((st = stmt(s, S_ANSWERS_SCAN, &rc)) == NULL ||
-	    (rc = read_grouped(st, 7, sizeof(*all->answers), answer_fill, all->pool,
-	    all->projects, all->nprojects, (void **)&all->answers, &all->answers_at)) != SQLITE_OK) {
-		store_all_free(all);
-		return fail(s, rc, _("cannot read the answers"), cause);
-	}
-	if ((st = stmt(s, S_HANDOFFS_SCAN, &rc)) == NULL ||
-	    (rc = read_grouped(st, 1, sizeof(*all->handoffs), handoff_fill, all->pool,
-	    all->projects, all->nprojects, (void **)&all->handoffs, &all->handoffs_at)) != SQLITE_OK) {
-		store_all_free(all);
-		return fail(s, rc, _("cannot read the hand-offs"), cause);
-	}
-	for (i = 0; i < all->nprojects; i++) {
-		size_t na = all->answers_at[i + 1] - all->answers_at[i];
-		size_t nh = all->handoffs_at[i + 1] - all->handoffs_at[i];
-
-		if (na > 1)
-			qsort(all->answers + all->answers_at[i], na, sizeof(*all->answers),
-			    cmp_answer_question);
-		if (nh > 1)
-			qsort(all->handoffs + all->handoffs_at[i], nh, sizeof(*all->handoffs),
-			    cmp_handoff_id);
-	}
-	*out = all;
-	return 0;
-}
-
-void
-store_all_free(struct store_all *all)
-{
-	if (all == NULL)
-		return;
-	projects_free(all->projects, all->nprojects);
-	/* The records' strings are in the pool. */
-	free(all->answers);
-	free(all->answers_at);
-	free(all->handoffs);
-	free(all->handoffs_at);
-	pool_free(all->pool);
-	free(all);
+	/* Every statement reset, so that no read lock outlives the call. */
+	for (i = 0; i < W__COUNT; i++)
+		done(w[i].st, 0);
+	free(cur.answers);
+	free(cur.handoffs);
+	free(pool.blocks);
+	if (rc != SQLITE_OK)
+		return fail(s, rc, _("cannot read the projects"), cause);
+	return status;
 }
 
 /* Backup. */

@@ -117,10 +117,12 @@ int action_sync(struct action *a, int64_t project, struct handoff_sync **changes
 int action_snapshot(struct action *a, int64_t id, struct snapshot **out, char **cause);
 void snapshot_free(struct snapshot *s);
 /* Calls fn with a snapshot of every project, by id, as action_snapshot
- * makes them, but all read at once in one read transaction
- * (store_read_all): many times faster than a snapshot each. A snapshot
- * lasts for its call only. Stops at the first non-zero return of fn and
- * returns it; else 0, or the store's status with *cause. */
+ * makes them, but read project after project in one walk through the
+ * store that sees one consistent state (store_each_project): several
+ * times faster than a snapshot each, holding one project at a time. A
+ * snapshot lasts for its call only; fn may read the store, not write to
+ * it. Stops at the first non-zero return of fn and returns it; else 0,
+ * or the store's status with *cause. */
 int action_each_snapshot(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
 /* As action_snapshot, but when the stored hand-offs lag behind the rules

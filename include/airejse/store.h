@@ -114,28 +114,29 @@ int store_handoff_set(struct store *s, int64_t id, enum handoff_state state,
 int store_handoff_history(struct store *s, int64_t handoff,
     struct handoff_event **out, size_t *n, char **cause);
 
-/* Every project with its answers and hand-offs, read in four statements
- * where a project at a time takes three each: for work over all
- * projects, such as a search. Project i's answers are answers[k] for
- * answers_at[i] <= k < answers_at[i + 1], sorted by question id as
- * store_answers gives them; its hand-offs likewise, by id. The strings
- * of the answers and hand-offs are kept in blocks owned by the whole:
- * free it with store_all_free, never one of its records. */
-struct store_pool;
-struct store_all {
-	struct project		*projects;	/* every project, by id */
-	size_t			 nprojects;
-	struct answer		*answers;
-	size_t			*answers_at;	/* nprojects + 1 */
-	struct handoff		*handoffs;
-	size_t			*handoffs_at;	/* nprojects + 1 */
-	struct store_pool	*pool;		/* private */
+/* One project with its answers, sorted by question id as store_answers
+ * gives them (cleared ones included), and its hand-offs, by id. */
+struct store_project {
+	struct project	*project;
+	struct answer	*answers;
+	size_t		 nanswers;
+	struct handoff	*handoffs;
+	size_t		 nhandoffs;
 };
 
-/* Reads every project (inside a read transaction, for one consistent
- * state). Caller frees *out with store_all_free. */
-int store_read_all(struct store *s, struct store_all **out, char **cause);
-void store_all_free(struct store_all *all);
+/* Calls fn with every project whose id is from or more, by id, each read
+ * as it comes: the projects, tracks, answers and hand-offs are each one
+ * ordered walk through their table, kept open across the calls, so that
+ * it costs a fraction of reading each project on its own and only one
+ * project is held at a time. The walks see one consistent state: while
+ * they are open the connection keeps one read transaction, also across
+ * the reads fn makes itself (a store_begin_read .. store_rollback of its
+ * own nests in it). What fn gets lasts for its call only; fn may read the
+ * store, but not write to it nor call store_each_project. Stops at the
+ * first non-zero return of fn and returns it; else 0, or a status with
+ * *cause. */
+int store_each_project(struct store *s, int64_t from,
+    int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause);
 
 /* Copies the whole database to dest with SQLite's online backup, through
  * a temporary file renamed into place (mode 0600). An existing dest is

@@ -10,8 +10,9 @@
  *	five in a row.
  *   inproc search DB PATTERN RUNS
  *	the search of every project, as 'airejse search PATTERN' does it:
- *	the pattern compiled (search_compile), every project read at once
- *	(action_each_snapshot) and searched (search_project): its steps,
+ *	the pattern compiled (search_compile), every project read in one
+ *	walk through the store, one project held at a time
+ *	(action_each_snapshot), and searched (search_project): its steps,
  *	guidance, questions that apply and their answers. Prints "search
  *	MEDIAN_US MATCHES PROJECTS" (the projects with a match).
  *

@@ -237,8 +237,9 @@ Export "in one process": export_load and export_write for md, html, csv,
   does; the rows above each start the program once per format.
 Search: the steps, guidance, questions that apply and answers of a
   project (search.c). The terminal program searches the open project;
-  'airejse search' and tests/bench/inproc.c every project, read at once
-  (store_read_all) and each searched in turn. The command's row includes
+  'airejse search' and tests/bench/inproc.c every project, read project
+  after project in one walk (store_each_project) and each searched in
+  turn, so only one project is held at a time. The command's row includes
   its start, the content and writing the matches.
   Pattern: $pat ($searched).
 EOF

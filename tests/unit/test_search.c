@@ -1,8 +1,9 @@
 /* Search: which fields are searched and in what order, only questions
  * that apply, a bank question once, answers as they are shown, Danish
  * letters and case, the column of a bad pattern, regular expressions;
- * and every project read at once (store_read_all, action_each_snapshot)
- * giving the same snapshots as one project at a time. */
+ * and every project read in one walk (store_each_project,
+ * action_each_snapshot) giving the same snapshots as one project at a
+ * time. */
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>

@@ -293,6 +293,139 @@ START_TEST(handoffs)
 }
 END_TEST
 
+/* Every project in turn (store_each_project). */
+
+struct seen {
+	struct store	*s;		/* read from inside the walk */
+	struct store	*other;		/* writes during the walk */
+	int64_t		 later;		/* the project it answers */
+	int64_t		 ids[8];
+	size_t		 nanswers[8];
+	size_t		 n;
+	size_t		 stop_at;	/* 0: never */
+};
+
+static int
+seen_one(const struct store_project *p, void *arg)
+{
+	struct seen *w = arg;
+	struct answer *v;
+	struct handoff *h;
+	char *cause = NULL;
+	size_t n, i;
+
+	ck_assert_uint_lt(w->n, 8);
+	w->ids[w->n] = p->project->id;
+	w->nanswers[w->n] = p->nanswers;
+	w->n++;
+	/* The same as reading the project on its own, also from inside. */
+	ok(store_answers(w->s, p->project->id, &v, &n, &cause), cause);
+	ck_assert_uint_eq(n, p->nanswers);
+	for (i = 0; i < n; i++) {
+		ck_assert_str_eq(p->answers[i].question, v[i].question);
+		ck_assert_int_eq(p->answers[i].kind, v[i].kind);
+		ck_assert_pstr_eq(p->answers[i].value, v[i].value);
+		ck_assert_int_eq(p->answers[i].revision, v[i].revision);
+		ck_assert_str_eq(p->answers[i].user, v[i].user);
+	}
+	answers_free(v, n);
+	ok(store_handoffs(w->s, p->project->id, &h, &n, &cause), cause);
+	ck_assert_uint_eq(n, p->nhandoffs);
+	for (i = 0; i < n; i++) {
+		ck_assert_int_eq(p->handoffs[i].id, h[i].id);
+		ck_assert_str_eq(p->handoffs[i].rule, h[i].rule);
+	}
+	handoffs_free(h, n);
+	ck_assert_uint_eq(p->project->ntracks, 2);
+	ck_assert_str_eq(p->project->tracks[1], "beta");
+	/* Another writer meanwhile: the walk goes on in the state it began in. */
+	if (w->other != NULL && w->n == 1) {
+		int64_t late = new_project(w->other, "Kom senere");
+
+		set(w->other, late, "behov", EXPR_VALUE, "Senere", 90);
+		set(w->other, w->later, "noter", EXPR_VALUE, "Senere", 91);
+	}
+	return w->n == w->stop_at ? 7 : 0;
+}
+
+START_TEST(each_project)
+{
+	char *path = xasprintf("%s/each.db", dir), *cause = NULL;
+	struct store *s = open_ok(path);
+	struct seen w;
+	int64_t a, b, c, d;
+
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	ok(store_each_project(s, 0, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 0);
+	a = new_project(s, "A");
+	b = new_project(s, "B");
+	c = new_project(s, "C");
+	d = new_project(s, "D");
+	/* Saved across the projects; one without anything. */
+	set(s, c, "noter", EXPR_VALUE, "c1", 1);
+	set(s, a, "behov", EXPR_VALUE, "a1", 2);
+	set(s, c, "behov", EXPR_DONTKNOW, NULL, 3);
+	set(s, a, "aftale", EXPR_VALUE, "nej", 4);
+	set(s, a, "antal", EXPR_NONE, NULL, 5);
+	set(s, d, "behov", EXPR_VALUE, "d1", 6);
+	ok(store_begin(s, &cause), cause);
+	ok(store_handoff_raise(s, c, "z-sidst", "jurist", NULL, 7, "t", SOURCE_CLI, NULL, &cause), cause);
+	ok(store_handoff_raise(s, a, "r", "jurist", NULL, 7, "t", SOURCE_CLI, NULL, &cause), cause);
+	ok(store_handoff_raise(s, c, "a-først", "leder", NULL, 8, "t", SOURCE_CLI, NULL, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_delete(s, b, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+
+	/* Every project by id, each as read on its own. */
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	ok(store_each_project(s, 0, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 3);
+	ck_assert_int_eq(w.ids[0], a);
+	ck_assert_int_eq(w.ids[1], c);
+	ck_assert_int_eq(w.ids[2], d);
+	ck_assert_uint_eq(w.nanswers[0], 3);
+	ck_assert_uint_eq(w.nanswers[1], 2);
+	/* From a project on; stopped by fn. */
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	ok(store_each_project(s, b, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 2);
+	ck_assert_int_eq(w.ids[0], c);
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.stop_at = 2;
+	ck_assert_int_eq(store_each_project(s, 0, seen_one, &w, &cause), 7);
+	ck_assert_uint_eq(w.n, 2);
+	/* One consistent state: what another connection saves meanwhile is
+	 * not seen, and is there afterwards. */
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.other = open_ok(path);
+	w.later = d;
+	ok(store_each_project(s, 0, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 3);
+	ck_assert_uint_eq(w.nanswers[2], 1);
+	store_close(w.other);
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	ok(store_each_project(s, 0, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 4);
+	ck_assert_uint_eq(w.nanswers[1], 2);
+	ck_assert_uint_eq(w.nanswers[2], 2);
+	ck_assert_uint_eq(w.nanswers[3], 1);
+	/* No lock is left behind: another connection can write. */
+	w.other = open_ok(path);
+	new_project(w.other, "Efter");
+	store_close(w.other);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 /* The user_version in an SQLite file's header (big-endian at byte 60). */
 static void
 poke_version(const char *path, unsigned v)
@@ -844,6 +977,7 @@ test_suite(void)
 	tcase_add_test(tc, projects);
 	tcase_add_test(tc, answers_and_history);
 	tcase_add_test(tc, handoffs);
+	tcase_add_test(tc, each_project);
 	tcase_add_test(tc, migration_keeps_data);
 	tcase_add_test(tc, upgrade_from_v1_keeps_everything);
 	tcase_add_test(tc, upgrade_from_v2_keeps_everything);

@@ -578,6 +578,9 @@ struct each {
 	struct action	*a;
 	int		(*fn)(const struct snapshot *s, void *arg);
 	void		*arg;
+	bool		 refresh;	/* stop at a project whose hand-offs lag */
+	int64_t		 synced;	/* brought in line already: not again */
+	int64_t		 lagging;	/* the project stopped at, or 0 */
 };
 
 /* A snapshot of one project as the store walks them. */
@@ -595,6 +598,17 @@ each_one(const struct store_project *p, void *arg)
 	s.nhandoffs = p->nhandoffs;
 	s.progress = progress_new(e->a->content, e->a->settings, s.project, s.answers,
 	    s.nanswers, s.handoffs, s.nhandoffs);
+	if (e->refresh && s.project->id != e->synced && store_writable(e->a->store)) {
+		struct handoff_sync *v;
+		size_t n = handoff_sync(s.progress, s.handoffs, s.nhandoffs, &v);
+
+		free(v);
+		if (n > 0) {
+			progress_free(s.progress);
+			e->lagging = s.project->id;
+			return 1;
+		}
+	}
 	status = e->fn(&s, e->arg);
 	progress_free(s.progress);
 	return status;
@@ -604,9 +618,32 @@ int
 action_each_snapshot(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
 {
-	struct each e = { a, fn, arg };
+	struct each e = { a, fn, arg, false, 0, 0 };
 
 	return store_each_project(a->store, 0, each_one, &e, cause);
+}
+
+int
+action_each_refreshed(struct action *a,
+    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
+{
+	struct each e = { a, fn, arg, true, 0, 0 };
+	int64_t from = 0;
+	char *why = NULL;
+	int status;
+
+	for (;;) {
+		e.lagging = 0;
+		status = store_each_project(a->store, from, each_one, &e, cause);
+		if (e.lagging == 0)
+			return status;
+		/* Saved outside the walk, which only reads; then on from
+		 * that project. As action_refresh: shown as it is when the
+		 * sync cannot be saved. */
+		if (action_sync(a, e.lagging, NULL, NULL, &why) != 0)
+			xfree(why);
+		e.synced = from = e.lagging;
+	}
 }
 
 int

@@ -66,6 +66,25 @@ list_project(const struct content *c, const struct snapshot *s, const struct fil
 	}
 }
 
+/* What list_project needs, for a walk over every project. */
+struct listing {
+	const struct content	*c;
+	const struct filter	*f;
+	enum out_format		 fmt;
+	const char		*today;
+	struct table		*t;
+	json_t			*list;
+};
+
+static int
+list_each(const struct snapshot *s, void *arg)
+{
+	const struct listing *l = arg;
+
+	list_project(l->c, s, l->f, l->fmt, l->today, l->t, l->list);
+	return 0;
+}
+
 int
 cmd_handoffs(struct cli *cli, int argc, char **argv)
 {
@@ -77,12 +96,11 @@ cmd_handoffs(struct cli *cli, int argc, char **argv)
 	const struct command *self = cmd_find("handoffs");
 	enum out_format fmt = OUT_TEXT;
 	struct filter f = { NULL, false, HANDOFF_RAISED };
-	struct project *v = NULL, *one = NULL;
+	struct project *one = NULL;
 	struct table *t = NULL;
 	json_t *list = NULL;
 	struct action a;
 	char *cause = NULL, today[11];
-	size_t n = 0, i;
 	int c, rc;
 
 	while ((c = cli_getopt_mixed(cli, argc, argv, "f:s:", opts)) != -1) {
@@ -113,16 +131,8 @@ cmd_handoffs(struct cli *cli, int argc, char **argv)
 		cli_error(_("unknown role '%s': the roles are listed in 'airejse journeys --format json'"), f.role);
 		return EX_USAGE;
 	}
-	if (argc - optind == 1) {
-		if ((rc = cli_project(&a, argv[optind], &one)) != 0)
-			return rc;
-		v = one;
-		n = 1;
-	} else if ((rc = store_projects(a.store, &v, &n, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
+	if (argc - optind == 1 && (rc = cli_project(&a, argv[optind], &one)) != 0)
 		return rc;
-	}
 	clock_today(today);
 	if (fmt == OUT_JSON) {
 		list = json_array();
@@ -135,16 +145,23 @@ cmd_handoffs(struct cli *cli, int argc, char **argv)
 			cli_row(t, _("P"), _("PROJECT"), _("HAND-OFF"), _("ROLE"), _("STATE"), _("DUE"),
 			    _("CONTACT"));
 	}
-	for (i = 0; i < n && rc == 0; i++) {
+	if (one != NULL) {
 		struct snapshot *s;
 
-		if ((rc = action_refresh(&a, v[i].id, &s, &cause)) != 0) {
-			cli_error("%s", cause);
-			free(cause);
-			break;
+		if ((rc = action_refresh(&a, one->id, &s, &cause)) == 0) {
+			list_project(a.content, s, &f, fmt, today, t, list);
+			snapshot_free(s);
 		}
-		list_project(a.content, s, &f, fmt, today, t, list);
-		snapshot_free(s);
+	} else {
+		/* Every project read in one walk, each brought in line with
+		 * the rules first when its hand-offs lag. */
+		struct listing l = { a.content, &f, fmt, today, t, list };
+
+		rc = action_each_refreshed(&a, list_each, &l, &cause);
+	}
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
 	}
 	if (rc == 0 && fmt == OUT_JSON) {
 		json_t *root = json_object();
@@ -162,7 +179,7 @@ cmd_handoffs(struct cli *cli, int argc, char **argv)
 	}
 	json_decref(list);
 	table_free(t);
-	projects_free(v, n);
+	project_free(one);
 	return rc;
 }
 

@@ -188,86 +188,90 @@ progress_cell(const struct project *p, const struct progress *pr)
 	return sb_detach(&sb);
 }
 
+/* The list as it is made, a project at a time. */
+struct list_run {
+	enum out_format	 fmt;
+	struct table	*t;
+	json_t		*list;
+	size_t		 n;
+};
+
+/* One project's line of the list. */
+static int
+list_one(const struct snapshot *s, void *arg)
+{
+	struct list_run *r = arg;
+	char *tracks, *prog, created[21], changed[21], id[24], open[24];
+
+	r->n++;
+	if (r->fmt == OUT_JSON) {
+		json_array_append_new(r->list, report_project_summary(s->project, s->progress));
+		return 0;
+	}
+	tracks = tracks_cell(s->project, s->progress, r->fmt == OUT_TSV);
+	prog = progress_cell(s->project, s->progress);
+	snprintf(id, sizeof(id), "%lld", (long long)s->project->id);
+	snprintf(open, sizeof(open), "%zu", s->progress->nopen_handoffs);
+	if (r->fmt == OUT_TSV) {
+		clock_iso(s->project->created, created);
+		clock_iso(s->project->changed, changed);
+		cli_row(r->t, id, s->project->name, tracks, prog, open, created, changed);
+	} else {
+		clock_local(s->project->changed, changed);
+		cli_row(r->t, id, s->project->name, tracks, open, changed);
+	}
+	free(tracks);
+	free(prog);
+	return 0;
+}
+
 static int
 project_list(struct cli *cli, int argc, char **argv)
 {
 	const struct command *self = &project_cmds[1];
-	enum out_format fmt = OUT_TEXT;
-	struct project *v = NULL;
-	struct table *t = NULL;
-	json_t *root = NULL, *list = NULL;
+	struct list_run r = { OUT_TEXT, NULL, NULL, 0 };
+	json_t *root = NULL;
 	struct action a;
 	char *cause = NULL;
-	size_t n = 0, i;
 	int rc;
 
-	if ((rc = format_only(cli, self, argc, argv, &fmt)) >= 0)
+	if ((rc = format_only(cli, self, argc, argv, &r.fmt)) >= 0)
 		return rc;
 	if (optind != argc)
 		return cli_usage(self);
 	if ((rc = cli_action(cli, false, &a)) != 0)
 		return rc;
-	if ((rc = store_projects(a.store, &v, &n, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return rc;
-	}
-	if (fmt == OUT_JSON) {
+	if (r.fmt == OUT_JSON) {
 		root = json_object();
-		list = json_array();
+		r.list = json_array();
 	} else {
-		t = table_new(fmt == OUT_TSV ? 7 : 5);
-		if (fmt == OUT_TSV)
-			table_addf(t, "id\tname\ttracks\tprogress\topen_handoffs\tcreated\tchanged");
+		r.t = table_new(r.fmt == OUT_TSV ? 7 : 5);
+		if (r.fmt == OUT_TSV)
+			table_addf(r.t, "id\tname\ttracks\tprogress\topen_handoffs\tcreated\tchanged");
 		else
-			table_addf(t, "%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("TRACKS (steps done)"),
+			table_addf(r.t, "%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("TRACKS (steps done)"),
 			    _("HAND-OFFS"), _("CHANGED"));
 	}
-	for (i = 0; i < n && rc == 0; i++) {
-		struct snapshot *s;
-
-		if ((rc = action_refresh(&a, v[i].id, &s, &cause)) != 0) {
-			cli_error("%s", cause);
-			free(cause);
-			break;
-		}
-		if (fmt == OUT_JSON) {
-			json_array_append_new(list, report_project_summary(s->project, s->progress));
-		} else {
-			char *tracks = tracks_cell(s->project, s->progress, fmt == OUT_TSV);
-			char *prog = progress_cell(s->project, s->progress);
-			char created[21], changed[21], id[24], open[24];
-
-			snprintf(id, sizeof(id), "%lld", (long long)s->project->id);
-			snprintf(open, sizeof(open), "%zu", s->progress->nopen_handoffs);
-			if (fmt == OUT_TSV) {
-				clock_iso(s->project->created, created);
-				clock_iso(s->project->changed, changed);
-				cli_row(t, id, s->project->name, tracks, prog, open, created, changed);
-			} else {
-				clock_local(s->project->changed, changed);
-				cli_row(t, id, s->project->name, tracks, open, changed);
-			}
-			free(tracks);
-			free(prog);
-		}
-		snapshot_free(s);
+	/* Read a project at a time in one walk, each brought in line with
+	 * the rules first when its hand-offs lag (as project show does). */
+	if ((rc = action_each_refreshed(&a, list_one, &r, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
 	}
-	if (rc == 0 && fmt == OUT_JSON) {
-		json_object_set_new(root, "projects", list);
-		list = NULL;
+	if (rc == 0 && r.fmt == OUT_JSON) {
+		json_object_set_new(root, "projects", r.list);
+		r.list = NULL;
 		rc = cli_print_json(root);
-	} else if (rc == 0 && fmt == OUT_TSV) {
-		table_print_tsv(t, stdout);
-	} else if (rc == 0 && n == 0) {
+	} else if (rc == 0 && r.fmt == OUT_TSV) {
+		table_print_tsv(r.t, stdout);
+	} else if (rc == 0 && r.n == 0) {
 		printf(_("No projects yet. Create one with: airejse project new --journey ny-ide --name NAME\n"));
 	} else if (rc == 0) {
-		table_print(t, stdout);
+		table_print(r.t, stdout);
 	}
-	json_decref(list);
+	json_decref(r.list);
 	json_decref(root);
-	table_free(t);
-	projects_free(v, n);
+	table_free(r.t);
 	return rc;
 }
 

@@ -125,6 +125,12 @@ void snapshot_free(struct snapshot *s);
  * or the store's status with *cause. */
 int action_each_snapshot(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
+/* As action_each_snapshot, but each project as action_refresh gives it:
+ * one whose stored hand-offs lag behind the rules is brought in line
+ * first when the store is writable (the walk stops before it, the sync
+ * is saved, and the walk goes on from it). */
+int action_each_refreshed(struct action *a,
+    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
 /* As action_snapshot, but when the stored hand-offs lag behind the rules
  * (after an upgrade, or a change to the content or the site's threshold)
  * and the store is writable, brings them in line first (action_sync). */

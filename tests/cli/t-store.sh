@@ -90,6 +90,29 @@ contains "$out" "2 Anden"
 [ "$(sqlite3 v2.db 'PRAGMA integrity_check;')" = ok ] || fail "integrity after the upgrade from 2"
 [ -z "$(sqlite3 v2.db 'PRAGMA foreign_key_check;')" ] || fail "foreign keys after the upgrade from 2"
 
+# Hand-offs that lag behind the rules (after an upgrade, or a change to
+# the content or the tender threshold) are brought in line by the first
+# look, also by the lists that read every project in one walk: each
+# project that lags is synced and the walk goes on from it.
+for db in lag-list.db lag-handoffs.db; do
+	run 0 "$AIREJSE" --db "$db" project new --journey alpha --name "Et"
+	run 0 "$AIREJSE" --db "$db" project new --journey alpha --name "To"
+	run 0 "$AIREJSE" --db "$db" project new --journey alpha --name "Tre"
+	run 0 "$AIREJSE" --db "$db" answer 1 persondata ja
+	run 0 "$AIREJSE" --db "$db" answer 1 aftale nej
+	run 0 "$AIREJSE" --db "$db" answer 3 behov "ved ikke"
+	sqlite3 "$db" "PRAGMA foreign_keys = ON; DELETE FROM handoff;"
+done
+run 0 "$AIREJSE" --db lag-list.db project list --format tsv
+contains "$out" "$(printf '1\tEt\talpha\t')"
+[ "$(printf '%s\n' "$out" | cut -f 1,5 | tr '\t\n' ': ')" = "id:open_handoffs 1:1 2:0 3:1 " ] ||
+	fail "project list after the sync: $out"
+[ "$(sqlite3 lag-list.db 'SELECT project, rule, state FROM handoff ORDER BY project;' | tr '\n' ' ')" = \
+    "1|jurist-gdpr|raised 3|leder-behov|raised " ] || fail "project list did not bring the hand-offs in line"
+run 0 "$AIREJSE" --db lag-handoffs.db handoffs --format tsv
+[ "$(printf '%s\n' "$out" | cut -f 1,3,5 | tr '\t\n' ': ')" = \
+    "project:id:state 1:jurist-gdpr:raised 3:leder-behov:raised " ] || fail "handoffs after the sync: $out"
+
 # A read-only database is read; a change says why it cannot be made.
 mkdir ro
 run 0 "$AIREJSE" --db ro/ro.db project new --journey alpha --name "Læs kun"

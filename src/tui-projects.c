@@ -64,25 +64,13 @@ free_all(struct projects *p)
 	p->nall = p->n = 0;
 }
 
-/* The summary of all[i], read now if it is not yet. */
-static const struct summary *
-summary(struct tui *t, struct projects *p, size_t i)
+/* A summary of a project's progress. */
+static struct summary *
+summary_new(const struct progress *pr)
 {
-	struct summary *sum;
-	struct snapshot *s = NULL;
-	const struct progress *pr;
-	char *cause = NULL;
+	struct summary *sum = xcalloc(1, sizeof(*sum));
 	size_t k;
 
-	if (p->sums[i] != NULL)
-		return p->sums[i];
-	sum = p->sums[i] = xcalloc(1, sizeof(*sum));
-	if (action_refresh(t->act, p->all[i].id, &s, &cause) != 0) {
-		tui_error(t, "%s", cause);
-		free(cause);
-		return sum;
-	}
-	pr = s->progress;
 	sum->tracks = xcalloc(pr->ntracks + 1, sizeof(*sum->tracks));
 	for (k = 0; k < pr->ntracks; k++) {
 		sum->tracks[k].track = pr->tracks[k].track;
@@ -91,8 +79,64 @@ summary(struct tui *t, struct projects *p, size_t i)
 	}
 	sum->ntracks = pr->ntracks;
 	sum->nopen_handoffs = pr->nopen_handoffs;
-	snapshot_free(s);
 	return sum;
+}
+
+/* The summary of all[i], read now if it is not yet. */
+static const struct summary *
+summary(struct tui *t, struct projects *p, size_t i)
+{
+	struct snapshot *s = NULL;
+	char *cause = NULL;
+
+	if (p->sums[i] != NULL)
+		return p->sums[i];
+	if (action_refresh(t->act, p->all[i].id, &s, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return p->sums[i] = xcalloc(1, sizeof(*p->sums[i]));
+	}
+	p->sums[i] = summary_new(s->progress);
+	snapshot_free(s);
+	return p->sums[i];
+}
+
+struct fill {
+	struct projects	*p;
+	size_t		 at;	/* in all, which is by id as the walk */
+};
+
+static int
+fill_one(const struct snapshot *s, void *arg)
+{
+	struct fill *f = arg;
+	struct projects *p = f->p;
+
+	while (f->at < p->nall && p->all[f->at].id < s->project->id)
+		f->at++;
+	if (f->at < p->nall && p->all[f->at].id == s->project->id && p->sums[f->at] == NULL)
+		p->sums[f->at] = summary_new(s->progress);
+	return 0;
+}
+
+/* When most projects shown have no summary yet: every summary, in one
+ * walk through the store rather than a read of each project (any the
+ * walk does not find is read on its own afterwards). */
+static void
+summaries_all(struct tui *t, struct projects *p)
+{
+	struct fill f = { p, 0 };
+	char *cause = NULL;
+	size_t i, missing = 0;
+
+	for (i = 0; i < p->n; i++)
+		missing += p->sums[p->shown[i]] == NULL;
+	if (missing < 2 || missing < p->nall / 2)
+		return;
+	if (action_each_refreshed(t->act, fill_one, &f, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+	}
 }
 
 /* Steps done over all tracks, as a fraction (for sorting). */
@@ -162,9 +206,11 @@ arrange(struct tui *t, struct projects *p)
 		if (passes(p, &p->all[i]))
 			p->shown[p->n++] = i;
 	/* Sorting by progress needs every project's. */
-	if (p->sort == SORT_PROGRESS)
+	if (p->sort == SORT_PROGRESS) {
+		summaries_all(t, p);
 		for (i = 0; i < p->n; i++)
 			summary(t, p, p->shown[i]);
+	}
 	sort_p = p;
 	sort_by = p->sort;
 	if (p->n > 1)

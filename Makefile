@@ -20,11 +20,15 @@ BIN ?= airejse
 PKGS = ncursesw yaml-0.1 sqlite3 libpcre2-8 jansson xlsxwriter libutf8proc
 # Recursive (=) so that `make deps` works before pkg-config knows them.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS))
+# libxlsxwriter is opened when an xlsx is written (src/export-xlsx.c), not
+# linked: it brings libcrypto, whose loading slowed every start.
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(filter-out xlsxwriter,$(PKGS))) -ldl
+XLSX_SONAME := $(or $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" \
+	2>/dev/null | awk '/SONAME/ { print $$2 }'),libxlsxwriter.so)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check)
 
-AR_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE \
+AR_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DXLSX_SONAME='"$(XLSX_SONAME)"' \
 	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
 	-DLOCALEDIR='"$(LOCALEDIR)"'
 AR_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \

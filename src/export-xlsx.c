@@ -1,7 +1,9 @@
 /* Exports as an Excel workbook (libxlsxwriter): one sheet per part, a
  * header row with frozen panes and a filter, column widths that fit,
  * amounts as numbers in a kroner format and dates as dates. */
+#include <dlfcn.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -15,6 +17,97 @@
 #define XLSX_MIN_WIDTH	6
 #define XLSX_MAX_WIDTH	60
 
+/* libxlsxwriter is opened when a workbook is first written, not linked:
+ * it brings OpenSSL's libcrypto and minizip with it, and loading those
+ * cost every start of the program (every command) about 1.7 ms, for an
+ * export few runs make. The soname is the one built against. */
+#ifndef XLSX_SONAME
+#define XLSX_SONAME "libxlsxwriter.so"
+#endif
+
+static struct {
+	void	*lib;
+	__typeof__(workbook_new)	*workbook_new;
+	__typeof__(workbook_add_format)	*workbook_add_format;
+	__typeof__(workbook_add_worksheet)	*workbook_add_worksheet;
+	__typeof__(workbook_get_worksheet_by_name)	*workbook_get_worksheet_by_name;
+	__typeof__(workbook_set_properties)	*workbook_set_properties;
+	__typeof__(workbook_close)	*workbook_close;
+	__typeof__(worksheet_write_string)	*worksheet_write_string;
+	__typeof__(worksheet_write_number)	*worksheet_write_number;
+	__typeof__(worksheet_write_datetime)	*worksheet_write_datetime;
+	__typeof__(worksheet_write_blank)	*worksheet_write_blank;
+	__typeof__(worksheet_set_column)	*worksheet_set_column;
+	__typeof__(worksheet_freeze_panes)	*worksheet_freeze_panes;
+	__typeof__(worksheet_autofilter)	*worksheet_autofilter;
+	__typeof__(format_set_num_format)	*format_set_num_format;
+	__typeof__(format_set_text_wrap)	*format_set_text_wrap;
+	__typeof__(format_set_bottom)	*format_set_bottom;
+	__typeof__(format_set_bold)	*format_set_bold;
+	__typeof__(format_set_bg_color)	*format_set_bg_color;
+	__typeof__(format_set_align)	*format_set_align;
+	__typeof__(lxw_strerror)	*lxw_strerror;
+} xl;
+
+struct xl_symbol {
+	const char	*name;
+	size_t		 offset;
+};
+
+#define XL(f) { #f, offsetof(__typeof__(xl), f) }
+static const struct xl_symbol xl_symbols[] = {
+	XL(workbook_new),
+	XL(workbook_add_format),
+	XL(workbook_add_worksheet),
+	XL(workbook_get_worksheet_by_name),
+	XL(workbook_set_properties),
+	XL(workbook_close),
+	XL(worksheet_write_string),
+	XL(worksheet_write_number),
+	XL(worksheet_write_datetime),
+	XL(worksheet_write_blank),
+	XL(worksheet_set_column),
+	XL(worksheet_freeze_panes),
+	XL(worksheet_autofilter),
+	XL(format_set_num_format),
+	XL(format_set_text_wrap),
+	XL(format_set_bottom),
+	XL(format_set_bold),
+	XL(format_set_bg_color),
+	XL(format_set_align),
+	XL(lxw_strerror),
+};
+#undef XL
+
+/* Opens the library once; 0, or EX_UNAVAILABLE with *cause. */
+static int
+xl_open(char **cause)
+{
+	void *lib;
+	size_t i;
+
+	if (xl.lib != NULL)
+		return 0;
+	if ((lib = dlopen(XLSX_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		*cause = xasprintf(_("cannot write xlsx: the library libxlsxwriter cannot be loaded (%s): install it (Debian: libxlsxwriter4), or export another format"),
+		    dlerror());
+		return EX_UNAVAILABLE;
+	}
+	for (i = 0; i < sizeof(xl_symbols) / sizeof(xl_symbols[0]); i++) {
+		void *sym = dlsym(lib, xl_symbols[i].name);
+
+		if (sym == NULL) {
+			*cause = xasprintf(_("cannot write xlsx: %s lacks %s; install the libxlsxwriter airejse was built with"),
+			    XLSX_SONAME, xl_symbols[i].name);
+			dlclose(lib);
+			return EX_UNAVAILABLE;
+		}
+		memcpy((char *)&xl + xl_symbols[i].offset, &sym, sizeof(sym));
+	}
+	xl.lib = lib;
+	return 0;
+}
+
 struct formats {
 	lxw_format	*header;
 	lxw_format	*text;
@@ -26,10 +119,10 @@ struct formats {
 static lxw_format *
 new_format(lxw_workbook *wb)
 {
-	lxw_format *f = workbook_add_format(wb);
+	lxw_format *f = xl.workbook_add_format(wb);
 
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	format_set_text_wrap(f);
+	xl.format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	xl.format_set_text_wrap(f);
 	return f;
 }
 
@@ -37,18 +130,18 @@ static void
 make_formats(lxw_workbook *wb, enum lang lang, struct formats *f)
 {
 	f->header = new_format(wb);
-	format_set_bold(f->header);
-	format_set_bottom(f->header, LXW_BORDER_THIN);
-	format_set_bg_color(f->header, 0xE0E0E0);
+	xl.format_set_bold(f->header);
+	xl.format_set_bottom(f->header, LXW_BORDER_THIN);
+	xl.format_set_bg_color(f->header, 0xE0E0E0);
 	f->text = new_format(wb);
 	f->amount = new_format(wb);
 	/* Format codes use ',' and '.' in the file; Excel shows them in the
 	 * reader's locale (1.600.000 kr. on a Danish machine). */
-	format_set_num_format(f->amount, lang == LANG_EN ? "\"DKK \"#,##0" : "#,##0\\ \"kr.\"");
+	xl.format_set_num_format(f->amount, lang == LANG_EN ? "\"DKK \"#,##0" : "#,##0\\ \"kr.\"");
 	f->number = new_format(wb);
-	format_set_num_format(f->number, "General");
+	xl.format_set_num_format(f->number, "General");
 	f->date = new_format(wb);
-	format_set_num_format(f->date, lang == LANG_EN ? "d mmm yyyy" : "dd.mm.yyyy");
+	xl.format_set_num_format(f->date, lang == LANG_EN ? "d mmm yyyy" : "dd.mm.yyyy");
 }
 
 /* The widest line of s, in characters. */
@@ -98,7 +191,7 @@ sheet_name(lxw_workbook *wb, const char *want, const char *key)
 		s = xstrdup(key);
 	}
 	name = xstrdup(s);
-	for (k = 2; workbook_get_worksheet_by_name(wb, name) != NULL && k < 100; k++) {
+	for (k = 2; xl.workbook_get_worksheet_by_name(wb, name) != NULL && k < 100; k++) {
 		free(name);
 		name = xasprintf("%s %d", s, k);
 	}
@@ -114,21 +207,21 @@ write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struct xcell *x,
 
 	switch (x->type) {
 	case XC_AMOUNT:
-		return worksheet_write_number(ws, r, c, x->num, f->amount);
+		return xl.worksheet_write_number(ws, r, c, x->num, f->amount);
 	case XC_NUMBER:
-		return worksheet_write_number(ws, r, c, x->num, f->number);
+		return xl.worksheet_write_number(ws, r, c, x->num, f->number);
 	case XC_DATE:
 		memset(&dt, 0, sizeof(dt));
 		if (sscanf(x->date, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) == 3)
-			return worksheet_write_datetime(ws, r, c, &dt, f->date);
+			return xl.worksheet_write_datetime(ws, r, c, &dt, f->date);
 		break;
 	default:
 		break;
 	}
 	if (x->text[0] == '\0')
-		return worksheet_write_blank(ws, r, c, f->text);
+		return xl.worksheet_write_blank(ws, r, c, f->text);
 	/* A string cell is never a formula, whatever it begins with. */
-	return worksheet_write_string(ws, r, c, x->text, f->text);
+	return xl.worksheet_write_string(ws, r, c, x->text, f->text);
 }
 
 static lxw_error
@@ -136,7 +229,7 @@ write_sheet(lxw_workbook *wb, const struct xsheet *s, const struct formats *f)
 {
 	size_t width[XCOL__COUNT], r;
 	char *name = sheet_name(wb, s->name, s->key);
-	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	lxw_worksheet *ws = xl.workbook_add_worksheet(wb, name);
 	lxw_error err = LXW_NO_ERROR;
 	int c;
 
@@ -145,7 +238,7 @@ write_sheet(lxw_workbook *wb, const struct xsheet *s, const struct formats *f)
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;
 	for (c = 0; c < XCOL__COUNT && err == LXW_NO_ERROR; c++) {
 		width[c] = widest_line(export_column(c)) + 3;	/* room for the filter button */
-		err = worksheet_write_string(ws, 0, (lxw_col_t)c, export_column(c), f->header);
+		err = xl.worksheet_write_string(ws, 0, (lxw_col_t)c, export_column(c), f->header);
 	}
 	for (r = 0; r < s->nrows && err == LXW_NO_ERROR; r++) {
 		for (c = 0; c < XCOL__COUNT && err == LXW_NO_ERROR; c++) {
@@ -161,11 +254,11 @@ write_sheet(lxw_workbook *wb, const struct xsheet *s, const struct formats *f)
 		size_t w = width[c] < XLSX_MIN_WIDTH ? XLSX_MIN_WIDTH :
 		    width[c] > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : width[c];
 
-		err = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)w, NULL);
+		err = xl.worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)w, NULL);
 	}
-	worksheet_freeze_panes(ws, 1, 0);
+	xl.worksheet_freeze_panes(ws, 1, 0);
 	if (err == LXW_NO_ERROR)
-		err = worksheet_autofilter(ws, 0, 0, (lxw_row_t)s->nrows, XCOL__COUNT - 1);
+		err = xl.worksheet_autofilter(ws, 0, 0, (lxw_row_t)s->nrows, XCOL__COUNT - 1);
 	return err;
 }
 
@@ -173,15 +266,18 @@ int
 export_xlsx(const struct export_data *d, const struct export_opts *o, const char *path,
     char **cause)
 {
-	lxw_workbook *wb = workbook_new(path);
+	lxw_workbook *wb;
 	lxw_doc_properties props;
 	struct formats f;
 	struct xsheet *v;
 	size_t n, i;
 	lxw_error err = LXW_NO_ERROR;
 	char *title;
+	int rc;
 
-	if (wb == NULL) {
+	if ((rc = xl_open(cause)) != 0)
+		return rc;
+	if ((wb = xl.workbook_new(path)) == NULL) {
 		*cause = xasprintf(_("cannot create the spreadsheet %s: %s"), path,
 		    strerror(errno ? errno : EIO));
 		return EX_IOERR;
@@ -194,19 +290,19 @@ export_xlsx(const struct export_data *d, const struct export_opts *o, const char
 	props.comments = (char *)"airejse";
 	/* The same data gives the same file. */
 	props.created = (time_t)d->now;
-	workbook_set_properties(wb, &props);
+	xl.workbook_set_properties(wb, &props);
 	for (i = 0; i < n && err == LXW_NO_ERROR; i++)
 		err = write_sheet(wb, &v[i], &f);
 	export_sheets_free(v, n);
 	if (err == LXW_NO_ERROR) {
-		err = workbook_close(wb);
+		err = xl.workbook_close(wb);
 	} else {
-		workbook_close(wb);
+		xl.workbook_close(wb);
 	}
 	free(title);
 	if (err != LXW_NO_ERROR) {
 		*cause = xasprintf(_("cannot write the spreadsheet %s: %s"), path,
-		    lxw_strerror(err));
+		    xl.lxw_strerror(err));
 		return EX_IOERR;
 	}
 	return 0;

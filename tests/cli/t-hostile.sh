@@ -45,6 +45,17 @@ run 0 "$AIREJSE" history 1 behov --format tsv
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 2 ] || fail "the history changed: $out"
 contains "$out" "Gemt før"
 
+# libxlsxwriter is opened only for an xlsx export: a broken one makes
+# that export fail with the reason (69), and nothing else.
+mkdir fakelib
+: > fakelib/libxlsxwriter.so.4
+: > fakelib/libxlsxwriter.so
+run 69 env LD_LIBRARY_PATH="$PWD/fakelib" "$AIREJSE" --lang en export 1 --what action-plan --format xlsx -o x.xlsx
+contains "$err" "libxlsxwriter"
+[ ! -e x.xlsx ] || fail "a broken library left a file"
+run 0 env LD_LIBRARY_PATH="$PWD/fakelib" "$AIREJSE" export 1 --what action-plan --format csv -o x.csv
+run 0 env LD_LIBRARY_PATH="$PWD/fakelib" "$AIREJSE" project list
+
 # A full disk: on a small tmpfs when we may mount one, else with a file
 # size limit. The answer is refused with a message that says so, and the
 # earlier answers are all there afterwards.

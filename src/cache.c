@@ -12,7 +12,7 @@
 #include "airejse/loader.h"
 #include "airejse/xalloc.h"
 
-#define CACHE_MAGIC "airejse content cache\n"
+#define CACHE_MAGIC "airejse content cache 2\n"
 /* Caches bigger than this are not ours to read. */
 #define CACHE_MAX (64u * 1024 * 1024)
 
@@ -30,6 +30,24 @@ fnv(uint64_t h, const void *p, size_t n)
 
 	while (n-- > 0)
 		h = (h ^ *b++) * 1099511628211ULL;
+	return h;
+}
+
+/* The body's check sum, eight bytes a step: the cache is read at every
+ * start, and FNV a byte at a time cost a million instructions there. */
+static uint64_t
+sum64(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
+
+	for (; n >= 8; b += 8, n -= 8) {
+		memcpy(&w, b, 8);
+		h = (h ^ w) * 0x100000001B3ULL;
+		h ^= h >> 29;
+	}
+	while (n-- > 0)
+		h = (h ^ *b++) * 0x100000001B3ULL;
 	return h;
 }
 
@@ -114,7 +132,7 @@ cache_read(const char *path, const char *dir, uint64_t key)
 		goto out;
 	data = xmalloc((size_t)h.len ? (size_t)h.len : 1);
 	if (read(fd, data, (size_t)h.len) != (ssize_t)h.len ||
-	    fnv(14695981039346656037ULL, data, (size_t)h.len) != h.sum)
+	    sum64(data, (size_t)h.len) != h.sum)
 		goto out;
 	if (loader_restore(dir, data, (size_t)h.len, &c) != 0)
 		c = NULL;
@@ -159,7 +177,7 @@ cache_write(const char *path, const struct content *c, uint64_t key)
 	memcpy(h.magic, CACHE_MAGIC, sizeof(h.magic));
 	h.key = key;
 	h.len = len;
-	h.sum = fnv(14695981039346656037ULL, data, len);
+	h.sum = sum64(data, len);
 	tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	if (mkdirs(path) != 0 ||
 	    (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {

@@ -1104,21 +1104,24 @@ link_checklists(struct linker *lk)
 	}
 }
 
-/* Links; checks that need the whole picture (cycles, unused things) only
- * when full: content read back from the cache passed them already. */
+/* Links; the checks that cannot fail a second time (duplicates, cycles,
+ * unused things) only when full: content read back from the cache passed
+ * them when it was written. */
 static int
 link_content(struct content *c, struct diags *d, bool full)
 {
 	struct linker lk = { c, d, 0 };
 	size_t i, j;
 
-	check_dups(&lk, (void *const *)c->tracks, c->ntracks, track_id, track_pos, _("track"));
-	check_dups(&lk, (void *const *)c->questions, c->nquestions, question_id, question_pos, _("question"));
-	check_dups(&lk, (void *const *)c->roles, c->nroles, role_id, role_pos, _("role"));
-	check_dups(&lk, (void *const *)c->groups, c->ngroups, group_id, group_pos, _("group"));
-	check_dups(&lk, (void *const *)c->handoffs, c->nhandoffs, handoff_rule_id, handoff_rule_pos, _("hand-off"));
-	check_dups(&lk, (void *const *)c->glossary, c->nglossary, glossary_entry_id, glossary_entry_pos, _("glossary"));
-	check_dups(&lk, (void *const *)c->dates, c->ndates, legal_date_id, legal_date_pos, _("date"));
+	if (full) {
+		check_dups(&lk, (void *const *)c->tracks, c->ntracks, track_id, track_pos, _("track"));
+		check_dups(&lk, (void *const *)c->questions, c->nquestions, question_id, question_pos, _("question"));
+		check_dups(&lk, (void *const *)c->roles, c->nroles, role_id, role_pos, _("role"));
+		check_dups(&lk, (void *const *)c->groups, c->ngroups, group_id, group_pos, _("group"));
+		check_dups(&lk, (void *const *)c->handoffs, c->nhandoffs, handoff_rule_id, handoff_rule_pos, _("hand-off"));
+		check_dups(&lk, (void *const *)c->glossary, c->nglossary, glossary_entry_id, glossary_entry_pos, _("glossary"));
+		check_dups(&lk, (void *const *)c->dates, c->ndates, legal_date_id, legal_date_pos, _("date"));
+	}
 	/* Lookups use binary search from here on. */
 	if (c->nquestions > 1)
 		qsort(c->questions, c->nquestions, sizeof(*c->questions), cmp_question);

@@ -37,6 +37,9 @@ struct lexer {
 	/* The first error. */
 	int		 errcol;
 	char		*errmsg;
+	/* Where column_of counted to. */
+	size_t		 col_off;
+	int		 col_at;
 };
 
 static void
@@ -51,17 +54,22 @@ lex_error(struct lexer *lx, int col, char *msg)
 	lx->tok = T_ERROR;
 }
 
-/* Columns count characters, not bytes, to match the editor's. */
+/* Columns count characters, not bytes, to match the editor's. Tokens
+ * come in order, so the count goes on from the last one. */
 static int
-column_of(const char *src, size_t off)
+column_of(struct lexer *lx, size_t off)
 {
-	int col = 1;
 	size_t i;
 
-	for (i = 0; i < off; i++)
-		if (((unsigned char)src[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+	if (off < lx->col_off) {
+		lx->col_off = 0;
+		lx->col_at = 1;
+	}
+	for (i = lx->col_off; i < off; i++)
+		if (((unsigned char)lx->src[i] & 0xC0) != 0x80)
+			lx->col_at++;
+	lx->col_off = off;
+	return lx->col_at;
 }
 
 static bool
@@ -88,7 +96,7 @@ lex_next(struct lexer *lx)
 		return;
 	while (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r')
 		p++;
-	lx->col = column_of(s, p);
+	lx->col = column_of(lx, p);
 	if (s[p] == '\0') {
 		lx->tok = T_END;
 	} else if (s[p] == '(') {
@@ -371,6 +379,7 @@ expr_parse(const char *src, int *errcol, char **errmsg)
 
 	memset(&lx, 0, sizeof(lx));
 	lx.src = src;
+	lx.col_at = 1;
 	lx.tok = T_END;
 	lex_next(&lx);
 	if (lx.tok == T_END) {

@@ -263,6 +263,10 @@ cmd_search(struct cli *cli, int argc, char **argv)
 		printf(_("Nothing matches \"%s\"."), argv[optind]);
 		putchar('\n');
 	}
+	if (rc == 0 && search_skipped(r.re) > 0)
+		cli_error(P_("the pattern backtracks too much on %zu text, which was skipped: simplify it (e.g. no nested repeats like (a+)+)",
+		    "the pattern backtracks too much on %zu texts, which were skipped: simplify it (e.g. no nested repeats like (a+)+)",
+		    search_skipped(r.re)), search_skipped(r.re));
 	free(ids);
 	search_free(r.re);
 	/* As grep: 1 when nothing matched. */

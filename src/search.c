@@ -41,6 +41,10 @@ struct search {
 	char			*pattern;
 	pcre2_code		*re;
 	pcre2_match_data	*md;
+	/* Bounds the work of one match, so that a pattern that backtracks
+	 * without end gives up on a text instead of hanging the search. */
+	pcre2_match_context	*mc;
+	size_t			 skipped;	/* texts given up on */
 	/* The content and language the hits below are for. */
 	const struct content	*content;
 	enum lang		 lang;
@@ -113,8 +117,17 @@ search_compile(const char *pattern, struct search **out, size_t *column, char **
 	se->pattern = xstrdup(pattern);
 	se->re = re;
 	se->md = pcre2_match_data_create_from_pattern(re, NULL);
+	se->mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(se->mc, SEARCH_MATCH_LIMIT);
+	pcre2_set_depth_limit(se->mc, SEARCH_MATCH_LIMIT / 10);
 	*out = se;
 	return 0;
+}
+
+size_t
+search_skipped(const struct search *se)
+{
+	return se->skipped;
 }
 
 static void
@@ -170,6 +183,7 @@ search_free(struct search *se)
 		return;
 	forget(se);
 	pcre2_match_data_free(se->md);
+	pcre2_match_context_free(se->mc);
 	pcre2_code_free(se->re);
 	free(se->pattern);
 	free(se);
@@ -212,9 +226,15 @@ static bool
 match(struct search *se, const char *text, size_t *start, size_t *end)
 {
 	PCRE2_SIZE *ov;
+	int rc;
 
-	if (text == NULL || *text == '\0' ||
-	    pcre2_match(se->re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, 0, 0, se->md, NULL) < 0)
+	if (text == NULL || *text == '\0')
+		return false;
+	rc = pcre2_match(se->re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, 0, 0, se->md, se->mc);
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		se->skipped++;
+	if (rc < 0)
 		return false;
 	ov = pcre2_get_ovector_pointer(se->md);
 	*start = ov[0];

@@ -38,7 +38,11 @@ pattern_submit(struct tui *t, void *arg, const char *text, size_t choice, const 
 	se->re = re;
 	se->list.sel = se->list.top = 0;
 	search_project(re, se->snap->progress, &se->res);
-	if (se->res.n == 0)
+	if (search_skipped(re) > 0)
+		tui_error(t, P_("The pattern backtracks too much on %zu text, which was skipped: simplify it.",
+		    "The pattern backtracks too much on %zu texts, which were skipped: simplify it.",
+		    search_skipped(re)), search_skipped(re));
+	else if (se->res.n == 0)
 		tui_info(t, _("Nothing matches \"%s\"."), text);
 	return true;
 }

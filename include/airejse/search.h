@@ -64,6 +64,14 @@ void search_free(struct search *se);
 /* The pattern as given. */
 const char *search_pattern(const struct search *se);
 
+/* The steps one match of one text may take before it gives up: plenty
+ * for any pattern that ends, a few milliseconds for one that does not. */
+#define SEARCH_MATCH_LIMIT 100000
+
+/* How many texts the pattern gave up on (see SEARCH_MATCH_LIMIT) since
+ * it was compiled: their matches are missing, and people must be told. */
+size_t search_skipped(const struct search *se);
+
 /* Adds the matches in the project whose progress is pr to res; returns
  * how many it added. */
 size_t search_project(struct search *se, const struct progress *pr,

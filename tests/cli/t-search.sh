@@ -116,3 +116,10 @@ run 64 "$AIREJSE" search
 run 64 "$AIREJSE" search behov --format xml
 run 0 "$AIREJSE" search --help
 contains "$out" "search PATTERN [P...]"
+
+# A pattern that backtracks without end gives up on the texts it cannot
+# finish, says so, and the search still ends (quickly).
+run 0 "$AIREJSE" answer 1 noter "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxz"
+run 1 "$AIREJSE" --lang en search '^(x+x+)+$' 1
+contains "$err" "backtracks too much"
+contains "$err" "skipped"

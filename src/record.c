@@ -175,3 +175,14 @@ answer_copy(struct answer *dst, const struct answer *src)
 	dst->value = dup_or_null(src->value);
 	dst->user = dup_or_null(src->user);
 }
+
+void
+handoff_copy(struct handoff *dst, const struct handoff *src)
+{
+	*dst = *src;
+	dst->rule = dup_or_null(src->rule);
+	dst->role = dup_or_null(src->role);
+	dst->due = dup_or_null(src->due);
+	dst->contact = dup_or_null(src->contact);
+	dst->note = dup_or_null(src->note);
+}

@@ -1,7 +1,16 @@
 /* Hand-offs: what the answers raised, with the role, the reason, the
  * questions for that role and the state; s, a and c move a hand-off on.
  * With a role (--role jurist) it shows only that role's hand-offs and
- * the steps the role owns, across the projects. */
+ * the steps the role owns, across the projects.
+ *
+ * Over every project it keeps only what the rows show: each project's
+ * id and name, its hand-offs and, for a role, the steps it owns that are
+ * not done, with their status; all read in one walk through the store
+ * (action_each_refreshed), which also brings lagging hand-offs in line.
+ * A project's full snapshot (its answers and progress) is read only
+ * when a row needs it — the detail of the selected hand-off, Enter to
+ * the journey — and kept, one at a time, while the selection stays in
+ * that project. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,40 +26,159 @@
 #include "airejse/xalloc.h"
 
 enum row_kind {
-	ROW_HEADING,
+	ROW_HEADING,		/* the project's name */
+	ROW_STEPS_HEADING,	/* the steps the role owns in the project */
 	ROW_HANDOFF,
 	ROW_STEP
 };
 
+/* A step the role owns, not done yet. */
+struct owned {
+	const struct step	*step;
+	enum step_status	 status;
+};
+
+/* A project with rows: what they show of it. */
+struct shown {
+	int64_t		 id;
+	char		*name;
+	struct handoff	*hos;		/* the role's, or all */
+	size_t		 nhos;
+	struct owned	*steps;		/* with a role only */
+	size_t		 nsteps;
+};
+
 struct row {
-	enum row_kind			 kind;
-	const struct snapshot		*snap;
-	const struct handoff		*h;
-	const struct step_progress	*sp;
-	char				*text;	/* headings */
+	enum row_kind	 kind;
+	size_t		 proj;		/* in projs */
+	size_t		 item;		/* in its hos or steps */
 };
 
 struct handoffs {
 	int64_t			 project;	/* 0: every project */
 	char			*role;		/* NULL: every role */
-	struct snapshot		**snaps;
-	size_t			 nsnaps;
+	struct shown		*projs;		/* by id */
+	size_t			 nprojs, pcap;
 	struct row		*rows;
 	size_t			 nrows, cap;
+	/* The full snapshot of one project, read when a row of it needs
+	 * one; NULL with snap_id set when it could not be read. */
+	struct snapshot		*snap;
+	int64_t			 snap_id;
 	struct tui_list		 list;
 };
 
+static bool
+is_heading(const struct row *r)
+{
+	return r->kind == ROW_HEADING || r->kind == ROW_STEPS_HEADING;
+}
+
+static const struct handoff *
+row_handoff(const struct handoffs *h, const struct row *r)
+{
+	return &h->projs[r->proj].hos[r->item];
+}
+
+static const struct owned *
+row_step(const struct handoffs *h, const struct row *r)
+{
+	return &h->projs[r->proj].steps[r->item];
+}
+
 static void
-add_row(struct handoffs *h, enum row_kind kind, const struct snapshot *s,
-    const struct handoff *ho, const struct step_progress *sp, char *text)
+shown_clear(struct shown *p)
+{
+	free(p->name);
+	handoffs_free(p->hos, p->nhos);
+	free(p->steps);
+	memset(p, 0, sizeof(*p));
+}
+
+static bool
+owned_open(const struct handoffs *h, const struct step_progress *sp)
+{
+	return strcmp(sp->step->owner->id, h->role) == 0 &&
+	    sp->status != STEP_DONE && sp->status != STEP_NOT_APPLICABLE;
+}
+
+/* What the rows show of the project in s; false if none. */
+static bool
+shown_fill(const struct handoffs *h, struct shown *p, const struct snapshot *s)
+{
+	const struct progress *pr = s->progress;
+	size_t k, tr, n = 0;
+
+	memset(p, 0, sizeof(*p));
+	for (k = 0; k < s->nhandoffs; k++)
+		n += h->role == NULL || strcmp(s->handoffs[k].role, h->role) == 0;
+	if (n > 0) {
+		p->hos = xcalloc(n, sizeof(*p->hos));
+		for (k = 0; k < s->nhandoffs; k++)
+			if (h->role == NULL || strcmp(s->handoffs[k].role, h->role) == 0)
+				handoff_copy(&p->hos[p->nhos++], &s->handoffs[k]);
+	}
+	n = 0;
+	for (tr = 0; h->role != NULL && tr < pr->ntracks; tr++)
+		for (k = 0; k < pr->tracks[tr].track->nsteps; k++)
+			n += owned_open(h, &pr->tracks[tr].steps[k]);
+	if (n > 0) {
+		p->steps = xcalloc(n, sizeof(*p->steps));
+		for (tr = 0; tr < pr->ntracks; tr++)
+			for (k = 0; k < pr->tracks[tr].track->nsteps; k++) {
+				const struct step_progress *sp = &pr->tracks[tr].steps[k];
+
+				if (owned_open(h, sp)) {
+					p->steps[p->nsteps].step = sp->step;
+					p->steps[p->nsteps++].status = sp->status;
+				}
+			}
+	}
+	p->id = s->project->id;
+	p->name = xstrdup(s->project->name);
+	return p->nhos + p->nsteps > 0;
+}
+
+static void
+add_row(struct handoffs *h, enum row_kind kind, size_t proj, size_t item)
 {
 	xgrow(&h->rows, &h->cap, h->nrows + 1, sizeof(*h->rows));
 	h->rows[h->nrows].kind = kind;
-	h->rows[h->nrows].snap = s;
-	h->rows[h->nrows].h = ho;
-	h->rows[h->nrows].sp = sp;
-	h->rows[h->nrows].text = text;
+	h->rows[h->nrows].proj = proj;
+	h->rows[h->nrows].item = item;
 	h->nrows++;
+}
+
+/* The rows: every project's hand-offs under its name (over every
+ * project), then each project's steps for a role. */
+static void
+make_rows(struct handoffs *h)
+{
+	size_t i, k;
+
+	h->nrows = 0;
+	for (i = 0; i < h->nprojs; i++) {
+		if (h->project == 0 && h->projs[i].nhos > 0)
+			add_row(h, ROW_HEADING, i, 0);
+		for (k = 0; k < h->projs[i].nhos; k++)
+			add_row(h, ROW_HANDOFF, i, k);
+	}
+	for (i = 0; i < h->nprojs; i++) {
+		if (h->projs[i].nsteps > 0)
+			add_row(h, ROW_STEPS_HEADING, i, 0);
+		for (k = 0; k < h->projs[i].nsteps; k++)
+			add_row(h, ROW_STEP, i, k);
+	}
+	if (h->list.sel >= h->nrows)
+		h->list.sel = h->nrows ? h->nrows - 1 : 0;
+}
+
+static void
+drop_snap(struct handoffs *h)
+{
+	snapshot_free(h->snap);
+	h->snap = NULL;
+	h->snap_id = 0;
 }
 
 static void
@@ -58,105 +186,105 @@ clear_rows(struct handoffs *h)
 {
 	size_t i;
 
-	for (i = 0; i < h->nrows; i++)
-		free(h->rows[i].text);
+	for (i = 0; i < h->nprojs; i++)
+		shown_clear(&h->projs[i]);
+	xfree(h->projs);
+	h->nprojs = h->pcap = 0;
 	h->nrows = 0;
-	for (i = 0; i < h->nsnaps; i++)
-		snapshot_free(h->snaps[i]);
-	xfree(h->snaps);
-	h->nsnaps = 0;
+	drop_snap(h);
 }
 
-/* Loads the projects shown; false after an error was said. */
-static bool
-load_snaps(struct tui *t, struct handoffs *h)
+/* Keeps what the rows of the project in s show (always, when it is
+ * the one project of the screen). */
+static void
+add_project(struct handoffs *h, const struct snapshot *s)
 {
-	struct project *v = NULL;
-	size_t n = 0, i;
-	char *cause = NULL;
+	struct shown p;
 
-	if (h->project != 0) {
-		h->snaps = xcalloc(1, sizeof(*h->snaps));
-		if (action_refresh(t->act, h->project, &h->snaps[0], &cause) != 0) {
-			tui_error(t, "%s", cause);
-			free(cause);
-			return false;
-		}
-		h->nsnaps = 1;
-		return true;
+	if (!shown_fill(h, &p, s) && h->project == 0) {
+		shown_clear(&p);
+		return;
 	}
-	if (store_projects(t->store, &v, &n, &cause) != 0) {
-		tui_error(t, "%s", cause);
-		free(cause);
-		return false;
-	}
-	h->snaps = xcalloc(n + 1, sizeof(*h->snaps));
-	for (i = 0; i < n; i++) {
-		if (action_refresh(t->act, v[i].id, &h->snaps[h->nsnaps], &cause) == 0) {
-			h->nsnaps++;
-		} else {
-			tui_error(t, "%s", cause);
-			xfree(cause);
-		}
-	}
-	projects_free(v, n);
-	return true;
+	xgrow(&h->projs, &h->pcap, h->nprojs + 1, sizeof(*h->projs));
+	h->projs[h->nprojs++] = p;
+}
+
+static int
+add_each(const struct snapshot *s, void *arg)
+{
+	add_project(arg, s);
+	return 0;
 }
 
 static void
 handoffs_reload(struct tui *t, void *state)
 {
 	struct handoffs *h = state;
-	size_t i, k, before;
+	char *cause = NULL;
 
 	clear_rows(h);
-	if (!load_snaps(t, h))
-		return;
-	for (i = 0; i < h->nsnaps; i++) {
-		const struct snapshot *s = h->snaps[i];
-
-		before = h->nrows;
-		for (k = 0; k < s->nhandoffs; k++)
-			if (h->role == NULL || strcmp(s->handoffs[k].role, h->role) == 0)
-				add_row(h, ROW_HANDOFF, s, &s->handoffs[k], NULL, NULL);
-		if (h->project == 0 && h->nrows > before)
-			add_row(h, ROW_HEADING, s, NULL, NULL, xstrdup(s->project->name));
-		/* The heading goes first. */
-		if (h->project == 0 && h->nrows > before) {
-			struct row head = h->rows[h->nrows - 1];
-
-			memmove(&h->rows[before + 1], &h->rows[before],
-			    (h->nrows - 1 - before) * sizeof(*h->rows));
-			h->rows[before] = head;
+	if (h->project != 0) {
+		/* The one project: its snapshot is the one the rows need. */
+		if (action_refresh(t->act, h->project, &h->snap, &cause) != 0) {
+			tui_error(t, "%s", cause);
+			free(cause);
+		} else {
+			h->snap_id = h->project;
+			add_project(h, h->snap);
 		}
+	} else if (action_each_refreshed(t->act, add_each, h, &cause) != 0) {
+		/* The rows of the projects read before the trouble stay. */
+		tui_error(t, "%s", cause);
+		free(cause);
 	}
-	if (h->role == NULL)
+	make_rows(h);
+}
+
+/* The full snapshot of projs[i], read now if it is not the one kept;
+ * NULL if it cannot be read (said in the status line). */
+static const struct snapshot *
+snap_of(struct tui *t, struct handoffs *h, size_t i)
+{
+	char *cause = NULL;
+
+	if (h->snap_id == h->projs[i].id)
+		return h->snap;
+	drop_snap(h);
+	h->snap_id = h->projs[i].id;
+	if (action_snapshot(t->act, h->snap_id, &h->snap, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+	}
+	return h->snap;
+}
+
+/* After a change to projs[i] made here: reads that project again, not
+ * every one (another process's changes reload the whole screen). */
+static void
+reload_one(struct tui *t, struct handoffs *h, size_t i)
+{
+	struct snapshot *s = NULL;
+	struct shown p;
+	char *cause = NULL;
+
+	if (action_refresh(t->act, h->projs[i].id, &s, &cause) != 0) {
+		free(cause);
+		handoffs_reload(t, h);
 		return;
-	/* A role's own steps that are not done yet. */
-	for (i = 0; i < h->nsnaps; i++) {
-		const struct progress *pr = h->snaps[i]->progress;
-		size_t tr;
-
-		before = h->nrows;
-		for (tr = 0; tr < pr->ntracks; tr++)
-			for (k = 0; k < pr->tracks[tr].track->nsteps; k++) {
-				const struct step_progress *sp = &pr->tracks[tr].steps[k];
-
-				if (strcmp(sp->step->owner->id, h->role) == 0 &&
-				    sp->status != STEP_DONE && sp->status != STEP_NOT_APPLICABLE)
-					add_row(h, ROW_STEP, h->snaps[i], NULL, sp, NULL);
-			}
-		if (h->nrows > before) {
-			struct row head;
-
-			add_row(h, ROW_HEADING, h->snaps[i], NULL, NULL,
-			    xasprintf(_("Steps owned by this role in %s"), h->snaps[i]->project->name));
-			head = h->rows[h->nrows - 1];
-			memmove(&h->rows[before + 1], &h->rows[before],
-			    (h->nrows - 1 - before) * sizeof(*h->rows));
-			h->rows[before] = head;
-		}
 	}
+	drop_snap(h);
+	shown_clear(&h->projs[i]);
+	if (!shown_fill(h, &p, s) && h->project == 0) {
+		shown_clear(&p);
+		memmove(&h->projs[i], &h->projs[i + 1], (h->nprojs - i - 1) * sizeof(*h->projs));
+		h->nprojs--;
+		snapshot_free(s);
+	} else {
+		h->projs[i] = p;
+		h->snap = s;
+		h->snap_id = p.id;
+	}
+	make_rows(h);
 }
 
 static void *
@@ -191,55 +319,66 @@ role_name(struct tui *t, const char *id)
 }
 
 static char *
-row_text(struct tui *t, const struct row *r)
+row_text(struct tui *t, const struct handoffs *h, const struct row *r)
 {
 	const struct handoff_rule *rule;
+	const struct handoff *ho;
 	char *label, *s;
 
 	switch (r->kind) {
 	case ROW_HANDOFF:
-		rule = content_handoff(t->content, r->h->rule);
-		label = utf8_padded(handoff_state_label(r->h->state), 9);
-		s = xasprintf("%s %s: %s", label, role_name(t, r->h->role),
-		    rule ? text_get(&rule->reason) : r->h->rule);
+		ho = row_handoff(h, r);
+		rule = content_handoff(t->content, ho->rule);
+		label = utf8_padded(handoff_state_label(ho->state), 9);
+		s = xasprintf("%s %s: %s", label, role_name(t, ho->role),
+		    rule ? text_get(&rule->reason) : ho->rule);
 		free(label);
 		return s;
 	case ROW_STEP:
 		/* Columns, not bytes: "afsluttet" and "blokeret" line up. */
-		label = utf8_padded(step_status_label(r->sp->status), 9);
-		s = xasprintf("%s %s", label, text_get(&r->sp->step->title));
+		label = utf8_padded(step_status_label(row_step(h, r)->status), 9);
+		s = xasprintf("%s %s", label, text_get(&row_step(h, r)->step->title));
 		free(label);
 		return s;
+	case ROW_STEPS_HEADING:
+		return xasprintf(_("Steps owned by this role in %s"), h->projs[r->proj].name);
 	default:
-		return xstrdup(r->text);
+		return xstrdup(h->projs[r->proj].name);
 	}
 }
 
-/* The rule's reason, contact, due date and questions with answers. */
+/* The rule's reason, contact, due date and questions with the answers
+ * in s (NULL: the project could not be read, so no answers). */
 static char *
-detail(struct tui *t, const struct row *r)
+detail(struct tui *t, const struct handoff *ho, const struct snapshot *s)
 {
-	const struct handoff_rule *rule = content_handoff(t->content, r->h->rule);
+	const struct handoff_rule *rule = content_handoff(t->content, ho->rule);
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
 	if (rule == NULL)
-		return xasprintf(_("The rule %s is no longer in the content."), r->h->rule);
-	sb_addf(&sb, _("To %s: %s"), role_name(t, r->h->role), text_get(&rule->reason));
-	if (r->h->contact)
-		sb_addf(&sb, _("\nContact: %s"), r->h->contact);
-	if (r->h->due)
-		sb_addf(&sb, _("\nDue: %s"), r->h->due);
-	if (r->h->note)
-		sb_addf(&sb, _("\nNote: %s"), r->h->note);
+		return xasprintf(_("The rule %s is no longer in the content."), ho->rule);
+	sb_addf(&sb, _("To %s: %s"), role_name(t, ho->role), text_get(&rule->reason));
+	if (ho->contact)
+		sb_addf(&sb, _("\nContact: %s"), ho->contact);
+	if (ho->due)
+		sb_addf(&sb, _("\nDue: %s"), ho->due);
+	if (ho->note)
+		sb_addf(&sb, _("\nNote: %s"), ho->note);
 	sb_add(&sb, _("\nQuestions for this role:"));
 	for (i = 0; i < rule->nquestions; i++) {
 		const struct question *q = rule->questions[i];
-		const struct answer *a = progress_answer(r->snap->progress, q);
-		char *v = a == NULL || a->kind == EXPR_NONE ? xstrdup(_("(not answered)")) :
+		const struct answer *a;
+		char *v;
+
+		if (s == NULL) {
+			sb_addf(&sb, "\n%zu. %s", i + 1, text_get(&q->prompt));
+			continue;
+		}
+		a = progress_answer(s->progress, q);
+		v = a == NULL || a->kind == EXPR_NONE ? xstrdup(_("(not answered)")) :
 		    a->kind == EXPR_DONTKNOW ? xstrdup(value_dontknow_text(i18n_lang())) :
 		    value_format(q, a->value, i18n_lang());
-
 		sb_addf(&sb, "\n%zu. %s — %s", i + 1, text_get(&q->prompt), v);
 		free(v);
 	}
@@ -250,13 +389,14 @@ static void
 handoffs_draw(struct tui *t, void *state, int top, int rows, int cols)
 {
 	struct handoffs *h = state;
+	const struct row *cur;
 	int lrows = rows / 2, r;
 	size_t i;
 
 	if (h->role && h->project == 0)
 		tui_set_title(t, _("Hand-offs and steps for %s"), role_name(t, h->role));
-	else if (h->project != 0 && h->nsnaps > 0)
-		tui_set_title(t, _("Hand-offs: %s"), h->snaps[0]->project->name);
+	else if (h->project != 0 && h->nprojs > 0)
+		tui_set_title(t, _("Hand-offs: %s"), h->projs[0].name);
 	else
 		tui_set_title(t, _("Hand-offs of every project"));
 	if (h->nrows == 0) {
@@ -267,32 +407,34 @@ handoffs_draw(struct tui *t, void *state, int top, int rows, int cols)
 		return;
 	}
 	/* Never rest on a heading. */
-	if (h->rows[h->list.sel].kind == ROW_HEADING && h->list.sel + 1 < h->nrows)
+	if (is_heading(&h->rows[h->list.sel]) && h->list.sel + 1 < h->nrows)
 		h->list.sel++;
 	tui_list_fit(&h->list, h->nrows, lrows);
 	for (r = 0, i = h->list.top; r < lrows && i < h->nrows; r++, i++) {
 		const struct row *row = &h->rows[i];
+		const struct handoff *ho = row->kind == ROW_HANDOFF ? row_handoff(h, row) : NULL;
 		bool sel = i == h->list.sel;
-		char *s = row_text(t, row);
-		enum tui_style st = row->kind == ROW_HEADING ? ST_HEADING :
-		    row->kind == ROW_HANDOFF && handoff_is_open(row->h->state) ? ST_BLOCKED :
-		    row->kind == ROW_HANDOFF && row->h->state == HANDOFF_WITHDRAWN ? ST_DIM : ST_NORMAL;
+		char *s = row_text(t, h, row);
+		enum tui_style st = is_heading(row) ? ST_HEADING :
+		    ho && handoff_is_open(ho->state) ? ST_BLOCKED :
+		    ho && ho->state == HANDOFF_WITHDRAWN ? ST_DIM : ST_NORMAL;
 
-		tui_put(top + r, row->kind == ROW_HEADING ? 1 : 3, cols - 3, s,
+		tui_put(top + r, is_heading(row) ? 1 : 3, cols - 3, s,
 		    sel ? ST_SELECTED : st, sel);
 		if (sel)
 			tui_cursor(t, top + r, 0);
 		free(s);
 	}
 	tui_clear(top + lrows, 0, cols, ST_DIM);
-	if (h->rows[h->list.sel].kind == ROW_HANDOFF) {
-		char *d = detail(t, &h->rows[h->list.sel]);
+	cur = &h->rows[h->list.sel];
+	if (cur->kind == ROW_HANDOFF) {
+		char *d = detail(t, row_handoff(h, cur), snap_of(t, h, cur->proj));
 
 		tui_wrap(top + lrows + 1, 1, cols - 2, rows - lrows - 1, 0, d, ST_NORMAL);
 		free(d);
-	} else if (h->rows[h->list.sel].kind == ROW_STEP) {
+	} else if (cur->kind == ROW_STEP) {
 		tui_wrap(top + lrows + 1, 1, cols - 2, rows - lrows - 1, 0,
-		    text_get(&h->rows[h->list.sel].sp->step->guidance), ST_NORMAL);
+		    text_get(&row_step(h, cur)->step->guidance), ST_NORMAL);
 	}
 }
 
@@ -314,20 +456,21 @@ step_asking(const struct progress *pr, const struct question *q)
 }
 
 static void
-open_journey(struct tui *t, const struct row *r)
+open_journey(struct tui *t, struct handoffs *h, const struct row *r)
 {
 	struct tui_journey_arg ja = { 0 };
 	const struct step *st = NULL;
 
-	ja.project = r->snap->project->id;
+	ja.project = h->projs[r->proj].id;
 	if (r->kind == ROW_STEP) {
-		st = r->sp->step;
+		st = row_step(h, r)->step;
 	} else {
-		const struct handoff_rule *rule = content_handoff(t->content, r->h->rule);
+		const struct handoff_rule *rule = content_handoff(t->content, row_handoff(h, r)->rule);
+		const struct snapshot *s = snap_of(t, h, r->proj);
 		size_t i;
 
-		for (i = 0; rule != NULL && i < rule->nquestions && st == NULL; i++)
-			if ((st = step_asking(r->snap->progress, rule->questions[i])) != NULL)
+		for (i = 0; s != NULL && rule != NULL && i < rule->nquestions && st == NULL; i++)
+			if ((st = step_asking(s->progress, rule->questions[i])) != NULL)
 				ja.question = rule->questions[i]->id;
 	}
 	if (st != NULL) {
@@ -340,19 +483,20 @@ open_journey(struct tui *t, const struct row *r)
 static void
 move_state(struct tui *t, struct handoffs *h, const struct row *r, enum handoff_state to)
 {
+	const struct handoff *ho = row_handoff(h, r);
 	struct handoff_edit e = { 0 };
 	char *cause = NULL;
 
 	e.set_state = true;
 	e.state = to;
-	if (action_handoff(t->act, r->snap->project->id, r->h->rule, &e, &cause) != 0) {
+	if (action_handoff(t->act, h->projs[r->proj].id, ho->rule, &e, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;
 	}
-	tui_info(t, _("The hand-off to %s is now %s."), role_name(t, r->h->role),
+	tui_info(t, _("The hand-off to %s is now %s."), role_name(t, ho->role),
 	    handoff_state_label(to));
-	handoffs_reload(t, h);
+	reload_one(t, h, r->proj);
 }
 
 static bool
@@ -367,7 +511,7 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 
 		tui_list_key(&h->list, req, h->nrows, lrows);
 		/* Step over headings, in the direction of the move. */
-		while (h->rows[h->list.sel].kind == ROW_HEADING && h->list.sel != old) {
+		while (h->nrows && is_heading(&h->rows[h->list.sel]) && h->list.sel != old) {
 			size_t before = h->list.sel;
 
 			tui_list_key(&h->list, req, h->nrows, lrows);
@@ -380,11 +524,11 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 	}
 	if (tui_list_key(&h->list, req, h->nrows, lrows))
 		return true;
-	if (r == NULL || r->kind == ROW_HEADING)
+	if (r == NULL || is_heading(r))
 		return false;
 	switch (req) {
 	case REQ_ENTER:
-		open_journey(t, r);
+		open_journey(t, h, r);
 		return true;
 	case REQ_STATE_SENT:
 	case REQ_STATE_ANSWERED:
@@ -395,7 +539,7 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 		    req == REQ_STATE_ANSWERED ? HANDOFF_ANSWERED : HANDOFF_CLOSED);
 		return true;
 	case REQ_EXPORT: {
-		struct tui_export_arg ea = { r->snap->project->id, "handoff" };
+		struct tui_export_arg ea = { h->projs[r->proj].id, "handoff" };
 
 		tui_push(t, &tui_export_ops, &ea);
 		return true;

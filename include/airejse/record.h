@@ -116,7 +116,9 @@ void handoff_events_free(struct handoff_event *v, size_t n);
 void project_free(struct project *p);
 void handoff_free(struct handoff *h);
 
-/* Copy of a record; the caller frees it with answer_clear. */
+/* Copies of a record; the caller frees them with answer_clear and
+ * handoff_clear. */
 void answer_copy(struct answer *dst, const struct answer *src);
+void handoff_copy(struct handoff *dst, const struct handoff *src);
 
 #endif

@@ -139,6 +139,25 @@ for db in "$S" "$D"; do
 	fi
 done
 
+# handoffs NAME KEYS [ARG...]: the hand-offs screen opened on the 1,000
+# projects (the start and the projects screen included), with its peak
+# RSS against the target; and the same in instructions.
+handoffs() {
+	name=$1 keys=$2
+	shift 2
+	r=$(AIREJSE_TEST_KEYS=$keys timeit "$AIREJSE" --db "$D" "$@")
+	us=${r%% *} rss=${r##* }
+	track_rss "$rss"
+	row "$name" "$(ms "$us")" ms "$(ratio "$us" "$floor")" "$(mb "$rss")" \
+	    "RSS < 12 MB" "$(verdict "$rss < 12 * 1024")"
+	ir=$(AIREJSE_TEST_KEYS=$keys callgrind_ir "$AIREJSE" --db "$D" "$@")
+	if [ -n "$ir" ] && [ -n "$floor_ir" ]; then
+		row "  the same in instructions" "$ir" Ir "$(ratio "$ir" "$floor_ir")" "" "" ""
+	fi
+}
+handoffs "hand-offs screen, every project (1,000)" H
+handoffs "hand-offs screen, --role jurist (1,000)" '<dump>' --role jurist
+
 # plain NAME TARGET_US COMMAND...: a command's wall time (TARGET_US 0: none).
 plain() {
 	name=$1 target=$2
@@ -232,6 +251,10 @@ Ir rows: callgrind instruction counts, the same however busy the machine;
   (with K more keys - without) / K, in wall time and in instructions.
 First screen: the projects, drawn in the test mode (AIREJSE_TEST_KEYS),
   then out; most of it is loading the content (journeys/, checklists/).
+Hand-offs: the program started with H typed on the projects screen (or
+  with --role jurist), so its start and first screen are in the figure;
+  the screen reads every project in one walk and keeps only what its rows
+  show (a project's answers are read when its hand-off is selected).
 Export "in one process": export_load and export_write for md, html, csv,
   json and xlsx of project $P one after the other, as the export dialog
   does; the rows above each start the program once per format.

@@ -46,6 +46,8 @@ track_json(const struct track *t)
 			    json_string(basis_name(st->basis)));
 			json_object_set_new(js, "legal", report_strlist(&st->legal));
 			json_object_set_new(js, "needs", report_strlist(&st->needs_ids));
+			json_object_set_new(js, "requires", st->requires.src ?
+			    json_string(st->requires.src) : json_null());
 			json_object_set_new(js, "has_guidance",
 			    json_boolean(st->guidance.s[LANG_DA] != NULL));
 			for (k = 0; k < st->nquestions; k++)

@@ -295,6 +295,23 @@ load_project(struct cli *cli, struct action *a, bool writable, const char *key,
 	return rc;
 }
 
+/* Says why a step is held up, as the journey screen does. */
+static void
+print_why(const struct step_progress *sp)
+{
+	if (sp->status == STEP_BLOCKED && sp->handoff_blocks)
+		printf(_("        (waiting for the hand-off %s)\n"), sp->handoff->rule);
+	else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL)
+		printf(_("        (do %s first)\n"), sp->waits_for->id);
+	else if (sp->handoff != NULL && sp->status != STEP_DONE)
+		printf(_("        (the hand-off %s asks one of its questions)\n"),
+		    sp->handoff->rule);
+	if (sp->status == STEP_BLOCKED && sp->waits_requires)
+		/* L10N: %s says what must hold, e.g. "the agreement with the
+		 * vendor has been signed" (the content's requires_text). */
+		printf(_("        (waits until %s)\n"), step_requires_text(sp->step));
+}
+
 static void
 show_text(const struct content *c, const struct snapshot *s, const char *today)
 {
@@ -326,14 +343,7 @@ show_text(const struct content *c, const struct snapshot *s, const char *today)
 					continue;
 				printf("    [%s] %s  %s\n", step_status_label(sp->status), sp->step->id,
 				    text_get(&sp->step->title));
-				/* Say why a step is held up, as the journey screen does. */
-				if (sp->status == STEP_BLOCKED && sp->handoff_blocks)
-					printf(_("        (waiting for the hand-off %s)\n"), sp->handoff->rule);
-				else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL)
-					printf(_("        (do %s first)\n"), sp->waits_for->id);
-				else if (sp->handoff != NULL && sp->status != STEP_DONE)
-					printf(_("        (the hand-off %s asks one of its questions)\n"),
-					    sp->handoff->rule);
+				print_why(sp);
 				for (k = 0; k < sp->step->nquestions; k++) {
 					const struct question *q = sp->step->questions[k];
 					const struct answer *an = progress_answer(pr, q);
@@ -567,7 +577,13 @@ next_text(const struct content *c, const struct snapshot *s, const char *today)
 
 		printf(_("Next: %s, %s: %s (%s)\n"), text_get(&st->track->title),
 		    text_get(&st->phase->title), text_get(&st->title), text_get(&st->owner->name));
-		if (pr->next->status == STEP_BLOCKED)
+		if (pr->next->status == STEP_BLOCKED && pr->next->waits_requires &&
+		    !pr->next->handoff_blocks) {
+			char *why = xasprintf(_("Waits until %s."), step_requires_text(st));
+
+			printf("  %s\n", why);
+			free(why);
+		} else if (pr->next->status == STEP_BLOCKED)
 			printf(_("  Every open step is waiting: see below.\n"));
 		for (k = 0; k < st->nquestions; k++) {
 			const struct question *q = st->questions[k];

@@ -94,6 +94,8 @@ content_step_clear(struct step *st)
 	strlist_free(&st->term_ids);
 	free(st->terms);
 	cond_clear(&st->when);
+	cond_clear(&st->requires);
+	text_free(&st->requires_text);
 	strlist_free(&st->question_ids);
 	free(st->questions);
 	memset(st, 0, sizeof(*st));
@@ -462,6 +464,16 @@ question_option(const struct question *q, const char *id)
 	return NULL;
 }
 
+const char *
+step_requires_text(const struct step *st)
+{
+	if (st->requires.expr == NULL)
+		return NULL;
+	if (st->requires_text.s[LANG_DA] != NULL)
+		return text_get(&st->requires_text);
+	return st->requires.src;
+}
+
 /* Linking */
 
 struct linker {
@@ -669,6 +681,13 @@ link_step(struct linker *lk, struct track *t, struct step *st)
 	}
 	check_texts(lk, &st->title, st->pos, st->id);
 	bind_cond(lk, &st->when);
+	bind_cond(lk, &st->requires);
+	if (st->requires_text.s[LANG_DA] != NULL) {
+		if (st->requires.src == NULL)
+			lerr(lk, st->pos, _("step '%s' has 'requires_text' but no 'requires' condition"),
+			    st->id);
+		check_texts(lk, &st->requires_text, st->pos, st->id);
+	}
 	if (st->guidance.s[LANG_DA] == NULL)
 		lwarn(lk, st->pos, _("step '%s' has no guidance"), st->id);
 	if (st->question_ids.n == 0)
@@ -691,6 +710,67 @@ needs_cycle(const struct step *st, const struct step *start, size_t depth)
 			return true;
 	}
 	return false;
+}
+
+/* Where column col of condition c is, as loader_cond_error counts it. */
+static struct srcpos
+cond_pos(const struct cond *c, int col)
+{
+	struct srcpos p = c->pos;
+
+	if (c->exact)
+		p.col += col - 1;
+	return p;
+}
+
+static bool
+step_asks(const struct step *st, const struct question *q)
+{
+	size_t k;
+
+	for (k = 0; k < st->nquestions; k++)
+		if (st->questions[k] == q)
+			return true;
+	return false;
+}
+
+/* Checks each question a step's 'requires' names: not one of the step's
+ * own (it could never start), and asked by some step of its track (else
+ * a project that follows only this track waits for ever). */
+static void
+check_requires_operand(struct linker *lk, const struct track *t, const struct step *st,
+    const struct operand *o)
+{
+	size_t i, j;
+
+	if (o->kind != OPD_QUESTION || o->q == NULL)
+		return;
+	if (step_asks(st, o->q)) {
+		struct srcpos p = cond_pos(&st->requires, o->col);
+
+		lerr(lk, p, _("step '%s' requires an answer to its own question '%s'; it could never start (require a question of an earlier step)"),
+		    st->id, o->q->id);
+		return;
+	}
+	for (i = 0; i < t->nphases; i++)
+		for (j = 0; j < t->phases[i].nsteps; j++)
+			if (step_asks(&t->phases[i].steps[j], o->q))
+				return;
+	lwarn(lk, cond_pos(&st->requires, o->col),
+	    _("no step of track '%s' asks question '%s', which step '%s' requires; in a project that follows only this track the step waits for ever"),
+	    t->id, o->q->id, st->id);
+}
+
+static void
+check_requires(struct linker *lk, const struct track *t, const struct step *st,
+    const struct expr *e)
+{
+	if (e == NULL)
+		return;
+	check_requires(lk, t, st, e->l);
+	check_requires(lk, t, st, e->r);
+	check_requires_operand(lk, t, st, &e->a);
+	check_requires_operand(lk, t, st, &e->b);
 }
 
 static void
@@ -728,6 +808,7 @@ link_track(struct linker *lk, struct track *t)
 			if (needs_cycle(st, st, 0))
 				lerr(lk, st->pos, _("step '%s' needs itself through other steps ('needs' forms a cycle)"),
 				    st->id);
+			check_requires(lk, t, st, st->requires.expr);
 		}
 	check_texts(lk, &t->title, t->pos, t->id);
 }
@@ -936,17 +1017,6 @@ link_step_ref(struct linker *lk, const char *ref, struct srcpos pos)
 	if ((st = track_step(t, slash + 1)) == NULL)
 		lerr(lk, pos, _("unknown step '%s' in track '%s'"), slash + 1, t->id);
 	return st;
-}
-
-static bool
-step_asks(const struct step *st, const struct question *q)
-{
-	size_t i;
-
-	for (i = 0; i < st->nquestions; i++)
-		if (st->questions[i] == q)
-			return true;
-	return false;
 }
 
 /* True if some step of some track asks q. */

@@ -269,6 +269,8 @@ static const struct yfield step_fields[] = {
 	{ "needs", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct step, needs_ids), false, NULL },
 	{ "terms", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct step, term_ids), false, NULL },
 	{ "when", YAML_SCALAR_NODE, yf_cond, offsetof(struct step, when), false, NULL },
+	{ "requires", YAML_SCALAR_NODE, yf_cond, offsetof(struct step, requires), false, NULL },
+	{ "requires_text", YAML_MAPPING_NODE, yf_text, offsetof(struct step, requires_text), false, NULL },
 	{ "guidance", YAML_MAPPING_NODE, yf_text, offsetof(struct step, guidance), false, NULL },
 	{ "watch", YAML_MAPPING_NODE, yf_text, offsetof(struct step, watch), false, NULL },
 	{ "why", YAML_MAPPING_NODE, yf_text, offsetof(struct step, why), false, NULL },

@@ -246,7 +246,8 @@ count_step(struct progress *pr, struct step_progress *sp)
 		sp->status = STEP_NOT_STARTED;
 }
 
-/* Marks a step that is not done blocked, when it must wait. */
+/* Marks a step that is not done blocked, when it must wait: for a step
+ * it needs, for its 'requires' to hold, or for a hand-off. */
 static void
 block_step(struct progress *pr, struct track_progress *tp, struct step_progress *sp)
 {
@@ -260,7 +261,8 @@ block_step(struct progress *pr, struct track_progress *tp, struct step_progress 
 		if (need->status != STEP_NOT_APPLICABLE && need->status != STEP_DONE)
 			sp->waits_for = need->step;
 	}
-	if (sp->waits_for != NULL || sp->handoff_blocks)
+	sp->waits_requires = !progress_holds(pr, &sp->step->requires);
+	if (sp->waits_for != NULL || sp->waits_requires || sp->handoff_blocks)
 		sp->status = STEP_BLOCKED;
 }
 

@@ -71,6 +71,8 @@ report_step(const struct step_progress *sp)
 	json_object_set_new(o, "answered", json_integer((json_int_t)sp->nanswered));
 	json_object_set_new(o, "dontknow", json_integer((json_int_t)sp->ndontknow));
 	json_object_set_new(o, "waits_for", sp->waits_for ? json_string(sp->waits_for->id) : json_null());
+	json_object_set_new(o, "waits_until", sp->waits_requires ?
+	    json_string(step_requires_text(st)) : json_null());
 	json_object_set_new(o, "handoff", sp->handoff ? json_string(sp->handoff->rule) : json_null());
 	return o;
 }

@@ -361,7 +361,7 @@ step_blocks(struct tui *t, const struct journey *j, struct blocks *b)
 	} else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL) {
 		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Do \"%s\" first."),
 		    text_get(&sp->waits_for->title)));
-	} else if (sp->handoff != NULL && sp->status != STEP_DONE) {
+	} else if (sp->handoff != NULL && sp->status != STEP_DONE && !sp->waits_requires) {
 		const struct role *r = content_role(t->content, sp->handoff->role);
 
 		const char *who = r ? text_get(&r->name) : sp->handoff->role;
@@ -374,6 +374,11 @@ step_blocks(struct tui *t, const struct journey *j, struct blocks *b)
 			add_block(b, ST_PROGRESS, 0, -1, xasprintf(_("A hand-off to %s (%s) is open on one of these answers; the step is done when it is answered."),
 			    who, state));
 	}
+	if (sp->status == STEP_BLOCKED && sp->waits_requires)
+		/* L10N: %s says what must hold, e.g. "the agreement with the
+		 * vendor has been signed" (the content's requires_text). */
+		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Waits until %s."),
+		    step_requires_text(st)));
 	if (sp->status == STEP_NOT_APPLICABLE)
 		add_block(b, ST_DIM, 0, -1, xstrdup(_("This step does not apply to the project as it is answered now.")));
 	add_block(b, ST_NORMAL, 0, -1, xstrdup(""));
@@ -464,7 +469,10 @@ draw_next(struct tui *t, struct journey *j, int y, int cols)
 		    ST_DONE, false);
 		return;
 	}
-	if (n->status == STEP_BLOCKED)
+	if (n->status == STEP_BLOCKED && n->waits_requires && !n->handoff_blocks)
+		s = xasprintf(_("Next: %s (%s) — waiting; press n to see why"),
+		    text_get(&n->step->title), text_get(&n->step->owner->name));
+	else if (n->status == STEP_BLOCKED)
 		s = xasprintf(_("Next: %s (%s) — waiting; press H for the hand-offs"),
 		    text_get(&n->step->title), text_get(&n->step->owner->name));
 	else

@@ -124,6 +124,10 @@ struct step {
 	const struct glossary_entry **terms;
 	size_t			 nterms;
 	struct cond		 when;		/* applies only while it holds */
+	/* Can be worked on only while it holds (NULL expression: always);
+	 * requires_text says what it asks for people (optional). */
+	struct cond		 requires;
+	struct text		 requires_text;
 	struct strlist		 question_ids;
 	const struct question	**questions;
 	size_t			 nquestions;
@@ -318,6 +322,9 @@ const struct step *track_step(const struct track *t, const char *id);
 /* The i-th step of the track over all phases. */
 const struct step *track_step_at(const struct track *t, size_t i);
 const struct qoption *question_option(const struct question *q, const char *id);
+/* What a step's 'requires' asks, for people: its requires_text in the
+ * current language, else the condition as written; NULL without one. */
+const char *step_requires_text(const struct step *st);
 
 const char *qtype_name(enum qtype t);
 int qtype_parse(const char *s, enum qtype *out);

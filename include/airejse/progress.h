@@ -13,9 +13,10 @@
  *   done         every question that applies has an answer other than
  *                "don't know", and no open hand-off asks one of them;
  *   blocked      not done, and a step it needs (that applies) is not
- *                done, or every question without an answer (or with
- *                "don't know") is asked by an open (raised or sent)
- *                hand-off: nothing is left that the owner can do;
+ *                done, or its 'requires' condition does not hold, or
+ *                every question without an answer (or with "don't
+ *                know") is asked by an open (raised or sent) hand-off:
+ *                nothing is left that the owner can do;
  *   in progress  not done or blocked, and some question is answered
  *                ("don't know" counts as answered but open), or an open
  *                hand-off asks one of its answered questions;
@@ -54,6 +55,7 @@ struct step_progress {
 	size_t			 ndontknow;	/* of those, "don't know" */
 	/* Why it is blocked or not done (either may be set): */
 	const struct step	*waits_for;	/* a needed step not done yet */
+	bool			 waits_requires;	/* its 'requires' does not hold */
 	const struct handoff	*handoff;	/* an open hand-off on its questions */
 	bool			 handoff_blocks;	/* every open question waits on one */
 };

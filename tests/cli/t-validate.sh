@@ -13,9 +13,9 @@ contains "$out" "valid"
 lacks "$err" "warning"
 
 run 0 "$AIREJSE" --content example journeys --format tsv
-contains "$out" "$(printf 'lille\tEt lille spor\t1\t1')"
+contains "$out" "$(printf 'lille\tEt lille spor\t1\t2')"
 run 0 "$AIREJSE" --content example --lang en journeys --format tsv
-contains "$out" "$(printf 'lille\tA small track\t1\t1')"
+contains "$out" "$(printf 'lille\tA small track\t1\t2')"
 
 # A copy of a shipped file with a duplicate id: 65 and file:line:column.
 mkdir edit

@@ -76,15 +76,23 @@ describe(const struct content *c)
 			for (s = 0; s < tr->phases[p].nsteps; s++) {
 				const struct step *st = &tr->phases[p].steps[s];
 				char *w = st->when.expr ? expr_to_string(st->when.expr) : xstrdup("-");
+				char *r = st->requires.expr ? expr_to_string(st->requires.expr) :
+				    xstrdup("-");
 
 				fprintf(f, " step %s %zu %s %s %s %d %zu %zu %zu %s %s:%d:%d\n", st->id,
 				    st->index, st->owner->id, st->group ? st->group->id : "-",
 				    text_in(&st->guidance, LANG_EN), st->basis, st->nneeds,
 				    st->nterms, st->nquestions, w, st->pos.file, st->pos.line,
 				    st->pos.col);
+				fprintf(f, "  requires %s %s:%d:%d %d %s / %s\n", r,
+				    st->requires.pos.file ? st->requires.pos.file : "-",
+				    st->requires.pos.line, st->requires.pos.col, st->requires.exact,
+				    text_in(&st->requires_text, LANG_DA),
+				    text_in(&st->requires_text, LANG_EN));
 				for (q = 0; q < st->nquestions; q++)
 					fprintf(f, "  q %s\n", st->questions[q]->id);
 				free(w);
+				free(r);
 			}
 	}
 	for (q = 0; q < c->nquestions; q++) {
@@ -144,6 +152,9 @@ START_TEST(round_trip_of_the_shipped_content)
 	da = describe(a);
 	db = describe(b);
 	ck_assert_str_eq(da, db);
+	/* The shipped content has every kind of field, 'requires' too. */
+	ck_assert_ptr_nonnull(strstr(da, "  requires (aftale_foer_validering == ja) "));
+	ck_assert_ptr_nonnull(strstr(db, " / a written agreement"));
 	/* Every prefix is refused, never read past its end. */
 	for (size_t cut = 0; cut < len; cut += len / 97 + 1) {
 		struct content *c = NULL;

@@ -445,6 +445,112 @@ START_TEST(diag_caret)
 }
 END_TEST
 
+/* 'requires' on the step pris, after its 'needs': the condition is on
+ * line 30 and starts in column 21. */
+static char *
+with_requires(const char *cond, const char *text)
+{
+	char *line = xasprintf("needs: [behov]\n          requires: %s%s%s", cond,
+	    text ? "\n          requires_text: " : "", text ? text : "");
+	char *out = edit(track, "needs: [behov]", line);
+
+	free(line);
+	return out;
+}
+
+START_TEST(requires_good)
+{
+	char *text = with_requires("persondata == ja and dba == ja",
+	    "{da: aftalen er på plads, en: the agreement is in place}");
+	const struct step *st;
+
+	ck_assert_int_eq(load_with("track", text), 0);
+	if (diags.nwarnings)
+		dump();
+	ck_assert_uint_eq(diags.nwarnings, 0);
+	st = track_step(content_track(content, "lille"), "pris");
+	ck_assert_ptr_nonnull(st->requires.expr);
+	ck_assert_int_eq(st->requires.pos.line, 30);
+	ck_assert_int_eq(st->requires.pos.col, 21);
+	ck_assert_str_eq(text_in(&st->requires_text, LANG_DA), "aftalen er på plads");
+	ck_assert_str_eq(step_requires_text(st), "the agreement is in place");
+	/* A step without one requires nothing. */
+	ck_assert_ptr_null(step_requires_text(track_step(content_track(content, "lille"), "behov")));
+	free(text);
+	content_free(content);
+	content = NULL;
+	/* Without a text, the condition speaks for itself. */
+	text = with_requires("persondata == ja", NULL);
+	ck_assert_int_eq(load_with("track", text), 0);
+	st = track_step(content_track(content, "lille"), "pris");
+	ck_assert_str_eq(step_requires_text(st), "persondata == ja");
+	free(text);
+}
+END_TEST
+
+/* cond (with text) as pris's 'requires' fails at line:col with part. */
+static void
+requires_bad(const char *cond, const char *text, int line, int col, const char *part)
+{
+	char *t = with_requires(cond, text);
+
+	ck_assert_int_eq(load_with("track", t), EX_DATAERR);
+	ck_assert_ptr_null(content);
+	has_error("track.yaml", line, col, part);
+	free(t);
+	diag_free(&diags);
+}
+
+START_TEST(requires_errors)
+{
+	requires_bad("persondata == ja and aftale == ja", NULL, 30, 42,
+	    "unknown question or setting 'aftale'");
+	requires_bad("persondata == 1", NULL, 30, 35, "compare it with ja or nej");
+	requires_bad("dba > 2", NULL, 30, 25, "only numbers, amounts and dates can be ordered");
+	requires_bad("persondata ==", NULL, 30, 34, "condition");
+	/* A step cannot wait for its own answer. */
+	requires_bad("persondata and vaerdi > 1000", NULL, 30, 36, "its own question 'vaerdi'");
+	requires_bad("persondata", "{da: ' ', en: something}", 24, 11, "blank");
+	bad("track", "needs: [behov]",
+	    "needs: [behov]\n          requires_text: {da: noget, en: something}");
+	has_error("track.yaml", 24, 11, "'requires_text' but no 'requires'");
+}
+END_TEST
+
+/* A question no step of the track asks: the step would wait for ever in
+ * a project that follows only this track. */
+START_TEST(requires_other_track_warns)
+{
+	char *text = with_requires("andet_svar == ja", NULL);
+	const char *other =
+	    "track:\n"
+	    "  id: andet\n"
+	    "  title: {da: Andet, en: Other}\n"
+	    "  summary: {da: A, en: A}\n"
+	    "  source: eksempel.txt\n"
+	    "  phases:\n"
+	    "    - id: p\n"
+	    "      title: {da: P, en: P}\n"
+	    "      steps:\n"
+	    "        - {id: s, title: {da: S, en: S}, owner: kliniker, source: eksempel.txt,\n"
+	    "           basis: practice, guidance: {da: G, en: G},\n"
+	    "           questions: [{id: andet_svar, type: yesno, prompt: {da: Q, en: Q}}]}\n";
+	size_t i;
+	bool found = false;
+
+	free(tu_write(dir, "journeys/other.yaml", other));
+	ck_assert_int_eq(load_with("track", text), 0);
+	for (i = 0; i < diags.n; i++)
+		if (diags.v[i].severity == DIAG_WARNING && diags.v[i].line == 30 &&
+		    diags.v[i].col == 21 && strstr(diags.v[i].msg, "waits for ever") != NULL)
+			found = true;
+	if (!found)
+		dump();
+	ck_assert(found);
+	free(text);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -453,6 +559,9 @@ test_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, good);
+	tcase_add_test(tc, requires_good);
+	tcase_add_test(tc, requires_errors);
+	tcase_add_test(tc, requires_other_track_warns);
 	tcase_add_test(tc, unknown_key);
 	tcase_add_test(tc, comma_in_flow_text);
 	tcase_add_test(tc, wrong_type);

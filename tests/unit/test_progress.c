@@ -416,6 +416,166 @@ START_TEST(handoff_moves)
 }
 END_TEST
 
+/* 'requires': a condition that must hold before a step can be worked on,
+ * beside 'needs', which only orders steps by completion. */
+static const char requires_yaml[] =
+    "roles:\n"
+    "  - {id: r, name: {da: R, en: R}, description: {da: R, en: R}, receives: {da: R, en: R}}\n"
+    "track:\n"
+    "  id: gamma\n"
+    "  title: {da: Gamma, en: Gamma}\n"
+    "  summary: {da: G, en: G}\n"
+    "  source: s\n"
+    "  phases:\n"
+    "    - id: p\n"
+    "      title: {da: P, en: P}\n"
+    "      steps:\n"
+    "        - id: aftale\n"
+    "          title: {da: Aftale, en: Agreement}\n"
+    "          owner: r\n"
+    "          source: s\n"
+    "          basis: practice\n"
+    "          guidance: {da: G, en: G}\n"
+    "          questions:\n"
+    "            - {id: aftale_ok, type: yesno, prompt: {da: Aftale?, en: Agreement?}}\n"
+    "        - id: valider\n"
+    "          title: {da: Valider, en: Validate}\n"
+    "          owner: r\n"
+    "          source: s\n"
+    "          basis: practice\n"
+    "          needs: [aftale]\n"
+    "          requires: aftale_ok == ja\n"
+    "          requires_text: {da: aftalen er indgået, en: the agreement is signed}\n"
+    "          guidance: {da: G, en: G}\n"
+    "          questions:\n"
+    "            - {id: resultat, type: text, prompt: {da: Resultat?, en: Result?}}\n"
+    "        - id: krav\n"
+    "          title: {da: Krav, en: Requirements}\n"
+    "          owner: r\n"
+    "          source: s\n"
+    "          basis: practice\n"
+    "          guidance: {da: G, en: G}\n"
+    "          questions:\n"
+    "            - {id: krav_ok, type: yesno, prompt: {da: Godkendt?, en: Approved?}}\n"
+    "            - {id: krav_noter, type: text, when: krav_ok == nej, prompt: {da: Hvorfor?, en: Why?}}\n"
+    "        - id: udbud\n"
+    "          title: {da: Udbud, en: Tender}\n"
+    "          owner: r\n"
+    "          source: s\n"
+    "          basis: practice\n"
+    "          requires: krav_ok == ja and not unknown(aftale_ok)\n"
+    "          guidance: {da: G, en: G}\n"
+    "          questions:\n"
+    "            - {id: udbud_form, type: text, prompt: {da: Form?, en: Form?}}\n";
+
+static char *requires_dir;
+
+static void
+load_requires(void)
+{
+	struct diags d = { 0 };
+	int rc;
+
+	requires_dir = tu_tmpdir();
+	free(tu_write(requires_dir, "journeys/gamma.yaml", requires_yaml));
+	rc = content_load(requires_dir, NULL, 0, &d, &c);
+	if (rc != 0)
+		diag_print(&d, stderr);
+	ck_assert_int_eq(rc, 0);
+	diag_free(&d);
+}
+
+static void
+unload_requires(void)
+{
+	unload();
+	tu_rmrf(requires_dir);
+	free(requires_dir);
+}
+
+static const struct step_progress *
+gstep(struct fixture *f, const char *step)
+{
+	return progress_step(f->pr, track_step(content_track(c, "gamma"), step));
+}
+
+START_TEST(requires_blocks_until_it_holds)
+{
+	const struct progress *pr;
+	struct fixture f;
+
+	start(&f, "gamma", NULL);
+	pr = eval(&f, NULL);
+	/* Nothing answered: valider waits for aftale and for a yes to it;
+	 * udbud needs no step, but waits for the approval. */
+	ck_assert_int_eq(status(&f, "gamma", "valider"), STEP_BLOCKED);
+	ck_assert_ptr_eq(gstep(&f, "valider")->waits_for, track_step(content_track(c, "gamma"), "aftale"));
+	ck_assert(gstep(&f, "valider")->waits_requires);
+	ck_assert_int_eq(status(&f, "gamma", "udbud"), STEP_BLOCKED);
+	ck_assert_ptr_null(gstep(&f, "udbud")->waits_for);
+	ck_assert(gstep(&f, "udbud")->waits_requires);
+	ck_assert(!gstep(&f, "udbud")->handoff_blocks);
+	ck_assert(!gstep(&f, "aftale")->waits_requires);
+	ck_assert_str_eq(pr->next->step->id, "aftale");
+
+	/* "No agreement" completes the agreement step, which no longer lets
+	 * validation start: it waits, and next goes past it. */
+	ans(&f, "aftale_ok", "nej");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "gamma", "aftale"), STEP_DONE);
+	ck_assert_int_eq(status(&f, "gamma", "valider"), STEP_BLOCKED);
+	ck_assert_ptr_null(gstep(&f, "valider")->waits_for);
+	ck_assert(gstep(&f, "valider")->waits_requires);
+	ck_assert_str_eq(step_requires_text(gstep(&f, "valider")->step), "the agreement is signed");
+	ck_assert_str_eq(pr->next->step->id, "krav");
+
+	/* "Don't know" is no yes either. */
+	ans(&f, "aftale_ok", "?");
+	eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "gamma", "valider"), STEP_BLOCKED);
+	ck_assert(gstep(&f, "valider")->waits_requires);
+
+	ans(&f, "aftale_ok", "ja");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "gamma", "valider"), STEP_NOT_STARTED);
+	ck_assert(!gstep(&f, "valider")->waits_requires);
+	ck_assert_str_eq(pr->next->step->id, "valider");
+
+	/* A step done stays done when its condition stops holding. */
+	ans(&f, "resultat", "fint");
+	ans(&f, "aftale_ok", "nej");
+	eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "gamma", "valider"), STEP_DONE);
+	ck_assert(!gstep(&f, "valider")->waits_requires);
+
+	/* Only the tender is left, and it waits: it is next, blocked. */
+	ans(&f, "krav_ok", "nej");
+	ans(&f, "krav_noter", "mangler it");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "gamma", "krav"), STEP_DONE);
+	ck_assert_int_eq(status(&f, "gamma", "udbud"), STEP_BLOCKED);
+	ck_assert_ptr_eq(pr->next, gstep(&f, "udbud"));
+	ck_assert_int_eq(pr->tracks[0].done, 3);
+
+	/* Every part of the condition must hold. */
+	ans(&f, "krav_ok", "ja");
+	eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "gamma", "udbud"), STEP_NOT_STARTED);
+	ans(&f, "aftale_ok", "?");
+	eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "gamma", "udbud"), STEP_BLOCKED);
+	/* Its text, without requires_text, is the condition. */
+	ck_assert_str_eq(step_requires_text(gstep(&f, "udbud")->step),
+	    "krav_ok == ja and not unknown(aftale_ok)");
+	ans(&f, "aftale_ok", "ja");
+	ans(&f, "udbud_form", "offentligt");
+	pr = eval(&f, NULL);
+	ck_assert_int_eq(status(&f, "gamma", "udbud"), STEP_DONE);
+	ck_assert_ptr_null(pr->next);
+	progress_free(f.pr);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -430,6 +590,10 @@ test_suite(void)
 	tcase_add_test(tc, two_tracks_share_an_answer);
 	tcase_add_test(tc, handoff_sync_raise_withdraw);
 	tcase_add_test(tc, handoff_moves);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("requires");
+	tcase_add_checked_fixture(tc, load_requires, unload_requires);
+	tcase_add_test(tc, requires_blocks_until_it_holds);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,7 +12,7 @@
 #include "airejse/loader.h"
 #include "airejse/xalloc.h"
 
-#define CACHE_MAGIC "airejse content cache 2\n"
+#define CACHE_MAGIC "airejse content cache 3\n"
 /* Caches bigger than this are not ours to read. */
 #define CACHE_MAX (64u * 1024 * 1024)
 
@@ -134,8 +134,10 @@ cache_read(const char *path, const char *dir, uint64_t key)
 	if (read(fd, data, (size_t)h.len) != (ssize_t)h.len ||
 	    sum64(data, (size_t)h.len) != h.sum)
 		goto out;
-	if (loader_restore(dir, data, (size_t)h.len, &c) != 0)
+	/* The content keeps data: its strings are in it. */
+	if (loader_restore_owned(dir, data, (size_t)h.len, &c) != 0)
 		c = NULL;
+	data = NULL;
 out:
 	close(fd);
 	free(data);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/arena.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/expr.h"
@@ -279,6 +280,10 @@ content_free(struct content *c)
 
 	if (c == NULL)
 		return;
+	if (c->arena != NULL) {
+		arena_free(c->arena);	/* c is in it */
+		return;
+	}
 	for (i = 0; i < c->ntracks; i++)
 		content_track_free(c->tracks[i]);
 	for (i = 0; i < c->nquestions; i++)
@@ -480,7 +485,18 @@ struct linker {
 	struct content	*c;
 	struct diags	*d;
 	int		 nerr;
+	bool		 full;	/* not relinking content from the cache */
 };
+
+/* An array the linker fills: in the content's arena when it has one,
+ * for then everything it holds must be (content_free frees only that). */
+static void *
+link_array(struct linker *lk, size_t n, size_t size)
+{
+	if (lk->c->arena != NULL)
+		return arena_array(lk->c->arena, n, size);
+	return xreallocarray(NULL, n ? n : 1, size);
+}
 
 static void
 lerr(struct linker *lk, struct srcpos p, const char *fmt, ...)
@@ -621,7 +637,8 @@ bind_cond(struct linker *lk, const struct cond *c)
 {
 	struct bind_ctx b = { lk, c };
 
-	if (c->expr != NULL)
+	/* Conditions come back from the cache bound already. */
+	if (c->expr != NULL && lk->full)
 		expr_bind(c->expr, lk->c, bind_err, &b);
 }
 
@@ -641,7 +658,7 @@ link_step(struct linker *lk, struct track *t, struct step *st)
 	if (st->basis == BASIS_LAW && st->legal.n == 0)
 		lerr(lk, st->pos, _("step '%s' is required by law (basis: law) but names no legal reference; add 'legal'"),
 		    st->id);
-	st->needs = xreallocarray(NULL, st->needs_ids.n ? st->needs_ids.n : 1, sizeof(*st->needs));
+	st->needs = link_array(lk, st->needs_ids.n, sizeof(*st->needs));
 	for (i = 0; i < st->needs_ids.n; i++) {
 		const struct step *n = track_step(t, st->needs_ids.v[i]);
 
@@ -653,7 +670,7 @@ link_step(struct linker *lk, struct track *t, struct step *st)
 		else
 			st->needs[st->nneeds++] = n;
 	}
-	st->terms = xreallocarray(NULL, st->term_ids.n ? st->term_ids.n : 1, sizeof(*st->terms));
+	st->terms = link_array(lk, st->term_ids.n, sizeof(*st->terms));
 	for (i = 0; i < st->term_ids.n; i++) {
 		const struct glossary_entry *e = content_term(c, st->term_ids.v[i]);
 
@@ -662,8 +679,7 @@ link_step(struct linker *lk, struct track *t, struct step *st)
 		else
 			st->terms[st->nterms++] = e;
 	}
-	st->questions = xreallocarray(NULL, st->question_ids.n ? st->question_ids.n : 1,
-	    sizeof(*st->questions));
+	st->questions = link_array(lk, st->question_ids.n, sizeof(*st->questions));
 	for (i = 0; i < st->question_ids.n; i++) {
 		const struct question *q = content_question(c, st->question_ids.v[i]);
 
@@ -977,7 +993,7 @@ link_questions(struct linker *lk, const struct strlist *ids,
 {
 	size_t i, j;
 
-	*out = xreallocarray(NULL, ids->n ? ids->n : 1, sizeof(**out));
+	*out = link_array(lk, ids->n, sizeof(**out));
 	*n = 0;
 	for (i = 0; i < ids->n; i++) {
 		const struct question *q = content_question(lk->c, ids->v[i]);
@@ -1045,7 +1061,7 @@ link_citem(struct linker *lk, struct checklist *cl, struct csection *sec, struct
 	link_questions(lk, &it->question_ids, &it->questions, &it->nquestions, where);
 	if (it->question_ids.n == 0)
 		lerr(lk, it->pos, _("%s names no question; its state must rest on answers"), where);
-	it->steps = xreallocarray(NULL, it->step_ids.n ? it->step_ids.n : 1, sizeof(*it->steps));
+	it->steps = link_array(lk, it->step_ids.n, sizeof(*it->steps));
 	for (i = 0; i < it->step_ids.n; i++) {
 		const struct step *st = link_step_ref(lk, it->step_ids.v[i], it->step_ids.pos[i]);
 
@@ -1109,7 +1125,7 @@ link_checklist(struct linker *lk, struct checklist *cl)
 		}
 	}
 	cl->nitems = idx;
-	cl->dates = xreallocarray(NULL, cl->date_ids.n ? cl->date_ids.n : 1, sizeof(*cl->dates));
+	cl->dates = link_array(lk, cl->date_ids.n, sizeof(*cl->dates));
 	for (i = 0; i < cl->date_ids.n; i++) {
 		const struct legal_date *dt = content_date(lk->c, cl->date_ids.v[i]);
 
@@ -1180,7 +1196,7 @@ link_checklists(struct linker *lk)
 static int
 link_content(struct content *c, struct diags *d, bool full)
 {
-	struct linker lk = { c, d, 0 };
+	struct linker lk = { c, d, 0, full };
 	size_t i, j;
 
 	if (full) {
@@ -1215,8 +1231,7 @@ link_content(struct content *c, struct diags *d, bool full)
 			lerr(&lk, h->role_ref.pos, _("unknown role '%s'"), h->role_ref.id);
 		if (h->question_ids.n == 0)
 			lerr(&lk, h->pos, _("hand-off '%s' lists no questions for the role to answer"), h->id);
-		h->questions = xreallocarray(NULL, h->question_ids.n ? h->question_ids.n : 1,
-		    sizeof(*h->questions));
+		h->questions = link_array(&lk, h->question_ids.n, sizeof(*h->questions));
 		for (j = 0; j < h->question_ids.n; j++) {
 			const struct question *q = content_question(c, h->question_ids.v[j]);
 

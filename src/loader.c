@@ -6,11 +6,13 @@
 #include <sys/stat.h>
 #include <sysexits.h>
 
+#include "airejse/arena.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/expr.h"
 #include "airejse/i18n.h"
 #include "airejse/loader.h"
+#include "airejse/settings.h"
 #include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
 #include "airejse/yamldoc.h"
@@ -777,7 +779,9 @@ content_load_files(char *const *paths, size_t n, struct diags *diags,
 
 /* The content cache: what the loader read, written field by field from
  * the same schema tables that read it, so a field added to a table is
- * cached without another line here. Linking is redone on restore. */
+ * cached without another line here. Conditions are kept as bound trees
+ * (questions by index); the rest of the linking is redone on restore.
+ * Restored content lives in one arena, its strings in the bytes read. */
 
 struct wr {
 	struct strbuf		 sb;
@@ -785,9 +789,19 @@ struct wr {
 	bool			 bad;	/* a handler this file cannot save */
 };
 
+/* An operand whose question (or option of a question) is known by
+ * index until every question has been read. */
+struct fixup {
+	struct operand	*o;
+	uint32_t	 q, optq, opt;
+};
+
 struct rd {
-	const unsigned char	*p, *end;
+	unsigned char		*p, *end;
 	struct content		*c;
+	struct arena		*a;
+	struct fixup		*fix;
+	size_t			 nfix, capfix;
 	bool			 bad;
 };
 
@@ -823,6 +837,8 @@ w_f64(struct wr *w, double d)
 
 #define NULL_STR 0xffffffffu
 
+/* A string is its length, its bytes and a NUL, so that restored content
+ * can point at it where it lies. */
 static void
 w_str(struct wr *w, const char *s)
 {
@@ -831,7 +847,7 @@ w_str(struct wr *w, const char *s)
 		return;
 	}
 	w_u32(w, (uint32_t)strlen(s));
-	w_bytes(w, s, strlen(s));
+	w_bytes(w, s, strlen(s) + 1);
 }
 
 static void
@@ -922,12 +938,13 @@ r_str(struct rd *r)
 
 	if (r->bad || n == NULL_STR)
 		return NULL;
-	if ((size_t)(r->end - r->p) < n || memchr(r->p, '\0', n) != NULL) {
+	if ((size_t)(r->end - r->p) <= n || r->p[n] != '\0' ||
+	    memchr(r->p, '\0', n) != NULL) {
 		r->bad = true;
 		return NULL;
 	}
-	s = xstrndup((const char *)r->p, n);
-	r->p += n;
+	s = (char *)r->p;
+	r->p += n + 1;
 	return s;
 }
 
@@ -964,8 +981,8 @@ r_strlist(struct rd *r, struct strlist *l)
 
 	if (n == 0)
 		return;
-	l->v = xcalloc(n, sizeof(*l->v));
-	l->pos = xcalloc(n, sizeof(*l->pos));
+	l->v = arena_array(r->a, n, sizeof(*l->v));
+	l->pos = arena_array(r->a, n, sizeof(*l->pos));
 	for (i = 0; i < n && !r->bad; i++) {
 		if ((l->v[i] = r_str(r)) == NULL) {
 			r->bad = true;
@@ -973,6 +990,165 @@ r_strlist(struct rd *r, struct strlist *l)
 		}
 		l->n = i + 1;
 		l->pos[i] = r_pos(r);
+	}
+}
+
+/* A bound condition tree, node by node in prefix order; NULL_STR for no
+ * node. Questions are written by index (content questions are sorted by
+ * id when linked, and read back in that order); an option by its
+ * question's index and its own. */
+static void
+w_operand(struct wr *w, const struct operand *o, const struct question *owner)
+{
+	w_u32(w, o->kind);
+	w_str(w, o->name);
+	w_f64(w, o->num);
+	w_u32(w, (uint32_t)o->col);
+	w_u32(w, o->q != NULL ? (uint32_t)o->q->index : NULL_STR);
+	w_u32(w, (uint32_t)o->setting);
+	if (o->opt == NULL) {
+		w_u32(w, NULL_STR);
+		w_u32(w, NULL_STR);
+	} else if (owner != NULL && o->opt >= owner->options &&
+	    o->opt < owner->options + owner->noptions) {
+		w_u32(w, (uint32_t)owner->index);
+		w_u32(w, (uint32_t)(o->opt - owner->options));
+	} else {
+		w->bad = true;
+	}
+}
+
+static void
+w_expr(struct wr *w, const struct expr *e)
+{
+	if (e == NULL) {
+		w_u32(w, NULL_STR);
+		return;
+	}
+	w_u32(w, e->op);
+	w_u32(w, (uint32_t)e->col);
+	w_u32(w, e->cmp);
+	w_operand(w, &e->a, NULL);
+	/* An option is always on the right, of the question on the left. */
+	w_operand(w, &e->b, e->a.q);
+	w_expr(w, e->l);
+	w_expr(w, e->r);
+}
+
+static void
+r_operand(struct rd *r, struct operand *o)
+{
+	uint32_t kind = r_u32(r), q, optq, opt;
+
+	o->name = r_str(r);
+	o->num = r_f64(r);
+	o->col = (int)r_u32(r);
+	q = r_u32(r);
+	o->setting = (int)r_u32(r);
+	optq = r_u32(r);
+	opt = r_u32(r);
+	if (r->bad || kind > OPD_OPTION) {
+		r->bad = true;
+		return;
+	}
+	o->kind = (enum operand_kind)kind;
+	if (q != NULL_STR || optq != NULL_STR) {
+		xgrow(&r->fix, &r->capfix, r->nfix + 1, sizeof(*r->fix));
+		r->fix[r->nfix++] = (struct fixup){ o, q, optq, opt };
+	}
+}
+
+/* Whether a restored tree can be evaluated and printed without reading
+ * through a NULL: what expr_eval and expr_to_string rely on. */
+static bool
+operand_ok(const struct operand *o)
+{
+	switch (o->kind) {
+	case OPD_QUESTION:	return o->q != NULL;
+	case OPD_OPTION:	return o->opt != NULL;
+	case OPD_STRING:
+	case OPD_NAME:		return o->name != NULL;
+	case OPD_SETTING:	return o->setting >= 0 && o->setting < SETTING__COUNT;
+	default:		return true;
+	}
+}
+
+static bool
+expr_ok(const struct expr *e)
+{
+	if (e == NULL)
+		return true;
+	switch (e->op) {
+	case EXPR_OR:
+	case EXPR_AND:
+		return e->l != NULL && e->r != NULL && expr_ok(e->l) && expr_ok(e->r);
+	case EXPR_NOT:
+		return e->l != NULL && e->r == NULL && expr_ok(e->l);
+	case EXPR_ANSWERED:
+	case EXPR_UNKNOWN:
+		return e->a.kind == OPD_QUESTION && operand_ok(&e->a) &&
+		    e->l == NULL && e->r == NULL;
+	case EXPR_TRACK:
+		return e->a.kind == OPD_NAME && operand_ok(&e->a) &&
+		    e->l == NULL && e->r == NULL;
+	case EXPR_CMP:
+		return (e->a.kind == OPD_QUESTION || e->a.kind == OPD_SETTING) &&
+		    operand_ok(&e->a) && operand_ok(&e->b) && e->l == NULL && e->r == NULL;
+	}
+	return false;
+}
+
+/* Conditions nest a few levels; a deeper tree is a damaged file. */
+#define EXPR_DEPTH_MAX 64
+
+static struct expr *
+r_expr(struct rd *r, int depth)
+{
+	struct expr *e;
+	uint32_t op = r_u32(r), cmp;
+
+	if (r->bad || op == NULL_STR)
+		return NULL;
+	if (op > EXPR_TRACK || depth > EXPR_DEPTH_MAX) {
+		r->bad = true;
+		return NULL;
+	}
+	e = arena_alloc(r->a, sizeof(*e));
+	e->op = (enum expr_op)op;
+	e->col = (int)r_u32(r);
+	if ((cmp = r_u32(r)) > CMP_INCLUDES)
+		r->bad = true;
+	e->cmp = (enum expr_cmp)cmp;
+	r_operand(r, &e->a);
+	r_operand(r, &e->b);
+	e->l = r_expr(r, depth + 1);
+	e->r = r_expr(r, depth + 1);
+	return e;
+}
+
+/* Points the operands read at their questions and options, now that
+ * every question is read, and checks the trees. */
+static void
+r_fixups(struct rd *r)
+{
+	const struct content *c = r->c;
+	size_t i;
+
+	for (i = 0; i < r->nfix && !r->bad; i++) {
+		struct fixup *f = &r->fix[i];
+
+		if (f->q != NULL_STR) {
+			if (f->q >= c->nquestions)
+				r->bad = true;
+			else
+				f->o->q = c->questions[f->q];
+		}
+		if (f->optq != NULL_STR) {
+			if (f->optq >= c->nquestions || f->opt >= c->questions[f->optq]->noptions)
+				r->bad = true;
+			else
+				f->o->opt = &c->questions[f->optq]->options[f->opt];
+		}
 	}
 }
 
@@ -1034,6 +1210,7 @@ save_field(struct wr *w, const struct yfield *f, const void *obj)
 		w_str(w, c->src);
 		w_pos(w, c->pos);
 		w_u32(w, c->exact);
+		w_expr(w, c->expr);
 	} else if (f->fn == yf_strlist || f->fn == yf_idlist) {
 		w_strlist(w, AT(obj, f->offset, const struct strlist));
 	} else if (f->fn == yf_int) {
@@ -1094,17 +1271,14 @@ restore_field(struct rd *r, const struct yfield *f, void *obj)
 		AT(obj, f->offset, struct ref)->id = r_str(r);
 		AT(obj, f->offset, struct ref)->pos = r_pos(r);
 	} else if (f->fn == yf_cond) {
-		char *msg = NULL;
-		int col;
-
 		c = AT(obj, f->offset, struct cond);
 		c->src = r_str(r);
 		c->pos = r_pos(r);
 		c->exact = r_u32(r) != 0;
-		if (c->src != NULL && (c->expr = expr_parse(c->src, &col, &msg)) == NULL) {
-			free(msg);
+		c->expr = r_expr(r, 0);
+		/* Every condition written has its tree, and only those. */
+		if ((c->src == NULL) != (c->expr == NULL))
 			r->bad = true;
-		}
 	} else if (f->fn == yf_strlist || f->fn == yf_idlist) {
 		r_strlist(r, AT(obj, f->offset, struct strlist));
 	} else if (f->fn == yf_int) {
@@ -1143,8 +1317,7 @@ restore_field(struct rd *r, const struct yfield *f, void *obj)
 		char *arr;
 
 		n = r_count(r, 4);
-		arr = n ? xcalloc(n, ne->size) : NULL;
-		/* Count first, so a half-read list is freed whole. */
+		arr = n ? arena_array(r->a, n, ne->size) : NULL;
 		*AT(obj, ne->array, char *) = arr;
 		*AT(obj, ne->count, size_t) = n;
 		for (i = 0; i < n && !r->bad; i++) {
@@ -1227,18 +1400,42 @@ loader_save(const struct content *c, char **out, size_t *len)
 	return 0;
 }
 
-int
-loader_restore(const char *dir, const void *data, size_t len, struct content **out)
+/* Whether every condition of the content read can be evaluated. */
+static bool
+conds_ok(const struct yfield *fields, const void *obj)
 {
-	struct content *c = xcalloc(1, sizeof(*c));
-	struct rd r = { data, (const unsigned char *)data + len, c, false };
+	const struct yfield *f;
+	const struct nested *ne;
+	size_t i, n;
+
+	for (f = fields; f->key != NULL; f++) {
+		if (f->fn == yf_cond && !expr_ok(AT(obj, f->offset, const struct cond)->expr))
+			return false;
+		if ((ne = nested_of(f->fn)) == NULL)
+			continue;
+		n = *AT(obj, ne->count, const size_t);
+		for (i = 0; i < n; i++)
+			if (!conds_ok(ne->fields, *AT(obj, ne->array, const char *const) + i * ne->size))
+				return false;
+	}
+	return true;
+}
+
+int
+loader_restore_owned(const char *dir, void *data, size_t len, struct content **out)
+{
+	struct arena *a = arena_new();
+	struct content *c = arena_alloc(a, sizeof(*c));
+	struct rd r = { data, (unsigned char *)data + len, c, a, NULL, 0, 0, false };
 	struct diags d = { 0 };
 	size_t t, i, n;
 
 	*out = NULL;
-	c->dir = dir ? xstrdup(dir) : NULL;
+	c->arena = a;
+	arena_adopt(a, data);
+	c->dir = dir ? arena_strdup(a, dir) : NULL;
 	n = r_count(&r, 4);
-	c->files = xcalloc(n ? n : 1, sizeof(*c->files));
+	c->files = arena_array(a, n, sizeof(*c->files));
 	for (i = 0; i < n && !r.bad; i++) {
 		if ((c->files[i] = r_str(&r)) == NULL)
 			r.bad = true;
@@ -1250,10 +1447,10 @@ loader_restore(const char *dir, const void *data, size_t len, struct content **o
 		void **arr;
 
 		n = r_count(&r, 4);
-		arr = xcalloc(n ? n : 1, sizeof(*arr));
+		arr = arena_array(a, n, sizeof(*arr));
 		*AT(c, tl->array, void **) = arr;
 		for (i = 0; i < n && !r.bad; i++) {
-			arr[i] = xcalloc(1, tl->size);
+			arr[i] = arena_alloc(a, tl->size);
 			*AT(c, tl->count, size_t) = i + 1;
 			restore_fields(&r, tl->fields, arr[i]);
 			*AT(arr[i], tl->pos, struct srcpos) = r_pos(&r);
@@ -1262,10 +1459,22 @@ loader_restore(const char *dir, const void *data, size_t len, struct content **o
 	for (i = 0; i < c->nquestions && !r.bad; i++)
 		c->questions[i]->bank = r_u32(&r) != 0;
 	if (!r.bad && r_u32(&r) != 0) {
-		c->packet = xcalloc(1, sizeof(*c->packet));
+		c->packet = arena_alloc(a, sizeof(*c->packet));
 		restore_fields(&r, packet_fields, c->packet);
 		c->packet->pos = r_pos(&r);
 	}
+	r_fixups(&r);
+	for (t = 0; t < sizeof(toplevels) / sizeof(toplevels[0]) && !r.bad; t++) {
+		const struct toplevel *tl = &toplevels[t];
+		void *const *arr = *AT(c, tl->array, void **const);
+
+		n = *AT(c, tl->count, const size_t);
+		for (i = 0; i < n && !r.bad; i++)
+			r.bad = !conds_ok(tl->fields, arr[i]);
+	}
+	if (!r.bad && c->packet != NULL)
+		r.bad = !conds_ok(packet_fields, c->packet);
+	free(r.fix);
 	if (r.bad || r.p != r.end || content_relink(c, &d) != 0 || d.nerrors > 0) {
 		diag_free(&d);
 		content_free(c);
@@ -1274,6 +1483,15 @@ loader_restore(const char *dir, const void *data, size_t len, struct content **o
 	diag_free(&d);
 	*out = c;
 	return 0;
+}
+
+int
+loader_restore(const char *dir, const void *data, size_t len, struct content **out)
+{
+	void *copy = xmalloc(len ? len : 1);
+
+	memcpy(copy, data, len);
+	return loader_restore_owned(dir, copy, len, out);
 }
 
 /* Hashes every table's keys and handler kinds, so a cache written by a

@@ -9,6 +9,7 @@
 
 #include "airejse/i18n.h"
 
+struct arena;
 struct diags;
 struct expr;
 struct glossary_entry;
@@ -273,6 +274,9 @@ struct packet {
 };
 
 struct content {
+	/* Content read back from the cache lives wholly in this arena
+	 * (struct content too); NULL when it was read from YAML. */
+	struct arena		*arena;
 	char			*dir;		/* the folder loaded, if any */
 	char			**files;	/* every file read (owned) */
 	size_t			 nfiles;

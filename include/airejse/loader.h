@@ -33,8 +33,12 @@ void loader_cond_error(struct diags *diags, const struct cond *c, int col, const
 /* The content cache (cache.c): what the loader read, as bytes. */
 int loader_save(const struct content *c, char **out, size_t *len);
 /* Rebuilds (and links) content from loader_save's bytes; -1 if they are
- * damaged or do not link. */
+ * damaged or do not link. The content lives in one arena and its strings
+ * point into a copy of the bytes. */
 int loader_restore(const char *dir, const void *data, size_t len, struct content **out);
+/* The same, taking data (from malloc) instead of copying it: it is freed
+ * with the content, or at once when -1 is returned. */
+int loader_restore_owned(const char *dir, void *data, size_t len, struct content **out);
 /* Changes whenever the schema tables change. */
 uint64_t loader_schema_hash(void);
 /* The content files of dir, in the order they are read. */
@@ -43,7 +47,8 @@ int loader_files(const char *dir, struct diags *diags, char ***files, size_t *n)
 /* Provided by content.c: checks and links what the files defined. */
 int content_link(struct content *c, struct diags *diags);
 /* The same for content that passed content_link before (the cache):
- * without the checks that cannot fail a second time. */
+ * without the checks that cannot fail a second time, and without binding
+ * conditions, which the cache keeps bound. */
 int content_relink(struct content *c, struct diags *diags);
 void content_question_free(struct question *q);
 void content_step_clear(struct step *st);

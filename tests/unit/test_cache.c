@@ -12,6 +12,7 @@
 #include "airejse/diag.h"
 #include "airejse/expr.h"
 #include "airejse/loader.h"
+#include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
 
@@ -58,6 +59,25 @@ load_cached(const char *dir)
 	return c;
 }
 
+static void
+put_question(void *arg, const struct question *q)
+{
+	fprintf(arg, " %s", q->id);
+}
+
+/* A condition as text, with the questions it is bound to (by pointer:
+ * a tree read back from the cache keeps them by index). */
+static void
+put_cond(FILE *f, const char *what, const struct cond *c)
+{
+	char *s = c->expr ? expr_to_string(c->expr) : NULL;
+
+	fprintf(f, "  %s %s [", what, s ? s : "-");
+	expr_questions(c->expr, put_question, f);
+	fprintf(f, " ]\n");
+	free(s);
+}
+
 /* Everything the program uses, as text, to compare two loads. */
 static char *
 describe(const struct content *c)
@@ -91,6 +111,8 @@ describe(const struct content *c)
 				    text_in(&st->requires_text, LANG_EN));
 				for (q = 0; q < st->nquestions; q++)
 					fprintf(f, "  q %s\n", st->questions[q]->id);
+				put_cond(f, "when", &st->when);
+				put_cond(f, "requires-bound", &st->requires);
 				free(w);
 				free(r);
 			}
@@ -131,6 +153,11 @@ describe(const struct content *c)
 
 				fprintf(f, " item %s %zu %zu %zu %d %s\n", it->id, it->nquestions,
 				    it->nsteps, it->nnotes, it->basis, it->owner ? it->owner->id : "-");
+				put_cond(f, "when", &it->when);
+				put_cond(f, "done", &it->done);
+				put_cond(f, "blocked", &it->blocked);
+				for (p = 0; p < it->nnotes; p++)
+					put_cond(f, "note", &it->notes[p].when);
 			}
 	}
 	fprintf(f, "packet %zu\n", c->packet ? c->packet->ncontext : 0);
@@ -155,6 +182,9 @@ START_TEST(round_trip_of_the_shipped_content)
 	/* The shipped content has every kind of field, 'requires' too. */
 	ck_assert_ptr_nonnull(strstr(da, "  requires (aftale_foer_validering == ja) "));
 	ck_assert_ptr_nonnull(strstr(db, " / a written agreement"));
+	/* Bound to the same questions and options. */
+	ck_assert_ptr_nonnull(strstr(db, "  requires-bound (aftale_foer_validering == ja) [ aftale_foer_validering ]"));
+	ck_assert_ptr_nonnull(strstr(db, "  done "));
 	/* Every prefix is refused, never read past its end. */
 	for (size_t cut = 0; cut < len; cut += len / 97 + 1) {
 		struct content *c = NULL;
@@ -171,25 +201,29 @@ START_TEST(round_trip_of_the_shipped_content)
 }
 END_TEST
 
-static const char small[] =
-    "roles:\n"
-    "  - {id: r, name: {da: R, en: R}, description: {da: R, en: R}, receives: {da: R, en: R}}\n"
-    "track:\n"
-    "  id: t\n"
-    "  title: {da: Spor, en: Track}\n"
-    "  summary: {da: S, en: S}\n"
-    "  source: s\n"
-    "  phases:\n"
-    "    - id: p\n"
-    "      title: {da: P, en: P}\n"
-    "      steps:\n"
-    "        - id: s\n"
-    "          title: {da: Trin, en: Step}\n"
-    "          owner: r\n"
-    "          source: s\n"
-    "          basis: practice\n"
-    "          guidance: {da: G, en: G}\n"
+/* A track of one step, whose questions follow. */
+#define ONE_STEP \
+    "roles:\n" \
+    "  - {id: r, name: {da: R, en: R}, description: {da: R, en: R}, receives: {da: R, en: R}}\n" \
+    "track:\n" \
+    "  id: t\n" \
+    "  title: {da: Spor, en: Track}\n" \
+    "  summary: {da: S, en: S}\n" \
+    "  source: s\n" \
+    "  phases:\n" \
+    "    - id: p\n" \
+    "      title: {da: P, en: P}\n" \
+    "      steps:\n" \
+    "        - id: s\n" \
+    "          title: {da: Trin, en: Step}\n" \
+    "          owner: r\n" \
+    "          source: s\n" \
+    "          basis: practice\n" \
+    "          guidance: {da: G, en: G}\n" \
     "          questions:\n"
+
+static const char small[] =
+    ONE_STEP
     "            - {id: q, type: yesno, prompt: {da: Q, en: Q}}\n";
 
 /* Rewrites path with text of the same length, keeping its times. */
@@ -209,6 +243,114 @@ rewrite_keep_times(const char *path, const char *text)
 	ts[1] = sb.st_mtim;
 	ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
 }
+
+/* Conditions of every form the language has, as hand-off rules. */
+static const char forms[] =
+    ONE_STEP
+    "            - {id: ce, type: yesno, prompt: {da: Q, en: Q}}\n"
+    "            - {id: vaerdi, type: amount, prompt: {da: Q, en: Q}}\n"
+    "            - {id: antal, type: number, prompt: {da: Q, en: Q}}\n"
+    "            - {id: dato, type: date, prompt: {da: Q, en: Q}}\n"
+    "            - {id: navn, type: text, prompt: {da: Q, en: Q}}\n"
+    "            - id: klasse\n"
+    "              type: choice\n"
+    "              prompt: {da: Q, en: Q}\n"
+    "              options:\n"
+    "                - {id: i, label: {da: I, en: I}}\n"
+    "                - {id: iia, label: {da: IIa, en: IIa}}\n"
+    "            - id: data\n"
+    "              type: multi\n"
+    "              prompt: {da: Q, en: Q}\n"
+    "              options:\n"
+    "                - {id: cpr, label: {da: CPR, en: CPR}}\n"
+    "                - {id: billeder, label: {da: Billeder, en: Images}}\n"
+    "handoffs:\n";
+
+static const char *const form_conds[] = {
+	"ce", "nej == ce", "not ce", "vaerdi > udbudsgraense", "udbudsgraense <= vaerdi",
+	"antal >= 3 and antal < 10", "dato >= '2027-08-02'", "navn == 'Ærø'",
+	"klasse == iia", "'i' == klasse", "data includes cpr", "answered(navn)",
+	"unknown(ce) or track(t)", "(ce or not answered(dato)) and klasse != i",
+	"antal >= vaerdi",
+};
+
+/* A project with some answers, to evaluate the conditions in. */
+static enum expr_answer
+form_answer(void *arg, const struct question *q, const char **value)
+{
+	static const char *const answers[][2] = {
+		{ "ce", "nej" }, { "vaerdi", "2000000" }, { "antal", "4" },
+		{ "dato", "2027-09-01" }, { "navn", "Ærø" }, { "klasse", "iia" },
+		{ "data", "billeder,cpr" },
+	};
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < sizeof(answers) / sizeof(answers[0]); i++)
+		if (strcmp(answers[i][0], q->id) == 0) {
+			*value = answers[i][1];
+			return EXPR_VALUE;
+		}
+	return EXPR_NONE;
+}
+
+static double
+form_setting(void *arg, int setting)
+{
+	(void)arg;
+	(void)setting;
+	return 1500000;
+}
+
+static bool
+form_track(void *arg, const char *track)
+{
+	(void)arg;
+	return strcmp(track, "t") == 0;
+}
+
+START_TEST(every_condition_form_round_trips)
+{
+	struct expr_env env = { form_answer, form_setting, form_track, NULL };
+	struct strbuf sb = STRBUF_INIT;
+	struct content *a, *b = NULL;
+	char *dir = xasprintf("%s/forms", home), *bytes = NULL, *da, *db;
+	size_t i, len = 0, ntrue = 0;
+
+	sb_add(&sb, forms);
+	for (i = 0; i < sizeof(form_conds) / sizeof(form_conds[0]); i++)
+		sb_addf(&sb, "  - {id: h%02zu, role: r, when: \"%s\", questions: [ce],"
+		    " reason: {da: R, en: R}}\n", i, form_conds[i]);
+	free(tu_write(dir, "journeys/forms.yaml", sb_str(&sb)));
+	a = load_yaml(dir);
+	ck_assert_int_eq(loader_save(a, &bytes, &len), 0);
+	ck_assert_int_eq(loader_restore(dir, bytes, len, &b), 0);
+	da = describe(a);
+	db = describe(b);
+	ck_assert_str_eq(da, db);
+	ck_assert_uint_eq(b->nhandoffs, sizeof(form_conds) / sizeof(form_conds[0]));
+	for (i = 0; i < b->nhandoffs; i++) {
+		const struct expr *x = a->handoffs[i]->when.expr, *y = b->handoffs[i]->when.expr;
+		char *sx = expr_to_string(x), *sy = expr_to_string(y);
+
+		ck_assert_str_eq(sx, sy);
+		ck_assert_int_eq(expr_eval(x, &env), expr_eval(y, &env));
+		ntrue += expr_eval(y, &env);
+		free(sx);
+		free(sy);
+	}
+	/* Both outcomes occur, so the comparison above says something. */
+	ck_assert_uint_gt(ntrue, 3);
+	ck_assert_uint_lt(ntrue, b->nhandoffs - 3);
+	free(da);
+	free(db);
+	free(bytes);
+	sb_free(&sb);
+	content_free(a);
+	content_free(b);
+	free(dir);
+}
+END_TEST
 
 START_TEST(used_when_valid_ignored_when_stale)
 {
@@ -320,6 +462,7 @@ test_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, round_trip_of_the_shipped_content);
+	tcase_add_test(tc, every_condition_form_round_trips);
 	tcase_add_test(tc, used_when_valid_ignored_when_stale);
 	tcase_add_test(tc, damaged_cache_ignored);
 	tcase_add_test(tc, switched_off);

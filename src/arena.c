@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "airejse/arena.h"
 #include "airejse/xalloc.h"
@@ -16,7 +17,7 @@
 
 /* Blocks grow so that a content of a few hundred kilobytes takes a few
  * of them; a block is a header and its bytes. */
-#define ARENA_FIRST	(64u * 1024)
+#define ARENA_FIRST	(256u * 1024)
 #define ARENA_ALIGN	alignof(max_align_t)
 
 struct block {
@@ -29,6 +30,11 @@ struct arena {
 	struct block	*blocks;	/* newest first */
 	void		**owned;	/* adopted (and, under ASan, every) pointer */
 	size_t		 nowned, capowned;
+	struct map {
+		void	*p;
+		size_t	 len;
+	}		*maps;
+	size_t		 nmaps, capmaps;
 };
 
 struct arena *
@@ -66,16 +72,15 @@ arena_alloc(struct arena *a, size_t size)
 			sz = need;
 		if (sz > SIZE_MAX - sizeof(*b))
 			sz = SIZE_MAX - sizeof(*b);
-		b = xmalloc(sizeof(*b) + sz);
+		/* Zeroed once here (fresh pages from the kernel cost nothing
+		 * to clear); bumped memory is never reused, so stays zero. */
+		b = xcalloc(1, sizeof(*b) + sz);
 		b->size = sz;
-		b->used = 0;
 		b->next = a->blocks;
 		a->blocks = b;
 	}
 	p = b->data + b->used;
 	b->used += need;
-	/* malloc'd blocks are not zeroed; zero only what is handed out. */
-	memset(p, 0, size);
 	return p;
 #endif
 }
@@ -104,6 +109,14 @@ arena_adopt(struct arena *a, void *p)
 }
 
 void
+arena_adopt_map(struct arena *a, void *p, size_t len)
+{
+	xgrow(&a->maps, &a->capmaps, a->nmaps + 1, sizeof(*a->maps));
+	a->maps[a->nmaps].p = p;
+	a->maps[a->nmaps++].len = len;
+}
+
+void
 arena_free(struct arena *a)
 {
 	struct block *b, *next;
@@ -118,5 +131,8 @@ arena_free(struct arena *a)
 	for (i = 0; i < a->nowned; i++)
 		free(a->owned[i]);
 	free(a->owned);
+	for (i = 0; i < a->nmaps; i++)
+		munmap(a->maps[i].p, a->maps[i].len);
+	free(a->maps);
 	free(a);
 }

@@ -498,6 +498,19 @@ link_array(struct linker *lk, size_t n, size_t size)
 	return xreallocarray(NULL, n ? n : 1, size);
 }
 
+/* Whether ids->v[i] came earlier in the list; not asked again when
+ * relinking, for it cannot have changed. */
+static bool
+listed_before(const struct linker *lk, const struct strlist *ids, size_t i)
+{
+	size_t j;
+
+	for (j = 0; lk->full && j < i; j++)
+		if (strcmp(ids->v[j], ids->v[i]) == 0)
+			return true;
+	return false;
+}
+
 static void
 lerr(struct linker *lk, struct srcpos p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -568,22 +581,27 @@ ACCESSORS(glossary_entry)
 ACCESSORS(legal_date)
 ACCESSORS(checklist)
 
+static bool
+text_blank(const struct text *t, int l)
+{
+	const char *s = t->s[l];
+
+	if (s == NULL)
+		return false;
+	while (*s == ' ' || *s == '\n' || *s == '\t')
+		s++;
+	return *s == '\0';
+}
+
 static void
 check_texts(struct linker *lk, const struct text *t, struct srcpos p, const char *what)
 {
 	/* The loader requires both keys; this catches whitespace-only text. */
 	int l;
 
-	for (l = 0; l < LANG__COUNT; l++) {
-		const char *s = t->s[l];
-
-		if (s == NULL)
-			continue;
-		while (*s == ' ' || *s == '\n' || *s == '\t')
-			s++;
-		if (*s == '\0')
+	for (l = 0; l < LANG__COUNT; l++)
+		if (text_blank(t, l))
 			lerr(lk, p, _("the %s text of %s is blank"), lang_code((enum lang)l), what);
-	}
 }
 
 static void
@@ -646,7 +664,7 @@ static void
 link_step(struct linker *lk, struct track *t, struct step *st)
 {
 	struct content *c = lk->c;
-	size_t i, j;
+	size_t i;
 
 	/* A missing required key was reported already. */
 	if (st->owner_ref.id != NULL &&
@@ -683,10 +701,7 @@ link_step(struct linker *lk, struct track *t, struct step *st)
 	for (i = 0; i < st->question_ids.n; i++) {
 		const struct question *q = content_question(c, st->question_ids.v[i]);
 
-		for (j = 0; j < i; j++)
-			if (strcmp(st->question_ids.v[j], st->question_ids.v[i]) == 0)
-				break;
-		if (j < i) {
+		if (listed_before(lk, &st->question_ids, i)) {
 			lerr(lk, st->question_ids.pos[i], _("question '%s' appears twice in step '%s'"),
 			    st->question_ids.v[i], st->id);
 		} else if (q == NULL) {
@@ -985,24 +1000,41 @@ warn_unused(struct linker *lk)
 	free(gused);
 }
 
+/* What messages call a checklist item (or the packet): made when the
+ * first message needs it, for content that links cleanly never does. */
+struct owner_name {
+	const struct checklist	*cl;
+	const struct citem	*it;	/* NULL: fixed */
+	const char		*fixed;
+	char			*s;
+};
+
+static const char *
+owner_name(struct owner_name *o)
+{
+	if (o->it == NULL)
+		return o->fixed;
+	if (o->s == NULL)
+		o->s = xasprintf(_("item '%s' of checklist '%s'"), o->it->id, o->cl->id);
+	return o->s;
+}
+
 /* Resolves a list of question ids into *out, reporting unknown and
- * repeated ones; where names the list's owner for messages. */
+ * repeated ones; owner names the list's owner for messages. */
 static void
 link_questions(struct linker *lk, const struct strlist *ids,
-    const struct question ***out, size_t *n, const char *where)
+    const struct question ***out, size_t *n, struct owner_name *owner)
 {
-	size_t i, j;
+	size_t i;
 
 	*out = link_array(lk, ids->n, sizeof(**out));
 	*n = 0;
 	for (i = 0; i < ids->n; i++) {
 		const struct question *q = content_question(lk->c, ids->v[i]);
 
-		for (j = 0; j < i; j++)
-			if (strcmp(ids->v[j], ids->v[i]) == 0)
-				break;
-		if (j < i)
-			lerr(lk, ids->pos[i], _("question '%s' appears twice in %s"), ids->v[i], where);
+		if (listed_before(lk, ids, i))
+			lerr(lk, ids->pos[i], _("question '%s' appears twice in %s"), ids->v[i],
+			    owner_name(owner));
 		else if (q == NULL)
 			lerr(lk, ids->pos[i], _("unknown question '%s'"), ids->v[i]);
 		else
@@ -1052,15 +1084,17 @@ static void
 link_citem(struct linker *lk, struct checklist *cl, struct csection *sec, struct citem *it)
 {
 	struct content *c = lk->c;
-	char *where = xasprintf(_("item '%s' of checklist '%s'"), it->id, cl->id);
+	struct owner_name where = { cl, it, NULL, NULL };
 	size_t i, j;
+	int l;
 	bool asked = false;
 
 	it->section = sec;
 	it->checklist = cl;
-	link_questions(lk, &it->question_ids, &it->questions, &it->nquestions, where);
+	link_questions(lk, &it->question_ids, &it->questions, &it->nquestions, &where);
 	if (it->question_ids.n == 0)
-		lerr(lk, it->pos, _("%s names no question; its state must rest on answers"), where);
+		lerr(lk, it->pos, _("%s names no question; its state must rest on answers"),
+		    owner_name(&where));
 	it->steps = link_array(lk, it->step_ids.n, sizeof(*it->steps));
 	for (i = 0; i < it->step_ids.n; i++) {
 		const struct step *st = link_step_ref(lk, it->step_ids.v[i], it->step_ids.pos[i]);
@@ -1071,29 +1105,33 @@ link_citem(struct linker *lk, struct checklist *cl, struct csection *sec, struct
 			;
 		if (it->nquestions > 0 && j == it->nquestions)
 			lwarn(lk, it->step_ids.pos[i], _("step '%s' asks none of the questions of %s"),
-			    it->step_ids.v[i], where);
+			    it->step_ids.v[i], owner_name(&where));
 		it->steps[it->nsteps++] = st;
 	}
 	for (i = 0; i < it->nquestions; i++)
 		if (question_asked(c, it->questions[i]))
 			asked = true;
 	if (it->nquestions > 0 && !asked)
-		lwarn(lk, it->pos, _("no step asks any question of %s, so it can never be done"), where);
+		lwarn(lk, it->pos, _("no step asks any question of %s, so it can never be done"),
+		    owner_name(&where));
 	if (it->owner_ref.id != NULL &&
 	    (it->owner = content_role(c, it->owner_ref.id)) == NULL)
 		lerr(lk, it->owner_ref.pos, _("unknown role '%s'"), it->owner_ref.id);
 	if (it->basis == BASIS_LAW && it->legal.n == 0)
 		lerr(lk, it->pos, _("%s is required by law (basis: law) but names no legal reference; add 'legal'"),
-		    where);
+		    owner_name(&where));
 	check_texts(lk, &it->title, it->pos, it->id);
 	bind_cond(lk, &it->when);
 	bind_cond(lk, &it->done);
 	bind_cond(lk, &it->blocked);
 	for (i = 0; i < it->nnotes; i++) {
 		bind_cond(lk, &it->notes[i].when);
-		check_texts(lk, &it->notes[i].text, it->notes[i].pos, where);
+		for (l = 0; l < LANG__COUNT; l++)
+			if (text_blank(&it->notes[i].text, l))
+				lerr(lk, it->notes[i].pos, _("the %s text of %s is blank"),
+				    lang_code((enum lang)l), owner_name(&where));
 	}
-	free(where);
+	free(where.s);
 }
 
 static void
@@ -1184,8 +1222,10 @@ link_checklists(struct linker *lk)
 	for (i = 0; i < c->nchecklists; i++)
 		link_checklist(lk, c->checklists[i]);
 	if (c->packet != NULL) {
+		struct owner_name packet = { NULL, NULL, _("the hand-off packet"), NULL };
+
 		link_questions(lk, &c->packet->context_ids, &c->packet->context,
-		    &c->packet->ncontext, _("the hand-off packet"));
+		    &c->packet->ncontext, &packet);
 		check_texts(lk, &c->packet->title, c->packet->pos, _("the hand-off packet"));
 	}
 }

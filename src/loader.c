@@ -797,7 +797,7 @@ struct fixup {
 };
 
 struct rd {
-	unsigned char		*p, *end;
+	const unsigned char	*p, *end;
 	struct content		*c;
 	struct arena		*a;
 	struct fixup		*fix;
@@ -943,7 +943,9 @@ r_str(struct rd *r)
 		r->bad = true;
 		return NULL;
 	}
-	s = (char *)r->p;
+	/* Content is never written to once read: the bytes may be a
+	 * read-only mapping of the cache file. */
+	s = (char *)(uintptr_t)r->p;
 	r->p += n + 1;
 	return s;
 }
@@ -1422,17 +1424,16 @@ conds_ok(const struct yfield *fields, const void *obj)
 }
 
 int
-loader_restore_owned(const char *dir, void *data, size_t len, struct content **out)
+loader_restore_in(struct arena *a, const char *dir, const void *data, size_t len,
+    struct content **out)
 {
-	struct arena *a = arena_new();
 	struct content *c = arena_alloc(a, sizeof(*c));
-	struct rd r = { data, (unsigned char *)data + len, c, a, NULL, 0, 0, false };
+	struct rd r = { data, (const unsigned char *)data + len, c, a, NULL, 0, 0, false };
 	struct diags d = { 0 };
 	size_t t, i, n;
 
 	*out = NULL;
 	c->arena = a;
-	arena_adopt(a, data);
 	c->dir = dir ? arena_strdup(a, dir) : NULL;
 	n = r_count(&r, 4);
 	c->files = arena_array(a, n, sizeof(*c->files));
@@ -1488,10 +1489,12 @@ loader_restore_owned(const char *dir, void *data, size_t len, struct content **o
 int
 loader_restore(const char *dir, const void *data, size_t len, struct content **out)
 {
+	struct arena *a = arena_new();
 	void *copy = xmalloc(len ? len : 1);
 
 	memcpy(copy, data, len);
-	return loader_restore_owned(dir, copy, len, out);
+	arena_adopt(a, copy);
+	return loader_restore_in(a, dir, copy, len, out);
 }
 
 /* Hashes every table's keys and handler kinds, so a cache written by a

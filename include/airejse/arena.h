@@ -19,6 +19,8 @@ void *arena_array(struct arena *a, size_t n, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 /* Takes p (from malloc) so that arena_free frees it. */
 void arena_adopt(struct arena *a, void *p);
+/* Takes a mapping (from mmap) so that arena_free unmaps it. */
+void arena_adopt_map(struct arena *a, void *p, size_t len);
 /* Frees everything allocated from a, and a. */
 void arena_free(struct arena *a);
 

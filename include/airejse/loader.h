@@ -23,6 +23,7 @@ struct citem;
 struct csection;
 struct checklist;
 struct packet;
+struct arena;
 
 /* Reads one file into c; returns 0, EX_NOINPUT or EX_DATAERR. Sets
  * *unread when the file could not be read or parsed at all. */
@@ -36,9 +37,11 @@ int loader_save(const struct content *c, char **out, size_t *len);
  * damaged or do not link. The content lives in one arena and its strings
  * point into a copy of the bytes. */
 int loader_restore(const char *dir, const void *data, size_t len, struct content **out);
-/* The same, taking data (from malloc) instead of copying it: it is freed
- * with the content, or at once when -1 is returned. */
-int loader_restore_owned(const char *dir, void *data, size_t len, struct content **out);
+/* The same, reading in place the bytes at data, which stay until a is
+ * freed (content_free frees a; so does a -1). a takes data to free or
+ * unmap it; the content lives in a too. */
+int loader_restore_in(struct arena *a, const char *dir, const void *data, size_t len,
+    struct content **out);
 /* Changes whenever the schema tables change. */
 uint64_t loader_schema_hash(void);
 /* The content files of dir, in the order they are read. */

@@ -481,11 +481,23 @@ step_requires_text(const struct step *st)
 
 /* Linking */
 
+/* A track's steps sorted by id, for the linker's lookups. */
+struct step_ids {
+	const struct track	*t;
+	const struct step	**v;
+	size_t			 n;
+};
+
 struct linker {
 	struct content	*c;
 	struct diags	*d;
 	int		 nerr;
 	bool		 full;	/* not relinking content from the cache */
+	/* Lookup aids made once, for content is linked at every start and
+	 * has hundreds of steps, terms and references between them: */
+	const struct glossary_entry **terms;	/* by id */
+	struct step_ids	*steps;			/* one per track */
+	bool		*asked;			/* by question index */
 };
 
 /* An array the linker fills: in the content's arena when it has one,
@@ -496,6 +508,100 @@ link_array(struct linker *lk, size_t n, size_t size)
 	if (lk->c->arena != NULL)
 		return arena_array(lk->c->arena, n, size);
 	return xreallocarray(NULL, n ? n : 1, size);
+}
+
+static int
+cmp_step_id(const void *a, const void *b)
+{
+	const struct step *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static int
+cmp_step_key(const void *key, const void *elem)
+{
+	const struct step *const *st = elem;
+
+	return strcmp(key, (*st)->id);
+}
+
+/* Sorts the steps of track t (the i-th) by id for link_find_step. */
+static void
+index_steps(struct linker *lk, size_t i, const struct track *t)
+{
+	struct step_ids *ix = &lk->steps[i];
+	size_t p, j;
+
+	ix->t = t;
+	ix->n = 0;
+	for (p = 0; p < t->nphases; p++)
+		ix->n += t->phases[p].nsteps;
+	ix->v = xreallocarray(NULL, ix->n ? ix->n : 1, sizeof(*ix->v));
+	ix->n = 0;
+	for (p = 0; p < t->nphases; p++)
+		for (j = 0; j < t->phases[p].nsteps; j++)
+			ix->v[ix->n++] = &t->phases[p].steps[j];
+	if (ix->n > 1)
+		qsort(ix->v, ix->n, sizeof(*ix->v), cmp_step_id);
+}
+
+/* track_step, by binary search over the linker's index. */
+static const struct step *
+link_find_step(const struct linker *lk, const struct track *t, const char *id)
+{
+	const struct step **st;
+	size_t i;
+
+	for (i = 0; i < lk->c->ntracks; i++)
+		if (lk->steps[i].t == t) {
+			st = bsearch(id, lk->steps[i].v, lk->steps[i].n, sizeof(*st), cmp_step_key);
+			return st ? *st : NULL;
+		}
+	return track_step(t, id);
+}
+
+static int
+cmp_term_id(const void *a, const void *b)
+{
+	const struct glossary_entry *const *x = a, *const *y = b;
+
+	return strcmp((*x)->id, (*y)->id);
+}
+
+static int
+cmp_term_key(const void *key, const void *elem)
+{
+	const struct glossary_entry *const *e = elem;
+
+	return strcmp(key, (*e)->id);
+}
+
+/* content_term, by binary search over the linker's index. */
+static const struct glossary_entry *
+link_term(const struct linker *lk, const char *id)
+{
+	const struct glossary_entry **e;
+
+	e = bsearch(id, lk->terms, lk->c->nglossary, sizeof(*e), cmp_term_key);
+	return e ? *e : NULL;
+}
+
+/* Marks the questions some step asks, once the tracks are linked. */
+static void
+index_asked(struct linker *lk)
+{
+	const struct content *c = lk->c;
+	size_t t, i, k;
+
+	lk->asked = xcalloc(c->nquestions ? c->nquestions : 1, sizeof(*lk->asked));
+	for (t = 0; t < c->ntracks; t++)
+		for (i = 0; i < c->tracks[t]->nsteps; i++) {
+			const struct step *st = track_step_at(c->tracks[t], i);
+
+			for (k = 0; k < st->nquestions; k++)
+				lk->asked[st->questions[k]->index] = true;
+		}
 }
 
 /* Whether ids->v[i] came earlier in the list; not asked again when
@@ -678,7 +784,7 @@ link_step(struct linker *lk, struct track *t, struct step *st)
 		    st->id);
 	st->needs = link_array(lk, st->needs_ids.n, sizeof(*st->needs));
 	for (i = 0; i < st->needs_ids.n; i++) {
-		const struct step *n = track_step(t, st->needs_ids.v[i]);
+		const struct step *n = link_find_step(lk, t, st->needs_ids.v[i]);
 
 		if (n == NULL)
 			lerr(lk, st->needs_ids.pos[i], _("unknown step '%s' in track '%s'"),
@@ -690,7 +796,7 @@ link_step(struct linker *lk, struct track *t, struct step *st)
 	}
 	st->terms = link_array(lk, st->term_ids.n, sizeof(*st->terms));
 	for (i = 0; i < st->term_ids.n; i++) {
-		const struct glossary_entry *e = content_term(c, st->term_ids.v[i]);
+		const struct glossary_entry *e = link_term(lk, st->term_ids.v[i]);
 
 		if (e == NULL)
 			lerr(lk, st->term_ids.pos[i], _("unknown glossary entry '%s'"), st->term_ids.v[i]);
@@ -805,20 +911,21 @@ check_requires(struct linker *lk, const struct track *t, const struct step *st,
 }
 
 static void
-link_track(struct linker *lk, struct track *t)
+link_track(struct linker *lk, size_t ti, struct track *t)
 {
 	size_t i, j, k, idx = 0;
 
+	index_steps(lk, ti, t);
 	for (i = 0; i < t->nphases; i++) {
 		struct phase *ph = &t->phases[i];
 
-		for (k = 0; k < i; k++)
+		for (k = 0; lk->full && k < i; k++)
 			if (strcmp(t->phases[k].id, ph->id) == 0)
 				lerr(lk, ph->pos, _("duplicate phase id '%s' in track '%s'"), ph->id, t->id);
 		ph->track = t;
 		for (j = 0; j < ph->nsteps; j++) {
 			struct step *st = &ph->steps[j];
-			const struct step *first = track_step(t, st->id);
+			const struct step *first = lk->full ? track_step(t, st->id) : st;
 
 			if (first != st)
 				lerr(lk, st->pos, _("duplicate step id '%s' in track '%s' (first defined at %s:%d)"),
@@ -832,7 +939,7 @@ link_track(struct linker *lk, struct track *t)
 	for (i = 0; i < t->nphases; i++)
 		for (j = 0; j < t->phases[i].nsteps; j++)
 			link_step(lk, t, &t->phases[i].steps[j]);
-	for (i = 0; i < t->nphases; i++)
+	for (i = 0; lk->full && i < t->nphases; i++)
 		for (j = 0; j < t->phases[i].nsteps; j++) {
 			const struct step *st = &t->phases[i].steps[j];
 
@@ -1049,35 +1156,26 @@ link_step_ref(struct linker *lk, const char *ref, struct srcpos pos)
 	const char *slash = strchr(ref, '/');
 	const struct track *t;
 	const struct step *st;
-	char *tid;
+	size_t i;
 
 	if (slash == NULL || slash == ref || slash[1] == '\0') {
 		lerr(lk, pos, _("'%s' must name a step as track/step, e.g. rsd-indkoeb/business-case"), ref);
 		return NULL;
 	}
-	tid = xstrndup(ref, (size_t)(slash - ref));
-	t = content_track(lk->c, tid);
-	if (t == NULL)
+	for (i = 0, t = NULL; i < lk->c->ntracks && t == NULL; i++)
+		if (strncmp(lk->c->tracks[i]->id, ref, (size_t)(slash - ref)) == 0 &&
+		    lk->c->tracks[i]->id[slash - ref] == '\0')
+			t = lk->c->tracks[i];
+	if (t == NULL) {
+		char *tid = xstrndup(ref, (size_t)(slash - ref));
+
 		lerr(lk, pos, _("unknown track '%s'"), tid);
-	free(tid);
-	if (t == NULL)
+		free(tid);
 		return NULL;
-	if ((st = track_step(t, slash + 1)) == NULL)
+	}
+	if ((st = link_find_step(lk, t, slash + 1)) == NULL)
 		lerr(lk, pos, _("unknown step '%s' in track '%s'"), slash + 1, t->id);
 	return st;
-}
-
-/* True if some step of some track asks q. */
-static bool
-question_asked(const struct content *c, const struct question *q)
-{
-	size_t t, i;
-
-	for (t = 0; t < c->ntracks; t++)
-		for (i = 0; i < c->tracks[t]->nsteps; i++)
-			if (step_asks(track_step_at(c->tracks[t], i), q))
-				return true;
-	return false;
 }
 
 static void
@@ -1109,7 +1207,7 @@ link_citem(struct linker *lk, struct checklist *cl, struct csection *sec, struct
 		it->steps[it->nsteps++] = st;
 	}
 	for (i = 0; i < it->nquestions; i++)
-		if (question_asked(c, it->questions[i]))
+		if (lk->asked[it->questions[i]->index])
 			asked = true;
 	if (it->nquestions > 0 && !asked)
 		lwarn(lk, it->pos, _("no step asks any question of %s, so it can never be done"),
@@ -1236,7 +1334,7 @@ link_checklists(struct linker *lk)
 static int
 link_content(struct content *c, struct diags *d, bool full)
 {
-	struct linker lk = { c, d, 0, full };
+	struct linker lk = { c, d, 0, full, NULL, NULL, NULL };
 	size_t i, j;
 
 	if (full) {
@@ -1257,10 +1355,17 @@ link_content(struct content *c, struct diags *d, bool full)
 		qsort(c->tracks, c->ntracks, sizeof(*c->tracks), cmp_track);
 	if (c->nglossary > 1)
 		qsort(c->glossary, c->nglossary, sizeof(*c->glossary), cmp_term);
+	lk.terms = xreallocarray(NULL, c->nglossary ? c->nglossary : 1, sizeof(*lk.terms));
+	if (c->nglossary > 0)
+		memcpy(lk.terms, c->glossary, c->nglossary * sizeof(*lk.terms));
+	if (c->nglossary > 1)
+		qsort(lk.terms, c->nglossary, sizeof(*lk.terms), cmp_term_id);
+	lk.steps = xcalloc(c->ntracks ? c->ntracks : 1, sizeof(*lk.steps));
 	for (i = 0; i < c->nquestions; i++)
 		link_question(&lk, c->questions[i]);
 	for (i = 0; i < c->ntracks; i++)
-		link_track(&lk, c->tracks[i]);
+		link_track(&lk, i, c->tracks[i]);
+	index_asked(&lk);
 	for (i = 0; i < c->nquestions; i++)
 		bind_cond(&lk, &c->questions[i]->when);
 	for (i = 0; i < c->nhandoffs; i++) {
@@ -1287,7 +1392,7 @@ link_content(struct content *c, struct diags *d, bool full)
 		struct glossary_entry *e = c->glossary[i];
 
 		for (j = 0; j < e->see.n; j++)
-			if (content_term(c, e->see.v[j]) == NULL)
+			if (link_term(&lk, e->see.v[j]) == NULL)
 				lerr(&lk, e->see.pos[j], _("unknown glossary entry '%s'"), e->see.v[j]);
 	}
 	link_checklists(&lk);
@@ -1295,6 +1400,11 @@ link_content(struct content *c, struct diags *d, bool full)
 		check_cycles(&lk);
 	if (lk.nerr == 0 && full)
 		warn_unused(&lk);
+	for (i = 0; i < c->ntracks; i++)
+		free(lk.steps[i].v);
+	free(lk.steps);
+	free(lk.terms);
+	free(lk.asked);
 	return lk.nerr > 0 ? -1 : 0;
 }
 

@@ -885,13 +885,16 @@ w_strlist(struct wr *w, const struct strlist *l)
 	}
 }
 
-static uint32_t
+/* Reads are checked against the end, and a read past it leaves nothing
+ * more to read, so a damaged file ends every loop at once. */
+static inline uint32_t
 r_u32(struct rd *r)
 {
 	uint32_t v;
 
-	if (r->bad || r->end - r->p < 4) {
+	if (r->end - r->p < 4) {
 		r->bad = true;
+		r->p = r->end;
 		return 0;
 	}
 	v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 | (uint32_t)r->p[2] << 16 |
@@ -938,8 +941,9 @@ r_str(struct rd *r)
 
 	if (r->bad || n == NULL_STR)
 		return NULL;
-	if ((size_t)(r->end - r->p) <= n || r->p[n] != '\0' ||
-	    memchr(r->p, '\0', n) != NULL) {
+	/* The NUL that ends it must be where its length says: then the
+	 * string ends inside the bytes, whatever else they hold. */
+	if ((size_t)(r->end - r->p) <= n || r->p[n] != '\0') {
 		r->bad = true;
 		return NULL;
 	}
@@ -995,109 +999,139 @@ r_strlist(struct rd *r, struct strlist *l)
 	}
 }
 
-/* A bound condition tree, node by node in prefix order; NULL_STR for no
- * node. Questions are written by index (content questions are sorted by
- * id when linked, and read back in that order); an option by its
- * question's index and its own. */
+/* A bound condition tree, node by node in prefix order. A node is a word
+ * of its operator, comparison and which parts follow, its column, then
+ * those parts: operand a, operand b, left, right. An operand is its kind
+ * and column and what that kind needs: a question by index (content
+ * questions are sorted by id when linked, and read back in that order),
+ * an option by its question's index and its own. */
+enum {
+	NODE_A = 1u << 16, NODE_B = 1u << 17, NODE_L = 1u << 18, NODE_R = 1u << 19
+};
+
 static void
 w_operand(struct wr *w, const struct operand *o, const struct question *owner)
 {
 	w_u32(w, o->kind);
-	w_str(w, o->name);
-	w_f64(w, o->num);
 	w_u32(w, (uint32_t)o->col);
-	w_u32(w, o->q != NULL ? (uint32_t)o->q->index : NULL_STR);
-	w_u32(w, (uint32_t)o->setting);
-	if (o->opt == NULL) {
-		w_u32(w, NULL_STR);
-		w_u32(w, NULL_STR);
-	} else if (owner != NULL && o->opt >= owner->options &&
-	    o->opt < owner->options + owner->noptions) {
+	switch (o->kind) {
+	case OPD_NAME:
+	case OPD_STRING:
+		w_str(w, o->name);
+		break;
+	case OPD_NUMBER:
+		w_f64(w, o->num);
+		break;
+	case OPD_QUESTION:
+		w_u32(w, (uint32_t)o->q->index);
+		w_str(w, o->name);
+		break;
+	case OPD_SETTING:
+		w_u32(w, (uint32_t)o->setting);
+		w_str(w, o->name);
+		break;
+	case OPD_OPTION:
+		/* An option is always on the right, of the question on the left. */
+		if (owner == NULL || o->opt < owner->options ||
+		    o->opt >= owner->options + owner->noptions) {
+			w->bad = true;
+			break;
+		}
 		w_u32(w, (uint32_t)owner->index);
 		w_u32(w, (uint32_t)(o->opt - owner->options));
-	} else {
-		w->bad = true;
+		break;
+	case OPD_YES:
+	case OPD_NO:
+		break;
+	}
+}
+
+/* The operands each operator has. */
+static uint32_t
+node_parts(enum expr_op op)
+{
+	switch (op) {
+	case EXPR_OR:
+	case EXPR_AND:
+		return NODE_L | NODE_R;
+	case EXPR_NOT:
+		return NODE_L;
+	case EXPR_CMP:
+		return NODE_A | NODE_B;
+	default:
+		return NODE_A;
 	}
 }
 
 static void
 w_expr(struct wr *w, const struct expr *e)
 {
+	uint32_t parts;
+
 	if (e == NULL) {
-		w_u32(w, NULL_STR);
+		w_u32(w, NULL_STR);	/* no condition */
 		return;
 	}
-	w_u32(w, e->op);
+	parts = node_parts(e->op);
+	w_u32(w, (uint32_t)e->op | (uint32_t)e->cmp << 8 | parts);
 	w_u32(w, (uint32_t)e->col);
-	w_u32(w, e->cmp);
-	w_operand(w, &e->a, NULL);
-	/* An option is always on the right, of the question on the left. */
-	w_operand(w, &e->b, e->a.q);
-	w_expr(w, e->l);
-	w_expr(w, e->r);
+	if (parts & NODE_A)
+		w_operand(w, &e->a, NULL);
+	if (parts & NODE_B)
+		w_operand(w, &e->b, e->a.q);
+	if (parts & NODE_L)
+		w_expr(w, e->l);
+	if (parts & NODE_R)
+		w_expr(w, e->r);
 }
 
 static void
+fixup(struct rd *r, struct operand *o, uint32_t q, uint32_t optq, uint32_t opt)
+{
+	xgrow(&r->fix, &r->capfix, r->nfix + 1, sizeof(*r->fix));
+	r->fix[r->nfix++] = (struct fixup){ o, q, optq, opt };
+}
+
+/* Reads an operand with what its kind needs, so that expr_eval and
+ * expr_to_string never meet a NULL (questions and options are checked
+ * when the fix-ups are made). */
+static void
 r_operand(struct rd *r, struct operand *o)
 {
-	uint32_t kind = r_u32(r), q, optq, opt;
+	uint32_t kind = r_u32(r), v;
 
-	o->name = r_str(r);
-	o->num = r_f64(r);
 	o->col = (int)r_u32(r);
-	q = r_u32(r);
-	o->setting = (int)r_u32(r);
-	optq = r_u32(r);
-	opt = r_u32(r);
-	if (r->bad || kind > OPD_OPTION) {
+	switch (kind) {
+	case OPD_NAME:
+	case OPD_STRING:
+		if ((o->name = r_str(r)) == NULL)
+			r->bad = true;
+		break;
+	case OPD_NUMBER:
+		o->num = r_f64(r);
+		break;
+	case OPD_QUESTION:
+		fixup(r, o, r_u32(r), NULL_STR, 0);
+		o->name = r_str(r);
+		break;
+	case OPD_SETTING:
+		if ((v = r_u32(r)) >= SETTING__COUNT)
+			r->bad = true;
+		o->setting = (int)v;
+		o->name = r_str(r);
+		break;
+	case OPD_OPTION:
+		v = r_u32(r);
+		fixup(r, o, NULL_STR, v, r_u32(r));
+		break;
+	case OPD_YES:
+	case OPD_NO:
+		break;
+	default:
 		r->bad = true;
 		return;
 	}
 	o->kind = (enum operand_kind)kind;
-	if (q != NULL_STR || optq != NULL_STR) {
-		xgrow(&r->fix, &r->capfix, r->nfix + 1, sizeof(*r->fix));
-		r->fix[r->nfix++] = (struct fixup){ o, q, optq, opt };
-	}
-}
-
-/* Whether a restored tree can be evaluated and printed without reading
- * through a NULL: what expr_eval and expr_to_string rely on. */
-static bool
-operand_ok(const struct operand *o)
-{
-	switch (o->kind) {
-	case OPD_QUESTION:	return o->q != NULL;
-	case OPD_OPTION:	return o->opt != NULL;
-	case OPD_STRING:
-	case OPD_NAME:		return o->name != NULL;
-	case OPD_SETTING:	return o->setting >= 0 && o->setting < SETTING__COUNT;
-	default:		return true;
-	}
-}
-
-static bool
-expr_ok(const struct expr *e)
-{
-	if (e == NULL)
-		return true;
-	switch (e->op) {
-	case EXPR_OR:
-	case EXPR_AND:
-		return e->l != NULL && e->r != NULL && expr_ok(e->l) && expr_ok(e->r);
-	case EXPR_NOT:
-		return e->l != NULL && e->r == NULL && expr_ok(e->l);
-	case EXPR_ANSWERED:
-	case EXPR_UNKNOWN:
-		return e->a.kind == OPD_QUESTION && operand_ok(&e->a) &&
-		    e->l == NULL && e->r == NULL;
-	case EXPR_TRACK:
-		return e->a.kind == OPD_NAME && operand_ok(&e->a) &&
-		    e->l == NULL && e->r == NULL;
-	case EXPR_CMP:
-		return (e->a.kind == OPD_QUESTION || e->a.kind == OPD_SETTING) &&
-		    operand_ok(&e->a) && operand_ok(&e->b) && e->l == NULL && e->r == NULL;
-	}
-	return false;
 }
 
 /* Conditions nest a few levels; a deeper tree is a damaged file. */
@@ -1107,29 +1141,47 @@ static struct expr *
 r_expr(struct rd *r, int depth)
 {
 	struct expr *e;
-	uint32_t op = r_u32(r), cmp;
+	uint32_t head = r_u32(r), op = head & 0xff, cmp = head >> 8 & 0xff;
 
-	if (r->bad || op == NULL_STR)
+	if (r->bad || head == NULL_STR)
 		return NULL;
-	if (op > EXPR_TRACK || depth > EXPR_DEPTH_MAX) {
+	if (op > EXPR_TRACK || cmp > CMP_INCLUDES || depth > EXPR_DEPTH_MAX ||
+	    (head & ~0xffffu) != node_parts((enum expr_op)op)) {
 		r->bad = true;
 		return NULL;
 	}
 	e = arena_alloc(r->a, sizeof(*e));
 	e->op = (enum expr_op)op;
-	e->col = (int)r_u32(r);
-	if ((cmp = r_u32(r)) > CMP_INCLUDES)
-		r->bad = true;
 	e->cmp = (enum expr_cmp)cmp;
-	r_operand(r, &e->a);
-	r_operand(r, &e->b);
-	e->l = r_expr(r, depth + 1);
-	e->r = r_expr(r, depth + 1);
-	return e;
+	e->col = (int)r_u32(r);
+	if (head & NODE_A)
+		r_operand(r, &e->a);
+	if (head & NODE_B)
+		r_operand(r, &e->b);
+	if (head & NODE_L && (e->l = r_expr(r, depth + 1)) == NULL)
+		r->bad = true;
+	if (head & NODE_R && (e->r = r_expr(r, depth + 1)) == NULL)
+		r->bad = true;
+	/* What evaluation takes for granted of the subject. */
+	switch (e->op) {
+	case EXPR_ANSWERED:
+	case EXPR_UNKNOWN:
+		r->bad |= e->a.kind != OPD_QUESTION;
+		break;
+	case EXPR_TRACK:
+		r->bad |= e->a.kind != OPD_NAME;
+		break;
+	case EXPR_CMP:
+		r->bad |= e->a.kind != OPD_QUESTION && e->a.kind != OPD_SETTING;
+		break;
+	default:
+		break;
+	}
+	return r->bad ? NULL : e;
 }
 
 /* Points the operands read at their questions and options, now that
- * every question is read, and checks the trees. */
+ * every question is read. */
 static void
 r_fixups(struct rd *r)
 {
@@ -1144,12 +1196,10 @@ r_fixups(struct rd *r)
 				r->bad = true;
 			else
 				f->o->q = c->questions[f->q];
-		}
-		if (f->optq != NULL_STR) {
-			if (f->optq >= c->nquestions || f->opt >= c->questions[f->optq]->noptions)
-				r->bad = true;
-			else
-				f->o->opt = &c->questions[f->optq]->options[f->opt];
+		} else if (f->optq >= c->nquestions || f->opt >= c->questions[f->optq]->noptions) {
+			r->bad = true;
+		} else {
+			f->o->opt = &c->questions[f->optq]->options[f->opt];
 		}
 	}
 }
@@ -1402,27 +1452,6 @@ loader_save(const struct content *c, char **out, size_t *len)
 	return 0;
 }
 
-/* Whether every condition of the content read can be evaluated. */
-static bool
-conds_ok(const struct yfield *fields, const void *obj)
-{
-	const struct yfield *f;
-	const struct nested *ne;
-	size_t i, n;
-
-	for (f = fields; f->key != NULL; f++) {
-		if (f->fn == yf_cond && !expr_ok(AT(obj, f->offset, const struct cond)->expr))
-			return false;
-		if ((ne = nested_of(f->fn)) == NULL)
-			continue;
-		n = *AT(obj, ne->count, const size_t);
-		for (i = 0; i < n; i++)
-			if (!conds_ok(ne->fields, *AT(obj, ne->array, const char *const) + i * ne->size))
-				return false;
-	}
-	return true;
-}
-
 int
 loader_restore_in(struct arena *a, const char *dir, const void *data, size_t len,
     struct content **out)
@@ -1465,16 +1494,6 @@ loader_restore_in(struct arena *a, const char *dir, const void *data, size_t len
 		c->packet->pos = r_pos(&r);
 	}
 	r_fixups(&r);
-	for (t = 0; t < sizeof(toplevels) / sizeof(toplevels[0]) && !r.bad; t++) {
-		const struct toplevel *tl = &toplevels[t];
-		void *const *arr = *AT(c, tl->array, void **const);
-
-		n = *AT(c, tl->count, const size_t);
-		for (i = 0; i < n && !r.bad; i++)
-			r.bad = !conds_ok(tl->fields, arr[i]);
-	}
-	if (!r.bad && c->packet != NULL)
-		r.bad = !conds_ok(packet_fields, c->packet);
 	free(r.fix);
 	if (r.bad || r.p != r.end || content_relink(c, &d) != 0 || d.nerrors > 0) {
 		diag_free(&d);

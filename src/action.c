@@ -623,18 +623,22 @@ action_each_snapshot(struct action *a,
 	return store_each_project(a->store, 0, each_one, &e, cause);
 }
 
-int
-action_each_refreshed(struct action *a,
+/* Every project (ids NULL) or the n of ids, each refreshed. */
+static int
+each_refreshed(struct action *a, const int64_t *ids, size_t n,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
 {
 	struct each e = { a, fn, arg, true, 0, 0 };
 	int64_t from = 0;
+	size_t at = 0;
 	char *why = NULL;
 	int status;
 
 	for (;;) {
 		e.lagging = 0;
-		status = store_each_project(a->store, from, each_one, &e, cause);
+		status = ids == NULL ?
+		    store_each_project(a->store, from, each_one, &e, cause) :
+		    store_each_progress(a->store, ids + at, n - at, each_one, &e, cause);
 		if (e.lagging == 0)
 			return status;
 		/* Saved outside the walk, which only reads; then on from
@@ -643,7 +647,23 @@ action_each_refreshed(struct action *a,
 		if (action_sync(a, e.lagging, NULL, NULL, &why) != 0)
 			xfree(why);
 		e.synced = from = e.lagging;
+		while (ids != NULL && at < n && ids[at] != e.lagging)
+			at++;
 	}
+}
+
+int
+action_each_refreshed(struct action *a,
+    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
+{
+	return each_refreshed(a, NULL, 0, fn, arg, cause);
+}
+
+int
+action_progress_refreshed(struct action *a, const int64_t *ids, size_t n,
+    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
+{
+	return each_refreshed(a, ids, n, fn, arg, cause);
 }
 
 int

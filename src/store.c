@@ -110,6 +110,13 @@ static const char *const migrations[STORE_VERSION] = {
 	"  SELECT project, question, kind, value, revision, time, user, source FROM answer;"
 	"DROP TABLE answer;"
 	"ALTER TABLE answer_v3 RENAME TO answer;",
+
+	/* 4: the projects in the order of their last change, the latest
+	 * first and ties by id (the rowid each index entry ends with), so
+	 * that the projects screen reads only the ones it shows and finds
+	 * a project's place by counting, instead of reading and sorting
+	 * them all. */
+	"CREATE INDEX project_changed ON project (changed DESC);",
 };
 
 enum stmt_id {
@@ -123,12 +130,16 @@ enum stmt_id {
 	S_PROJECT_GET,
 	S_PROJECT_NAMED,
 	S_PROJECTS,
+	S_PROJECT_COUNT,
+	S_PROJECTS_BY_CHANGE,
+	S_PROJECT_RANK,
 	S_TRACKS_OF,
 	S_TRACKS_ALL,
 	S_PROJECT_RENAME,
 	S_PROJECT_TOUCH,
 	S_PROJECT_DELETE,
 	S_ANSWERS,
+	S_PROGRESS_ANSWERS,
 	S_ANSWER_GET,
 	S_ANSWER_PUT,
 	S_ANSWER_EVENT,
@@ -136,6 +147,7 @@ enum stmt_id {
 	S_HISTORY_OF,
 	S_HANDOFFS_ALL,
 	S_HANDOFFS_OF,
+	S_PROGRESS_HANDOFFS,
 	S_HANDOFF_GET,
 	S_HANDOFF_BY_ID,
 	S_HANDOFF_ADD,
@@ -163,12 +175,25 @@ static const char *const sql[S__COUNT] = {
 	[S_PROJECT_GET] = "SELECT id, name, created, changed FROM project WHERE id = ?1",
 	[S_PROJECT_NAMED] = "SELECT id, name, created, changed FROM project WHERE name = ?1",
 	[S_PROJECTS] = "SELECT id, name, created, changed FROM project ORDER BY id",
+	[S_PROJECT_COUNT] = "SELECT count(*) FROM project",
+	/* Both along the index project_changed, without sorting. */
+	[S_PROJECTS_BY_CHANGE] = "SELECT id, name, created, changed FROM project"
+	    " ORDER BY changed DESC, id LIMIT ?2 OFFSET ?1",
+	[S_PROJECT_RANK] = "SELECT (SELECT count(*) FROM project WHERE changed > p.changed) +"
+	    " (SELECT count(*) FROM project WHERE changed = p.changed AND id < p.id)"
+	    " FROM project AS p WHERE p.id = ?1",
 	[S_TRACKS_OF] = "SELECT track FROM project_track WHERE project = ?1 ORDER BY position",
 	[S_TRACKS_ALL] = "SELECT project, track FROM project_track ORDER BY project, position",
 	[S_PROJECT_RENAME] = "UPDATE project SET name = ?2, changed = ?3 WHERE id = ?1",
 	[S_PROJECT_TOUCH] = "UPDATE project SET changed = ?2 WHERE id = ?1",
 	[S_PROJECT_DELETE] = "DELETE FROM project WHERE id = ?1",
 	[S_ANSWERS] = "SELECT " ANSWER_COLS " FROM answer WHERE project = ?1 ORDER BY question",
+	/* Only what progress.h needs, without who gave the answers and when
+	 * (answer_fill stops at the value). Cleared ones are left to
+	 * progress_new, which passes over them: a test of each row here
+	 * costs more than the few it saves. */
+	[S_PROGRESS_ANSWERS] = "SELECT question, kind, value FROM answer"
+	    " WHERE project = ?1 ORDER BY question",
 	[S_ANSWER_GET] = "SELECT " ANSWER_COLS " FROM answer WHERE project = ?1 AND question = ?2",
 	[S_ANSWER_PUT] = "INSERT INTO answer (project, question, kind, value, revision, time, user, source)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
@@ -185,6 +210,10 @@ static const char *const sql[S__COUNT] = {
 	/* By id, sorted in C: an ORDER BY here sorts in a temporary b-tree,
 	 * the larger part of reading a project. */
 	[S_HANDOFFS_OF] = "SELECT " HANDOFF_COLS " FROM handoff WHERE project = ?1",
+	/* Only what progress.h needs, as S_PROGRESS_ANSWERS (handoff_fill
+	 * stops at the state): fewer columns to decode and copy. */
+	[S_PROGRESS_HANDOFFS] = "SELECT id, project, rule, role, state FROM handoff"
+	    " WHERE project = ?1",
 	[S_HANDOFF_GET] = "SELECT " HANDOFF_COLS " FROM handoff WHERE project = ?1 AND rule = ?2",
 	[S_HANDOFF_BY_ID] = "SELECT " HANDOFF_COLS " FROM handoff WHERE id = ?1",
 	[S_HANDOFF_ADD] = "INSERT INTO handoff (project, rule, role, state, contact, raised, changed)"
@@ -432,26 +461,35 @@ exec_stmt(sqlite3_stmt *st)
 	return done(st, rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc);
 }
 
-/* Reads every row of st into a new array of records of size bytes, each
- * filled by row(); returns the SQLite code. On failure *out still holds
- * the rows read, for the caller to free. */
+/* Fills a record from a row, its strings in pool (or allocated if NULL). */
+typedef void row_fn(sqlite3_stmt *st, void *rec, struct store_pool *pool);
+
+/* Reads every row of st into the array *v of records of size bytes (of
+ * *cap, grown as needed), each filled by row(); sets *n and returns the
+ * SQLite code. On failure *v still holds the rows read. */
 static int
-read_rows(sqlite3_stmt *st, size_t size, void (*row)(sqlite3_stmt *, void *),
-    void **out, size_t *n)
+read_into(sqlite3_stmt *st, size_t size, row_fn *row, struct store_pool *pool,
+    void *v, size_t *cap, size_t *n)
 {
-	char *v = NULL;
-	size_t nv = 0, cap = 0;
+	void **arr = v;
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow(&v, &cap, nv + 1, size);
-		row(st, v + nv * size);
-		nv++;
+	for (*n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; (*n)++) {
+		xgrow(arr, cap, *n + 1, size);
+		row(st, (char *)*arr + *n * size, pool);
 	}
 	done(st, 0);
-	*out = v;
-	*n = nv;
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Reads every row of st into a new array; as read_into otherwise. */
+static int
+read_rows(sqlite3_stmt *st, size_t size, row_fn *row, void **out, size_t *n)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	return read_into(st, size, row, NULL, out, &cap, n);
 }
 
 /* Creates the missing folders of path's parent, each 0700. */
@@ -885,6 +923,23 @@ store_rollback(struct store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Begins a read transaction for a function whose queries must see one
+ * state, unless the caller has one open; *began says which, for
+ * read_end. */
+static int
+read_begin(struct store *s, bool *began, char **cause)
+{
+	*began = sqlite3_get_autocommit(s->db) != 0;
+	return *began ? store_begin_read(s, cause) : 0;
+}
+
+static void
+read_end(struct store *s, bool began)
+{
+	if (began)
+		store_rollback(s);
+}
+
 /* Projects. */
 
 static int
@@ -928,7 +983,7 @@ store_project_add(struct store *s, const char *name, char *const *tracks,
 }
 
 static void
-project_row(sqlite3_stmt *st, void *rec)
+project_row(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 {
 	struct project *p = rec;
 
@@ -944,6 +999,21 @@ project_add_track(struct project *p, const char *track)
 {
 	p->tracks = xreallocarray(p->tracks, p->ntracks + 1, sizeof(*p->tracks));
 	p->tracks[p->ntracks++] = xstrdup(track);
+}
+
+/* Adds the project's tracks to p; returns the SQLite code. */
+static int
+read_tracks(struct store *s, struct project *p)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = stmt(s, S_TRACKS_OF, &rc)) == NULL)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		project_add_track(p, (const char *)sqlite3_column_text(st, 0));
+	return done(st, rc == SQLITE_DONE ? SQLITE_OK : rc);
 }
 
 /* Reads one project by id or name, with its tracks. */
@@ -972,17 +1042,9 @@ project_one(struct store *s, enum stmt_id id, int64_t pid, const char *name,
 		return EX_NOINPUT;
 	}
 	p = xcalloc(1, sizeof(*p));
-	project_row(st, p);
+	project_row(st, p, NULL);
 	done(st, 0);
-	if ((st = stmt(s, S_TRACKS_OF, &rc)) == NULL) {
-		project_free(p);
-		return fail(s, rc, _("cannot read the project"), cause);
-	}
-	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		project_add_track(p, (const char *)sqlite3_column_text(st, 0));
-	done(st, 0);
-	if (rc != SQLITE_DONE) {
+	if ((rc = read_tracks(s, p)) != SQLITE_OK) {
 		project_free(p);
 		return fail(s, rc, _("cannot read the project"), cause);
 	}
@@ -1034,6 +1096,76 @@ store_projects(struct store *s, struct project **out, size_t *n, char **cause)
 	*out = v;
 	*n = nv;
 	return 0;
+}
+
+int
+store_project_count(struct store *s, size_t *n, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if ((st = stmt(s, S_PROJECT_COUNT, &rc)) == NULL)
+		return fail(s, rc, _("cannot read the projects"), cause);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	done(st, 0);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(s, rc, _("cannot read the projects"), cause);
+	return 0;
+}
+
+int
+store_projects_by_change(struct store *s, size_t offset, size_t limit,
+    struct project **out, size_t *n, char **cause)
+{
+	struct project *v = NULL;
+	sqlite3_stmt *st;
+	size_t nv = 0, i;
+	bool began;
+	int rc, status;
+
+	*out = NULL;
+	*n = 0;
+	/* The projects and their tracks as of one moment. */
+	if ((status = read_begin(s, &began, cause)) != 0)
+		return status;
+	if ((st = stmt(s, S_PROJECTS_BY_CHANGE, &rc)) != NULL) {
+		sqlite3_bind_int64(st, 1, offset > INT64_MAX ? INT64_MAX : (int64_t)offset);
+		sqlite3_bind_int64(st, 2, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
+		rc = read_rows(st, sizeof(*v), project_row, (void **)&v, &nv);
+	}
+	for (i = 0; rc == SQLITE_OK && i < nv; i++)
+		rc = read_tracks(s, &v[i]);
+	read_end(s, began);
+	if (rc != SQLITE_OK) {
+		projects_free(v, nv);
+		return fail(s, rc, _("cannot read the projects"), cause);
+	}
+	*out = v;
+	*n = nv;
+	return 0;
+}
+
+int
+store_project_rank(struct store *s, int64_t id, size_t *rank, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*rank = 0;
+	if ((st = stmt(s, S_PROJECT_RANK, &rc)) == NULL)
+		return fail(s, rc, _("cannot read the projects"), cause);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*rank = (size_t)sqlite3_column_int64(st, 0);
+	done(st, 0);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return fail(s, rc, _("cannot read the projects"), cause);
+	*cause = xasprintf(_("there is no project %lld: see 'airejse project list'"), (long long)id);
+	return EX_NOINPUT;
 }
 
 /* Runs an update of one project; EX_NOINPUT when there is none. */
@@ -1114,16 +1246,13 @@ answer_fill(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 	a->question = col_copy(st, 0, pool);
 	a->kind = kind_parse((const char *)sqlite3_column_text(st, 1));
 	a->value = a->kind == EXPR_VALUE ? col_copy(st, 2, pool) : NULL;
+	/* S_PROGRESS_ANSWERS stops at the value. */
+	if (sqlite3_column_count(st) <= 3)
+		return;
 	a->revision = sqlite3_column_int64(st, 3);
 	a->time = sqlite3_column_int64(st, 4);
 	a->user = col_copy(st, 5, pool);
 	a->source = source_col(st, 6);
-}
-
-static void
-answer_row(sqlite3_stmt *st, void *rec)
-{
-	answer_fill(st, rec, NULL);
 }
 
 int
@@ -1137,7 +1266,7 @@ store_answers(struct store *s, int64_t project, struct answer **out, size_t *n,
 	*n = 0;
 	if ((st = stmt(s, S_ANSWERS, &rc)) != NULL) {
 		sqlite3_bind_int64(st, 1, project);
-		rc = read_rows(st, sizeof(**out), answer_row, (void **)out, n);
+		rc = read_rows(st, sizeof(**out), answer_fill, (void **)out, n);
 	}
 	if (rc != SQLITE_OK) {
 		answers_free(*out, *n);
@@ -1162,7 +1291,7 @@ store_answer(struct store *s, int64_t project, const char *question,
 	bind_text(st, 2, question);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		answer_row(st, out);
+		answer_fill(st, out, NULL);
 	else
 		out->question = xstrdup(question);
 	done(st, 0);
@@ -1227,7 +1356,7 @@ fail:
 }
 
 static void
-answer_event_row(sqlite3_stmt *st, void *rec)
+answer_event_row(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 {
 	struct answer_event *e = rec;
 
@@ -1293,17 +1422,14 @@ handoff_fill(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 	h->rule = col_copy(st, 2, pool);
 	h->role = col_copy(st, 3, pool);
 	h->state = state_col(st, 4);
+	/* S_PROGRESS_HANDOFFS stops at the state. */
+	if (sqlite3_column_count(st) <= 5)
+		return;
 	h->due = col_copy(st, 5, pool);
 	h->contact = col_copy(st, 6, pool);
 	h->note = col_copy(st, 7, pool);
 	h->raised = sqlite3_column_int64(st, 8);
 	h->changed = sqlite3_column_int64(st, 9);
-}
-
-static void
-handoff_row(sqlite3_stmt *st, void *rec)
-{
-	handoff_fill(st, rec, NULL);
 }
 
 static int
@@ -1326,7 +1452,7 @@ store_handoffs(struct store *s, int64_t project, struct handoff **out, size_t *n
 	if ((st = stmt(s, project ? S_HANDOFFS_OF : S_HANDOFFS_ALL, &rc)) != NULL) {
 		if (project)
 			sqlite3_bind_int64(st, 1, project);
-		rc = read_rows(st, sizeof(**out), handoff_row, (void **)out, n);
+		rc = read_rows(st, sizeof(**out), handoff_fill, (void **)out, n);
 		if (rc == SQLITE_OK && project && *n > 1)
 			qsort(*out, *n, sizeof(**out), cmp_handoff_id);
 	}
@@ -1358,7 +1484,7 @@ handoff_one(struct store *s, int64_t id, int64_t project, const char *rule,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*out = xcalloc(1, sizeof(**out));
-		handoff_row(st, *out);
+		handoff_fill(st, *out, NULL);
 	}
 	done(st, 0);
 	if (rc == SQLITE_ROW)
@@ -1458,7 +1584,7 @@ fail:
 }
 
 static void
-handoff_event_row(sqlite3_stmt *st, void *rec)
+handoff_event_row(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 {
 	struct handoff_event *e = rec;
 	const char *old;
@@ -1566,6 +1692,20 @@ pool_clear(struct store_pool *pool)
 	pool->left = 0;
 }
 
+/* Ends a reading of projects one at a time: frees the arrays of cur and
+ * the pool's blocks, and returns status, or the failure rc. */
+static int
+each_end(struct store *s, struct store_project *cur, struct store_pool *pool, int rc,
+    int status, char **cause)
+{
+	free(cur->answers);
+	free(cur->handoffs);
+	free(pool->blocks);
+	if (rc != SQLITE_OK)
+		return fail(s, rc, _("cannot read the projects"), cause);
+	return status;
+}
+
 int
 store_each_project(struct store *s, int64_t from,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause)
@@ -1593,7 +1733,7 @@ store_each_project(struct store *s, int64_t from,
 		rc = walk_start(s, &w[i], walks[i].id, walks[i].pcol, from);
 	cur.project = &p;
 	while (rc == SQLITE_OK && status == 0 && w[W_PROJECT].rc == SQLITE_ROW) {
-		project_row(w[W_PROJECT].st, &p);
+		project_row(w[W_PROJECT].st, &p, NULL);
 		for (; walk_at(&w[W_TRACK], p.id); walk_next(&w[W_TRACK]))
 			project_add_track(&p, (const char *)sqlite3_column_text(w[W_TRACK].st, 1));
 		/* By question already: the answers are kept in that order. */
@@ -1624,12 +1764,53 @@ store_each_project(struct store *s, int64_t from,
 	/* Every statement reset, so that no read lock outlives the call. */
 	for (i = 0; i < W__COUNT; i++)
 		done(w[i].st, 0);
-	free(cur.answers);
-	free(cur.handoffs);
-	free(pool.blocks);
-	if (rc != SQLITE_OK)
-		return fail(s, rc, _("cannot read the projects"), cause);
-	return status;
+	return each_end(s, &cur, &pool, rc, status, cause);
+}
+
+int
+store_each_progress(struct store *s, const int64_t *ids, size_t n,
+    int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause)
+{
+	struct store_pool pool = { 0 };
+	struct store_project cur;
+	sqlite3_stmt *st;
+	size_t acap = 0, hcap = 0, i;
+	bool began;
+	int rc = SQLITE_OK, status;
+
+	memset(&cur, 0, sizeof(cur));
+	if ((status = read_begin(s, &began, cause)) != 0)
+		return status;
+	for (i = 0; i < n && rc == SQLITE_OK && status == 0; i++) {
+		if ((status = store_project_get(s, ids[i], &cur.project, cause)) == EX_NOINPUT) {
+			/* Deleted meanwhile: not there, as for the walk. */
+			xfree(*cause);
+			status = 0;
+			continue;
+		}
+		if (status != 0)
+			break;
+		if ((st = stmt(s, S_PROGRESS_ANSWERS, &rc)) != NULL) {
+			sqlite3_bind_int64(st, 1, ids[i]);
+			rc = read_into(st, sizeof(*cur.answers), answer_fill, &pool,
+			    &cur.answers, &acap, &cur.nanswers);
+		}
+		if (rc == SQLITE_OK && (st = stmt(s, S_PROGRESS_HANDOFFS, &rc)) != NULL) {
+			sqlite3_bind_int64(st, 1, ids[i]);
+			rc = read_into(st, sizeof(*cur.handoffs), handoff_fill, &pool,
+			    &cur.handoffs, &hcap, &cur.nhandoffs);
+			if (cur.nhandoffs > 1)
+				qsort(cur.handoffs, cur.nhandoffs, sizeof(*cur.handoffs),
+				    cmp_handoff_id);
+		}
+		if (rc == SQLITE_OK)
+			status = fn(&cur, arg);
+		project_free(cur.project);
+		cur.project = NULL;
+		pool_clear(&pool);
+	}
+	read_end(s, began);
+	return each_end(s, &cur, &pool, rc, status, cause);
 }
 
 /* Backup. */

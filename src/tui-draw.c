@@ -109,20 +109,26 @@ tui_put(int y, int x, int width, const char *s, enum tui_style st, bool pad)
 	return w;
 }
 
-void
-tui_clear(int y, int x, int width, enum tui_style st)
+/* Draws width cells of the character c (ASCII) at (y, x) in one call,
+ * as tui_put would one at a time. */
+static void
+put_run(int y, int x, int width, char c, enum tui_style st)
 {
-	attr_t a = styles[st];
-
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
 		return;
 	if (x + width > COLS)
 		width = COLS - x;
 	if (width <= 0)
 		return;
-	attrset(a);
-	mvhline(y, x, ' ', width);
+	attrset(styles[st]);
+	mvhline(y, x, (chtype)(unsigned char)c, width);
 	attrset(A_NORMAL);
+}
+
+void
+tui_clear(int y, int x, int width, enum tui_style st)
+{
+	put_run(y, x, width, ' ', st);
 }
 
 /* Long texts are shown in part; wrapping a megabyte on every redraw
@@ -189,7 +195,7 @@ void
 tui_progress(int y, int x, int width, size_t done, size_t total)
 {
 	char label[32];
-	int lw, bar, fill, i;
+	int lw, bar, fill;
 
 	snprintf(label, sizeof(label), " %zu/%zu", done, total);
 	lw = (int)strlen(label);
@@ -200,9 +206,10 @@ tui_progress(int y, int x, int width, size_t done, size_t total)
 	}
 	fill = total ? (int)((size_t)bar * done / total) : 0;
 	tui_put(y, x, 1, "[", ST_NORMAL, false);
-	for (i = 0; i < bar; i++)
-		tui_put(y, x + 1 + i, 1, i < fill ? "#" : ".",
-		    i < fill ? (done == total ? ST_DONE : ST_PROGRESS) : ST_DIM, false);
+	/* Each run of one character at once: a list of projects draws
+	 * many bars. */
+	put_run(y, x + 1, fill, '#', done == total ? ST_DONE : ST_PROGRESS);
+	put_run(y, x + 1 + fill, bar - fill, '.', ST_DIM);
 	tui_put(y, x + 1 + bar, 1, "]", ST_NORMAL, false);
 	tui_put(y, x + 2 + bar, lw, label, ST_NORMAL, false);
 }

@@ -3,6 +3,7 @@
  * filter. An empty database shows a welcome that says what to do first. */
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "airejse/action.h"
 #include "airejse/cli.h"
@@ -35,9 +36,21 @@ struct summary {
 	size_t		 nopen_handoffs;
 };
 
+/* Unfiltered and in the order of the last change, as the screen opens,
+ * the list is read a page at a time, the pages the screen shows: the
+ * first screen costs the same on a thousand projects as on two. */
+#define PAGE 16
+
 struct projects {
-	struct project	 *all;		/* every project, by id */
+	/* Every project, by id; or, while lazy, by place in the order of
+	 * the last change, each read with its page (id 0 until then). */
+	struct project	 *all;
 	size_t		  nall;
+	bool		  lazy;
+	/* A project read since the list was has another last change: the
+	 * store's order is no longer the list's, so no page is read by
+	 * place any more (arrange reads them all). */
+	bool		  moved;
 	struct summary	**sums;		/* per project of all; NULL until needed */
 	size_t		 *shown;	/* indexes into all: filtered and sorted */
 	size_t		  n;
@@ -52,16 +65,72 @@ free_all(struct projects *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->nall; i++)
+	for (i = 0; i < p->nall; i++) {
 		if (p->sums[i] != NULL) {
 			free(p->sums[i]->tracks);
 			free(p->sums[i]);
 		}
-	projects_free(p->all, p->nall);
-	p->all = NULL;
+		if (p->all[i].id != 0)
+			project_clear(&p->all[i]);
+	}
+	xfree(p->all);
 	xfree(p->sums);
 	xfree(p->shown);
 	p->nall = p->n = 0;
+}
+
+static void arrange(struct tui *, struct projects *);
+
+/* Reads the page of the lazy list that holds place i. */
+static void
+read_page(struct tui *t, struct projects *p, size_t i)
+{
+	struct project *v;
+	size_t n, k, from = i / PAGE * PAGE;
+	char *cause = NULL;
+
+	if (store_projects_by_change(t->store, from, PAGE, &v, &n, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	for (k = 0; k < n && from + k < p->nall; k++)
+		if (p->all[from + k].id == 0) {
+			p->all[from + k] = v[k];
+			memset(&v[k], 0, sizeof(v[k]));
+		}
+	projects_free(v, n);
+}
+
+/* The project shown at place i, read with its page if it is not yet;
+ * NULL when it cannot be read. */
+static const struct project *
+item(struct tui *t, struct projects *p, size_t i)
+{
+	if (i < p->n && p->lazy && p->all[p->shown[i]].id == 0) {
+		if (p->moved) {
+			/* Every project, in the same order: the selected one
+			 * keeps its place, read yet or not. */
+			size_t sel = p->sel;
+
+			arrange(t, p);
+			if (sel < p->n)
+				p->sel = sel;
+		} else {
+			read_page(t, p, i);
+		}
+	}
+	if (i >= p->n || p->all[p->shown[i]].id == 0)
+		return NULL;
+	return &p->all[p->shown[i]];
+}
+
+/* Notes what a read of all[i] found: see moved. */
+static void
+note_read(struct projects *p, size_t i, const struct project *now)
+{
+	if (now->changed != p->all[i].changed)
+		p->moved = true;
 }
 
 /* A summary of a project's progress. */
@@ -97,8 +166,51 @@ summary(struct tui *t, struct projects *p, size_t i)
 		return p->sums[i] = xcalloc(1, sizeof(*p->sums[i]));
 	}
 	p->sums[i] = summary_new(s->progress);
+	note_read(p, i, s->project);
 	snapshot_free(s);
 	return p->sums[i];
+}
+
+struct some {
+	struct projects	*p;
+	size_t		 from, to;	/* in shown */
+};
+
+static int
+some_one(const struct snapshot *s, void *arg)
+{
+	struct some *f = arg;
+	struct projects *p = f->p;
+	size_t i, k;
+
+	for (i = f->from; i < f->to; i++) {
+		k = p->shown[i];
+		if (p->all[k].id == s->project->id && p->sums[k] == NULL) {
+			p->sums[k] = summary_new(s->progress);
+			note_read(p, k, s->project);
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The summaries the projects shown from place from to place to lack,
+ * read together (any left without one is read on its own afterwards,
+ * which says what went wrong). */
+static void
+summaries_some(struct tui *t, struct projects *p, size_t from, size_t to)
+{
+	struct some f = { p, from, to };
+	int64_t *ids = xcalloc(to - from + 1, sizeof(*ids));
+	char *cause = NULL;
+	size_t i, n = 0;
+
+	for (i = from; i < to; i++)
+		if (p->all[p->shown[i]].id != 0 && p->sums[p->shown[i]] == NULL)
+			ids[n++] = p->all[p->shown[i]].id;
+	if (n > 0 && action_progress_refreshed(t->act, ids, n, some_one, &f, &cause) != 0)
+		free(cause);
+	free(ids);
 }
 
 struct fill {
@@ -193,12 +305,60 @@ passes(const struct projects *p, const struct project *pj)
 	return ok;
 }
 
-/* Filters and sorts, keeping the selected project selected. */
+static int
+cmp_id(const void *a, const void *b)
+{
+	const struct project *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Turns the lazy list into one of every project, by id, keeping what was
+ * read: the summaries, and the last change as listed, so that a project
+ * that moved in the store since keeps its place (as the whole list,
+ * read at once, keeps it until a reload). */
+static bool
+read_all(struct tui *t, struct projects *p)
+{
+	struct project *v, *q;
+	struct summary **sums;
+	char *cause = NULL;
+	size_t n, i;
+
+	if (store_projects(t->store, &v, &n, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return false;
+	}
+	sums = xcalloc(n + 1, sizeof(*sums));
+	for (i = 0; i < p->nall; i++) {
+		if (p->all[i].id == 0 ||
+		    (q = bsearch(&p->all[i], v, n, sizeof(*v), cmp_id)) == NULL)
+			continue;
+		q->changed = p->all[i].changed;
+		sums[q - v] = p->sums[i];
+		p->sums[i] = NULL;
+	}
+	if (p->n > 0 && p->keep == 0)
+		p->keep = p->all[p->shown[p->sel]].id;
+	free_all(p);
+	p->all = v;
+	p->nall = n;
+	p->sums = sums;
+	p->shown = xcalloc(n + 1, sizeof(*p->shown));
+	p->lazy = p->moved = false;
+	return true;
+}
+
+/* Filters and sorts, keeping the selected project selected; a lazy list
+ * is read whole for it. */
 static void
 arrange(struct tui *t, struct projects *p)
 {
 	size_t i;
 
+	if (p->lazy && !read_all(t, p))
+		return;
 	if (p->n > 0 && p->keep == 0)
 		p->keep = p->all[p->shown[p->sel]].id;
 	p->n = 0;
@@ -222,22 +382,62 @@ arrange(struct tui *t, struct projects *p)
 	p->keep = 0;
 }
 
+/* The list as the screen opens: how many projects there are, and the
+ * page of the one to select; the others are read as they are shown. */
+static void
+read_lazy(struct tui *t, struct projects *p)
+{
+	char *cause = NULL;
+	size_t n, i, rank = 0;
+	int rc;
+
+	if (store_project_count(t->store, &n, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	p->lazy = true;
+	p->moved = false;
+	p->all = xcalloc(n + 1, sizeof(*p->all));
+	p->nall = p->n = n;
+	p->sums = xcalloc(n + 1, sizeof(*p->sums));
+	p->shown = xcalloc(n + 1, sizeof(*p->shown));
+	for (i = 0; i < n; i++)
+		p->shown[i] = i;
+	if (p->keep != 0 && (rc = store_project_rank(t->store, p->keep, &rank, &cause)) != 0) {
+		if (rc != EX_NOINPUT)
+			tui_error(t, "%s", cause);
+		free(cause);
+	}
+	p->sel = rank < n ? rank : 0;
+	p->keep = 0;
+	/* Read now, so that another reload before the screen is drawn
+	 * still knows which project is selected. */
+	item(t, p, p->sel);
+}
+
 static void
 projects_reload(struct tui *t, void *state)
 {
 	struct projects *p = state;
+	const struct project *pj;
 	struct project *v = NULL;
 	size_t n = 0;
 	char *cause = NULL;
 
-	if (p->n > 0 && p->keep == 0)
-		p->keep = p->all[p->shown[p->sel]].id;
+	if (p->n > 0 && p->keep == 0 && (pj = item(t, p, p->sel)) != NULL)
+		p->keep = pj->id;
 	free_all(p);
+	if (p->sort == SORT_CHANGED && p->filter == NULL) {
+		read_lazy(t, p);
+		return;
+	}
 	if (store_projects(t->store, &v, &n, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;
 	}
+	p->lazy = false;
 	p->all = v;
 	p->nall = n;
 	p->sums = xcalloc(n + 1, sizeof(*p->sums));
@@ -264,15 +464,17 @@ projects_close(struct tui *t, void *state)
 	free(p);
 }
 
-/* The rows an item takes: its name, and a row per track the content has. */
+/* The rows the item at place i takes: its name, and a row per track the
+ * content has. */
 static int
-item_rows(struct tui *t, const struct project *pj)
+item_rows(struct tui *t, struct projects *p, size_t i)
 {
-	size_t i;
+	const struct project *pj = item(t, p, i);
+	size_t k;
 	int n = 1;
 
-	for (i = 0; i < pj->ntracks; i++)
-		n += content_track(t->content, pj->tracks[i]) != NULL;
+	for (k = 0; pj != NULL && k < pj->ntracks; k++)
+		n += content_track(t->content, pj->tracks[k]) != NULL;
 	return n;
 }
 
@@ -327,7 +529,7 @@ static void
 projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 {
 	struct projects *p = state;
-	int y, h;
+	int y, h, hh = 0;
 	size_t i;
 
 	if (p->filter)
@@ -344,20 +546,26 @@ projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 		    ST_DIM, false);
 		return;
 	}
-	/* Items have different heights: scroll so the selected one shows. */
+	/* Items have different heights: scroll so the selected one shows,
+	 * the first item as high as it can be (counted back from the
+	 * selected one, so that only the items around it are read). */
 	if (p->sel < p->top)
 		p->top = p->sel;
-	for (;;) {
-		for (h = 0, i = p->top; i <= p->sel; i++)
-			h += item_rows(t, &p->all[p->shown[i]]);
-		if (h <= rows || p->top == p->sel)
+	for (i = p->sel, h = item_rows(t, p, i); i > p->top; i--, h += hh)
+		if (h + (hh = item_rows(t, p, i - 1)) > rows)
 			break;
-		p->top++;
-	}
+	p->top = i;
+	/* The summaries of the items shown, read together. */
+	for (y = top, i = p->top; i < p->n && y < top + rows; i++)
+		y += item_rows(t, p, i);
+	summaries_some(t, p, p->top, i);
 	for (y = top, i = p->top; i < p->n && y < top + rows; i++) {
-		h = item_rows(t, &p->all[p->shown[i]]);
-		draw_item(t, &p->all[p->shown[i]], summary(t, p, p->shown[i]), y,
-		    top + rows - y, cols, i == p->sel);
+		const struct project *pj = item(t, p, i);
+
+		h = item_rows(t, p, i);
+		if (pj != NULL)
+			draw_item(t, pj, summary(t, p, p->shown[i]), y, top + rows - y, cols,
+			    i == p->sel);
 		if (i == p->sel)
 			tui_cursor(t, y, 0);
 		y += h;
@@ -366,9 +574,9 @@ projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 
 /* The project under the cursor, or NULL. */
 static const struct project *
-selected(const struct projects *p)
+selected(struct tui *t, struct projects *p)
 {
-	return p->n ? &p->all[p->shown[p->sel]] : NULL;
+	return item(t, p, p->sel);
 }
 
 /* New project: the name, then the tracks. */
@@ -464,7 +672,7 @@ static bool
 rename_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
 {
 	struct projects *p = arg;
-	const struct project *pj = selected(p);
+	const struct project *pj = selected(t, p);
 	char *cause = NULL;
 
 	if (pj == NULL)
@@ -483,7 +691,7 @@ static bool
 delete_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
 {
 	struct projects *p = arg;
-	const struct project *pj = selected(p);
+	const struct project *pj = selected(t, p);
 	char *cause = NULL, *name;
 
 	if (pj == NULL)
@@ -516,7 +724,7 @@ filter_submit(struct tui *t, void *arg, const char *text, size_t choice, const b
 static void
 open_name_dialog(struct tui *t, struct projects *p, bool rename)
 {
-	const struct project *pj = selected(p);
+	const struct project *pj = selected(t, p);
 
 	tui_ask(t, DLG_LINE, rename ? _("Rename project") : _("New project"),
 	    rename ? _("The new name of the project:") :
@@ -528,7 +736,7 @@ static bool
 projects_key(struct tui *t, void *state, enum tui_req req, int key)
 {
 	struct projects *p = state;
-	const struct project *pj = selected(p);
+	const struct project *pj;
 	char *q;
 
 	switch (req) {
@@ -556,12 +764,16 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 	default:
 		break;
 	}
-	if (pj == NULL)
+	if (p->n == 0)
 		return false;
+	/* The selected project is NULL when its page cannot be read (the
+	 * reason is shown): nothing to open or delete then. */
 	switch (req) {
 	case REQ_ENTER: {
 		struct tui_journey_arg ja = { 0 };
 
+		if ((pj = selected(t, p)) == NULL)
+			return true;
 		ja.project = pj->id;
 		tui_push(t, &tui_journey_ops, &ja);
 		return true;
@@ -570,6 +782,8 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		open_name_dialog(t, p, true);
 		return true;
 	case REQ_DELETE:
+		if ((pj = selected(t, p)) == NULL)
+			return true;
 		q = xasprintf(_("Delete the project \"%s\" with all its answers, hand-offs and history? This cannot be undone."),
 		    pj->name);
 		tui_ask(t, DLG_CONFIRM, _("Delete project"), q, NULL, delete_submit, p);

@@ -131,6 +131,14 @@ int action_each_snapshot(struct action *a,
  * is saved, and the walk goes on from it). */
 int action_each_refreshed(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
+/* As action_each_refreshed, but only the projects ids, in that order
+ * (one not there is passed over), read together with only what progress
+ * needs (store_each_progress): the snapshot's answers have their
+ * question, kind and value alone, its hand-offs their id, project, rule,
+ * role and state. For the progress of the few projects a screen shows,
+ * cheaper than a snapshot each. */
+int action_progress_refreshed(struct action *a, const int64_t *ids, size_t n,
+    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
 /* As action_snapshot, but when the stored hand-offs lag behind the rules
  * (after an upgrade, or a change to the content or the site's threshold)
  * and the store is writable, brings them in line first (action_sync). */

@@ -23,7 +23,7 @@
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 3
+#define STORE_VERSION 4
 
 /* store_open flags. */
 #define STORE_READONLY	0x1	/* never write; a missing file is EX_NOINPUT */
@@ -67,6 +67,18 @@ int store_project_named(struct store *s, const char *name, struct project **out,
     char **cause);
 /* Every project, by id. */
 int store_projects(struct store *s, struct project **out, size_t *n, char **cause);
+/* How many projects there are. */
+int store_project_count(struct store *s, size_t *n, char **cause);
+/* At most limit projects with their tracks, from the offset-th on (0:
+ * the first) in the order of their last change: the latest first, those
+ * changed in the same second by id. Read in one consistent state and
+ * along an index, so that a page costs what it holds, not what the
+ * store holds (the offset is counted, not read). */
+int store_projects_by_change(struct store *s, size_t offset, size_t limit,
+    struct project **out, size_t *n, char **cause);
+/* The place of project id in that order (0: the latest changed), counted
+ * along the index; EX_NOINPUT when there is no such project. */
+int store_project_rank(struct store *s, int64_t id, size_t *rank, char **cause);
 int store_project_rename(struct store *s, int64_t id, const char *name,
     int64_t now, char **cause);
 /* Sets the project's changed time. */
@@ -136,6 +148,19 @@ struct store_project {
  * first non-zero return of fn and returns it; else 0, or a status with
  * *cause. */
 int store_each_project(struct store *s, int64_t from,
+    int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause);
+
+/* As store_each_project, but only the projects ids, in that order (one
+ * not there is passed over), each looked up by its key and all in one
+ * read transaction, with only what progress.h needs: the answers (by
+ * question, cleared ones included) with their question, kind and value
+ * alone (no revision, time, user or source), and the hand-offs (by id)
+ * with their id, project, rule, role and state alone (no due date,
+ * contact, note or times). For the few projects a screen shows, which
+ * the walk would reach only after every project before them. fn may
+ * read the store (its reads join the transaction), but not write, nor
+ * begin or end a transaction. */
+int store_each_progress(struct store *s, const int64_t *ids, size_t n,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause);
 
 /* Copies the whole database to dest with SQLite's online backup, through

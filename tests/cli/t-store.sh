@@ -48,7 +48,7 @@ sqlite3 v1.db < "$TOP/tests/data/store-v1.sql"
 run 0 "$AIREJSE" --db v1.db project show 1 --format tsv
 contains "$out" "$(printf 'beta\tb1\tin-progress\tbehov\ttext\tvalue\tFra version 1\t2')"
 contains "$out" "$(printf 'aftale\tyesno\tvalue\tnej\t1')"
-[ "$(sqlite3 v1.db 'PRAGMA user_version;')" = 3 ] || fail "not upgraded"
+[ "$(sqlite3 v1.db 'PRAGMA user_version;')" = 4 ] || fail "not upgraded"
 # The hand-offs the old answers call for are raised on the first look.
 contains "$out" "$(printf 'alpha\ts1\tin-progress\tbehov')"
 run 0 "$AIREJSE" --db v1.db handoffs --format tsv
@@ -76,7 +76,7 @@ dump() {
 dump v2.db >v2.before
 run 0 "$AIREJSE" --db v2.db project list --format tsv
 contains "$out" "$(printf '4\tFjerde\tbeta,alpha')"
-[ "$(sqlite3 v2.db 'PRAGMA user_version;')" = 3 ] || fail "v2 not upgraded"
+[ "$(sqlite3 v2.db 'PRAGMA user_version;')" = 4 ] || fail "v2 not upgraded"
 dump v2.db >v2.after
 cmp -s v2.before v2.after || fail "the upgrade from version 2 changed the data: $(diff v2.before v2.after)"
 run 0 "$AIREJSE" --db v2.db project show 1 --format tsv

@@ -391,6 +391,90 @@ START_TEST(sync_after_threshold_change)
 }
 END_TEST
 
+/* The progress of chosen projects, read together (the projects screen). */
+
+struct got {
+	int64_t		 ids[4];
+	size_t		 nopen[4];
+	size_t		 done[4], applicable[4];
+	size_t		 n;
+};
+
+static int
+got_one(const struct snapshot *s, void *arg)
+{
+	struct got *g = arg;
+	size_t i;
+
+	ck_assert_uint_lt(g->n, 4);
+	g->ids[g->n] = s->project->id;
+	g->nopen[g->n] = s->progress->nopen_handoffs;
+	for (i = 0; i < s->progress->ntracks; i++) {
+		g->done[g->n] += s->progress->tracks[i].done;
+		g->applicable[g->n] += s->progress->tracks[i].applicable;
+	}
+	/* Only what progress needs of the answers was read. */
+	for (i = 0; i < s->nanswers; i++) {
+		ck_assert_int_eq(s->answers[i].revision, 0);
+		ck_assert_ptr_null(s->answers[i].user);
+	}
+	g->n++;
+	return 0;
+}
+
+START_TEST(progress_refreshed)
+{
+	char *tracks[] = { "alpha", "beta" }, *cause = NULL;
+	int64_t p2, p3, ids[4];
+	struct snapshot *s;
+	struct got g;
+	size_t i;
+
+	ck_assert_int_eq(action_project_new(&act, "To", tracks, 2, &p2, &cause), 0);
+	ck_assert_int_eq(action_project_new(&act, "Tre", tracks, 1, &p3, &cause), 0);
+	good("behov", "Et behov", "Et behov");
+	good("persondata", "nej", "nej");
+	ck_assert_int_eq(action_answer(&act, p2, "persondata", "ja", ACTION_ANY_REVISION, NULL,
+	    &cause), 0);
+	ck_assert_int_eq(action_answer(&act, p2, "aftale", "nej", ACTION_ANY_REVISION, NULL,
+	    &cause), 0);
+	ck_assert_int_eq(action_answer(&act, p3, "beloeb", "1,8 mio.", ACTION_ANY_REVISION, NULL,
+	    &cause), 0);
+	/* The site raises its threshold: p3's tender hand-off lags. */
+	settings.value[SETTING_TENDER_THRESHOLD] = 2000000;
+
+	ids[0] = p3;
+	ids[1] = 999;
+	ids[2] = pid;
+	ids[3] = p2;
+	memset(&g, 0, sizeof(g));
+	ck_assert_int_eq(action_progress_refreshed(&act, ids, 4, got_one, &g, &cause), 0);
+	ck_assert_uint_eq(g.n, 3);
+	ck_assert_int_eq(g.ids[0], p3);
+	ck_assert_int_eq(g.ids[1], pid);
+	ck_assert_int_eq(g.ids[2], p2);
+	/* Brought in line first, and saved, as action_refresh does. */
+	ck_assert_uint_eq(g.nopen[0], 0);
+	ck_assert_uint_eq(g.nopen[2], 1);
+	for (i = 0; i < g.n; i++) {
+		size_t done = 0, applicable = 0, k;
+
+		ck_assert_int_eq(action_refresh(&act, g.ids[i], &s, &cause), 0);
+		for (k = 0; k < s->progress->ntracks; k++) {
+			done += s->progress->tracks[k].done;
+			applicable += s->progress->tracks[k].applicable;
+		}
+		ck_assert_uint_eq(g.done[i], done);
+		ck_assert_uint_eq(g.applicable[i], applicable);
+		ck_assert_uint_eq(g.nopen[i], s->progress->nopen_handoffs);
+		if (g.ids[i] == p3)
+			ck_assert_int_eq(find(s, "jurist-udbud")->state, HANDOFF_WITHDRAWN);
+		snapshot_free(s);
+	}
+	ck_assert_uint_gt(g.done[1], 0);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -404,6 +488,7 @@ test_suite(void)
 	tcase_add_test(tc, names_and_tracks);
 	tcase_add_test(tc, handoffs_follow_answers);
 	tcase_add_test(tc, sync_after_threshold_change);
+	tcase_add_test(tc, progress_refreshed);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -303,6 +303,7 @@ struct seen {
 	size_t		 nanswers[8];
 	size_t		 n;
 	size_t		 stop_at;	/* 0: never */
+	bool		 light;		/* only what progress needs (store_each_progress) */
 };
 
 static int
@@ -318,15 +319,16 @@ seen_one(const struct store_project *p, void *arg)
 	w->ids[w->n] = p->project->id;
 	w->nanswers[w->n] = p->nanswers;
 	w->n++;
-	/* The same as reading the project on its own, also from inside. */
+	/* The same as reading the project on its own, also from inside;
+	 * light, without what progress does not need. */
 	ok(store_answers(w->s, p->project->id, &v, &n, &cause), cause);
 	ck_assert_uint_eq(n, p->nanswers);
 	for (i = 0; i < n; i++) {
 		ck_assert_str_eq(p->answers[i].question, v[i].question);
 		ck_assert_int_eq(p->answers[i].kind, v[i].kind);
 		ck_assert_pstr_eq(p->answers[i].value, v[i].value);
-		ck_assert_int_eq(p->answers[i].revision, v[i].revision);
-		ck_assert_str_eq(p->answers[i].user, v[i].user);
+		ck_assert_int_eq(p->answers[i].revision, w->light ? 0 : v[i].revision);
+		ck_assert_pstr_eq(p->answers[i].user, w->light ? NULL : v[i].user);
 	}
 	answers_free(v, n);
 	ok(store_handoffs(w->s, p->project->id, &h, &n, &cause), cause);
@@ -334,6 +336,10 @@ seen_one(const struct store_project *p, void *arg)
 	for (i = 0; i < n; i++) {
 		ck_assert_int_eq(p->handoffs[i].id, h[i].id);
 		ck_assert_str_eq(p->handoffs[i].rule, h[i].rule);
+		ck_assert_str_eq(p->handoffs[i].role, h[i].role);
+		ck_assert_int_eq(p->handoffs[i].state, h[i].state);
+		ck_assert_pstr_eq(p->handoffs[i].note, w->light ? NULL : h[i].note);
+		ck_assert_pstr_eq(p->handoffs[i].due, w->light ? NULL : h[i].due);
 	}
 	handoffs_free(h, n);
 	ck_assert_uint_eq(p->project->ntracks, 2);
@@ -417,6 +423,191 @@ START_TEST(each_project)
 	ck_assert_uint_eq(w.nanswers[1], 2);
 	ck_assert_uint_eq(w.nanswers[2], 2);
 	ck_assert_uint_eq(w.nanswers[3], 1);
+	/* No lock is left behind: another connection can write. */
+	w.other = open_ok(path);
+	new_project(w.other, "Efter");
+	store_close(w.other);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
+/* The projects by their last change, a page at a time, and a project's
+ * place in that order. */
+
+static void
+touch(struct store *s, int64_t p, int64_t now)
+{
+	char *cause = NULL;
+
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_touch(s, p, now, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+}
+
+/* Checks that the projects from offset on, at most limit, are want[]
+ * (ending with 0), each with its tracks. */
+static void
+page_is(struct store *s, size_t offset, size_t limit, const int64_t *want)
+{
+	struct project *v;
+	char *cause = NULL;
+	size_t n, i;
+
+	ok(store_projects_by_change(s, offset, limit, &v, &n, &cause), cause);
+	for (i = 0; want[i] != 0; i++) {
+		ck_assert_uint_lt(i, n);
+		ck_assert_int_eq(v[i].id, want[i]);
+		ck_assert_uint_eq(v[i].ntracks, 2);
+		ck_assert_str_eq(v[i].tracks[1], "beta");
+	}
+	ck_assert_uint_eq(n, i);
+	projects_free(v, n);
+}
+
+START_TEST(projects_by_change)
+{
+	char *path = xasprintf("%s/change.db", dir), *cause = NULL;
+	struct store *s = open_ok(path), *other;
+	static const int64_t none[] = { 0 };
+	int64_t a, b, c, d, e;
+	size_t n, r;
+
+	ok(store_project_count(s, &n, &cause), cause);
+	ck_assert_uint_eq(n, 0);
+	page_is(s, 0, 10, none);
+	ck_assert_int_eq(store_project_rank(s, 1, &r, &cause), EX_NOINPUT);
+	xfree(cause);
+
+	/* Made in one second (1000), then changed out of their order; b and
+	 * d in the same second, and a project deleted. */
+	a = new_project(s, "A");
+	b = new_project(s, "B");
+	c = new_project(s, "C");
+	d = new_project(s, "D");
+	e = new_project(s, "E");
+	touch(s, a, 3000);
+	touch(s, d, 2000);
+	touch(s, b, 2000);
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_delete(s, c, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	ok(store_project_count(s, &n, &cause), cause);
+	ck_assert_uint_eq(n, 4);
+	{
+		const int64_t all[] = { a, b, d, e, 0 }, mid[] = { b, d, 0 }, last[] = { e, 0 };
+
+		page_is(s, 0, 10, all);
+		page_is(s, 1, 2, mid);
+		page_is(s, 3, 2, last);
+		page_is(s, 4, 2, none);
+		page_is(s, 99, 1, none);
+		for (n = 0; all[n] != 0; n++) {
+			ok(store_project_rank(s, all[n], &r, &cause), cause);
+			ck_assert_uint_eq(r, n);
+		}
+	}
+	ck_assert_int_eq(store_project_rank(s, c, &r, &cause), EX_NOINPUT);
+	ck_assert_ptr_nonnull(strstr(cause, "no project"));
+	xfree(cause);
+
+	/* A change moves a project to the front; inside a read transaction
+	 * of the caller's it reads in that, and leaves it open. */
+	touch(s, e, 4000);
+	ok(store_begin_read(s, &cause), cause);
+	{
+		const int64_t all[] = { e, a, b, d, 0 };
+
+		page_is(s, 0, 10, all);
+		other = open_ok(path);
+		touch(other, d, 5000);
+		store_close(other);
+		page_is(s, 0, 10, all);
+	}
+	store_rollback(s);
+	{
+		const int64_t all[] = { d, e, a, b, 0 };
+
+		page_is(s, 0, 10, all);
+	}
+	/* No lock is left behind: another connection can write. */
+	other = open_ok(path);
+	new_project(other, "Efter");
+	store_close(other);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
+/* Chosen projects with what progress needs (store_each_progress). */
+
+START_TEST(each_progress)
+{
+	char *path = xasprintf("%s/light.db", dir), *cause = NULL;
+	struct store *s = open_ok(path);
+	struct seen w;
+	int64_t a, b, c, d, ids[5];
+
+	a = new_project(s, "A");
+	b = new_project(s, "B");
+	c = new_project(s, "C");
+	d = new_project(s, "D");
+	set(s, c, "noter", EXPR_VALUE, "c1", 1);
+	set(s, a, "behov", EXPR_VALUE, "a1", 2);
+	set(s, c, "behov", EXPR_DONTKNOW, NULL, 3);
+	set(s, a, "antal", EXPR_NONE, NULL, 5);
+	set(s, a, "aftale", EXPR_VALUE, "nej", 4);
+	ok(store_begin(s, &cause), cause);
+	ok(store_handoff_raise(s, c, "z-sidst", "jurist", NULL, 7, "t", SOURCE_CLI, NULL, &cause), cause);
+	ok(store_handoff_raise(s, a, "r", "jurist", NULL, 7, "t", SOURCE_CLI, NULL, &cause), cause);
+	ok(store_handoff_raise(s, c, "a-først", "leder", NULL, 8, "t", SOURCE_CLI, NULL, &cause), cause);
+	ok(store_handoff_set(s, 3, HANDOFF_SENT, "2026-12-01", NULL, "Sendt", 9, "t", SOURCE_CLI,
+	    &cause), cause);
+	ok(store_project_delete(s, b, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+
+	/* In the order given; one not there passed over. */
+	ids[0] = c;
+	ids[1] = b;
+	ids[2] = a;
+	ids[3] = 999;
+	ids[4] = d;
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.light = true;
+	ok(store_each_progress(s, ids, 5, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 3);
+	ck_assert_int_eq(w.ids[0], c);
+	ck_assert_int_eq(w.ids[1], a);
+	ck_assert_int_eq(w.ids[2], d);
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.light = true;
+	ok(store_each_progress(s, ids, 0, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 0);
+	/* Stopped by fn. */
+	w.stop_at = 2;
+	ck_assert_int_eq(store_each_progress(s, ids, 5, seen_one, &w, &cause), 7);
+	ck_assert_uint_eq(w.n, 2);
+	/* One consistent state: what another connection saves meanwhile is
+	 * not seen (seen_one compares with reads made inside), and is
+	 * there afterwards. */
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.light = true;
+	w.other = open_ok(path);
+	w.later = a;
+	ok(store_each_progress(s, ids, 5, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 3);
+	ck_assert_uint_eq(w.nanswers[1], 3);
+	store_close(w.other);
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.light = true;
+	ids[0] = a;
+	ok(store_each_progress(s, ids, 1, seen_one, &w, &cause), cause);
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_uint_eq(w.nanswers[0], 4);
 	/* No lock is left behind: another connection can write. */
 	w.other = open_ok(path);
 	new_project(w.other, "Efter");
@@ -738,6 +929,54 @@ START_TEST(upgrade_from_v2_keeps_everything)
 }
 END_TEST
 
+/* The version-3 database released (tests/data/store-v3.sql): its projects
+ * come in the order of their last change along the new index. */
+START_TEST(upgrade_from_v3_keeps_everything)
+{
+	char *path = db_from_sql("store-v3.sql"), *cause = NULL, *c;
+	struct project *v;
+	struct answer *a;
+	struct store *s;
+	size_t n, r;
+
+	upgrade_keeps_everything(path, 3, tables_v2);
+	c = sql_text(path, "SELECT sql FROM sqlite_master WHERE name = 'project_changed'");
+	ck_assert_msg(strstr(c, "changed DESC") != NULL, "%s", c);
+	free(c);
+	s = open_ok(path);
+	ok(store_project_count(s, &n, &cause), cause);
+	ck_assert_uint_eq(n, 4);
+	/* 2 and 5 changed in the same second, the latest. */
+	ok(store_projects_by_change(s, 0, 10, &v, &n, &cause), cause);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(v[0].id, 2);
+	ck_assert_int_eq(v[1].id, 5);
+	ck_assert_str_eq(v[1].name, "Femte – omdøbt");
+	ck_assert_int_eq(v[2].id, 1);
+	ck_assert_uint_eq(v[2].ntracks, 2);
+	ck_assert_str_eq(v[2].tracks[1], "beta");
+	ck_assert_int_eq(v[3].id, 4);
+	ck_assert_str_eq(v[3].tracks[0], "beta");
+	projects_free(v, n);
+	ok(store_project_rank(s, 1, &r, &cause), cause);
+	ck_assert_uint_eq(r, 2);
+	ck_assert_int_eq(store_project_rank(s, 3, &r, &cause), EX_NOINPUT);
+	xfree(cause);
+	ok(store_answers(s, 4, &a, &n, &cause), cause);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(a[0].question, "antal");
+	ck_assert_int_eq(a[0].kind, EXPR_NONE);
+	ck_assert_int_eq(a[0].revision, 2);
+	answers_free(a, n);
+	/* A change after the upgrade moves the project to the front. */
+	touch(s, 4, 2000000000);
+	ok(store_project_rank(s, 4, &r, &cause), cause);
+	ck_assert_uint_eq(r, 0);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 /* A step of an upgrade that fails (here: a view someone added, which the
  * rebuilt table would break) leaves the database as it was. */
 START_TEST(failed_upgrade_changes_nothing)
@@ -978,9 +1217,12 @@ test_suite(void)
 	tcase_add_test(tc, answers_and_history);
 	tcase_add_test(tc, handoffs);
 	tcase_add_test(tc, each_project);
+	tcase_add_test(tc, projects_by_change);
+	tcase_add_test(tc, each_progress);
 	tcase_add_test(tc, migration_keeps_data);
 	tcase_add_test(tc, upgrade_from_v1_keeps_everything);
 	tcase_add_test(tc, upgrade_from_v2_keeps_everything);
+	tcase_add_test(tc, upgrade_from_v3_keeps_everything);
 	tcase_add_test(tc, failed_upgrade_changes_nothing);
 	tcase_add_test(tc, newer_version_refused_untouched);
 	tcase_add_test(tc, foreign_files_refused_untouched);

@@ -7,7 +7,16 @@
  * resident set of the runs (getrusage of the child). When a run fails,
  * says how and shows what the command wrote to standard error.
  *
- *   timeit RUNS COMMAND [ARG...] */
+ * With --vs, a second command (the floor) runs in turn with the first,
+ * one run each at a time, and its median and least time follow:
+ *
+ *   MEDIAN_US MIN_US MAX_RSS_KB VS_MEDIAN_US VS_MIN_US
+ *
+ * so that a machine that is busier for a while slows both alike, and
+ * their ratio holds where two series measured one after the other drift.
+ *
+ *   timeit RUNS COMMAND [ARG...] [--vs COMMAND [ARG...]] */
+#include <string.h>
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -70,30 +79,55 @@ run(char **argv, long *rss)
 	return (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
 }
 
+static long
+median(long *t, long n)
+{
+	qsort(t, (size_t)n, sizeof(*t), cmp);
+	return n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
+}
+
 int
 main(int argc, char **argv)
 {
-	long runs, *t, rss = 0, warm = 0;
+	long runs, *t, *v, rss = 0, vrss = 0, warm = 0;
+	char **vs = NULL;
 	int i;
 
 	if (argc < 3 || (runs = strtol(argv[1], NULL, 10)) < 1 || runs > 10000) {
-		fprintf(stderr, "usage: timeit RUNS COMMAND [ARG...]\n");
+		fprintf(stderr, "usage: timeit RUNS COMMAND [ARG...] [--vs COMMAND [ARG...]]\n");
 		return 64;
 	}
-	if ((t = calloc((size_t)runs, sizeof(*t))) == NULL || (errs = tmpfile()) == NULL)
+	for (i = 2; i < argc; i++)
+		if (strcmp(argv[i], "--vs") == 0) {
+			argv[i] = NULL;
+			vs = argv + i + 1;
+			break;
+		}
+	if (vs != NULL && vs[0] == NULL) {
+		fprintf(stderr, "timeit: --vs needs a command\n");
+		return 64;
+	}
+	if ((t = calloc((size_t)runs, sizeof(*t))) == NULL ||
+	    (v = calloc((size_t)runs, sizeof(*v))) == NULL || (errs = tmpfile()) == NULL)
 		return 71;
-	if (run(argv + 2, &warm) < 0) {
+	if (run(argv + 2, &warm) < 0 || (vs != NULL && run(vs, &warm) < 0)) {
 		fprintf(stderr, "timeit: %s failed on the first run\n", argv[2]);
 		return 1;
 	}
-	for (i = 0; i < runs; i++)
-		if ((t[i] = run(argv + 2, &rss)) < 0) {
+	for (i = 0; i < runs; i++) {
+		if ((t[i] = run(argv + 2, &rss)) < 0 || (vs != NULL && (v[i] = run(vs, &vrss)) < 0)) {
 			fprintf(stderr, "timeit: %s failed on run %d\n", argv[2], i + 1);
 			return 1;
 		}
-	qsort(t, (size_t)runs, sizeof(*t), cmp);
-	printf("%ld %ld %ld\n", runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2,
-	    t[0], rss);
+	}
+	printf("%ld", median(t, runs));
+	printf(" %ld %ld", t[0], rss);
+	if (vs != NULL) {
+		printf(" %ld", median(v, runs));
+		printf(" %ld", v[0]);
+	}
+	printf("\n");
 	free(t);
+	free(v);
 	return 0;
 }

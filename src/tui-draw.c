@@ -91,8 +91,26 @@ tui_put(int y, int x, int width, const char *s, enum tui_style st, bool pad)
 	if (x + width > COLS)
 		width = COLS - x;
 	while (off < len) {
-		size_t n = utf8_next(s + off, len - off);
-		int cw = utf8_cluster_width(s + off, n);
+		size_t n, run;
+		int cw;
+
+		/* A run of printable ASCII is drawn in one call: most of what
+		 * a screen shows, and a call a character costs its redraw. */
+		for (run = 0; off + run < len && w + (int)run < width &&
+		    s[off + run] >= 0x20 && s[off + run] < 0x7f; run++)
+			;
+		if (run > 1 && off + run < len && (unsigned char)s[off + run] >= 0x80)
+			run--;	/* the last may start a cluster with what follows */
+		if (run > 1) {
+			attrset(a);
+			mvaddnstr(y, x + w, s + off, (int)run);
+			attrset(A_NORMAL);
+			w += (int)run;
+			off += run;
+			continue;
+		}
+		n = utf8_next(s + off, len - off);
+		cw = utf8_cluster_width(s + off, n);
 
 		if (w + cw > width)
 			break;

@@ -1381,13 +1381,39 @@ restore_field(struct rd *r, const struct yfield *f, void *obj)
 	}
 }
 
+/* What the loader insists on, insisted on again: a field it requires is
+ * there, and a text is in both languages or neither. Code past the
+ * loader counts on both, and a cache may be damaged. */
+static bool
+field_ok(const struct yfield *f, const void *obj)
+{
+	if (f->fn == yf_text) {
+		const struct text *t = AT(obj, f->offset, const struct text);
+
+		return (t->s[LANG_DA] == NULL) == (t->s[LANG_EN] == NULL) &&
+		    (!f->required || t->s[LANG_DA] != NULL);
+	}
+	if (!f->required)
+		return true;
+	if (f->fn == yf_id || f->fn == yf_string || f->fn == yf_date)
+		return *AT(obj, f->offset, char *const) != NULL;
+	if (f->fn == yf_ref)
+		return AT(obj, f->offset, const struct ref)->id != NULL;
+	if (f->fn == yf_cond)
+		return AT(obj, f->offset, const struct cond)->expr != NULL;
+	return true;
+}
+
 static void
 restore_fields(struct rd *r, const struct yfield *fields, void *obj)
 {
 	const struct yfield *f;
 
-	for (f = fields; f->key != NULL && !r->bad; f++)
+	for (f = fields; f->key != NULL && !r->bad; f++) {
 		restore_field(r, f, obj);
+		if (!field_ok(f, obj))
+			r->bad = true;
+	}
 }
 
 /* The top-level lists, each an array of pointers to structs. */

@@ -483,7 +483,6 @@ step_requires_text(const struct step *st)
 
 /* A track's steps sorted by id, for the linker's lookups. */
 struct step_ids {
-	const struct track	*t;
 	const struct step	**v;
 	size_t			 n;
 };
@@ -526,14 +525,13 @@ cmp_step_key(const void *key, const void *elem)
 	return strcmp(key, (*st)->id);
 }
 
-/* Sorts the steps of track t (the i-th) by id for link_find_step. */
+/* Sorts the steps of track t (the i-th) by id for find_step. */
 static void
 index_steps(struct linker *lk, size_t i, const struct track *t)
 {
 	struct step_ids *ix = &lk->steps[i];
 	size_t p, j;
 
-	ix->t = t;
 	ix->n = 0;
 	for (p = 0; p < t->nphases; p++)
 		ix->n += t->phases[p].nsteps;
@@ -546,19 +544,13 @@ index_steps(struct linker *lk, size_t i, const struct track *t)
 		qsort(ix->v, ix->n, sizeof(*ix->v), cmp_step_id);
 }
 
-/* track_step, by binary search over the linker's index. */
+/* track_step, by binary search over a track's index. */
 static const struct step *
-link_find_step(const struct linker *lk, const struct track *t, const char *id)
+find_step(const struct step_ids *ix, const char *id)
 {
-	const struct step **st;
-	size_t i;
+	const struct step **st = bsearch(id, ix->v, ix->n, sizeof(*st), cmp_step_key);
 
-	for (i = 0; i < lk->c->ntracks; i++)
-		if (lk->steps[i].t == t) {
-			st = bsearch(id, lk->steps[i].v, lk->steps[i].n, sizeof(*st), cmp_step_key);
-			return st ? *st : NULL;
-		}
-	return track_step(t, id);
+	return st ? *st : NULL;
 }
 
 static int
@@ -699,6 +691,18 @@ text_blank(const struct text *t, int l)
 	return *s == '\0';
 }
 
+/* Whether some language of t is blank. */
+static bool
+texts_blank(const struct text *t)
+{
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++)
+		if (text_blank(t, l))
+			return true;
+	return false;
+}
+
 static void
 check_texts(struct linker *lk, const struct text *t, struct srcpos p, const char *what)
 {
@@ -767,7 +771,7 @@ bind_cond(struct linker *lk, const struct cond *c)
 }
 
 static void
-link_step(struct linker *lk, struct track *t, struct step *st)
+link_step(struct linker *lk, const struct step_ids *ix, struct track *t, struct step *st)
 {
 	struct content *c = lk->c;
 	size_t i;
@@ -784,7 +788,7 @@ link_step(struct linker *lk, struct track *t, struct step *st)
 		    st->id);
 	st->needs = link_array(lk, st->needs_ids.n, sizeof(*st->needs));
 	for (i = 0; i < st->needs_ids.n; i++) {
-		const struct step *n = link_find_step(lk, t, st->needs_ids.v[i]);
+		const struct step *n = find_step(ix, st->needs_ids.v[i]);
 
 		if (n == NULL)
 			lerr(lk, st->needs_ids.pos[i], _("unknown step '%s' in track '%s'"),
@@ -938,7 +942,7 @@ link_track(struct linker *lk, size_t ti, struct track *t)
 	t->nsteps = idx;
 	for (i = 0; i < t->nphases; i++)
 		for (j = 0; j < t->phases[i].nsteps; j++)
-			link_step(lk, t, &t->phases[i].steps[j]);
+			link_step(lk, &lk->steps[ti], t, &t->phases[i].steps[j]);
 	for (i = 0; lk->full && i < t->nphases; i++)
 		for (j = 0; j < t->phases[i].nsteps; j++) {
 			const struct step *st = &t->phases[i].steps[j];
@@ -1162,18 +1166,19 @@ link_step_ref(struct linker *lk, const char *ref, struct srcpos pos)
 		lerr(lk, pos, _("'%s' must name a step as track/step, e.g. rsd-indkoeb/business-case"), ref);
 		return NULL;
 	}
-	for (i = 0, t = NULL; i < lk->c->ntracks && t == NULL; i++)
+	for (i = 0; i < lk->c->ntracks; i++)
 		if (strncmp(lk->c->tracks[i]->id, ref, (size_t)(slash - ref)) == 0 &&
 		    lk->c->tracks[i]->id[slash - ref] == '\0')
-			t = lk->c->tracks[i];
-	if (t == NULL) {
+			break;
+	if (i == lk->c->ntracks) {
 		char *tid = xstrndup(ref, (size_t)(slash - ref));
 
 		lerr(lk, pos, _("unknown track '%s'"), tid);
 		free(tid);
 		return NULL;
 	}
-	if ((st = link_find_step(lk, t, slash + 1)) == NULL)
+	t = lk->c->tracks[i];
+	if ((st = find_step(&lk->steps[i], slash + 1)) == NULL)
 		lerr(lk, pos, _("unknown step '%s' in track '%s'"), slash + 1, t->id);
 	return st;
 }
@@ -1184,7 +1189,6 @@ link_citem(struct linker *lk, struct checklist *cl, struct csection *sec, struct
 	struct content *c = lk->c;
 	struct owner_name where = { cl, it, NULL, NULL };
 	size_t i, j;
-	int l;
 	bool asked = false;
 
 	it->section = sec;
@@ -1224,10 +1228,9 @@ link_citem(struct linker *lk, struct checklist *cl, struct csection *sec, struct
 	bind_cond(lk, &it->blocked);
 	for (i = 0; i < it->nnotes; i++) {
 		bind_cond(lk, &it->notes[i].when);
-		for (l = 0; l < LANG__COUNT; l++)
-			if (text_blank(&it->notes[i].text, l))
-				lerr(lk, it->notes[i].pos, _("the %s text of %s is blank"),
-				    lang_code((enum lang)l), owner_name(&where));
+		/* Named only when a message needs it. */
+		if (texts_blank(&it->notes[i].text))
+			check_texts(lk, &it->notes[i].text, it->notes[i].pos, owner_name(&where));
 	}
 	free(where.s);
 }

@@ -37,6 +37,8 @@ run 0 broken project show 1
 run 69 broken project list --format json
 contains "$err" "libjansson"
 contains "$err" "install it (Debian: libjansson4)"
+run 69 env LD_LIBRARY_PATH="$PWD/fakelib" "$AIREJSE" --lang da project list --format json
+contains "$err" "installér det (Debian: libjansson4)"
 run 69 broken search svar
 contains "$err" "libpcre2-8-0"
 # Content comes from the cache without libyaml; read again, it needs it.

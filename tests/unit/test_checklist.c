@@ -218,6 +218,14 @@ START_TEST(unknown_track)
 }
 END_TEST
 
+START_TEST(blank_note)
+{
+	/* The item is named in the message, as everywhere else. */
+	bad("en: Missing}", "en: '  '}");
+	has(DIAG_ERROR, 23, 15, "the en text of item 'dba' of checklist");
+}
+END_TEST
+
 START_TEST(step_without_track)
 {
 	bad("[lille/data]", "[data]");
@@ -354,6 +362,7 @@ test_suite(void)
 	tcase_add_test(tc, good);
 	tcase_add_test(tc, unknown_step);
 	tcase_add_test(tc, unknown_track);
+	tcase_add_test(tc, blank_note);
 	tcase_add_test(tc, step_without_track);
 	tcase_add_test(tc, unknown_question);
 	tcase_add_test(tc, repeated_question);

@@ -5,6 +5,7 @@
 #include <sysexits.h>
 
 #include "airejse/action.h"
+#include "airejse/brief.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
@@ -118,12 +119,69 @@ unload(struct snapshot *s)
 	memset(s, 0, sizeof(*s));
 }
 
+static int sync_brief_locked(struct action *a, int64_t project, int64_t now,
+    struct handoff_sync **out, size_t *nout, struct progress_brief **brief,
+    struct project **pout, char **cause);
+
+/* Inside a write transaction, after the action's other writes to the
+ * project: keeps the brief of pr, the project as it now stands, under
+ * stamp (nothing is kept without one), and hands it to *out when out is
+ * not NULL. */
+static int
+keep_brief(struct action *a, int64_t project, const struct progress *pr,
+    const char *stamp, struct progress_brief **out, char **cause)
+{
+	struct progress_brief *b = brief_of(pr);
+	struct stored_brief sb;
+	int status = 0;
+
+	if (*stamp != '\0') {
+		brief_to_stored(b, stamp, &sb);
+		status = store_brief_put(a->store, project, &sb, cause);
+		stored_brief_clear(&sb);
+	}
+	if (status == 0 && out != NULL)
+		*out = b;
+	else
+		brief_free(b);
+	return status;
+}
+
+/* The same, loading the project first. */
+static int
+keep_brief_loaded(struct action *a, int64_t project, char **cause)
+{
+	char stamp[BRIEF_STAMP_SIZE];
+	struct snapshot s;
+	int status;
+
+	brief_stamp(a->content, a->settings, stamp);
+	if (*stamp == '\0')
+		return 0;
+	if ((status = load(a, project, &s, cause)) == 0)
+		status = keep_brief(a, project, s.progress, stamp, NULL, cause);
+	unload(&s);
+	return status;
+}
+
 /* Inside a write transaction: raises and withdraws what the answers now
- * call for, and hands the changes to the caller. */
+ * call for, hands the changes to the caller, and keeps the project's
+ * brief as it then stands (handing it to *brief when that is not NULL;
+ * *project, when not NULL, gets the project as read). The last write of
+ * every action that changes answers or tracks. */
 static int
 sync_locked(struct action *a, int64_t project, int64_t now,
     struct handoff_sync **out, size_t *nout, char **cause)
 {
+	return sync_brief_locked(a, project, now, out, nout, NULL, NULL, cause);
+}
+
+static int
+sync_brief_locked(struct action *a, int64_t project, int64_t now,
+    struct handoff_sync **out, size_t *nout, struct progress_brief **brief,
+    struct project **pout, char **cause)
+{
+	char stamp[BRIEF_STAMP_SIZE];
 	struct snapshot s;
 	struct handoff_sync *v;
 	size_t n, i;
@@ -152,6 +210,20 @@ sync_locked(struct action *a, int64_t project, int64_t now,
 			    NULL, now, user_of(a), a->source, cause);
 		}
 		free(contact);
+	}
+	/* The brief of the project with these changes made. */
+	if (status == 0 && n > 0) {
+		unload(&s);
+		status = load(a, project, &s, cause);
+	}
+	if (status == 0) {
+		brief_stamp(a->content, a->settings, stamp);
+		if (*stamp != '\0' || brief != NULL)
+			status = keep_brief(a, project, s.progress, stamp, brief, cause);
+	}
+	if (status == 0 && pout != NULL) {
+		*pout = s.project;
+		s.project = NULL;
 	}
 	unload(&s);
 	if (status != 0) {
@@ -509,7 +581,8 @@ action_handoff(struct action *a, int64_t project, const char *rule,
 	}
 	if ((status = store_handoff_set(a->store, h->id, to, due, h->contact, edit->note,
 	    clock_now(), user_of(a), a->source, cause)) != 0 ||
-	    (status = store_project_touch(a->store, project, clock_now(), cause)) != 0)
+	    (status = store_project_touch(a->store, project, clock_now(), cause)) != 0 ||
+	    (status = keep_brief_loaded(a, project, cause)) != 0)
 		goto out;
 	status = store_commit(a->store, cause);
 out:
@@ -687,4 +760,251 @@ action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause
 	if (action_sync(a, id, NULL, NULL, cause) != 0)
 		xfree(*cause);
 	return action_snapshot(a, id, out, cause);
+}
+
+/* Briefs. */
+
+struct brief_entry {
+	struct project		 project;	/* id 0: gone meanwhile */
+	struct progress_brief	*brief;		/* NULL until found or worked out */
+};
+
+struct briefs {
+	struct brief_entry	*v;
+	size_t			 n;
+};
+
+static void
+briefs_free(struct briefs *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		project_clear(&b->v[i].project);
+		brief_free(b->v[i].brief);
+	}
+	free(b->v);
+}
+
+/* Takes over *p's members as entry e's project, and frees the shell. */
+static void
+entry_take(struct brief_entry *e, struct project *p)
+{
+	project_clear(&e->project);
+	e->project = *p;
+	free(p);
+}
+
+/* In a read transaction: the projects ids (NULL: every one) and the
+ * briefs kept for them that still hold. */
+static int
+read_briefs(struct action *a, const int64_t *ids, size_t n, const char *stamp,
+    struct briefs *out, char **cause)
+{
+	struct project *all, *p;
+	size_t i, nall;
+	int status = 0;
+
+	if (ids == NULL) {
+		if ((status = store_projects(a->store, &all, &nall, cause)) != 0)
+			return status;
+		out->v = xcalloc(nall + 1, sizeof(*out->v));
+		for (i = 0; i < nall; i++)
+			out->v[i].project = all[i];
+		free(all);
+		out->n = nall;
+	} else {
+		out->v = xcalloc(n + 1, sizeof(*out->v));
+		for (i = 0; i < n && status == 0; i++) {
+			if ((status = store_project_get(a->store, ids[i], &p, cause)) == EX_NOINPUT) {
+				/* Deleted meanwhile: left out. */
+				xfree(*cause);
+				status = 0;
+				continue;
+			}
+			if (status == 0)
+				entry_take(&out->v[out->n++], p);
+		}
+	}
+	for (i = 0; i < out->n && status == 0; i++)
+		out->v[i].brief = brief_from_stored(a->content, out->v[i].project.brief, stamp);
+	return status;
+}
+
+/* Works out the missing briefs in one write transaction, bringing the
+ * hand-offs in line as a refresh does, and keeps them. False when that
+ * cannot be done now (read-only, another writer, an error): nothing is
+ * then kept, and the briefs are as they were. */
+static bool
+keep_missing(struct action *a, struct briefs *b)
+{
+	struct progress_brief **made = xcalloc(b->n + 1, sizeof(*made));
+	struct project **read = xcalloc(b->n + 1, sizeof(*read));
+	struct handoff_sync *v;
+	int64_t now = clock_now();
+	char *why = NULL;
+	size_t i, nv;
+	int status;
+
+	if ((status = store_begin_nowait(a->store, &why)) != 0) {
+		free(why);
+		free(made);
+		free(read);
+		return false;
+	}
+	for (i = 0; i < b->n && status == 0; i++) {
+		if (b->v[i].brief != NULL)
+			continue;
+		status = sync_brief_locked(a, b->v[i].project.id, now, &v, &nv, &made[i],
+		    &read[i], &why);
+		free(v);
+		if (status == EX_NOINPUT) {
+			xfree(why);
+			status = 0;
+			continue;
+		}
+		/* A change saved here moves the project up, as action_sync. */
+		if (status == 0 && nv > 0 &&
+		    (status = store_project_touch(a->store, b->v[i].project.id, now, &why)) == 0)
+			read[i]->changed = now;
+	}
+	if (status == 0)
+		status = store_commit(a->store, &why);
+	else
+		store_rollback(a->store);
+	for (i = 0; i < b->n; i++) {
+		if (status == 0 && b->v[i].brief == NULL) {
+			b->v[i].brief = made[i];
+			if (read[i] != NULL)
+				entry_take(&b->v[i], read[i]);
+			else
+				b->v[i].project.id = 0;
+		} else {
+			brief_free(made[i]);
+			project_free(read[i]);
+		}
+	}
+	xfree(why);
+	free(made);
+	free(read);
+	return status == 0;
+}
+
+static int
+cmp_entry_id(const void *key, const void *elem)
+{
+	const int64_t *id = key;
+	const struct brief_entry *e = elem;
+
+	return (*id > e->project.id) - (*id < e->project.id);
+}
+
+/* A brief worked out as the store is read, for the fallback. */
+static int
+live_one(const struct snapshot *s, void *arg)
+{
+	struct briefs *b = arg;
+	struct brief_entry *e;
+	struct project *p;
+
+	e = bsearch(&s->project->id, b->v, b->n, sizeof(*b->v), cmp_entry_id);
+	if (e == NULL || e->brief != NULL)
+		return 0;
+	e->brief = brief_of(s->progress);
+	p = xcalloc(1, sizeof(*p));
+	project_copy(p, s->project);
+	entry_take(e, p);
+	return 0;
+}
+
+static int
+cmp_entry(const void *x, const void *y)
+{
+	const struct brief_entry *a = x, *b = y;
+
+	return (a->project.id > b->project.id) - (a->project.id < b->project.id);
+}
+
+/* The missing briefs worked out without keeping them, each project as a
+ * refresh gives it. */
+static int
+live_missing(struct action *a, struct briefs *b, bool all, char **cause)
+{
+	struct briefs byid = { NULL, 0 };
+	int64_t *ids;
+	size_t i, n = 0;
+	int status;
+
+	if (all)
+		return action_each_refreshed(a, live_one, b, cause);
+	/* Looked up by id in a copy sorted by it, then put back in order. */
+	ids = xcalloc(b->n + 1, sizeof(*ids));
+	byid.v = xcalloc(b->n + 1, sizeof(*byid.v));
+	for (i = 0; i < b->n; i++)
+		if (b->v[i].brief == NULL && b->v[i].project.id != 0) {
+			ids[n] = b->v[i].project.id;
+			byid.v[n].project.id = ids[n];
+			n++;
+		}
+	byid.n = n;
+	qsort(byid.v, byid.n, sizeof(*byid.v), cmp_entry);
+	status = action_progress_refreshed(a, ids, n, live_one, &byid, cause);
+	for (i = 0; i < b->n && status == 0; i++) {
+		struct brief_entry *e;
+
+		if (b->v[i].brief != NULL || b->v[i].project.id == 0)
+			continue;
+		e = bsearch(&b->v[i].project.id, byid.v, byid.n, sizeof(*byid.v), cmp_entry_id);
+		if (e->brief == NULL) {
+			/* Not there any more. */
+			b->v[i].project.id = 0;
+			continue;
+		}
+		b->v[i].brief = e->brief;
+		e->brief = NULL;
+		project_clear(&b->v[i].project);
+		b->v[i].project = e->project;
+		memset(&e->project, 0, sizeof(e->project));
+	}
+	free(ids);
+	briefs_free(&byid);
+	return status;
+}
+
+struct progress_brief *
+action_brief_kept(const struct action *a, const struct project *p)
+{
+	char stamp[BRIEF_STAMP_SIZE];
+
+	if (p->brief == NULL)
+		return NULL;
+	brief_stamp(a->content, a->settings, stamp);
+	return brief_from_stored(a->content, p->brief, stamp);
+}
+
+int
+action_briefs(struct action *a, const int64_t *ids, size_t n,
+    int (*fn)(const struct project *p, const struct progress_brief *b, void *arg),
+    void *arg, char **cause)
+{
+	char stamp[BRIEF_STAMP_SIZE];
+	struct briefs b = { NULL, 0 };
+	size_t i, missing = 0;
+	int status;
+
+	brief_stamp(a->content, a->settings, stamp);
+	if ((status = store_begin_read(a->store, cause)) != 0)
+		return status;
+	status = read_briefs(a, ids, n, stamp, &b, cause);
+	store_rollback(a->store);
+	for (i = 0; i < b.n; i++)
+		missing += b.v[i].brief == NULL;
+	if (status == 0 && missing > 0 &&
+	    (*stamp == '\0' || !store_writable(a->store) || !keep_missing(a, &b)))
+		status = live_missing(a, &b, ids == NULL, cause);
+	for (i = 0; i < b.n && status == 0; i++)
+		if (b.v[i].project.id != 0 && b.v[i].brief != NULL)
+			status = fn(&b.v[i].project, b.v[i].brief, arg);
+	briefs_free(&b);
+	return status;
 }

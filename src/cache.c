@@ -158,7 +158,8 @@ cache_read(const char *path, const char *dir, uint64_t key)
 	}
 	/* On failure the arena, and the mapping, are freed with it. */
 	if (loader_restore_in(a, dir, body, (size_t)h.len, &c) != 0)
-		c = NULL;
+		return NULL;
+	c->digest = h.sum;
 	return c;
 }
 
@@ -183,26 +184,22 @@ mkdirs(const char *path)
 /* Writes the cache beside its final name and renames it into place, so
  * a reader never sees half a file. Failing is fine: it is only a cache. */
 static void
-cache_write(const char *path, const struct content *c, uint64_t key)
+cache_write(const char *path, const char *data, size_t len, uint64_t sum, uint64_t key)
 {
 	struct header h;
-	char *data = NULL, *tmp;
-	size_t len = 0;
+	char *tmp;
 	int fd;
 	bool ok;
 
-	if (loader_save(c, &data, &len) != 0)
-		return;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, CACHE_MAGIC, sizeof(h.magic));
 	h.key = key;
 	h.len = len;
-	h.sum = sum64(data, len);
+	h.sum = sum;
 	tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	if (mkdirs(path) != 0 ||
 	    (fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
 		free(tmp);
-		free(data);
 		return;
 	}
 	ok = write(fd, &h, sizeof(h)) == (ssize_t)sizeof(h) &&
@@ -211,6 +208,23 @@ cache_write(const char *path, const struct content *c, uint64_t key)
 	if (!ok || rename(tmp, path) != 0)
 		unlink(tmp);
 	free(tmp);
+}
+
+/* Content read from YAML: its digest from its saved form (the cache
+ * file's checksum, so the same content read either way has the same
+ * digest), and that form written to the cache at path when there is
+ * one. */
+static void
+digest_and_keep(struct content *c, const char *path, uint64_t key)
+{
+	char *data = NULL;
+	size_t len = 0;
+
+	if (loader_save(c, &data, &len) != 0)
+		return;
+	c->digest = sum64(data, len);
+	if (path != NULL && key != 0)
+		cache_write(path, data, len, c->digest, key);
 	free(data);
 }
 
@@ -224,8 +238,11 @@ content_load_cached(const char *dir, struct diags *diags, struct content **out)
 	int rc;
 
 	*out = NULL;
-	if ((env != NULL && strcmp(env, "off") == 0) || (path = cache_path(dir)) == NULL)
-		return content_load(dir, NULL, 0, diags, out);
+	if ((env != NULL && strcmp(env, "off") == 0) || (path = cache_path(dir)) == NULL) {
+		if ((rc = content_load(dir, NULL, 0, diags, out)) == 0)
+			digest_and_keep(*out, NULL, 0);
+		return rc;
+	}
 	if ((rc = loader_files(dir, diags, &files, &n)) != 0) {
 		free(path);
 		return rc;
@@ -237,8 +254,8 @@ content_load_cached(const char *dir, struct diags *diags, struct content **out)
 		return 0;
 	}
 	rc = content_load(dir, NULL, 0, diags, out);
-	if (rc == 0 && key != 0)
-		cache_write(path, *out, key);
+	if (rc == 0)
+		digest_and_keep(*out, path, key);
 	free(path);
 	return rc;
 }

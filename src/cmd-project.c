@@ -13,6 +13,7 @@
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
+#include "airejse/brief.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
 #include "airejse/store.h"
@@ -153,14 +154,15 @@ project_new(struct cli *cli, int argc, char **argv)
 
 /* Text: "ny-ide 3/20, rsd-indkoeb 0/12"; tsv: "ny-ide,rsd-indkoeb". */
 static char *
-tracks_cell(const struct project *p, const struct progress *pr, bool ids_only)
+tracks_cell(const struct content *c, const struct project *p,
+    const struct progress_brief *b, bool ids_only)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
 	for (i = 0; i < p->ntracks; i++) {
-		const struct track *t = content_track(pr->content, p->tracks[i]);
-		const struct track_progress *tp = t ? progress_track(pr, t) : NULL;
+		const struct track *t = content_track(c, p->tracks[i]);
+		const struct brief_track *tp = t ? brief_track(b, t) : NULL;
 
 		sb_add(&sb, i == 0 ? "" : ids_only ? "," : ", ");
 		sb_add(&sb, p->tracks[i]);
@@ -174,14 +176,15 @@ tracks_cell(const struct project *p, const struct progress *pr, bool ids_only)
 
 /* "3/20,0/12", in the order of the tracks. */
 static char *
-progress_cell(const struct project *p, const struct progress *pr)
+progress_cell(const struct content *c, const struct project *p,
+    const struct progress_brief *b)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
 	for (i = 0; i < p->ntracks; i++) {
-		const struct track *t = content_track(pr->content, p->tracks[i]);
-		const struct track_progress *tp = t ? progress_track(pr, t) : NULL;
+		const struct track *t = content_track(c, p->tracks[i]);
+		const struct brief_track *tp = t ? brief_track(b, t) : NULL;
 
 		sb_addf(&sb, "%s%zu/%zu", i ? "," : "", tp ? tp->done : 0, tp ? tp->applicable : 0);
 	}
@@ -190,6 +193,7 @@ progress_cell(const struct project *p, const struct progress *pr)
 
 /* The list as it is made, a project at a time. */
 struct list_run {
+	const struct content *content;
 	enum out_format	 fmt;
 	struct table	*t;
 	json_t		*list;
@@ -198,27 +202,27 @@ struct list_run {
 
 /* One project's line of the list. */
 static int
-list_one(const struct snapshot *s, void *arg)
+list_one(const struct project *p, const struct progress_brief *b, void *arg)
 {
 	struct list_run *r = arg;
 	char *tracks, *prog, created[21], changed[21], id[24], open[24];
 
 	r->n++;
 	if (r->fmt == OUT_JSON) {
-		json_array_append_new(r->list, report_project_summary(s->project, s->progress));
+		json_array_append_new(r->list, report_project_summary(r->content, p, b));
 		return 0;
 	}
-	tracks = tracks_cell(s->project, s->progress, r->fmt == OUT_TSV);
-	prog = progress_cell(s->project, s->progress);
-	snprintf(id, sizeof(id), "%lld", (long long)s->project->id);
-	snprintf(open, sizeof(open), "%zu", s->progress->nopen_handoffs);
+	tracks = tracks_cell(r->content, p, b, r->fmt == OUT_TSV);
+	prog = progress_cell(r->content, p, b);
+	snprintf(id, sizeof(id), "%lld", (long long)p->id);
+	snprintf(open, sizeof(open), "%zu", b->nopen_handoffs);
 	if (r->fmt == OUT_TSV) {
-		clock_iso(s->project->created, created);
-		clock_iso(s->project->changed, changed);
-		cli_row(r->t, id, s->project->name, tracks, prog, open, created, changed);
+		clock_iso(p->created, created);
+		clock_iso(p->changed, changed);
+		cli_row(r->t, id, p->name, tracks, prog, open, created, changed);
 	} else {
-		clock_local(s->project->changed, changed);
-		cli_row(r->t, id, s->project->name, tracks, open, changed);
+		clock_local(p->changed, changed);
+		cli_row(r->t, id, p->name, tracks, open, changed);
 	}
 	free(tracks);
 	free(prog);
@@ -229,7 +233,7 @@ static int
 project_list(struct cli *cli, int argc, char **argv)
 {
 	const struct command *self = &project_cmds[1];
-	struct list_run r = { OUT_TEXT, NULL, NULL, 0 };
+	struct list_run r = { NULL, OUT_TEXT, NULL, NULL, 0 };
 	json_t *root = NULL;
 	struct action a;
 	char *cause = NULL;
@@ -252,9 +256,11 @@ project_list(struct cli *cli, int argc, char **argv)
 			table_addf(r.t, "%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("TRACKS (steps done)"),
 			    _("HAND-OFFS"), _("CHANGED"));
 	}
-	/* Read a project at a time in one walk, each brought in line with
-	 * the rules first when its hand-offs lag (as project show does). */
-	if ((rc = action_each_refreshed(&a, list_one, &r, &cause)) != 0) {
+	/* Each project's brief, as kept where it still holds; else worked
+	 * out, its hand-offs brought in line with the rules first when they
+	 * lag (as project show does), and kept for next time. */
+	r.content = a.content;
+	if ((rc = action_briefs(&a, NULL, 0, list_one, &r, &cause)) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 	}

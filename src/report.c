@@ -3,6 +3,7 @@
 
 #include "airejse/action.h"
 #include "airejse/clock.h"
+#include "airejse/brief.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
@@ -116,7 +117,8 @@ report_handoff(const struct content *c, const struct progress *pr,
 }
 
 json_t *
-report_project_summary(const struct project *p, const struct progress *pr)
+report_project_summary(const struct content *c, const struct project *p,
+    const struct progress_brief *b)
 {
 	json_t *o = json_object(), *tracks = json_array();
 	size_t i;
@@ -124,8 +126,8 @@ report_project_summary(const struct project *p, const struct progress *pr)
 	json_object_set_new(o, "id", json_integer(p->id));
 	json_object_set_new(o, "name", json_string(p->name));
 	for (i = 0; i < p->ntracks; i++) {
-		const struct track *t = content_track(pr->content, p->tracks[i]);
-		const struct track_progress *tp = t ? progress_track(pr, t) : NULL;
+		const struct track *t = content_track(c, p->tracks[i]);
+		const struct brief_track *tp = t ? brief_track(b, t) : NULL;
 		json_t *jt = json_object();
 
 		json_object_set_new(jt, "id", json_string(p->tracks[i]));
@@ -135,7 +137,7 @@ report_project_summary(const struct project *p, const struct progress *pr)
 		json_array_append_new(tracks, jt);
 	}
 	json_object_set_new(o, "tracks", tracks);
-	json_object_set_new(o, "open_handoffs", json_integer((json_int_t)pr->nopen_handoffs));
+	json_object_set_new(o, "open_handoffs", json_integer((json_int_t)b->nopen_handoffs));
 	json_object_set_new(o, "created", report_time(p->created));
 	json_object_set_new(o, "changed", report_time(p->changed));
 	return o;
@@ -163,11 +165,13 @@ json_t *
 report_project(const struct content *c, const struct snapshot *s, const char *today)
 {
 	const struct progress *pr = s->progress;
-	json_t *o = report_project_summary(s->project, pr);
+	struct progress_brief *b = brief_of(pr);
+	json_t *o = report_project_summary(c, s->project, b);
 	json_t *questions = json_array(), *seen = json_object(), *hs = json_array();
 	json_t *tracks = json_object_get(o, "tracks");
 	size_t t, i, j, k, idx;
 
+	brief_free(b);
 	for (t = 0; t < json_array_size(tracks); t++) {
 		json_t *jt = json_array_get(tracks, t), *phases = json_array();
 		const struct track *tr = content_track(c, json_string_value(json_object_get(jt, "id")));

@@ -9,6 +9,7 @@
 #include "airejse/cli.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
+#include "airejse/brief.h"
 #include "airejse/progress.h"
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
@@ -23,18 +24,11 @@ enum sort {
 	SORT__COUNT
 };
 
-/* What the list shows of a project's progress: worked out when the
- * project first comes into view (or the list is sorted by progress), so
- * the screen opens as fast on a thousand projects as on two, and only
- * these few numbers stay in memory. */
-struct summary {
-	struct track_sum {
-		const struct track	*track;
-		size_t			 done, applicable;
-	}		*tracks;
-	size_t		 ntracks;
-	size_t		 nopen_handoffs;
-};
+/* What the list shows of a project's progress is its brief (brief.h):
+ * read when the project first comes into view (or the list is sorted by
+ * progress), kept by the store between runs, so the screen opens as fast
+ * on a thousand projects as on two, and only these few numbers stay in
+ * memory. */
 
 /* Unfiltered and in the order of the last change, as the screen opens,
  * the list is read a page at a time, the pages the screen shows: the
@@ -51,7 +45,7 @@ struct projects {
 	 * store's order is no longer the list's, so no page is read by
 	 * place any more (arrange reads them all). */
 	bool		  moved;
-	struct summary	**sums;		/* per project of all; NULL until needed */
+	struct progress_brief **sums;	/* per project of all; NULL until needed */
 	size_t		 *shown;	/* indexes into all: filtered and sorted */
 	size_t		  n;
 	enum sort	  sort;
@@ -66,10 +60,7 @@ free_all(struct projects *p)
 	size_t i;
 
 	for (i = 0; i < p->nall; i++) {
-		if (p->sums[i] != NULL) {
-			free(p->sums[i]->tracks);
-			free(p->sums[i]);
-		}
+		brief_free(p->sums[i]);
 		if (p->all[i].id != 0)
 			project_clear(&p->all[i]);
 	}
@@ -82,6 +73,15 @@ free_all(struct projects *p)
 static void arrange(struct tui *, struct projects *);
 
 /* Reads the page of the lazy list that holds place i. */
+/* The brief read with all[i], when it still holds: nothing more to read
+ * for the project to be shown. */
+static void
+keep_kept(struct tui *t, struct projects *p, size_t i)
+{
+	if (p->sums[i] == NULL)
+		p->sums[i] = action_brief_kept(t->act, &p->all[i]);
+}
+
 static void
 read_page(struct tui *t, struct projects *p, size_t i)
 {
@@ -98,6 +98,7 @@ read_page(struct tui *t, struct projects *p, size_t i)
 		if (p->all[from + k].id == 0) {
 			p->all[from + k] = v[k];
 			memset(&v[k], 0, sizeof(v[k]));
+			keep_kept(t, p, from + k);
 		}
 	projects_free(v, n);
 }
@@ -133,107 +134,91 @@ note_read(struct projects *p, size_t i, const struct project *now)
 		p->moved = true;
 }
 
-/* A summary of a project's progress. */
-static struct summary *
-summary_new(const struct progress *pr)
-{
-	struct summary *sum = xcalloc(1, sizeof(*sum));
-	size_t k;
-
-	sum->tracks = xcalloc(pr->ntracks + 1, sizeof(*sum->tracks));
-	for (k = 0; k < pr->ntracks; k++) {
-		sum->tracks[k].track = pr->tracks[k].track;
-		sum->tracks[k].done = pr->tracks[k].done;
-		sum->tracks[k].applicable = pr->tracks[k].applicable;
-	}
-	sum->ntracks = pr->ntracks;
-	sum->nopen_handoffs = pr->nopen_handoffs;
-	return sum;
-}
-
-/* The summary of all[i], read now if it is not yet. */
-static const struct summary *
-summary(struct tui *t, struct projects *p, size_t i)
-{
-	struct snapshot *s = NULL;
-	char *cause = NULL;
-
-	if (p->sums[i] != NULL)
-		return p->sums[i];
-	if (action_refresh(t->act, p->all[i].id, &s, &cause) != 0) {
-		tui_error(t, "%s", cause);
-		free(cause);
-		return p->sums[i] = xcalloc(1, sizeof(*p->sums[i]));
-	}
-	p->sums[i] = summary_new(s->progress);
-	note_read(p, i, s->project);
-	snapshot_free(s);
-	return p->sums[i];
-}
-
+/* Briefs being read for the projects at indexes idx of all. */
 struct some {
 	struct projects	*p;
-	size_t		 from, to;	/* in shown */
+	const size_t	*idx;
+	size_t		 n;
 };
 
 static int
-some_one(const struct snapshot *s, void *arg)
+some_one(const struct project *pj, const struct progress_brief *b, void *arg)
 {
 	struct some *f = arg;
 	struct projects *p = f->p;
 	size_t i, k;
 
-	for (i = f->from; i < f->to; i++) {
-		k = p->shown[i];
-		if (p->all[k].id == s->project->id && p->sums[k] == NULL) {
-			p->sums[k] = summary_new(s->progress);
-			note_read(p, k, s->project);
+	for (i = 0; i < f->n; i++) {
+		k = f->idx[i];
+		if (p->all[k].id == pj->id && p->sums[k] == NULL) {
+			p->sums[k] = brief_copy(b);
+			note_read(p, k, pj);
 			break;
 		}
 	}
 	return 0;
 }
 
-/* The summaries the projects shown from place from to place to lack,
- * read together (any left without one is read on its own afterwards,
- * which says what went wrong). */
+/* Reads the briefs of the n projects at indexes idx of all together; one
+ * the store no longer has gets an empty one. */
+static void
+read_briefs(struct tui *t, struct projects *p, const size_t *idx, size_t n)
+{
+	struct some f = { p, idx, n };
+	int64_t *ids = xcalloc(n + 1, sizeof(*ids));
+	char *cause = NULL;
+	size_t i, nids = 0;
+
+	for (i = 0; i < n; i++)
+		if (p->all[idx[i]].id != 0 && p->sums[idx[i]] == NULL)
+			ids[nids++] = p->all[idx[i]].id;
+	if (nids > 0 && action_briefs(t->act, ids, nids, some_one, &f, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+	}
+	for (i = 0; i < n; i++)
+		if (p->all[idx[i]].id != 0 && p->sums[idx[i]] == NULL)
+			p->sums[idx[i]] = xcalloc(1, sizeof(*p->sums[idx[i]]));
+	free(ids);
+}
+
+/* The briefs the projects shown from place from to place to lack. */
 static void
 summaries_some(struct tui *t, struct projects *p, size_t from, size_t to)
 {
-	struct some f = { p, from, to };
-	int64_t *ids = xcalloc(to - from + 1, sizeof(*ids));
-	char *cause = NULL;
-	size_t i, n = 0;
+	read_briefs(t, p, p->shown + from, to - from);
+}
 
-	for (i = from; i < to; i++)
-		if (p->all[p->shown[i]].id != 0 && p->sums[p->shown[i]] == NULL)
-			ids[n++] = p->all[p->shown[i]].id;
-	if (n > 0 && action_progress_refreshed(t->act, ids, n, some_one, &f, &cause) != 0)
-		free(cause);
-	free(ids);
+/* The brief of all[i], read now if it is not yet. */
+static const struct progress_brief *
+summary(struct tui *t, struct projects *p, size_t i)
+{
+	if (p->sums[i] == NULL)
+		read_briefs(t, p, &i, 1);
+	return p->sums[i];
 }
 
 struct fill {
 	struct projects	*p;
-	size_t		 at;	/* in all, which is by id as the walk */
+	size_t		 at;	/* in all, which is by id as action_briefs */
 };
 
 static int
-fill_one(const struct snapshot *s, void *arg)
+fill_one(const struct project *pj, const struct progress_brief *b, void *arg)
 {
 	struct fill *f = arg;
 	struct projects *p = f->p;
 
-	while (f->at < p->nall && p->all[f->at].id < s->project->id)
+	while (f->at < p->nall && p->all[f->at].id < pj->id)
 		f->at++;
-	if (f->at < p->nall && p->all[f->at].id == s->project->id && p->sums[f->at] == NULL)
-		p->sums[f->at] = summary_new(s->progress);
+	if (f->at < p->nall && p->all[f->at].id == pj->id && p->sums[f->at] == NULL)
+		p->sums[f->at] = brief_copy(b);
 	return 0;
 }
 
-/* When most projects shown have no summary yet: every summary, in one
- * walk through the store rather than a read of each project (any the
- * walk does not find is read on its own afterwards). */
+/* When most projects shown have no brief yet: every brief, in one call
+ * rather than one each (any it does not find is read on its own
+ * afterwards). */
 static void
 summaries_all(struct tui *t, struct projects *p)
 {
@@ -245,7 +230,7 @@ summaries_all(struct tui *t, struct projects *p)
 		missing += p->sums[p->shown[i]] == NULL;
 	if (missing < 2 || missing < p->nall / 2)
 		return;
-	if (action_each_refreshed(t->act, fill_one, &f, &cause) != 0) {
+	if (action_briefs(t->act, NULL, 0, fill_one, &f, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 	}
@@ -253,7 +238,7 @@ summaries_all(struct tui *t, struct projects *p)
 
 /* Steps done over all tracks, as a fraction (for sorting). */
 static double
-done_part(const struct summary *s)
+done_part(const struct progress_brief *s)
 {
 	size_t i, done = 0, all = 0;
 
@@ -321,7 +306,7 @@ static bool
 read_all(struct tui *t, struct projects *p)
 {
 	struct project *v, *q;
-	struct summary **sums;
+	struct progress_brief **sums;
 	char *cause = NULL;
 	size_t n, i;
 
@@ -345,6 +330,8 @@ read_all(struct tui *t, struct projects *p)
 	p->all = v;
 	p->nall = n;
 	p->sums = sums;
+	for (i = 0; i < n; i++)
+		keep_kept(t, p, i);
 	p->shown = xcalloc(n + 1, sizeof(*p->shown));
 	p->lazy = p->moved = false;
 	return true;
@@ -422,7 +409,7 @@ projects_reload(struct tui *t, void *state)
 	struct projects *p = state;
 	const struct project *pj;
 	struct project *v = NULL;
-	size_t n = 0;
+	size_t n = 0, i;
 	char *cause = NULL;
 
 	if (p->n > 0 && p->keep == 0 && (pj = item(t, p, p->sel)) != NULL)
@@ -442,6 +429,8 @@ projects_reload(struct tui *t, void *state)
 	p->nall = n;
 	p->sums = xcalloc(n + 1, sizeof(*p->sums));
 	p->shown = xcalloc(n + 1, sizeof(*p->shown));
+	for (i = 0; i < n; i++)
+		keep_kept(t, p, i);
 	arrange(t, p);
 }
 
@@ -496,7 +485,7 @@ draw_welcome(struct tui *t, int top, int rows, int cols)
 }
 
 static void
-draw_item(struct tui *t, const struct project *pj, const struct summary *sum, int y,
+draw_item(struct tui *t, const struct project *pj, const struct progress_brief *sum, int y,
     int rows, int cols, bool sel)
 {
 	char when[17], *right;
@@ -518,7 +507,7 @@ draw_item(struct tui *t, const struct project *pj, const struct summary *sum, in
 	free(right);
 	tw = cols / 2 - 4;
 	for (i = 0, r = 1; i < sum->ntracks && r < rows; i++, r++) {
-		const struct track_sum *ts = &sum->tracks[i];
+		const struct brief_track *ts = &sum->tracks[i];
 
 		tui_put(y + r, 3, tw, text_get(&ts->track->title), ST_NORMAL, false);
 		tui_progress(y + r, 4 + tw, cols - tw - 5, ts->done, ts->applicable);

@@ -21,6 +21,7 @@ struct store;
 struct content;
 struct settings;
 struct progress;
+struct progress_brief;
 struct handoff_sync;
 struct question;
 
@@ -139,6 +140,22 @@ int action_each_refreshed(struct action *a,
  * cheaper than a snapshot each. */
 int action_progress_refreshed(struct action *a, const int64_t *ids, size_t n,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
+/* Calls fn with each of the projects ids (NULL: every project, by id),
+ * in that order, and its progress in brief (brief.h): the brief kept in
+ * the store where it still holds; else worked out as action_refresh
+ * would (hand-offs that lag brought in line) and, where the store can be
+ * written at once, kept for next time, all in one transaction. A project
+ * not there (any more) is passed over. For the projects screen and
+ * 'project list', which show only the brief: a start then reads a row
+ * per project instead of its every answer. Stops at the first non-zero
+ * return of fn and returns it; else 0, or the store's status. */
+int action_briefs(struct action *a, const int64_t *ids, size_t n,
+    int (*fn)(const struct project *p, const struct progress_brief *b, void *arg),
+    void *arg, char **cause);
+/* The brief kept with p, as the store read it, when it still holds;
+ * else NULL (then action_briefs works it out). Caller frees with
+ * brief_free. */
+struct progress_brief *action_brief_kept(const struct action *a, const struct project *p);
 /* As action_snapshot, but when the stored hand-offs lag behind the rules
  * (after an upgrade, or a change to the content or the site's threshold)
  * and the store is writable, brings them in line first (action_sync). */

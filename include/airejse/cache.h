@@ -11,7 +11,8 @@ struct diags;
 
 /* As content_load(dir, NULL, 0, ...), through the cache: a valid cache
  * is read; otherwise the YAML is, and the cache written for next time
- * (quietly giving up where the cache folder cannot be written).
+ * (quietly giving up where the cache folder cannot be written). Either
+ * way the content's digest is set, the same for the same content.
  * $AIREJSE_CACHE=off reads the YAML every time. */
 int content_load_cached(const char *dir, struct diags *diags, struct content **out);
 

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "airejse/i18n.h"
 
@@ -297,6 +298,10 @@ struct content {
 	struct checklist	**checklists;	/* sorted by order, id */
 	size_t			 nchecklists;
 	struct packet		*packet;	/* NULL: a default layout */
+	/* What the content says, as one number: the hash of its saved form
+	 * (loader_save), as content_load_cached works it out; 0 when it was
+	 * not, and then nothing worked out from it is kept (brief.h). */
+	uint64_t		 digest;
 };
 
 /* Loads every *.yaml under dir/journeys and dir/checklists. Files in

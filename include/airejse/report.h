@@ -10,6 +10,7 @@
 
 struct content;
 struct progress;
+struct progress_brief;
 struct question;
 struct snapshot;
 struct step_progress;
@@ -30,9 +31,10 @@ json_t *report_step(const struct step_progress *sp);
  * pr is given). today is YYYY-MM-DD, for "overdue". */
 json_t *report_handoff(const struct content *c, const struct progress *pr,
     const struct handoff *h, const struct project *p, const char *today);
-/* A project as 'project list' shows it: id, name, tracks with progress,
- * open hand-offs, times. */
-json_t *report_project_summary(const struct project *p, const struct progress *pr);
+/* A project as 'project list' shows it: id, name, tracks with progress
+ * (from its brief), open hand-offs, times. */
+json_t *report_project_summary(const struct content *c, const struct project *p,
+    const struct progress_brief *b);
 /* A project as 'project show' shows it: the summary, its tracks' phases
  * and steps, every question that applies with its answer, its hand-offs
  * and the next step. */

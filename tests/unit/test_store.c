@@ -1,5 +1,7 @@
 /* The store: files, modes, schema versions, records, history, backup. */
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -764,6 +766,11 @@ dump_rows(sqlite3 *db, const char *prefix, const char *sql, const char *arg, cha
 	ck_assert_int_eq(sqlite3_finalize(st), SQLITE_OK);
 }
 
+/* The columns later versions add to the tables of earlier ones (version
+ * 5: the project's brief), left out of db_dump: what an upgrade must
+ * keep is what was there. */
+#define LATER_COLUMNS "'brief_stamp', 'brief_handoffs', 'brief_tracks'"
+
 /* Every row of the tables, with each table's columns, foreign keys and
  * unique keys, as sorted lines: equal for two files that hold the same
  * whatever order they keep the rows in. Caller frees. */
@@ -777,13 +784,23 @@ db_dump(const char *path, const char *const *tables)
 
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
 	for (; *tables != NULL; tables++) {
-		char *q = xasprintf("SELECT * FROM \"%s\"", *tables);
-		char *pre = xasprintf("%s row", *tables);
+		char *cols = NULL, *q, *pre = xasprintf("%s row", *tables);
+		sqlite3_stmt *st;
 
+		ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT group_concat('\"' || name || '\"', ', ')"
+		    " FROM pragma_table_info(?1) WHERE name NOT IN (" LATER_COLUMNS ")", -1, &st,
+		    NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, *tables, -1, SQLITE_STATIC);
+		ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+		cols = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		q = xasprintf("SELECT %s FROM \"%s\"", cols, *tables);
+		free(cols);
 		dump_rows(db, pre, q, NULL, &lines, &n);
 		free(pre);
 		pre = xasprintf("%s column", *tables);
-		dump_rows(db, pre, "SELECT * FROM pragma_table_info(?1)", *tables, &lines, &n);
+		dump_rows(db, pre, "SELECT * FROM pragma_table_info(?1)"
+		    " WHERE name NOT IN (" LATER_COLUMNS ")", *tables, &lines, &n);
 		free(pre);
 		pre = xasprintf("%s foreign key", *tables);
 		dump_rows(db, pre, "SELECT * FROM pragma_foreign_key_list(?1)", *tables, &lines, &n);
@@ -1205,6 +1222,405 @@ START_TEST(deleted_or_replaced_while_open)
 }
 END_TEST
 
+/* Briefs (brief.h): kept with the project, read back with it whichever
+ * way it is read, and dropped by the store with any change to what they
+ * were worked out from. */
+
+/* Puts a brief for project p under stamp: open hand-offs, and tracks
+ * given as "id", done, applicable, ... ending with NULL. */
+static void
+put_brief(struct store *s, int64_t p, const char *stamp, int64_t open, ...)
+{
+	struct stored_brief b;
+	char *cause = NULL;
+	const char *track;
+	va_list ap;
+
+	memset(&b, 0, sizeof(b));
+	b.stamp = xstrdup(stamp);
+	b.open_handoffs = open;
+	va_start(ap, open);
+	while ((track = va_arg(ap, const char *)) != NULL) {
+		b.tracks = xreallocarray(b.tracks, b.ntracks + 1, sizeof(*b.tracks));
+		b.tracks[b.ntracks].track = xstrdup(track);
+		b.tracks[b.ntracks].done = va_arg(ap, int64_t);
+		b.tracks[b.ntracks].applicable = va_arg(ap, int64_t);
+		b.ntracks++;
+	}
+	va_end(ap);
+	ok(store_begin(s, &cause), cause);
+	ok(store_brief_put(s, p, &b, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	stored_brief_clear(&b);
+}
+
+/* The brief kept for project p, as read with it, or NULL; caller frees
+ * with project_free. */
+static struct project *
+kept(struct store *s, int64_t p)
+{
+	struct project *got;
+	char *cause = NULL;
+
+	ok(store_project_get(s, p, &got, &cause), cause);
+	return got;
+}
+
+static bool
+has_brief(struct store *s, int64_t p)
+{
+	struct project *got = kept(s, p);
+	bool there = got->brief != NULL;
+
+	project_free(got);
+	return there;
+}
+
+static void
+brief_is(const struct stored_brief *b, const char *stamp, int64_t open, size_t ntracks)
+{
+	ck_assert_ptr_nonnull(b);
+	ck_assert_str_eq(b->stamp, stamp);
+	ck_assert_int_eq(b->open_handoffs, open);
+	ck_assert_uint_eq(b->ntracks, ntracks);
+}
+
+static void
+brief_same(const struct stored_brief *x, const struct stored_brief *y)
+{
+	size_t i;
+
+	if (x == NULL || y == NULL) {
+		ck_assert_ptr_eq(x, y);
+		return;
+	}
+	brief_is(y, x->stamp, x->open_handoffs, x->ntracks);
+	for (i = 0; i < x->ntracks; i++) {
+		ck_assert_str_eq(x->tracks[i].track, y->tracks[i].track);
+		ck_assert_int_eq(x->tracks[i].done, y->tracks[i].done);
+		ck_assert_int_eq(x->tracks[i].applicable, y->tracks[i].applicable);
+	}
+}
+
+/* Each project's brief as the walks read it (store_each_project,
+ * store_each_progress) is the one store_project_get reads. */
+static int
+walk_brief(const struct store_project *p, void *arg)
+{
+	struct store *s = arg;
+	struct project *got = kept(s, p->project->id);
+
+	brief_same(got->brief, p->project->brief);
+	project_free(got);
+	return 0;
+}
+
+START_TEST(brief_round_trip)
+{
+	char *path = xasprintf("%s/brief.db", dir), *cause = NULL, *q;
+	struct store *s = open_ok(path);
+	int64_t a = new_project(s, "A"), b = new_project(s, "B"), c = new_project(s, "C");
+	int64_t ids[3] = { c, a, b };
+	struct stored_brief blank = { (char *)"3333333333333333", 0, NULL, 0 };
+	struct project *got, *v;
+	size_t n, i;
+
+	/* None kept. */
+	got = kept(s, a);
+	ck_assert_ptr_null(got->brief);
+	project_free(got);
+
+	/* Tracks come back in the order put, not the tracks' ids'. */
+	put_brief(s, a, "0123456789abcdef", (int64_t)2, "gamma", (int64_t)0, (int64_t)7,
+	    "beta", (int64_t)1, (int64_t)1, "alpha", (int64_t)3, (int64_t)5, (const char *)NULL);
+	put_brief(s, b, "fedcba9876543210", (int64_t)0, (const char *)NULL);
+	got = kept(s, a);
+	brief_is(got->brief, "0123456789abcdef", 2, 3);
+	ck_assert_str_eq(got->brief->tracks[0].track, "gamma");
+	ck_assert_int_eq(got->brief->tracks[0].done, 0);
+	ck_assert_int_eq(got->brief->tracks[0].applicable, 7);
+	ck_assert_str_eq(got->brief->tracks[1].track, "beta");
+	ck_assert_int_eq(got->brief->tracks[1].done, 1);
+	ck_assert_int_eq(got->brief->tracks[1].applicable, 1);
+	ck_assert_str_eq(got->brief->tracks[2].track, "alpha");
+	ck_assert_int_eq(got->brief->tracks[2].done, 3);
+	ck_assert_int_eq(got->brief->tracks[2].applicable, 5);
+	/* The project itself is as it was. */
+	ck_assert_str_eq(got->name, "A");
+	ck_assert_uint_eq(got->ntracks, 2);
+	ck_assert_int_eq(got->changed, 1000);
+	project_free(got);
+	/* Without tracks: still a brief. */
+	got = kept(s, b);
+	brief_is(got->brief, "fedcba9876543210", 0, 0);
+	project_free(got);
+	ck_assert(!has_brief(s, c));
+
+	/* Every way a project is read brings its brief along. */
+	got = kept(s, a);
+	ok(store_projects(s, &v, &n, &cause), cause);
+	ck_assert_uint_eq(n, 3);
+	brief_same(got->brief, v[0].brief);
+	ck_assert_ptr_nonnull(v[1].brief);
+	ck_assert_ptr_null(v[2].brief);
+	projects_free(v, n);
+	ok(store_projects_by_change(s, 0, 10, &v, &n, &cause), cause);
+	ck_assert_uint_eq(n, 3);
+	for (i = 0; i < n; i++)
+		ck_assert((v[i].brief != NULL) == (v[i].id != c));
+	projects_free(v, n);
+	project_free(got);
+	ok(store_project_named(s, "A", &got, &cause), cause);
+	brief_is(got->brief, "0123456789abcdef", 2, 3);
+	project_free(got);
+	ok(store_each_project(s, 0, walk_brief, s, &cause), cause);
+	ok(store_each_progress(s, ids, 3, walk_brief, s, &cause), cause);
+
+	/* Put again: replaced, fewer tracks leave none behind. */
+	put_brief(s, a, "1111111111111111", (int64_t)4, "beta", (int64_t)2, (int64_t)3,
+	    (const char *)NULL);
+	got = kept(s, a);
+	brief_is(got->brief, "1111111111111111", 4, 1);
+	ck_assert_str_eq(got->brief->tracks[0].track, "beta");
+	ck_assert_int_eq(got->brief->tracks[0].done, 2);
+	ck_assert_int_eq(got->brief->tracks[0].applicable, 3);
+	project_free(got);
+	/* A put rolled back leaves the one before. */
+	ok(store_begin(s, &cause), cause);
+	ok(store_brief_put(s, a, &blank, &cause), cause);
+	store_rollback(s);
+	got = kept(s, a);
+	brief_is(got->brief, "1111111111111111", 4, 1);
+	project_free(got);
+	/* A project that is not there gets none, and no project is made. */
+	ok(store_begin(s, &cause), cause);
+	store_brief_put(s, 999, &blank, &cause);
+	xfree(cause);
+	store_rollback(s);
+	ok(store_project_count(s, &n, &cause), cause);
+	ck_assert_uint_eq(n, 3);
+
+	/* A kept brief that cannot be read is as good as none, not an error. */
+	q = xasprintf("UPDATE project SET brief_tracks = 'beta x 3' || char(10) WHERE id = %lld",
+	    (long long)a);
+	sql_exec(path, q);
+	free(q);
+	ck_assert(!has_brief(s, a));
+	q = xasprintf("UPDATE project SET brief_tracks = 'beta 1 3' WHERE id = %lld", (long long)a);
+	sql_exec(path, q);
+	free(q);
+	ck_assert(!has_brief(s, a));
+	q = xasprintf("UPDATE project SET brief_tracks = 'beta 1 3' || char(10), brief_handoffs = 'x'"
+	    " WHERE id = %lld", (long long)a);
+	sql_exec(path, q);
+	free(q);
+	ck_assert(!has_brief(s, a));
+	q = xasprintf("UPDATE project SET brief_tracks = 'beta 1 99999999999999999999' || char(10),"
+	    " brief_handoffs = 0 WHERE id = %lld", (long long)a);
+	sql_exec(path, q);
+	free(q);
+	ck_assert(!has_brief(s, a));
+	q = xasprintf("UPDATE project SET brief_tracks = 'beta 1 3' || char(10) || 'alpha 0 2'"
+	    " || char(10), brief_handoffs = 0 WHERE id = %lld", (long long)a);
+	sql_exec(path, q);
+	free(q);
+	got = kept(s, a);
+	brief_is(got->brief, "1111111111111111", 0, 2);
+	ck_assert_str_eq(got->brief->tracks[1].track, "alpha");
+	ck_assert_int_eq(got->brief->tracks[1].applicable, 2);
+	project_free(got);
+	/* A track id that could not be read back is refused. */
+	{
+		struct stored_brief_track t = { (char *)"to ord", 0, 1 };
+		struct stored_brief bad = { (char *)"4444444444444444", 0, &t, 1 };
+
+		ok(store_begin(s, &cause), cause);
+		ck_assert_int_ne(store_brief_put(s, c, &bad, &cause), 0);
+		ck_assert_ptr_nonnull(cause);
+		xfree(cause);
+		store_rollback(s);
+	}
+	store_close(s);
+	free(path);
+}
+END_TEST
+
+/* Puts a brief for each of a and b. */
+static void
+put_both(struct store *s, int64_t a, int64_t b)
+{
+	put_brief(s, a, "aaaaaaaaaaaaaaaa", (int64_t)1, "alpha", (int64_t)1, (int64_t)4,
+	    "beta", (int64_t)0, (int64_t)1, (const char *)NULL);
+	put_brief(s, b, "bbbbbbbbbbbbbbbb", (int64_t)0, "alpha", (int64_t)0, (int64_t)4,
+	    (const char *)NULL);
+	ck_assert(has_brief(s, a));
+	ck_assert(has_brief(s, b));
+}
+
+/* a's brief is gone, b's is there; then both are put again. */
+static void
+only_a_gone(struct store *s, int64_t a, int64_t b, const char *what)
+{
+	ck_assert_msg(!has_brief(s, a), "%s left the brief", what);
+	ck_assert_msg(has_brief(s, b), "%s dropped another project's brief", what);
+}
+
+START_TEST(brief_dropped_by_changes)
+{
+	char *path = xasprintf("%s/drop.db", dir), *cause = NULL, *q, *v;
+	struct store *s = open_ok(path);
+	int64_t a = new_project(s, "A"), b = new_project(s, "B"), c, h;
+	struct project *got;
+
+	put_both(s, a, b);
+	/* A change that is not one of tracks, answers or hand-offs keeps it. */
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_rename(s, a, "A omdøbt", 2000, &cause), cause);
+	ok(store_project_touch(s, a, 3000, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	got = kept(s, a);
+	brief_is(got->brief, "aaaaaaaaaaaaaaaa", 1, 2);
+	ck_assert_str_eq(got->name, "A omdøbt");
+	ck_assert_int_eq(got->changed, 3000);
+	project_free(got);
+	ck_assert(has_brief(s, b));
+
+	/* Answers: a new one, a changed one, a cleared one. */
+	set(s, a, "behov", EXPR_VALUE, "Et behov", 10);
+	only_a_gone(s, a, b, "a new answer");
+	put_both(s, a, b);
+	set(s, a, "behov", EXPR_DONTKNOW, NULL, 11);
+	only_a_gone(s, a, b, "a changed answer");
+	put_both(s, a, b);
+	set(s, a, "behov", EXPR_NONE, NULL, 12);
+	only_a_gone(s, a, b, "a cleared answer");
+	put_both(s, a, b);
+
+	/* Hand-offs: raised, then moved. */
+	ok(store_begin(s, &cause), cause);
+	ok(store_handoff_raise(s, a, "jurist-gdpr", "jurist", NULL, 20, "t", SOURCE_CLI, &h,
+	    &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	only_a_gone(s, a, b, "a raised hand-off");
+	put_both(s, a, b);
+	ok(store_begin(s, &cause), cause);
+	ok(store_handoff_set(s, h, HANDOFF_SENT, "2026-12-01", NULL, "sendt", 21, "t",
+	    SOURCE_CLI, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	only_a_gone(s, a, b, "a hand-off moved");
+	put_both(s, a, b);
+	/* Dropped in the change's own transaction: rolled back with it. */
+	ok(store_begin(s, &cause), cause);
+	ok(store_answer_set(s, a, "behov", EXPR_VALUE, "Fortrudt", 30, "t", SOURCE_CLI, NULL,
+	    &cause), cause);
+	store_rollback(s);
+	ck_assert(has_brief(s, a));
+
+	/* Deleting the project takes its brief along. */
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_delete(s, a, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	q = xasprintf("SELECT count(*) FROM project WHERE id = %lld", (long long)a);
+	v = sql_text(path, q);
+	ck_assert_str_eq(v, "0");
+	free(v);
+	free(q);
+	ck_assert(has_brief(s, b));
+
+	/* A new project never finds a brief, also under an id used before
+	 * (deleted here by hand, where nothing of the store runs). */
+	c = new_project(s, "C");
+	put_brief(s, c, "cccccccccccccccc", (int64_t)0, (const char *)NULL);
+	q = xasprintf("PRAGMA foreign_keys = OFF; DELETE FROM project WHERE id = %lld", (long long)c);
+	sql_exec(path, q);
+	free(q);
+	q = xasprintf("INSERT INTO project (id, name, created, changed) VALUES (%lld, 'Ny C', 5, 5)",
+	    (long long)c);
+	sql_exec(path, q);
+	free(q);
+	only_a_gone(s, c, b, "a new project under an old id");
+	store_close(s);
+	free(path);
+}
+END_TEST
+
+/* The version-4 database released (tests/data/store-v4.sql): everything
+ * kept, no briefs yet, and briefs then kept and dropped as they should. */
+START_TEST(upgrade_from_v4_keeps_everything)
+{
+	char *path = db_from_sql("store-v4.sql"), *cause = NULL, *c;
+	char *tracks[] = { "alpha" };
+	struct project *v;
+	struct answer *a;
+	struct handoff *h;
+	struct store *s;
+	size_t n, r;
+	int64_t id;
+
+	upgrade_keeps_everything(path, 4, tables_v2);
+	c = sql_text(path, "SELECT sql FROM sqlite_master WHERE name = 'project_changed'");
+	ck_assert_msg(strstr(c, "changed DESC") != NULL, "%s", c);
+	free(c);
+	c = sql_text(path, "SELECT count(*) FROM project WHERE brief_stamp IS NULL"
+	    " AND brief_handoffs IS NULL AND brief_tracks IS NULL");
+	ck_assert_str_eq(c, "5");
+	free(c);
+	s = open_ok(path);
+	ok(store_project_count(s, &n, &cause), cause);
+	ck_assert_uint_eq(n, 5);
+	ok(store_projects_by_change(s, 0, 10, &v, &n, &cause), cause);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_int_eq(v[0].id, 6);
+	ck_assert_str_eq(v[0].name, "Sjette – efter version 4");
+	ck_assert_uint_eq(v[0].ntracks, 2);
+	ck_assert_str_eq(v[0].tracks[0], "beta");
+	ck_assert_ptr_null(v[0].brief);
+	ck_assert_int_eq(v[1].id, 5);
+	ck_assert_int_eq(v[2].id, 1);
+	ck_assert_int_eq(v[3].id, 4);
+	ck_assert_int_eq(v[4].id, 2);
+	projects_free(v, n);
+	ok(store_answers(s, 6, &a, &n, &cause), cause);
+	ck_assert_uint_eq(n, 6);
+	ck_assert_str_eq(a[1].question, "antal");
+	ck_assert_str_eq(a[1].value, "7.5");
+	ck_assert_str_eq(a[4].question, "emner");
+	ck_assert_str_eq(a[4].value, "data,jura");
+	answers_free(a, n);
+	ok(store_answers(s, 5, &a, &n, &cause), cause);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(a[0].kind, EXPR_NONE);
+	ck_assert_int_eq(a[0].revision, 2);
+	answers_free(a, n);
+	ok(store_handoffs(s, 6, &h, &n, &cause), cause);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(h[0].state, HANDOFF_ANSWERED);
+	ck_assert_str_eq(h[0].contact, "Jytte Jurist <jytte@rsyd.dk>");
+	handoffs_free(h, n);
+
+	/* Briefs kept after the upgrade are dropped as they should be. */
+	put_both(s, 6, 1);
+	set(s, 6, "behov", EXPR_VALUE, "Efter version 5", 2000000000);
+	only_a_gone(s, 6, 1, "an answer after the upgrade");
+	put_both(s, 4, 1);
+	ok(store_begin(s, &cause), cause);
+	ok(store_handoff_set(s, 2, HANDOFF_ANSWERED, NULL, NULL, NULL, 2000000001, "t",
+	    SOURCE_CLI, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	only_a_gone(s, 4, 1, "a hand-off moved after the upgrade");
+	/* The deleted project's id comes again, without a brief. */
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_add(s, "Syvende igen", tracks, 1, 2000000002, &id, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	ck_assert_int_eq(id, 7);
+	ck_assert(!has_brief(s, 7));
+	ok(store_project_rank(s, 7, &r, &cause), cause);
+	ck_assert_uint_eq(r, 0);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -1230,6 +1646,9 @@ test_suite(void)
 	tcase_add_test(tc, backup);
 	tcase_add_test(tc, data_version_sees_other_writers);
 	tcase_add_test(tc, deleted_or_replaced_while_open);
+	tcase_add_test(tc, brief_round_trip);
+	tcase_add_test(tc, brief_dropped_by_changes);
+	tcase_add_test(tc, upgrade_from_v4_keeps_everything);
 	suite_add_tcase(s, tc);
 	return s;
 }

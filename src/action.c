@@ -955,16 +955,15 @@ live_missing(struct action *a, struct briefs *b, bool all, char **cause)
 		if (b->v[i].brief != NULL || b->v[i].project.id == 0)
 			continue;
 		e = bsearch(&b->v[i].project.id, byid.v, byid.n, sizeof(*byid.v), cmp_entry_id);
-		if (e->brief == NULL) {
+		if (e == NULL || e->brief == NULL) {
 			/* Not there any more. */
 			b->v[i].project.id = 0;
 			continue;
 		}
-		b->v[i].brief = e->brief;
-		e->brief = NULL;
+		/* Copied: an id asked for twice is found twice. */
+		b->v[i].brief = brief_copy(e->brief);
 		project_clear(&b->v[i].project);
-		b->v[i].project = e->project;
-		memset(&e->project, 0, sizeof(e->project));
+		project_copy(&b->v[i].project, &e->project);
 	}
 	free(ids);
 	briefs_free(&byid);

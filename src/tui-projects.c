@@ -484,27 +484,39 @@ draw_welcome(struct tui *t, int top, int rows, int cols)
 	tui_cursor(t, top + 1, 2);
 }
 
+/* The columns a project's name keeps before what is on its right. */
+#define NAME_ROOM 24
+
 static void
 draw_item(struct tui *t, const struct project *pj, const struct progress_brief *sum, int y,
     int rows, int cols, bool sel)
 {
-	char when[17], *right;
+	char when[17], *right, *open;
 	int rw, tw, r;
 	size_t i;
 
 	clock_local(pj->changed, when);
-	if (sum->nopen_handoffs > 0)
-		right = xasprintf(P_("%zu open hand-off  %s", "%zu open hand-offs  %s",
-		    sum->nopen_handoffs), sum->nopen_handoffs, when);
-	else
-		right = xasprintf("%s", when);
+	/* On the right the open hand-offs and the last change, as much of
+	 * it as leaves the name room (the hand-offs matter more); the name
+	 * has the rest of the line. */
+	open = sum->nopen_handoffs > 0 ? xasprintf(P_("%zu open hand-off",
+	    "%zu open hand-offs", sum->nopen_handoffs), sum->nopen_handoffs) : NULL;
+	right = open ? xasprintf("%s  %s", open, when) : xstrdup(when);
+	if (utf8_width(right) > cols - NAME_ROOM && open != NULL) {
+		free(right);
+		right = open;
+		open = NULL;
+	}
 	rw = utf8_width(right);
+	if (rw > cols - NAME_ROOM)
+		rw = -2;
 	tui_put(y, 0, cols, " ", sel ? ST_SELECTED : ST_NORMAL, true);
 	tui_put(y, 1, cols - rw - 3, pj->name, sel ? ST_SELECTED : ST_HEADING, false);
-	if (rw + 2 < cols / 2)
+	if (rw > 0)
 		tui_put(y, cols - rw - 1, rw, right, sel ? ST_SELECTED :
 		    sum->nopen_handoffs ? ST_BLOCKED : ST_DIM, false);
 	free(right);
+	free(open);
 	tw = cols / 2 - 4;
 	for (i = 0, r = 1; i < sum->ntracks && r < rows; i++, r++) {
 		const struct brief_track *ts = &sum->tracks[i];

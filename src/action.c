@@ -591,16 +591,19 @@ out:
 	return status ? abandon(a, status) : 0;
 }
 
-int
-action_sync(struct action *a, int64_t project, struct handoff_sync **changes,
-    size_t *n, char **cause)
+/* action_sync, or with nowait failing at once when another writer holds
+ * the database. */
+static int
+sync_project(struct action *a, int64_t project, bool nowait,
+    struct handoff_sync **changes, size_t *n, char **cause)
 {
 	struct handoff_sync *v = NULL;
 	int64_t now = clock_now();
 	size_t nv = 0;
 	int status;
 
-	if ((status = store_begin(a->store, cause)) != 0)
+	if ((status = nowait ? store_begin_nowait(a->store, cause) :
+	    store_begin(a->store, cause)) != 0)
 		return status;
 	if ((status = sync_locked(a, project, now, &v, &nv, cause)) != 0 ||
 	    (nv > 0 && (status = store_project_touch(a->store, project, now, cause)) != 0) ||
@@ -615,6 +618,13 @@ action_sync(struct action *a, int64_t project, struct handoff_sync **changes,
 	if (n != NULL)
 		*n = nv;
 	return 0;
+}
+
+int
+action_sync(struct action *a, int64_t project, struct handoff_sync **changes,
+    size_t *n, char **cause)
+{
+	return sync_project(a, project, false, changes, n, cause);
 }
 
 int
@@ -696,9 +706,10 @@ action_each_snapshot(struct action *a,
 	return store_each_project(a->store, 0, each_one, &e, cause);
 }
 
-/* Every project (ids NULL) or the n of ids, each refreshed. */
+/* Every project (ids NULL) or the n of ids, each refreshed; with nowait
+ * a sync another writer keeps from being saved at once is left. */
 static int
-each_refreshed(struct action *a, const int64_t *ids, size_t n,
+each_refreshed(struct action *a, const int64_t *ids, size_t n, bool nowait,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
 {
 	struct each e = { a, fn, arg, true, 0, 0 };
@@ -717,7 +728,7 @@ each_refreshed(struct action *a, const int64_t *ids, size_t n,
 		/* Saved outside the walk, which only reads; then on from
 		 * that project. As action_refresh: shown as it is when the
 		 * sync cannot be saved. */
-		if (action_sync(a, e.lagging, NULL, NULL, &why) != 0)
+		if (sync_project(a, e.lagging, nowait, NULL, NULL, &why) != 0)
 			xfree(why);
 		e.synced = from = e.lagging;
 		while (ids != NULL && at < n && ids[at] != e.lagging)
@@ -729,14 +740,14 @@ int
 action_each_refreshed(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
 {
-	return each_refreshed(a, NULL, 0, fn, arg, cause);
+	return each_refreshed(a, NULL, 0, false, fn, arg, cause);
 }
 
 int
 action_progress_refreshed(struct action *a, const int64_t *ids, size_t n,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
 {
-	return each_refreshed(a, ids, n, fn, arg, cause);
+	return each_refreshed(a, ids, n, false, fn, arg, cause);
 }
 
 int
@@ -935,8 +946,9 @@ live_missing(struct action *a, struct briefs *b, bool all, char **cause)
 	size_t i, n = 0;
 	int status;
 
+	/* Never waiting for another writer: this is the way round one. */
 	if (all)
-		return action_each_refreshed(a, live_one, b, cause);
+		return each_refreshed(a, NULL, 0, true, live_one, b, cause);
 	/* Looked up by id in a copy sorted by it, then put back in order. */
 	ids = xcalloc(b->n + 1, sizeof(*ids));
 	byid.v = xcalloc(b->n + 1, sizeof(*byid.v));
@@ -948,7 +960,7 @@ live_missing(struct action *a, struct briefs *b, bool all, char **cause)
 		}
 	byid.n = n;
 	qsort(byid.v, byid.n, sizeof(*byid.v), cmp_entry);
-	status = action_progress_refreshed(a, ids, n, live_one, &byid, cause);
+	status = each_refreshed(a, ids, n, true, live_one, &byid, cause);
 	for (i = 0; i < b->n && status == 0; i++) {
 		struct brief_entry *e;
 

@@ -1789,10 +1789,7 @@ store_each_project(struct store *s, int64_t from,
 			rc = walk_error(&w[i]);
 		if (rc == SQLITE_OK)
 			status = fn(&cur, arg);
-		free(p.name);
-		for (i = 0; i < p.ntracks; i++)
-			free(p.tracks[i]);
-		free(p.tracks);
+		project_clear(&p);
 		pool_clear(&pool);
 		if (rc == SQLITE_OK && status == 0) {
 			walk_next(&w[W_PROJECT]);

@@ -79,6 +79,25 @@ put_cluster(int y, int x, const char *s, size_t n, attr_t a)
 		mvadd_wch(y, x, &cc);
 }
 
+/* n characters of printable ASCII at (y, x), stored as cells as they
+ * are: waddnstr would take each through the multibyte conversion. */
+static void
+put_ascii(int y, int x, const char *s, size_t n, attr_t a)
+{
+	chtype cells[256];
+	size_t i, k;
+
+	while (n > 0) {
+		k = n < sizeof(cells) / sizeof(cells[0]) ? n : sizeof(cells) / sizeof(cells[0]);
+		for (i = 0; i < k; i++)
+			cells[i] = (chtype)(unsigned char)s[i] | a;
+		mvaddchnstr(y, x, cells, (int)k);
+		s += k;
+		x += (int)k;
+		n -= k;
+	}
+}
+
 int
 tui_put(int y, int x, int width, const char *s, enum tui_style st, bool pad)
 {
@@ -102,9 +121,7 @@ tui_put(int y, int x, int width, const char *s, enum tui_style st, bool pad)
 		if (run > 1 && off + run < len && (unsigned char)s[off + run] >= 0x80)
 			run--;	/* the last may start a cluster with what follows */
 		if (run > 1) {
-			attrset(a);
-			mvaddnstr(y, x + w, s + off, (int)run);
-			attrset(A_NORMAL);
+			put_ascii(y, x + w, s + off, run, a);
 			w += (int)run;
 			off += run;
 			continue;

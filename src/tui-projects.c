@@ -6,10 +6,10 @@
 #include <sysexits.h>
 
 #include "airejse/action.h"
+#include "airejse/brief.h"
 #include "airejse/cli.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
-#include "airejse/brief.h"
 #include "airejse/progress.h"
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
@@ -32,8 +32,14 @@ enum sort {
 
 /* Unfiltered and in the order of the last change, as the screen opens,
  * the list is read a page at a time, the pages the screen shows: the
- * first screen costs the same on a thousand projects as on two. */
-#define PAGE 16
+ * first screen costs the same on a thousand projects as on two. A page
+ * is as many projects as a screen can show (each takes two lines at
+ * least), so the first screen reads one page and no more. */
+static size_t
+page_size(void)
+{
+	return LINES > 18 ? (size_t)(LINES - 2) / 2 : 8;
+}
 
 struct projects {
 	/* Every project, by id; or, while lazy, by place in the order of
@@ -86,10 +92,10 @@ static void
 read_page(struct tui *t, struct projects *p, size_t i)
 {
 	struct project *v;
-	size_t n, k, from = i / PAGE * PAGE;
+	size_t n, k, page = page_size(), from = i / page * page;
 	char *cause = NULL;
 
-	if (store_projects_by_change(t->store, from, PAGE, &v, &n, &cause) != 0) {
+	if (store_projects_by_change(t->store, from, page, &v, &n, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;

@@ -144,7 +144,9 @@ int action_progress_refreshed(struct action *a, const int64_t *ids, size_t n,
  * in that order, and its progress in brief (brief.h): the brief kept in
  * the store where it still holds; else worked out as action_refresh
  * would (hand-offs that lag brought in line) and, where the store can be
- * written at once, kept for next time, all in one transaction. A project
+ * written at once, kept for next time, all in one transaction; it never
+ * waits for another writer (what it cannot save then, it shows as it
+ * is, and keeps nothing). A project
  * not there (any more) is passed over. For the projects screen and
  * 'project list', which show only the brief: a start then reads a row
  * per project instead of its every answer. Stops at the first non-zero

@@ -3,14 +3,15 @@
  * 'project list' show, and it is kept in the store between runs, so that
  * they need not work it out from every answer at each start.
  *
- * A kept brief is trusted only while it provably still holds. The store
- * deletes it with any change to the project's tracks, answers or
- * hand-offs (triggers, whoever writes), and it carries a stamp of the
- * rest it was worked out from: the content (its digest), the settings
- * (their values) and the program (its build id). A stamp that differs,
- * or a track the content no longer has, makes the brief count as
- * missing. Where no stamp can be made (content without a digest, a
- * program without a build id) nothing is kept or trusted. */
+ * A kept brief is trusted only while it still holds. The store drops it
+ * in the same transaction as any change to the project's tracks, answers
+ * or hand-offs (every store function that makes one does; the database
+ * is airejse's alone), and it carries a stamp of the rest it was worked
+ * out from: the content (its digest), the settings (their values) and
+ * the program (its build id). A stamp that differs, or a track the
+ * content no longer has, makes the brief count as missing. Where no
+ * stamp can be made (content without a digest, a program without a
+ * build id) nothing is kept or trusted. */
 #ifndef AIREJSE_BRIEF_H
 #define AIREJSE_BRIEF_H
 

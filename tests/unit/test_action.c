@@ -1,10 +1,16 @@
 /* The actions: each answer path through to the store, conflicts, names,
  * tracks, and the hand-offs an answer raises and withdraws. */
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "airejse/action.h"
+#include "airejse/brief.h"
+#include "airejse/cache.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/handoff.h"
@@ -475,6 +481,670 @@ START_TEST(progress_refreshed)
 }
 END_TEST
 
+/* Briefs (action_briefs): the same as a fresh look at each project,
+ * kept where they can be, read back while they still hold. */
+
+static int
+first_column(void *arg, int ncols, char **values, char **names)
+{
+	char **out = arg;
+
+	(void)names;
+	if (*out == NULL)
+		*out = xstrdup(ncols > 0 && values[0] != NULL ? values[0] : "");
+	return 0;
+}
+
+/* Runs sql (printf-style, sqlite3_mprintf's %Q and all) on the store's
+ * file from outside the store; returns the first column of the first
+ * row as text ("" for none or NULL). Caller frees. */
+static char *
+sql_get(const char *fmt, ...)
+{
+	sqlite3 *db;
+	char *sql, *out = NULL;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	ck_assert_int_eq(sqlite3_open(store_path(act.store), &db), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db, sql, first_column, &out, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db));
+	sqlite3_close(db);
+	sqlite3_free(sql);
+	return out != NULL ? out : xstrdup("");
+}
+
+#define sql_run(...) free(sql_get(__VA_ARGS__))
+
+/* How many projects have a brief kept, and how many under stamp. */
+static int
+nkept(const char *stamp)
+{
+	char *v = stamp ? sql_get("SELECT count(*) FROM project WHERE brief_stamp = %Q", stamp) :
+	    sql_get("SELECT count(*) FROM project WHERE brief_stamp IS NOT NULL");
+	int n = atoi(v);
+
+	free(v);
+	return n;
+}
+
+/* Everything kept of the briefs, as one string; caller frees. */
+static char *
+kept_state(void)
+{
+	return sql_get("SELECT group_concat(id || ':' || ifnull(brief_stamp, '-') || ':' ||"
+	    " ifnull(brief_handoffs, '-') || ':' || ifnull(brief_tracks, '-'), ';')"
+	    " FROM (SELECT * FROM project ORDER BY id)");
+}
+
+/* The content as the program loads it, with its digest. */
+static void
+use_digest(void)
+{
+	char *cdir = xasprintf("%s/tests/data/store", tu_srcdir());
+	struct content *again;
+	struct diags d = { 0 };
+
+	ck_assert_uint_eq(content->digest, 0);
+	content_free(content);
+	setenv("AIREJSE_CACHE", "off", 1);
+	ck_assert_int_eq(content_load_cached(cdir, &d, &content), 0);
+	ck_assert_int_eq(content_load_cached(cdir, &d, &again), 0);
+	unsetenv("AIREJSE_CACHE");
+	diag_free(&d);
+	free(cdir);
+	ck_assert_uint_ne(content->digest, 0);
+	ck_assert_uint_eq(again->digest, content->digest);
+	content_free(again);
+	act.content = content;
+}
+
+static void
+stamp_now(char stamp[BRIEF_STAMP_SIZE])
+{
+	brief_stamp(act.content, act.settings, stamp);
+}
+
+/* b is the brief of the project as a fresh look at it gives. */
+static void
+brief_right(struct action *a, const struct project *p, const struct progress_brief *b)
+{
+	struct progress_brief *want;
+	struct snapshot *s;
+	char *cause = NULL;
+	size_t i;
+
+	ck_assert_int_eq(action_snapshot(a, p->id, &s, &cause), 0);
+	ck_assert_str_eq(p->name, s->project->name);
+	ck_assert_int_eq(p->changed, s->project->changed);
+	ck_assert_uint_eq(p->ntracks, s->project->ntracks);
+	for (i = 0; i < p->ntracks; i++)
+		ck_assert_str_eq(p->tracks[i], s->project->tracks[i]);
+	want = brief_of(s->progress);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_msg(b->ntracks == want->ntracks, "project %lld: %zu tracks, want %zu",
+	    (long long)p->id, b->ntracks, want->ntracks);
+	for (i = 0; i < want->ntracks; i++) {
+		ck_assert_ptr_eq(b->tracks[i].track, want->tracks[i].track);
+		ck_assert_msg(b->tracks[i].done == want->tracks[i].done &&
+		    b->tracks[i].applicable == want->tracks[i].applicable,
+		    "project %lld, %s: %zu/%zu, want %zu/%zu", (long long)p->id,
+		    want->tracks[i].track->id, b->tracks[i].done, b->tracks[i].applicable,
+		    want->tracks[i].done, want->tracks[i].applicable);
+	}
+	ck_assert_msg(b->nopen_handoffs == want->nopen_handoffs,
+	    "project %lld: %zu open hand-offs, want %zu", (long long)p->id, b->nopen_handoffs,
+	    want->nopen_handoffs);
+	brief_free(want);
+	snapshot_free(s);
+}
+
+/* What action_briefs called back with. */
+struct seen_briefs {
+	struct action	*a;
+	int64_t		 ids[32];
+	size_t		 n;
+	/* The numbers of the first call, as given. */
+	size_t		 done, applicable, nopen;
+	bool		 check;		/* compare with a fresh look */
+};
+
+static int
+brief_seen(const struct project *p, const struct progress_brief *b, void *arg)
+{
+	struct seen_briefs *w = arg;
+
+	ck_assert_uint_lt(w->n, 32);
+	if (w->n == 0 && b->ntracks > 0) {
+		w->done = b->tracks[0].done;
+		w->applicable = b->tracks[0].applicable;
+		w->nopen = b->nopen_handoffs;
+	}
+	w->ids[w->n++] = p->id;
+	if (w->check)
+		brief_right(w->a, p, b);
+	return 0;
+}
+
+/* action_briefs on a for ids (NULL: all) gives every project there, in
+ * that order, each as a fresh look at it. */
+static void
+briefs_right(struct action *a, const int64_t *ids, size_t n)
+{
+	struct seen_briefs w;
+	struct project *p, *all = NULL;
+	int64_t want[32];
+	size_t nwant = 0, nall, i;
+	char *cause = NULL;
+	int rc;
+
+	if (ids == NULL) {
+		ck_assert_int_eq(store_projects(a->store, &all, &nall, &cause), 0);
+		for (i = 0; i < nall; i++)
+			want[nwant++] = all[i].id;
+		projects_free(all, nall);
+	} else {
+		for (i = 0; i < n; i++) {
+			if ((rc = store_project_get(a->store, ids[i], &p, &cause)) == EX_NOINPUT) {
+				xfree(cause);
+				continue;
+			}
+			ck_assert_int_eq(rc, 0);
+			project_free(p);
+			want[nwant++] = ids[i];
+		}
+	}
+	memset(&w, 0, sizeof(w));
+	w.a = a;
+	w.check = true;
+	rc = action_briefs(a, ids, n, brief_seen, &w, &cause);
+	ck_assert_msg(rc == 0, "action_briefs: %d %s", rc, cause ? cause : "");
+	ck_assert_uint_eq(w.n, nwant);
+	for (i = 0; i < nwant; i++)
+		ck_assert_int_eq(w.ids[i], want[i]);
+}
+
+/* The same for every project, and for p2, one not there and the first
+ * project in that order. */
+static void
+briefs_right_both(struct action *a, int64_t p2)
+{
+	int64_t ids[3] = { p2, 999, pid };
+
+	briefs_right(a, NULL, 0);
+	briefs_right(a, ids, 3);
+}
+
+/* The numbers action_briefs gives for project id (its first track). */
+static struct seen_briefs
+briefs_of(struct action *a, int64_t id)
+{
+	struct seen_briefs w;
+	char *cause = NULL;
+
+	memset(&w, 0, sizeof(w));
+	w.a = a;
+	ck_assert_int_eq(action_briefs(a, &id, 1, brief_seen, &w, &cause), 0);
+	ck_assert_uint_eq(w.n, 1);
+	return w;
+}
+
+/* The brief kept for project id holds and is a fresh look at it. */
+static void
+kept_right(int64_t id)
+{
+	struct progress_brief *b;
+	struct project *p;
+	char *cause = NULL;
+
+	ck_assert_int_eq(store_project_get(act.store, id, &p, &cause), 0);
+	b = action_brief_kept(&act, p);
+	ck_assert_msg(b != NULL, "no brief kept for project %lld", (long long)id);
+	brief_right(&act, p, b);
+	brief_free(b);
+	project_free(p);
+}
+
+/* A second project, "To", following alpha and beta, and the answers
+ * that raise the jurist's hand-offs: on the first project when gdpr
+ * (persondata ja, aftale nej), on the second when tender (an amount over
+ * the threshold). */
+static int64_t
+second_project(bool gdpr, bool tender)
+{
+	char *tracks[] = { "alpha", "beta" }, *cause = NULL;
+	int64_t p2;
+
+	ck_assert_int_eq(action_project_new(&act, "To", tracks, 2, &p2, &cause), 0);
+	if (gdpr) {
+		good("persondata", "ja", "ja");
+		good("aftale", "nej", "nej");
+	}
+	if (tender)
+		ck_assert_int_eq(action_answer(&act, p2, "beloeb", "1,8 mio.", ACTION_ANY_REVISION,
+		    NULL, &cause), 0);
+	return p2;
+}
+
+/* A small pseudo-random generator, the same everywhere. */
+static uint32_t rng = 2463534242u;
+
+static uint32_t
+next_rand(uint32_t below)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng % below;
+}
+
+static const struct {
+	const char	*q;
+	const char	*inputs[3];
+} inputs[] = {
+	{ "behov", { "Et behov", "ved ikke", NULL } },
+	{ "persondata", { "ja", "nej", "ved ikke" } },
+	{ "aftale", { "ja", "nej", NULL } },
+	{ "aftale_dato", { "1.6.2026", NULL, NULL } },
+	{ "beloeb", { "1,8 mio.", "1.650.000", "500.000" } },
+	{ "antal", { "7", "ved ikke", NULL } },
+	{ "valg", { "koeb", "stop", NULL } },
+	{ "emner", { "data", "jura, drift", NULL } },
+	{ "mail", { "a@rsyd.dk", NULL, NULL } },
+	{ "link", { "https://rsyd.dk", NULL, NULL } },
+	{ "noter", { "Noter", NULL, NULL } },
+	{ "beta_tekst", { "kort", "ved ikke", NULL } },
+};
+
+static const double thresholds[] = { 1600000, 1700000, 2000000 };
+
+/* One step of the property test on the projects ids[0..*n). */
+static void
+random_step(int64_t *ids, size_t *n, int step)
+{
+	static char *track_sets[][2] = { { "alpha", NULL }, { "beta", NULL },
+		{ "alpha", "beta" }, { "beta", "alpha" } };
+	int64_t p = ids[next_rand((uint32_t)*n)];
+	uint32_t what = next_rand(22), k;
+	char *cause = NULL, name[32];
+	int rc;
+
+	if (what < 9) {
+		const char *in;
+
+		k = next_rand(sizeof(inputs) / sizeof(inputs[0]));
+		if ((in = inputs[k].inputs[next_rand(3)]) == NULL)
+			in = inputs[k].inputs[0];
+		rc = action_answer(&act, p, inputs[k].q, in, ACTION_ANY_REVISION, NULL, &cause);
+		ck_assert_msg(rc == 0 || rc == EX_DATAERR, "answer: %d %s", rc, cause);
+	} else if (what < 12) {
+		k = next_rand(sizeof(inputs) / sizeof(inputs[0]));
+		rc = action_clear(&act, p, inputs[k].q, ACTION_ANY_REVISION, NULL, &cause);
+		ck_assert_msg(rc == 0, "clear: %d %s", rc, cause);
+	} else if (what < 15) {
+		static const enum handoff_state to[] = { HANDOFF_SENT, HANDOFF_ANSWERED,
+			HANDOFF_CLOSED };
+		struct handoff_edit edit = { true, to[next_rand(3)], NULL, NULL };
+		struct handoff *h;
+		size_t nh;
+
+		ck_assert_int_eq(store_handoffs(act.store, p, &h, &nh, &cause), 0);
+		if (nh > 0) {
+			edit.note = next_rand(2) ? "En note" : NULL;
+			edit.due = next_rand(2) ? "1.12.2026" : NULL;
+			rc = action_handoff(&act, p, h[next_rand((uint32_t)nh)].rule, &edit, &cause);
+			ck_assert_msg(rc == 0 || rc == EX_DATAERR, "handoff: %d %s", rc, cause);
+		}
+		handoffs_free(h, nh);
+	} else if (what < 17) {
+		ck_assert_int_eq(action_sync(&act, p, NULL, NULL, &cause), 0);
+	} else if (what < 19) {
+		/* The site changes its threshold: stamps change, hand-offs lag. */
+		settings.value[SETTING_TENDER_THRESHOLD] = thresholds[next_rand(3)];
+	} else if (what < 20) {
+		snprintf(name, sizeof(name), "Omdøbt %d", step);
+		ck_assert_int_eq(action_project_rename(&act, p, name, &cause), 0);
+	} else if (what < 21) {
+		if (*n < 6) {
+			snprintf(name, sizeof(name), "Nyt %d", step);
+			k = next_rand(4);
+			ck_assert_int_eq(action_project_new(&act, name, track_sets[k],
+			    track_sets[k][1] ? 2 : 1, &ids[*n], &cause), 0);
+			(*n)++;
+		}
+	} else if (*n > 2) {
+		ck_assert_int_eq(action_project_delete(&act, p, &cause), 0);
+		for (k = 0; ids[k] != p; k++)
+			;
+		ids[k] = ids[--*n];
+	}
+	xfree(cause);
+}
+
+/* ids[0..n) in a random order, with some left out, one perhaps twice,
+ * and some not there. */
+static size_t
+random_ids(const int64_t *ids, size_t n, int64_t *out)
+{
+	size_t m = 0, i, j;
+	int64_t t;
+
+	for (i = 0; i < n; i++)
+		if (next_rand(4) != 0)
+			out[m++] = ids[i];
+	if (m > 0 && next_rand(3) == 0) {
+		t = out[next_rand((uint32_t)m)];
+		out[m++] = t;
+	}
+	out[m++] = 999;
+	if (next_rand(2))
+		out[m++] = ids[0] + 100;
+	for (i = m; i > 1; i--) {
+		j = next_rand((uint32_t)i);
+		t = out[i - 1];
+		out[i - 1] = out[j];
+		out[j] = t;
+	}
+	return m;
+}
+
+/* Mode 0: kept (the content has a digest); 1: nothing kept (no digest);
+ * 2: the briefs read through a second, read-only store. */
+START_TEST(briefs_property)
+{
+	char *tracks2[] = { "alpha", "beta" }, *tracks3[] = { "beta", "alpha" };
+	char *tracks4[] = { "beta" }, *cause = NULL, *before, *after, stamp[BRIEF_STAMP_SIZE];
+	int64_t ids[8], some[16];
+	struct action ro = act, *reader = &act;
+	size_t n = 4, m;
+	int step;
+
+	if (_i != 1)
+		use_digest();
+	ids[0] = pid;
+	ck_assert_int_eq(action_project_new(&act, "To", tracks2, 2, &ids[1], &cause), 0);
+	ck_assert_int_eq(action_project_new(&act, "Tre", tracks3, 2, &ids[2], &cause), 0);
+	ck_assert_int_eq(action_project_new(&act, "Fire", tracks4, 1, &ids[3], &cause), 0);
+	if (_i == 2) {
+		ck_assert_int_eq(store_open(store_path(act.store), STORE_READONLY, &ro.store,
+		    &cause), 0);
+		ro.content = act.content;
+		reader = &ro;
+	}
+	rng = 2463534242u;
+	for (step = 0; step < 200; step++) {
+		random_step(ids, &n, step);
+		m = random_ids(ids, n, some);
+		before = kept_state();
+		/* Both orders: the subset first, or every project first. */
+		if (step % 2)
+			briefs_right(reader, some, m);
+		briefs_right(reader, NULL, 0);
+		if (step % 2 == 0)
+			briefs_right(reader, some, m);
+		after = kept_state();
+		stamp_now(stamp);
+		if (_i == 0) {
+			ck_assert_str_ne(stamp, "");
+			ck_assert_msg(nkept(stamp) == (int)n, "step %d: %d of %zu kept", step,
+			    nkept(stamp), n);
+		} else if (_i == 1) {
+			ck_assert_str_eq(stamp, "");
+			ck_assert_int_eq(nkept(NULL), 0);
+		} else {
+			ck_assert_str_eq(after, before);
+		}
+		free(before);
+		free(after);
+	}
+	if (_i == 2)
+		store_close(ro.store);
+}
+END_TEST
+
+/* Kept by action_briefs, then read back while the stamp is the same;
+ * worked out again and kept anew once it is not. */
+START_TEST(briefs_kept_and_trusted)
+{
+	char stamp[BRIEF_STAMP_SIZE], stamp2[BRIEF_STAMP_SIZE], dstamp[BRIEF_STAMP_SIZE];
+	char *cause = NULL, *v;
+	struct settings defaults;
+	struct seen_briefs w;
+	int64_t p2;
+
+	/* Content without a digest: the actions keep nothing. */
+	p2 = second_project(true, true);
+	good("behov", "Et behov", "Et behov");
+	ck_assert_int_eq(nkept(NULL), 0);
+
+	use_digest();
+	stamp_now(stamp);
+	ck_assert_uint_eq(strlen(stamp), BRIEF_STAMP_SIZE - 1);
+	/* No settings are the defaults. */
+	settings_defaults(&defaults);
+	brief_stamp(act.content, &defaults, dstamp);
+	ck_assert_str_eq(stamp, dstamp);
+	brief_stamp(act.content, NULL, dstamp);
+	ck_assert_str_eq(stamp, dstamp);
+	settings_free(&defaults);
+
+	briefs_right(&act, NULL, 0);
+	ck_assert_int_eq(nkept(stamp), 2);
+	kept_right(pid);
+	kept_right(p2);
+
+	/* What is kept is what is given: a kept number changed by hand,
+	 * under the same stamp, comes back as it is. */
+	sql_run("UPDATE project SET brief_tracks = 'alpha 1 99' || char(10), brief_handoffs = 7"
+	    " WHERE id = %lld", (long long)pid);
+	w = briefs_of(&act, pid);
+	ck_assert_uint_eq(w.done, 1);
+	ck_assert_uint_eq(w.applicable, 99);
+	ck_assert_uint_eq(w.nopen, 7);
+	memset(&w, 0, sizeof(w));
+	ck_assert_int_eq(action_briefs(&act, NULL, 0, brief_seen, &w, &cause), 0);
+	ck_assert_int_eq(w.ids[0], pid);
+	ck_assert_uint_eq(w.applicable, 99);
+	/* A track the content does not have: not trusted. */
+	sql_run("UPDATE project SET brief_tracks = 'gamma 1 99' || char(10) WHERE id = %lld",
+	    (long long)pid);
+	briefs_right(&act, &pid, 1);
+	v = sql_get("SELECT brief_tracks FROM project WHERE id = %lld", (long long)pid);
+	ck_assert_ptr_null(strstr(v, "gamma"));
+	free(v);
+	kept_right(pid);
+
+	/* Another stamp (the site's threshold changed): worked out again. */
+	sql_run("UPDATE project SET brief_tracks = 'alpha 1 99' || char(10) WHERE id = %lld",
+	    (long long)pid);
+	ck_assert_uint_eq(briefs_of(&act, pid).applicable, 99);
+	settings.value[SETTING_TENDER_THRESHOLD] = 1700000;
+	stamp_now(stamp2);
+	ck_assert_str_ne(stamp2, stamp);
+	briefs_right(&act, &pid, 1);
+	ck_assert_uint_ne(briefs_of(&act, pid).applicable, 99);
+	v = sql_get("SELECT brief_stamp FROM project WHERE id = %lld", (long long)pid);
+	ck_assert_str_eq(v, stamp2);
+	free(v);
+	v = sql_get("SELECT brief_tracks FROM project WHERE id = %lld", (long long)pid);
+	ck_assert_ptr_null(strstr(v, " 99"));
+	free(v);
+	/* p2 still has the old one, not trusted: worked out and kept too. */
+	ck_assert_int_eq(nkept(stamp), 1);
+	briefs_right(&act, NULL, 0);
+	ck_assert_int_eq(nkept(stamp2), 2);
+	/* Back to the old threshold: the old stamp again. */
+	settings.value[SETTING_TENDER_THRESHOLD] = 1600000;
+	briefs_right(&act, NULL, 0);
+	ck_assert_int_eq(nkept(stamp), 2);
+}
+END_TEST
+
+START_TEST(briefs_without_digest)
+{
+	char *cause = NULL, stamp[BRIEF_STAMP_SIZE];
+	int64_t p2;
+
+	stamp_now(stamp);
+	ck_assert_str_eq(stamp, "");
+	p2 = second_project(true, false);
+	ck_assert_int_eq(action_answer(&act, p2, "beta_tekst", "kort", ACTION_ANY_REVISION, NULL,
+	    &cause), 0);
+	briefs_right_both(&act, p2);
+	ck_assert_int_eq(nkept(NULL), 0);
+	/* Nor is one kept earlier trusted. */
+	use_digest();
+	briefs_right(&act, NULL, 0);
+	ck_assert_int_eq(nkept(NULL), 2);
+	content->digest = 0;
+	sql_run("UPDATE project SET brief_tracks = 'alpha 1 99' || char(10) WHERE id = %lld",
+	    (long long)pid);
+	briefs_right_both(&act, p2);
+	ck_assert_int_eq(nkept(NULL), 2);
+}
+END_TEST
+
+START_TEST(briefs_read_only)
+{
+	char *cause = NULL, *before, *after;
+	struct action ro = act;
+	int64_t p2;
+
+	use_digest();
+	p2 = second_project(true, true);
+	ck_assert_int_eq(nkept(NULL), 2);
+	/* None of the kept briefs holds now; p2's tender hand-off lags. */
+	settings.value[SETTING_TENDER_THRESHOLD] = 2000000;
+	ck_assert_int_eq(store_open(store_path(act.store), STORE_READONLY, &ro.store, &cause), 0);
+	ro.content = content;
+	before = kept_state();
+	briefs_right_both(&ro, p2);
+	/* The lagging hand-off is shown as it is stored. */
+	ck_assert_uint_eq(briefs_of(&ro, p2).nopen, 1);
+	after = kept_state();
+	ck_assert_str_eq(after, before);
+	free(after);
+	free(before);
+	store_close(ro.store);
+	/* Where the store can be written, it is brought in line. */
+	ck_assert_uint_eq(briefs_of(&act, p2).nopen, 0);
+}
+END_TEST
+
+START_TEST(briefs_bring_handoffs_in_line)
+{
+	char *cause = NULL, *v, stamp[BRIEF_STAMP_SIZE];
+	struct handoff *h;
+	struct project *p;
+	int64_t p2, ids[2];
+	size_t n;
+
+	use_digest();
+	p2 = second_project(true, true);
+	/* The hand-offs deleted by hand, and the briefs with them. */
+	sql_run("PRAGMA foreign_keys = ON; DELETE FROM handoff;"
+	    " UPDATE project SET brief_stamp = NULL, brief_handoffs = NULL, brief_tracks = NULL");
+	ck_assert_int_eq(store_handoffs(act.store, 0, &h, &n, &cause), 0);
+	ck_assert_uint_eq(n, 0);
+	free(h);
+	ids[0] = p2;
+	ids[1] = pid;
+	briefs_right(&act, ids, 2);
+	ck_assert_uint_eq(briefs_of(&act, pid).nopen, 1);
+	ck_assert_uint_eq(briefs_of(&act, p2).nopen, 1);
+	ck_assert_int_eq(store_handoffs(act.store, 0, &h, &n, &cause), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(h[0].state, HANDOFF_RAISED);
+	ck_assert_int_eq(h[1].state, HANDOFF_RAISED);
+	handoffs_free(h, n);
+	stamp_now(stamp);
+	ck_assert_int_eq(nkept(stamp), 2);
+	v = sql_get("SELECT brief_handoffs FROM project WHERE id = %lld", (long long)p2);
+	ck_assert_str_eq(v, "1");
+	free(v);
+
+	/* The threshold goes up: p2's hand-off is withdrawn and p2 moves up. */
+	sql_run("UPDATE project SET changed = 5 WHERE id = %lld", (long long)p2);
+	settings.value[SETTING_TENDER_THRESHOLD] = 2000000;
+	briefs_right(&act, NULL, 0);
+	ck_assert_uint_eq(briefs_of(&act, p2).nopen, 0);
+	ck_assert_int_eq(store_project_get(act.store, p2, &p, &cause), 0);
+	ck_assert_int_gt(p->changed, 5);
+	project_free(p);
+	ck_assert_int_eq(store_handoff_get(act.store, p2, "jurist-udbud", &h, &cause), 0);
+	ck_assert_int_eq(h->state, HANDOFF_WITHDRAWN);
+	handoff_free(h);
+	kept_right(p2);
+}
+END_TEST
+
+/* Another writer holds the database: the briefs are still given at
+ * once, worked out, and nothing is kept; then they are. */
+START_TEST(briefs_while_another_writes)
+{
+	char stamp[BRIEF_STAMP_SIZE];
+	int64_t p2;
+	sqlite3 *other;
+
+	use_digest();
+	p2 = second_project(true, false);
+	good("behov", "Et behov", "Et behov");
+	/* Another stamp, no hand-off lagging. */
+	settings.value[SETTING_TENDER_THRESHOLD] = 1700000;
+	stamp_now(stamp);
+	ck_assert_int_eq(sqlite3_open(store_path(act.store), &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	briefs_right_both(&act, p2);
+	ck_assert_int_eq(nkept(stamp), 0);
+	ck_assert_int_eq(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	briefs_right_both(&act, p2);
+	ck_assert_int_eq(nkept(stamp), 2);
+}
+END_TEST
+
+/* Each action keeps the brief of the project it changed, in its own
+ * transaction. */
+START_TEST(briefs_kept_by_actions)
+{
+	struct handoff_edit edit = { true, HANDOFF_SENT, "Sendt", "1.12.2026" };
+	char *tracks[] = { "beta", "alpha" }, *cause = NULL, stamp[BRIEF_STAMP_SIZE];
+	int64_t p2;
+
+	use_digest();
+	stamp_now(stamp);
+	ck_assert_int_eq(action_project_new(&act, "To", tracks, 2, &p2, &cause), 0);
+	kept_right(p2);
+	ck_assert_int_eq(nkept(stamp), 1);
+	good("behov", "Et behov", "Et behov");
+	kept_right(pid);
+	good("persondata", "ja", "ja");
+	good("aftale", "nej", "nej");
+	kept_right(pid);
+	ck_assert_uint_eq(briefs_of(&act, pid).nopen, 1);
+	ck_assert_int_eq(action_handoff(&act, pid, "jurist-gdpr", &edit, &cause), 0);
+	kept_right(pid);
+	edit.state = HANDOFF_ANSWERED;
+	ck_assert_int_eq(action_handoff(&act, pid, "jurist-gdpr", &edit, &cause), 0);
+	kept_right(pid);
+	ck_assert_uint_eq(briefs_of(&act, pid).nopen, 0);
+	ck_assert_int_eq(action_clear(&act, pid, "behov", ACTION_ANY_REVISION, NULL, &cause), 0);
+	kept_right(pid);
+	ck_assert_int_eq(action_answer(&act, p2, "beloeb", "1,8 mio.", ACTION_ANY_REVISION, NULL,
+	    &cause), 0);
+	kept_right(p2);
+	/* A sync after the threshold changed keeps it under the new stamp. */
+	settings.value[SETTING_TENDER_THRESHOLD] = 2000000;
+	ck_assert_int_eq(action_sync(&act, p2, NULL, NULL, &cause), 0);
+	kept_right(p2);
+	/* A rename keeps it as it was. */
+	ck_assert_int_eq(action_project_rename(&act, p2, "Omdøbt", &cause), 0);
+	kept_right(p2);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -489,6 +1159,13 @@ test_suite(void)
 	tcase_add_test(tc, handoffs_follow_answers);
 	tcase_add_test(tc, sync_after_threshold_change);
 	tcase_add_test(tc, progress_refreshed);
+	tcase_add_loop_test(tc, briefs_property, 0, 3);
+	tcase_add_test(tc, briefs_kept_and_trusted);
+	tcase_add_test(tc, briefs_without_digest);
+	tcase_add_test(tc, briefs_read_only);
+	tcase_add_test(tc, briefs_bring_handoffs_in_line);
+	tcase_add_test(tc, briefs_while_another_writes);
+	tcase_add_test(tc, briefs_kept_by_actions);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -850,6 +850,11 @@ upgrade_keeps_everything(const char *path, int from, const char *const *tables)
 	v = sql_text(path, "SELECT count(*) FROM pragma_foreign_key_check");
 	ck_assert_str_eq(v, "0");
 	free(v);
+	/* No project has a brief yet. */
+	v = sql_text(path, "SELECT count(*) FROM project WHERE brief_stamp IS NOT NULL"
+	    " OR brief_handoffs IS NOT NULL OR brief_tracks IS NOT NULL");
+	ck_assert_str_eq(v, "0");
+	free(v);
 	v = sql_text(path, "PRAGMA integrity_check");
 	ck_assert_str_eq(v, "ok");
 	free(v);
@@ -1560,10 +1565,6 @@ START_TEST(upgrade_from_v4_keeps_everything)
 	upgrade_keeps_everything(path, 4, tables_v2);
 	c = sql_text(path, "SELECT sql FROM sqlite_master WHERE name = 'project_changed'");
 	ck_assert_msg(strstr(c, "changed DESC") != NULL, "%s", c);
-	free(c);
-	c = sql_text(path, "SELECT count(*) FROM project WHERE brief_stamp IS NULL"
-	    " AND brief_handoffs IS NULL AND brief_tracks IS NULL");
-	ck_assert_str_eq(c, "5");
 	free(c);
 	s = open_ok(path);
 	ok(store_project_count(s, &n, &cause), cause);

@@ -644,6 +644,21 @@ lwarn(struct linker *lk, struct srcpos p, const char *fmt, ...)
 	free(msg);
 }
 
+/* Sorts v unless it is sorted already, as content read back from the
+ * cache is: one pass instead of a merge sort at every start. */
+static void
+sort_once(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	const char *p = v;
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (cmp(p + (i - 1) * size, p + i * size) > 0)
+			break;
+	if (i < n)
+		qsort(v, n, size, cmp);
+}
+
 /* Reports every id that an earlier item already used. The arrays are
  * small (hundreds), so pairwise comparison is fine. */
 static void
@@ -728,7 +743,7 @@ link_question(struct linker *lk, struct question *q)
 	if (!choice && q->noptions > 0)
 		lerr(lk, q->options[0].pos, _("question '%s' is %s; only choice and multi questions have options"),
 		    q->id, qtype_name(q->type));
-	for (i = 1; i < q->noptions; i++)
+	for (i = 1; lk->full && i < q->noptions; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp(q->options[i].id, q->options[j].id) == 0) {
 				lerr(lk, q->options[i].pos, _("duplicate option id '%s' in question '%s'"),
@@ -1243,7 +1258,7 @@ link_checklist(struct linker *lk, struct checklist *cl)
 	for (i = 0; i < cl->nsections; i++) {
 		struct csection *sec = &cl->sections[i];
 
-		for (k = 0; k < i; k++)
+		for (k = 0; lk->full && k < i; k++)
 			if (strcmp(cl->sections[k].id, sec->id) == 0)
 				lerr(lk, sec->pos, _("duplicate section id '%s' in checklist '%s'"),
 				    sec->id, cl->id);
@@ -1253,7 +1268,8 @@ link_checklist(struct linker *lk, struct checklist *cl)
 			struct citem *it = &sec->items[j];
 			const struct citem *first;
 
-			for (k = 0; (first = checklist_item_at(cl, k)) != it; k++)
+			/* Content read back was checked when it was first read. */
+			for (k = 0, first = it; lk->full && (first = checklist_item_at(cl, k)) != it; k++)
 				if (strcmp(first->id, it->id) == 0)
 					break;
 			if (first != it)
@@ -1315,11 +1331,12 @@ link_checklists(struct linker *lk)
 	struct content *c = lk->c;
 	size_t i;
 
-	check_dups(lk, (void *const *)c->checklists, c->nchecklists, checklist_id, checklist_pos,
-	    _("checklist"));
-	if (c->nchecklists > 1)
-		qsort(c->checklists, c->nchecklists, sizeof(*c->checklists), cmp_checklist);
-	check_aliases(lk);
+	if (lk->full)
+		check_dups(lk, (void *const *)c->checklists, c->nchecklists, checklist_id,
+		    checklist_pos, _("checklist"));
+	sort_once(c->checklists, c->nchecklists, sizeof(*c->checklists), cmp_checklist);
+	if (lk->full)
+		check_aliases(lk);
 	for (i = 0; i < c->nchecklists; i++)
 		link_checklist(lk, c->checklists[i]);
 	if (c->packet != NULL) {
@@ -1350,14 +1367,11 @@ link_content(struct content *c, struct diags *d, bool full)
 		check_dups(&lk, (void *const *)c->dates, c->ndates, legal_date_id, legal_date_pos, _("date"));
 	}
 	/* Lookups use binary search from here on. */
-	if (c->nquestions > 1)
-		qsort(c->questions, c->nquestions, sizeof(*c->questions), cmp_question);
+	sort_once(c->questions, c->nquestions, sizeof(*c->questions), cmp_question);
 	for (i = 0; i < c->nquestions; i++)
 		c->questions[i]->index = i;
-	if (c->ntracks > 1)
-		qsort(c->tracks, c->ntracks, sizeof(*c->tracks), cmp_track);
-	if (c->nglossary > 1)
-		qsort(c->glossary, c->nglossary, sizeof(*c->glossary), cmp_term);
+	sort_once(c->tracks, c->ntracks, sizeof(*c->tracks), cmp_track);
+	sort_once(c->glossary, c->nglossary, sizeof(*c->glossary), cmp_term);
 	lk.terms = xreallocarray(NULL, c->nglossary ? c->nglossary : 1, sizeof(*lk.terms));
 	if (c->nglossary > 0)
 		memcpy(lk.terms, c->glossary, c->nglossary * sizeof(*lk.terms));

@@ -704,9 +704,16 @@ check_schema(struct store *s, char **cause)
 	int64_t version, appid, ntables;
 	int rc;
 
-	if ((rc = query_int(s, "PRAGMA user_version", &version)) != SQLITE_OK ||
+	/* In one read transaction: one look at the file's state, not three
+	 * (each a lock taken and given back). */
+	rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK && ((rc = query_int(s, "PRAGMA user_version", &version)) != SQLITE_OK ||
 	    (rc = query_int(s, "PRAGMA application_id", &appid)) != SQLITE_OK ||
-	    (rc = query_int(s, "SELECT count(*) FROM sqlite_master", &ntables)) != SQLITE_OK)
+	    (rc = query_int(s, "SELECT count(*) FROM sqlite_master", &ntables)) != SQLITE_OK))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	else if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
 		return fail(s, rc, _("cannot open the database"), cause);
 	if (appid != APPLICATION_ID && (appid != 0 || version != 0 || ntables != 0)) {
 		*cause = xasprintf(_("%s is an SQLite database of another program, not of airejse: it was left as it is; check --db or AIREJSE_DB"),
@@ -727,7 +734,6 @@ store_open_version(const char *path, int flags, int version, struct store **out,
     char **cause)
 {
 	struct store *s;
-	int64_t dummy;
 	int rc, status, oflags;
 
 	*out = NULL;
@@ -777,8 +783,6 @@ store_open_version(const char *path, int flags, int version, struct store **out,
 		}
 	}
 	rc = sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = query_int(s, "SELECT count(*) FROM sqlite_master", &dummy);
 	if (rc != SQLITE_OK) {
 		status = fail(s, rc, _("cannot open the database"), cause);
 		store_close(s);

@@ -382,9 +382,16 @@ read_lazy(struct tui *t, struct projects *p)
 {
 	char *cause = NULL;
 	size_t n, i, rank = 0;
+	bool began;
 	int rc;
 
+	/* The count, the place of the selected project and the first page
+	 * as of one moment (and one look at the file, not three). */
+	began = store_begin_read(t->store, &cause) == 0;
+	xfree(cause);
 	if (store_project_count(t->store, &n, &cause) != 0) {
+		if (began)
+			store_rollback(t->store);
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;
@@ -407,6 +414,8 @@ read_lazy(struct tui *t, struct projects *p)
 	/* Read now, so that another reload before the screen is drawn
 	 * still knows which project is selected. */
 	item(t, p, p->sel);
+	if (began)
+		store_rollback(t->store);
 }
 
 static void

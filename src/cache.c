@@ -14,7 +14,7 @@
 #include "airejse/loader.h"
 #include "airejse/xalloc.h"
 
-#define CACHE_MAGIC "airejse content cache 3\n"
+#define CACHE_MAGIC "airejse content cache 4\n"
 /* Caches bigger than this are not ours to read. */
 #define CACHE_MAX (64u * 1024 * 1024)
 

@@ -1,4 +1,5 @@
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 struct block {
 	struct block	*next;
 	size_t		 size, used;
+	bool		 mapped;	/* from arena_reserve: unmapped, not freed */
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -85,6 +87,34 @@ arena_alloc(struct arena *a, size_t size)
 #endif
 }
 
+void
+arena_reserve(struct arena *a, size_t size)
+{
+#ifndef ARENA_EACH_MALLOC
+	struct block *b;
+	size_t len = sizeof(*b) + size;
+	void *p;
+
+	if (a->blocks != NULL || size == 0 || size > SIZE_MAX - sizeof(*b))
+		return;
+	/* Every page mapped in one call, rather than one fault at each
+	 * first write; the kernel's pages come zeroed, as calloc's would. */
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+	    -1, 0);
+	if (p == MAP_FAILED)
+		return;
+	b = p;
+	b->size = size;
+	b->used = 0;
+	b->mapped = true;
+	b->next = NULL;
+	a->blocks = b;
+#else
+	(void)a;
+	(void)size;
+#endif
+}
+
 void *
 arena_array(struct arena *a, size_t n, size_t size)
 {
@@ -126,7 +156,10 @@ arena_free(struct arena *a)
 		return;
 	for (b = a->blocks; b != NULL; b = next) {
 		next = b->next;
-		free(b);
+		if (b->mapped)
+			munmap(b, sizeof(*b) + b->size);
+		else
+			free(b);
 	}
 	for (i = 0; i < a->nowned; i++)
 		free(a->owned[i]);

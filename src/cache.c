@@ -148,6 +148,8 @@ cache_read(const char *path, const char *dir, uint64_t key)
 	}
 	close(fd);
 	a = arena_new();
+	/* The content read back takes a little less than its bytes. */
+	arena_reserve(a, (size_t)sb.st_size);
 	arena_adopt_map(a, map, (size_t)sb.st_size);
 	memcpy(&h, map, sizeof(h));
 	body = (const char *)map + sizeof(h);

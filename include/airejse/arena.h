@@ -14,6 +14,10 @@ struct arena;
 struct arena *arena_new(void);
 /* size zeroed bytes aligned for any type; never NULL (aborts as xmalloc). */
 void *arena_alloc(struct arena *a, size_t size);
+/* Before the first allocation: makes the first block size bytes, its
+ * pages mapped at once (for a restore whose size is known beforehand).
+ * Nothing changes when that cannot be done. */
+void arena_reserve(struct arena *a, size_t size);
 /* An array of n zeroed elements; n may be 0 (a valid, empty array). */
 void *arena_array(struct arena *a, size_t n, size_t size);
 char *arena_strdup(struct arena *a, const char *s);

@@ -744,13 +744,6 @@ action_each_refreshed(struct action *a,
 }
 
 int
-action_progress_refreshed(struct action *a, const int64_t *ids, size_t n,
-    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
-{
-	return each_refreshed(a, ids, n, false, fn, arg, cause);
-}
-
-int
 action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause)
 {
 	struct handoff_sync *v;

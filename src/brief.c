@@ -10,20 +10,10 @@
 
 #include "airejse/brief.h"
 #include "airejse/content.h"
+#include "airejse/hash.h"
 #include "airejse/progress.h"
 #include "airejse/settings.h"
 #include "airejse/xalloc.h"
-
-/* FNV-1a, 64 bits: the stamp hashes a few hundred bytes at most. */
-static uint64_t
-mix(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-
-	while (n-- > 0)
-		h = (h ^ *b++) * 0x100000001B3ULL;
-	return h;
-}
 
 struct build_id {
 	unsigned char	bytes[64];
@@ -88,21 +78,21 @@ void
 brief_stamp(const struct content *c, const struct settings *s, char out[BRIEF_STAMP_SIZE])
 {
 	const struct build_id *id = program_id();
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = HASH_INIT;
 	int i;
 
 	out[0] = '\0';
 	if (c == NULL || c->digest == 0 || id->len == 0)
 		return;
-	h = mix(h, &c->digest, sizeof(c->digest));
-	h = mix(h, id->bytes, id->len);
+	h = hash_bytes(h, &c->digest, sizeof(c->digest));
+	h = hash_bytes(h, id->bytes, id->len);
 	for (i = 0; i < SETTING__COUNT; i++) {
 		double v = s ? s->value[i] : setting_def((enum setting_id)i)->def;
 
 		/* -0 and 0 are one setting. */
 		if (v == 0)
 			v = 0;
-		h = mix(h, &v, sizeof(v));
+		h = hash_bytes(h, &v, sizeof(v));
 	}
 	snprintf(out, BRIEF_STAMP_SIZE, "%016llx", (unsigned long long)h);
 }

@@ -10,6 +10,7 @@
 
 #include "airejse/arena.h"
 #include "airejse/cache.h"
+#include "airejse/hash.h"
 #include "airejse/content.h"
 #include "airejse/loader.h"
 #include "airejse/xalloc.h"
@@ -24,16 +25,6 @@ struct header {
 	uint64_t	len;
 	uint64_t	sum;
 };
-
-static uint64_t
-fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-
-	while (n-- > 0)
-		h = (h ^ *b++) * 1099511628211ULL;
-	return h;
-}
 
 /* The body's check sum, 32 bytes a step in four independent lanes: the
  * cache is read at every start, and FNV a byte at a time cost a million
@@ -61,23 +52,17 @@ sum64(const void *p, size_t n)
 	return h0 ^ h0 >> 29;
 }
 
-static uint64_t
-fnv_str(uint64_t h, const char *s)
-{
-	return fnv(h, s, strlen(s) + 1);
-}
-
 /* What the cache is valid for; 0 when a file cannot be examined. */
 static uint64_t
 cache_key(const char *dir, char *const *files, size_t n)
 {
-	uint64_t h = 14695981039346656037ULL, schema = loader_schema_hash();
+	uint64_t h = HASH_INIT, schema = loader_schema_hash();
 	struct stat sb;
 	size_t i;
 
-	h = fnv_str(h, VERSION);
-	h = fnv(h, &schema, sizeof(schema));
-	h = fnv_str(h, dir);
+	h = hash_str(h, VERSION);
+	h = hash_bytes(h, &schema, sizeof(schema));
+	h = hash_str(h, dir);
 	for (i = 0; i < n; i++) {
 		int64_t v[5];
 
@@ -88,8 +73,8 @@ cache_key(const char *dir, char *const *files, size_t n)
 		v[2] = (int64_t)sb.st_mtim.tv_nsec;
 		v[3] = (int64_t)sb.st_ino;
 		v[4] = (int64_t)sb.st_dev;
-		h = fnv_str(h, files[i]);
-		h = fnv(h, v, sizeof(v));
+		h = hash_str(h, files[i]);
+		h = hash_bytes(h, v, sizeof(v));
 	}
 	return h ? h : 1;
 }
@@ -98,7 +83,7 @@ char *
 cache_path(const char *dir)
 {
 	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	uint64_t h = fnv_str(14695981039346656037ULL, dir);
+	uint64_t h = hash_str(HASH_INIT, dir);
 	char *base, *path;
 
 	if (xdg != NULL && xdg[0] == '/')

@@ -11,6 +11,7 @@
 #include "airejse/diag.h"
 #include "airejse/expr.h"
 #include "airejse/i18n.h"
+#include "airejse/hash.h"
 #include "airejse/loader.h"
 #include "airejse/settings.h"
 #include "airejse/strbuf.h"
@@ -1538,12 +1539,10 @@ hash_fields(uint64_t *h, const struct yfield *fields, int depth)
 {
 	const struct yfield *f;
 	const struct nested *ne;
-	const char *p;
 
 	for (f = fields; f->key != NULL; f++) {
-		for (p = f->key; *p; p++)
-			*h = (*h ^ (unsigned char)*p) * 1099511628211ULL;
-		*h = (*h ^ (uint64_t)f->offset) * 1099511628211ULL;
+		*h = hash_str(*h, f->key);
+		*h = hash_bytes(*h, &f->offset, sizeof(f->offset));
 		if ((ne = nested_of(f->fn)) != NULL && depth < 8)
 			hash_fields(h, ne->fields, depth + 1);
 	}
@@ -1552,7 +1551,7 @@ hash_fields(uint64_t *h, const struct yfield *fields, int depth)
 uint64_t
 loader_schema_hash(void)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = HASH_INIT;
 	size_t t;
 
 	for (t = 0; t < sizeof(toplevels) / sizeof(toplevels[0]); t++)

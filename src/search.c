@@ -11,6 +11,7 @@
 
 #include "airejse/content.h"
 #include "airejse/progress.h"
+#include "airejse/hash.h"
 #include "airejse/search.h"
 #include "airejse/utf8.h"
 #include "airejse/value.h"
@@ -283,10 +284,8 @@ try_text(struct search *se, struct search_results *res, struct hit *h,
 static size_t
 hash(size_t question, const char *value)
 {
-	uint64_t h = 14695981039346656037ULL ^ question;
+	uint64_t h = hash_str(hash_bytes(HASH_INIT, &question, sizeof(question)), value);
 
-	for (; *value; value++)
-		h = (h ^ (unsigned char)*value) * 1099511628211ULL;
 	return (size_t)(h ^ (h >> 29));
 }
 

@@ -1948,10 +1948,13 @@ store_brief_put(struct store *s, int64_t project, const struct stored_brief *b, 
 	for (i = 0; i < b->ntracks; i++) {
 		const char *id = b->tracks[i].track;
 
+		/* An id the lines could not hold (content ids never do): no
+		 * brief is kept, which only costs the next start a little, and
+		 * the action it belongs to goes on. */
 		if (*id == '\0' || strpbrk(id, " \n") != NULL) {
 			sb_free(&sb);
-			*cause = xasprintf(_("cannot keep the project's progress: the track id '%s' holds a blank"), id);
-			return EX_SOFTWARE;
+			rc = brief_drop(s, project);
+			return rc == SQLITE_OK ? 0 : fail(s, rc, _("cannot keep the project's progress"), cause);
 		}
 		sb_addf(&sb, "%s %lld %lld\n", id, (long long)b->tracks[i].done,
 		    (long long)b->tracks[i].applicable);

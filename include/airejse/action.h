@@ -132,25 +132,18 @@ int action_each_snapshot(struct action *a,
  * is saved, and the walk goes on from it). */
 int action_each_refreshed(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
-/* As action_each_refreshed, but only the projects ids, in that order
- * (one not there is passed over), read together with only what progress
- * needs (store_each_progress): the snapshot's answers have their
- * question, kind and value alone, its hand-offs their id, project, rule,
- * role and state. For the progress of the few projects a screen shows,
- * cheaper than a snapshot each. */
-int action_progress_refreshed(struct action *a, const int64_t *ids, size_t n,
-    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
 /* Calls fn with each of the projects ids (NULL: every project, by id),
  * in that order, and its progress in brief (brief.h): the brief kept in
  * the store where it still holds; else worked out as action_refresh
  * would (hand-offs that lag brought in line) and, where the store can be
- * written at once, kept for next time, all in one transaction; it never
- * waits for another writer (what it cannot save then, it shows as it
- * is, and keeps nothing). A project
- * not there (any more) is passed over. For the projects screen and
- * 'project list', which show only the brief: a start then reads a row
- * per project instead of its every answer. Stops at the first non-zero
- * return of fn and returns it; else 0, or the store's status. */
+ * written at once, kept for next time, all in one transaction. It never
+ * waits for another writer: what it cannot save then, it shows as it is,
+ * reading only what progress needs (store_each_progress), and keeps
+ * nothing. A project not there (any more) is passed over. For the
+ * projects screen and 'project list', which show only the brief: a start
+ * then reads a row per project instead of its every answer. Stops at the
+ * first non-zero return of fn and returns it; else 0, or the store's
+ * status. */
 int action_briefs(struct action *a, const int64_t *ids, size_t n,
     int (*fn)(const struct project *p, const struct progress_brief *b, void *arg),
     void *arg, char **cause);

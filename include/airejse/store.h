@@ -171,7 +171,8 @@ int store_each_progress(struct store *s, const int64_t *ids, size_t n,
  * changes a project's answers, hand-offs or tracks drops its brief in
  * the same transaction, so one that is there was put after the last of
  * them. store_brief_put replaces it, inside a write transaction, after
- * the action's other writes. */
+ * the action's other writes; a track id with a blank or a line break in
+ * it cannot be kept, and then the project is left without a brief. */
 int store_brief_put(struct store *s, int64_t project, const struct stored_brief *b,
     char **cause);
 

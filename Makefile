@@ -20,24 +20,17 @@ BIN ?= airejse
 PKGS = ncursesw yaml-0.1 sqlite3 libpcre2-8 jansson xlsxwriter libutf8proc
 # Recursive (=) so that `make deps` works before pkg-config knows them.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-# libxlsxwriter is opened when an xlsx is written (src/export-xlsx.c), and
-# libjansson, libyaml and libpcre2 when first called (src/lazylib.c), not
-# linked: most starts need none of them, and loading them slowed every
-# start. Each is opened by the soname of the library built against.
-LAZY_PKGS  = xlsxwriter jansson yaml-0.1 libpcre2-8
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(filter-out $(LAZY_PKGS),$(PKGS))) -ldl
-soname = $(or $(shell objdump -p "$$($(CC) -print-file-name=$(1))" \
-	2>/dev/null | awk '/SONAME/ { print $$2 }'),$(1))
-XLSX_SONAME    := $(call soname,libxlsxwriter.so)
-JANSSON_SONAME := $(call soname,libjansson.so)
-YAML_SONAME    := $(call soname,libyaml.so)
-PCRE2_SONAME   := $(call soname,libpcre2-8.so)
+# libxlsxwriter is opened when an xlsx is written (src/export-xlsx.c), not
+# linked: it brings OpenSSL's libcrypto and minizip, and loading those
+# slowed every start. It is opened by the soname of the library built
+# against.
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(filter-out xlsxwriter,$(PKGS))) -ldl
+XLSX_SONAME := $(or $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" \
+	2>/dev/null | awk '/SONAME/ { print $$2 }'),libxlsxwriter.so)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check)
 
 AR_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DXLSX_SONAME='"$(XLSX_SONAME)"' \
-	-DJANSSON_SONAME='"$(JANSSON_SONAME)"' -DYAML_SONAME='"$(YAML_SONAME)"' \
-	-DPCRE2_SONAME='"$(PCRE2_SONAME)"' \
 	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
 	-DLOCALEDIR='"$(LOCALEDIR)"'
 AR_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \

@@ -1,0 +1,11 @@
+# The libraries are linked, so the dynamic linker and Debian's packaging
+# tools (dpkg-shlibdeps reads the same list) see them; libxlsxwriter
+# alone is opened at run time, by the xlsx export (t-hostile.sh).
+. "$TOP/tests/cli/lib.sh"
+command -v ldd >/dev/null || { echo "skip: no ldd"; exit 0; }
+libs=$(ldd "$AIREJSE") || fail "ldd $AIREJSE failed"
+for lib in libyaml libjansson libpcre2-8 libsqlite3 libncursesw libutf8proc; do
+	contains "$libs" "$lib"
+done
+lacks "$libs" "libxlsxwriter"
+lacks "$libs" "libcrypto"

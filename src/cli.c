@@ -8,14 +8,13 @@
 #include <unistd.h>
 
 #include "airejse/action.h"
-#include "airejse/cache.h"
+#include "airejse/app.h"
 #include "airejse/cli.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
-#include "airejse/paths.h"
+#include "airejse/plain.h"
 #include "airejse/tui.h"
-#include "airejse/store.h"
 #include "airejse/table.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
@@ -98,42 +97,43 @@ cli_format_arg(const char *s, enum out_format *out)
 
 /* Applies a global option; returns 0 or EX_USAGE. */
 static int
-global_option(struct cli *cli, int c, const char *arg)
+global_option(struct app *app, int c, const char *arg)
 {
+	enum lang lang;
+
 	switch (c) {
 	case OPT_DB:
-		free(cli->db_opt);
-		cli->db_opt = xstrdup(arg);
+		free(app->db_opt);
+		app->db_opt = xstrdup(arg);
 		break;
 	case OPT_CONTENT:
-		free(cli->content_opt);
-		cli->content_opt = xstrdup(arg);
+		free(app->content_opt);
+		app->content_opt = xstrdup(arg);
 		break;
 	case OPT_USER:
-		free(cli->user);
-		cli->user = xstrdup(arg);
+		free(app->user);
+		app->user = xstrdup(arg);
 		break;
 	case OPT_ROLE:
-		free(cli->role);
-		cli->role = xstrdup(arg);
+		free(app->role);
+		app->role = xstrdup(arg);
 		break;
 	case OPT_PLAIN:
-		cli->plain = true;
+		app->plain = true;
 		break;
 	case OPT_LANG:
-		if (lang_parse(arg, &cli->lang) != 0 || strlen(arg) != 2) {
+		if (lang_parse(arg, &lang) != 0 || strlen(arg) != 2) {
 			cli_error(_("unknown language '%s': use --lang da or --lang en"), arg);
 			return EX_USAGE;
 		}
-		cli->lang_opt = true;
-		i18n_set_lang(cli->lang);
+		app_set_lang(app, lang);
 		break;
 	}
 	return 0;
 }
 
 static int
-getopt_core(struct cli *cli, int argc, char **argv, const char *shortopts,
+getopt_core(struct app *app, int argc, char **argv, const char *shortopts,
     const struct option *longopts, bool mixed)
 {
 	static struct option *merged;
@@ -164,7 +164,7 @@ getopt_core(struct cli *cli, int argc, char **argv, const char *shortopts,
 		if (c >= OPT_DB && c <= OPT_VERSION) {
 			if (c == OPT_VERSION)
 				continue;
-			if (global_option(cli, c, optarg) != 0) {
+			if (global_option(app, c, optarg) != 0) {
 				c = '?';
 				break;
 			}
@@ -177,99 +177,60 @@ getopt_core(struct cli *cli, int argc, char **argv, const char *shortopts,
 }
 
 int
-cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+cli_getopt(struct app *app, int argc, char **argv, const char *shortopts,
     const struct option *longopts)
 {
-	return getopt_core(cli, argc, argv, shortopts, longopts, false);
+	return getopt_core(app, argc, argv, shortopts, longopts, false);
 }
 
 int
-cli_getopt_mixed(struct cli *cli, int argc, char **argv, const char *shortopts,
+cli_getopt_mixed(struct app *app, int argc, char **argv, const char *shortopts,
     const struct option *longopts)
 {
-	return getopt_core(cli, argc, argv, shortopts, longopts, true);
+	return getopt_core(app, argc, argv, shortopts, longopts, true);
 }
 
-int
-cli_content(struct cli *cli)
+/* Prints what app_* said: the diagnostics, then the cause. */
+static int
+report(int rc, struct diags *d, char **cause)
 {
-	struct diags d = { 0 };
-	char *dir;
-	int rc;
-
-	if (cli->content != NULL)
-		return 0;
-	dir = paths_content(cli->content_opt);
-	rc = content_load_cached(dir, &d, &cli->content);
-	if (rc != 0) {
-		diag_print(&d, stderr);
-		if (rc == EX_NOINPUT)
-			cli_error(_("cannot read the content in %s: check --content or AIREJSE_CONTENT"), dir);
-		else
-			cli_error(_("the content in %s has errors (above): fix them, or run 'airejse validate' for the full report"), dir);
-	}
-	diag_free(&d);
-	free(dir);
+	diag_print(d, stderr);
+	diag_free(d);
+	if (*cause != NULL)
+		cli_error("%s", *cause);
+	free(*cause);
+	*cause = NULL;
 	return rc;
 }
 
 int
-cli_store(struct cli *cli, bool writable)
+cli_content(struct app *app)
 {
+	struct diags d = { 0 };
 	char *cause = NULL;
-	int rc;
 
-	if (cli->store == NULL) {
-		if (cli->db_path == NULL &&
-		    (cli->db_path = paths_db(cli->db_opt, &cause)) == NULL) {
-			cli_error("%s", cause);
-			free(cause);
-			return EX_CANTCREAT;
-		}
-		if ((rc = store_open(cli->db_path, 0, &cli->store, &cause)) != 0) {
-			cli_error("%s", cause);
-			free(cause);
-			return rc;
-		}
-	}
-	if (writable && (rc = store_check_writable(cli->store, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return rc;
-	}
-	return 0;
+	return report(app_content(app, &d, &cause), &d, &cause);
 }
 
 int
-cli_action(struct cli *cli, bool writable, struct action *a)
+cli_store(struct app *app, bool writable)
 {
-	size_t i;
+	struct diags d = { 0 };
+	char *cause = NULL;
+
+	return report(app_store(app, writable, &cause), &d, &cause);
+}
+
+int
+cli_action(struct app *app, bool writable, struct action *a)
+{
+	struct diags d = { 0 };
+	char *cause = NULL;
 	int rc;
 
-	memset(a, 0, sizeof(*a));
-	/* The name goes into the history and the exports: text only. */
-	if (!utf8_valid(cli->user, strlen(cli->user)) || strpbrk(cli->user, "\t\r\n") != NULL) {
-		cli_error(_("the user name is not one line of UTF-8 text: give another with --user"));
-		return EX_USAGE;
-	}
-	if ((rc = cli_content(cli)) != 0 || (rc = cli_store(cli, writable)) != 0)
-		return rc;
-	/* The site configuration is read before the content: check its
-	 * roles now, so a misspelt one does not go unnoticed. */
-	for (i = 0; i < cli->settings.ncontacts; i++) {
-		const struct role_contact *ct = &cli->settings.contacts[i];
-
-		if (content_role(cli->content, ct->role) == NULL)
-			fprintf(stderr, _("%s:%d:%d: warning: unknown role '%s': its contact is not used\n"),
-			    cli->settings.file ? cli->settings.file : "config.yaml", ct->line, ct->col,
-			    ct->role);
-	}
-	a->store = cli->store;
-	a->content = cli->content;
-	a->settings = &cli->settings;
-	a->user = cli->user;
-	a->source = SOURCE_CLI;
-	return 0;
+	if ((rc = report(app_open(app, writable, &d, &cause), &d, &cause)) == 0)
+		app_action(app, SOURCE_CLI, a);
+	return rc;
 }
 
 int
@@ -341,69 +302,46 @@ main_usage(FILE *out)
 	    "See 'man airejse' for more.\n"));
 }
 
-static void
-cli_free(struct cli *cli)
-{
-	store_close(cli->store);
-	content_free(cli->content);
-	settings_free(&cli->settings);
-	free(cli->db_opt);
-	free(cli->content_opt);
-	free(cli->user);
-	free(cli->role);
-	free(cli->db_path);
-}
-
-/* Language: --lang, else the environment, else the site configuration,
- * else Danish. */
+/* The terminal program, else the plain prompts: asked for (--plain), or
+ * a terminal curses cannot drive. */
 static int
-setup(struct cli *cli)
+front_end(struct app *app)
 {
-	struct diags d = { 0 };
-	enum lang env_lang = LANG_DA;
-	bool from_env = lang_from_env(&env_lang) == 0;
-	char *localedir = paths_localedir();
-	char *config;
-	int not_utf8 = 0, rc = 0;
+	struct action a;
+	char *cause = NULL;
+	int rc;
 
-	i18n_init(from_env ? env_lang : LANG_DA, localedir, &not_utf8);
-	free(localedir);
-	settings_defaults(&cli->settings);
-	config = paths_config();
-	if (settings_load(&cli->settings, config, &d) != 0) {
-		diag_print(&d, stderr);
-		cli_error(_("the site configuration %s has errors (above): fix it or move it away"), config);
-		rc = EX_CONFIG;
+	/* A read-only database still opens, to look; a save says why not. */
+	if ((rc = cli_action(app, false, &a)) != 0)
+		return rc;
+	if ((rc = tui_main(app, &cause)) == TUI_PLAIN) {
+		if (cause != NULL)
+			cli_error("%s", cause);
+		free(cause);
+		return plain_main(app);
 	}
-	free(config);
-	diag_free(&d);
-	if (!from_env && cli->settings.has_lang)
-		i18n_set_lang(cli->settings.lang);
-	cli->lang = i18n_lang();
-	if (not_utf8)
-		cli_error(_("the locale does not use UTF-8; airejse works in UTF-8 anyway, but set LANG to a UTF-8 locale (e.g. da_DK.UTF-8) for your other programs"));
-	if (cli->user == NULL) {
-		const char *u = getenv("USER");
-
-		cli->user = xstrdup(u && *u ? u : "unknown");
-	}
+	if (cause != NULL)
+		cli_error("%s", cause);
+	free(cause);
 	return rc;
 }
 
 int
 cli_main(int argc, char **argv)
 {
-	struct cli cli;
+	struct diags d = { 0 };
+	struct app app;
 	const struct command *cmd;
+	char *cause = NULL;
 	bool version = false, help = false;
 	int c, rc;
 
-	memset(&cli, 0, sizeof(cli));
 	/* Messages about the options themselves need gettext first. */
-	if ((rc = setup(&cli)) != 0) {
-		cli_free(&cli);
-		return rc;
-	}
+	rc = report(app_init(&app, &d, &cause), &d, &cause);
+	if (app.not_utf8)
+		cli_error(_("the locale does not use UTF-8; airejse works in UTF-8 anyway, but set LANG to a UTF-8 locale (e.g. da_DK.UTF-8) for your other programs"));
+	if (rc != 0)
+		goto out;
 	opterr = 1;
 	optind = 0;	/* GNU getopt: start afresh (tests call cli_main repeatedly) */
 	while ((c = getopt_long(argc, argv, "+h", global_options, NULL)) != -1) {
@@ -413,40 +351,30 @@ cli_main(int argc, char **argv)
 			version = true;
 		} else if (c == '?') {
 			main_usage(stderr);
-			cli_free(&cli);
-			return EX_USAGE;
-		} else if ((rc = global_option(&cli, c, optarg)) != 0) {
-			cli_free(&cli);
-			return rc;
+			rc = EX_USAGE;
+			goto out;
+		} else if ((rc = global_option(&app, c, optarg)) != 0) {
+			goto out;
 		}
 	}
 	if (version) {
 		printf("airejse %s\n", VERSION);
-		cli_free(&cli);
-		return cli_finish_output(0);
-	}
-	if (optind >= argc) {
-		if (help) {
-			main_usage(stdout);
-			cli_free(&cli);
-			return cli_finish_output(0);
-		}
-		rc = tui_main(&cli);
-		cli_free(&cli);
-		return cli_finish_output(rc);
-	}
-	if ((cmd = cmd_find(argv[optind])) == NULL) {
+	} else if (optind >= argc && help) {
+		main_usage(stdout);
+	} else if (optind >= argc) {
+		rc = front_end(&app);
+	} else if ((cmd = cmd_find(argv[optind])) == NULL) {
 		cli_error(_("unknown command '%s': see 'airejse --help' for the list"), argv[optind]);
-		cli_free(&cli);
-		return EX_USAGE;
+		rc = EX_USAGE;
+		goto out;
+	} else {
+		argc -= optind;
+		argv += optind;
+		optind = 1;
+		rc = help ? cli_help(cmd) : cmd->run(&app, argc, argv);
 	}
-	argc -= optind;
-	argv += optind;
-	optind = 1;
-	if (help)
-		rc = cli_help(cmd);
-	else
-		rc = cmd->run(&cli, argc, argv);
-	cli_free(&cli);
-	return cli_finish_output(rc);
+	rc = cli_finish_output(rc);
+out:
+	app_free(&app);
+	return rc;
 }

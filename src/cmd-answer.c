@@ -74,7 +74,7 @@ print_handoffs(const struct answer_result *res)
 }
 
 int
-cmd_answer(struct cli *cli, int argc, char **argv)
+cmd_answer(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "clear", no_argument, NULL, 'c' },
@@ -91,7 +91,7 @@ cmd_answer(struct cli *cli, int argc, char **argv)
 	int c, rc;
 
 	memset(&res, 0, sizeof(res));
-	while ((c = cli_getopt_mixed(cli, argc, argv, "ce:", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "ce:", opts)) != -1) {
 		switch (c) {
 		case 'c':
 			clear = true;
@@ -112,7 +112,7 @@ cmd_answer(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != (clear ? 2 : 3))
 		return cli_usage(self);
-	if ((rc = cli_action(cli, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+	if ((rc = cli_action(app, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
 		return rc;
 	if (!clear && strcmp(argv[optind + 2], "-") == 0)
 		rc = read_stdin(&input);
@@ -152,7 +152,7 @@ cmd_answer(struct cli *cli, int argc, char **argv)
 }
 
 int
-cmd_history(struct cli *cli, int argc, char **argv)
+cmd_history(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -169,7 +169,7 @@ cmd_history(struct cli *cli, int argc, char **argv)
 	size_t n = 0, i;
 	int c, rc;
 
-	while ((c = cli_getopt_mixed(cli, argc, argv, "f:", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "f:", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (cli_format_arg(optarg, &fmt) != 0)
@@ -184,7 +184,7 @@ cmd_history(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1 && argc - optind != 2)
 		return cli_usage(self);
 	question = argc - optind == 2 ? argv[optind + 1] : NULL;
-	if ((rc = cli_action(cli, false, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+	if ((rc = cli_action(app, false, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
 		return rc;
 	if (question != NULL && content_question(a.content, question) == NULL) {
 		/* A question the content dropped may still have a history. */

@@ -2,11 +2,12 @@
 #include <stdlib.h>
 #include <sysexits.h>
 
+#include "airejse/app.h"
 #include "airejse/cmd.h"
 #include "airejse/store.h"
 
 int
-cmd_backup(struct cli *cli, int argc, char **argv)
+cmd_backup(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "force", no_argument, NULL, 'F' },
@@ -17,7 +18,7 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	bool force = false;
 	int c, rc;
 
-	while ((c = cli_getopt_mixed(cli, argc, argv, "F", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "F", opts)) != -1) {
 		switch (c) {
 		case 'F':
 			force = true;
@@ -30,9 +31,9 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage(self);
-	if ((rc = cli_store(cli, false)) != 0)
+	if ((rc = cli_store(app, false)) != 0)
 		return rc;
-	if ((rc = store_backup(cli->store, argv[optind], force, &cause)) != 0) {
+	if ((rc = store_backup(app->store, argv[optind], force, &cause)) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 	}

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <sysexits.h>
 
+#include "airejse/app.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
@@ -63,7 +64,7 @@ track_json(const struct track *t)
 }
 
 int
-cmd_journeys(struct cli *cli, int argc, char **argv)
+cmd_journeys(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -75,7 +76,7 @@ cmd_journeys(struct cli *cli, int argc, char **argv)
 	size_t i;
 	int c, rc;
 
-	while ((c = cli_getopt(cli, argc, argv, "f:", opts)) != -1) {
+	while ((c = cli_getopt(app, argc, argv, "f:", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (cli_format(optarg, &fmt) != 0) {
@@ -91,14 +92,14 @@ cmd_journeys(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage(self);
-	if ((rc = cli_content(cli)) != 0)
+	if ((rc = cli_content(app)) != 0)
 		return rc;
 	if (fmt == OUT_JSON) {
 		json_t *root = json_object(), *tracks = json_array();
 
 		json_object_set_new(root, "language", json_string(lang_code(i18n_lang())));
-		for (i = 0; i < cli->content->ntracks; i++)
-			json_array_append_new(tracks, track_json(cli->content->tracks[i]));
+		for (i = 0; i < app->content->ntracks; i++)
+			json_array_append_new(tracks, track_json(app->content->tracks[i]));
 		json_object_set_new(root, "tracks", tracks);
 		rc = cli_print_json(root);
 		json_decref(root);
@@ -107,8 +108,8 @@ cmd_journeys(struct cli *cli, int argc, char **argv)
 	t = table_new(4);
 	if (fmt == OUT_TSV)
 		table_addf(t, "id\ttitle\tphases\tsteps");
-	for (i = 0; i < cli->content->ntracks; i++) {
-		const struct track *tr = cli->content->tracks[i];
+	for (i = 0; i < app->content->ntracks; i++) {
+		const struct track *tr = app->content->tracks[i];
 
 		if (fmt == OUT_TSV) {
 			table_addf(t, "%s\t%s\t%zu\t%zu", tr->id, text_get(&tr->title),
@@ -140,7 +141,7 @@ is_dir(const char *p)
 }
 
 int
-cmd_validate(struct cli *cli, int argc, char **argv)
+cmd_validate(struct app *app, int argc, char **argv)
 {
 	const struct command *self = cmd_find("validate");
 	struct diags d = { 0 };
@@ -150,7 +151,7 @@ cmd_validate(struct cli *cli, int argc, char **argv)
 	size_t nfiles = 0, nsteps = 0, i;
 	int c, rc;
 
-	while ((c = cli_getopt(cli, argc, argv, "", NULL)) != -1) {
+	while ((c = cli_getopt(app, argc, argv, "", NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			return cli_help(self);
@@ -178,7 +179,7 @@ cmd_validate(struct cli *cli, int argc, char **argv)
 		files[nfiles++] = argv[i];
 	}
 	if (dir == NULL)
-		dir = paths_content(cli->content_opt);
+		dir = paths_content(app->content_opt);
 	rc = content_load(dir, files, nfiles, &d, &content);
 	diag_print(&d, stderr);
 	if (rc == 0) {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "airejse/action.h"
+#include "airejse/app.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/export.h"
@@ -50,7 +51,7 @@ what_names(const struct content *c)
 }
 
 int
-cmd_export(struct cli *cli, int argc, char **argv)
+cmd_export(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "what", required_argument, NULL, 'w' },
@@ -69,7 +70,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	int c, rc;
 
 	memset(&o, 0, sizeof(o));
-	while ((c = cli_getopt_mixed(cli, argc, argv, "w:f:o:", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "w:f:o:", opts)) != -1) {
 		switch (c) {
 		case 'w':
 			what = optarg;
@@ -105,7 +106,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		cli_error(_("an xlsx file is not for a terminal: give -o FILE.xlsx, or redirect the output to a file"));
 		return EX_USAGE;
 	}
-	if ((rc = cli_action(cli, false, &a)) != 0)
+	if ((rc = cli_action(app, false, &a)) != 0)
 		return rc;
 	if (export_parse_what(a.content, what, &o.what) != 0) {
 		char *names = what_names(a.content);
@@ -114,7 +115,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		free(names);
 		return EX_USAGE;
 	}
-	o.lang = cli->lang;
+	o.lang = app->lang;
 	if ((rc = cli_project(&a, argv[optind], &p)) != 0)
 		return rc;
 	rc = export_load(&a, p->id, &d, &cause);
@@ -134,7 +135,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 }
 
 int
-cmd_import(struct cli *cli, int argc, char **argv)
+cmd_import(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "name", required_argument, NULL, 'n' },
@@ -149,7 +150,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	size_t i;
 	int c, rc;
 
-	while ((c = cli_getopt_mixed(cli, argc, argv, "n:p:", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "n:p:", opts)) != -1) {
 		switch (c) {
 		case 'n':
 			name = optarg;
@@ -165,7 +166,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage(self);
-	if ((rc = cli_action(cli, true, &a)) != 0)
+	if ((rc = cli_action(app, true, &a)) != 0)
 		return rc;
 	a.source = SOURCE_IMPORT;
 	rc = import_file(&a, argv[optind], name, target, &res, &cause);

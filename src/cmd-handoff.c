@@ -7,6 +7,7 @@
 
 #include "airejse/action.h"
 #include "airejse/clock.h"
+#include "airejse/app.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
@@ -86,7 +87,7 @@ list_each(const struct snapshot *s, void *arg)
 }
 
 int
-cmd_handoffs(struct cli *cli, int argc, char **argv)
+cmd_handoffs(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -103,7 +104,7 @@ cmd_handoffs(struct cli *cli, int argc, char **argv)
 	char *cause = NULL, today[11];
 	int c, rc;
 
-	while ((c = cli_getopt_mixed(cli, argc, argv, "f:s:", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "f:s:", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (cli_format_arg(optarg, &fmt) != 0)
@@ -124,10 +125,10 @@ cmd_handoffs(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return cli_usage(self);
-	if ((rc = cli_action(cli, false, &a)) != 0)
+	if ((rc = cli_action(app, false, &a)) != 0)
 		return rc;
 	/* --role is a global option: it also picks the TUI's role view. */
-	if ((f.role = cli->role) != NULL && content_role(a.content, f.role) == NULL) {
+	if ((f.role = app->role) != NULL && content_role(a.content, f.role) == NULL) {
 		cli_error(_("unknown role '%s': the roles are listed in 'airejse journeys --format json'"), f.role);
 		return EX_USAGE;
 	}
@@ -293,7 +294,7 @@ out:
 }
 
 int
-cmd_handoff(struct cli *cli, int argc, char **argv)
+cmd_handoff(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "state", required_argument, NULL, 's' },
@@ -310,7 +311,7 @@ cmd_handoff(struct cli *cli, int argc, char **argv)
 	char *cause = NULL;
 	int c, rc;
 
-	while ((c = cli_getopt_mixed(cli, argc, argv, "s:n:d:f:", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "s:n:d:f:", opts)) != -1) {
 		switch (c) {
 		case 's':
 			if (handoff_state_parse(optarg, &edit.state) != 0) {
@@ -339,7 +340,7 @@ cmd_handoff(struct cli *cli, int argc, char **argv)
 		return cli_usage(self);
 	if (edit.note != NULL && *edit.note == '\0')
 		edit.note = NULL;
-	if ((rc = cli_action(cli, edit.set_state || edit.note || edit.due, &a)) != 0 ||
+	if ((rc = cli_action(app, edit.set_state || edit.note || edit.due, &a)) != 0 ||
 	    (rc = cli_project(&a, argv[optind], &p)) != 0)
 		return rc;
 	if (!edit.set_state && edit.note == NULL && edit.due == NULL) {

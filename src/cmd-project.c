@@ -21,11 +21,11 @@
 #include "airejse/table.h"
 #include "airejse/xalloc.h"
 
-static int project_new(struct cli *, int, char **);
-static int project_list(struct cli *, int, char **);
-static int project_show(struct cli *, int, char **);
-static int project_rename(struct cli *, int, char **);
-static int project_delete(struct cli *, int, char **);
+static int project_new(struct app *, int, char **);
+static int project_list(struct app *, int, char **);
+static int project_show(struct app *, int, char **);
+static int project_rename(struct app *, int, char **);
+static int project_delete(struct app *, int, char **);
 static void show_text(const struct content *, const struct snapshot *, const char *);
 static void show_tsv(const struct snapshot *, const char *);
 static json_t *next_json(const struct content *, const struct snapshot *, const char *);
@@ -54,12 +54,12 @@ static const struct option format_opts[] = {
 /* Parses the options of a command that only takes --format; leaves the
  * operands from optind. Returns -1 to go on, else the exit status. */
 static int
-format_only(struct cli *cli, const struct command *self, int argc, char **argv,
+format_only(struct app *app, const struct command *self, int argc, char **argv,
     enum out_format *fmt)
 {
 	int c;
 
-	while ((c = cli_getopt_mixed(cli, argc, argv, "f:", format_opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "f:", format_opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (cli_format_arg(optarg, fmt) != 0)
@@ -102,7 +102,7 @@ free_ids(char **v, size_t n)
 }
 
 static int
-project_new(struct cli *cli, int argc, char **argv)
+project_new(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "journey", required_argument, NULL, 'j' },
@@ -117,7 +117,7 @@ project_new(struct cli *cli, int argc, char **argv)
 	int64_t id;
 	int c, rc = -1;
 
-	while (rc < 0 && (c = cli_getopt_mixed(cli, argc, argv, "j:n:", opts)) != -1) {
+	while (rc < 0 && (c = cli_getopt_mixed(app, argc, argv, "j:n:", opts)) != -1) {
 		switch (c) {
 		case 'j':
 			split_ids(optarg, &tracks, &ntracks);
@@ -140,7 +140,7 @@ project_new(struct cli *cli, int argc, char **argv)
 			    _("give the project's tracks with --journey (see 'airejse journeys')"));
 		rc = cli_usage(self);
 	}
-	if (rc < 0 && (rc = cli_action(cli, true, &a)) == 0) {
+	if (rc < 0 && (rc = cli_action(app, true, &a)) == 0) {
 		if ((rc = action_project_new(&a, name, tracks, ntracks, &id, &cause)) != 0)
 			cli_error("%s", cause);
 		else
@@ -230,7 +230,7 @@ list_one(const struct project *p, const struct progress_brief *b, void *arg)
 }
 
 static int
-project_list(struct cli *cli, int argc, char **argv)
+project_list(struct app *app, int argc, char **argv)
 {
 	const struct command *self = &project_cmds[1];
 	struct list_run r = { NULL, OUT_TEXT, NULL, NULL, 0 };
@@ -239,11 +239,11 @@ project_list(struct cli *cli, int argc, char **argv)
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = format_only(cli, self, argc, argv, &r.fmt)) >= 0)
+	if ((rc = format_only(app, self, argc, argv, &r.fmt)) >= 0)
 		return rc;
 	if (optind != argc)
 		return cli_usage(self);
-	if ((rc = cli_action(cli, false, &a)) != 0)
+	if ((rc = cli_action(app, false, &a)) != 0)
 		return rc;
 	if (r.fmt == OUT_JSON) {
 		root = json_object();
@@ -283,7 +283,7 @@ project_list(struct cli *cli, int argc, char **argv)
 
 /* Loads the project named by key. */
 static int
-load_project(struct cli *cli, struct action *a, bool writable, const char *key,
+load_project(struct app *app, struct action *a, bool writable, const char *key,
     struct snapshot **out)
 {
 	struct project *p;
@@ -291,7 +291,7 @@ load_project(struct cli *cli, struct action *a, bool writable, const char *key,
 	int rc;
 
 	*out = NULL;
-	if ((rc = cli_action(cli, writable, a)) != 0 || (rc = cli_project(a, key, &p)) != 0)
+	if ((rc = cli_action(app, writable, a)) != 0 || (rc = cli_project(a, key, &p)) != 0)
 		return rc;
 	if ((rc = action_refresh(a, p->id, out, &cause)) != 0) {
 		cli_error("%s", cause);
@@ -414,7 +414,7 @@ struct view {
 };
 
 static int
-project_view(struct cli *cli, const struct command *self, const struct view *v,
+project_view(struct app *app, const struct command *self, const struct view *v,
     int argc, char **argv)
 {
 	enum out_format fmt = OUT_TEXT;
@@ -423,11 +423,11 @@ project_view(struct cli *cli, const struct command *self, const struct view *v,
 	char today[11];
 	int rc;
 
-	if ((rc = format_only(cli, self, argc, argv, &fmt)) >= 0)
+	if ((rc = format_only(app, self, argc, argv, &fmt)) >= 0)
 		return rc;
 	if (optind + 1 != argc)
 		return cli_usage(self);
-	if ((rc = load_project(cli, &a, false, argv[optind], &s)) != 0)
+	if ((rc = load_project(app, &a, false, argv[optind], &s)) != 0)
 		return rc;
 	clock_today(today);
 	if (fmt == OUT_JSON) {
@@ -445,15 +445,15 @@ project_view(struct cli *cli, const struct command *self, const struct view *v,
 }
 
 static int
-project_show(struct cli *cli, int argc, char **argv)
+project_show(struct app *app, int argc, char **argv)
 {
 	static const struct view v = { report_project, show_tsv, show_text };
 
-	return project_view(cli, &project_cmds[2], &v, argc, argv);
+	return project_view(app, &project_cmds[2], &v, argc, argv);
 }
 
 static int
-project_rename(struct cli *cli, int argc, char **argv)
+project_rename(struct app *app, int argc, char **argv)
 {
 	const struct command *self = &project_cmds[3];
 	struct project *p;
@@ -461,11 +461,11 @@ project_rename(struct cli *cli, int argc, char **argv)
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = format_only(cli, self, argc, argv, &(enum out_format){ OUT_TEXT })) >= 0)
+	if ((rc = format_only(app, self, argc, argv, &(enum out_format){ OUT_TEXT })) >= 0)
 		return rc;
 	if (optind + 2 != argc)
 		return cli_usage(self);
-	if ((rc = cli_action(cli, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+	if ((rc = cli_action(app, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
 		return rc;
 	if ((rc = action_project_rename(&a, p->id, argv[optind + 1], &cause)) != 0) {
 		cli_error("%s", cause);
@@ -492,7 +492,7 @@ confirm(const char *question)
 }
 
 static int
-project_delete(struct cli *cli, int argc, char **argv)
+project_delete(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "yes", no_argument, NULL, 'y' },
@@ -505,7 +505,7 @@ project_delete(struct cli *cli, int argc, char **argv)
 	bool yes = false;
 	int c, rc;
 
-	while ((c = cli_getopt_mixed(cli, argc, argv, "y", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "y", opts)) != -1) {
 		switch (c) {
 		case 'y':
 			yes = true;
@@ -518,7 +518,7 @@ project_delete(struct cli *cli, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage(self);
-	if ((rc = cli_action(cli, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+	if ((rc = cli_action(app, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
 		return rc;
 	if (!yes && !isatty(STDIN_FILENO)) {
 		cli_error(_("not deleting '%s' without asking: add --yes to delete it from a script"),
@@ -546,7 +546,7 @@ project_delete(struct cli *cli, int argc, char **argv)
 }
 
 int
-cmd_project(struct cli *cli, int argc, char **argv)
+cmd_project(struct app *app, int argc, char **argv)
 {
 	const struct command *c;
 
@@ -554,7 +554,7 @@ cmd_project(struct cli *cli, int argc, char **argv)
 		for (c = project_cmds; c->name != NULL; c++)
 			if (strcmp(c->name + strlen("project "), argv[1]) == 0) {
 				optind = 1;
-				return c->run(cli, argc - 1, argv + 1);
+				return c->run(app, argc - 1, argv + 1);
 			}
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		for (c = project_cmds; c->name != NULL; c++)
@@ -702,9 +702,9 @@ next_json(const struct content *c, const struct snapshot *s, const char *today)
 }
 
 int
-cmd_next(struct cli *cli, int argc, char **argv)
+cmd_next(struct app *app, int argc, char **argv)
 {
 	static const struct view v = { next_json, next_tsv, next_text };
 
-	return project_view(cli, cmd_find("next"), &v, argc, argv);
+	return project_view(app, cmd_find("next"), &v, argc, argv);
 }

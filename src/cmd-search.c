@@ -192,7 +192,7 @@ named(struct action *a, char **keys, int n, int64_t **ids, size_t *nids)
 }
 
 int
-cmd_search(struct cli *cli, int argc, char **argv)
+cmd_search(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -208,7 +208,7 @@ cmd_search(struct cli *cli, int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	r.fmt = OUT_TEXT;
-	while ((c = cli_getopt_mixed(cli, argc, argv, "f:", opts)) != -1) {
+	while ((c = cli_getopt_mixed(app, argc, argv, "f:", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (cli_format_arg(optarg, &r.fmt) != 0)
@@ -227,7 +227,7 @@ cmd_search(struct cli *cli, int argc, char **argv)
 		free(cause);
 		return rc;
 	}
-	if ((rc = cli_action(cli, false, &a)) != 0 ||
+	if ((rc = cli_action(app, false, &a)) != 0 ||
 	    (rc = named(&a, argv + optind + 1, argc - optind - 1, &ids, &nids)) != 0) {
 		search_free(r.re);
 		return rc;

@@ -8,7 +8,7 @@
 #include <sysexits.h>
 
 #include "airejse/action.h"
-#include "airejse/cli.h"
+#include "airejse/app.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/plain.h"
@@ -20,7 +20,7 @@
 #include "airejse/xalloc.h"
 
 struct plain {
-	struct cli	*cli;
+	struct app	*app;
 	struct action	 act;
 	FILE		*in, *out;
 	char		*line;
@@ -267,7 +267,7 @@ handoffs_menu(struct plain *p, int64_t id)
 		if (s->nhandoffs == 0)
 			fprintf(p->out, _("\nNo hand-offs yet.\n"));
 		for (i = 0; i < s->nhandoffs; i++) {
-			r = content_handoff(p->cli->content, s->handoffs[i].rule);
+			r = content_handoff(p->app->content, s->handoffs[i].rule);
 			fprintf(p->out, "  %zu) %s — %s: %s\n", i + 1,
 			    handoff_state_label(s->handoffs[i].state),
 			    r ? text_get(&r->role->name) : s->handoffs[i].role,
@@ -279,7 +279,7 @@ handoffs_menu(struct plain *p, int64_t id)
 			return;
 		}
 		h = &s->handoffs[i - 1];
-		if ((r = content_handoff(p->cli->content, h->rule)) != NULL)
+		if ((r = content_handoff(p->app->content, h->rule)) != NULL)
 			for (k = 0; k < r->nquestions; k++)
 				fprintf(p->out, "  - %s\n", text_get(&r->questions[k]->prompt));
 		in = ask(p, _("Mark it s) sent, a) answered, c) closed (Enter: leave it): "));
@@ -346,7 +346,7 @@ project_menu(struct plain *p, int64_t id)
 static void
 new_project(struct plain *p)
 {
-	const struct content *c = p->cli->content;
+	const struct content *c = p->app->content;
 	char **ids = xcalloc(c->ntracks + 1, sizeof(*ids));
 	char *name = NULL, *cause = NULL, *copy, *tok, *save = NULL;
 	const char *in;
@@ -416,19 +416,16 @@ projects_menu(struct plain *p)
 }
 
 int
-plain_main(struct cli *cli)
+plain_main(struct app *app)
 {
 	struct plain p;
-	int rc;
 
 	memset(&p, 0, sizeof(p));
-	p.cli = cli;
+	p.app = app;
 	p.in = stdin;
 	p.out = stdout;
-	if ((rc = cli_action(cli, false, &p.act)) != 0)
-		return rc;
-	p.act.source = SOURCE_TUI;
+	app_action(app, SOURCE_TUI, &p.act);
 	projects_menu(&p);
 	free(p.line);
-	return cli_finish_output(0);
+	return 0;
 }

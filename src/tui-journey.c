@@ -8,7 +8,7 @@
 #include <sysexits.h>
 
 #include "airejse/action.h"
-#include "airejse/cli.h"
+#include "airejse/app.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
@@ -998,7 +998,7 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		collect_questions(j);
 		return true;
 	case REQ_HANDOFFS: {
-		struct tui_handoffs_arg ha = { j->id, t->cli->role };
+		struct tui_handoffs_arg ha = { j->id, t->app->role };
 
 		tui_push(t, &tui_handoffs_ops, &ha);
 		return true;

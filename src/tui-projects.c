@@ -6,8 +6,8 @@
 #include <sysexits.h>
 
 #include "airejse/action.h"
+#include "airejse/app.h"
 #include "airejse/brief.h"
-#include "airejse/cli.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/progress.h"
@@ -772,7 +772,7 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		    _("Sorted by the last change."));
 		return true;
 	case REQ_HANDOFFS: {
-		struct tui_handoffs_arg ha = { 0, t->cli->role };
+		struct tui_handoffs_arg ha = { 0, t->app->role };
 
 		tui_push(t, &tui_handoffs_ops, &ha);
 		return true;

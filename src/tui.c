@@ -13,10 +13,9 @@
 #include <unistd.h>
 
 #include "airejse/action.h"
-#include "airejse/cli.h"
+#include "airejse/app.h"
 #include "airejse/content.h"
 #include "airejse/edit.h"
-#include "airejse/plain.h"
 #include "airejse/store.h"
 #include "airejse/tui-curses.h"
 #include "airejse/utf8.h"
@@ -45,6 +44,7 @@ const struct tui_binding tui_global_keys[] = {
 };
 
 static volatile sig_atomic_t curses_on;
+static FILE *test_screen;	/* test mode: where <dump> writes */
 static volatile sig_atomic_t paste_on;
 
 /* Bracketed paste: the terminal marks pasted text, so a line break in a
@@ -61,8 +61,8 @@ bracketed_paste(bool on)
 		(void)!write(STDOUT_FILENO, disable, sizeof(disable) - 1);
 }
 
-static void
-restore_terminal(void)
+void
+tui_restore_terminal(void)
 {
 	if (curses_on) {
 		curses_on = 0;
@@ -86,7 +86,7 @@ on_signal(int sig, siginfo_t *si, void *ctx)
 	size_t i;
 
 	(void)ctx;
-	restore_terminal();
+	tui_restore_terminal();
 	for (i = 0; i < NSIGNALS; i++)
 		if (fatal_signals[i] == sig)
 			sigaction(sig, &old_actions[i], NULL);
@@ -114,7 +114,7 @@ catch_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < NSIGNALS; i++)
 		sigaction(fatal_signals[i], &sa, &old_actions[i]);
-	atexit(restore_terminal);
+	atexit(tui_restore_terminal);
 }
 
 static void
@@ -466,22 +466,15 @@ run(struct tui *t, struct tui_script *sc)
 	}
 }
 
-/* In test mode: appends the screen to $AIREJSE_TEST_SCREEN. */
+/* In test mode: appends the screen to $AIREJSE_TEST_SCREEN (opened
+ * by tui_main, so a bad path ends the run before it starts). */
 static void
 dump_screen(struct tui *t)
 {
-	const char *path = getenv("AIREJSE_TEST_SCREEN");
-	FILE *f;
-
-	if (path == NULL || *path == '\0')
-		return;
-	if ((f = fopen(path, "a")) == NULL) {
-		restore_terminal();
-		cli_error(_("cannot write the test screen to %s: %s"), path, strerror(errno));
-		exit(EX_IOERR);
+	if (test_screen != NULL) {
+		tui_dump(t, test_screen);
+		fflush(test_screen);
 	}
-	tui_dump(t, f);
-	fclose(f);
 }
 
 /* The whole of a file of at most EDIT_MAX_BYTES, or NULL. */
@@ -664,13 +657,28 @@ locale_notice(struct tui *t)
 	free(low);
 }
 
+/* Opens $AIREJSE_TEST_SCREEN, if set, for dump_screen. */
 static int
-first_screens(struct tui *t, struct cli *cli)
+open_test_screen(char **cause)
+{
+	const char *path = getenv("AIREJSE_TEST_SCREEN");
+
+	if (path == NULL || *path == '\0')
+		return 0;
+	if ((test_screen = fopen(path, "a")) == NULL) {
+		*cause = xasprintf(_("cannot write the test screen to %s: %s"), path, strerror(errno));
+		return EX_IOERR;
+	}
+	return 0;
+}
+
+static int
+first_screens(struct tui *t, const struct app *app)
 {
 	if (!tui_push(t, &tui_projects_ops, NULL))
 		return EX_SOFTWARE;
-	if (cli->role != NULL) {
-		struct tui_handoffs_arg arg = { 0, cli->role };
+	if (app->role != NULL) {
+		struct tui_handoffs_arg arg = { 0, app->role };
 
 		tui_push(t, &tui_handoffs_ops, &arg);
 	}
@@ -678,54 +686,54 @@ first_screens(struct tui *t, struct cli *cli)
 }
 
 int
-tui_main(struct cli *cli)
+tui_main(struct app *app, char **cause)
 {
 	const char *keys = getenv("AIREJSE_TEST_KEYS");
 	struct tui_script *sc = NULL;
 	struct action act;
 	struct tui t;
 	FILE *devnull = NULL;
-	char *cause = NULL;
+	char *why = NULL;
 	int rc;
 
+	*cause = NULL;
 	memset(&t, 0, sizeof(t));
 	t.test = keys != NULL && *keys != '\0';
-	if (!t.test && (cli->plain || !terminal_usable()))
-		return plain_main(cli);
-	if (t.test && (sc = tui_script_parse(keys, &cause)) == NULL) {
-		cli_error(_("AIREJSE_TEST_KEYS: %s"), cause);
-		free(cause);
+	if (!t.test && (app->plain || !terminal_usable()))
+		return TUI_PLAIN;
+	if (t.test && (sc = tui_script_parse(keys, &why)) == NULL) {
+		*cause = xasprintf(_("AIREJSE_TEST_KEYS: %s"), why);
+		free(why);
 		return EX_USAGE;
 	}
-	/* A read-only database still opens, to look; a save says why not. */
-	if ((rc = cli_action(cli, false, &act)) != 0) {
-		tui_script_free(sc);
-		return rc;
-	}
-	act.source = SOURCE_TUI;
-	t.cli = cli;
-	t.content = cli->content;
-	t.store = cli->store;
+	app_action(app, SOURCE_TUI, &act);
+	t.app = app;
+	t.content = app->content;
+	t.store = app->store;
 	t.act = &act;
 	t.data_version = store_data_version(t.store);
-	if (cli->role != NULL && content_role(t.content, cli->role) == NULL) {
-		cli_error(_("unknown role '%s': see the roles in 'airejse journeys --format json' or the manual"),
-		    cli->role);
-		tui_script_free(sc);
-		return EX_USAGE;
+	if (app->role != NULL && content_role(t.content, app->role) == NULL) {
+		*cause = xasprintf(_("unknown role '%s': see the roles in 'airejse journeys --format json' or the manual"),
+		    app->role);
+		rc = EX_USAGE;
+		goto out;
 	}
+	if (t.test && (rc = open_test_screen(cause)) != 0)
+		goto out;
 	catch_signals();
 	if (!start_curses(&t, &devnull)) {
-		cli_error(_("cannot drive this terminal (TERM=%s): using plain prompts"),
+		*cause = xasprintf(_("cannot drive this terminal (TERM=%s): using plain prompts"),
 		    getenv("TERM") ? getenv("TERM") : "");
-		tui_script_free(sc);
-		return plain_main(cli);
+		rc = TUI_PLAIN;
+		goto out;
 	}
 	locale_notice(&t);
-	if ((rc = first_screens(&t, cli)) == 0) {
+	if ((rc = first_screens(&t, app)) != 0 && t.msg != NULL) {
+		*cause = t.msg;
+		t.msg = NULL;
+	} else if (rc == 0) {
 		run(&t, sc);
-		if (t.test)
-			dump_screen(&t);
+		dump_screen(&t);
 	}
 	if (t.dlg != NULL)
 		tui_dialog_close(&t);
@@ -733,9 +741,13 @@ tui_main(struct cli *cli)
 		t.depth--;
 		t.stack[t.depth].ops->close(&t, t.stack[t.depth].state);
 	}
-	restore_terminal();
+	tui_restore_terminal();
+out:
 	if (devnull != NULL)
 		fclose(devnull);
+	if (test_screen != NULL)
+		fclose(test_screen);
+	test_screen = NULL;
 	free(t.title);
 	free(t.msg);
 	tui_script_free(sc);

@@ -9,9 +9,9 @@
 #include <stdio.h>
 
 #include "airejse/i18n.h"
-#include "airejse/settings.h"
 
 struct action;
+struct app;
 struct content;
 struct project;
 struct store;
@@ -23,25 +23,9 @@ enum out_format {
 	OUT_JSON
 };
 
-struct cli {
-	/* Global options. */
-	char		*db_opt;	/* --db */
-	char		*content_opt;	/* --content */
-	char		*user;		/* --user, else $USER */
-	char		*role;		/* --role */
-	bool		 plain;		/* --plain */
-	bool		 lang_opt;	/* --lang was given */
-	enum lang	 lang;
-	/* Loaded on first use. */
-	struct settings	 settings;
-	struct content	*content;
-	struct store	*store;
-	char		*db_path;
-};
-
 struct command {
 	const char	*name;
-	int		(*run)(struct cli *cli, int argc, char **argv);
+	int		(*run)(struct app *app, int argc, char **argv);
 	const char	*synopsis;	/* the arguments, after the name */
 	const char	*summary;	/* N_(): one line for --help */
 };
@@ -60,12 +44,12 @@ int cli_help(const struct command *cmd);
 /* getopt_long for a command: also takes the global options anywhere on
  * the line (and handles them). Returns like getopt_long; 'h' for --help,
  * '?' for an unknown option (already reported). */
-int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+int cli_getopt(struct app *app, int argc, char **argv, const char *shortopts,
     const struct option *longopts);
 /* As cli_getopt, but options may also follow the operands (the operands
  * are moved to the end, from optind); "--" ends the options, for a value
  * that begins with '-'. */
-int cli_getopt_mixed(struct cli *cli, int argc, char **argv, const char *shortopts,
+int cli_getopt_mixed(struct app *app, int argc, char **argv, const char *shortopts,
     const struct option *longopts);
 
 /* Parses text, tsv or json. */
@@ -76,16 +60,16 @@ int cli_format_arg(const char *s, enum out_format *out);
 
 /* Loads the content (once). On errors prints them and returns the exit
  * status; 0 when loaded. */
-int cli_content(struct cli *cli);
+int cli_content(struct app *app);
 
 /* Opens the database (once): the --db file, AIREJSE_DB or the default,
  * created on first use. With writable, a database that cannot be written
  * is refused here. On failure prints why and returns the exit status. */
-int cli_store(struct cli *cli, bool writable);
+int cli_store(struct app *app, bool writable);
 
 /* Opens the content and the database and fills a for one action from the
  * command line (user, source cli). Returns 0 or the exit status (printed). */
-int cli_action(struct cli *cli, bool writable, struct action *a);
+int cli_action(struct app *app, bool writable, struct action *a);
 
 /* The project whose id or exact name is key; prints why not and returns
  * the exit status. Caller frees *out with project_free. */

@@ -4,9 +4,10 @@
 #ifndef AIREJSE_PLAIN_H
 #define AIREJSE_PLAIN_H
 
-struct cli;
+struct app;
 
-/* Runs the plain front-end; returns the exit status. */
-int plain_main(struct cli *cli);
+/* Runs the plain front-end on app, whose content and database are open
+ * (app_open); returns the exit status. */
+int plain_main(struct app *app);
 
 #endif

@@ -12,16 +12,24 @@
 #include <stdio.h>
 
 struct action;
-struct cli;
+struct app;
 struct content;
 struct store;
 struct tui;
 struct tui_dlg;
 
-/* The terminal program, or the plain front-end when asked (--plain) or
- * when standard output is not a terminal curses can drive. Returns the
- * exit status. */
-int tui_main(struct cli *cli);
+/* tui_main: the plain prompts are for this run (--plain, or a terminal
+ * curses cannot drive); nothing was shown. */
+#define TUI_PLAIN (-1)
+
+/* The terminal program on app, whose content and database are open
+ * (app_open). Returns the exit status, or TUI_PLAIN; *cause (caller
+ * frees) says why when there is something to say, else is NULL. */
+int tui_main(struct app *app, char **cause);
+
+/* Gives the terminal back when curses has it (else nothing), for a
+ * program about to end: safe to call at any time. */
+void tui_restore_terminal(void);
 
 /* What a key asks for. */
 enum tui_req {
@@ -120,7 +128,7 @@ struct tui_frame {
 
 /* The program's state, shared by the screens. */
 struct tui {
-	struct cli		*cli;
+	struct app		*app;
 	const struct content	*content;
 	struct store		*store;
 	struct action		*act;		/* what the screens' changes go through */

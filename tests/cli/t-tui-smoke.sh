@@ -14,4 +14,10 @@ contains "$screen" "Søgning \"jurist|GDPR\""
 lacks "$screen" "for lille"
 run 0 "$AIREJSE" project show 1 --format json
 contains "$out" "Travle ambulatorier på OUH"
+
+# A test screen that cannot be written ends the run with 74 and says why
+# (the terminal program returns its status; it does not exit).
+AIREJSE_TEST_KEYS=q AIREJSE_TEST_SCREEN="$PWD/no/such/dir/screen" \
+	run 74 "$AIREJSE" --lang en
+contains "$err" "cannot write the test screen"
 exit 0

@@ -302,6 +302,17 @@ main_usage(FILE *out)
 	    "See 'man airejse' for more.\n"));
 }
 
+/* Out of memory: the terminal back first, then the message. */
+static void
+out_of_memory(void)
+{
+	static const char msg[] = "airejse: out of memory\n";
+
+	tui_restore_terminal();
+	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	exit(EX_OSERR);
+}
+
 /* The terminal program, else the plain prompts: asked for (--plain), or
  * a terminal curses cannot drive. */
 static int
@@ -336,6 +347,7 @@ cli_main(int argc, char **argv)
 	bool version = false, help = false;
 	int c, rc;
 
+	xalloc_on_oom(out_of_memory);
 	/* Messages about the options themselves need gettext first. */
 	rc = report(app_init(&app, &d, &cause), &d, &cause);
 	if (app.not_utf8)

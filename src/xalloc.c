@@ -5,10 +5,23 @@
 
 #include "airejse/xalloc.h"
 
+static void (*oom_hook)(void);
+
+void
+xalloc_on_oom(void (*hook)(void))
+{
+	oom_hook = hook;
+}
+
+/* The program's hook ends the run (cli.c: the terminal back first, a
+ * message, EX_OSERR); abort() is for a program that set none (a test
+ * harness) or a hook that came back: no caller can go on without the
+ * memory. */
 static void
 oom(void)
 {
-	fputs("airejse: out of memory\n", stderr);
+	if (oom_hook != NULL)
+		oom_hook();
 	abort();
 }
 

@@ -1,10 +1,14 @@
-/* Allocation that never returns NULL: out of memory is not recoverable
- * for an interactive tool, so it aborts with a message (tmux xmalloc.h). */
+/* Allocation that never returns NULL (tmux xmalloc.h): out of memory is
+ * not recoverable for an interactive tool, so it calls the hook the
+ * program installed, which ends the run (as tig's die() does). */
 #ifndef AIREJSE_XALLOC_H
 #define AIREJSE_XALLOC_H
 
 #include <stdarg.h>
 #include <stddef.h>
+
+/* Installs what out of memory calls; it must not return. */
+void xalloc_on_oom(void (*hook)(void));
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);

@@ -1,6 +1,7 @@
 /* The command dispatch: commands, global options anywhere, usage errors
  * and their exit codes. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "airejse/cli.h"
 #include "airejse/cmd.h"
+#include "airejse/xalloc.h"
 #include "testutil.h"
 
 static char *dir;
@@ -171,6 +173,15 @@ START_TEST(bad_config)
 }
 END_TEST
 
+/* Out of memory ends the run through the hook the command line
+ * installs: EX_OSERR, not an abort (a forked test, see below). */
+START_TEST(out_of_memory)
+{
+	ck_assert_int_eq(run(NULL, "--version", NULL), 0);
+	(void)xreallocarray(NULL, SIZE_MAX / 2, 4);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -184,6 +195,7 @@ test_suite(void)
 	tcase_add_test(tc, help);
 	tcase_add_test(tc, bad_content);
 	tcase_add_test(tc, bad_config);
+	tcase_add_exit_test(tc, out_of_memory, EX_OSERR);
 	suite_add_tcase(s, tc);
 	return s;
 }

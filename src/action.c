@@ -5,7 +5,6 @@
 #include <sysexits.h>
 
 #include "airejse/action.h"
-#include "airejse/brief.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
@@ -119,69 +118,13 @@ unload(struct snapshot *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static int sync_brief_locked(struct action *a, int64_t project, int64_t now,
-    struct handoff_sync **out, size_t *nout, struct progress_brief **brief,
-    struct project **pout, char **cause);
-
-/* Inside a write transaction, after the action's other writes to the
- * project: keeps the brief of pr, the project as it now stands, under
- * stamp (nothing is kept without one), and hands it to *out when out is
- * not NULL. */
-static int
-keep_brief(struct action *a, int64_t project, const struct progress *pr,
-    const char *stamp, struct progress_brief **out, char **cause)
-{
-	struct progress_brief *b = brief_of(pr);
-	struct stored_brief sb;
-	int status = 0;
-
-	if (*stamp != '\0') {
-		brief_to_stored(b, stamp, &sb);
-		status = store_brief_put(a->store, project, &sb, cause);
-		stored_brief_clear(&sb);
-	}
-	if (status == 0 && out != NULL)
-		*out = b;
-	else
-		brief_free(b);
-	return status;
-}
-
-/* The same, loading the project first. */
-static int
-keep_brief_loaded(struct action *a, int64_t project, char **cause)
-{
-	char stamp[BRIEF_STAMP_SIZE];
-	struct snapshot s;
-	int status;
-
-	brief_stamp(a->content, a->settings, stamp);
-	if (*stamp == '\0')
-		return 0;
-	if ((status = load(a, project, &s, cause)) == 0)
-		status = keep_brief(a, project, s.progress, stamp, NULL, cause);
-	unload(&s);
-	return status;
-}
-
 /* Inside a write transaction: raises and withdraws what the answers now
- * call for, hands the changes to the caller, and keeps the project's
- * brief as it then stands (handing it to *brief when that is not NULL;
- * *project, when not NULL, gets the project as read). The last write of
+ * call for, and hands the changes to the caller. The last write of
  * every action that changes answers or tracks. */
 static int
 sync_locked(struct action *a, int64_t project, int64_t now,
     struct handoff_sync **out, size_t *nout, char **cause)
 {
-	return sync_brief_locked(a, project, now, out, nout, NULL, NULL, cause);
-}
-
-static int
-sync_brief_locked(struct action *a, int64_t project, int64_t now,
-    struct handoff_sync **out, size_t *nout, struct progress_brief **brief,
-    struct project **pout, char **cause)
-{
-	char stamp[BRIEF_STAMP_SIZE];
 	struct snapshot s;
 	struct handoff_sync *v;
 	size_t n, i;
@@ -210,20 +153,6 @@ sync_brief_locked(struct action *a, int64_t project, int64_t now,
 			    NULL, now, user_of(a), a->source, cause);
 		}
 		free(contact);
-	}
-	/* The brief of the project with these changes made. */
-	if (status == 0 && n > 0) {
-		unload(&s);
-		status = load(a, project, &s, cause);
-	}
-	if (status == 0) {
-		brief_stamp(a->content, a->settings, stamp);
-		if (*stamp != '\0' || brief != NULL)
-			status = keep_brief(a, project, s.progress, stamp, brief, cause);
-	}
-	if (status == 0 && pout != NULL) {
-		*pout = s.project;
-		s.project = NULL;
 	}
 	unload(&s);
 	if (status != 0) {
@@ -581,8 +510,7 @@ action_handoff(struct action *a, int64_t project, const char *rule,
 	}
 	if ((status = store_handoff_set(a->store, h->id, to, due, h->contact, edit->note,
 	    clock_now(), user_of(a), a->source, cause)) != 0 ||
-	    (status = store_project_touch(a->store, project, clock_now(), cause)) != 0 ||
-	    (status = keep_brief_loaded(a, project, cause)) != 0)
+	    (status = store_project_touch(a->store, project, clock_now(), cause)) != 0)
 		goto out;
 	status = store_commit(a->store, cause);
 out:
@@ -591,19 +519,16 @@ out:
 	return status ? abandon(a, status) : 0;
 }
 
-/* action_sync, or with nowait failing at once when another writer holds
- * the database. */
-static int
-sync_project(struct action *a, int64_t project, bool nowait,
-    struct handoff_sync **changes, size_t *n, char **cause)
+int
+action_sync(struct action *a, int64_t project, struct handoff_sync **changes,
+    size_t *n, char **cause)
 {
 	struct handoff_sync *v = NULL;
 	int64_t now = clock_now();
 	size_t nv = 0;
 	int status;
 
-	if ((status = nowait ? store_begin_nowait(a->store, cause) :
-	    store_begin(a->store, cause)) != 0)
+	if ((status = store_begin(a->store, cause)) != 0)
 		return status;
 	if ((status = sync_locked(a, project, now, &v, &nv, cause)) != 0 ||
 	    (nv > 0 && (status = store_project_touch(a->store, project, now, cause)) != 0) ||
@@ -618,13 +543,6 @@ sync_project(struct action *a, int64_t project, bool nowait,
 	if (n != NULL)
 		*n = nv;
 	return 0;
-}
-
-int
-action_sync(struct action *a, int64_t project, struct handoff_sync **changes,
-    size_t *n, char **cause)
-{
-	return sync_project(a, project, false, changes, n, cause);
 }
 
 int
@@ -706,41 +624,27 @@ action_each_snapshot(struct action *a,
 	return store_each_project(a->store, 0, each_one, &e, cause);
 }
 
-/* Every project (ids NULL) or the n of ids, each refreshed; with nowait
- * a sync another writer keeps from being saved at once is left. */
-static int
-each_refreshed(struct action *a, const int64_t *ids, size_t n, bool nowait,
+int
+action_each_refreshed(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
 {
 	struct each e = { a, fn, arg, true, 0, 0 };
 	int64_t from = 0;
-	size_t at = 0;
 	char *why = NULL;
 	int status;
 
 	for (;;) {
 		e.lagging = 0;
-		status = ids == NULL ?
-		    store_each_project(a->store, from, each_one, &e, cause) :
-		    store_each_progress(a->store, ids + at, n - at, each_one, &e, cause);
+		status = store_each_project(a->store, from, each_one, &e, cause);
 		if (e.lagging == 0)
 			return status;
 		/* Saved outside the walk, which only reads; then on from
 		 * that project. As action_refresh: shown as it is when the
 		 * sync cannot be saved. */
-		if (sync_project(a, e.lagging, nowait, NULL, NULL, &why) != 0)
+		if (action_sync(a, e.lagging, NULL, NULL, &why) != 0)
 			xfree(why);
 		e.synced = from = e.lagging;
-		while (ids != NULL && at < n && ids[at] != e.lagging)
-			at++;
 	}
-}
-
-int
-action_each_refreshed(struct action *a,
-    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
-{
-	return each_refreshed(a, NULL, 0, false, fn, arg, cause);
 }
 
 int
@@ -768,222 +672,212 @@ action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause
 
 /* Briefs. */
 
-struct brief_entry {
-	struct project		 project;	/* id 0: gone meanwhile */
-	struct progress_brief	*brief;		/* NULL until found or worked out */
+/* What a memo keeps: the briefs worked out since the store last changed,
+ * by project id, and what they were worked out under. */
+struct action_memo {
+	const struct store	*store;
+	const struct content	*content;
+	double			 settings[SETTING__COUNT];
+	int64_t			 data_version;	/* store_data_version */
+	uint64_t		 commits;	/* store_commits */
+	struct memo_entry {
+		int64_t			 id;
+		struct progress_brief	*brief;
+	}			*v;		/* by id */
+	size_t			 n, cap;
 };
 
-struct briefs {
-	struct brief_entry	*v;
-	size_t			 n;
-};
+struct action_memo *
+action_memo_new(void)
+{
+	return xcalloc(1, sizeof(struct action_memo));
+}
 
 static void
-briefs_free(struct briefs *b)
+memo_clear(struct action_memo *m)
 {
 	size_t i;
 
-	for (i = 0; i < b->n; i++) {
-		project_clear(&b->v[i].project);
-		brief_free(b->v[i].brief);
-	}
-	free(b->v);
+	for (i = 0; i < m->n; i++)
+		progress_brief_free(m->v[i].brief);
+	m->n = 0;
 }
 
-/* Takes over *p's members as entry e's project, and frees the shell. */
+void
+action_memo_free(struct action_memo *m)
+{
+	if (m == NULL)
+		return;
+	memo_clear(m);
+	free(m->v);
+	free(m);
+}
+
+/* The settings progress depends on, as a's values (the defaults without). */
 static void
-entry_take(struct brief_entry *e, struct project *p)
+memo_settings(const struct action *a, double out[SETTING__COUNT])
 {
-	project_clear(&e->project);
-	e->project = *p;
-	free(p);
+	int i;
+
+	for (i = 0; i < SETTING__COUNT; i++)
+		out[i] = a->settings ? a->settings->value[i] :
+		    setting_def((enum setting_id)i)->def;
 }
 
-/* In a read transaction: the projects ids (NULL: every one) and the
- * briefs kept for them that still hold. */
-static int
-read_briefs(struct action *a, const int64_t *ids, size_t n, const char *stamp,
-    struct briefs *out, char **cause)
+/* a's memo, emptied first when anything it was worked out from may have
+ * changed since: the store (a commit through this connection or
+ * another), the content or the settings; NULL when a has none. Inside a
+ * read transaction, the store is as that transaction sees it. */
+static struct action_memo *
+memo_of(const struct action *a)
 {
-	struct project *all, *p;
-	size_t i, nall;
-	int status = 0;
+	struct action_memo *m = a->memo;
+	double settings[SETTING__COUNT];
+	int64_t dv;
 
-	if (ids == NULL) {
-		if ((status = store_projects(a->store, &all, &nall, cause)) != 0)
-			return status;
-		out->v = xcalloc(nall + 1, sizeof(*out->v));
-		for (i = 0; i < nall; i++)
-			out->v[i].project = all[i];
-		free(all);
-		out->n = nall;
-	} else {
-		out->v = xcalloc(n + 1, sizeof(*out->v));
-		for (i = 0; i < n && status == 0; i++) {
-			if ((status = store_project_get(a->store, ids[i], &p, cause)) == EX_NOINPUT) {
-				/* Deleted meanwhile: left out. */
-				xfree(*cause);
-				status = 0;
-				continue;
-			}
-			if (status == 0)
-				entry_take(&out->v[out->n++], p);
-		}
+	if (m == NULL)
+		return NULL;
+	memo_settings(a, settings);
+	dv = store_data_version(a->store);
+	if (m->store != a->store || m->content != a->content || dv < 0 ||
+	    m->data_version != dv || m->commits != store_commits(a->store) ||
+	    memcmp(m->settings, settings, sizeof(settings)) != 0) {
+		memo_clear(m);
+		m->store = a->store;
+		m->content = a->content;
+		memcpy(m->settings, settings, sizeof(settings));
+		/* -1 (the version could not be read) never matches. */
+		m->data_version = dv < 0 ? INT64_MIN : dv;
+		m->commits = store_commits(a->store);
 	}
-	for (i = 0; i < out->n && status == 0; i++)
-		out->v[i].brief = brief_from_stored(a->content, out->v[i].project.brief, stamp);
-	return status;
-}
-
-/* Works out the missing briefs in one write transaction, bringing the
- * hand-offs in line as a refresh does, and keeps them. False when that
- * cannot be done now (read-only, another writer, an error): nothing is
- * then kept, and the briefs are as they were. */
-static bool
-keep_missing(struct action *a, struct briefs *b)
-{
-	struct progress_brief **made = xcalloc(b->n + 1, sizeof(*made));
-	struct project **read = xcalloc(b->n + 1, sizeof(*read));
-	struct handoff_sync *v;
-	int64_t now = clock_now();
-	char *why = NULL;
-	size_t i, nv;
-	int status;
-
-	if ((status = store_begin_nowait(a->store, &why)) != 0) {
-		free(why);
-		free(made);
-		free(read);
-		return false;
-	}
-	for (i = 0; i < b->n && status == 0; i++) {
-		if (b->v[i].brief != NULL)
-			continue;
-		status = sync_brief_locked(a, b->v[i].project.id, now, &v, &nv, &made[i],
-		    &read[i], &why);
-		free(v);
-		if (status == EX_NOINPUT) {
-			xfree(why);
-			status = 0;
-			continue;
-		}
-		/* A change saved here moves the project up, as action_sync. */
-		if (status == 0 && nv > 0 &&
-		    (status = store_project_touch(a->store, b->v[i].project.id, now, &why)) == 0)
-			read[i]->changed = now;
-	}
-	if (status == 0)
-		status = store_commit(a->store, &why);
-	else
-		store_rollback(a->store);
-	for (i = 0; i < b->n; i++) {
-		if (status == 0 && b->v[i].brief == NULL) {
-			b->v[i].brief = made[i];
-			if (read[i] != NULL)
-				entry_take(&b->v[i], read[i]);
-			else
-				b->v[i].project.id = 0;
-		} else {
-			brief_free(made[i]);
-			project_free(read[i]);
-		}
-	}
-	xfree(why);
-	free(made);
-	free(read);
-	return status == 0;
+	return m;
 }
 
 static int
-cmp_entry_id(const void *key, const void *elem)
+cmp_memo_id(const void *key, const void *elem)
 {
 	const int64_t *id = key;
-	const struct brief_entry *e = elem;
+	const struct memo_entry *e = elem;
 
-	return (*id > e->project.id) - (*id < e->project.id);
+	return (*id > e->id) - (*id < e->id);
 }
 
-/* A brief worked out as the store is read, for the fallback. */
-static int
-live_one(const struct snapshot *s, void *arg)
+/* The brief memo m keeps for project id, or NULL. */
+static const struct progress_brief *
+memo_get(const struct action_memo *m, int64_t id)
 {
-	struct briefs *b = arg;
-	struct brief_entry *e;
-	struct project *p;
+	const struct memo_entry *e;
 
-	e = bsearch(&s->project->id, b->v, b->n, sizeof(*b->v), cmp_entry_id);
-	if (e == NULL || e->brief != NULL)
-		return 0;
-	e->brief = brief_of(s->progress);
-	p = xcalloc(1, sizeof(*p));
-	project_copy(p, s->project);
-	entry_take(e, p);
-	return 0;
+	if (m == NULL || m->n == 0)
+		return NULL;
+	e = bsearch(&id, m->v, m->n, sizeof(*m->v), cmp_memo_id);
+	return e ? e->brief : NULL;
 }
 
-static int
-cmp_entry(const void *x, const void *y)
+/* Keeps a copy of b for project id in m (NULL: none kept). */
+static void
+memo_put(struct action_memo *m, int64_t id, const struct progress_brief *b)
 {
-	const struct brief_entry *a = x, *b = y;
+	size_t at;
 
-	return (a->project.id > b->project.id) - (a->project.id < b->project.id);
-}
-
-/* The missing briefs worked out without keeping them, each project as a
- * refresh gives it. */
-static int
-live_missing(struct action *a, struct briefs *b, bool all, char **cause)
-{
-	struct briefs byid = { NULL, 0 };
-	int64_t *ids;
-	size_t i, n = 0;
-	int status;
-
-	/* Never waiting for another writer: this is the way round one. */
-	if (all)
-		return each_refreshed(a, NULL, 0, true, live_one, b, cause);
-	/* Looked up by id in a copy sorted by it, then put back in order. */
-	ids = xcalloc(b->n + 1, sizeof(*ids));
-	byid.v = xcalloc(b->n + 1, sizeof(*byid.v));
-	for (i = 0; i < b->n; i++)
-		if (b->v[i].brief == NULL && b->v[i].project.id != 0) {
-			ids[n] = b->v[i].project.id;
-			byid.v[n].project.id = ids[n];
-			n++;
-		}
-	byid.n = n;
-	qsort(byid.v, byid.n, sizeof(*byid.v), cmp_entry);
-	status = each_refreshed(a, ids, n, true, live_one, &byid, cause);
-	for (i = 0; i < b->n && status == 0; i++) {
-		struct brief_entry *e;
-
-		if (b->v[i].brief != NULL || b->v[i].project.id == 0)
-			continue;
-		e = bsearch(&b->v[i].project.id, byid.v, byid.n, sizeof(*byid.v), cmp_entry_id);
-		if (e == NULL || e->brief == NULL) {
-			/* Not there any more. */
-			b->v[i].project.id = 0;
-			continue;
-		}
-		/* Copied: an id asked for twice is found twice. */
-		b->v[i].brief = brief_copy(e->brief);
-		project_clear(&b->v[i].project);
-		project_copy(&b->v[i].project, &e->project);
-	}
-	free(ids);
-	briefs_free(&byid);
-	return status;
+	if (m == NULL || memo_get(m, id) != NULL)
+		return;
+	/* Mostly in order (a walk by id): look from the end. */
+	for (at = m->n; at > 0 && m->v[at - 1].id > id; at--)
+		;
+	xgrow(&m->v, &m->cap, m->n + 1, sizeof(*m->v));
+	memmove(&m->v[at + 1], &m->v[at], (m->n - at) * sizeof(*m->v));
+	m->v[at].id = id;
+	m->v[at].brief = progress_brief_copy(b);
+	m->n++;
 }
 
 struct progress_brief *
 action_brief_kept(const struct action *a, const struct project *p)
 {
-	char stamp[BRIEF_STAMP_SIZE];
+	const struct progress_brief *b = memo_get(memo_of(a), p->id);
 
-	if (p->brief == NULL)
-		return NULL;
-	brief_stamp(a->content, a->settings, stamp);
-	return brief_from_stored(a->content, p->brief, stamp);
+	return b ? progress_brief_copy(b) : NULL;
+}
+
+/* The brief of project sp as action_refresh would show it, worked out
+ * without writing anything: where the store can be written and its
+ * hand-offs lag behind the rules (after an upgrade, or a change to the
+ * content or the site's threshold), of the hand-offs brought in line in
+ * memory, as the sync that opening the project makes will save them. */
+static struct progress_brief *
+brief_in_line(const struct action *a, const struct store_project *sp)
+{
+	struct progress *pr;
+	struct progress_brief *b;
+	struct handoff_sync *v;
+	struct handoff *h;
+	size_t n, nh, i, k;
+
+	pr = progress_new(a->content, a->settings, sp->project, sp->answers, sp->nanswers,
+	    sp->handoffs, sp->nhandoffs);
+	if (!store_writable(a->store) ||
+	    (n = handoff_sync(pr, sp->handoffs, sp->nhandoffs, &v)) == 0) {
+		b = progress_brief_of(pr);
+		progress_free(pr);
+		return b;
+	}
+	progress_free(pr);
+	/* Copies that share the strings of sp, which outlive them. */
+	h = xcalloc(sp->nhandoffs + n + 1, sizeof(*h));
+	if (sp->nhandoffs > 0)
+		memcpy(h, sp->handoffs, sp->nhandoffs * sizeof(*h));
+	nh = sp->nhandoffs;
+	for (i = 0; i < n; i++) {
+		if (v[i].id == 0) {
+			h[nh].project = sp->project->id;
+			h[nh].rule = (char *)v[i].rule->id;
+			h[nh].role = (char *)v[i].rule->role->id;
+			h[nh].state = HANDOFF_RAISED;
+			nh++;
+			continue;
+		}
+		for (k = 0; k < sp->nhandoffs; k++)
+			if (h[k].id == v[i].id)
+				h[k].state = v[i].to;
+	}
+	free(v);
+	pr = progress_new(a->content, a->settings, sp->project, sp->answers, sp->nanswers,
+	    h, nh);
+	b = progress_brief_of(pr);
+	progress_free(pr);
+	free(h);
+	return b;
+}
+
+/* The projects and briefs action_briefs gives, as they are read. */
+struct briefs {
+	struct action	*a;
+	struct action_memo *memo;	/* may be NULL */
+	struct brief_entry {
+		struct project		 project;
+		struct progress_brief	*brief;
+	}		*v;
+	size_t		 n, cap;
+};
+
+static int
+brief_one(const struct store_project *sp, void *arg)
+{
+	struct briefs *b = arg;
+	struct brief_entry *e;
+	const struct progress_brief *kept;
+
+	xgrow(&b->v, &b->cap, b->n + 1, sizeof(*b->v));
+	e = &b->v[b->n++];
+	project_copy(&e->project, sp->project);
+	if ((kept = memo_get(b->memo, sp->project->id)) != NULL) {
+		e->brief = progress_brief_copy(kept);
+	} else {
+		e->brief = brief_in_line(b->a, sp);
+		memo_put(b->memo, sp->project->id, e->brief);
+	}
+	return 0;
 }
 
 int
@@ -991,24 +885,25 @@ action_briefs(struct action *a, const int64_t *ids, size_t n,
     int (*fn)(const struct project *p, const struct progress_brief *b, void *arg),
     void *arg, char **cause)
 {
-	char stamp[BRIEF_STAMP_SIZE];
-	struct briefs b = { NULL, 0 };
-	size_t i, missing = 0;
+	struct briefs b;
+	size_t i;
 	int status;
 
-	brief_stamp(a->content, a->settings, stamp);
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	/* One read transaction: the memo checked against the state read. */
 	if ((status = store_begin_read(a->store, cause)) != 0)
 		return status;
-	status = read_briefs(a, ids, n, stamp, &b, cause);
+	b.memo = memo_of(a);
+	status = ids == NULL ? store_each_project(a->store, 0, brief_one, &b, cause) :
+	    store_each_progress(a->store, ids, n, brief_one, &b, cause);
 	store_rollback(a->store);
-	for (i = 0; i < b.n; i++)
-		missing += b.v[i].brief == NULL;
-	if (status == 0 && missing > 0 &&
-	    (*stamp == '\0' || !store_writable(a->store) || !keep_missing(a, &b)))
-		status = live_missing(a, &b, ids == NULL, cause);
 	for (i = 0; i < b.n && status == 0; i++)
-		if (b.v[i].project.id != 0 && b.v[i].brief != NULL)
-			status = fn(&b.v[i].project, b.v[i].brief, arg);
-	briefs_free(&b);
+		status = fn(&b.v[i].project, b.v[i].brief, arg);
+	for (i = 0; i < b.n; i++) {
+		project_clear(&b.v[i].project);
+		progress_brief_free(b.v[i].brief);
+	}
+	free(b.v);
 	return status;
 }

@@ -13,7 +13,6 @@
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
-#include "airejse/brief.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
 #include "airejse/store.h"
@@ -162,7 +161,7 @@ tracks_cell(const struct content *c, const struct project *p,
 
 	for (i = 0; i < p->ntracks; i++) {
 		const struct track *t = content_track(c, p->tracks[i]);
-		const struct brief_track *tp = t ? brief_track(b, t) : NULL;
+		const struct brief_track *tp = t ? progress_brief_track(b, t) : NULL;
 
 		sb_add(&sb, i == 0 ? "" : ids_only ? "," : ", ");
 		sb_add(&sb, p->tracks[i]);
@@ -184,7 +183,7 @@ progress_cell(const struct content *c, const struct project *p,
 
 	for (i = 0; i < p->ntracks; i++) {
 		const struct track *t = content_track(c, p->tracks[i]);
-		const struct brief_track *tp = t ? brief_track(b, t) : NULL;
+		const struct brief_track *tp = t ? progress_brief_track(b, t) : NULL;
 
 		sb_addf(&sb, "%s%zu/%zu", i ? "," : "", tp ? tp->done : 0, tp ? tp->applicable : 0);
 	}
@@ -256,9 +255,9 @@ project_list(struct app *app, int argc, char **argv)
 			table_addf(r.t, "%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("TRACKS (steps done)"),
 			    _("HAND-OFFS"), _("CHANGED"));
 	}
-	/* Each project's brief, as kept where it still holds; else worked
-	 * out, its hand-offs brought in line with the rules first when they
-	 * lag (as project show does), and kept for next time. */
+	/* Each project's brief as project show would give it (hand-offs
+	 * that lag behind the rules counted as brought in line), worked out
+	 * as the projects are read: the list writes nothing. */
 	r.content = a.content;
 	if ((rc = action_briefs(&a, NULL, 0, list_one, &r, &cause)) != 0) {
 		cli_error("%s", cause);

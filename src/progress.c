@@ -449,6 +449,55 @@ progress_track(const struct progress *pr, const struct track *t)
 	return NULL;
 }
 
+struct progress_brief *
+progress_brief_of(const struct progress *pr)
+{
+	struct progress_brief *b = xcalloc(1, sizeof(*b));
+	size_t i;
+
+	b->tracks = xcalloc(pr->ntracks + 1, sizeof(*b->tracks));
+	for (i = 0; i < pr->ntracks; i++) {
+		b->tracks[i].track = pr->tracks[i].track;
+		b->tracks[i].done = pr->tracks[i].done;
+		b->tracks[i].applicable = pr->tracks[i].applicable;
+	}
+	b->ntracks = pr->ntracks;
+	b->nopen_handoffs = pr->nopen_handoffs;
+	return b;
+}
+
+struct progress_brief *
+progress_brief_copy(const struct progress_brief *b)
+{
+	struct progress_brief *c = xcalloc(1, sizeof(*c));
+
+	*c = *b;
+	c->tracks = xcalloc(b->ntracks + 1, sizeof(*c->tracks));
+	if (b->ntracks > 0)
+		memcpy(c->tracks, b->tracks, b->ntracks * sizeof(*c->tracks));
+	return c;
+}
+
+void
+progress_brief_free(struct progress_brief *b)
+{
+	if (b == NULL)
+		return;
+	free(b->tracks);
+	free(b);
+}
+
+const struct brief_track *
+progress_brief_track(const struct progress_brief *b, const struct track *t)
+{
+	size_t i;
+
+	for (i = 0; b != NULL && i < b->ntracks; i++)
+		if (b->tracks[i].track == t)
+			return &b->tracks[i];
+	return NULL;
+}
+
 static const char *const status_names[STEP__COUNT] = {
 	"not-applicable", "not-started", "in-progress", "blocked", "done"
 };

@@ -89,10 +89,6 @@ project_clear(struct project *p)
 	for (i = 0; i < p->ntracks; i++)
 		free(p->tracks[i]);
 	free(p->tracks);
-	if (p->brief != NULL) {
-		stored_brief_clear(p->brief);
-		free(p->brief);
-	}
 	memset(p, 0, sizeof(*p));
 }
 
@@ -133,18 +129,6 @@ handoff_event_clear(struct handoff_event *e)
 	free(e->due);
 	free(e->user);
 	memset(e, 0, sizeof(*e));
-}
-
-void
-stored_brief_clear(struct stored_brief *b)
-{
-	size_t i;
-
-	free(b->stamp);
-	for (i = 0; i < b->ntracks; i++)
-		free(b->tracks[i].track);
-	free(b->tracks);
-	memset(b, 0, sizeof(*b));
 }
 
 /* One function per type keeps the callers type-checked. */
@@ -193,19 +177,6 @@ project_copy(struct project *dst, const struct project *src)
 	dst->tracks = xcalloc(src->ntracks + 1, sizeof(*dst->tracks));
 	for (i = 0; i < src->ntracks; i++)
 		dst->tracks[i] = xstrdup(src->tracks[i]);
-	if (src->brief != NULL) {
-		const struct stored_brief *b = src->brief;
-
-		dst->brief = xcalloc(1, sizeof(*dst->brief));
-		dst->brief->stamp = dup_or_null(b->stamp);
-		dst->brief->open_handoffs = b->open_handoffs;
-		dst->brief->tracks = xcalloc(b->ntracks + 1, sizeof(*b->tracks));
-		for (i = 0; i < b->ntracks; i++) {
-			dst->brief->tracks[i] = b->tracks[i];
-			dst->brief->tracks[i].track = xstrdup(b->tracks[i].track);
-		}
-		dst->brief->ntracks = b->ntracks;
-	}
 }
 
 void

@@ -3,7 +3,6 @@
 
 #include "airejse/action.h"
 #include "airejse/clock.h"
-#include "airejse/brief.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
@@ -127,7 +126,7 @@ report_project_summary(const struct content *c, const struct project *p,
 	json_object_set_new(o, "name", json_string(p->name));
 	for (i = 0; i < p->ntracks; i++) {
 		const struct track *t = content_track(c, p->tracks[i]);
-		const struct brief_track *tp = t ? brief_track(b, t) : NULL;
+		const struct brief_track *tp = t ? progress_brief_track(b, t) : NULL;
 		json_t *jt = json_object();
 
 		json_object_set_new(jt, "id", json_string(p->tracks[i]));
@@ -165,13 +164,13 @@ json_t *
 report_project(const struct content *c, const struct snapshot *s, const char *today)
 {
 	const struct progress *pr = s->progress;
-	struct progress_brief *b = brief_of(pr);
+	struct progress_brief *b = progress_brief_of(pr);
 	json_t *o = report_project_summary(c, s->project, b);
 	json_t *questions = json_array(), *seen = json_object(), *hs = json_array();
 	json_t *tracks = json_object_get(o, "tracks");
 	size_t t, i, j, k, idx;
 
-	brief_free(b);
+	progress_brief_free(b);
 	for (t = 0; t < json_array_size(tracks); t++) {
 		json_t *jt = json_array_get(tracks, t), *phases = json_array();
 		const struct track *tr = content_track(c, json_string_value(json_object_get(jt, "id")));

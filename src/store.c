@@ -118,7 +118,7 @@ static const char *const migrations[STORE_VERSION] = {
 	 * them all. */
 	"CREATE INDEX project_changed ON project (changed DESC);",
 
-	/* 5: each project's progress in brief (brief.h), kept in its row so
+	/* 5: each project's progress in brief, kept in its row so
 	 * that the projects screen and 'project list' read it with the
 	 * project instead of working it out from every answer at each
 	 * start. The store drops it with any change to the project's
@@ -130,6 +130,14 @@ static const char *const migrations[STORE_VERSION] = {
 	"ALTER TABLE project ADD COLUMN brief_stamp TEXT;"
 	"ALTER TABLE project ADD COLUMN brief_handoffs INTEGER;"
 	"ALTER TABLE project ADD COLUMN brief_tracks TEXT;",
+
+	/* 6: the briefs go again. Every change to a project had to drop its
+	 * brief, a rule no compiler checks, and listing the projects wrote
+	 * to the database; progress is now worked out when it is needed and
+	 * kept in memory only (action.h). */
+	"ALTER TABLE project DROP COLUMN brief_stamp;"
+	"ALTER TABLE project DROP COLUMN brief_handoffs;"
+	"ALTER TABLE project DROP COLUMN brief_tracks;",
 };
 
 enum stmt_id {
@@ -171,13 +179,10 @@ enum stmt_id {
 	S_EACH_TRACK,
 	S_EACH_ANSWER,
 	S_EACH_HANDOFF,
-	S_BRIEF_DROP,
-	S_BRIEF_PUT,
 	S__COUNT
 };
 
-/* A project with its brief, as project_row reads it. */
-#define PROJECT_COLS "id, name, created, changed, brief_stamp, brief_handoffs, brief_tracks"
+#define PROJECT_COLS "id, name, created, changed"
 #define ANSWER_COLS "question, kind, value, revision, time, user, source"
 #define HANDOFF_COLS "id, project, rule, role, state, due, contact, note, raised, changed"
 
@@ -251,10 +256,6 @@ static const char *const sql[S__COUNT] = {
 	[S_EACH_ANSWER] = "SELECT " ANSWER_COLS ", project FROM answer WHERE project >= ?1"
 	    " ORDER BY project, question",
 	[S_EACH_HANDOFF] = "SELECT " HANDOFF_COLS " FROM handoff WHERE project >= ?1 ORDER BY project",
-	[S_BRIEF_DROP] = "UPDATE project SET brief_stamp = NULL, brief_handoffs = NULL,"
-	    " brief_tracks = NULL WHERE id = ?1 AND brief_stamp IS NOT NULL",
-	[S_BRIEF_PUT] = "UPDATE project SET brief_stamp = ?2, brief_handoffs = ?3, brief_tracks = ?4"
-	    " WHERE id = ?1",
 };
 
 struct store {
@@ -265,6 +266,7 @@ struct store {
 	dev_t		 dev;		/* the file opened, to notice it being */
 	ino_t		 ino;		/* deleted or replaced under us */
 	int		 version;
+	uint64_t	 commits;	/* made through this connection */
 	sqlite3_stmt	*stmts[S__COUNT];
 };
 
@@ -481,9 +483,6 @@ exec_stmt(sqlite3_stmt *st)
 
 	return done(st, rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc);
 }
-
-static int brief_drop(struct store *s, int64_t project);
-static struct stored_brief *brief_read(sqlite3_stmt *st, int i);
 
 /* Fills a record from a row, its strings in pool (or allocated if NULL). */
 typedef void row_fn(sqlite3_stmt *st, void *rec, struct store_pool *pool);
@@ -879,6 +878,12 @@ store_schema_version(const struct store *s)
 	return s->version;
 }
 
+uint64_t
+store_commits(const struct store *s)
+{
+	return s->commits;
+}
+
 int64_t
 store_data_version(struct store *s)
 {
@@ -928,17 +933,6 @@ store_begin(struct store *s, char **cause)
 }
 
 int
-store_begin_nowait(struct store *s, char **cause)
-{
-	int status;
-
-	sqlite3_busy_timeout(s->db, 0);
-	status = store_begin(s, cause);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	return status;
-}
-
-int
 store_begin_read(struct store *s, char **cause)
 {
 	return simple(s, S_BEGIN_READ, _("cannot read the database"), cause);
@@ -952,6 +946,8 @@ store_commit(struct store *s, char **cause)
 	/* A failed COMMIT may leave the transaction open: end it. */
 	if (status != 0)
 		store_rollback(s);
+	else
+		s->commits++;
 	return status;
 }
 
@@ -1031,7 +1027,6 @@ project_row(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 	p->name = col_text(st, 1);
 	p->created = sqlite3_column_int64(st, 2);
 	p->changed = sqlite3_column_int64(st, 3);
-	p->brief = brief_read(st, 4);
 }
 
 static void
@@ -1365,7 +1360,7 @@ store_answer_set(struct store *s, int64_t project, const char *question,
 	sqlite3_bind_int64(st, 6, now);
 	bind_text(st, 7, user);
 	bind_text(st, 8, source_name(source));
-	if ((rc = exec_stmt(st)) != SQLITE_OK || (rc = brief_drop(s, project)) != SQLITE_OK)
+	if ((rc = exec_stmt(st)) != SQLITE_OK)
 		goto fail;
 	if ((st = stmt(s, S_ANSWER_EVENT, &rc)) == NULL)
 		goto fail;
@@ -1584,8 +1579,6 @@ store_handoff_raise(struct store *s, int64_t project, const char *rule,
 	if ((rc = exec_stmt(st)) != SQLITE_OK)
 		return fail(s, rc, _("cannot save the hand-off"), cause);
 	hid = sqlite3_last_insert_rowid(s->db);
-	if ((rc = brief_drop(s, project)) != SQLITE_OK)
-		return fail(s, rc, _("cannot save the hand-off"), cause);
 	rc = handoff_event(s, hid, -1, HANDOFF_RAISED, NULL, NULL, now, user, source);
 	if (rc != SQLITE_OK)
 		return fail(s, rc, _("cannot save the hand-off"), cause);
@@ -1613,7 +1606,7 @@ store_handoff_set(struct store *s, int64_t id, enum handoff_state state,
 	bind_text(st, 4, contact);
 	bind_text(st, 5, note);
 	sqlite3_bind_int64(st, 6, now);
-	if ((rc = exec_stmt(st)) != SQLITE_OK || (rc = brief_drop(s, old->project)) != SQLITE_OK)
+	if ((rc = exec_stmt(st)) != SQLITE_OK)
 		goto fail;
 	rc = handoff_event(s, id, (int)old->state, state, note, due, now, user, source);
 	if (rc != SQLITE_OK)
@@ -1850,124 +1843,6 @@ store_each_progress(struct store *s, const int64_t *ids, size_t n,
 	}
 	read_end(s, began);
 	return each_end(s, &cur, &pool, rc, status, cause);
-}
-
-/* Briefs. A brief's tracks are kept as lines "track done applicable"
- * (track ids hold no blanks: the content's ids are a-z, 0-9, '-', '_'). */
-
-/* Drops project's brief: every function that changes what a brief is
- * worked out from calls it, in the same transaction. */
-static int
-brief_drop(struct store *s, int64_t project)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	/* A schema from before briefs (the migration tests write to one). */
-	if (s->version < 5)
-		return SQLITE_OK;
-	if ((st = stmt(s, S_BRIEF_DROP, &rc)) == NULL)
-		return rc;
-	sqlite3_bind_int64(st, 1, project);
-	return exec_stmt(st);
-}
-
-/* One number of a brief's line at *p, then the blank or line end. */
-static bool
-brief_number(const char **p, char end, int64_t *out)
-{
-	int64_t v = 0;
-	const char *q = *p;
-
-	if (*q < '0' || *q > '9')
-		return false;
-	for (; *q >= '0' && *q <= '9'; q++) {
-		if (v > (INT64_MAX - 9) / 10)
-			return false;
-		v = v * 10 + (*q - '0');
-	}
-	if (*q != end)
-		return false;
-	*out = v;
-	*p = q + 1;
-	return true;
-}
-
-/* Parses the tracks column into b; false if it is not as brief_put wrote. */
-static bool
-brief_tracks_parse(const char *text, struct stored_brief *b)
-{
-	const char *p = text;
-
-	while (*p != '\0') {
-		struct stored_brief_track t;
-		const char *line = p, *sp = strchr(p, ' '), *nl = strchr(p, '\n');
-
-		if (sp == NULL || sp == line || (nl != NULL && nl < sp))
-			return false;
-		p = sp + 1;
-		if (!brief_number(&p, ' ', &t.done) || !brief_number(&p, '\n', &t.applicable))
-			return false;
-		t.track = xstrndup(line, (size_t)(sp - line));
-		b->tracks = xreallocarray(b->tracks, b->ntracks + 1, sizeof(*b->tracks));
-		b->tracks[b->ntracks++] = t;
-	}
-	return true;
-}
-
-/* The brief kept in columns i.. of a project row, or NULL when none is
- * kept or it cannot be read (then it is as good as none). */
-static struct stored_brief *
-brief_read(sqlite3_stmt *st, int i)
-{
-	struct stored_brief *b;
-	const char *tracks = (const char *)sqlite3_column_text(st, i + 2);
-
-	if (sqlite3_column_type(st, i) == SQLITE_NULL || tracks == NULL ||
-	    sqlite3_column_type(st, i + 1) != SQLITE_INTEGER)
-		return NULL;
-	b = xcalloc(1, sizeof(*b));
-	b->stamp = col_text(st, i);
-	b->open_handoffs = sqlite3_column_int64(st, i + 1);
-	if (!brief_tracks_parse(tracks, b)) {
-		stored_brief_clear(b);
-		free(b);
-		return NULL;
-	}
-	return b;
-}
-
-int
-store_brief_put(struct store *s, int64_t project, const struct stored_brief *b, char **cause)
-{
-	struct strbuf sb = STRBUF_INIT;
-	sqlite3_stmt *st;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < b->ntracks; i++) {
-		const char *id = b->tracks[i].track;
-
-		/* An id the lines could not hold (content ids never do): no
-		 * brief is kept, which only costs the next start a little, and
-		 * the action it belongs to goes on. */
-		if (*id == '\0' || strpbrk(id, " \n") != NULL) {
-			sb_free(&sb);
-			rc = brief_drop(s, project);
-			return rc == SQLITE_OK ? 0 : fail(s, rc, _("cannot keep the project's progress"), cause);
-		}
-		sb_addf(&sb, "%s %lld %lld\n", id, (long long)b->tracks[i].done,
-		    (long long)b->tracks[i].applicable);
-	}
-	if ((st = stmt(s, S_BRIEF_PUT, &rc)) != NULL) {
-		sqlite3_bind_int64(st, 1, project);
-		bind_text(st, 2, b->stamp);
-		sqlite3_bind_int64(st, 3, b->open_handoffs);
-		bind_text(st, 4, sb_str(&sb));
-		rc = exec_stmt(st);
-	}
-	sb_free(&sb);
-	return rc == SQLITE_OK ? 0 : fail(s, rc, _("cannot keep the project's progress"), cause);
 }
 
 /* Backup. */

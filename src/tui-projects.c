@@ -7,7 +7,6 @@
 
 #include "airejse/action.h"
 #include "airejse/app.h"
-#include "airejse/brief.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/progress.h"
@@ -24,11 +23,11 @@ enum sort {
 	SORT__COUNT
 };
 
-/* What the list shows of a project's progress is its brief (brief.h):
- * read when the project first comes into view (or the list is sorted by
- * progress), kept by the store between runs, so the screen opens as fast
- * on a thousand projects as on two, and only these few numbers stay in
- * memory. */
+/* What the list shows of a project's progress is its brief (progress.h):
+ * worked out when the project first comes into view (or the list is
+ * sorted by progress), so the screen opens as fast on a thousand
+ * projects as on two, and only these few numbers stay in memory; the
+ * action layer keeps them while the store does not change (action.h). */
 
 /* Unfiltered and in the order of the last change, as the screen opens,
  * the list is read a page at a time, the pages the screen shows: the
@@ -66,7 +65,7 @@ free_all(struct projects *p)
 	size_t i;
 
 	for (i = 0; i < p->nall; i++) {
-		brief_free(p->sums[i]);
+		progress_brief_free(p->sums[i]);
 		if (p->all[i].id != 0)
 			project_clear(&p->all[i]);
 	}
@@ -79,8 +78,8 @@ free_all(struct projects *p)
 static void arrange(struct tui *, struct projects *);
 
 /* Reads the page of the lazy list that holds place i. */
-/* The brief read with all[i], when it still holds: nothing more to read
- * for the project to be shown. */
+/* The brief of all[i] kept in memory, when it still holds: nothing more
+ * to read for the project to be shown. */
 static void
 keep_kept(struct tui *t, struct projects *p, size_t i)
 {
@@ -157,7 +156,7 @@ some_one(const struct project *pj, const struct progress_brief *b, void *arg)
 	for (i = 0; i < f->n; i++) {
 		k = f->idx[i];
 		if (p->all[k].id == pj->id && p->sums[k] == NULL) {
-			p->sums[k] = brief_copy(b);
+			p->sums[k] = progress_brief_copy(b);
 			note_read(p, k, pj);
 			break;
 		}
@@ -218,7 +217,7 @@ fill_one(const struct project *pj, const struct progress_brief *b, void *arg)
 	while (f->at < p->nall && p->all[f->at].id < pj->id)
 		f->at++;
 	if (f->at < p->nall && p->all[f->at].id == pj->id && p->sums[f->at] == NULL)
-		p->sums[f->at] = brief_copy(b);
+		p->sums[f->at] = progress_brief_copy(b);
 	return 0;
 }
 

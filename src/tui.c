@@ -727,6 +727,8 @@ tui_main(struct app *app, char **cause)
 		rc = TUI_PLAIN;
 		goto out;
 	}
+	/* The projects' progress, kept while the store does not change. */
+	act.memo = action_memo_new();
 	locale_notice(&t);
 	if ((rc = first_screens(&t, app)) != 0 && t.msg != NULL) {
 		*cause = t.msg;
@@ -743,6 +745,7 @@ tui_main(struct app *app, char **cause)
 	}
 	tui_restore_terminal();
 out:
+	action_memo_free(act.memo);
 	if (devnull != NULL)
 		fclose(devnull);
 	if (test_screen != NULL)

@@ -24,6 +24,7 @@ struct progress;
 struct progress_brief;
 struct handoff_sync;
 struct question;
+struct action_memo;
 
 /* Who acts, where, on what. Filled by the caller; nothing is owned. */
 struct action {
@@ -32,6 +33,9 @@ struct action {
 	const struct settings	*settings;	/* may be NULL: the defaults */
 	const char		*user;
 	enum source		 source;
+	/* Where the projects' briefs are kept in memory between calls
+	 * (action_memo_new), or NULL: each call works them out. */
+	struct action_memo	*memo;
 };
 
 /* No revision check: the save overwrites whatever is stored. */
@@ -133,24 +137,29 @@ int action_each_snapshot(struct action *a,
 int action_each_refreshed(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
 /* Calls fn with each of the projects ids (NULL: every project, by id),
- * in that order, and its progress in brief (brief.h): the brief kept in
- * the store where it still holds; else worked out as action_refresh
- * would (hand-offs that lag brought in line) and, where the store can be
- * written at once, kept for next time, all in one transaction. It never
- * waits for another writer: what it cannot save then, it shows as it is,
- * reading only what progress needs (store_each_progress), and keeps
- * nothing. A project not there (any more) is passed over. For the
- * projects screen and 'project list', which show only the brief: a start
- * then reads a row per project instead of its every answer. Stops at the
- * first non-zero return of fn and returns it; else 0, or the store's
- * status. */
+ * in that order, and its progress in brief (progress.h), as
+ * action_refresh would show it: where the store can be written, of its
+ * hand-offs brought in line with the rules (in memory: nothing is
+ * written). Read in one read transaction, only what progress needs of
+ * the projects ids (store_each_progress), every project in one walk
+ * (store_each_project). A project not there (any more) is passed over.
+ * With a memo, the briefs are kept in it and taken from it while no
+ * transaction has been committed to the store since (by anyone), and the
+ * content and settings are the same. For the projects screen and
+ * 'project list'. Stops at the first non-zero return of fn and returns
+ * it; else 0, or the store's status. */
 int action_briefs(struct action *a, const int64_t *ids, size_t n,
     int (*fn)(const struct project *p, const struct progress_brief *b, void *arg),
     void *arg, char **cause);
-/* The brief kept with p, as the store read it, when it still holds;
- * else NULL (then action_briefs works it out). Caller frees with
- * brief_free. */
+/* The brief of p kept in a's memo, while it still holds (as above); else
+ * NULL (then action_briefs works it out). Caller frees with
+ * progress_brief_free. */
 struct progress_brief *action_brief_kept(const struct action *a, const struct project *p);
+/* A memo for struct action, empty; for a program that shows the
+ * projects' progress again and again (the terminal program). */
+struct action_memo *action_memo_new(void);
+/* NULL is fine. */
+void action_memo_free(struct action_memo *m);
 /* As action_snapshot, but when the stored hand-offs lag behind the rules
  * (after an upgrade, or a change to the content or the site's threshold)
  * and the store is writable, brings them in line first (action_sync). */

@@ -300,7 +300,7 @@ struct content {
 	struct packet		*packet;	/* NULL: a default layout */
 	/* What the content says, as one number: the hash of its saved form
 	 * (loader_save), as content_load_cached works it out; 0 when it was
-	 * not, and then nothing worked out from it is kept (brief.h). */
+	 * not. */
 	uint64_t		 digest;
 };
 

@@ -123,6 +123,28 @@ const struct track_progress *progress_track(const struct progress *pr, const str
 /* Whether the project follows track id. */
 bool progress_has_track(const struct progress *pr, const char *id);
 
+/* A project's progress in brief, as the projects screen and 'project
+ * list' show it: per track the steps done and those that apply, and the
+ * open hand-offs. It points into the content only, not into the progress
+ * it was taken from. */
+struct progress_brief {
+	struct brief_track {
+		const struct track	*track;
+		size_t			 done, applicable;
+	}		*tracks;	/* the project's tracks the content has, in its order */
+	size_t		 ntracks;
+	size_t		 nopen_handoffs;
+};
+
+/* The brief of pr; free with progress_brief_free. */
+struct progress_brief *progress_brief_of(const struct progress *pr);
+/* A copy of b, to keep beyond a callback's call. */
+struct progress_brief *progress_brief_copy(const struct progress_brief *b);
+void progress_brief_free(struct progress_brief *b);
+/* The entry of track t, or NULL when the project has no such track. */
+const struct brief_track *progress_brief_track(const struct progress_brief *b,
+    const struct track *t);
+
 /* Machine name ("not-started", "in-progress", "blocked", "done",
  * "not-applicable") and the label for people (translated). */
 const char *step_status_name(enum step_status s);

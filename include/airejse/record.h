@@ -30,8 +30,6 @@ enum handoff_state {
 
 /* Times are seconds since the epoch (UTC); see clock.h. */
 
-struct stored_brief;
-
 struct project {
 	int64_t	  id;
 	char	 *name;		/* trimmed, NFC UTF-8 */
@@ -39,8 +37,6 @@ struct project {
 	size_t	  ntracks;
 	int64_t	  created;
 	int64_t	  changed;	/* the last change to anything in it */
-	/* Its progress in brief as kept with it (brief.h), or NULL. */
-	struct stored_brief *brief;
 };
 
 /* The stored answer to one question. A cleared answer keeps its row (kind
@@ -93,19 +89,6 @@ struct handoff_event {
 	enum source	 source;
 };
 
-/* A project's progress in brief as the store keeps it (brief.h): per
- * track of the content, the steps done and those that apply; the open
- * hand-offs; and the stamp of what it was worked out from. */
-struct stored_brief {
-	char		*stamp;
-	int64_t		 open_handoffs;
-	struct stored_brief_track {
-		char	*track;		/* track id */
-		int64_t	 done, applicable;
-	}		*tracks;	/* in the order of the project's tracks */
-	size_t		 ntracks;
-};
-
 /* Machine names ("tui", "raised") as stored and printed in tsv/json. */
 const char *source_name(enum source s);
 int source_parse(const char *s, enum source *out);	/* 0 or -1 */
@@ -122,7 +105,6 @@ void answer_clear(struct answer *a);
 void answer_event_clear(struct answer_event *e);
 void handoff_clear(struct handoff *h);
 void handoff_event_clear(struct handoff_event *e);
-void stored_brief_clear(struct stored_brief *b);
 
 /* Free an array of n records and its members; NULL is fine. */
 void projects_free(struct project *v, size_t n);

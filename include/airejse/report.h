@@ -32,7 +32,7 @@ json_t *report_step(const struct step_progress *sp);
 json_t *report_handoff(const struct content *c, const struct progress *pr,
     const struct handoff *h, const struct project *p, const char *today);
 /* A project as 'project list' shows it: id, name, tracks with progress
- * (from its brief), open hand-offs, times. */
+ * (from its brief, progress.h), open hand-offs, times. */
 json_t *report_project_summary(const struct content *c, const struct project *p,
     const struct progress_brief *b);
 /* A project as 'project show' shows it: the summary, its tracks' phases

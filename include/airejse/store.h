@@ -23,7 +23,7 @@
 struct store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 /* store_open flags. */
 #define STORE_READONLY	0x1	/* never write; a missing file is EX_NOINPUT */
@@ -47,13 +47,13 @@ int store_schema_version(const struct store *s);
 /* A number that changes whenever another connection commits: compare it
  * on each redraw to notice changes made by another process. */
 int64_t store_data_version(struct store *s);
+/* How many transactions were committed through s: with
+ * store_data_version, whether anything may have changed since. */
+uint64_t store_commits(const struct store *s);
 
 /* A write transaction (taken at once, waiting for other writers up to the
  * busy timeout). EX_IOERR if the store is read-only. */
 int store_begin(struct store *s, char **cause);
-/* As store_begin, but EX_TEMPFAIL at once when another writer holds the
- * database: for writes that may as well be left for another time. */
-int store_begin_nowait(struct store *s, char **cause);
 /* A read transaction: the queries inside see one consistent state. */
 int store_begin_read(struct store *s, char **cause);
 int store_commit(struct store *s, char **cause);
@@ -165,16 +165,6 @@ int store_each_project(struct store *s, int64_t from,
  * begin or end a transaction. */
 int store_each_progress(struct store *s, const int64_t *ids, size_t n,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause);
-
-/* A project's progress in brief, kept between runs (brief.h) and read
- * with the project (struct project's brief). Every function here that
- * changes a project's answers, hand-offs or tracks drops its brief in
- * the same transaction, so one that is there was put after the last of
- * them. store_brief_put replaces it, inside a write transaction, after
- * the action's other writes; a track id with a blank or a line break in
- * it cannot be kept, and then the project is left without a brief. */
-int store_brief_put(struct store *s, int64_t project, const struct stored_brief *b,
-    char **cause);
 
 /* Copies the whole database to dest with SQLite's online backup, through
  * a temporary file renamed into place (mode 0600). An existing dest is

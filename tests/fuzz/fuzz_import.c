@@ -31,7 +31,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct store *store;
 	const struct content *c = fuzz_content();
-	struct action a = { NULL, c, NULL, "fuzz", SOURCE_IMPORT };
+	struct action a = { NULL, c, NULL, "fuzz", SOURCE_IMPORT, NULL };
 	struct import_result res = { 0 };
 	char *cause = NULL;
 	char *tracks[] = { "tr" };

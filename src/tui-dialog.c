@@ -6,6 +6,7 @@
 
 #include "airejse/edit.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
@@ -24,7 +25,8 @@ struct tui_dlg {
 	size_t			 vscroll;	/* text: first visual line shown */
 	int			 width;		/* of the field when last drawn */
 	char			**options, **details;
-	size_t			 n, sel, top;
+	size_t			 n;
+	struct tui_list		 list;		/* of the options */
 	bool			*checked;
 	bool			 pasting;	/* inside a bracketed paste */
 	bool			(*submit)(struct tui *, void *, const char *, size_t, const bool *);
@@ -61,7 +63,8 @@ tui_dialog_open(struct tui *t, const struct tui_dialog *spec)
 		d->details[i] = spec->details ? dup_or_null(spec->details[i]) : NULL;
 		d->checked[i] = spec->checked ? spec->checked[i] : false;
 	}
-	d->sel = spec->selected < d->n ? spec->selected : 0;
+	d->list.n = d->n;
+	d->list.sel = spec->selected < d->n ? spec->selected : 0;
 	d->submit = spec->submit;
 	d->done = spec->done;
 	d->arg = spec->arg;
@@ -237,19 +240,17 @@ draw_options(struct tui *t, struct tui_dlg *d, int y, int x, int w, int rows)
 	size_t i;
 	int r;
 
-	if (d->sel < d->top)
-		d->top = d->sel;
-	if (d->sel >= d->top + (size_t)rows)
-		d->top = d->sel - (size_t)rows + 1;
-	for (r = 0, i = d->top; r < rows && i < d->n; r++, i++) {
+	tui_list_resize(&d->list, d->n, rows);
+	tui_list_fit(&d->list);
+	for (r = 0, i = d->list.top; r < rows && i < d->n; r++, i++) {
 		char *s;
 
 		if (d->kind == DLG_MULTI)
 			s = xasprintf("[%s] %s", d->checked[i] ? "x" : " ", d->options[i]);
 		else
 			s = xasprintf("%zu) %s", i + 1, d->options[i]);
-		tui_put(y + r, x, w, s, i == d->sel ? ST_SELECTED : ST_NORMAL, true);
-		if (i == d->sel)
+		tui_put(y + r, x, w, s, i == d->list.sel ? ST_SELECTED : ST_NORMAL, true);
+		if (i == d->list.sel)
 			tui_cursor(t, y + r, x);
 		free(s);
 	}
@@ -266,8 +267,8 @@ tui_dialog_draw(struct tui *t)
 	iw = w - 4;
 	prows = d->prompt ? min_int(tui_wrap_count(d->prompt, iw), PROMPT_ROWS) : 0;
 	hrows = d->help ? min_int(tui_wrap_count(d->help, iw), HELP_ROWS) : 0;
-	if ((d->kind == DLG_PICK || d->kind == DLG_MULTI) && d->details[d->sel]) {
-		detail = d->details[d->sel];
+	if ((d->kind == DLG_PICK || d->kind == DLG_MULTI) && d->details[d->list.sel]) {
+		detail = d->details[d->list.sel];
 		drows = min_int(tui_wrap_count(detail, iw), DETAIL_ROWS);
 	}
 	frows = field_rows(d);
@@ -327,7 +328,7 @@ submit(struct tui *t, struct tui_dlg *d)
 
 	if (d->submit != NULL)
 		close = d->submit(t, d->arg, d->kind == DLG_CONFIRM ? "y" : d->ed.buf,
-		    d->sel, d->checked);
+		    d->list.sel, d->checked);
 	/* The callback may have opened another dialog in this one's place. */
 	if (close && t->dlg == d)
 		tui_dialog_close(t);
@@ -450,38 +451,19 @@ options_key(struct tui *t, struct tui_dlg *d, int key)
 	enum tui_req req = tui_key_req(tui_global_keys, key);
 
 	if (key >= '1' && key <= '9' && (size_t)(key - '1') < d->n) {
-		d->sel = (size_t)(key - '1');
+		tui_list_select(&d->list, (size_t)(key - '1'));
 		if (d->kind == DLG_PICK) {
 			submit(t, d);
 			return;
 		}
-		d->checked[d->sel] = !d->checked[d->sel];
+		d->checked[d->list.sel] = !d->checked[d->list.sel];
 		return;
 	}
 	if (key == ' ' && d->kind == DLG_MULTI) {
-		d->checked[d->sel] = !d->checked[d->sel];
+		d->checked[d->list.sel] = !d->checked[d->list.sel];
 		return;
 	}
-	switch (req) {
-	case REQ_UP:
-		if (d->sel > 0)
-			d->sel--;
-		break;
-	case REQ_DOWN:
-		if (d->sel + 1 < d->n)
-			d->sel++;
-		break;
-	case REQ_FIRST:
-	case REQ_PAGE_UP:
-		d->sel = 0;
-		break;
-	case REQ_LAST:
-	case REQ_PAGE_DOWN:
-		d->sel = d->n ? d->n - 1 : 0;
-		break;
-	default:
-		break;
-	}
+	tui_list_move(&d->list, req);
 }
 
 void

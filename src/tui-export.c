@@ -10,6 +10,7 @@
 #include "airejse/action.h"
 #include "airejse/export.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/xalloc.h"
 
 struct export {
@@ -36,6 +37,7 @@ export_open(struct tui *t, const void *arg)
 		return NULL;
 	}
 	x->choices = export_choices(t->content, i18n_lang(), &x->n);
+	x->list.n = x->n;
 	for (i = 0; a->what != NULL && i < x->n; i++)
 		if (strcmp(x->choices[i].name, a->what) == 0)
 			x->list.sel = i;
@@ -63,7 +65,7 @@ export_draw(struct tui *t, void *state, int top, int rows, int cols)
 	tui_set_title(t, _("Export: %s"), x->d->snap->project->name);
 	tui_put(top, 1, cols - 1, _("What should be exported? Enter chooses the format and the file."),
 	    ST_DIM, false);
-	tui_list_fit(&x->list, x->n, rows - 2);
+	tui_list_resize(&x->list, x->n, rows - 2);
 	for (r = 0, i = x->list.top; r < rows - 2 && i < x->n; r++, i++) {
 		bool sel = i == x->list.sel;
 
@@ -142,7 +144,7 @@ export_key(struct tui *t, void *state, enum tui_req req, int key)
 	int f;
 
 	if (req != REQ_ENTER)
-		return tui_list_key(&x->list, req, x->n, t->rows - 5);
+		return tui_list_move(&x->list, req);
 	if (x->n == 0)
 		return true;
 	x->opts.what = x->choices[x->list.sel].what;

@@ -6,6 +6,7 @@
 #include "airejse/content.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
@@ -67,7 +68,7 @@ glossary_draw(struct tui *t, void *state, int top, int rows, int cols)
 		tui_put(top, 1, cols - 1, _("No term matches. Press / to search again."), ST_DIM, false);
 		return;
 	}
-	tui_list_fit(&g->list, g->n, lrows);
+	tui_list_resize(&g->list, g->n, lrows);
 	for (r = 0, i = g->list.top; r < lrows && i < g->n; r++, i++) {
 		tui_put(top + r, 1, cols - 1, text_get(&g->v[i]->term),
 		    i == g->list.sel ? ST_SELECTED : ST_NORMAL, i == g->list.sel);
@@ -97,8 +98,9 @@ set_filter(struct tui *t, void *arg, const char *text, size_t choice, const bool
 	free(g->filter);
 	g->filter = *trimmed ? utf8_fold(trimmed) : NULL;
 	free(trimmed);
-	g->list.sel = g->list.top = 0;
 	glossary_reload(t, g);
+	tui_list_resize(&g->list, g->n, g->list.height);
+	tui_list_move(&g->list, REQ_FIRST);
 	return true;
 }
 
@@ -113,7 +115,7 @@ glossary_key(struct tui *t, void *state, enum tui_req req, int key)
 		    set_filter, g);
 		return true;
 	}
-	return tui_list_key(&g->list, req, g->n, (t->rows - 3) / 2);
+	return tui_list_move(&g->list, req);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/utf8.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
@@ -169,8 +170,7 @@ make_rows(struct handoffs *h)
 		for (k = 0; k < h->projs[i].nsteps; k++)
 			add_row(h, ROW_STEP, i, k);
 	}
-	if (h->list.sel >= h->nrows)
-		h->list.sel = h->nrows ? h->nrows - 1 : 0;
+	tui_list_resize(&h->list, h->nrows, h->list.height);
 }
 
 static void
@@ -287,12 +287,23 @@ reload_one(struct tui *t, struct handoffs *h, size_t i)
 	make_rows(h);
 }
 
+/* A project's name and the heading of its steps are not chosen. */
+static bool
+row_selectable(void *arg, size_t i)
+{
+	const struct handoffs *h = arg;
+
+	return !is_heading(&h->rows[i]);
+}
+
 static void *
 handoffs_open(struct tui *t, const void *arg)
 {
 	const struct tui_handoffs_arg *a = arg;
 	struct handoffs *h = xcalloc(1, sizeof(*h));
 
+	h->list.selectable = row_selectable;
+	h->list.arg = h;
 	h->project = a->project;
 	h->role = a->role ? xstrdup(a->role) : NULL;
 	handoffs_reload(t, h);
@@ -406,10 +417,7 @@ handoffs_draw(struct tui *t, void *state, int top, int rows, int cols)
 		    ST_DIM);
 		return;
 	}
-	/* Never rest on a heading. */
-	if (is_heading(&h->rows[h->list.sel]) && h->list.sel + 1 < h->nrows)
-		h->list.sel++;
-	tui_list_fit(&h->list, h->nrows, lrows);
+	tui_list_resize(&h->list, h->nrows, lrows);
 	for (r = 0, i = h->list.top; r < lrows && i < h->nrows; r++, i++) {
 		const struct row *row = &h->rows[i];
 		const struct handoff *ho = row->kind == ROW_HANDOFF ? row_handoff(h, row) : NULL;
@@ -503,28 +511,11 @@ static bool
 handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 {
 	struct handoffs *h = state;
-	const struct row *r = h->nrows ? &h->rows[h->list.sel] : NULL;
-	int lrows = (t->rows - 3) / 2;
+	const struct row *r = tui_list_has_selection(&h->list) ? &h->rows[h->list.sel] : NULL;
 
-	if (req == REQ_UP || req == REQ_DOWN) {
-		size_t old = h->list.sel;
-
-		tui_list_key(&h->list, req, h->nrows, lrows);
-		/* Step over headings, in the direction of the move. */
-		while (h->nrows && is_heading(&h->rows[h->list.sel]) && h->list.sel != old) {
-			size_t before = h->list.sel;
-
-			tui_list_key(&h->list, req, h->nrows, lrows);
-			if (h->list.sel == before) {
-				h->list.sel = old;
-				break;
-			}
-		}
+	if (tui_list_move(&h->list, req))
 		return true;
-	}
-	if (tui_list_key(&h->list, req, h->nrows, lrows))
-		return true;
-	if (r == NULL || is_heading(r))
+	if (r == NULL)
 		return false;
 	switch (req) {
 	case REQ_ENTER:

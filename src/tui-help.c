@@ -6,6 +6,7 @@
 
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
@@ -74,12 +75,20 @@ add_map(struct help *h, const struct tui_binding *map, const struct tui_binding 
 	}
 }
 
+/* Help is read, not chosen from: a pager. */
+static bool
+no_selection(void *arg, size_t i)
+{
+	return false;
+}
+
 static void *
 help_open(struct tui *t, const void *arg)
 {
 	struct help *h = xcalloc(1, sizeof(*h));
 
 	h->of = arg;
+	h->list.selectable = no_selection;
 	add(h, NULL, _(h->of->title));
 	add_map(h, h->of->keys, NULL);
 	add(h, NULL, "");
@@ -106,7 +115,8 @@ help_draw(struct tui *t, void *state, int top, int rows, int cols)
 	size_t i;
 
 	tui_set_title(t, _("Help: %s"), _(h->of->title));
-	tui_list_fit(&h->list, h->n, rows);
+	tui_list_resize(&h->list, h->n, rows);
+	tui_cursor(t, top, 0);
 	for (r = 0, i = h->list.top; r < rows && i < h->n; r++, i++) {
 		const struct help_line *l = &h->v[i];
 
@@ -116,8 +126,6 @@ help_draw(struct tui *t, void *state, int top, int rows, int cols)
 			tui_put(top + r, 2, kw, l->keys, ST_KEY, false);
 			tui_put(top + r, 3 + kw, cols - 3 - kw, l->text, ST_NORMAL, false);
 		}
-		if (i == h->list.sel)
-			tui_cursor(t, top + r, 0);
 	}
 }
 
@@ -126,7 +134,7 @@ help_key(struct tui *t, void *state, enum tui_req req, int key)
 {
 	struct help *h = state;
 
-	return tui_list_key(&h->list, req, h->n, t->rows - 3);
+	return tui_list_move(&h->list, req);
 }
 
 static void

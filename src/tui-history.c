@@ -8,6 +8,7 @@
 #include "airejse/record.h"
 #include "airejse/store.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
@@ -80,7 +81,7 @@ history_draw(struct tui *t, void *state, int top, int rows, int cols)
 		tui_put(top + 1, 2, cols - 2, _("This question has never been answered."), ST_DIM, false);
 		return;
 	}
-	tui_list_fit(&h->list, h->n, rows / 2);
+	tui_list_resize(&h->list, h->n, rows / 2);
 	/* Newest first. */
 	for (r = 0, i = h->list.top; r < rows / 2 && i < h->n; r++, i++) {
 		const struct answer_event *e = &h->v[h->n - 1 - i];
@@ -116,7 +117,7 @@ history_key(struct tui *t, void *state, enum tui_req req, int key)
 {
 	struct history *h = state;
 
-	return tui_list_key(&h->list, req, h->n, (t->rows - 3) / 2);
+	return tui_list_move(&h->list, req);
 }
 
 static const struct tui_binding history_keys[] = {

@@ -14,6 +14,7 @@
 #include "airejse/progress.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/utf8.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
@@ -26,19 +27,39 @@ enum pane {
 	PANE_STEP
 };
 
+/* A block of the step pane, one item of its list: a paragraph, or a
+ * question with its answer below it. */
+struct block {
+	char		*text;
+	enum tui_style	 st;
+	char		*answer;	/* a question's; NULL for a paragraph */
+	enum tui_style	 ast;
+	long		 q;		/* the question, or -1 */
+	int		 h, ah;		/* rows of text and of answer */
+};
+
 struct journey {
 	int64_t			 id;
 	struct snapshot		*snap;
 	size_t			 track;		/* in snap->progress->tracks */
 	size_t			 step;		/* in the track, over all phases */
 	enum pane		 pane;
-	size_t			 map_top;	/* first map row shown */
+	/* The map: a phase (its index + 1, negated) or a step index. */
+	long			*mrows;
+	struct tui_list		 map;
 	const struct question	**qs;		/* the step's questions that apply */
 	size_t			 nq;
 	size_t			 q;		/* the selected one */
-	int			 dtop;		/* first step-pane row shown */
+	/* The step pane, laid out at width pane_w. */
+	struct block		*blocks;
+	size_t			 nblocks, bcap;
+	struct tui_list		 detail;
+	int			 pane_w;
+	bool			 show_q;	/* bring the question into view */
 	char			*want_q;	/* select this question after a reload */
 };
+
+static void free_blocks(struct journey *j);
 
 static const struct track_progress *
 cur_track(const struct journey *j)
@@ -50,6 +71,46 @@ static const struct step_progress *
 cur_step(const struct journey *j)
 {
 	return &cur_track(j)->steps[j->step];
+}
+
+static bool
+map_selectable(void *arg, size_t i)
+{
+	const struct journey *j = arg;
+
+	return j->mrows[i] >= 0;
+}
+
+/* The map's items for the current track. */
+static void
+map_build(struct journey *j)
+{
+	const struct track *tr = cur_track(j)->track;
+	size_t n = 0, p, s;
+
+	free(j->mrows);
+	j->mrows = xcalloc(tr->nphases + tr->nsteps + 1, sizeof(*j->mrows));
+	for (p = 0; p < tr->nphases; p++) {
+		j->mrows[n++] = -(long)p - 1;
+		for (s = 0; s < tr->phases[p].nsteps; s++)
+			j->mrows[n++] = (long)tr->phases[p].steps[s].index;
+	}
+	j->map.selectable = map_selectable;
+	j->map.arg = j;
+	j->map.top = 0;
+	j->map.skip = 0;
+	tui_list_resize(&j->map, n, j->map.height);
+}
+
+/* Selects the current step in the map. */
+static void
+map_show_step(struct journey *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->map.n; i++)
+		if (j->mrows[i] == (long)j->step)
+			tui_list_select(&j->map, i);
 }
 
 /* The questions of the current step that apply now. */
@@ -74,6 +135,8 @@ collect_questions(struct journey *j)
 		j->qs[j->nq++] = st->questions[i];
 	}
 	free(k);
+	if (j->want_q != NULL)
+		j->show_q = true;
 	xfree(j->want_q);
 }
 
@@ -87,13 +150,21 @@ select_step(struct journey *j, const struct step *st)
 	for (i = 0; i < pr->ntracks; i++) {
 		if (pr->tracks[i].track != st->track)
 			continue;
-		if (j->track != i || j->step != st->index) {
+		bool other = j->track != i || j->step != st->index;
+
+		if (other) {
 			j->nq = 0;
-			j->dtop = 0;
+			j->detail.top = 0;
+			j->detail.skip = 0;
 		}
-		j->track = i;
+		if (j->track != i || j->mrows == NULL) {
+			j->track = i;
+			map_build(j);
+		}
 		j->step = st->index;
+		map_show_step(j);
 		collect_questions(j);
+		j->pane_w = 0;
 		return true;
 	}
 	return false;
@@ -119,7 +190,10 @@ load(struct tui *t, struct journey *j)
 	}
 	if (j->track >= s->progress->ntracks)
 		j->track = 0;
+	if (j->mrows == NULL)
+		map_build(j);
 	collect_questions(j);
+	j->pane_w = 0;		/* lay the step out again */
 	return 0;
 }
 
@@ -140,6 +214,7 @@ journey_open(struct tui *t, const void *arg)
 	if (load(t, j) != 0) {
 		snapshot_free(j->snap);
 		free(j->qs);
+		free(j->mrows);
 		free(j);
 		return NULL;
 	}
@@ -150,6 +225,7 @@ journey_open(struct tui *t, const void *arg)
 		j->want_q = a->question ? xstrdup(a->question) : NULL;
 		select_step(j, track_step(content_track(t->content, a->track), a->step));
 		j->pane = PANE_STEP;
+		j->show_q = true;
 	} else if (pr->next != NULL) {
 		select_step(j, pr->next->step);
 	}
@@ -164,6 +240,9 @@ journey_close(struct tui *t, void *state)
 	snapshot_free(j->snap);
 	free(j->qs);
 	free(j->want_q);
+	free(j->mrows);
+	free_blocks(j);
+	free(j->blocks);
 	free(j);
 }
 
@@ -204,97 +283,73 @@ status_style(enum step_status s)
 	}
 }
 
-/* The map's rows: a phase (its index + 1, negated) or a step index. */
-static size_t
-map_rows(const struct track *tr, long *rows)
-{
-	size_t n = 0, p, s;
+struct map_ctx {
+	struct tui	*t;
+	struct journey	*j;
+	int		 top, x, w;
+};
 
-	for (p = 0; p < tr->nphases; p++) {
-		rows[n++] = -(long)p - 1;
-		for (s = 0; s < tr->phases[p].nsteps; s++)
-			rows[n++] = (long)tr->phases[p].steps[s].index;
+static void
+draw_map_item(void *arg, size_t i, int y, int first, int rows, bool sel)
+{
+	struct map_ctx *m = arg;
+	struct journey *j = m->j;
+	const struct track_progress *tp = cur_track(j);
+	long v = j->mrows[i];
+	int row = m->top + y;
+
+	if (v < 0) {
+		const struct phase_progress *pp = &tp->phases[-v - 1];
+		char *s = xasprintf("%s  %zu/%zu", text_get(&pp->phase->title),
+		    pp->done, pp->applicable);
+
+		tui_put(row, m->x, m->w, s, ST_HEADING, false);
+		free(s);
+	} else {
+		const struct step_progress *sp = &tp->steps[v];
+		enum tui_style st = sel && j->pane == PANE_MAP ? ST_SELECTED :
+		    status_style(sp->status);
+		const char *owner = text_get(&sp->step->owner->name);
+		const char *title = text_get(&sp->step->title);
+		int ow = utf8_width(owner), used, w = m->w, x = m->x;
+
+		tui_put(row, x, w, "", st, sel);
+		used = tui_put(row, x + 1, 4, status_mark(sp), st, false);
+		used += 2;
+		/* The owner where the whole title fits beside it; the
+		 * step pane always names it. */
+		if (utf8_width(title) + ow + 2 <= w - used) {
+			tui_put(row, x + w - ow, ow, owner,
+			    st == ST_SELECTED ? st : ST_DIM, false);
+		}
+		tui_put(row, x + used, w - used, title, st, false);
+		if (sel && j->pane == PANE_MAP)
+			tui_cursor(m->t, row, x);
 	}
-	return n;
 }
 
 static void
 draw_map(struct tui *t, struct journey *j, int top, int rows, int x, int w)
 {
-	const struct track_progress *tp = cur_track(j);
-	const struct track *tr = tp->track;
-	long *v = xcalloc(tr->nphases + tr->nsteps + 1, sizeof(*v));
-	size_t n = map_rows(tr, v), i, selrow = 0;
-	int r;
+	struct map_ctx m = { t, j, top, x, w };
 
-	for (i = 0; i < n; i++)
-		if (v[i] == (long)j->step)
-			selrow = i;
-	/* Keep the phase's title in sight above its first step. */
-	if (selrow > 0 && v[selrow - 1] < 0 && selrow - 1 < j->map_top)
-		j->map_top = selrow - 1;
-	if (selrow < j->map_top)
-		j->map_top = selrow;
-	if (selrow >= j->map_top + (size_t)rows)
-		j->map_top = selrow - (size_t)rows + 1;
-	for (r = 0, i = j->map_top; r < rows && i < n; r++, i++) {
-		if (v[i] < 0) {
-			const struct phase_progress *pp = &tp->phases[-v[i] - 1];
-			char *s = xasprintf("%s  %zu/%zu", text_get(&pp->phase->title),
-			    pp->done, pp->applicable);
-
-			tui_put(top + r, x, w, s, ST_HEADING, false);
-			free(s);
-		} else {
-			const struct step_progress *sp = &tp->steps[v[i]];
-			bool sel = (size_t)v[i] == j->step;
-			enum tui_style st = sel && j->pane == PANE_MAP ? ST_SELECTED :
-			    status_style(sp->status);
-			const char *owner = text_get(&sp->step->owner->name);
-			const char *title = text_get(&sp->step->title);
-			int ow = utf8_width(owner), used;
-
-			tui_put(top + r, x, w, "", st, sel);
-			used = tui_put(top + r, x + 1, 4, status_mark(sp), st, false);
-			used += 2;
-			/* The owner where the whole title fits beside it; the
-			 * step pane always names it. */
-			if (utf8_width(title) + ow + 2 <= w - used) {
-				tui_put(top + r, x + w - ow, ow, owner,
-				    st == ST_SELECTED ? st : ST_DIM, false);
-			}
-			tui_put(top + r, x + used, w - used, title, st, false);
-			if (sel && j->pane == PANE_MAP)
-				tui_cursor(t, top + r, x);
-		}
-	}
-	free(v);
+	tui_list_resize(&j->map, j->map.n, rows);
+	tui_list_each(&j->map, draw_map_item, &m);
 }
 
-/* A block of the step pane: wrapped text, and the question it belongs
- * to (or -1). */
-struct block {
-	char		*text;
-	enum tui_style	 st;
-	int		 indent;
-	long		 q;
-	int		 h;
-};
-
-struct blocks {
-	struct block	*v;
-	size_t		 n, cap;
-};
-
-static void
-add_block(struct blocks *b, enum tui_style st, int indent, long q, char *text)
+/* Adds a paragraph (q -1) or question q's block to the step pane. */
+static struct block *
+add_block(struct journey *j, enum tui_style st, long q, char *text)
 {
-	xgrow(&b->v, &b->cap, b->n + 1, sizeof(*b->v));
-	b->v[b->n].text = text;
-	b->v[b->n].st = st;
-	b->v[b->n].indent = indent;
-	b->v[b->n].q = q;
-	b->n++;
+	struct block *b;
+
+	xgrow(&j->blocks, &j->bcap, j->nblocks + 1, sizeof(*j->blocks));
+	b = &j->blocks[j->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->text = text;
+	b->st = st;
+	b->q = q;
+	return b;
 }
 
 /* What the answer to q shows: the value, "don't know" or a dash. */
@@ -330,7 +385,7 @@ join_list(const struct strlist *l)
 }
 
 static void
-step_blocks(struct tui *t, const struct journey *j, struct blocks *b)
+step_blocks(struct tui *t, struct journey *j)
 {
 	const struct step_progress *sp = cur_step(j);
 	const struct step *st = sp->step;
@@ -338,28 +393,28 @@ step_blocks(struct tui *t, const struct journey *j, struct blocks *b)
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
-	add_block(b, ST_HEADING, 0, -1, xstrdup(text_get(&st->title)));
+	add_block(j, ST_HEADING, -1, xstrdup(text_get(&st->title)));
 	sb_addf(&sb, _("Owner: %s"), text_get(&st->owner->name));
 	if (st->group != NULL)
 		sb_addf(&sb, " (%s)", text_get(&st->group->name));
 	sb_addf(&sb, " · %s", step_status_label(sp->status));
 	if (sp->nquestions > 0)
 		sb_addf(&sb, " %zu/%zu", sp->nanswered, sp->nquestions);
-	add_block(b, ST_DIM, 0, -1, sb_detach(&sb));
+	add_block(j, ST_DIM, -1, sb_detach(&sb));
 	if (st->basis == BASIS_LAW)
-		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Required by law: %s"), legal));
+		add_block(j, ST_BLOCKED, -1, xasprintf(_("Required by law: %s"), legal));
 	else if (st->basis == BASIS_PRACTICE)
-		add_block(b, ST_DIM, 0, -1, *legal ? xasprintf(_("Good practice (%s)"), legal) :
+		add_block(j, ST_DIM, -1, *legal ? xasprintf(_("Good practice (%s)"), legal) :
 		    xstrdup(_("Good practice")));
 	free(legal);
 	if (sp->status == STEP_BLOCKED && sp->handoff_blocks) {
 		const struct role *r = content_role(t->content, sp->handoff->role);
 
-		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Waiting for a hand-off to %s (%s)."),
+		add_block(j, ST_BLOCKED, -1, xasprintf(_("Waiting for a hand-off to %s (%s)."),
 		    r ? text_get(&r->name) : sp->handoff->role,
 		    handoff_state_label(sp->handoff->state)));
 	} else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL) {
-		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Do \"%s\" first."),
+		add_block(j, ST_BLOCKED, -1, xasprintf(_("Do \"%s\" first."),
 		    text_get(&sp->waits_for->title)));
 	} else if (sp->handoff != NULL && sp->status != STEP_DONE && !sp->waits_requires) {
 		const struct role *r = content_role(t->content, sp->handoff->role);
@@ -368,94 +423,156 @@ step_blocks(struct tui *t, const struct journey *j, struct blocks *b)
 		const char *state = handoff_state_label(sp->handoff->state);
 
 		if (sp->nanswered < sp->nquestions)
-			add_block(b, ST_PROGRESS, 0, -1, xasprintf(_("A hand-off to %s (%s) waits on one of these questions; answer the others meanwhile."),
+			add_block(j, ST_PROGRESS, -1, xasprintf(_("A hand-off to %s (%s) waits on one of these questions; answer the others meanwhile."),
 			    who, state));
 		else
-			add_block(b, ST_PROGRESS, 0, -1, xasprintf(_("A hand-off to %s (%s) is open on one of these answers; the step is done when it is answered."),
+			add_block(j, ST_PROGRESS, -1, xasprintf(_("A hand-off to %s (%s) is open on one of these answers; the step is done when it is answered."),
 			    who, state));
 	}
 	if (sp->status == STEP_BLOCKED && sp->waits_requires)
 		/* L10N: %s says what must hold, e.g. "the agreement with the
 		 * vendor has been signed" (the content's requires_text). */
-		add_block(b, ST_BLOCKED, 0, -1, xasprintf(_("Waits until %s."),
+		add_block(j, ST_BLOCKED, -1, xasprintf(_("Waits until %s."),
 		    step_requires_text(st)));
 	if (sp->status == STEP_NOT_APPLICABLE)
-		add_block(b, ST_DIM, 0, -1, xstrdup(_("This step does not apply to the project as it is answered now.")));
-	add_block(b, ST_NORMAL, 0, -1, xstrdup(""));
+		add_block(j, ST_DIM, -1, xstrdup(_("This step does not apply to the project as it is answered now.")));
+	add_block(j, ST_NORMAL, -1, xstrdup(""));
 	if (st->guidance.s[LANG_DA] != NULL)
-		add_block(b, ST_NORMAL, 0, -1, xstrdup(text_get(&st->guidance)));
+		add_block(j, ST_NORMAL, -1, xstrdup(text_get(&st->guidance)));
 	if (st->watch.s[LANG_DA] != NULL)
-		add_block(b, ST_NORMAL, 0, -1, xasprintf(_("Watch out: %s"), text_get(&st->watch)));
+		add_block(j, ST_NORMAL, -1, xasprintf(_("Watch out: %s"), text_get(&st->watch)));
 	if (st->why.s[LANG_DA] != NULL)
-		add_block(b, ST_DIM, 0, -1, xasprintf(_("Why: %s"), text_get(&st->why)));
+		add_block(j, ST_DIM, -1, xasprintf(_("Why: %s"), text_get(&st->why)));
 	if (st->nterms > 0) {
 		for (i = 0; i < st->nterms; i++) {
 			if (i > 0)
 				sb_add(&sb, ", ");
 			sb_add(&sb, text_get(&st->terms[i]->term));
 		}
-		add_block(b, ST_DIM, 0, -1, xasprintf(_("Terms (g: glossary): %s"), sb_str(&sb)));
+		add_block(j, ST_DIM, -1, xasprintf(_("Terms (g: glossary): %s"), sb_str(&sb)));
 		sb_free(&sb);
 	}
-	add_block(b, ST_NORMAL, 0, -1, xstrdup(""));
+	add_block(j, ST_NORMAL, -1, xstrdup(""));
 	if (j->nq == 0 && st->nquestions > 0)
-		add_block(b, ST_DIM, 0, -1, xstrdup(_("No question of this step applies now.")));
+		add_block(j, ST_DIM, -1, xstrdup(_("No question of this step applies now.")));
 	for (i = 0; i < j->nq; i++) {
-		enum tui_style ast;
-		char *ans = answer_text(j, j->qs[i], &ast);
+		struct block *bl = add_block(j, ST_HEADING, (long)i,
+		    xasprintf("%zu. %s", i + 1, text_get(&j->qs[i]->prompt)));
 
-		add_block(b, i == j->q && j->pane == PANE_STEP ? ST_SELECTED : ST_HEADING,
-		    0, (long)i, xasprintf("%zu. %s", i + 1, text_get(&j->qs[i]->prompt)));
-		add_block(b, ast, 3, (long)i, ans);
+		bl->answer = answer_text(j, j->qs[i], &bl->ast);
+	}
+}
+
+/* Answers are indented under their question by this. */
+#define ANSWER_INDENT 3
+
+static void
+free_blocks(struct journey *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nblocks; i++) {
+		free(j->blocks[i].text);
+		free(j->blocks[i].answer);
+	}
+	j->nblocks = 0;
+}
+
+static int
+block_rows(void *arg, size_t i)
+{
+	const struct journey *j = arg;
+
+	return j->blocks[i].h + j->blocks[i].ah;
+}
+
+static bool
+block_is_question(void *arg, size_t i)
+{
+	const struct journey *j = arg;
+
+	return j->blocks[i].q >= 0;
+}
+
+/* The item of the selected question in the step pane. */
+static size_t
+question_item(const struct journey *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nblocks; i++)
+		if (j->blocks[i].q == (long)j->q)
+			return i;
+	return 0;
+}
+
+/* Lays the step pane out at width w (again when anything changed). */
+static void
+layout_step(struct tui *t, struct journey *j, int w, int rows)
+{
+	size_t i;
+
+	if (w != j->pane_w) {
+		free_blocks(j);
+		step_blocks(t, j);
+		for (i = 0; i < j->nblocks; i++) {
+			struct block *b = &j->blocks[i];
+
+			b->h = tui_wrap_count(b->text, w);
+			b->ah = b->answer ? tui_wrap_count(b->answer, w - ANSWER_INDENT) : 0;
+		}
+		j->pane_w = w;
+		j->detail.rows = block_rows;
+		j->detail.selectable = block_is_question;
+		j->detail.arg = j;
+		j->detail.sel = question_item(j);
+	}
+	tui_list_resize(&j->detail, j->nblocks, rows);
+	if (j->show_q) {
+		tui_list_select(&j->detail, question_item(j));
+		j->show_q = false;
+	}
+}
+
+struct step_ctx {
+	struct tui	*t;
+	struct journey	*j;
+	int		 top, x, w;
+};
+
+static void
+draw_block(void *arg, size_t i, int y, int first, int rows, bool sel)
+{
+	struct step_ctx *c = arg;
+	const struct block *b = &c->j->blocks[i];
+	enum tui_style st = sel && c->j->pane == PANE_STEP ? ST_SELECTED : b->st;
+	int row = c->top + y;
+
+	if (st == ST_SELECTED && first < b->h) {
+		tui_clear(row, c->x, c->w, ST_SELECTED);
+		tui_cursor(c->t, row, c->x);
+	}
+	if (first < b->h)
+		tui_wrap(row, c->x, c->w, rows, first, b->text, st);
+	if (b->answer != NULL && first + rows > b->h) {
+		int af = first > b->h ? first - b->h : 0;
+		int ay = row + (first < b->h ? b->h - first : 0);
+
+		tui_wrap(ay, c->x + ANSWER_INDENT, c->w - ANSWER_INDENT, rows - (ay - row), af,
+		    b->answer, b->ast);
 	}
 }
 
 static void
 draw_step(struct tui *t, struct journey *j, int top, int rows, int x, int w)
 {
-	struct blocks b = { 0 };
-	int total = 0, first = -1, last = 0, y, r;
-	size_t i;
+	struct step_ctx c = { t, j, top, x, w };
 
-	step_blocks(t, j, &b);
-	for (i = 0; i < b.n; i++) {
-		b.v[i].h = tui_wrap_count(b.v[i].text, w - b.v[i].indent);
-		if (b.v[i].q == (long)j->q && j->pane == PANE_STEP) {
-			if (first < 0)
-				first = total;
-			last = total + b.v[i].h;
-		}
-		total += b.v[i].h;
-	}
-	/* Scroll so the selected question shows; otherwise keep dtop. */
-	if (first >= 0) {
-		if (last - j->dtop > rows)
-			j->dtop = last - rows;
-		if (first < j->dtop)
-			j->dtop = first;
-		/* On the first question, show the guidance above it too. */
-		if (j->q == 0 && last <= rows)
-			j->dtop = 0;
-	}
-	if (j->dtop > total - rows)
-		j->dtop = total - rows > 0 ? total - rows : 0;
-	for (i = 0, y = 0; i < b.n; i++) {
-		struct block *bl = &b.v[i];
-		int skip = j->dtop - y;
-
-		if (y + bl->h > j->dtop && y - j->dtop < rows) {
-			r = top + (skip > 0 ? 0 : -skip);
-			if (bl->st == ST_SELECTED)
-				tui_clear(r, x, w, ST_SELECTED);
-			tui_wrap(r, x + bl->indent, w - bl->indent,
-			    top + rows - r, skip > 0 ? skip : 0, bl->text, bl->st);
-			if (bl->st == ST_SELECTED)
-				tui_cursor(t, r, x);
-		}
-		y += bl->h;
-		free(bl->text);
-	}
-	free(b.v);
+	layout_step(t, j, w, rows);
+	/* Reading a text with no question in view: the cursor at its top. */
+	if (j->pane == PANE_STEP)
+		tui_cursor(t, top, x);
+	tui_list_each(&j->detail, draw_block, &c);
 }
 
 static void
@@ -482,66 +599,80 @@ draw_next(struct tui *t, struct journey *j, int y, int cols)
 	free(s);
 }
 
+/* Where the panes are on a body of rows from top, cols wide. */
+struct geom {
+	int	 top, rows;
+	int	 mx, mw;	/* the map */
+	int	 px, pw;	/* the step */
+	bool	 both;		/* side by side */
+};
+
+static void
+geometry(int top, int rows, int cols, struct geom *g)
+{
+	int w;
+
+	g->top = top + 2;
+	g->rows = rows - 2;
+	g->both = cols >= TWO_PANES;
+	if (g->both) {
+		w = cols >= 100 ? 44 : cols * 2 / 5;
+		g->mx = 0;
+		g->mw = w - 1;
+		g->px = w + 2;
+		g->pw = cols - w - 3;
+	} else {
+		g->mx = 0;
+		g->mw = cols;
+		g->px = 1;
+		g->pw = cols - 2;
+	}
+}
+
 static void
 journey_draw(struct tui *t, void *state, int top, int rows, int cols)
 {
 	struct journey *j = state;
 	const struct track_progress *tp = cur_track(j);
-	int mw;
+	struct geom g;
 
 	tui_set_title(t, "%s · %s %zu/%zu", j->snap->project->name,
 	    text_get(&tp->track->title), tp->done, tp->applicable);
 	draw_next(t, j, top, cols);
-	top += 2;
-	rows -= 2;
-	if (cols >= TWO_PANES) {
-		mw = cols >= 100 ? 44 : cols * 2 / 5;
-		draw_map(t, j, top, rows, 0, mw - 1);
-		for (int r = 0; r < rows; r++)
-			tui_put(top + r, mw, 1, "|", ST_DIM, false);
-		draw_step(t, j, top, rows, mw + 2, cols - mw - 3);
+	geometry(top, rows, cols, &g);
+	if (g.both) {
+		draw_map(t, j, g.top, g.rows, g.mx, g.mw);
+		for (int r = 0; r < g.rows; r++)
+			tui_put(g.top + r, g.mx + g.mw + 1, 1, "|", ST_DIM, false);
+		draw_step(t, j, g.top, g.rows, g.px, g.pw);
 	} else if (j->pane == PANE_MAP) {
-		draw_map(t, j, top, rows, 0, cols);
+		draw_map(t, j, g.top, g.rows, g.mx, g.mw);
 	} else {
-		draw_step(t, j, top, rows, 1, cols - 2);
+		draw_step(t, j, g.top, g.rows, g.px, g.pw);
 	}
 }
 
-/* Moves in the map by steps, skipping phase titles. */
-static void
-map_move(struct journey *j, enum tui_req req)
+/* Moves in the map; a step of its own shows its questions. */
+static bool
+map_move(struct tui *t, struct journey *j, enum tui_req req)
 {
-	size_t n = cur_track(j)->track->nsteps, old = j->step;
+	size_t old = j->step;
+	struct geom g;
 
-	switch (req) {
-	case REQ_UP:
-		if (j->step > 0)
-			j->step--;
-		break;
-	case REQ_DOWN:
-		if (j->step + 1 < n)
-			j->step++;
-		break;
-	case REQ_PAGE_UP:
-		j->step = j->step > 10 ? j->step - 10 : 0;
-		break;
-	case REQ_PAGE_DOWN:
-		j->step = j->step + 10 < n ? j->step + 10 : n - 1;
-		break;
-	case REQ_FIRST:
-		j->step = 0;
-		break;
-	case REQ_LAST:
-		j->step = n - 1;
-		break;
-	default:
-		break;
-	}
+	geometry(1, t->rows - 3, t->cols, &g);
+	tui_list_resize(&j->map, j->map.n, g.rows);
+	if (!tui_list_move(&j->map, req))
+		return false;
+	if (tui_list_has_selection(&j->map))
+		j->step = (size_t)j->mrows[j->map.sel];
 	if (j->step != old) {
 		j->nq = 0;
-		j->dtop = 0;
+		j->detail.top = 0;
+		j->detail.skip = 0;
+		j->pane_w = 0;
 		collect_questions(j);
 	}
+	return true;
 }
 
 /* What an answer's save says; the hand-offs it raised or withdrew. */
@@ -895,38 +1026,20 @@ quick_answer(struct tui *t, struct journey *j, bool clear)
 	free(prompt);
 }
 
-/* Moves among the questions; past the last one, on to the next step. */
-static void
-question_move(struct journey *j, enum tui_req req, int rows)
+/* Moves in the step pane: among its questions, and through its text. */
+static bool
+pane_move(struct tui *t, struct journey *j, enum tui_req req)
 {
-	switch (req) {
-	case REQ_UP:
-		if (j->q > 0)
-			j->q--;
-		else
-			j->dtop = 0;
-		break;
-	case REQ_DOWN:
-		if (j->q + 1 < j->nq)
-			j->q++;
-		break;
-	case REQ_PAGE_UP:
-		j->dtop = j->dtop > rows ? j->dtop - rows : 0;
-		j->q = 0;
-		break;
-	case REQ_PAGE_DOWN:
-		j->dtop += rows;
-		break;
-	case REQ_FIRST:
-		j->q = 0;
-		j->dtop = 0;
-		break;
-	case REQ_LAST:
-		j->q = j->nq ? j->nq - 1 : 0;
-		break;
-	default:
-		break;
-	}
+	struct geom g;
+
+	/* Laid out as the screen is now: keys may come before a draw. */
+	geometry(1, t->rows - 3, t->cols, &g);
+	layout_step(t, j, g.pw, g.rows);
+	if (!tui_list_move(&j->detail, req))
+		return false;
+	if (tui_list_has_selection(&j->detail) && j->detail.sel < j->nblocks)
+		j->q = (size_t)j->blocks[j->detail.sel].q;
+	return true;
 }
 
 bool
@@ -939,6 +1052,7 @@ tui_journey_goto(struct tui *t, void *state, const struct step *st, const char *
 	if (!select_step(j, st))
 		return false;
 	j->pane = PANE_STEP;
+	j->show_q = true;
 	return true;
 }
 
@@ -958,11 +1072,13 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		if (req == REQ_LEFT && j->pane == PANE_MAP)
 			return true;
 		j->pane = j->pane == PANE_MAP ? PANE_STEP : PANE_MAP;
+		j->show_q = j->pane == PANE_STEP;
 		return true;
 	case REQ_ENTER:
-		if (j->pane == PANE_MAP)
+		if (j->pane == PANE_MAP) {
 			j->pane = PANE_STEP;
-		else if (j->nq > 0)
+			j->show_q = true;
+		} else if (j->nq > 0)
 			open_editor(t, j);
 		return true;
 	case REQ_DONTKNOW:
@@ -985,6 +1101,7 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		if (pr->next != NULL) {
 			select_step(j, pr->next->step);
 			j->pane = PANE_STEP;
+			j->show_q = true;
 		} else {
 			tui_info(t, _("Every step is done."));
 		}
@@ -993,8 +1110,11 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		j->track = (j->track + 1) % pr->ntracks;
 		j->step = 0;
 		j->nq = 0;
-		j->dtop = 0;
-		j->map_top = 0;
+		j->detail.top = 0;
+		j->detail.skip = 0;
+		j->pane_w = 0;
+		map_build(j);
+		map_show_step(j);
 		collect_questions(j);
 		return true;
 	case REQ_HANDOFFS: {
@@ -1020,12 +1140,9 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 	default:
 		break;
 	}
-	if (j->pane == PANE_MAP) {
-		map_move(j, req);
-		return req >= REQ_UP && req <= REQ_LAST;
-	}
-	question_move(j, req, t->rows - 5);
-	return req >= REQ_UP && req <= REQ_LAST;
+	if (j->pane == PANE_MAP)
+		return map_move(t, j, req);
+	return pane_move(t, j, req);
 }
 
 static const struct tui_binding journey_keys[] = {

@@ -13,6 +13,7 @@
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
@@ -55,7 +56,8 @@ struct projects {
 	size_t		  n;
 	enum sort	  sort;
 	char		 *filter;	/* folded, or NULL */
-	size_t		  sel, top;	/* in shown */
+	struct tui_list	  list;		/* over shown */
+	struct tui	 *t;
 	int64_t		  keep;		/* the project to select after a reload */
 };
 
@@ -117,11 +119,11 @@ item(struct tui *t, struct projects *p, size_t i)
 		if (p->moved) {
 			/* Every project, in the same order: the selected one
 			 * keeps its place, read yet or not. */
-			size_t sel = p->sel;
+			size_t sel = p->list.sel;
 
 			arrange(t, p);
 			if (sel < p->n)
-				p->sel = sel;
+				p->list.sel = sel;
 		} else {
 			read_page(t, p, i);
 		}
@@ -330,7 +332,7 @@ read_all(struct tui *t, struct projects *p)
 		p->sums[i] = NULL;
 	}
 	if (p->n > 0 && p->keep == 0)
-		p->keep = p->all[p->shown[p->sel]].id;
+		p->keep = p->all[p->shown[p->list.sel]].id;
 	free_all(p);
 	p->all = v;
 	p->nall = n;
@@ -352,7 +354,7 @@ arrange(struct tui *t, struct projects *p)
 	if (p->lazy && !read_all(t, p))
 		return;
 	if (p->n > 0 && p->keep == 0)
-		p->keep = p->all[p->shown[p->sel]].id;
+		p->keep = p->all[p->shown[p->list.sel]].id;
 	p->n = 0;
 	for (i = 0; i < p->nall; i++)
 		if (passes(p, &p->all[i]))
@@ -367,11 +369,13 @@ arrange(struct tui *t, struct projects *p)
 	sort_by = p->sort;
 	if (p->n > 1)
 		qsort(p->shown, p->n, sizeof(*p->shown), compare);
-	p->sel = 0;
+	p->list.n = p->n;
+	p->list.sel = 0;
 	for (i = 0; i < p->n; i++)
 		if (p->all[p->shown[i]].id == p->keep)
-			p->sel = i;
+			p->list.sel = i;
 	p->keep = 0;
+	tui_list_fit(&p->list);
 }
 
 /* The list as the screen opens: how many projects there are, and the
@@ -408,11 +412,13 @@ read_lazy(struct tui *t, struct projects *p)
 			tui_error(t, "%s", cause);
 		free(cause);
 	}
-	p->sel = rank < n ? rank : 0;
+	p->list.n = n;
+	p->list.sel = rank < n ? rank : 0;
 	p->keep = 0;
 	/* Read now, so that another reload before the screen is drawn
 	 * still knows which project is selected. */
-	item(t, p, p->sel);
+	item(t, p, p->list.sel);
+	tui_list_fit(&p->list);
 	if (began)
 		store_rollback(t->store);
 }
@@ -426,7 +432,7 @@ projects_reload(struct tui *t, void *state)
 	size_t n = 0, i;
 	char *cause = NULL;
 
-	if (p->n > 0 && p->keep == 0 && (pj = item(t, p, p->sel)) != NULL)
+	if (p->n > 0 && p->keep == 0 && (pj = item(t, p, p->list.sel)) != NULL)
 		p->keep = pj->id;
 	free_all(p);
 	if (p->sort == SORT_CHANGED && p->filter == NULL) {
@@ -448,11 +454,25 @@ projects_reload(struct tui *t, void *state)
 	arrange(t, p);
 }
 
+static int item_rows(struct tui *, struct projects *, size_t);
+
+static int
+list_rows(void *arg, size_t i)
+{
+	struct projects *p = arg;
+
+	return item_rows(p->t, p, i);
+}
+
 static void *
 projects_open(struct tui *t, const void *arg)
 {
 	struct projects *p = xcalloc(1, sizeof(*p));
 
+	p->t = t;
+	p->list.rows = list_rows;
+	p->list.whole = true;
+	p->list.arg = p;
 	projects_reload(t, p);
 	return p;
 }
@@ -501,50 +521,75 @@ draw_welcome(struct tui *t, int top, int rows, int cols)
 /* The columns a project's name keeps before what is on its right. */
 #define NAME_ROOM 24
 
+/* Draws rows [first, first + rows) of a project's item from row y. */
 static void
 draw_item(struct tui *t, const struct project *pj, const struct progress_brief *sum, int y,
-    int rows, int cols, bool sel)
+    int first, int rows, int cols, bool sel)
 {
 	char when[17], *right, *open;
 	int rw, tw, r;
 	size_t i;
 
-	clock_local(pj->changed, when);
-	/* On the right the open hand-offs and the last change, as much of
-	 * it as leaves the name room (the hand-offs matter more); the name
-	 * has the rest of the line. */
-	open = sum->nopen_handoffs > 0 ? xasprintf(P_("%zu open hand-off",
-	    "%zu open hand-offs", sum->nopen_handoffs), sum->nopen_handoffs) : NULL;
-	right = open ? xasprintf("%s  %s", open, when) : xstrdup(when);
-	if (utf8_width(right) > cols - NAME_ROOM && open != NULL) {
+	if (first == 0) {
+		clock_local(pj->changed, when);
+		/* On the right the open hand-offs and the last change, as
+		 * much of it as leaves the name room (the hand-offs matter
+		 * more); the name has the rest of the line. */
+		open = sum->nopen_handoffs > 0 ? xasprintf(P_("%zu open hand-off",
+		    "%zu open hand-offs", sum->nopen_handoffs), sum->nopen_handoffs) : NULL;
+		right = open ? xasprintf("%s  %s", open, when) : xstrdup(when);
+		if (utf8_width(right) > cols - NAME_ROOM && open != NULL) {
+			free(right);
+			right = open;
+			open = NULL;
+		}
+		rw = utf8_width(right);
+		if (rw > cols - NAME_ROOM)
+			rw = -2;
+		tui_put(y, 0, cols, " ", sel ? ST_SELECTED : ST_NORMAL, true);
+		tui_put(y, 1, cols - rw - 3, pj->name, sel ? ST_SELECTED : ST_HEADING, false);
+		if (rw > 0)
+			tui_put(y, cols - rw - 1, rw, right, sel ? ST_SELECTED :
+			    sum->nopen_handoffs ? ST_BLOCKED : ST_DIM, false);
 		free(right);
-		right = open;
-		open = NULL;
+		free(open);
 	}
-	rw = utf8_width(right);
-	if (rw > cols - NAME_ROOM)
-		rw = -2;
-	tui_put(y, 0, cols, " ", sel ? ST_SELECTED : ST_NORMAL, true);
-	tui_put(y, 1, cols - rw - 3, pj->name, sel ? ST_SELECTED : ST_HEADING, false);
-	if (rw > 0)
-		tui_put(y, cols - rw - 1, rw, right, sel ? ST_SELECTED :
-		    sum->nopen_handoffs ? ST_BLOCKED : ST_DIM, false);
-	free(right);
-	free(open);
 	tw = cols / 2 - 4;
-	for (i = 0, r = 1; i < sum->ntracks && r < rows; i++, r++) {
+	for (i = 0, r = 1; i < sum->ntracks && r < first + rows; i++, r++) {
 		const struct brief_track *ts = &sum->tracks[i];
 
-		tui_put(y + r, 3, tw, text_get(&ts->track->title), ST_NORMAL, false);
-		tui_progress(y + r, 4 + tw, cols - tw - 5, ts->done, ts->applicable);
+		if (r < first)
+			continue;
+		tui_put(y + r - first, 3, tw, text_get(&ts->track->title), ST_NORMAL, false);
+		tui_progress(y + r - first, 4 + tw, cols - tw - 5, ts->done, ts->applicable);
 	}
+}
+
+struct draw_ctx {
+	struct tui	*t;
+	struct projects	*p;
+	int		 top, cols;
+};
+
+static void
+draw_one(void *arg, size_t i, int y, int first, int rows, bool sel)
+{
+	struct draw_ctx *d = arg;
+	const struct project *pj = item(d->t, d->p, i);
+
+	if (pj != NULL)
+		draw_item(d->t, pj, summary(d->t, d->p, d->p->shown[i]), d->top + y, first,
+		    rows, d->cols, sel);
+	if (sel)
+		tui_cursor(d->t, d->top + y, 0);
 }
 
 static void
 projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 {
 	struct projects *p = state;
-	int y, h, hh = 0;
+	struct draw_ctx d;
+	int y;
 	size_t i;
 
 	if (p->filter)
@@ -561,37 +606,23 @@ projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 		    ST_DIM, false);
 		return;
 	}
-	/* Items have different heights: scroll so the selected one shows,
-	 * the first item as high as it can be (counted back from the
-	 * selected one, so that only the items around it are read). */
-	if (p->sel < p->top)
-		p->top = p->sel;
-	for (i = p->sel, h = item_rows(t, p, i); i > p->top; i--, h += hh)
-		if (h + (hh = item_rows(t, p, i - 1)) > rows)
-			break;
-	p->top = i;
-	/* The summaries of the items shown, read together. */
-	for (y = top, i = p->top; i < p->n && y < top + rows; i++)
+	tui_list_resize(&p->list, p->n, rows);
+	/* The briefs of the items shown, read together. */
+	for (y = -p->list.skip, i = p->list.top; i < p->n && y < rows; i++)
 		y += item_rows(t, p, i);
-	summaries_some(t, p, p->top, i);
-	for (y = top, i = p->top; i < p->n && y < top + rows; i++) {
-		const struct project *pj = item(t, p, i);
-
-		h = item_rows(t, p, i);
-		if (pj != NULL)
-			draw_item(t, pj, summary(t, p, p->shown[i]), y, top + rows - y, cols,
-			    i == p->sel);
-		if (i == p->sel)
-			tui_cursor(t, y, 0);
-		y += h;
-	}
+	summaries_some(t, p, p->list.top, i);
+	d.t = t;
+	d.p = p;
+	d.top = top;
+	d.cols = cols;
+	tui_list_each(&p->list, draw_one, &d);
 }
 
 /* The project under the cursor, or NULL. */
 static const struct project *
 selected(struct tui *t, struct projects *p)
 {
-	return item(t, p, p->sel);
+	return item(t, p, p->list.sel);
 }
 
 /* New project: the name, then the tracks. */
@@ -804,24 +835,8 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		tui_ask(t, DLG_CONFIRM, _("Delete project"), q, NULL, delete_submit, p);
 		free(q);
 		return true;
-	case REQ_UP:
-		if (p->sel > 0)
-			p->sel--;
-		return true;
-	case REQ_DOWN:
-		if (p->sel + 1 < p->n)
-			p->sel++;
-		return true;
-	case REQ_FIRST:
-	case REQ_PAGE_UP:
-		p->sel = 0;
-		return true;
-	case REQ_LAST:
-	case REQ_PAGE_DOWN:
-		p->sel = p->n - 1;
-		return true;
 	default:
-		return false;
+		return tui_list_move(&p->list, req);
 	}
 }
 

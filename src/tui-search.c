@@ -7,6 +7,7 @@
 #include "airejse/content.h"
 #include "airejse/search.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-list.h"
 #include "airejse/xalloc.h"
 
 struct search_view {
@@ -36,8 +37,9 @@ pattern_submit(struct tui *t, void *arg, const char *text, size_t choice, const 
 	search_results_clear(&se->res);
 	search_free(se->re);
 	se->re = re;
-	se->list.sel = se->list.top = 0;
 	search_project(re, se->snap->progress, &se->res);
+	tui_list_resize(&se->list, se->res.n, se->list.height);
+	tui_list_move(&se->list, REQ_FIRST);
 	if (search_skipped(re) > 0)
 		tui_error(t, P_("The pattern backtracks too much on %zu text, which was skipped: simplify it.",
 		    "The pattern backtracks too much on %zu texts, which were skipped: simplify it.",
@@ -100,7 +102,7 @@ search_draw(struct tui *t, void *state, int top, int rows, int cols)
 		tui_put(top + 1, 2, cols - 2, _("No matches. Press / to search again."), ST_DIM, false);
 		return;
 	}
-	tui_list_fit(&se->list, se->res.n, rows / 2);
+	tui_list_resize(&se->list, se->res.n, rows / 2);
 	for (r = 0, i = se->list.top; r < rows / 2 && i < se->res.n; r++, i++) {
 		m = &se->res.v[i];
 		char *s = xasprintf("%-9s %s", search_field_label(m->field), m->snippet);
@@ -146,7 +148,7 @@ search_key(struct tui *t, void *state, enum tui_req req, int key)
 		}
 		return true;
 	}
-	return tui_list_key(&se->list, req, se->res.n, (t->rows - 3) / 2);
+	return tui_list_move(&se->list, req);
 }
 
 static const struct tui_binding search_keys[] = {

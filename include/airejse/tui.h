@@ -43,6 +43,8 @@ enum tui_req {
 	REQ_PAGE_DOWN,
 	REQ_FIRST,
 	REQ_LAST,
+	REQ_SCROLL_UP,		/* the mouse wheel */
+	REQ_SCROLL_DOWN,
 	REQ_NEXT_PANE,
 	/* Everywhere. */
 	REQ_ENTER,
@@ -277,18 +279,6 @@ void tui_dialog_close(struct tui *t);
  * terminal handed over and restored after; returns the edited text
  * (caller frees) or NULL when the editor failed (after saying why). */
 char *tui_external_edit(struct tui *t, const char *text);
-
-/* A list's selection and scroll, shared by the screens' lists. */
-struct tui_list {
-	size_t	sel;
-	size_t	top;
-};
-
-/* Moves the selection of a list of n one-row items shown in rows rows
- * for a moving request; returns false for any other request. */
-bool tui_list_key(struct tui_list *l, enum tui_req req, size_t n, int rows);
-/* Keeps the selection in [0, n) and visible in rows rows. */
-void tui_list_fit(struct tui_list *l, size_t n, int rows);
 
 /* The editing keys of the text fields, for help: calls fn for each. */
 void tui_edit_keys(void (*fn)(void *arg, const char *keys, const char *help), void *arg);

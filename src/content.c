@@ -755,6 +755,9 @@ link_question(struct linker *lk, struct question *q)
 		    q->id, qtype_name(q->type));
 	if (q->has_min && q->has_max && q->min > q->max)
 		lerr(lk, q->pos, _("question '%s' has min greater than max"), q->id);
+	if (q->unit != QU_NONE && q->type != Q_NUMBER)
+		lerr(lk, q->pos, _("question '%s' is %s; only number questions have a unit"),
+		    q->id, qtype_name(q->type));
 	if (!text && q->maxlen > 0)
 		lerr(lk, q->pos, _("question '%s' is %s; only text questions have max_length"),
 		    q->id, qtype_name(q->type));

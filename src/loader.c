@@ -139,6 +139,21 @@ yf_max(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 }
 
 static void
+yf_unit(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct question *q = obj;
+	const char *s = ydoc_scalar(y, n);
+
+	(void)f;
+	if (s == NULL)
+		return;
+	if (strcmp(s, "percent") == 0)
+		q->unit = QU_PERCENT;
+	else
+		ydoc_error(y, n, _("'unit' is percent, not '%s'"), s);
+}
+
+static void
 yf_maxlen(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
 	struct question *q = obj;
@@ -197,6 +212,7 @@ static const struct yfield question_fields[] = {
 	{ "min", YAML_SCALAR_NODE, yf_min, offsetof(struct question, min), false, NULL },
 	{ "max", YAML_SCALAR_NODE, yf_max, offsetof(struct question, max), false, NULL },
 	{ "max_length", YAML_SCALAR_NODE, yf_maxlen, 0, false, NULL },
+	{ "unit", YAML_SCALAR_NODE, yf_unit, 0, false, NULL },
 	{ "legal", YAML_SEQUENCE_NODE, yf_strlist, offsetof(struct question, legal), false, NULL },
 	{ "when", YAML_SCALAR_NODE, yf_cond, offsetof(struct question, when), false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
@@ -1266,6 +1282,8 @@ save_field(struct wr *w, const struct yfield *f, const void *obj)
 		w_f64(w, *AT(obj, f->offset, const double));
 	} else if (f->fn == yf_maxlen) {
 		w_i64(w, (int64_t)((const struct question *)obj)->maxlen);
+	} else if (f->fn == yf_unit) {
+		w_u32(w, ((const struct question *)obj)->unit);
 	} else if (f->fn == yf_qtype) {
 		w_u32(w, ((const struct question *)obj)->type);
 	} else if (f->fn == yf_basis) {
@@ -1338,6 +1356,11 @@ restore_field(struct rd *r, const struct yfield *f, void *obj)
 		*AT(obj, f->offset, double) = r_f64(r);
 	} else if (f->fn == yf_maxlen) {
 		((struct question *)obj)->maxlen = (size_t)r_i64(r);
+	} else if (f->fn == yf_unit) {
+		if ((v = r_u32(r)) > QU_PERCENT)
+			r->bad = true;
+		else
+			((struct question *)obj)->unit = (enum qunit)v;
 	} else if (f->fn == yf_qtype) {
 		if ((v = r_u32(r)) >= Q__COUNT)
 			r->bad = true;

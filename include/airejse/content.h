@@ -58,6 +58,13 @@ enum qtype {
 	Q__COUNT
 };
 
+/* What a number question measures, where that changes how it is read
+ * and shown. */
+enum qunit {
+	QU_NONE,
+	QU_PERCENT	/* "30 %" is read as, and stored as, 30 */
+};
+
 struct qoption {
 	char		*id;
 	struct text	 label;
@@ -73,6 +80,7 @@ struct question {
 	size_t		 noptions;
 	bool		 has_min, has_max;
 	double		 min, max;	/* number, amount: value; date: unused */
+	enum qunit	 unit;		/* number */
 	size_t		 maxlen;	/* text, longtext: characters; 0 = default */
 	struct strlist	 legal;		/* legal references, e.g. "MDR art. 5(5)" */
 	struct cond	 when;		/* asked only while it holds */

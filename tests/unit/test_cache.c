@@ -120,9 +120,9 @@ describe(const struct content *c)
 		const struct question *qu = c->questions[q];
 		char *w = qu->when.expr ? expr_to_string(qu->when.expr) : xstrdup("-");
 
-		fprintf(f, "question %s %d %s %zu %d%d %g %g %zu %d %s %zu\n", qu->id, qu->type,
+		fprintf(f, "question %s %d %s %zu %d%d %g %g %d %zu %d %s %zu\n", qu->id, qu->type,
 		    text_in(&qu->prompt, LANG_DA), qu->noptions, qu->has_min, qu->has_max,
-		    qu->min, qu->max, qu->maxlen, qu->bank, w, qu->legal.n);
+		    qu->min, qu->max, (int)qu->unit, qu->maxlen, qu->bank, w, qu->legal.n);
 		for (i = 0; i < qu->noptions; i++)
 			fprintf(f, "  option %s %s\n", qu->options[i].id,
 			    text_in(&qu->options[i].label, LANG_EN));

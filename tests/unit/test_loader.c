@@ -222,6 +222,33 @@ START_TEST(wrong_type_mapping)
 }
 END_TEST
 
+/* unit: percent, on number questions only. */
+START_TEST(unit_percent)
+{
+	char *text = edit(track, "              type: amount\n",
+	    "              type: number\n              unit: percent\n");
+
+	ck_assert_int_eq(load_with("track", text), 0);
+	ck_assert_int_eq(content_question(content, "vaerdi")->unit, QU_PERCENT);
+	ck_assert_int_eq(content_question(content, "persondata")->unit, QU_NONE);
+	free(text);
+}
+END_TEST
+
+START_TEST(unit_on_amount)
+{
+	bad("track", "              type: amount\n", "              type: amount\n              unit: percent\n");
+	has_error("track.yaml", 32, 15, "only number questions have a unit");
+}
+END_TEST
+
+START_TEST(unit_unknown)
+{
+	bad("track", "              type: amount\n", "              type: number\n              unit: hours\n");
+	has_error("track.yaml", 34, 21, "'unit' is percent, not 'hours'");
+}
+END_TEST
+
 START_TEST(duplicate_id)
 {
 	bad("track", "- id: vaerdi", "- id: dba");
@@ -566,6 +593,9 @@ test_suite(void)
 	tcase_add_test(tc, comma_in_flow_text);
 	tcase_add_test(tc, wrong_type);
 	tcase_add_test(tc, wrong_type_mapping);
+	tcase_add_test(tc, unit_percent);
+	tcase_add_test(tc, unit_on_amount);
+	tcase_add_test(tc, unit_unknown);
 	tcase_add_test(tc, duplicate_id);
 	tcase_add_test(tc, duplicate_step);
 	tcase_add_test(tc, duplicate_key);

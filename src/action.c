@@ -403,10 +403,18 @@ int
 action_answer(struct action *a, int64_t project, const char *question,
     const char *input, int64_t expect, struct answer_result *res, char **cause)
 {
+	return action_answer_in(a, project, question, input, i18n_lang(), expect, res, cause);
+}
+
+int
+action_answer_in(struct action *a, int64_t project, const char *question,
+    const char *input, enum lang lang, int64_t expect, struct answer_result *res,
+    char **cause)
+{
 	const struct question *q;
 	struct answer_result local;
 	enum expr_answer kind = EXPR_VALUE;
-	char *canon = NULL, *why = NULL;
+	char *canon = NULL, *note = NULL;
 	int status;
 
 	if (res == NULL)
@@ -416,15 +424,16 @@ action_answer(struct action *a, int64_t project, const char *question,
 		return EX_DATAERR;
 	if (input == NULL)
 		input = "";
-	if (value_is_dontknow(input)) {
+	if (value_is_dontknow(input))
 		kind = EXPR_DONTKNOW;
-	} else if (value_parse(q, input, &canon, &why) != 0) {
-		*cause = xasprintf(_("cannot save the answer to '%s': %s"), question, why);
-		free(why);
+	else if (value_read(q, input, lang, &canon, &note, cause) != 0)
 		return EX_DATAERR;
-	}
 	status = set_answer(a, project, question, q, kind, canon, expect, res, cause);
 	free(canon);
+	if (status == 0)
+		res->note = note;
+	else
+		free(note);
 	if (res == &local)
 		answer_result_free(&local);
 	return status;
@@ -469,6 +478,7 @@ answer_result_free(struct answer_result *res)
 	free(res->handoffs);
 	answer_clear(&res->theirs);
 	free(res->mine);
+	free(res->note);
 	memset(res, 0, sizeof(*res));
 }
 

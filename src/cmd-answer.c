@@ -124,6 +124,8 @@ cmd_answer(struct app *app, int argc, char **argv)
 		else
 			rc = action_answer(&a, p->id, argv[optind + 1], input, expect, &res, &cause);
 	}
+	if (rc == 0 && res.note != NULL)
+		cli_error("%s", res.note);
 	if (rc == 0) {
 		const struct question *q = content_question(a.content, argv[optind + 1]);
 		struct answer cur;

@@ -6,6 +6,7 @@
 
 #include "airejse/content.h"
 #include "airejse/export-render.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 
 /* L10N: the column headers of CSV and xlsx exports. */
@@ -72,6 +73,7 @@ static void
 set_answer(struct xcell *c, const struct xanswer *x, enum lang lang)
 {
 	char *t = xanswer_text(x, lang);
+	bool approx;
 
 	if (t == NULL) {
 		set(c, _("(missing)"));
@@ -82,12 +84,10 @@ set_answer(struct xcell *c, const struct xanswer *x, enum lang lang)
 		return;
 	switch (x->q->type) {
 	case Q_AMOUNT:
-		c->type = XC_AMOUNT;
-		c->num = (double)strtoll(x->value, NULL, 10);
-		break;
 	case Q_NUMBER:
-		c->type = XC_NUMBER;
-		c->num = strtod(x->value, NULL);
+		/* "ca. 450" stays text: a bare 450 would drop the "ca.". */
+		if (value_number(x->value, &c->num, &approx) && !approx)
+			c->type = x->q->type == Q_AMOUNT ? XC_AMOUNT : XC_NUMBER;
 		break;
 	case Q_DATE:
 		c->type = XC_DATE;

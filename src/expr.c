@@ -711,7 +711,7 @@ operand_number(const struct operand *o, const struct expr_env *env, double *out)
 	case OPD_QUESTION:
 		if (env->answer(env->arg, o->q, &v) != EXPR_VALUE)
 			return false;
-		return value_parse_number(v, out) == 0;
+		return value_number(v, out, NULL);
 	default:
 		return false;
 	}

@@ -238,7 +238,7 @@ check_value(struct reader *r, const struct content *c, const char *path,
     const struct imp_change *ch)
 {
 	const struct question *q;
-	char *canon = NULL, *why = NULL;
+	char *why = NULL;
 
 	if (ch->kind != EXPR_VALUE)
 		return;
@@ -248,10 +248,8 @@ check_value(struct reader *r, const struct content *c, const char *path,
 	}
 	if ((q = content_question(c, ch->question)) == NULL)
 		return;
-	if (value_parse(q, ch->value, &canon, &why) != 0 || strcmp(canon, ch->value) != 0)
-		bad(r, _("%s: '%s' is not a valid answer to '%s'%s%s"), path, ch->value,
-		    ch->question, why ? ": " : "", why ? why : "");
-	free(canon);
+	if (value_check_canonical(q, ch->value, &why) != 0)
+		bad(r, _("%s: %s"), path, why);
 	free(why);
 }
 
@@ -514,6 +512,7 @@ struct imp_reply {
 	const char	*input;		/* what the role wrote */
 	int64_t		 revision;	/* the revision the packet showed */
 	const char	*rule;
+	enum lang	 lang;		/* the packet's, which its answers are written in */
 };
 
 /* The project the packet goes back to. */
@@ -551,11 +550,16 @@ static void
 read_replies(struct reader *r, json_t *root, struct imp_reply **out, size_t *n)
 {
 	json_t *hs = array(r, root, "$", "handoffs"), *h, *qs, *q;
+	json_t *language = json_object_get(root, "language");
+	enum lang lang = i18n_lang();
 	size_t i, j, cap = 0;
 	char *path;
 
 	*out = NULL;
 	*n = 0;
+	/* "1.200" is 1200 in a Danish packet and 1.2 in an English one. */
+	if (json_is_string(language) && lang_parse(json_string_value(language), &lang) != 0)
+		lang = i18n_lang();
 	json_array_foreach(hs, i, h) {
 		path = xasprintf("$.handoffs[%zu]", i);
 		if (!json_is_object(h)) {
@@ -578,6 +582,7 @@ read_replies(struct reader *r, json_t *root, struct imp_reply **out, size_t *n)
 				rep.input = str(r, q, qp, "answer", true);
 				rev = member(r, q, qp, "revision", JSON_INTEGER, false);
 				rep.revision = rev ? json_integer_value(rev) : 0;
+				rep.lang = lang;
 			}
 			free(qp);
 			if (r->err != NULL || rep.input == NULL || *rep.input == '\0')
@@ -591,8 +596,9 @@ read_replies(struct reader *r, json_t *root, struct imp_reply **out, size_t *n)
 
 /* True if the stored answer to q already is what input says. */
 static bool
-already(struct action *a, int64_t id, const struct question *q, const char *input)
+already(struct action *a, int64_t id, const struct question *q, const struct imp_reply *rep)
 {
+	const char *input = rep->input;
 	struct answer cur;
 	char *canon = NULL, *why = NULL, *c2 = NULL;
 	bool same = false;
@@ -603,7 +609,7 @@ already(struct action *a, int64_t id, const struct question *q, const char *inpu
 	}
 	if (value_is_dontknow(input))
 		same = cur.kind == EXPR_DONTKNOW;
-	else if (value_parse(q, input, &canon, &why) == 0)
+	else if (value_read(q, input, rep->lang, &canon, NULL, &why) == 0)
 		same = cur.kind == EXPR_VALUE && strcmp(cur.value, canon) == 0;
 	free(canon);
 	free(why);
@@ -626,14 +632,16 @@ store_reply(struct action *a, int64_t id, const struct imp_reply *rep,
 		    rep->question));
 		return 0;
 	}
-	if (already(a, id, q, rep->input)) {
+	if (already(a, id, q, rep)) {
 		res->nunchanged++;
 		return 0;
 	}
 	memset(&ar, 0, sizeof(ar));
-	rc = action_answer(a, id, q->id, rep->input, rep->revision, &ar, &why);
+	rc = action_answer_in(a, id, q->id, rep->input, rep->lang, rep->revision, &ar, &why);
 	if (rc == 0) {
 		res->nstored++;
+		if (ar.note != NULL)
+			message(res, xasprintf("\"%s\": %s", text_get(&q->prompt), ar.note));
 	} else if (rc == EX_TEMPFAIL) {
 		char *theirs = action_answer_text(q, ar.theirs.kind, ar.theirs.value);
 
@@ -677,7 +685,7 @@ mark_answered(struct action *a, int64_t id, const char *rule, const struct imp_r
 	for (i = 0; i < hr->nquestions; i++) {
 		for (j = 0; j < n; j++)
 			if (strcmp(v[j].question, hr->questions[i]->id) == 0 &&
-			    already(a, id, hr->questions[i], v[j].input))
+			    already(a, id, hr->questions[i], &v[j]))
 				break;
 		if (j == n) {
 			handoff_free(h);

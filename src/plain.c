@@ -159,7 +159,9 @@ answer_one(struct plain *p, int64_t id, const struct question *q, int64_t rev)
 		rc = action_answer(&p->act, id, q->id, v, rev, &res, &cause);
 		free(v);
 		if (rc == 0) {
-			fprintf(p->out, "%s", _("Saved."));
+			fprintf(p->out, "%s", res.changed ? _("Saved.") : _("Saved (unchanged)."));
+			if (res.note != NULL)
+				fprintf(p->out, " %s.", res.note);
 			for (k = 0; k < res.nhandoffs; k++)
 				fprintf(p->out, res.handoffs[k].to == HANDOFF_RAISED ?
 				    _(" A hand-off to %s was raised.") : _(" The hand-off to %s was withdrawn."),
@@ -169,8 +171,11 @@ answer_one(struct plain *p, int64_t id, const struct question *q, int64_t rev)
 			return true;
 		}
 		if (rc == EX_TEMPFAIL && res.theirs.revision > 0) {
+			char *theirs = action_answer_text(q, res.theirs.kind, res.theirs.value);
+
 			fprintf(p->out, _("Someone else answered this meanwhile: %s. Type your answer again to replace it, or press Enter to keep theirs.\n"),
-			    res.theirs.value ? res.theirs.value : value_dontknow_text(i18n_lang()));
+			    theirs);
+			free(theirs);
 			rev = res.theirs.revision;
 			free(cause);
 			answer_result_free(&res);

@@ -683,6 +683,8 @@ saved_message(struct tui *t, const struct answer_result *res)
 	size_t i;
 
 	sb_add(&sb, res->changed ? _("Saved.") : _("Saved (unchanged)."));
+	if (res->note != NULL)
+		sb_addf(&sb, " %s.", res->note);
 	for (i = 0; i < res->nhandoffs; i++) {
 		const struct handoff_sync *h = &res->handoffs[i];
 		const char *role = text_get(&h->rule->role->name);
@@ -874,9 +876,8 @@ initial_text(const struct question *q, const struct answer *a)
 	case Q_NUMBER:
 	case Q_AMOUNT:
 	case Q_DATE:
-		if (i18n_lang() == LANG_DA)
-			return value_format(q, a->value, LANG_DA);
-		break;
+		/* As shown, which value_read reads back the same. */
+		return value_format(q, a->value, i18n_lang());
 	default:
 		break;
 	}
@@ -887,26 +888,36 @@ static char *
 edit_help(const struct question *q)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *legal = join_list(&q->legal);
+	char *legal = join_list(&q->legal), *examples;
+	const char *hint = NULL;
 
 	if (q->help.s[LANG_DA] != NULL)
 		sb_add(&sb, text_get(&q->help));
 	if (*legal)
 		sb_addf(&sb, "%s(%s)", sb.len ? " " : "", legal);
 	free(legal);
+	examples = value_examples(q, i18n_lang());
 	switch (q->type) {
 	case Q_AMOUNT:
-		sb_addf(&sb, "%s%s", sb.len ? " " : "", _("In kroner, e.g. 1.600.000 kr. or 1,6 mio."));
+		hint = _("In kroner, e.g. %s");
 		break;
 	case Q_DATE:
-		sb_addf(&sb, "%s%s", sb.len ? " " : "", _("A date, e.g. 23.11.2026 or 2026-11-23."));
+		hint = _("A date, e.g. %s");
 		break;
 	case Q_NUMBER:
-		sb_addf(&sb, "%s%s", sb.len ? " " : "", _("A number, e.g. 12,5."));
+		hint = _("A number, e.g. %s");
 		break;
 	default:
 		break;
 	}
+	if (hint != NULL) {
+		sb_addf(&sb, "%s", sb.len ? " " : "");
+		sb_addf(&sb, hint, examples);
+		/* The example may end the sentence: "2,4 mio. kr." */
+		if (sb.s[sb.len - 1] != '.')
+			sb_addc(&sb, '.');
+	}
+	free(examples);
 	if (q->type != Q_YESNO && q->type != Q_CHOICE && q->type != Q_MULTI)
 		sb_addf(&sb, "%s%s", sb.len ? " " : "",
 		    _("Write \"ved ikke\" if you do not know; that raises a hand-off where one is needed."));

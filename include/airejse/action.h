@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "airejse/expr.h"
+#include "airejse/i18n.h"
 #include "airejse/record.h"
 
 struct store;
@@ -52,6 +53,9 @@ struct answer_result {
 	struct answer		 theirs;
 	enum expr_answer	 mine_kind;
 	char			*mine;
+	/* On success: how the input was read, when that was not the usual
+	 * way of its language (value_read), for the user to see; or NULL. */
+	char			*note;
 };
 
 /* A project loaded for reading, with where it stands. */
@@ -102,6 +106,11 @@ int action_project_find(struct action *a, const char *key, struct project **out,
  * answer_result_free whatever the outcome. */
 int action_answer(struct action *a, int64_t project, const char *question,
     const char *input, int64_t expect, struct answer_result *res, char **cause);
+/* As action_answer, with the input read as written in lang rather than
+ * in the program's language (an answer file written in the other one). */
+int action_answer_in(struct action *a, int64_t project, const char *question,
+    const char *input, enum lang lang, int64_t expect, struct answer_result *res,
+    char **cause);
 /* Clears the answer (it keeps its history); as action_answer otherwise,
  * but allowed for a question that does not apply. */
 int action_clear(struct action *a, int64_t project, const char *question,

@@ -1,9 +1,14 @@
-/* Answer values: parsing what a user typed into the canonical form that
- * is stored, and formatting a stored value for people.
+/* Answer values: the one reader of what a user typed (the command line,
+ * the terminal program, the plain prompts and the import all go through
+ * value_read), the canonical form that is stored, and the text a stored
+ * value is shown as. Whatever value_format shows reads back through
+ * value_read, in the same language, as the same stored value.
  *
- * Canonical forms: yes/no "ja" or "nej"; number "12.5"; amount whole
- * kroner "1600000"; date "2026-11-23"; choice an option id; multiple
- * choice option ids in option order joined by ","; text NFC UTF-8. */
+ * Canonical forms: yes/no "ja" or "nej"; number "12.5" (a point, no
+ * grouping); amount whole kroner "1600000"; a number or an amount given
+ * as approximate ("ca. 450", "about 450") has "~" before it: "~450";
+ * date "2026-11-23"; choice an option id; multiple choice option ids in
+ * option order joined by ","; text NFC UTF-8. */
 #ifndef AIREJSE_VALUE_H
 #define AIREJSE_VALUE_H
 
@@ -20,21 +25,47 @@ struct question;
 #define VALUE_TEXT_MAX 200
 #define VALUE_LONGTEXT_MAX 20000
 
-/* Parses input as an answer to q. Returns 0 and sets *canon (caller
- * frees), or returns EX_DATAERR and sets *cause to why (caller frees).
- * "Don't know" is not handled here: see value_is_dontknow. */
+/* Reads input as an answer to q written the lang way: in Danish a point
+ * groups thousands and a comma is the decimal mark, in English the
+ * reverse; an input that can be read only the other way ("1.5" in
+ * Danish) is read so. Returns 0 and sets *canon (caller frees) and, if
+ * note is not NULL, *note: NULL, or (caller frees) how the input was
+ * read when that was not lang's usual reading, for the caller to show.
+ * Otherwise returns EX_DATAERR and sets *cause (caller frees): what was
+ * wrong, naming the question by its prompt, with two examples of what
+ * it accepts in lang. "Don't know" is not handled here: see
+ * value_is_dontknow. */
+int value_read(const struct question *q, const char *input, enum lang lang,
+    char **canon, char **note, char **cause);
+/* value_read in the program's language, without the note. */
 int value_parse(const struct question *q, const char *input, char **canon,
     char **cause);
 
-/* The stored value shown in lang ("1.600.000 kr.", "Ja"). Caller frees. */
+/* Whether value is a stored answer to q in canonical form (a backup being
+ * read): 0, or EX_DATAERR with *cause (caller frees). */
+int value_check_canonical(const struct question *q, const char *value, char **cause);
+
+/* The stored value shown in lang ("1.600.000 kr.", "Ja", "ca. 450").
+ * Caller frees. */
 char *value_format(const struct question *q, const char *canon, enum lang lang);
+
+/* The number a canonical number or amount holds, and whether it was given
+ * as approximate (approx may be NULL): true, or false when canon is not
+ * one. */
+bool value_number(const char *canon, double *out, bool *approx);
+
+/* Two examples of what value_read accepts for q, in lang, joined for a
+ * sentence ("1.200 eller 12,5"). Caller frees. */
+char *value_examples(const struct question *q, enum lang lang);
 
 /* True for "ved ikke", "don't know", "?" and their variants. */
 bool value_is_dontknow(const char *input);
 /* The "don't know" answer shown in lang. */
 const char *value_dontknow_text(enum lang lang);
 
-/* The parsers behind value_parse; each returns 0 or -1. */
+/* Readers for the content's and the site settings' own values (limits,
+ * the tender threshold, due dates): as value_read reads them in Danish,
+ * plain and approximate forms aside. Each returns 0 or -1. */
 int value_parse_yesno(const char *s, bool *yes);
 int value_parse_number(const char *s, double *out);
 int value_parse_amount(const char *s, int64_t *kroner);
@@ -43,7 +74,6 @@ int value_parse_date(const char *s, char *iso);
 int value_check_email(const char *s);
 int value_check_url(const char *s);
 
-char *value_format_number(double v, enum lang lang);
 char *value_format_amount(int64_t kroner, enum lang lang);
 char *value_format_date(const char *iso, enum lang lang);
 

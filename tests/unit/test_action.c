@@ -16,6 +16,7 @@
 #include "airejse/progress.h"
 #include "airejse/settings.h"
 #include "airejse/store.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
 
@@ -201,6 +202,74 @@ START_TEST(dontknow_clear_unchanged)
 	ck_assert_int_eq(action_answer(&act, 999, "behov", "x", ACTION_ANY_REVISION, NULL, &cause),
 	    EX_NOINPUT);
 	xfree(cause);
+}
+END_TEST
+
+/* The number of history rows of question q. */
+static size_t
+history_rows(const char *q)
+{
+	struct answer_event *v = NULL;
+	char *cause = NULL;
+	size_t n = 0;
+
+	ck_assert_int_eq(store_answer_history(act.store, pid, q, &v, &n, &cause), 0);
+	answer_events_free(v, n);
+	return n;
+}
+
+/* Saves input read in lang; returns whether it changed the answer. */
+static bool
+save_in(const char *q, const char *input, enum lang lang, char **note)
+{
+	struct answer_result res;
+	char *cause = NULL;
+	bool changed;
+
+	ck_assert_msg(action_answer_in(&act, pid, q, input, lang, ACTION_ANY_REVISION, &res,
+	    &cause) == 0, "'%s': %s", input, cause);
+	changed = res.changed;
+	if (note != NULL) {
+		*note = res.note;
+		res.note = NULL;
+	}
+	answer_result_free(&res);
+	return changed;
+}
+
+/* Issue 13: the answer as shown, saved again in its language, is not a
+ * change (no revision, no history row); the reader's note comes back. */
+START_TEST(unchanged_as_shown)
+{
+	const struct question *q = content_question(content, "beloeb");
+	struct answer a;
+	char *note, *shown;
+	int l;
+
+	ck_assert(save_in("beloeb", "1.200 kr.", LANG_DA, &note));
+	ck_assert_ptr_null(note);
+	a = stored("beloeb");
+	ck_assert_str_eq(a.value, "1200");
+	answer_clear(&a);
+	ck_assert_uint_eq(history_rows("beloeb"), 1);
+	for (l = 0; l < LANG__COUNT; l++) {
+		shown = value_format(q, "1200", (enum lang)l);
+		ck_assert_msg(!save_in("beloeb", shown, (enum lang)l, NULL), "'%s' changed it", shown);
+		free(shown);
+	}
+	ck_assert(!save_in("beloeb", "DKK 1,200", LANG_EN, NULL));
+	ck_assert_uint_eq(history_rows("beloeb"), 1);
+	a = stored("beloeb");
+	ck_assert_int_eq(a.revision, 1);
+	answer_clear(&a);
+	/* Approximate is another answer; then, as shown, unchanged. */
+	ck_assert(save_in("beloeb", "ca. 1.200 kr.", LANG_DA, NULL));
+	ck_assert(!save_in("beloeb", "about DKK 1,200", LANG_EN, NULL));
+	ck_assert_uint_eq(history_rows("beloeb"), 2);
+	/* The other language's way, where only it can be meant: a note. */
+	ck_assert(save_in("beloeb", "1.5 mio.", LANG_DA, &note));
+	ck_assert_msg(note != NULL && strstr(note, "1.500.000 kr.") != NULL, "%s", note);
+	free(note);
 }
 END_TEST
 
@@ -1102,6 +1171,7 @@ test_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, every_type);
 	tcase_add_test(tc, dontknow_clear_unchanged);
+	tcase_add_test(tc, unchanged_as_shown);
 	tcase_add_test(tc, conflict);
 	tcase_add_test(tc, names_and_tracks);
 	tcase_add_test(tc, handoffs_follow_answers);

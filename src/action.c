@@ -12,6 +12,7 @@
 #include "airejse/progress.h"
 #include "airejse/settings.h"
 #include "airejse/store.h"
+#include "airejse/strbuf.h"
 #include "airejse/utf8.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
@@ -278,6 +279,18 @@ action_project_find(struct action *a, const char *key, struct project **out, cha
 	return status;
 }
 
+/* Adds the prompt of q to a list of them, once. */
+static void
+add_prompt(void *arg, const struct question *q)
+{
+	struct strbuf *sb = arg;
+	char *quoted = xasprintf("\"%s\"", text_get(&q->prompt));
+
+	if (sb->len == 0 || strstr(sb_str(sb), quoted) == NULL)
+		sb_addf(sb, "%s%s", sb->len ? ", " : "", quoted);
+	free(quoted);
+}
+
 /* Why q is not asked in the project now. Caller frees. */
 static char *
 why_not_asked(const struct snapshot *s, const struct question *q)
@@ -297,12 +310,23 @@ why_not_asked(const struct snapshot *s, const struct question *q)
 		}
 	}
 	if (!in_tracks)
-		return xasprintf(_("question '%s' is not asked in the project's tracks"), q->id);
-	if (q->when.src != NULL && !progress_holds(s->progress, &q->when))
-		return xasprintf(_("question '%s' is asked only when %s, which the answers so far do not say"),
-		    q->id, q->when.src);
-	return xasprintf(_("question '%s' is asked only in steps that do not apply to the project now"),
-	    q->id);
+		return xasprintf(_("the question \"%s\" is not asked in the project's tracks"),
+		    text_get(&q->prompt));
+	if (q->when.src != NULL && !progress_holds(s->progress, &q->when)) {
+		struct strbuf sb = STRBUF_INIT;
+		char *why;
+
+		expr_questions(q->when.expr, add_prompt, &sb);
+		why = sb.len == 0 ?
+		    xasprintf(_("the question \"%s\" is asked only when the project calls for it, and so far it does not"),
+			text_get(&q->prompt)) :
+		    xasprintf(_("the question \"%s\" is asked only when the answers to %s call for it, and so far they do not"),
+			text_get(&q->prompt), sb_str(&sb));
+		sb_free(&sb);
+		return why;
+	}
+	return xasprintf(_("the question \"%s\" is asked only in steps that do not apply to the project now"),
+	    text_get(&q->prompt));
 }
 
 static bool
@@ -334,14 +358,16 @@ set_answer(struct action *a, int64_t project, const char *question,
 	if (expect != ACTION_ANY_REVISION && cur.revision != expect) {
 		char *theirs = action_answer_text(q, cur.kind, cur.value);
 		char *mine = action_answer_text(q, kind, value);
+		/* A question the content dropped has only its id. */
+		const char *name = q != NULL ? text_get(&q->prompt) : question;
 		char when[17];
 
 		clock_local(cur.time, when);
 		*cause = cur.revision == 0 ?
-		    xasprintf(_("question '%s' has no answer at revision %lld; yours was '%s': look again and answer with --expect 0"),
-			question, (long long)expect, mine) :
-		    xasprintf(_("question '%s' was changed by %s at %s to '%s' (revision %lld) after the revision you started from (%lld); yours was '%s': look at both and answer again with --expect %lld"),
-			question, cur.user, when, theirs, (long long)cur.revision, (long long)expect,
+		    xasprintf(_("the question \"%s\" has no answer at revision %lld; yours was '%s': look again and answer with --expect 0"),
+			name, (long long)expect, mine) :
+		    xasprintf(_("the question \"%s\" was changed by %s at %s to '%s' (revision %lld) after the revision you started from (%lld); yours was '%s': look at both and answer again with --expect %lld"),
+			name, cur.user, when, theirs, (long long)cur.revision, (long long)expect,
 			mine, (long long)cur.revision);
 		free(theirs);
 		free(mine);

@@ -646,8 +646,8 @@ store_reply(struct action *a, int64_t id, const struct imp_reply *rep,
 		char *theirs = action_answer_text(q, ar.theirs.kind, ar.theirs.value);
 
 		res->nconflicts++;
-		message(res, xasprintf(_("'%s': changed here since the packet was made (now: %s); the packet's answer '%s' was not stored: compare them and answer again"),
-		    q->id, theirs, rep->input));
+		message(res, xasprintf(_("\"%s\": changed here since the packet was made (now: %s); the packet's answer '%s' was not stored: compare them and answer again"),
+		    text_get(&q->prompt), theirs, rep->input));
 		free(theirs);
 		rc = 0;
 	} else if (rc == EX_DATAERR) {
@@ -738,8 +738,10 @@ import_packet(struct action *a, struct reader *r, json_t *root, const char *targ
 		if (j < i) {
 			if (strcmp(v[j].input, v[i].input) != 0) {
 				res->nconflicts++;
-				message(res, xasprintf(_("'%s': the packet answers it twice ('%s' and '%s'); only the first was used"),
-				    v[i].question, v[j].input, v[i].input));
+				const struct question *q = content_question(a->content, v[i].question);
+
+				message(res, xasprintf(_("\"%s\": the packet answers it twice ('%s' and '%s'); only the first was used"),
+				    q ? text_get(&q->prompt) : v[i].question, v[j].input, v[i].input));
 			}
 			continue;
 		}

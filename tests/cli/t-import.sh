@@ -112,8 +112,8 @@ run 0 A export 1 --what handoff --format json -o packet3.json
 run 0 A answer 1 data_placering ai-platform
 fill data_placering uden-for-eu < packet3.json > conflict.json
 run 75 A --lang en import conflict.json
-contains "$err" "data_placering"
-contains "$err" "changed here since the packet was made"
+contains "$err" '"Where is the data stored and processed?": changed here since the packet was made'
+lacks "$err" "data_placering"
 run 0 A history 1 data_placering --format tsv
 lacks "$out" "uden-for-eu"
 

@@ -67,11 +67,11 @@ action_check_name(const char *name, char **clean, char **cause)
 }
 
 char *
-action_answer_text(const struct question *q, enum expr_answer kind, const char *value)
+action_answer_text(const struct question *q, enum answer_kind kind, const char *value)
 {
-	if (kind == EXPR_DONTKNOW)
+	if (kind == ANSWER_DONTKNOW)
 		return xstrdup(value_dontknow_text(i18n_lang()));
-	if (kind != EXPR_VALUE || value == NULL)
+	if (kind != ANSWER_VALUE || value == NULL)
 		return xstrdup(_("(no answer)"));
 	if (q == NULL)
 		return xstrdup(value);
@@ -330,17 +330,17 @@ why_not_asked(const struct snapshot *s, const struct question *q)
 }
 
 static bool
-same_answer(const struct answer *cur, enum expr_answer kind, const char *value)
+same_answer(const struct answer *cur, enum answer_kind kind, const char *value)
 {
 	if (cur->kind != kind)
 		return false;
-	return kind != EXPR_VALUE || (cur->value && value && strcmp(cur->value, value) == 0);
+	return kind != ANSWER_VALUE || (cur->value && value && strcmp(cur->value, value) == 0);
 }
 
 /* The common path of answer and clear. */
 static int
 set_answer(struct action *a, int64_t project, const char *question,
-    const struct question *q, enum expr_answer kind, const char *value,
+    const struct question *q, enum answer_kind kind, const char *value,
     int64_t expect, struct answer_result *res, char **cause)
 {
 	int64_t now = clock_now();
@@ -378,7 +378,7 @@ set_answer(struct action *a, int64_t project, const char *question,
 		status = EX_TEMPFAIL;
 		goto fail;
 	}
-	if (kind != EXPR_NONE && !progress_applies(s.progress, q)) {
+	if (kind != ANSWER_NONE && !progress_applies(s.progress, q)) {
 		char *why = why_not_asked(&s, q);
 
 		*cause = xasprintf(_("cannot save the answer: %s"), why);
@@ -439,7 +439,7 @@ action_answer_in(struct action *a, int64_t project, const char *question,
 {
 	const struct question *q;
 	struct answer_result local;
-	enum expr_answer kind = EXPR_VALUE;
+	enum answer_kind kind = ANSWER_VALUE;
 	char *canon = NULL, *note = NULL;
 	int status;
 
@@ -451,7 +451,7 @@ action_answer_in(struct action *a, int64_t project, const char *question,
 	if (input == NULL)
 		input = "";
 	if (value_is_dontknow(input))
-		kind = EXPR_DONTKNOW;
+		kind = ANSWER_DONTKNOW;
 	else if (value_read(q, input, lang, &canon, &note, cause) != 0)
 		return EX_DATAERR;
 	status = set_answer(a, project, question, q, kind, canon, expect, res, cause);
@@ -483,14 +483,14 @@ action_clear(struct action *a, int64_t project, const char *question,
 
 		if ((status = store_answer(a->store, project, question, &cur, cause)) != 0)
 			return status;
-		stored = cur.kind != EXPR_NONE;
+		stored = cur.kind != ANSWER_NONE;
 		answer_clear(&cur);
 		if (!stored) {
 			known_question(a, question, cause);
 			return EX_DATAERR;
 		}
 	}
-	status = set_answer(a, project, question, q, EXPR_NONE, NULL, expect, res, cause);
+	status = set_answer(a, project, question, q, ANSWER_NONE, NULL, expect, res, cause);
 	if (res == &local)
 		answer_result_free(&local);
 	return status;

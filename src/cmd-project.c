@@ -356,7 +356,7 @@ show_text(const struct content *c, const struct snapshot *s, const char *today)
 
 					if (!progress_applies(pr, q))
 						continue;
-					text = action_answer_text(q, an ? an->kind : EXPR_NONE,
+					text = action_answer_text(q, an ? an->kind : ANSWER_NONE,
 					    an ? an->value : NULL);
 					printf("        %s: %s\n", q->id, text);
 					free(text);
@@ -396,7 +396,7 @@ show_tsv(const struct snapshot *s, const char *today)
 				snprintf(rev, sizeof(rev), "%lld", (long long)(an ? an->revision : 0));
 				cli_row(tb, tp->track->id, sp->step->id, step_status_name(sp->status),
 				    q->id, qtype_name(q->type),
-				    answer_kind_name(an ? an->kind : EXPR_NONE),
+				    answer_kind_name(an ? an->kind : ANSWER_NONE),
 				    an ? an->value : NULL, rev);
 			}
 		}
@@ -592,10 +592,10 @@ next_text(const struct content *c, const struct snapshot *s, const char *today)
 			printf(_("  Every open step is waiting: see below.\n"));
 		for (k = 0; k < st->nquestions; k++) {
 			const struct question *q = st->questions[k];
-			enum expr_answer kind = progress_counts(pr, q, NULL);
+			enum answer_kind kind = progress_counts(pr, q, NULL);
 
-			if (progress_applies(pr, q) && kind != EXPR_VALUE)
-				printf("  %s %s: %s\n", kind == EXPR_DONTKNOW ? "?" : "-", q->id,
+			if (progress_applies(pr, q) && kind != ANSWER_VALUE)
+				printf("  %s %s: %s\n", kind == ANSWER_DONTKNOW ? "?" : "-", q->id,
 				    text_get(&q->prompt));
 		}
 	}
@@ -671,7 +671,7 @@ next_json(const struct content *c, const struct snapshot *s, const char *today)
 		for (k = 0; k < pr->next->step->nquestions; k++) {
 			const struct question *q = pr->next->step->questions[k];
 
-			if (progress_applies(pr, q) && progress_counts(pr, q, NULL) != EXPR_VALUE)
+			if (progress_applies(pr, q) && progress_counts(pr, q, NULL) != ANSWER_VALUE)
 				json_array_append_new(open, json_string(q->id));
 		}
 	json_object_set_new(o, "open_questions", open);

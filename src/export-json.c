@@ -44,11 +44,11 @@ jtime(int64_t t)
 }
 
 static json_t *
-jkind_value(json_t *o, const char *kkey, const char *vkey, enum expr_answer k,
+jkind_value(json_t *o, const char *kkey, const char *vkey, enum answer_kind k,
     const char *v)
 {
 	json_object_set_new(o, kkey, json_string(answer_kind_name(k)));
-	json_object_set_new(o, vkey, k == EXPR_VALUE ? jstr(v) : json_null());
+	json_object_set_new(o, vkey, k == ANSWER_VALUE ? jstr(v) : json_null());
 	return o;
 }
 
@@ -95,9 +95,9 @@ janswers(const struct export_data *d, enum lang lang)
 
 		json_object_set_new(o, "question", json_string(an->question));
 		jkind_value(o, "kind", "value", an->kind, an->value);
-		json_object_set_new(o, "text", an->kind == EXPR_VALUE && q != NULL ?
+		json_object_set_new(o, "text", an->kind == ANSWER_VALUE && q != NULL ?
 		    jstr_owned(value_format(q, an->value, lang)) :
-		    an->kind == EXPR_DONTKNOW ? json_string(value_dontknow_text(lang)) : json_null());
+		    an->kind == ANSWER_DONTKNOW ? json_string(value_dontknow_text(lang)) : json_null());
 		json_object_set_new(o, "applies", json_boolean(q != NULL &&
 		    progress_applies(s->progress, q)));
 		json_object_set_new(o, "revision", json_integer(an->revision));

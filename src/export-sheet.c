@@ -80,7 +80,7 @@ set_answer(struct xcell *c, const struct xanswer *x, enum lang lang)
 		return;
 	}
 	set_owned(c, t);
-	if (x->kind != EXPR_VALUE)
+	if (x->kind != ANSWER_VALUE)
 		return;
 	switch (x->q->type) {
 	case Q_AMOUNT:

@@ -153,9 +153,9 @@ char *
 xanswer_text(const struct xanswer *x, enum lang lang)
 {
 	switch (x->kind) {
-	case EXPR_VALUE:
+	case ANSWER_VALUE:
 		return value_format(x->q, x->value, lang);
-	case EXPR_DONTKNOW:
+	case ANSWER_DONTKNOW:
 		return xstrdup(value_dontknow_text(lang));
 	default:
 		return NULL;

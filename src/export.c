@@ -234,9 +234,9 @@ derive_item(struct export_data *d, const struct citem *it, struct xitem *x)
 		if (!a.applies)
 			continue;
 		x->answers[x->nanswers++] = a;
-		if (a.kind != EXPR_VALUE)
+		if (a.kind != ANSWER_VALUE)
 			all = false;
-		if (a.kind == EXPR_DONTKNOW && x->unknown == NULL)
+		if (a.kind == ANSWER_DONTKNOW && x->unknown == NULL)
 			x->unknown = a.q;
 	}
 	x->notes = xcalloc(it->nnotes ? it->nnotes : 1, sizeof(*x->notes));

@@ -709,7 +709,7 @@ operand_number(const struct operand *o, const struct expr_env *env, double *out)
 		*out = env->setting(env->arg, o->setting);
 		return true;
 	case OPD_QUESTION:
-		if (env->answer(env->arg, o->q, &v) != EXPR_VALUE)
+		if (env->answer(env->arg, o->q, &v) != ANSWER_VALUE)
 			return false;
 		return value_number(v, out, NULL);
 	default:
@@ -760,7 +760,7 @@ eval_cmp(const struct expr *e, const struct expr_env *env)
 			return false;
 		return ordered(e->cmp, x < y ? -1 : x > y);
 	}
-	if (env->answer(env->arg, q, &v) != EXPR_VALUE)
+	if (env->answer(env->arg, q, &v) != ANSWER_VALUE)
 		return false;
 	switch (e->b.kind) {
 	case OPD_YES:
@@ -774,7 +774,7 @@ eval_cmp(const struct expr *e, const struct expr_env *env)
 	case OPD_STRING:
 		return ordered(e->cmp, strcmp(v, e->b.name));
 	case OPD_QUESTION:
-		if (env->answer(env->arg, e->b.q, &w) != EXPR_VALUE)
+		if (env->answer(env->arg, e->b.q, &w) != ANSWER_VALUE)
 			return false;
 		return ordered(e->cmp, strcmp(v, w));
 	default:
@@ -795,9 +795,9 @@ expr_eval(const struct expr *e, const struct expr_env *env)
 	case EXPR_NOT:
 		return !expr_eval(e->l, env);
 	case EXPR_ANSWERED:
-		return env->answer(env->arg, e->a.q, &v) == EXPR_VALUE;
+		return env->answer(env->arg, e->a.q, &v) == ANSWER_VALUE;
 	case EXPR_UNKNOWN:
-		return env->answer(env->arg, e->a.q, &v) == EXPR_DONTKNOW;
+		return env->answer(env->arg, e->a.q, &v) == ANSWER_DONTKNOW;
 	case EXPR_TRACK:
 		return env->has_track(env->arg, e->a.name);
 	case EXPR_CMP:

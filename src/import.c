@@ -96,19 +96,19 @@ when(struct reader *r, json_t *o, const char *path, const char *key, int64_t def
 	return t;
 }
 
-static enum expr_answer
+static enum answer_kind
 kind(struct reader *r, json_t *o, const char *path, const char *key)
 {
 	const char *s = str(r, o, path, key, false);
 
 	if (s == NULL || strcmp(s, "none") == 0)
-		return EXPR_NONE;
+		return ANSWER_NONE;
 	if (strcmp(s, "value") == 0)
-		return EXPR_VALUE;
+		return ANSWER_VALUE;
 	if (strcmp(s, "dontknow") == 0)
-		return EXPR_DONTKNOW;
+		return ANSWER_DONTKNOW;
 	bad(r, _("%s.%s is '%s'; it is value, dontknow or none"), path, key, s);
-	return EXPR_NONE;
+	return ANSWER_NONE;
 }
 
 /* An optional array member; NULL (which iterates as empty) if missing. */
@@ -188,7 +188,7 @@ import_result_free(struct import_result *res)
 
 struct imp_change {
 	const char	*question;
-	enum expr_answer kind;
+	enum answer_kind kind;
 	const char	*value;
 	int64_t		 time;
 	const char	*user;
@@ -240,7 +240,7 @@ check_value(struct reader *r, const struct content *c, const char *path,
 	const struct question *q;
 	char *why = NULL;
 
-	if (ch->kind != EXPR_VALUE)
+	if (ch->kind != ANSWER_VALUE)
 		return;
 	if (ch->value == NULL) {
 		bad(r, _("%s has kind value but no value"), path);
@@ -398,13 +398,13 @@ replay(struct action *a, int64_t id, const struct imp_change *ch, char **cause)
 
 	if ((rc = store_answer(a->store, id, ch->question, &cur, cause)) != 0)
 		return rc;
-	same = cur.kind == ch->kind && (ch->kind != EXPR_VALUE ||
+	same = cur.kind == ch->kind && (ch->kind != ANSWER_VALUE ||
 	    (cur.value != NULL && strcmp(cur.value, ch->value) == 0));
 	answer_clear(&cur);
 	if (same)
 		return 0;
 	return store_answer_set(a->store, id, ch->question, ch->kind,
-	    ch->kind == EXPR_VALUE ? ch->value : NULL, ch->time ? ch->time : clock_now(),
+	    ch->kind == ANSWER_VALUE ? ch->value : NULL, ch->time ? ch->time : clock_now(),
 	    ch->user ? ch->user : a->user, SOURCE_IMPORT, NULL, cause);
 }
 
@@ -608,9 +608,9 @@ already(struct action *a, int64_t id, const struct question *q, const struct imp
 		return false;
 	}
 	if (value_is_dontknow(input))
-		same = cur.kind == EXPR_DONTKNOW;
+		same = cur.kind == ANSWER_DONTKNOW;
 	else if (value_read(q, input, rep->lang, &canon, NULL, &why) == 0)
-		same = cur.kind == EXPR_VALUE && strcmp(cur.value, canon) == 0;
+		same = cur.kind == ANSWER_VALUE && strcmp(cur.value, canon) == 0;
 	free(canon);
 	free(why);
 	answer_clear(&cur);

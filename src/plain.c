@@ -100,8 +100,8 @@ show_question(struct plain *p, const struct progress *pr, const struct question 
 		if (q->type == Q_MULTI)
 			fprintf(p->out, _("  (several: the numbers separated by commas)\n"));
 	}
-	if (a != NULL && a->kind != EXPR_NONE) {
-		char *v = a->kind == EXPR_DONTKNOW ? xstrdup(value_dontknow_text(i18n_lang())) :
+	if (a != NULL && a->kind != ANSWER_NONE) {
+		char *v = a->kind == ANSWER_DONTKNOW ? xstrdup(value_dontknow_text(i18n_lang())) :
 		    value_format(q, a->value, i18n_lang());
 
 		fprintf(p->out, _("  Current answer: %s\n"), v);

@@ -66,14 +66,14 @@ pq(const struct progress *pr, const struct question *q)
 static bool question_applies(const struct progress *pr, struct progress_q *x,
     const struct question *q);
 
-static enum expr_answer
+static enum answer_kind
 env_answer(void *arg, const struct question *q, const char **value)
 {
 	const struct progress *pr = arg;
 	struct progress_q *x = pq(pr, q);
 
 	if (x == NULL || x->answer == NULL || !question_applies(pr, x, q))
-		return EXPR_NONE;
+		return ANSWER_NONE;
 	if (value != NULL)
 		*value = x->answer->value;
 	return x->answer->kind;
@@ -221,10 +221,10 @@ count_step(struct progress *pr, struct step_progress *sp)
 		if (x == NULL || !question_applies(pr, x, q))
 			continue;
 		sp->nquestions++;
-		value = x->answer != NULL && x->answer->kind == EXPR_VALUE;
+		value = x->answer != NULL && x->answer->kind == ANSWER_VALUE;
 		if (value)
 			sp->nanswered++;
-		else if (x->answer != NULL && x->answer->kind == EXPR_DONTKNOW)
+		else if (x->answer != NULL && x->answer->kind == ANSWER_DONTKNOW)
 			sp->ndontknow++;
 		if (x->handoff != NULL && sp->handoff == NULL)
 			sp->handoff = x->handoff;
@@ -371,7 +371,7 @@ progress_new(const struct content *c, const struct settings *settings,
 	for (i = 0; i < nanswers; i++) {
 		long qi = qindex(c, answers[i].question);
 
-		if (qi >= 0 && answers[i].kind != EXPR_NONE)
+		if (qi >= 0 && answers[i].kind != ANSWER_NONE)
 			pr->q[qi].answer = &answers[i];
 	}
 	for (i = 0; i < nhandoffs; i++) {
@@ -426,7 +426,7 @@ progress_answer(const struct progress *pr, const struct question *q)
 	return x ? x->answer : NULL;
 }
 
-enum expr_answer
+enum answer_kind
 progress_counts(const struct progress *pr, const struct question *q, const char **value)
 {
 	return env_answer((void *)pr, q, value);

@@ -68,12 +68,12 @@ handoff_state_label(enum handoff_state s)
 }
 
 const char *
-answer_kind_name(enum expr_answer k)
+answer_kind_name(enum answer_kind k)
 {
 	switch (k) {
-	case EXPR_VALUE:
+	case ANSWER_VALUE:
 		return "value";
-	case EXPR_DONTKNOW:
+	case ANSWER_DONTKNOW:
 		return "dontknow";
 	default:
 		return "none";

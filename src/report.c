@@ -39,12 +39,12 @@ json_t *
 report_answer(const struct question *q, const struct answer *a)
 {
 	json_t *o = json_object();
-	enum expr_answer kind = a ? a->kind : EXPR_NONE;
+	enum answer_kind kind = a ? a->kind : ANSWER_NONE;
 	char *text = action_answer_text(q, kind, a ? a->value : NULL);
 
 	json_object_set_new(o, "kind", json_string(answer_kind_name(kind)));
-	json_object_set_new(o, "value", str_or_null(kind == EXPR_VALUE ? a->value : NULL));
-	json_object_set_new(o, "text", kind == EXPR_NONE ? json_null() : json_string(text));
+	json_object_set_new(o, "value", str_or_null(kind == ANSWER_VALUE ? a->value : NULL));
+	json_object_set_new(o, "text", kind == ANSWER_NONE ? json_null() : json_string(text));
 	json_object_set_new(o, "revision", json_integer(a ? a->revision : 0));
 	if (a != NULL && a->revision > 0) {
 		json_object_set_new(o, "time", report_time(a->time));
@@ -222,7 +222,7 @@ report_kept_answers(const struct snapshot *s)
 	for (i = 0; i < s->nanswers; i++) {
 		const struct question *q = content_question(s->progress->content, s->answers[i].question);
 
-		if (s->answers[i].kind != EXPR_NONE && (q == NULL || !progress_applies(s->progress, q)))
+		if (s->answers[i].kind != ANSWER_NONE && (q == NULL || !progress_applies(s->progress, q)))
 			n++;
 	}
 	return n;

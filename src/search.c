@@ -351,7 +351,7 @@ try_question(struct search *se, const struct progress *pr, struct search_results
 
 	try_text(se, res, &h[0], st, q, SEARCH_QUESTION, &q->prompt);
 	try_text(se, res, &h[1], st, q, SEARCH_HELP, &q->help);
-	if (progress_counts(pr, q, &value) != EXPR_VALUE || value == NULL)
+	if (progress_counts(pr, q, &value) != ANSWER_VALUE || value == NULL)
 		return;
 	if (repeats(q)) {
 		sh = shown_of(se, q, value);

@@ -1250,14 +1250,14 @@ store_project_delete(struct store *s, int64_t id, char **cause)
 
 /* Answers. */
 
-static enum expr_answer
+static enum answer_kind
 kind_parse(const char *s)
 {
 	if (s != NULL && strcmp(s, "value") == 0)
-		return EXPR_VALUE;
+		return ANSWER_VALUE;
 	if (s != NULL && strcmp(s, "dontknow") == 0)
-		return EXPR_DONTKNOW;
-	return EXPR_NONE;
+		return ANSWER_DONTKNOW;
+	return ANSWER_NONE;
 }
 
 static enum source
@@ -1280,7 +1280,7 @@ answer_fill(sqlite3_stmt *st, void *rec, struct store_pool *pool)
 	memset(a, 0, sizeof(*a));
 	a->question = col_copy(st, 0, pool);
 	a->kind = kind_parse((const char *)sqlite3_column_text(st, 1));
-	a->value = a->kind == EXPR_VALUE ? col_copy(st, 2, pool) : NULL;
+	a->value = a->kind == ANSWER_VALUE ? col_copy(st, 2, pool) : NULL;
 	/* S_PROGRESS_ANSWERS stops at the value. */
 	if (sqlite3_column_count(st) <= 3)
 		return;
@@ -1339,7 +1339,7 @@ store_answer(struct store *s, int64_t project, const char *question,
 
 int
 store_answer_set(struct store *s, int64_t project, const char *question,
-    enum expr_answer kind, const char *value, int64_t now, const char *user,
+    enum answer_kind kind, const char *value, int64_t now, const char *user,
     enum source source, int64_t *revision, char **cause)
 {
 	struct answer old;
@@ -1348,7 +1348,7 @@ store_answer_set(struct store *s, int64_t project, const char *question,
 
 	if ((status = store_answer(s, project, question, &old, cause)) != 0)
 		return status;
-	if (kind != EXPR_VALUE)
+	if (kind != ANSWER_VALUE)
 		value = NULL;
 	if ((st = stmt(s, S_ANSWER_PUT, &rc)) == NULL)
 		goto fail;

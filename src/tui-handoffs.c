@@ -387,8 +387,8 @@ detail(struct tui *t, const struct handoff *ho, const struct snapshot *s)
 			continue;
 		}
 		a = progress_answer(s->progress, q);
-		v = a == NULL || a->kind == EXPR_NONE ? xstrdup(_("(not answered)")) :
-		    a->kind == EXPR_DONTKNOW ? xstrdup(value_dontknow_text(i18n_lang())) :
+		v = a == NULL || a->kind == ANSWER_NONE ? xstrdup(_("(not answered)")) :
+		    a->kind == ANSWER_DONTKNOW ? xstrdup(value_dontknow_text(i18n_lang())) :
 		    value_format(q, a->value, i18n_lang());
 		sb_addf(&sb, "\n%zu. %s — %s", i + 1, text_get(&q->prompt), v);
 		free(v);

@@ -60,11 +60,11 @@ history_close(struct tui *t, void *state)
 }
 
 static char *
-shown(const struct question *q, enum expr_answer kind, const char *value)
+shown(const struct question *q, enum answer_kind kind, const char *value)
 {
-	if (kind == EXPR_DONTKNOW)
+	if (kind == ANSWER_DONTKNOW)
 		return xstrdup(value_dontknow_text(i18n_lang()));
-	if (kind != EXPR_VALUE || value == NULL)
+	if (kind != ANSWER_VALUE || value == NULL)
 		return xstrdup("—");
 	return value_format(q, value, i18n_lang());
 }

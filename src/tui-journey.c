@@ -359,11 +359,11 @@ answer_text(const struct journey *j, const struct question *q, enum tui_style *s
 	const struct answer *a = progress_answer(j->snap->progress, q);
 
 	*st = ST_NORMAL;
-	if (a == NULL || a->kind == EXPR_NONE) {
+	if (a == NULL || a->kind == ANSWER_NONE) {
 		*st = ST_DIM;
 		return xstrdup(_("(not answered)"));
 	}
-	if (a->kind == EXPR_DONTKNOW) {
+	if (a->kind == ANSWER_DONTKNOW) {
 		*st = ST_PROGRESS;
 		return xstrdup(value_dontknow_text(i18n_lang()));
 	}
@@ -705,7 +705,7 @@ struct edit_ctx {
 	const struct question	*q;
 	int64_t			 rev;		/* the revision the user saw */
 	char			*theirs_canon;	/* conflict: what the other writer stored */
-	enum expr_answer	 theirs_kind;
+	enum answer_kind	 theirs_kind;
 	char			*mine;		/* conflict: what this user typed */
 };
 
@@ -783,15 +783,15 @@ open_conflict(struct tui *t, struct edit_ctx *c, const char *input,
 	n->q = c->q;
 	n->rev = res->theirs.revision;
 	n->mine = input ? xstrdup(input) : NULL;
-	if (res->theirs.kind == EXPR_VALUE)
+	if (res->theirs.kind == ANSWER_VALUE)
 		theirs = value_format(c->q, res->theirs.value, i18n_lang());
-	else if (res->theirs.kind == EXPR_DONTKNOW)
+	else if (res->theirs.kind == ANSWER_DONTKNOW)
 		theirs = xstrdup(value_dontknow_text(i18n_lang()));
 	else
 		theirs = xstrdup(_("(cleared)"));
-	if (res->mine_kind == EXPR_VALUE && res->mine != NULL)
+	if (res->mine_kind == ANSWER_VALUE && res->mine != NULL)
 		mine = value_format(c->q, res->mine, i18n_lang());
-	else if (res->mine_kind == EXPR_DONTKNOW)
+	else if (res->mine_kind == ANSWER_DONTKNOW)
 		mine = xstrdup(value_dontknow_text(i18n_lang()));
 	else
 		mine = xstrdup(input ? input : _("(cleared)"));
@@ -869,8 +869,8 @@ has_option(const char *canon, const char *id)
 static char *
 initial_text(const struct question *q, const struct answer *a)
 {
-	if (a == NULL || a->kind != EXPR_VALUE)
-		return a && a->kind == EXPR_DONTKNOW ?
+	if (a == NULL || a->kind != ANSWER_VALUE)
+		return a && a->kind == ANSWER_DONTKNOW ?
 		    xstrdup(value_dontknow_text(i18n_lang())) : xstrdup("");
 	switch (q->type) {
 	case Q_NUMBER:
@@ -959,20 +959,20 @@ open_editor(struct tui *t, struct journey *j)
 		opts[1] = _("No");
 		opts[2] = value_dontknow_text(i18n_lang());
 		d.noptions = 3;
-		if (a && a->kind == EXPR_VALUE)
+		if (a && a->kind == ANSWER_VALUE)
 			d.selected = strcmp(a->value, "nej") == 0;
-		else if (a && a->kind == EXPR_DONTKNOW)
+		else if (a && a->kind == ANSWER_DONTKNOW)
 			d.selected = 2;
 		break;
 	case Q_CHOICE:
 		d.kind = DLG_PICK;
 		for (i = 0; i < q->noptions; i++) {
 			opts[i] = text_get(&q->options[i].label);
-			if (a && a->kind == EXPR_VALUE && strcmp(a->value, q->options[i].id) == 0)
+			if (a && a->kind == ANSWER_VALUE && strcmp(a->value, q->options[i].id) == 0)
 				d.selected = i;
 		}
 		opts[i] = value_dontknow_text(i18n_lang());
-		if (a && a->kind == EXPR_DONTKNOW)
+		if (a && a->kind == ANSWER_DONTKNOW)
 			d.selected = i;
 		d.noptions = q->noptions + 1;
 		break;
@@ -980,7 +980,7 @@ open_editor(struct tui *t, struct journey *j)
 		d.kind = DLG_MULTI;
 		for (i = 0; i < q->noptions; i++) {
 			opts[i] = text_get(&q->options[i].label);
-			ticks[i] = a && a->kind == EXPR_VALUE &&
+			ticks[i] = a && a->kind == ANSWER_VALUE &&
 			    has_option(a->value, q->options[i].id);
 		}
 		d.noptions = q->noptions;
@@ -1020,7 +1020,7 @@ quick_answer(struct tui *t, struct journey *j, bool clear)
 		ctx_done(t, c);
 		return;
 	}
-	if (a == NULL || a->kind == EXPR_NONE) {
+	if (a == NULL || a->kind == ANSWER_NONE) {
 		tui_info(t, _("There is no answer to clear."));
 		ctx_done(t, c);
 		return;

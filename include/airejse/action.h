@@ -51,7 +51,7 @@ struct answer_result {
 	/* On EX_TEMPFAIL: the answer stored by the other writer and the one
 	 * this save tried (kind and canonical value). */
 	struct answer		 theirs;
-	enum expr_answer	 mine_kind;
+	enum answer_kind	 mine_kind;
 	char			*mine;
 	/* On success: how the input was read, when that was not the usual
 	 * way of its language (value_read), for the user to see; or NULL. */
@@ -84,7 +84,7 @@ int action_check_name(const char *name, char **clean, char **cause);
 /* An answer for people, in the program's language: the value formatted
  * (value_format), "Ved ikke", or "(no answer)". q may be NULL (a question
  * the content no longer has: the value as stored). Caller frees. */
-char *action_answer_text(const struct question *q, enum expr_answer kind,
+char *action_answer_text(const struct question *q, enum answer_kind kind,
     const char *value);
 
 /* Creates a project following tracks (ids the content has, no repeats). */

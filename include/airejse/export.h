@@ -78,8 +78,8 @@ enum item_state {
 struct xanswer {
 	const struct question	*q;
 	const struct answer	*a;	/* the stored answer, or NULL */
-	enum expr_answer	 kind;	/* the answer that counts */
-	const char		*value;	/* canonical, for EXPR_VALUE */
+	enum answer_kind	 kind;	/* the answer that counts */
+	const char		*value;	/* canonical, for ANSWER_VALUE */
 	bool			 applies;
 };
 

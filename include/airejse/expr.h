@@ -17,6 +17,8 @@
 
 #include <stdbool.h>
 
+#include "airejse/record.h"
+
 struct content;
 struct question;
 struct qoption;
@@ -84,16 +86,10 @@ int expr_bind(struct expr *e, const struct content *c,
 void expr_questions(const struct expr *e,
     void (*fn)(void *arg, const struct question *q), void *arg);
 
-enum expr_answer {
-	EXPR_NONE,	/* no answer, or the question does not apply */
-	EXPR_VALUE,
-	EXPR_DONTKNOW
-};
-
 /* What a condition needs to know about a project. */
 struct expr_env {
 	/* The answer to q that counts (canonical value in *value). */
-	enum expr_answer (*answer)(void *arg, const struct question *q,
+	enum answer_kind (*answer)(void *arg, const struct question *q,
 	    const char **value);
 	double (*setting)(void *arg, int setting);
 	bool (*has_track)(void *arg, const char *track);

@@ -110,9 +110,9 @@ bool progress_applies(const struct progress *pr, const struct question *q);
 /* The stored answer to q, whether or not q applies; NULL when there is
  * none (never answered or cleared). */
 const struct answer *progress_answer(const struct progress *pr, const struct question *q);
-/* The answer that counts: EXPR_NONE unless q applies; *value (may be
- * NULL) gets the canonical value for EXPR_VALUE. */
-enum expr_answer progress_counts(const struct progress *pr, const struct question *q,
+/* The answer that counts: ANSWER_NONE unless q applies; *value (may be
+ * NULL) gets the canonical value for ANSWER_VALUE. */
+enum answer_kind progress_counts(const struct progress *pr, const struct question *q,
     const char **value);
 /* Whether a condition holds for this project (NULL expression: true). */
 bool progress_holds(const struct progress *pr, const struct cond *c);

@@ -7,8 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "airejse/expr.h"
-
 /* Where a change came from. */
 enum source {
 	SOURCE_TUI,
@@ -28,6 +26,14 @@ enum handoff_state {
 	HANDOFF__COUNT
 };
 
+/* The kind of a stored answer, and of the answer that counts in a
+ * condition (expr.h). */
+enum answer_kind {
+	ANSWER_NONE,	/* no answer, or the question does not apply */
+	ANSWER_VALUE,
+	ANSWER_DONTKNOW
+};
+
 /* Times are seconds since the epoch (UTC); see clock.h. */
 
 struct project {
@@ -40,11 +46,11 @@ struct project {
 };
 
 /* The stored answer to one question. A cleared answer keeps its row (kind
- * EXPR_NONE) so its revision goes on counting. */
+ * ANSWER_NONE) so its revision goes on counting. */
 struct answer {
 	char		*question;	/* question id */
-	enum expr_answer kind;		/* EXPR_VALUE, EXPR_DONTKNOW or EXPR_NONE */
-	char		*value;		/* canonical (value.h); NULL unless EXPR_VALUE */
+	enum answer_kind kind;		/* ANSWER_VALUE, ANSWER_DONTKNOW or ANSWER_NONE */
+	char		*value;		/* canonical (value.h); NULL unless ANSWER_VALUE */
 	int64_t		 revision;	/* 1 for the first answer; 0: never answered */
 	int64_t		 time;
 	char		*user;
@@ -55,8 +61,8 @@ struct answer {
 struct answer_event {
 	int64_t		 id;
 	char		*question;
-	enum expr_answer old_kind, new_kind;
-	char		*old_value, *new_value;	/* NULL unless EXPR_VALUE */
+	enum answer_kind old_kind, new_kind;
+	char		*old_value, *new_value;	/* NULL unless ANSWER_VALUE */
 	int64_t		 revision;		/* the revision it made */
 	int64_t		 time;
 	char		*user;
@@ -97,7 +103,7 @@ int handoff_state_parse(const char *s, enum handoff_state *out);	/* 0 or -1 */
 /* The state for people, in the program's language. */
 const char *handoff_state_label(enum handoff_state s);
 /* "value", "dontknow" or "none", as printed in tsv/json. */
-const char *answer_kind_name(enum expr_answer k);
+const char *answer_kind_name(enum answer_kind k);
 
 /* Free the members of one record (and zero it). */
 void project_clear(struct project *p);

@@ -89,19 +89,19 @@ int store_project_touch(struct store *s, int64_t id, int64_t now, char **cause);
 /* Deletes the project with its answers, hand-offs and history. */
 int store_project_delete(struct store *s, int64_t id, char **cause);
 
-/* Answers. The project's answers, cleared ones included (kind EXPR_NONE),
+/* Answers. The project's answers, cleared ones included (kind ANSWER_NONE),
  * sorted by question id; caller frees with answers_free. */
 int store_answers(struct store *s, int64_t project, struct answer **out,
     size_t *n, char **cause);
-/* The stored answer to question; revision 0 and kind EXPR_NONE when it
+/* The stored answer to question; revision 0 and kind ANSWER_NONE when it
  * was never answered. Caller frees the members with answer_clear. */
 int store_answer(struct store *s, int64_t project, const char *question,
     struct answer *out, char **cause);
-/* Stores a new answer (value NULL unless kind is EXPR_VALUE; EXPR_NONE
+/* Stores a new answer (value NULL unless kind is ANSWER_VALUE; ANSWER_NONE
  * clears), one revision up, and records the change in the history. Sets
  * *revision (may be NULL). Checks nothing: the action layer does. */
 int store_answer_set(struct store *s, int64_t project, const char *question,
-    enum expr_answer kind, const char *value, int64_t now, const char *user,
+    enum answer_kind kind, const char *value, int64_t now, const char *user,
     enum source source, int64_t *revision, char **cause);
 /* The history of question (NULL: every question), oldest first; caller
  * frees with answer_events_free. */

@@ -255,7 +255,7 @@ answer_project(struct action *a, int64_t id, size_t target, struct counts *c)
 					char *v;
 					int rc;
 
-					if (!progress_applies(pr, q) || (old && old->kind != EXPR_NONE))
+					if (!progress_applies(pr, q) || (old && old->kind != ANSWER_NONE))
 						continue;
 					v = chance(6) ? xstrdup("ved ikke") : make_value(q);
 					tick();

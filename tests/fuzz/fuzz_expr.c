@@ -16,12 +16,12 @@ ignore(void *arg, int col, const char *msg)
 	(void)msg;
 }
 
-static enum expr_answer
+static enum answer_kind
 answer(void *arg, const struct question *q, const char **value)
 {
 	(void)arg;
 	*value = q->type == Q_YESNO ? "ja" : "12";
-	return q->id[0] == 't' ? EXPR_DONTKNOW : EXPR_VALUE;
+	return q->id[0] == 't' ? ANSWER_DONTKNOW : ANSWER_VALUE;
 }
 
 static double

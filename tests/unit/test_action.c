@@ -91,7 +91,7 @@ good(const char *q, const char *input, const char *canon)
 	ck_assert_msg(rc == 0, "%s '%s': %d %s", q, input, rc, cause);
 	answer_result_free(&res);
 	a = stored(q);
-	ck_assert_int_eq(a.kind, EXPR_VALUE);
+	ck_assert_int_eq(a.kind, ANSWER_VALUE);
 	ck_assert_msg(strcmp(a.value, canon) == 0, "%s '%s' stored '%s', expected '%s'",
 	    q, input, a.value, canon);
 	ck_assert_int_eq(a.source, SOURCE_TUI);
@@ -167,7 +167,7 @@ START_TEST(dontknow_clear_unchanged)
 	ck_assert_int_eq(res.revision, 1);
 	answer_result_free(&res);
 	a = stored("behov");
-	ck_assert_int_eq(a.kind, EXPR_DONTKNOW);
+	ck_assert_int_eq(a.kind, ANSWER_DONTKNOW);
 	answer_clear(&a);
 
 	/* The same answer again writes nothing. */
@@ -181,7 +181,7 @@ START_TEST(dontknow_clear_unchanged)
 	ck_assert_int_eq(res.revision, 2);
 	answer_result_free(&res);
 	a = stored("behov");
-	ck_assert_int_eq(a.kind, EXPR_NONE);
+	ck_assert_int_eq(a.kind, ANSWER_NONE);
 	answer_clear(&a);
 
 	/* Unknown questions, and questions not asked now. */
@@ -290,7 +290,7 @@ START_TEST(conflict)
 	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "3000", 1, &res, &cause), EX_TEMPFAIL);
 	ck_assert_int_eq(res.theirs.revision, 2);
 	ck_assert_str_eq(res.theirs.value, "2000");
-	ck_assert_int_eq(res.mine_kind, EXPR_VALUE);
+	ck_assert_int_eq(res.mine_kind, ANSWER_VALUE);
 	ck_assert_str_eq(res.mine, "3000");
 	ck_assert_msg(strstr(cause, "DKK 2,000") != NULL, "%s", cause);
 	ck_assert_ptr_nonnull(strstr(cause, "DKK 3,000"));
@@ -1034,7 +1034,7 @@ START_TEST(briefs_kept_while_nothing_changes)
 	ck_assert(kept(&act, pid));
 	ck_assert_int_eq(store_open(store_path(act.store), 0, &second, &cause), 0);
 	ck_assert_int_eq(store_begin(second, &cause), 0);
-	ck_assert_int_eq(store_answer_set(second, pid, "behov", EXPR_VALUE, "Fra en anden", 5,
+	ck_assert_int_eq(store_answer_set(second, pid, "behov", ANSWER_VALUE, "Fra en anden", 5,
 	    "anden", SOURCE_CLI, NULL, &cause), 0);
 	ck_assert_int_eq(store_commit(second, &cause), 0);
 	ck_assert(!kept(&act, pid));

@@ -274,7 +274,7 @@ static const char *const form_conds[] = {
 };
 
 /* A project with some answers, to evaluate the conditions in. */
-static enum expr_answer
+static enum answer_kind
 form_answer(void *arg, const struct question *q, const char **value)
 {
 	static const char *const answers[][2] = {
@@ -288,9 +288,9 @@ form_answer(void *arg, const struct question *q, const char **value)
 	for (i = 0; i < sizeof(answers) / sizeof(answers[0]); i++)
 		if (strcmp(answers[i][0], q->id) == 0) {
 			*value = answers[i][1];
-			return EXPR_VALUE;
+			return ANSWER_VALUE;
 		}
-	return EXPR_NONE;
+	return ANSWER_NONE;
 }
 
 static double

@@ -214,7 +214,7 @@ struct fake {
 	const char *const *pairs;	/* id, value ("?" = don't know), ... */
 };
 
-static enum expr_answer
+static enum answer_kind
 fake_answer(void *arg, const struct question *q, const char **value)
 {
 	struct fake *f = arg;
@@ -224,11 +224,11 @@ fake_answer(void *arg, const struct question *q, const char **value)
 		if (strcmp(f->pairs[i], q->id) != 0)
 			continue;
 		if (strcmp(f->pairs[i + 1], "?") == 0)
-			return EXPR_DONTKNOW;
+			return ANSWER_DONTKNOW;
 		*value = f->pairs[i + 1];
-		return EXPR_VALUE;
+		return ANSWER_VALUE;
 	}
-	return EXPR_NONE;
+	return ANSWER_NONE;
 }
 
 static double

@@ -72,8 +72,8 @@ ans(struct fixture *f, const char *q, const char *v)
 	if (a == NULL)
 		a = &f->answers[f->nanswers++];
 	a->question = (char *)q;
-	a->kind = v == NULL ? EXPR_NONE : strcmp(v, "?") == 0 ? EXPR_DONTKNOW : EXPR_VALUE;
-	a->value = a->kind == EXPR_VALUE ? (char *)v : NULL;
+	a->kind = v == NULL ? ANSWER_NONE : strcmp(v, "?") == 0 ? ANSWER_DONTKNOW : ANSWER_VALUE;
+	a->value = a->kind == ANSWER_VALUE ? (char *)v : NULL;
 	a->revision++;
 }
 
@@ -140,14 +140,14 @@ START_TEST(chained_conditions)
 	ck_assert(!applies(&f, "aftale"));
 	ck_assert(!applies(&f, "aftale_dato"));
 	ck_assert_ptr_nonnull(progress_answer(f.pr, content_question(c, "aftale")));
-	ck_assert_int_eq(progress_counts(f.pr, content_question(c, "aftale"), NULL), EXPR_NONE);
+	ck_assert_int_eq(progress_counts(f.pr, content_question(c, "aftale"), NULL), ANSWER_NONE);
 
 	/* "Don't know" is an answer, but not a yes. */
 	ans(&f, "persondata", "?");
 	eval(&f, NULL);
 	ck_assert(!applies(&f, "aftale"));
 	ck_assert_int_eq(progress_counts(f.pr, content_question(c, "persondata"), NULL),
-	    EXPR_DONTKNOW);
+	    ANSWER_DONTKNOW);
 
 	/* And back: the kept answers count again. */
 	ans(&f, "persondata", "ja");

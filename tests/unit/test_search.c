@@ -156,7 +156,7 @@ ans(struct fixture *f, const char *q, const char *v)
 	struct answer *a = &f->answers[f->nanswers++];
 
 	a->question = (char *)q;
-	a->kind = EXPR_VALUE;
+	a->kind = ANSWER_VALUE;
 	a->value = (char *)v;
 	a->revision = 1;
 }

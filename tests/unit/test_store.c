@@ -61,7 +61,7 @@ new_project(struct store *s, const char *name)
 }
 
 static void
-set(struct store *s, int64_t p, const char *q, enum expr_answer kind, const char *v,
+set(struct store *s, int64_t p, const char *q, enum answer_kind kind, const char *v,
     int64_t now)
 {
 	char *cause = NULL;
@@ -142,7 +142,7 @@ START_TEST(projects)
 	projects_free(v, n);
 
 	/* Deleting takes the answers, hand-offs and history along. */
-	set(s, a, "behov", EXPR_VALUE, "x", 1);
+	set(s, a, "behov", ANSWER_VALUE, "x", 1);
 	ok(store_begin(s, &cause), cause);
 	ok(store_handoff_raise(s, a, "r", "jurist", NULL, 1, "t", SOURCE_CLI, NULL, &cause), cause);
 	ok(store_project_delete(s, a, &cause), cause);
@@ -176,17 +176,17 @@ START_TEST(answers_and_history)
 
 	ok(store_answer(s, p, "behov", &a, &cause), cause);
 	ck_assert_int_eq(a.revision, 0);
-	ck_assert_int_eq(a.kind, EXPR_NONE);
+	ck_assert_int_eq(a.kind, ANSWER_NONE);
 	answer_clear(&a);
 
-	set(s, p, "behov", EXPR_VALUE, "Mere tid til patienterne – æøå", 10);
-	set(s, p, "behov", EXPR_DONTKNOW, "ignored", 20);
-	set(s, p, "behov", EXPR_NONE, NULL, 30);
-	set(s, p, "beloeb", EXPR_VALUE, "1600000", 40);
+	set(s, p, "behov", ANSWER_VALUE, "Mere tid til patienterne – æøå", 10);
+	set(s, p, "behov", ANSWER_DONTKNOW, "ignored", 20);
+	set(s, p, "behov", ANSWER_NONE, NULL, 30);
+	set(s, p, "beloeb", ANSWER_VALUE, "1600000", 40);
 
 	ok(store_answer(s, p, "behov", &a, &cause), cause);
 	ck_assert_int_eq(a.revision, 3);
-	ck_assert_int_eq(a.kind, EXPR_NONE);
+	ck_assert_int_eq(a.kind, ANSWER_NONE);
 	ck_assert_ptr_null(a.value);
 	ck_assert_str_eq(a.user, "tester");
 	ck_assert_int_eq(a.source, SOURCE_CLI);
@@ -202,14 +202,14 @@ START_TEST(answers_and_history)
 
 	ok(store_answer_history(s, p, "behov", &ev, &n, &cause), cause);
 	ck_assert_int_eq(n, 3);
-	ck_assert_int_eq(ev[0].old_kind, EXPR_NONE);
-	ck_assert_int_eq(ev[0].new_kind, EXPR_VALUE);
+	ck_assert_int_eq(ev[0].old_kind, ANSWER_NONE);
+	ck_assert_int_eq(ev[0].new_kind, ANSWER_VALUE);
 	ck_assert_str_eq(ev[0].new_value, "Mere tid til patienterne – æøå");
-	ck_assert_int_eq(ev[1].old_kind, EXPR_VALUE);
+	ck_assert_int_eq(ev[1].old_kind, ANSWER_VALUE);
 	ck_assert_str_eq(ev[1].old_value, "Mere tid til patienterne – æøå");
-	ck_assert_int_eq(ev[1].new_kind, EXPR_DONTKNOW);
+	ck_assert_int_eq(ev[1].new_kind, ANSWER_DONTKNOW);
 	ck_assert_ptr_null(ev[1].new_value);
-	ck_assert_int_eq(ev[2].new_kind, EXPR_NONE);
+	ck_assert_int_eq(ev[2].new_kind, ANSWER_NONE);
 	ck_assert_int_eq(ev[2].revision, 3);
 	ck_assert_int_eq(ev[2].time, 30);
 	answer_events_free(ev, n);
@@ -220,7 +220,7 @@ START_TEST(answers_and_history)
 
 	/* A rolled back answer leaves nothing behind. */
 	ok(store_begin(s, &cause), cause);
-	ok(store_answer_set(s, p, "antal", EXPR_VALUE, "3", 50, "t", SOURCE_TUI, NULL, &cause), cause);
+	ok(store_answer_set(s, p, "antal", ANSWER_VALUE, "3", 50, "t", SOURCE_TUI, NULL, &cause), cause);
 	store_rollback(s);
 	ok(store_answer(s, p, "antal", &a, &cause), cause);
 	ck_assert_int_eq(a.revision, 0);
@@ -228,7 +228,7 @@ START_TEST(answers_and_history)
 
 	/* An answer to a project that is gone is refused. */
 	ok(store_begin(s, &cause), cause);
-	ck_assert_int_eq(store_answer_set(s, 999, "x", EXPR_VALUE, "1", 1, "t", SOURCE_CLI, NULL,
+	ck_assert_int_eq(store_answer_set(s, 999, "x", ANSWER_VALUE, "1", 1, "t", SOURCE_CLI, NULL,
 	    &cause), EX_NOINPUT);
 	xfree(cause);
 	store_rollback(s);
@@ -350,8 +350,8 @@ seen_one(const struct store_project *p, void *arg)
 	if (w->other != NULL && w->n == 1) {
 		int64_t late = new_project(w->other, "Kom senere");
 
-		set(w->other, late, "behov", EXPR_VALUE, "Senere", 90);
-		set(w->other, w->later, "noter", EXPR_VALUE, "Senere", 91);
+		set(w->other, late, "behov", ANSWER_VALUE, "Senere", 90);
+		set(w->other, w->later, "noter", ANSWER_VALUE, "Senere", 91);
 	}
 	return w->n == w->stop_at ? 7 : 0;
 }
@@ -372,12 +372,12 @@ START_TEST(each_project)
 	c = new_project(s, "C");
 	d = new_project(s, "D");
 	/* Saved across the projects; one without anything. */
-	set(s, c, "noter", EXPR_VALUE, "c1", 1);
-	set(s, a, "behov", EXPR_VALUE, "a1", 2);
-	set(s, c, "behov", EXPR_DONTKNOW, NULL, 3);
-	set(s, a, "aftale", EXPR_VALUE, "nej", 4);
-	set(s, a, "antal", EXPR_NONE, NULL, 5);
-	set(s, d, "behov", EXPR_VALUE, "d1", 6);
+	set(s, c, "noter", ANSWER_VALUE, "c1", 1);
+	set(s, a, "behov", ANSWER_VALUE, "a1", 2);
+	set(s, c, "behov", ANSWER_DONTKNOW, NULL, 3);
+	set(s, a, "aftale", ANSWER_VALUE, "nej", 4);
+	set(s, a, "antal", ANSWER_NONE, NULL, 5);
+	set(s, d, "behov", ANSWER_VALUE, "d1", 6);
 	ok(store_begin(s, &cause), cause);
 	ok(store_handoff_raise(s, c, "z-sidst", "jurist", NULL, 7, "t", SOURCE_CLI, NULL, &cause), cause);
 	ok(store_handoff_raise(s, a, "r", "jurist", NULL, 7, "t", SOURCE_CLI, NULL, &cause), cause);
@@ -554,11 +554,11 @@ START_TEST(each_progress)
 	b = new_project(s, "B");
 	c = new_project(s, "C");
 	d = new_project(s, "D");
-	set(s, c, "noter", EXPR_VALUE, "c1", 1);
-	set(s, a, "behov", EXPR_VALUE, "a1", 2);
-	set(s, c, "behov", EXPR_DONTKNOW, NULL, 3);
-	set(s, a, "antal", EXPR_NONE, NULL, 5);
-	set(s, a, "aftale", EXPR_VALUE, "nej", 4);
+	set(s, c, "noter", ANSWER_VALUE, "c1", 1);
+	set(s, a, "behov", ANSWER_VALUE, "a1", 2);
+	set(s, c, "behov", ANSWER_DONTKNOW, NULL, 3);
+	set(s, a, "antal", ANSWER_NONE, NULL, 5);
+	set(s, a, "aftale", ANSWER_VALUE, "nej", 4);
 	ok(store_begin(s, &cause), cause);
 	ok(store_handoff_raise(s, c, "z-sidst", "jurist", NULL, 7, "t", SOURCE_CLI, NULL, &cause), cause);
 	ok(store_handoff_raise(s, a, "r", "jurist", NULL, 7, "t", SOURCE_CLI, NULL, &cause), cause);
@@ -646,9 +646,9 @@ START_TEST(migration_keeps_data)
 	ok(store_open_version(path, 0, 1, &s, &cause), cause);
 	ck_assert_int_eq(store_schema_version(s), 1);
 	id = new_project(s, "Gammelt projekt æøå");
-	set(s, id, "behov", EXPR_VALUE, "Før opgraderingen", 10);
-	set(s, id, "behov", EXPR_VALUE, "Stadig før", 11);
-	set(s, id, "persondata", EXPR_DONTKNOW, NULL, 12);
+	set(s, id, "behov", ANSWER_VALUE, "Før opgraderingen", 10);
+	set(s, id, "behov", ANSWER_VALUE, "Stadig før", 11);
+	set(s, id, "persondata", ANSWER_DONTKNOW, NULL, 12);
 	store_close(s);
 
 	s = open_ok(path);
@@ -662,7 +662,7 @@ START_TEST(migration_keeps_data)
 	ck_assert_int_eq(a.revision, 2);
 	answer_clear(&a);
 	ok(store_answer(s, id, "persondata", &a, &cause), cause);
-	ck_assert_int_eq(a.kind, EXPR_DONTKNOW);
+	ck_assert_int_eq(a.kind, ANSWER_DONTKNOW);
 	answer_clear(&a);
 	ok(store_answer_history(s, id, NULL, &ev, &n, &cause), cause);
 	ck_assert_int_eq(n, 3);
@@ -909,9 +909,9 @@ START_TEST(upgrade_from_v2_keeps_everything)
 	ok(store_answers(s, 4, &v, &n, &cause), cause);
 	ck_assert_int_eq(n, 3);
 	ck_assert_str_eq(v[0].question, "antal");
-	ck_assert_int_eq(v[0].kind, EXPR_NONE);
+	ck_assert_int_eq(v[0].kind, ANSWER_NONE);
 	ck_assert_int_eq(v[0].revision, 2);
-	ck_assert_int_eq(v[1].kind, EXPR_DONTKNOW);
+	ck_assert_int_eq(v[1].kind, ANSWER_DONTKNOW);
 	answers_free(v, n);
 	ok(store_handoffs(s, 1, &h, &n, &cause), cause);
 	ck_assert_int_eq(n, 2);
@@ -921,9 +921,9 @@ START_TEST(upgrade_from_v2_keeps_everything)
 
 	/* Saving goes on from the stored revision, into the rebuilt table. */
 	ok(store_begin(s, &cause), cause);
-	ok(store_answer_set(s, 1, "behov", EXPR_VALUE, "Efter opgraderingen", 2000000000, "t",
+	ok(store_answer_set(s, 1, "behov", ANSWER_VALUE, "Efter opgraderingen", 2000000000, "t",
 	    SOURCE_CLI, &rev, &cause), cause);
-	ok(store_answer_set(s, 3, "behov", EXPR_VALUE, "Første svar", 2000000000, "t",
+	ok(store_answer_set(s, 3, "behov", ANSWER_VALUE, "Første svar", 2000000000, "t",
 	    SOURCE_CLI, NULL, &cause), cause);
 	ok(store_commit(s, &cause), cause);
 	ck_assert_int_eq(rev, 3);
@@ -933,7 +933,7 @@ START_TEST(upgrade_from_v2_keeps_everything)
 	/* The foreign key holds: no answer to a project that is not there,
 	 * and deleting a project takes its answers along. */
 	ok(store_begin(s, &cause), cause);
-	ck_assert_int_eq(store_answer_set(s, 99, "behov", EXPR_VALUE, "x", 1, "t", SOURCE_CLI,
+	ck_assert_int_eq(store_answer_set(s, 99, "behov", ANSWER_VALUE, "x", 1, "t", SOURCE_CLI,
 	    NULL, &cause), EX_NOINPUT);
 	xfree(cause);
 	ok(store_project_delete(s, 1, &cause), cause);
@@ -987,7 +987,7 @@ START_TEST(upgrade_from_v3_keeps_everything)
 	ok(store_answers(s, 4, &a, &n, &cause), cause);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(a[0].question, "antal");
-	ck_assert_int_eq(a[0].kind, EXPR_NONE);
+	ck_assert_int_eq(a[0].kind, ANSWER_NONE);
 	ck_assert_int_eq(a[0].revision, 2);
 	answers_free(a, n);
 	/* A change after the upgrade moves the project to the front. */
@@ -1267,7 +1267,7 @@ START_TEST(upgrade_from_v4_keeps_everything)
 	answers_free(a, n);
 	ok(store_answers(s, 5, &a, &n, &cause), cause);
 	ck_assert_uint_eq(n, 1);
-	ck_assert_int_eq(a[0].kind, EXPR_NONE);
+	ck_assert_int_eq(a[0].kind, ANSWER_NONE);
 	ck_assert_int_eq(a[0].revision, 2);
 	answers_free(a, n);
 	ok(store_handoffs(s, 6, &h, &n, &cause), cause);
@@ -1276,7 +1276,7 @@ START_TEST(upgrade_from_v4_keeps_everything)
 	ck_assert_str_eq(h[0].contact, "Jytte Jurist <jytte@rsyd.dk>");
 	handoffs_free(h, n);
 
-	set(s, 6, "behov", EXPR_VALUE, "Efter opgraderingen", 2000000000);
+	set(s, 6, "behov", ANSWER_VALUE, "Efter opgraderingen", 2000000000);
 	ok(store_begin(s, &cause), cause);
 	ok(store_handoff_set(s, 2, HANDOFF_ANSWERED, NULL, NULL, NULL, 2000000001, "t",
 	    SOURCE_CLI, &cause), cause);
@@ -1339,7 +1339,7 @@ START_TEST(upgrade_from_v5_keeps_everything)
 	answers_free(a, n);
 	ok(store_answer_history(s, 6, "antal", &ev, &n, &cause), cause);
 	ck_assert_uint_eq(n, 2);
-	ck_assert_int_eq(ev[1].new_kind, EXPR_DONTKNOW);
+	ck_assert_int_eq(ev[1].new_kind, ANSWER_DONTKNOW);
 	ck_assert_str_eq(ev[1].user, "gustav");
 	answer_events_free(ev, n);
 	ok(store_handoffs(s, 7, &h, &n, &cause), cause);
@@ -1353,7 +1353,7 @@ START_TEST(upgrade_from_v5_keeps_everything)
 	handoffs_free(h, n);
 	/* Saving goes on from the stored revision. */
 	ok(store_begin(s, &cause), cause);
-	ok(store_answer_set(s, 2, "beta_tekst", EXPR_VALUE, "Igen", 2000000000, "t", SOURCE_CLI,
+	ok(store_answer_set(s, 2, "beta_tekst", ANSWER_VALUE, "Igen", 2000000000, "t", SOURCE_CLI,
 	    &rev, &cause), cause);
 	ok(store_commit(s, &cause), cause);
 	ck_assert_int_eq(rev, 3);

@@ -66,18 +66,6 @@ action_check_name(const char *name, char **clean, char **cause)
 	return 0;
 }
 
-char *
-action_answer_text(const struct question *q, enum answer_kind kind, const char *value)
-{
-	if (kind == ANSWER_DONTKNOW)
-		return xstrdup(value_dontknow_text(i18n_lang()));
-	if (kind != ANSWER_VALUE || value == NULL)
-		return xstrdup(_("(no answer)"));
-	if (q == NULL)
-		return xstrdup(value);
-	return value_format(q, value, i18n_lang());
-}
-
 /* "Name <e-mail>" for role from the site configuration, or NULL. */
 static char *
 contact_for(const struct action *a, const char *role)
@@ -356,8 +344,8 @@ set_answer(struct action *a, int64_t project, const char *question,
 	    (status = store_answer(a->store, project, question, &cur, cause)) != 0)
 		goto fail;
 	if (expect != ACTION_ANY_REVISION && cur.revision != expect) {
-		char *theirs = action_answer_text(q, cur.kind, cur.value);
-		char *mine = action_answer_text(q, kind, value);
+		char *theirs = value_answer_text(q, cur.kind, cur.value);
+		char *mine = value_answer_text(q, kind, value);
 		/* A question the content dropped has only its id. */
 		const char *name = q != NULL ? text_get(&q->prompt) : question;
 		char when[17];

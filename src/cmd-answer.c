@@ -15,6 +15,7 @@
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/table.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 
 /* More than any answer may hold (long text is 20000 characters): a
@@ -131,7 +132,7 @@ cmd_answer(struct app *app, int argc, char **argv)
 		struct answer cur;
 
 		if (store_answer(a.store, p->id, argv[optind + 1], &cur, &cause) == 0) {
-			char *text = action_answer_text(q, cur.kind, cur.value);
+			char *text = value_answer_text(q, cur.kind, cur.value);
 
 			if (res.changed)
 				printf(_("%s: %s (revision %lld)\n"), argv[optind + 1], text,
@@ -250,8 +251,8 @@ cmd_history(struct app *app, int argc, char **argv)
 				    answer_kind_name(v[i].old_kind), v[i].old_value,
 				    answer_kind_name(v[i].new_kind), v[i].new_value);
 			} else {
-				char *old = action_answer_text(q, v[i].old_kind, v[i].old_value);
-				char *new = action_answer_text(q, v[i].new_kind, v[i].new_value);
+				char *old = value_answer_text(q, v[i].old_kind, v[i].old_value);
+				char *new = value_answer_text(q, v[i].new_kind, v[i].new_value);
 				char *by = xasprintf("%s (%s)", v[i].user, source_name(v[i].source));
 				char *change = xasprintf("%s → %s", old, new);
 				char rev[24];

@@ -15,6 +15,7 @@
 #include "airejse/report.h"
 #include "airejse/store.h"
 #include "airejse/table.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 
 struct filter {
@@ -260,7 +261,7 @@ handoff_show(struct action *a, const struct project *p, const char *rule,
 		for (i = 0; r != NULL && i < r->nquestions; i++) {
 			const struct question *q = r->questions[i];
 			const struct answer *an = progress_answer(s->progress, q);
-			char *text = action_answer_text(q, an ? an->kind : ANSWER_NONE, an ? an->value : NULL);
+			char *text = value_answer_text(q, an ? an->kind : ANSWER_NONE, an ? an->value : NULL);
 
 			if (i == 0)
 				printf(_("Questions:\n"));

@@ -18,6 +18,7 @@
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/table.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 
 static int project_new(struct app *, int, char **);
@@ -356,7 +357,7 @@ show_text(const struct content *c, const struct snapshot *s, const char *today)
 
 					if (!progress_applies(pr, q))
 						continue;
-					text = action_answer_text(q, an ? an->kind : ANSWER_NONE,
+					text = value_answer_text(q, an ? an->kind : ANSWER_NONE,
 					    an ? an->value : NULL);
 					printf("        %s: %s\n", q->id, text);
 					free(text);

@@ -48,6 +48,25 @@ basis_name(enum basis b)
 	}
 }
 
+bool
+content_is_id(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 64)
+		return false;
+	for (i = 0; s[i]; i++) {
+		char c = s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			continue;
+		if (i > 0 && (c == '_' || c == '-'))
+			continue;
+		return false;
+	}
+	return true;
+}
+
 /* Freeing */
 
 static void

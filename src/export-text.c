@@ -1,4 +1,6 @@
-/* Exports: escaping for each format, and the texts every format shares. */
+/* Exports: the names of formats, parts and states, escaping for each
+ * format, and the texts every format shares. Everything here is below
+ * export.c and the renderers, which all use it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +12,123 @@
 #include "airejse/utf8.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
+
+/* Names */
+
+static const char *const format_names[EXPORT__FORMATS] = {
+	"md", "html", "csv", "json", "xlsx"
+};
+
+static const char *const state_names[ITEM__STATES] = {
+	"done", "open", "blocked", "not-applicable"
+};
+
+/* L10N: the state of a checklist item in an export. */
+static const char *const state_labels[ITEM__STATES] = {
+	NC_("checklist state", "Done"), NC_("checklist state", "Open"),
+	NC_("checklist state", "Blocked"), NC_("checklist state", "Not applicable")
+};
+
+const char *
+item_state_name(enum item_state s)
+{
+	return s < ITEM__STATES ? state_names[s] : "open";
+}
+
+const char *
+item_state_label(enum item_state s)
+{
+	return i18n_cgettext("checklist state", state_labels[s < ITEM__STATES ? s : ITEM_OPEN]);
+}
+
+int
+export_format_parse(const char *s, enum export_format *out)
+{
+	int i;
+
+	for (i = 0; i < EXPORT__FORMATS; i++) {
+		if (strcmp(s, format_names[i]) == 0) {
+			*out = (enum export_format)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+export_format_name(enum export_format f)
+{
+	return f < EXPORT__FORMATS ? format_names[f] : "md";
+}
+
+/* The parts that are not checklists, as --what names them. */
+static const struct {
+	const char		*name;
+	enum export_part	 part;
+	const char		*label;
+} parts[] = {
+	/* L10N: export choices. */
+	{ "handoff", EXPORT_HANDOFF, N_("Hand-off packet") },
+	{ "action-plan", EXPORT_ACTION_PLAN, N_("Action plan") },
+	{ "all", EXPORT_ALL, N_("Everything") },
+};
+
+int
+export_parse_what(const struct content *c, const char *name, struct export_what *out)
+{
+	size_t i;
+
+	out->checklist = NULL;
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		if (strcmp(name, parts[i].name) == 0) {
+			out->part = parts[i].part;
+			return 0;
+		}
+	}
+	if ((out->checklist = content_checklist(c, name)) != NULL) {
+		out->part = EXPORT_CHECKLIST;
+		return 0;
+	}
+	return -1;
+}
+
+const char *
+export_what_name(const struct export_what *w)
+{
+	size_t i;
+
+	if (w->part == EXPORT_CHECKLIST)
+		return w->checklist->id;
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (parts[i].part == w->part)
+			return parts[i].name;
+	return "all";
+}
+
+struct export_choice *
+export_choices(const struct content *c, enum lang lang, size_t *n)
+{
+	size_t np = sizeof(parts) / sizeof(parts[0]), i, k = 0;
+	struct export_choice *v = xcalloc(c->nchecklists + np, sizeof(*v));
+	enum lang saved = i18n_lang();
+
+	i18n_set_lang(lang);
+	for (i = 0; i < c->nchecklists; i++, k++) {
+		v[k].what.part = EXPORT_CHECKLIST;
+		v[k].what.checklist = c->checklists[i];
+		v[k].name = c->checklists[i]->id;
+		v[k].label = text_in(&c->checklists[i]->title, lang);
+	}
+	for (i = 0; i < np; i++, k++) {
+		v[k].what.part = parts[i].part;
+		v[k].name = parts[i].name;
+		/* Static strings: the catalogue keeps them after the switch back. */
+		v[k].label = _(parts[i].label);
+	}
+	i18n_set_lang(saved);
+	*n = k;
+	return v;
+}
 
 /* Escaping */
 

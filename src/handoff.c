@@ -74,12 +74,6 @@ handoff_check_move(enum handoff_state from, enum handoff_state to, char **cause)
 }
 
 bool
-handoff_is_open(enum handoff_state s)
-{
-	return s == HANDOFF_RAISED || s == HANDOFF_SENT;
-}
-
-bool
 handoff_overdue(const struct handoff *h, const char *today)
 {
 	return handoff_is_open(h->state) && h->due != NULL && strcmp(h->due, today) < 0;

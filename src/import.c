@@ -20,7 +20,6 @@
 #include "airejse/strbuf.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
-#include "airejse/yamldoc.h"
 
 /* Exports are small; anything this large is not one. */
 #define IMPORT_MAX_BYTES (64L * 1024 * 1024)
@@ -266,7 +265,7 @@ read_change(struct reader *r, const struct content *c, json_t *o, const char *pa
 	ch->value = str(r, o, path, vkey, true);
 	ch->time = when(r, o, path, "time", 0);
 	ch->user = str(r, o, path, "user", true);
-	if (r->err == NULL && !ydoc_is_id(ch->question))
+	if (r->err == NULL && !content_is_id(ch->question))
 		bad(r, _("%s.question '%s' is not a question identifier"), path, ch->question);
 	if (r->err == NULL)
 		check_value(r, c, path, ch);
@@ -319,7 +318,7 @@ read_handoff(struct reader *r, json_t *o, const char *path, struct imp_handoff *
 	h->note = str(r, o, path, "note", true);
 	h->raised = when(r, o, path, "raised", 0);
 	h->changed = when(r, o, path, "changed", h->raised);
-	if (r->err == NULL && (!ydoc_is_id(h->rule) || !ydoc_is_id(h->role)))
+	if (r->err == NULL && (!content_is_id(h->rule) || !content_is_id(h->role)))
 		bad(r, _("%s names a rule or role that is not an identifier"), path);
 	if (h->due != NULL && value_parse_date(h->due, NULL) != 0)
 		bad(r, _("%s.due '%s' is not a date"), path, h->due);
@@ -643,7 +642,7 @@ store_reply(struct action *a, int64_t id, const struct imp_reply *rep,
 		if (ar.note != NULL)
 			message(res, xasprintf("\"%s\": %s", text_get(&q->prompt), ar.note));
 	} else if (rc == EX_TEMPFAIL) {
-		char *theirs = action_answer_text(q, ar.theirs.kind, ar.theirs.value);
+		char *theirs = value_answer_text(q, ar.theirs.kind, ar.theirs.value);
 
 		res->nconflicts++;
 		message(res, xasprintf(_("\"%s\": changed here since the packet was made (now: %s); the packet's answer '%s' was not stored: compare them and answer again"),

@@ -254,7 +254,7 @@ step_question_item(struct ydoc *y, yaml_node_t *n, void *arg)
 	if (n->type == YAML_SCALAR_NODE) {
 		const char *id = (const char *)n->data.scalar.value;
 
-		if (!ydoc_is_id(id)) {
+		if (!content_is_id(id)) {
 			ydoc_error(y, n, _("'%s' is not a valid question identifier"), id);
 			return;
 		}

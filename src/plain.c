@@ -171,7 +171,7 @@ answer_one(struct plain *p, int64_t id, const struct question *q, int64_t rev)
 			return true;
 		}
 		if (rc == EX_TEMPFAIL && res.theirs.revision > 0) {
-			char *theirs = action_answer_text(q, res.theirs.kind, res.theirs.value);
+			char *theirs = value_answer_text(q, res.theirs.kind, res.theirs.value);
 
 			fprintf(p->out, _("Someone else answered this meanwhile: %s. Type your answer again to replace it, or press Enter to keep theirs.\n"),
 			    theirs);

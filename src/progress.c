@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "airejse/content.h"
-#include "airejse/handoff.h"
 #include "airejse/progress.h"
+#include "airejse/record.h"
 #include "airejse/settings.h"
 #include "airejse/xalloc.h"
 

@@ -67,6 +67,12 @@ handoff_state_label(enum handoff_state s)
 	return _(s < HANDOFF__COUNT ? state_labels[s] : state_labels[0]);
 }
 
+bool
+handoff_is_open(enum handoff_state s)
+{
+	return s == HANDOFF_RAISED || s == HANDOFF_SENT;
+}
+
 const char *
 answer_kind_name(enum answer_kind k)
 {

@@ -1,12 +1,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "airejse/action.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 
 static json_t *
@@ -40,7 +40,7 @@ report_answer(const struct question *q, const struct answer *a)
 {
 	json_t *o = json_object();
 	enum answer_kind kind = a ? a->kind : ANSWER_NONE;
-	char *text = action_answer_text(q, kind, a ? a->value : NULL);
+	char *text = value_answer_text(q, kind, a ? a->value : NULL);
 
 	json_object_set_new(o, "kind", json_string(answer_kind_name(kind)));
 	json_object_set_new(o, "value", str_or_null(kind == ANSWER_VALUE ? a->value : NULL));

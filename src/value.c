@@ -1667,3 +1667,15 @@ value_parse_amount(const char *s, int64_t *kroner)
 	sb_free(&sb);
 	return 0;
 }
+
+char *
+value_answer_text(const struct question *q, enum answer_kind kind, const char *value)
+{
+	if (kind == ANSWER_DONTKNOW)
+		return xstrdup(value_dontknow_text(i18n_lang()));
+	if (kind != ANSWER_VALUE || value == NULL)
+		return xstrdup(_("(no answer)"));
+	if (q == NULL)
+		return xstrdup(value);
+	return value_format(q, value, i18n_lang());
+}

@@ -309,25 +309,6 @@ ydoc_mapping(struct ydoc *y, yaml_node_t *map, const struct yfield *fields, void
 	return true;
 }
 
-bool
-ydoc_is_id(const char *s)
-{
-	size_t i;
-
-	if (s == NULL || *s == '\0' || strlen(s) > 64)
-		return false;
-	for (i = 0; s[i]; i++) {
-		char c = s[i];
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			continue;
-		if (i > 0 && (c == '_' || c == '-'))
-			continue;
-		return false;
-	}
-	return true;
-}
-
 #define FIELD(obj, f, type) ((type *)((char *)(obj) + (f)->offset))
 
 void
@@ -352,7 +333,7 @@ yf_id(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 
 	if (s == NULL)
 		return;
-	if (!ydoc_is_id(s)) {
+	if (!content_is_id(s)) {
 		ydoc_error(y, n, _("'%s' is not a valid identifier: use lower-case a-z, digits, '_' and '-', starting with a letter or digit"), s);
 		return;
 	}
@@ -368,7 +349,7 @@ yf_ref(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 
 	if (s == NULL)
 		return;
-	if (!ydoc_is_id(s)) {
+	if (!content_is_id(s)) {
 		ydoc_error(y, n, _("'%s' is not a valid identifier"), s);
 		return;
 	}
@@ -496,7 +477,7 @@ list_of(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f, bool 
 			ydoc_error(y, item, _("an empty item in '%s'"), f->key);
 			continue;
 		}
-		if (ids && !ydoc_is_id(s)) {
+		if (ids && !content_is_id(s)) {
 			ydoc_error(y, item, _("'%s' is not a valid identifier"), s);
 			continue;
 		}

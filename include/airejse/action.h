@@ -58,16 +58,6 @@ struct answer_result {
 	char			*note;
 };
 
-/* A project loaded for reading, with where it stands. */
-struct snapshot {
-	struct project	*project;
-	struct answer	*answers;
-	size_t		 nanswers;
-	struct handoff	*handoffs;
-	size_t		 nhandoffs;
-	struct progress	*progress;
-};
-
 /* A user's change to a hand-off; fields left NULL/false stay as they are. */
 struct handoff_edit {
 	bool			 set_state;
@@ -80,12 +70,6 @@ struct handoff_edit {
  * characters). Returns 0 and sets *clean (NFC, trimmed; caller frees) or
  * EX_DATAERR with *cause. */
 int action_check_name(const char *name, char **clean, char **cause);
-
-/* An answer for people, in the program's language: the value formatted
- * (value_format), "Ved ikke", or "(no answer)". q may be NULL (a question
- * the content no longer has: the value as stored). Caller frees. */
-char *action_answer_text(const struct question *q, enum answer_kind kind,
-    const char *value);
 
 /* Creates a project following tracks (ids the content has, no repeats). */
 int action_project_new(struct action *a, const char *name, char *const *tracks,

@@ -346,5 +346,7 @@ const char *step_requires_text(const struct step *st);
 const char *qtype_name(enum qtype t);
 int qtype_parse(const char *s, enum qtype *out);
 const char *basis_name(enum basis b);
+/* True if s is an identifier: [a-z0-9][a-z0-9_-]*, at most 64 bytes. */
+bool content_is_id(const char *s);
 
 #endif

@@ -37,8 +37,6 @@ size_t handoff_sync(const struct progress *pr, const struct handoff *stored,
 /* Whether a user may move a hand-off from one state to another. Returns 0,
  * or EX_DATAERR with *cause (caller frees). */
 int handoff_check_move(enum handoff_state from, enum handoff_state to, char **cause);
-/* Raised or sent: waiting on someone. */
-bool handoff_is_open(enum handoff_state s);
 /* Open, with a due date before today (YYYY-MM-DD). */
 bool handoff_overdue(const struct handoff *h, const char *today);
 /* The stored hand-off for rule id in v, or NULL. */

@@ -4,6 +4,7 @@
 #ifndef AIREJSE_RECORD_H
 #define AIREJSE_RECORD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,8 @@ enum answer_kind {
 	ANSWER_VALUE,
 	ANSWER_DONTKNOW
 };
+
+struct progress;
 
 /* Times are seconds since the epoch (UTC); see clock.h. */
 
@@ -95,6 +98,17 @@ struct handoff_event {
 	enum source	 source;
 };
 
+/* A project loaded for reading, with where it stands (progress.h);
+ * action_snapshot makes one and snapshot_free frees it (action.h). */
+struct snapshot {
+	struct project	*project;
+	struct answer	*answers;
+	size_t		 nanswers;
+	struct handoff	*handoffs;
+	size_t		 nhandoffs;
+	struct progress	*progress;
+};
+
 /* Machine names ("tui", "raised") as stored and printed in tsv/json. */
 const char *source_name(enum source s);
 int source_parse(const char *s, enum source *out);	/* 0 or -1 */
@@ -102,6 +116,8 @@ const char *handoff_state_name(enum handoff_state s);
 int handoff_state_parse(const char *s, enum handoff_state *out);	/* 0 or -1 */
 /* The state for people, in the program's language. */
 const char *handoff_state_label(enum handoff_state s);
+/* Raised or sent: waiting on someone. */
+bool handoff_is_open(enum handoff_state s);
 /* "value", "dontknow" or "none", as printed in tsv/json. */
 const char *answer_kind_name(enum answer_kind k);
 

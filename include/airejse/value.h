@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "airejse/i18n.h"
+#include "airejse/record.h"
 
 struct question;
 
@@ -62,6 +63,11 @@ char *value_examples(const struct question *q, enum lang lang);
 bool value_is_dontknow(const char *input);
 /* The "don't know" answer shown in lang. */
 const char *value_dontknow_text(enum lang lang);
+/* An answer for people, in the program's language: the value formatted
+ * (value_format), "Ved ikke", or "(no answer)". q may be NULL (a question
+ * the content no longer has: the value as stored). Caller frees. */
+char *value_answer_text(const struct question *q, enum answer_kind kind,
+    const char *value);
 
 /* Readers for the content's and the site settings' own values (limits,
  * the tender threshold, due dates): as value_read reads them in Danish,

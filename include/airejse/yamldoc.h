@@ -72,9 +72,6 @@ void yf_ref(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);	
 void yf_strlist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);	/* struct strlist of scalars */
 void yf_idlist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);	/* struct strlist of identifiers */
 
-/* True if s is an identifier: [a-z0-9][a-z0-9_-]*, at most 64 bytes. */
-bool ydoc_is_id(const char *s);
-
 void strlist_add(struct strlist *l, const char *s, struct srcpos pos);
 void strlist_free(struct strlist *l);
 

@@ -59,7 +59,7 @@ MANS = man/airejse.1 man/airejse-content.5
 .SECONDARY:
 
 .PHONY: all deps run check check-run check-asan unit cli-tests man-lint \
-	tui-tests tui-golden bench goldens \
+	tui-tests tui-golden bench goldens circles \
 	install uninstall install-test clean pot sample fuzz fuzz-replay
 
 all: $(BIN) $(MOS)
@@ -162,10 +162,14 @@ fuzz: deps
 			2>&1 | grep -E 'Done|stat::|ERROR|SUMMARY|crash' ; \
 	done
 
+# No loops of calls between files (nm over the objects).
+circles: $(B)/main.o $(LIB)
+	@sh tests/tools/circles.sh $(B)/main.o $(LIB_OBJS)
+
 install-test: $(BIN) $(MOS)
 	@MAKE="$(MAKE)" sh tests/tools/install-test.sh
 
-check-run: unit cli-tests tui-tests man-lint fuzz-replay install-test
+check-run: unit cli-tests tui-tests man-lint fuzz-replay install-test circles
 
 check: deps
 	@$(MAKE) --no-print-directory all

@@ -267,6 +267,25 @@ action_project_find(struct action *a, const char *key, struct project **out, cha
 	return status;
 }
 
+int
+action_role_find(const struct action *a, const char *id, const struct role **out,
+    char **cause)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	if ((*out = content_role(a->content, id)) != NULL)
+		return 0;
+	for (i = 0; i < a->content->nroles; i++) {
+		const struct role *r = a->content->roles[i];
+
+		sb_addf(&sb, "%s%s (%s)", i ? ", " : "", r->id, text_get(&r->name));
+	}
+	*cause = xasprintf(_("unknown role '%s': the roles are %s"), id, sb_str(&sb));
+	sb_free(&sb);
+	return EX_USAGE;
+}
+
 /* Adds the prompt of q to a list of them, once. */
 static void
 add_prompt(void *arg, const struct question *q)

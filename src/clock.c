@@ -69,5 +69,11 @@ clock_local(int64_t t, char buf[17])
 void
 clock_today(char iso[11])
 {
-	format(clock_now(), false, "%Y-%m-%d", iso, 11);
+	clock_day(clock_now(), iso);
+}
+
+void
+clock_day(int64_t t, char iso[11])
+{
+	format(t, false, "%Y-%m-%d", iso, 11);
 }

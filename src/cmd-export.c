@@ -116,9 +116,19 @@ cmd_export(struct app *app, int argc, char **argv)
 		return EX_USAGE;
 	}
 	o.lang = app->lang;
+	/* --role is a global option: for the packet, that role's part. */
+	if (app->role != NULL && (rc = action_role_find(&a, app->role, &o.role, &cause)) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return rc;
+	}
 	if ((rc = cli_project(&a, argv[optind], &p)) != 0)
 		return rc;
 	rc = export_load(&a, p->id, &d, &cause);
+	if (rc == 0 && o.role != NULL && o.what.part == EXPORT_HANDOFF &&
+	    export_packet(d, o.role) == NULL)
+		cli_error(_("note: %s has no open hand-offs in project %lld, so the packet asks nothing"),
+		    text_get(&o.role->name), (long long)p->id);
 	if (rc == 0) {
 		if (output != NULL)
 			rc = export_write_file(d, &o, output, &cause);

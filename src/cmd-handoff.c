@@ -129,9 +129,14 @@ cmd_handoffs(struct app *app, int argc, char **argv)
 	if ((rc = cli_action(app, false, &a)) != 0)
 		return rc;
 	/* --role is a global option: it also picks the TUI's role view. */
-	if ((f.role = app->role) != NULL && content_role(a.content, f.role) == NULL) {
-		cli_error(_("unknown role '%s': the roles are listed in 'airejse journeys --format json'"), f.role);
-		return EX_USAGE;
+	if ((f.role = app->role) != NULL) {
+		const struct role *r;
+
+		if ((rc = action_role_find(&a, f.role, &r, &cause)) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			return rc;
+		}
 	}
 	if (argc - optind == 1 && (rc = cli_project(&a, argv[optind], &one)) != 0)
 		return rc;

@@ -179,12 +179,68 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 	}
 }
 
+/* One hand-off of a packet: why the role is asked, its state (overdue
+ * in words), when it is due, whom to contact and the latest note. */
+static void
+packet_handoff(struct walk *k, const struct xhandoff *h)
+{
+	k->ops->entry_begin(k->w, -1, text_in(&h->rule->reason, k->lang));
+	k->ops->fact(k->w, _("Hand-off"), h->rule->id);
+	fact_owned(k, _("State"), xhandoff_state_text(k->d, h->handoff));
+	if (h->handoff->due != NULL)
+		fact_owned(k, _("Due"), xdue_text(h->handoff->due,
+		    export_overdue(k->d, h->handoff), k->lang));
+	if (h->handoff->contact != NULL)
+		k->ops->fact(k->w, _("Contact"), h->handoff->contact);
+	if (h->handoff->note != NULL)
+		k->ops->fact(k->w, _("Note"), h->handoff->note);
+	k->ops->entry_end(k->w);
+}
+
+/* One question of a packet, with what it takes and what it has. */
+static void
+packet_question(struct walk *k, const struct xpquestion *pq)
+{
+	const struct question *q = pq->x.q;
+
+	k->ops->entry_begin(k->w, -1, text_in(&q->prompt, k->lang));
+	fact_owned(k, _("Answer as"), xqtype_text(q, k->lang));
+	fact_owned(k, _("Choices"), xchoices_text(q, k->lang));
+	if (q->help.s[LANG_DA] != NULL)
+		k->ops->fact(k->w, _("Help"), text_in(&q->help, k->lang));
+	fact_owned(k, _("Legal basis"), xlegal_text(&q->legal));
+	fact_owned(k, _("Answer so far"), xcurrent_text(&pq->x, k->lang));
+	fact_owned(k, _("For the hand-offs"), xserved_text(pq));
+	k->ops->answer_space(k->w);
+	k->ops->entry_end(k->w);
+}
+
+/* What role p is asked: its hand-offs, then each question once. */
+static void
+packet_part(struct walk *k, const struct xpacket *p, int level)
+{
+	size_t i;
+
+	k->ops->heading(k->w, level, text_in(&p->role->name, k->lang));
+	if (p->overdue)
+		k->ops->notice(k->w, _("A hand-off in this packet is overdue: please answer as soon as you can."));
+	k->ops->heading(k->w, level + 1, _("Why you are asked"));
+	for (i = 0; i < p->nhandoffs; i++)
+		packet_handoff(k, p->handoffs[i]);
+	k->ops->heading(k->w, level + 1, _("Questions"));
+	if (p->nquestions == 0)
+		k->ops->para(k->w, _("None of the hand-offs' questions applies to the project now."));
+	for (i = 0; i < p->nquestions; i++)
+		packet_question(k, &p->questions[i]);
+}
+
 static void
 handoff_part(struct walk *k, int level)
 {
 	const struct export_data *d = k->d;
 	const struct packet *pk = d->content->packet;
-	size_t i, j;
+	const struct role *only = k->o->role;
+	size_t i, n = 0;
 
 	k->ops->heading(k->w, level, pk ? text_in(&pk->title, k->lang) : _("Hand-off packet"));
 	if (pk != NULL)
@@ -200,35 +256,20 @@ handoff_part(struct walk *k, int level)
 		}
 		k->ops->entry_end(k->w);
 	}
-	if (d->nhandoffs == 0)
+	for (i = 0; i < d->npackets; i++) {
+		if (only != NULL && d->packets[i].role != only)
+			continue;
+		packet_part(k, &d->packets[i], level + 1);
+		n++;
+	}
+	if (n == 0 && only != NULL) {
+		char *none = xasprintf(_("There are no open hand-offs to %s in this project."),
+		    text_in(&only->name, k->lang));
+
+		k->ops->para(k->w, none);
+		free(none);
+	} else if (n == 0) {
 		k->ops->para(k->w, _("There are no open hand-offs."));
-	for (i = 0; i < d->nhandoffs; i++) {
-		const struct xhandoff *h = &d->handoffs[i];
-
-		k->ops->heading(k->w, level + 1, text_in(&h->role->name, k->lang));
-		k->ops->para(k->w, text_in(&h->rule->reason, k->lang));
-		k->ops->facts_begin(k->w);
-		k->ops->fact(k->w, _("Hand-off"), h->rule->id);
-		k->ops->fact(k->w, _("State"), handoff_state_label(h->handoff->state));
-		if (h->handoff->contact != NULL)
-			k->ops->fact(k->w, _("Contact"), h->handoff->contact);
-		if (h->handoff->due != NULL)
-			fact_owned(k, _("Due"), xdate_text(h->handoff->due, k->lang));
-		k->ops->facts_end(k->w);
-		for (j = 0; j < h->nquestions; j++) {
-			const struct xanswer *x = &h->questions[j];
-			char *t = xanswer_text(x, k->lang);
-
-			k->ops->entry_begin(k->w, -1, text_in(&x->q->prompt, k->lang));
-			if (x->q->help.s[LANG_DA] != NULL)
-				k->ops->fact(k->w, _("Help"), text_in(&x->q->help, k->lang));
-			fact_owned(k, _("Legal basis"), xlegal_text(&x->q->legal));
-			if (t != NULL)
-				k->ops->fact(k->w, _("Answer so far"), t);
-			free(t);
-			k->ops->answer_space(k->w);
-			k->ops->entry_end(k->w);
-		}
 	}
 }
 
@@ -267,14 +308,17 @@ action_part(struct walk *k, int level)
 		k->ops->entry_begin(k->w, state, title);
 		if (from != NULL)
 			k->ops->fact(k->w, _("Checklist"), from);
-		else
+		else {
+			char *st = xhandoff_state_text(d, a->handoff->handoff);
+
 			fact_owned(k, _("Hand-off"), xasprintf("%s (%s)",
-			    text_in(&a->handoff->role->name, k->lang),
-			    handoff_state_label(a->handoff->handoff->state)));
+			    text_in(&a->handoff->role->name, k->lang), st));
+			free(st);
+		}
 		fact_owned(k, _("Step"), xstep_text(a->step, k->lang));
 		fact_owned(k, _("Owner"), owner_text(a->owner, a->contact, k->lang));
 		if (a->due != NULL)
-			fact_owned(k, _("Due"), xdate_text(a->due, k->lang));
+			fact_owned(k, _("Due"), xdue_text(a->due, a->overdue, k->lang));
 		if (a->item != NULL)
 			fact_owned(k, _("Notes"), xitem_remarks(d, a->item, k->lang));
 		k->ops->entry_end(k->w);

@@ -266,37 +266,86 @@ jactions(const struct export_data *d, enum lang lang)
 		json_object_set_new(o, "owner", x->owner ? json_string(x->owner->id) : json_null());
 		json_object_set_new(o, "contact", jstr(x->contact));
 		json_object_set_new(o, "due", jstr(x->due));
+		json_object_set_new(o, "overdue", json_boolean(x->overdue));
 		json_array_append_new(a, o);
 	}
 	return a;
 }
 
-/* The question as the receiving role sees it, with room for the answer. */
+/* A number bound of q as the content gives it, or null. */
 static json_t *
-jpacket_question(const struct export_data *d, const struct xanswer *x, enum lang lang)
+jbound(bool has, double v)
 {
-	const struct answer *a = x->a;
-	json_t *o = json_object(), *opts = json_array();
+	return has ? json_real(v) : json_null();
+}
+
+/* A question as the receiving role sees it, with room for the answer. */
+static json_t *
+jpacket_question(const struct xpquestion *pq, enum lang lang)
+{
+	const struct question *q = pq->x.q;
+	const struct answer *a = pq->x.a;
+	json_t *o = json_object(), *opts = json_array(), *hs = json_array();
 	size_t i;
 
-	json_object_set_new(o, "id", json_string(x->q->id));
-	json_object_set_new(o, "type", json_string(qtype_name(x->q->type)));
-	json_object_set_new(o, "prompt", json_string(text_in(&x->q->prompt, lang)));
-	json_object_set_new(o, "help", x->q->help.s[LANG_DA] ? json_string(text_in(&x->q->help, lang)) :
+	json_object_set_new(o, "id", json_string(q->id));
+	json_object_set_new(o, "type", json_string(qtype_name(q->type)));
+	json_object_set_new(o, "unit", json_string(q->unit == QU_PERCENT ? "percent" : "none"));
+	json_object_set_new(o, "prompt", json_string(text_in(&q->prompt, lang)));
+	json_object_set_new(o, "help", q->help.s[LANG_DA] ? json_string(text_in(&q->help, lang)) :
 	    json_null());
-	json_object_set_new(o, "legal", report_strlist(&x->q->legal));
-	for (i = 0; i < x->q->noptions; i++) {
+	json_object_set_new(o, "legal", report_strlist(&q->legal));
+	for (i = 0; i < q->noptions; i++) {
 		json_t *op = json_object();
 
-		json_object_set_new(op, "id", json_string(x->q->options[i].id));
-		json_object_set_new(op, "label", json_string(text_in(&x->q->options[i].label, lang)));
+		json_object_set_new(op, "id", json_string(q->options[i].id));
+		json_object_set_new(op, "label", json_string(text_in(&q->options[i].label, lang)));
 		json_array_append_new(opts, op);
 	}
 	json_object_set_new(o, "options", opts);
-	json_object_set_new(o, "current", jstr_owned(xanswer_text(x, lang)));
+	json_object_set_new(o, "min", jbound(q->has_min, q->min));
+	json_object_set_new(o, "max", jbound(q->has_max, q->max));
+	json_object_set_new(o, "accepts", jstr_owned(xqtype_text(q, lang)));
+	for (i = 0; i < pq->nhandoffs; i++)
+		json_array_append_new(hs, json_string(pq->handoffs[i]->rule->id));
+	json_object_set_new(o, "handoffs", hs);
+	jkind_value(o, "current_kind", "current_value", pq->x.kind, pq->x.value);
+	json_object_set_new(o, "current", jstr_owned(xanswer_text(&pq->x, lang)));
 	json_object_set_new(o, "revision", json_integer(a ? a->revision : 0));
 	json_object_set_new(o, "answer", json_null());
-	(void)d;
+	return o;
+}
+
+static json_t *
+jpacket_role(const struct export_data *d, const struct xpacket *p, enum lang lang)
+{
+	json_t *o = json_object(), *hs = json_array(), *qs = json_array();
+	char id[EXPORT_PACKET_ID_SIZE];
+	size_t i;
+
+	export_packet_id_of(d, p, lang, id);
+	json_object_set_new(o, "role", json_string(p->role->id));
+	json_object_set_new(o, "role_name", json_string(text_in(&p->role->name, lang)));
+	json_object_set_new(o, "packet", json_string(id));
+	json_object_set_new(o, "respondent", json_null());
+	for (i = 0; i < p->nhandoffs; i++) {
+		const struct xhandoff *h = p->handoffs[i];
+		json_t *ho = json_object();
+
+		json_object_set_new(ho, "id", json_integer(h->handoff->id));
+		json_object_set_new(ho, "rule", json_string(h->rule->id));
+		json_object_set_new(ho, "state", json_string(handoff_state_name(h->handoff->state)));
+		json_object_set_new(ho, "due", jstr(h->handoff->due));
+		json_object_set_new(ho, "overdue", json_boolean(export_overdue(d, h->handoff)));
+		json_object_set_new(ho, "contact", jstr(h->handoff->contact));
+		json_object_set_new(ho, "note", jstr(h->handoff->note));
+		json_object_set_new(ho, "reason", json_string(text_in(&h->rule->reason, lang)));
+		json_array_append_new(hs, ho);
+	}
+	json_object_set_new(o, "handoffs", hs);
+	for (i = 0; i < p->nquestions; i++)
+		json_array_append_new(qs, jpacket_question(&p->questions[i], lang));
+	json_object_set_new(o, "questions", qs);
 	return o;
 }
 
@@ -305,11 +354,12 @@ jpacket(const struct export_data *d, const struct export_opts *o)
 {
 	enum lang lang = o->lang;
 	json_t *root = jheader(d, o, EXPORT_PACKET_SCHEMA), *p = json_object();
-	json_t *ctx = json_array(), *hs = json_array();
-	size_t i, j;
+	json_t *ctx = json_array(), *roles = json_array();
+	size_t i;
 
+	json_object_set_new(root, "schema_version", json_integer(EXPORT_PACKET_VERSION));
 	json_object_set_new(root, "instructions", json_string(
-	    _("Write each answer as text in \"answer\" (ja/nej, a number, an amount such as 1.600.000, a date, an option's id or label, or \"ved ikke\"), leave the rest as it is, and send the file back. The project lead reads it with: airejse import FILE")));
+	    _("Write your name in \"respondent\" and each answer as text in \"answer\" (ja/nej, a number, an amount such as 1.600.000, a date, an option's id or label, or \"ved ikke\"), leave the rest as it is, and send the file back. The project lead reads it with: airejse import FILE")));
 	json_object_set_new(p, "id", json_integer(d->snap->project->id));
 	json_object_set_new(p, "name", json_string(d->snap->project->name));
 	json_object_set_new(root, "project", p);
@@ -322,24 +372,10 @@ jpacket(const struct export_data *d, const struct export_opts *o)
 		json_array_append_new(ctx, c);
 	}
 	json_object_set_new(root, "context", ctx);
-	for (i = 0; i < d->nhandoffs; i++) {
-		const struct xhandoff *h = &d->handoffs[i];
-		json_t *ho = json_object(), *qs = json_array();
-
-		json_object_set_new(ho, "id", json_integer(h->handoff->id));
-		json_object_set_new(ho, "rule", json_string(h->rule->id));
-		json_object_set_new(ho, "role", json_string(h->role->id));
-		json_object_set_new(ho, "role_name", json_string(text_in(&h->role->name, lang)));
-		json_object_set_new(ho, "state", json_string(handoff_state_name(h->handoff->state)));
-		json_object_set_new(ho, "due", jstr(h->handoff->due));
-		json_object_set_new(ho, "contact", jstr(h->handoff->contact));
-		json_object_set_new(ho, "reason", json_string(text_in(&h->rule->reason, lang)));
-		for (j = 0; j < h->nquestions; j++)
-			json_array_append_new(qs, jpacket_question(d, &h->questions[j], lang));
-		json_object_set_new(ho, "questions", qs);
-		json_array_append_new(hs, ho);
-	}
-	json_object_set_new(root, "handoffs", hs);
+	for (i = 0; i < d->npackets; i++)
+		if (o->role == NULL || d->packets[i].role == o->role)
+			json_array_append_new(roles, jpacket_role(d, &d->packets[i], lang));
+	json_object_set_new(root, "roles", roles);
 	return root;
 }
 

@@ -142,11 +142,55 @@ checklist_sheet(const struct export_data *d, struct sheetb *b, const struct xche
 		item_rows(d, b, &xc->items[i]);
 }
 
+/* A role's packet: a row per hand-off, then a row per question. */
 static void
-handoff_sheet(const struct export_data *d, struct sheetb *b)
+packet_rows(const struct export_data *d, struct sheetb *b, const struct xpacket *p)
 {
 	enum lang l = b->lang;
-	size_t i, j;
+	size_t i;
+
+	for (i = 0; i < p->nhandoffs; i++) {
+		const struct xhandoff *h = p->handoffs[i];
+		struct xcell *r = row(b);
+
+		set(&r[XCOL_SECTION], role_name(p->role, l));
+		set(&r[XCOL_ID], h->rule->id);
+		set(&r[XCOL_TITLE], text_in(&h->rule->reason, l));
+		set_owned(&r[XCOL_STATE], xhandoff_state_text(d, h->handoff));
+		set(&r[XCOL_OWNER], role_name(h->role, l));
+		set(&r[XCOL_CONTACT], h->handoff->contact);
+		set_date(&r[XCOL_DUE], h->handoff->due, l);
+		set(&r[XCOL_REMARKS], h->handoff->note);
+	}
+	for (i = 0; i < p->nquestions; i++) {
+		const struct xpquestion *pq = &p->questions[i];
+		struct xcell *r = row(b);
+		char *type = xqtype_text(pq->x.q, l), *choices = xchoices_text(pq->x.q, l);
+
+		set(&r[XCOL_SECTION], role_name(p->role, l));
+		set_owned(&r[XCOL_ID], xserved_text(pq));
+		set(&r[XCOL_QID], pq->x.q->id);
+		set(&r[XCOL_QUESTION], text_in(&pq->x.q->prompt, l));
+		set_answer(&r[XCOL_ANSWER], &pq->x, l);
+		set(&r[XCOL_OWNER], role_name(p->role, l));
+		set_owned(&r[XCOL_LEGAL], xlegal_text(&pq->x.q->legal));
+		/* L10N: the notes of a packet question in a sheet: what kind of
+		 * answer, the choices, the revision of the answer so far. */
+		set_owned(&r[XCOL_REMARKS], choices ?
+		    xasprintf(_("%s: %s (revision %lld)"), type, choices,
+			(long long)(pq->x.a ? pq->x.a->revision : 0)) :
+		    xasprintf(_("%s (revision %lld)"), type,
+			(long long)(pq->x.a ? pq->x.a->revision : 0)));
+		free(type);
+		free(choices);
+	}
+}
+
+static void
+handoff_sheet(const struct export_data *d, const struct export_opts *o, struct sheetb *b)
+{
+	enum lang l = b->lang;
+	size_t i;
 
 	b->s->name = xstrdup(d->content->packet ? text_in(&d->content->packet->title, l) :
 	    _("Hand-off packet"));
@@ -159,25 +203,9 @@ handoff_sheet(const struct export_data *d, struct sheetb *b)
 		set(&r[XCOL_QUESTION], text_in(&d->context[i].q->prompt, l));
 		set_answer(&r[XCOL_ANSWER], &d->context[i], l);
 	}
-	for (i = 0; i < d->nhandoffs; i++) {
-		const struct xhandoff *h = &d->handoffs[i];
-
-		for (j = 0; j < h->nquestions; j++) {
-			struct xcell *r = row(b);
-
-			set(&r[XCOL_SECTION], role_name(h->role, l));
-			set(&r[XCOL_ID], h->rule->id);
-			set(&r[XCOL_TITLE], text_in(&h->rule->reason, l));
-			set(&r[XCOL_STATE], handoff_state_label(h->handoff->state));
-			set(&r[XCOL_QID], h->questions[j].q->id);
-			set(&r[XCOL_QUESTION], text_in(&h->questions[j].q->prompt, l));
-			set_answer(&r[XCOL_ANSWER], &h->questions[j], l);
-			set(&r[XCOL_OWNER], role_name(h->role, l));
-			set(&r[XCOL_CONTACT], h->handoff->contact);
-			set_date(&r[XCOL_DUE], h->handoff->due, l);
-			set_owned(&r[XCOL_LEGAL], xlegal_text(&h->questions[j].q->legal));
-		}
-	}
+	for (i = 0; i < d->npackets; i++)
+		if (o->role == NULL || d->packets[i].role == o->role)
+			packet_rows(d, b, &d->packets[i]);
 }
 
 static void
@@ -196,14 +224,16 @@ action_sheet(const struct export_data *d, struct sheetb *b)
 			set(&r[XCOL_SECTION], text_in(&a->item->item->checklist->title, l));
 			set(&r[XCOL_ID], a->item->item->id);
 			set(&r[XCOL_TITLE], text_in(&a->item->item->title, l));
-			set(&r[XCOL_STATE], item_state_label(a->item->state));
+			set_owned(&r[XCOL_STATE], a->overdue ?
+			    xasprintf(_("%s, overdue"), item_state_label(a->item->state)) :
+			    xstrdup(item_state_label(a->item->state)));
 			set_owned(&r[XCOL_LEGAL], xlegal_text(&a->item->item->legal));
 			set_owned(&r[XCOL_REMARKS], xitem_remarks(d, a->item, l));
 		} else {
 			set(&r[XCOL_SECTION], _("Hand-off"));
 			set(&r[XCOL_ID], a->handoff->rule->id);
 			set(&r[XCOL_TITLE], text_in(&a->handoff->rule->reason, l));
-			set(&r[XCOL_STATE], handoff_state_label(a->handoff->handoff->state));
+			set_owned(&r[XCOL_STATE], xhandoff_state_text(d, a->handoff->handoff));
 		}
 		set_owned(&r[XCOL_STEP], xstep_text(a->step, l));
 		set(&r[XCOL_OWNER], role_name(a->owner, l));
@@ -230,7 +260,7 @@ export_sheets(const struct export_data *d, const struct export_opts *o, size_t *
 		break;
 	case EXPORT_HANDOFF: {
 		NEXT(b);
-		handoff_sheet(d, &b);
+		handoff_sheet(d, o, &b);
 		break;
 	}
 	case EXPORT_ACTION_PLAN: {
@@ -247,7 +277,7 @@ export_sheets(const struct export_data *d, const struct export_opts *o, size_t *
 		}
 		{
 			NEXT(h);
-			handoff_sheet(d, &h);
+			handoff_sheet(d, o, &h);
 		}
 		break;
 	}

@@ -367,3 +367,93 @@ xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang
 		return NULL;
 	return sb_detach(&sb);
 }
+
+char *
+xdue_text(const char *iso, bool overdue, enum lang lang)
+{
+	char *day = xdate_text(iso, lang), *s;
+
+	if (!overdue)
+		return day;
+	/* L10N: a due date that has passed: "01.12.2026, overdue". */
+	s = xasprintf(_("%s, overdue"), day);
+	free(day);
+	return s;
+}
+
+char *
+xhandoff_state_text(const struct export_data *d, const struct handoff *h)
+{
+	if (export_overdue(d, h))
+		return xasprintf(_("%s, overdue"), handoff_state_label(h->state));
+	return xstrdup(handoff_state_label(h->state));
+}
+
+char *
+xqtype_text(const struct question *q, enum lang lang)
+{
+	/* L10N: what kind of answer a question takes, in a hand-off packet. */
+	static const char *const labels[Q__COUNT] = {
+		[Q_TEXT] = N_("Text on one line"), [Q_LONGTEXT] = N_("Text"),
+		[Q_YESNO] = N_("Yes or no"), [Q_CHOICE] = N_("One of the choices"),
+		[Q_MULTI] = N_("One or more of the choices"), [Q_NUMBER] = N_("A number"),
+		[Q_AMOUNT] = N_("An amount in Danish kroner"), [Q_DATE] = N_("A date"),
+		[Q_EMAIL] = N_("An e-mail address"), [Q_URL] = N_("A web address"),
+	};
+	const char *label = q->type < Q__COUNT && labels[q->type] ? _(labels[q->type]) : "";
+	char *ex, *s;
+
+	if (q->type == Q_NUMBER && q->unit == QU_PERCENT)
+		label = _("A percentage");
+	if (q->type == Q_YESNO || q->type == Q_CHOICE || q->type == Q_MULTI ||
+	    q->type == Q_TEXT || q->type == Q_LONGTEXT)
+		return xstrdup(label);
+	ex = value_examples(q, lang);
+	/* L10N: "An amount in Danish kroner, like 1.600.000 kr. or 2,4 mio. kr." */
+	s = *ex ? xasprintf(_("%s, like %s"), label, ex) : xstrdup(label);
+	free(ex);
+	return s;
+}
+
+char *
+xchoices_text(const struct question *q, enum lang lang)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	if (q->noptions == 0)
+		return NULL;
+	for (i = 0; i < q->noptions; i++) {
+		if (i > 0)
+			sb_add(&sb, "; ");
+		sb_add(&sb, text_in(&q->options[i].label, lang));
+	}
+	return sb_detach(&sb);
+}
+
+char *
+xcurrent_text(const struct xanswer *x, enum lang lang)
+{
+	char *t = xanswer_text(x, lang), *s;
+
+	if (t == NULL || x->a == NULL)
+		return t;
+	/* L10N: the answer so far in a packet: "Ja (revision 2)". */
+	s = xasprintf(_("%s (revision %lld)"), t, (long long)x->a->revision);
+	free(t);
+	return s;
+}
+
+char *
+xserved_text(const struct xpquestion *pq)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < pq->nhandoffs; i++) {
+		if (i > 0)
+			sb_add(&sb, ", ");
+		sb_add(&sb, pq->handoffs[i]->rule->id);
+	}
+	return sb_detach(&sb);
+}

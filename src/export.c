@@ -171,6 +171,61 @@ derive_handoffs(struct export_data *d)
 	}
 }
 
+/* The role's packet: its open hand-offs, and their questions that apply,
+ * each once. */
+static void
+derive_packet(const struct export_data *d, const struct role *role, struct xpacket *p)
+{
+	size_t i, j, k, nq = 0;
+
+	memset(p, 0, sizeof(*p));
+	p->role = role;
+	for (i = 0; i < d->nhandoffs; i++)
+		if (d->handoffs[i].role == role)
+			nq += d->handoffs[i].nquestions;
+	p->handoffs = xcalloc(d->nhandoffs ? d->nhandoffs : 1, sizeof(*p->handoffs));
+	p->questions = xcalloc(nq ? nq : 1, sizeof(*p->questions));
+	for (i = 0; i < d->nhandoffs; i++) {
+		const struct xhandoff *h = &d->handoffs[i];
+
+		if (h->role != role)
+			continue;
+		p->handoffs[p->nhandoffs++] = h;
+		if (export_overdue(d, h->handoff))
+			p->overdue = true;
+		for (j = 0; j < h->nquestions; j++) {
+			struct xpquestion *pq = NULL;
+
+			if (!h->questions[j].applies)
+				continue;
+			for (k = 0; k < p->nquestions && pq == NULL; k++)
+				if (p->questions[k].x.q == h->questions[j].q)
+					pq = &p->questions[k];
+			if (pq == NULL) {
+				pq = &p->questions[p->nquestions++];
+				pq->x = h->questions[j];
+				pq->handoffs = xcalloc(d->nhandoffs, sizeof(*pq->handoffs));
+			}
+			pq->handoffs[pq->nhandoffs++] = h;
+		}
+	}
+}
+
+static void
+derive_packets(struct export_data *d)
+{
+	size_t r, i;
+
+	d->packets = xcalloc(d->content->nroles ? d->content->nroles : 1, sizeof(*d->packets));
+	for (r = 0; r < d->content->nroles; r++) {
+		for (i = 0; i < d->nhandoffs; i++)
+			if (d->handoffs[i].role == d->content->roles[r])
+				break;
+		if (i < d->nhandoffs)
+			derive_packet(d, d->content->roles[r], &d->packets[d->npackets++]);
+	}
+}
+
 /* The journey position of a step: its track's place in the project, then
  * its index; unknown steps last. */
 static size_t
@@ -250,6 +305,7 @@ derive_actions(struct export_data *d)
 				continue;
 			v[n].a.item = x;
 			v[n].a.due = x->handoff ? x->handoff->due : NULL;
+			v[n].a.overdue = x->handoff && export_overdue(d, x->handoff);
 			v[n].a.step = x->step;
 			v[n].a.owner = x->owner;
 			v[n].a.contact = x->contact;
@@ -275,6 +331,7 @@ derive_actions(struct export_data *d)
 				}
 		v[n].a.handoff = h;
 		v[n].a.due = h->handoff->due;
+		v[n].a.overdue = export_overdue(d, h->handoff);
 		v[n].a.step = st;
 		v[n].a.owner = h->role;
 		v[n].a.contact = h->handoff->contact ? h->handoff->contact : role_contact(d, h->role);
@@ -307,6 +364,7 @@ export_derive(const struct content *c, const struct settings *settings,
 	d->hevents = hevents;
 	d->nhevents = nhevents;
 	d->now = now;
+	clock_day(now, d->today);
 	d->contacts = xcalloc(c->nroles ? c->nroles : 1, sizeof(*d->contacts));
 	d->nchecklists = c->nchecklists;
 	d->checklists = xcalloc(c->nchecklists ? c->nchecklists : 1, sizeof(*d->checklists));
@@ -322,6 +380,7 @@ export_derive(const struct content *c, const struct settings *settings,
 		}
 	}
 	derive_handoffs(d);
+	derive_packets(d);
 	derive_actions(d);
 	if (c->packet != NULL) {
 		d->context = xcalloc(c->packet->ncontext ? c->packet->ncontext : 1,
@@ -375,6 +434,13 @@ export_free(struct export_data *d)
 		free(d->checklists[i].items);
 	}
 	free(d->checklists);
+	for (i = 0; i < d->npackets; i++) {
+		for (j = 0; j < d->packets[i].nquestions; j++)
+			free(d->packets[i].questions[j].handoffs);
+		free(d->packets[i].questions);
+		free(d->packets[i].handoffs);
+	}
+	free(d->packets);
 	for (i = 0; i < d->nhandoffs; i++)
 		free(d->handoffs[i].questions);
 	free(d->handoffs);

@@ -153,10 +153,13 @@ load(struct reader *r, const char *path, const char **schema, int *rc)
 	    strcmp(*schema, EXPORT_PACKET_SCHEMA) != 0)
 		bad(r, _("its schema is '%s'; import reads %s and %s"), *schema,
 		    EXPORT_PROJECT_SCHEMA, EXPORT_PACKET_SCHEMA);
-	if (r->err == NULL && json_integer_value(ver) != EXPORT_JSON_VERSION) {
-		free(r->err);
-		r->err = xasprintf(_("%s has schema version %lld, and this airejse reads version %d: update airejse, or export again with this version"),
-		    path, (long long)json_integer_value(ver), EXPORT_JSON_VERSION);
+	if (r->err == NULL) {
+		int want = strcmp(*schema, EXPORT_PACKET_SCHEMA) == 0 ? EXPORT_PACKET_VERSION :
+		    EXPORT_JSON_VERSION;
+
+		if (json_integer_value(ver) != want)
+			r->err = xasprintf(_("%s has schema version %lld, and this airejse reads version %d: update airejse, or export again with this version"),
+			    path, (long long)json_integer_value(ver), want);
 	}
 	if (r->err != NULL) {
 		json_decref(root);
@@ -548,7 +551,7 @@ packet_target(struct action *a, struct reader *r, json_t *root, const char *targ
 static void
 read_replies(struct reader *r, json_t *root, struct imp_reply **out, size_t *n)
 {
-	json_t *hs = array(r, root, "$", "handoffs"), *h, *qs, *q;
+	json_t *rs = array(r, root, "$", "roles"), *ro, *qs, *q;
 	json_t *language = json_object_get(root, "language");
 	enum lang lang = i18n_lang();
 	size_t i, j, cap = 0;
@@ -559,28 +562,31 @@ read_replies(struct reader *r, json_t *root, struct imp_reply **out, size_t *n)
 	/* "1.200" is 1200 in a Danish packet and 1.2 in an English one. */
 	if (json_is_string(language) && lang_parse(json_string_value(language), &lang) != 0)
 		lang = i18n_lang();
-	json_array_foreach(hs, i, h) {
-		path = xasprintf("$.handoffs[%zu]", i);
-		if (!json_is_object(h)) {
+	json_array_foreach(rs, i, ro) {
+		path = xasprintf("$.roles[%zu]", i);
+		if (!json_is_object(ro)) {
 			bad(r, _("%s must be an object"), path);
 			free(path);
 			break;
 		}
-		qs = member(r, h, path, "questions", JSON_ARRAY, false);
+		qs = member(r, ro, path, "questions", JSON_ARRAY, false);
 		json_array_foreach(qs, j, q) {
 			char *qp = xasprintf("%s.questions[%zu]", path, j);
 			struct imp_reply rep;
-			json_t *rev;
+			json_t *rev, *hs;
 
 			memset(&rep, 0, sizeof(rep));
 			if (!json_is_object(q)) {
 				bad(r, _("%s must be an object"), qp);
 			} else {
-				rep.rule = str(r, h, path, "rule", false);
 				rep.question = str(r, q, qp, "id", false);
 				rep.input = str(r, q, qp, "answer", true);
 				rev = member(r, q, qp, "revision", JSON_INTEGER, false);
 				rep.revision = rev ? json_integer_value(rev) : 0;
+				hs = member(r, q, qp, "handoffs", JSON_ARRAY, false);
+				rep.rule = json_string_value(json_array_get(hs, 0));
+				if (r->err == NULL && rep.rule == NULL)
+					bad(r, _("%s.handoffs must name a hand-off"), qp);
 				rep.lang = lang;
 			}
 			free(qp);

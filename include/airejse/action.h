@@ -26,6 +26,7 @@ struct progress_brief;
 struct handoff_sync;
 struct question;
 struct action_memo;
+struct role;
 
 /* Who acts, where, on what. Filled by the caller; nothing is owned. */
 struct action {
@@ -80,6 +81,11 @@ int action_project_delete(struct action *a, int64_t id, char **cause);
 /* The project whose id or exact name is key (an id wins). EX_NOINPUT if
  * none; caller frees with project_free. */
 int action_project_find(struct action *a, const char *key, struct project **out,
+    char **cause);
+
+/* The role id names, or EX_USAGE with *cause listing every role by its
+ * id and its name. */
+int action_role_find(const struct action *a, const char *id, const struct role **out,
     char **cause);
 
 /* Answers question with what the user typed: a value of the question's

@@ -10,6 +10,8 @@
 int64_t clock_now(void);
 /* Today's local date as YYYY-MM-DD into iso (11 bytes). */
 void clock_today(char iso[11]);
+/* The local date of t as YYYY-MM-DD into iso (11 bytes). */
+void clock_day(int64_t t, char iso[11]);
 /* t as UTC "2026-11-23T10:00:00Z" (for tsv and json) into buf (21 bytes). */
 void clock_iso(int64_t t, char buf[21]);
 /* t as local "2026-11-23 11:00" (for people) into buf (17 bytes). */

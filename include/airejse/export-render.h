@@ -32,6 +32,19 @@ char *xitem_reason(const struct export_data *d, const struct xitem *x, enum lang
 char *xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang);
 /* A date for people: "23.11.2026" or "23 Nov 2026". */
 char *xdate_text(const char *iso, enum lang lang);
+/* A due date for people, with "overdue" in words when it is. */
+char *xdue_text(const char *iso, bool overdue, enum lang lang);
+/* A hand-off's state for people: "sent", or "sent, overdue". */
+char *xhandoff_state_text(const struct export_data *d, const struct handoff *h);
+/* What kind of answer q takes, for people: "Yes or no", "An amount in
+ * kroner", "A date". */
+char *xqtype_text(const struct question *q, enum lang lang);
+/* q's choices, joined by "; " (NULL when it has none). */
+char *xchoices_text(const struct question *q, enum lang lang);
+/* The answer so far with its revision ("Ja (revision 2)"), or NULL. */
+char *xcurrent_text(const struct xanswer *x, enum lang lang);
+/* The hand-offs a packet question is asked for, by id, joined by ", ". */
+char *xserved_text(const struct xpquestion *pq);
 /* "Project name" line facts: the tracks by title, joined by ", ". */
 char *xtracks_text(const struct export_data *d, enum lang lang);
 /* The legal references of an item, joined by "; ", or NULL. */

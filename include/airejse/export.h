@@ -35,6 +35,13 @@ struct handoff_rule;
 #define EXPORT_JSON_VERSION 1
 #define EXPORT_PROJECT_SCHEMA "airejse-project"
 #define EXPORT_PACKET_SCHEMA "airejse-handoff-packet"
+/* The packet and the answer file have versions of their own: version 2
+ * of the packet is one section per role, each question once. */
+#define EXPORT_PACKET_VERSION 2
+#define EXPORT_ANSWERS_SCHEMA "airejse-handoff-answers"
+#define EXPORT_ANSWERS_VERSION 1
+/* A packet's id: 16 hexadecimal digits and a NUL. */
+#define EXPORT_PACKET_ID_SIZE 17
 
 enum export_format {
 	EXPORT_MD,
@@ -114,12 +121,32 @@ struct xhandoff {
 	size_t				 nquestions;
 };
 
+/* One question of a role's packet, asked once however many of the
+ * role's hand-offs ask it. */
+struct xpquestion {
+	struct xanswer			 x;
+	const struct xhandoff		**handoffs;	/* the role's that ask it */
+	size_t				 nhandoffs;
+};
+
+/* What one role is asked: its open hand-offs, and their questions that
+ * apply, each once, in the order the hand-offs ask them. */
+struct xpacket {
+	const struct role	*role;
+	const struct xhandoff	**handoffs;
+	size_t			 nhandoffs;
+	struct xpquestion	*questions;
+	size_t			 nquestions;
+	bool			 overdue;	/* one of its hand-offs is */
+};
+
 /* One line of the action plan: an open or blocked item, or an open
  * hand-off. */
 struct xaction {
 	const struct xitem	*item;		/* one of these two */
 	const struct xhandoff	*handoff;
 	const char		*due;		/* YYYY-MM-DD or NULL */
+	bool			 overdue;	/* due before the export's day */
 	const struct step	*step;
 	const struct role	*owner;
 	const char		*contact;
@@ -139,6 +166,9 @@ struct export_data {
 	size_t			 nchecklists;
 	struct xhandoff		*handoffs;	/* the open ones, by rule order */
 	size_t			 nhandoffs;
+	struct xpacket		*packets;	/* per role with open hand-offs, */
+	size_t			 npackets;	/* in the content's order of roles */
+	char			 today[11];	/* the day of now, for "overdue" */
 	struct xaction		*actions;	/* sorted to work down */
 	size_t			 nactions;
 	struct xanswer		*context;	/* the packet's context answers */
@@ -151,6 +181,7 @@ struct export_opts {
 	enum export_format	 format;
 	enum lang		 lang;
 	bool			 force;		/* overwrite an existing file */
+	const struct role	*role;		/* the packet for this role; NULL: every role */
 };
 
 /* Loads project id with its history and derives every checklist, the
@@ -162,6 +193,25 @@ struct export_data *export_derive(const struct content *c, const struct settings
     struct snapshot *snap, struct answer_event *history, size_t nhistory,
     struct handoff_event **hevents, size_t *nhevents, int64_t now);
 void export_free(struct export_data *d);
+
+/* The packet of role r in d, or NULL when r has no open hand-off. */
+const struct xpacket *export_packet(const struct export_data *d, const struct role *r);
+/* Whether the open hand-off h is past its due date on the export's day. */
+bool export_overdue(const struct export_data *d, const struct handoff *h);
+
+/* A packet's id: a check that an answer file was made from the packet it
+ * names, worked out from what the answer file carries as well: the
+ * project, the role, the language its answers are written in, when the
+ * packet was made (YYYY-MM-DDTHH:MM:SSZ), the hand-offs (rule ids) and
+ * each question with the revision of the answer it showed. The order of
+ * rules and questions does not count. out gets 16 hexadecimal digits. */
+void export_packet_id(int64_t project, const char *name, const char *role,
+    const char *lang, const char *made, const char *const *rules, size_t nrules,
+    const char *const *questions, const int64_t *revisions, size_t nquestions,
+    char out[EXPORT_PACKET_ID_SIZE]);
+/* The id of packet p of d in language lang. */
+void export_packet_id_of(const struct export_data *d, const struct xpacket *p,
+    enum lang lang, char out[EXPORT_PACKET_ID_SIZE]);
 
 /* Parses a --what name: a checklist id or alias, "handoff", "action-plan"
  * or "all". Returns 0, or -1 for an unknown name. */

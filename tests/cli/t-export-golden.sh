@@ -27,9 +27,10 @@ same() {
 	fi
 }
 
-# export P LANG WHAT FORMAT NAME
+# export P LANG WHAT FORMAT NAME [ROLE]
 export_as() {
-	run 0 "$AIREJSE" --db export.db --lang "$2" export "$1" --what "$3" --format "$4" -o "out.$4"
+	run 0 "$AIREJSE" --db export.db --lang "$2" ${6:+--role "$6"} export "$1" \
+	    --what "$3" --format "$4" -o "out.$4"
 	if [ "$4" = xlsx ]; then
 		xlsx_text out.xlsx > out.xlsx.txt
 		same "$5.xlsx.txt" out.xlsx.txt
@@ -48,4 +49,9 @@ done
 export_as 2 da mdr md prostata-mdr
 export_as 2 da mdr xlsx prostata-mdr
 export_as 1 en all md all-en
+# One role's packet, in each format, and in English.
+for fmt in md html csv json xlsx; do
+	export_as 1 da handoff "$fmt" handoff-jurist jurist
+done
+export_as 1 en handoff json handoff-jurist-en jurist
 exit 0

@@ -147,6 +147,11 @@ static const char content_text[] =
     "    when: dba == nej\n"
     "    reason: {da: Aftale mangler, en: Agreement missing}\n"
     "    questions: [dba]\n"
+    "  - id: stor\n"
+    "    role: jurist\n"
+    "    when: pris > 5000000\n"
+    "    reason: {da: Stor pris, en: Large price}\n"
+    "    questions: [dba, persondata, behov]\n"
     "checklist:\n"
     "  id: tjek\n"
     "  title: {da: Tjekliste, en: Checklist}\n"
@@ -324,6 +329,78 @@ START_TEST(no_script_runs)
 }
 END_TEST
 
+/* The packet of role id in d. */
+static const struct xpacket *
+packet_of(const struct export_data *d, const char *id)
+{
+	return export_packet(d, content_role(content, id));
+}
+
+START_TEST(packets)
+{
+	struct export_data *d = NULL;
+	const struct xpacket *p;
+	char *cause = NULL, id1[EXPORT_PACKET_ID_SIZE], id2[EXPORT_PACKET_ID_SIZE];
+
+	answer("persondata", "nej");
+	answer("pris", "6 mio. kr.");
+	ck_assert_int_eq(export_load(&act, project, &d, &cause), 0);
+	/* dba does not apply while persondata is no: not asked. */
+	ck_assert_ptr_nonnull(p = packet_of(d, "jurist"));
+	ck_assert_ptr_null(packet_of(d, "kliniker"));
+	ck_assert_uint_eq(p->nhandoffs, 1);
+	ck_assert_uint_eq(p->nquestions, 2);
+	ck_assert_str_eq(p->questions[0].x.q->id, "persondata");
+	ck_assert_str_eq(p->questions[1].x.q->id, "behov");
+	export_packet_id_of(d, p, LANG_DA, id1);
+	ck_assert_uint_eq(strlen(id1), 16);
+	export_packet_id_of(d, p, LANG_EN, id2);
+	ck_assert_str_ne(id1, id2);
+	export_free(d);
+	/* Two hand-offs to the jurist ask dba: asked once, serving both. */
+	answer("persondata", "ja");
+	answer("dba", "nej");
+	ck_assert_int_eq(export_load(&act, project, &d, &cause), 0);
+	p = packet_of(d, "jurist");
+	ck_assert_uint_eq(p->nhandoffs, 2);
+	ck_assert_uint_eq(p->nquestions, 3);
+	ck_assert_str_eq(p->questions[0].x.q->id, "dba");
+	ck_assert_uint_eq(p->questions[0].nhandoffs, 2);
+	ck_assert_str_eq(p->questions[0].handoffs[0]->rule->id, "gdpr");
+	ck_assert_str_eq(p->questions[0].handoffs[1]->rule->id, "stor");
+	ck_assert_int_eq(p->questions[1].x.a->revision, 2);
+	export_packet_id_of(d, p, LANG_DA, id2);
+	/* A new revision of an answer is another packet. */
+	ck_assert_str_ne(id1, id2);
+	export_free(d);
+}
+END_TEST
+
+START_TEST(packet_id)
+{
+	const char *rules[] = { "a", "b" }, *rules2[] = { "b", "a" };
+	const char *qs[] = { "x", "y" }, *qs2[] = { "y", "x" };
+	int64_t revs[] = { 1, 0 }, revs2[] = { 0, 1 }, revs3[] = { 1, 1 };
+	char a[EXPORT_PACKET_ID_SIZE], b[EXPORT_PACKET_ID_SIZE], c[EXPORT_PACKET_ID_SIZE];
+
+	export_packet_id(1, "P", "jurist", "da", "2026-11-23T10:00:00Z", rules, 2, qs, revs, 2, a);
+	/* The order does not count. */
+	export_packet_id(1, "P", "jurist", "da", "2026-11-23T10:00:00Z", rules2, 2, qs2, revs2, 2, b);
+	ck_assert_str_eq(a, b);
+	/* Each part does. */
+	export_packet_id(1, "P", "jurist", "da", "2026-11-23T10:00:00Z", rules, 2, qs, revs3, 2, c);
+	ck_assert_str_ne(a, c);
+	export_packet_id(2, "P", "jurist", "da", "2026-11-23T10:00:00Z", rules, 2, qs, revs, 2, c);
+	ck_assert_str_ne(a, c);
+	export_packet_id(1, "P", "jurist", "en", "2026-11-23T10:00:00Z", rules, 2, qs, revs, 2, c);
+	ck_assert_str_ne(a, c);
+	export_packet_id(1, "P", "jurist", "da", "2026-11-23T10:00:01Z", rules, 2, qs, revs, 2, c);
+	ck_assert_str_ne(a, c);
+	export_packet_id(1, "P", "jurist", "da", "2026-11-23T10:00:00Z", rules, 1, qs, revs, 2, c);
+	ck_assert_str_ne(a, c);
+}
+END_TEST
+
 START_TEST(csv_formulas)
 {
 	char *t;
@@ -413,6 +490,8 @@ test_suite(void)
 	tcase_add_test(tc, states);
 	tcase_add_test(tc, no_script_runs);
 	tcase_add_test(tc, csv_formulas);
+	tcase_add_test(tc, packets);
+	tcase_add_test(esc, packet_id);
 	tcase_add_test(tc, what_names);
 	tcase_add_test(tc, file_names_and_no_overwrite);
 	suite_add_tcase(s, tc);

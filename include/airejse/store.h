@@ -1,6 +1,10 @@
 /* The store: projects, answers, hand-offs and their history in one
- * SQLite file. The only module that knows SQL; its interface has no
- * SQLite types so another database could sit behind the same functions.
+ * database. The only module that knows SQL; its interface has no
+ * database's types. Its files, one per concern (store-open.c: opening
+ * and the migrations; store.c: transactions; store-project.c,
+ * store-answer.c, store-handoff.c, store-walk.c, store-backup.c), share
+ * store-impl.h and reach the database through a driver (db.h), of which
+ * db-sqlite.c, for one SQLite file, is the only one so far.
  *
  * Every function returns 0 or a sysexits.h status and, on failure, sets
  * *cause to a message the caller frees, saying what went wrong, why, and
@@ -22,7 +26,7 @@
 
 struct store;
 
-/* The schema version this program writes (PRAGMA user_version). */
+/* The schema version this program writes (SQLite: PRAGMA user_version). */
 #define STORE_VERSION 6
 
 /* store_open flags. */

@@ -1,0 +1,674 @@
+/* The SQLite driver (db.h): the one file that knows SQLite. A database
+ * is one file; its journal (the write-ahead log) and shared memory lie
+ * beside it. Every statement is prepared once and kept, and reset after
+ * each use so that no read lock outlives a call. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "airejse/db.h"
+#include "airejse/i18n.h"
+#include "airejse/strbuf.h"
+#include "airejse/xalloc.h"
+
+/* "aire": marks the file as ours, so another program's SQLite file is
+ * recognised and left alone. */
+#define APPLICATION_ID 0x61697265
+
+/* How long a writer waits for another one before giving up. */
+#define BUSY_TIMEOUT_MS 10000
+
+/* The words of a schema that are SQLite's own (db_exec_schema). */
+static const struct {
+	const char	*name;
+	const char	*text;
+} dialect[] = {
+	{ "{key}", "INTEGER PRIMARY KEY" },
+	{ "{int}", "INTEGER" },
+	{ "{user}", "user" },
+	{ "{without_rowid}", " WITHOUT ROWID" },
+};
+
+struct db_stmt {
+	const char	*sql;		/* the key it was prepared for */
+	sqlite3_stmt	*st;
+	struct db	*db;
+};
+
+struct db {
+	sqlite3		*sq;
+	char		*path;
+	const char	*readonly_why;	/* NULL: writable */
+	dev_t		 dev;		/* the file opened, to notice it being */
+	ino_t		 ino;		/* deleted or replaced under us */
+	struct db_stmt	**stmts;	/* prepared, by first use; each on its own,
+					 * as callers hold them while more come */
+	size_t		 nstmts, cap;
+	char		*errmsg;	/* the last failure's, when not SQLite's */
+};
+
+/* Whether the disk that holds path has (next to) no room left. SQLite
+ * reports a full disk as SQLITE_FULL only when a write fails; creating
+ * the shared-memory file or the journal shows up as an I/O error. */
+static bool
+disk_full(struct db *db)
+{
+	struct statvfs vfs;
+	char *dir, *slash;
+	bool full;
+
+	if (db->sq != NULL && sqlite3_system_errno(db->sq) == ENOSPC)
+		return true;
+	dir = xstrdup(db->path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	/* The -shm file alone wants 32 KiB. */
+	full = statvfs(dir, &vfs) == 0 &&
+	    (unsigned long long)vfs.f_bavail * vfs.f_frsize < 64 * 1024;
+	free(dir);
+	return full;
+}
+
+/* Whether the database or its journal has grown to the largest file the
+ * process may write (ulimit -f): the write then fails with EFBIG. */
+static bool
+size_limited(struct db *db)
+{
+	static const char *const suffix[] = { "", "-wal" };
+	struct rlimit rl;
+	struct stat sb;
+	size_t i;
+
+	if (db->sq != NULL && sqlite3_system_errno(db->sq) == EFBIG)
+		return true;
+	if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return false;
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		char *p = xasprintf("%s%s", db->path, suffix[i]);
+		bool at_limit = stat(p, &sb) == 0 &&
+		    (unsigned long long)sb.st_size + 65536 >= (unsigned long long)rl.rlim_cur;
+
+		free(p);
+		if (at_limit)
+			return true;
+	}
+	return false;
+}
+
+/* The kind of failure of an SQLite result code. */
+static enum db_rc
+classify(struct db *db, int rc)
+{
+	int primary = rc & 0xff;
+
+	xfree(db->errmsg);
+	if ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) && disk_full(db))
+		primary = SQLITE_FULL;
+	if ((primary == SQLITE_IOERR || primary == SQLITE_FULL) && size_limited(db))
+		return DB_ETOOBIG;
+	switch (primary) {
+	case SQLITE_OK:
+		return DB_OK;
+	case SQLITE_ROW:
+		return DB_ROW;
+	case SQLITE_DONE:
+		return DB_DONE;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return DB_EBUSY;
+	case SQLITE_READONLY:
+		return DB_EREADONLY;
+	case SQLITE_FULL:
+		return DB_EFULL;
+	case SQLITE_NOTADB:
+		return DB_ENOTADB;
+	case SQLITE_CORRUPT:
+		db->errmsg = xstrdup(sqlite3_errstr(rc));
+		return DB_ECORRUPT;
+	case SQLITE_CANTOPEN:
+		return DB_ECANTOPEN;
+	case SQLITE_NOMEM:
+		return DB_ENOMEM;
+	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return DB_EUNIQUE;
+		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return DB_EFOREIGN;
+		return DB_EIO;
+	default:
+		return DB_EIO;
+	}
+}
+
+const char *
+db_errmsg(struct db *db)
+{
+	if (db->errmsg != NULL)
+		return db->errmsg;
+	return db->sq != NULL ? sqlite3_errmsg(db->sq) : "";
+}
+
+/* Creates the missing folders of path's parent, each 0700. */
+static int
+make_parents(const char *path, char **cause)
+{
+	char *dir = xstrdup(path), *p;
+	int status = 0;
+
+	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				*cause = xasprintf(_("cannot create the folder %s for the database: %s"),
+				    dir, strerror(errno));
+				status = EX_CANTCREAT;
+				break;
+			}
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(dir);
+	return status;
+}
+
+/* Checks what is at path before SQLite touches it: creates a new file
+ * 0600 when there is none (and we may write), and refuses anything that
+ * is not an SQLite file without changing it. */
+static int
+check_file(const char *path, int flags, char **cause)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	struct stat sb;
+	ssize_t n;
+	int fd, status;
+
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT) {
+			*cause = xasprintf(_("cannot open the database %s: %s"), path, strerror(errno));
+			return EX_IOERR;
+		}
+		if (flags & DB_READONLY) {
+			*cause = xasprintf(_("there is no database at %s: check --db or AIREJSE_DB"), path);
+			return EX_NOINPUT;
+		}
+		if ((status = make_parents(path, cause)) != 0)
+			return status;
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST) {
+			*cause = xasprintf(_("cannot create the database %s: %s"), path, strerror(errno));
+			return EX_CANTCREAT;
+		}
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		*cause = xasprintf(_("%s is a folder, not a database: give the path of a file with --db"), path);
+		return EX_DATAERR;
+	}
+	if (sb.st_size == 0)
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		*cause = xasprintf(_("cannot read the database %s: %s"), path, strerror(errno));
+		return errno == EACCES ? EX_NOINPUT : EX_IOERR;
+	}
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0) {
+		*cause = xasprintf(_("%s is not an airejse database (not an SQLite file): it was left as it is; check --db or AIREJSE_DB"),
+		    path);
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
+/* Whether SQLite could not even read path: a file we may not write, in a
+ * folder we may not write, without the shared-memory file WAL readers
+ * need beside it (it cannot be created there). */
+static bool
+cannot_lock(const char *path)
+{
+	char *copy, *shm;
+	bool r;
+
+	copy = xstrdup(path);
+	shm = xasprintf("%s-shm", path);
+	r = access(dirname(copy), W_OK) != 0 && access(shm, F_OK) != 0;
+	free(copy);
+	free(shm);
+	return r;
+}
+
+/* A URI that opens path without locks or journals. Only for a file
+ * nobody here can change; a change the owner makes meanwhile may not be
+ * seen, which is the price of reading it at all. */
+static char *
+immutable_uri(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	sb_add(&sb, "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			sb_addf(&sb, "%%%02X", (unsigned char)*p);
+		else
+			sb_addc(&sb, *p);
+	}
+	sb_add(&sb, "?immutable=1");
+	return sb_detach(&sb);
+}
+
+int
+db_check_path(const char *path, int flags, char **cause)
+{
+	return check_file(path, flags, cause);
+}
+
+enum db_rc
+db_open(const char *path, int flags, struct db **out)
+{
+	struct db *db;
+	struct stat sb;
+	int rc;
+
+	db = *out = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(path);
+	if (cannot_lock(path)) {
+		char *uri = immutable_uri(path);
+
+		db->readonly_why = _("its folder is not writable by you, and SQLite keeps its journal there");
+		rc = sqlite3_open_v2(uri, &db->sq, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+		free(uri);
+	} else {
+		/* One thread uses a store: no lock around every call into
+		 * SQLite. */
+		rc = sqlite3_open_v2(path, &db->sq, ((flags & DB_READONLY) ? SQLITE_OPEN_READONLY :
+		    SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+	}
+	if (rc != SQLITE_OK)
+		return classify(db, rc);
+	sqlite3_busy_timeout(db->sq, BUSY_TIMEOUT_MS);
+	/* SQLite opens a file we may not write read-only by itself. */
+	if (db->readonly_why == NULL && (flags & DB_READONLY))
+		db->readonly_why = _("it was opened for reading only");
+	else if (db->readonly_why == NULL && sqlite3_db_readonly(db->sq, "main"))
+		db->readonly_why = _("its file is not writable by you");
+	if (stat(path, &sb) == 0) {
+		db->dev = sb.st_dev;
+		db->ino = sb.st_ino;
+	}
+	return DB_OK;
+}
+
+void
+db_close(struct db *db)
+{
+	size_t i;
+
+	if (db == NULL)
+		return;
+	db_rollback(db);
+	for (i = 0; i < db->nstmts; i++) {
+		sqlite3_finalize(db->stmts[i]->st);
+		free(db->stmts[i]);
+	}
+	free(db->stmts);
+	sqlite3_close(db->sq);
+	free(db->errmsg);
+	free(db->path);
+	free(db);
+}
+
+const char *
+db_readonly_why(const struct db *db)
+{
+	return db->readonly_why;
+}
+
+/* One integer from a pragma or query without parameters. */
+static int
+query_int(struct db *db, const char *q, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->sq, q, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		*out = 0;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum db_rc
+db_schema(struct db *db, struct db_schema *out)
+{
+	int64_t appid = 0, ntables = 0;
+	bool own;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	/* In one read transaction, the caller's or its own: one look at the
+	 * file's state, not three (each a lock taken and given back). */
+	own = !db_in_transaction(db);
+	rc = own ? sqlite3_exec(db->sq, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
+	if (rc == SQLITE_OK && ((rc = query_int(db, "PRAGMA user_version", &out->version)) != SQLITE_OK ||
+	    (rc = query_int(db, "PRAGMA application_id", &appid)) != SQLITE_OK ||
+	    (rc = query_int(db, "SELECT count(*) FROM sqlite_master", &ntables)) != SQLITE_OK)) {
+		if (own)
+			sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+	} else if (rc == SQLITE_OK && own) {
+		rc = sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK)
+		return classify(db, rc);
+	out->ours = appid == APPLICATION_ID;
+	out->blank = appid == 0 && out->version == 0 && ntables == 0;
+	return DB_OK;
+}
+
+enum db_rc
+db_ready(struct db *db)
+{
+	int rc = SQLITE_OK;
+
+	/* WAL with full sync: a reported commit survives power loss, and
+	 * readers never block the writer. */
+	if (db->readonly_why == NULL) {
+		rc = sqlite3_exec(db->sq, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db->sq, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->sq, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	return classify(db, rc);
+}
+
+enum db_rc
+db_claim(struct db *db)
+{
+	char *q = xasprintf("PRAGMA application_id = %d", APPLICATION_ID);
+	int rc = sqlite3_exec(db->sq, q, NULL, NULL, NULL);
+
+	free(q);
+	return classify(db, rc);
+}
+
+enum db_rc
+db_set_version(struct db *db, int version)
+{
+	char *q = xasprintf("PRAGMA user_version = %d", version);
+	int rc = sqlite3_exec(db->sq, q, NULL, NULL, NULL);
+
+	free(q);
+	return classify(db, rc);
+}
+
+enum db_rc
+db_exec_schema(struct db *db, const char *sql)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = sql;
+	size_t i, len;
+	int rc;
+
+	while (*p != '\0') {
+		for (i = 0; *p == '{' && i < sizeof(dialect) / sizeof(dialect[0]); i++) {
+			len = strlen(dialect[i].name);
+			if (strncmp(p, dialect[i].name, len) == 0)
+				break;
+		}
+		if (*p == '{' && i < sizeof(dialect) / sizeof(dialect[0])) {
+			sb_add(&sb, dialect[i].text);
+			p += strlen(dialect[i].name);
+		} else {
+			sb_addc(&sb, *p++);
+		}
+	}
+	rc = sqlite3_exec(db->sq, sb_str(&sb), NULL, NULL, NULL);
+	sb_free(&sb);
+	return classify(db, rc);
+}
+
+void
+db_busy_timeout(struct db *db, int ms)
+{
+	sqlite3_busy_timeout(db->sq, ms);
+}
+
+/* A change saved into a file that was deleted (or replaced) since it was
+ * opened would vanish with it. */
+static enum db_rc
+same_file(struct db *db)
+{
+	struct stat sb;
+
+	if (db->ino == 0)
+		return DB_OK;
+	if (stat(db->path, &sb) != 0)
+		return DB_EGONE;
+	if (sb.st_dev != db->dev || sb.st_ino != db->ino)
+		return DB_EREPLACED;
+	return DB_OK;
+}
+
+/* Runs one of the statements of a transaction. */
+static enum db_rc
+txn(struct db *db, const char *sql)
+{
+	enum db_rc rc;
+	struct db_stmt *st = db_prepare(db, sql, &rc);
+
+	return st != NULL ? db_run(st, NULL) : rc;
+}
+
+enum db_rc
+db_begin(struct db *db, bool write)
+{
+	enum db_rc rc;
+
+	if (write && (rc = same_file(db)) != DB_OK)
+		return rc;
+	return txn(db, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+}
+
+enum db_rc
+db_commit(struct db *db)
+{
+	return txn(db, "COMMIT");
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->sq != NULL && !sqlite3_get_autocommit(db->sq))
+		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+}
+
+bool
+db_in_transaction(struct db *db)
+{
+	return !sqlite3_get_autocommit(db->sq);
+}
+
+int64_t
+db_data_version(struct db *db)
+{
+	struct db_stmt *st;
+	enum db_rc rc;
+	int64_t v = -1;
+
+	if ((st = db_prepare(db, "PRAGMA data_version", &rc)) == NULL)
+		return -1;
+	if (db_step(st) == DB_ROW)
+		v = db_int(st, 0);
+	db_reset(st);
+	return v;
+}
+
+struct db_stmt *
+db_prepare(struct db *db, const char *sql, enum db_rc *rc)
+{
+	struct db_stmt *st = NULL;
+	size_t i;
+	int src;
+
+	/* Some forty statements, each looked up by the address of its text. */
+	for (i = 0; i < db->nstmts; i++)
+		if (db->stmts[i]->sql == sql) {
+			st = db->stmts[i];
+			sqlite3_reset(st->st);
+			sqlite3_clear_bindings(st->st);
+			*rc = DB_OK;
+			return st;
+		}
+	st = xcalloc(1, sizeof(*st));
+	src = sqlite3_prepare_v3(db->sq, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->st, NULL);
+	if (src != SQLITE_OK) {
+		*rc = classify(db, src);
+		free(st);
+		return NULL;
+	}
+	st->sql = sql;
+	st->db = db;
+	xgrow(&db->stmts, &db->cap, db->nstmts + 1, sizeof(*db->stmts));
+	db->stmts[db->nstmts++] = st;
+	*rc = DB_OK;
+	return st;
+}
+
+void
+db_bind_int(struct db_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st->st, i, v);
+}
+
+void
+db_bind_text(struct db_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st->st, i);
+	else
+		sqlite3_bind_text(st->st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+enum db_rc
+db_step(struct db_stmt *st)
+{
+	int rc = sqlite3_step(st->st);
+
+	/* The rows of a walk through every project come this way. */
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	return classify(st->db, rc);
+}
+
+enum db_rc
+db_run(struct db_stmt *st, int64_t *id)
+{
+	enum db_rc rc = db_step(st);
+
+	if (rc == DB_ROW) {
+		if (id != NULL)
+			*id = db_int(st, 0);
+		rc = DB_OK;
+	} else if (rc == DB_DONE && id == NULL) {
+		rc = DB_OK;
+	}
+	db_reset(st);
+	return rc;
+}
+
+void
+db_reset(struct db_stmt *st)
+{
+	if (st != NULL)
+		sqlite3_reset(st->st);
+}
+
+int64_t
+db_int(struct db_stmt *st, int i)
+{
+	return sqlite3_column_int64(st->st, i);
+}
+
+const char *
+db_text(struct db_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st->st, i);
+}
+
+size_t
+db_bytes(struct db_stmt *st, int i)
+{
+	return (size_t)sqlite3_column_bytes(st->st, i);
+}
+
+enum db_rc
+db_backup(struct db *db, const char *dest, char **why)
+{
+	sqlite3 *bdb = NULL;
+	sqlite3_backup *b;
+	enum db_rc kind;
+	int rc;
+
+	*why = NULL;
+	rc = sqlite3_open_v2(dest, &bdb, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+	if (rc == SQLITE_OK) {
+		if ((b = sqlite3_backup_init(bdb, "main", db->sq, "main")) == NULL) {
+			rc = sqlite3_errcode(bdb);
+		} else {
+			do {
+				rc = sqlite3_backup_step(b, -1);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+					sqlite3_sleep(50);
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			sqlite3_backup_finish(b);
+			if (rc == SQLITE_DONE)
+				rc = sqlite3_errcode(bdb);
+		}
+	}
+	/* The copy is a single file: no WAL beside it. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(bdb, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	kind = DB_OK;
+	if (rc != SQLITE_OK) {
+		*why = xstrdup(bdb ? sqlite3_errmsg(bdb) : sqlite3_errstr(rc));
+		kind = (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ? DB_EIO : DB_ECANTOPEN;
+	}
+	sqlite3_close(bdb);
+	return kind;
+}

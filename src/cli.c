@@ -1,6 +1,6 @@
-#include <errno.h>
-#include <jansson.h>
-#include <stdarg.h>
+/* The program: the global options, the table of commands and the one
+ * dispatcher that parses a command's options and operands from its
+ * entry; without a command, the terminal program or the plain prompts. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,295 +11,272 @@
 #include "airejse/app.h"
 #include "airejse/cli.h"
 #include "airejse/cmd.h"
-#include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/plain.h"
+#include "airejse/strbuf.h"
 #include "airejse/tui.h"
-#include "airejse/table.h"
-#include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
-/* Global options get values above any character. */
 enum {
-	OPT_DB = 1000,
-	OPT_LANG,
-	OPT_CONTENT,
-	OPT_USER,
-	OPT_ROLE,
-	OPT_PLAIN,
-	OPT_VERSION
+	G_DB,
+	G_LANG,
+	G_CONTENT,
+	G_USER,
+	G_ROLE,
+	G_PLAIN,
+	G_HELP,
+	G_VERSION
 };
 
-static const struct option global_options[] = {
-	{ "db", required_argument, NULL, OPT_DB },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "content", required_argument, NULL, OPT_CONTENT },
-	{ "user", required_argument, NULL, OPT_USER },
-	{ "role", required_argument, NULL, OPT_ROLE },
-	{ "plain", no_argument, NULL, OPT_PLAIN },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+/* Taken anywhere on the line, before or after the command. */
+const struct args_option cli_global_options[] = {
+	[G_DB] = { "db", 0, "FILE",
+	    N_("the database (default ~/.local/share/airejse/airejse.db)"), NULL },
+	[G_LANG] = { "lang", 0, "da|en", N_("the language of the program and the content"), NULL },
+	[G_CONTENT] = { "content", 0, "DIR", N_("read the journeys from DIR"), NULL },
+	[G_USER] = { "user", 0, "NAME", N_("the name recorded in the history (default $USER)"), NULL },
+	[G_ROLE] = { "role", 0, "ROLE", N_("start in the view of one role's hand-offs"), NULL },
+	[G_PLAIN] = { "plain", 0, NULL, N_("plain numbered prompts instead of the full screen"), NULL },
+	[G_HELP] = { "help", 'h', NULL, N_("the commands, or one command's options and operands"), NULL },
+	[G_VERSION] = { "version", 0, NULL, N_("the version"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
 };
 
-void
-cli_error(const char *fmt, ...)
-{
-	va_list ap;
+/* In the order --help lists them. */
+static const struct cmd_entry *const commands[] = {
+	&cmd_journeys_entry,
+	&cmd_validate_entry,
+	&cmd_project_entry,
+	&cmd_answer_entry,
+	&cmd_next_entry,
+	&cmd_handoffs_entry,
+	&cmd_handoff_entry,
+	&cmd_search_entry,
+	&cmd_history_entry,
+	&cmd_export_entry,
+	&cmd_import_entry,
+	&cmd_backup_entry,
+	NULL
+};
 
-	fflush(stdout);
-	fputs("airejse: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
+static int front_end(struct cmd *self);
 
-int
-cli_usage(const struct command *cmd)
-{
-	fprintf(stderr, _("usage: airejse %s %s\n"), cmd->name, cmd->synopsis);
-	fprintf(stderr, _("Try 'airejse %s --help' or 'man airejse'.\n"), cmd->name);
-	return EX_USAGE;
-}
+/* The program itself: a group whose commands are the table, run without
+ * one as the terminal program. */
+const struct cmd_entry cli_root = {
+	"airejse", NULL, "[--db FILE] [--lang da|en] [--role ROLE] [--plain]",
+	NULL,	/* main_help is its help */
+	NULL, NULL, 0, 0, front_end, commands
+};
 
-int
-cli_help(const struct command *cmd)
-{
-	printf(_("usage: airejse %s %s\n"), cmd->name, cmd->synopsis);
-	printf("%s\n", _(cmd->summary));
-	printf(_("See 'man airejse' for the options and the output formats.\n"));
-	return cli_finish_output(0);
-}
+/* What the global options asked for besides the app's settings. */
+struct globals {
+	bool	help;
+	bool	version;
+};
 
-int
-cli_format(const char *s, enum out_format *out)
-{
-	if (strcmp(s, "text") == 0)
-		*out = OUT_TEXT;
-	else if (strcmp(s, "tsv") == 0)
-		*out = OUT_TSV;
-	else if (strcmp(s, "json") == 0)
-		*out = OUT_JSON;
-	else
-		return -1;
-	return 0;
-}
-
-int
-cli_format_arg(const char *s, enum out_format *out)
-{
-	if (cli_format(s, out) == 0)
-		return 0;
-	cli_error(_("unknown format '%s': use text, tsv or json"), s);
-	return EX_USAGE;
-}
-
-/* Applies a global option; returns 0 or EX_USAGE. */
+/* Applies the global options among args to the app; returns 0 or
+ * EX_USAGE (said). */
 static int
-global_option(struct app *app, int c, const char *arg)
+apply_globals(struct app *app, const struct args *args, struct globals *g)
 {
+	size_t i, k;
 	enum lang lang;
 
-	switch (c) {
-	case OPT_DB:
-		free(app->db_opt);
-		app->db_opt = xstrdup(arg);
-		break;
-	case OPT_CONTENT:
-		free(app->content_opt);
-		app->content_opt = xstrdup(arg);
-		break;
-	case OPT_USER:
-		free(app->user);
-		app->user = xstrdup(arg);
-		break;
-	case OPT_ROLE:
-		free(app->role);
-		app->role = xstrdup(arg);
-		break;
-	case OPT_PLAIN:
-		app->plain = true;
-		break;
-	case OPT_LANG:
-		if (lang_parse(arg, &lang) != 0 || strlen(arg) != 2) {
-			cli_error(_("unknown language '%s': use --lang da or --lang en"), arg);
-			return EX_USAGE;
+	for (i = 0; i < args->nv; i++) {
+		const char *v = args->v[i].value;
+
+		for (k = 0; cli_global_options[k].name != NULL; k++)
+			if (args->v[i].opt == &cli_global_options[k])
+				break;
+		switch (k) {
+		case G_DB:
+			free(app->db_opt);
+			app->db_opt = xstrdup(v);
+			break;
+		case G_CONTENT:
+			free(app->content_opt);
+			app->content_opt = xstrdup(v);
+			break;
+		case G_USER:
+			free(app->user);
+			app->user = xstrdup(v);
+			break;
+		case G_ROLE:
+			free(app->role);
+			app->role = xstrdup(v);
+			break;
+		case G_PLAIN:
+			app->plain = true;
+			break;
+		case G_LANG:
+			if (lang_parse(v, &lang) != 0 || strlen(v) != 2)
+				return cmd_error(NULL, EX_USAGE,
+				    _("unknown language '%s': use --lang da or --lang en"), v);
+			app_set_lang(app, lang);
+			break;
+		case G_HELP:
+			g->help = true;
+			break;
+		case G_VERSION:
+			g->version = true;
+			break;
 		}
-		app_set_lang(app, lang);
-		break;
 	}
 	return 0;
 }
 
-static int
-getopt_core(struct app *app, int argc, char **argv, const char *shortopts,
-    const struct option *longopts, bool mixed)
-{
-	static struct option *merged;
-	static const struct option *merged_for;
-	size_t n = 0, g = 0;
-	char *sopts;
-	int c;
-
-	if (merged == NULL || merged_for != longopts) {
-		while (longopts != NULL && longopts[n].name != NULL)
-			n++;
-		while (global_options[g].name != NULL)
-			g++;
-		free(merged);
-		merged = xcalloc(n + g + 1, sizeof(*merged));
-		if (n > 0)
-			memcpy(merged, longopts, n * sizeof(*merged));
-		memcpy(merged + n, global_options, (g + 1) * sizeof(*merged));
-		merged_for = longopts;
-	}
-	/* A leading ':' would change how errors are reported: never use it. */
-	sopts = xasprintf("%s%sh", mixed ? "" : "+", shortopts ? shortopts : "");
-	/* glibc picks the ordering when it starts afresh, at optind 0. */
-	if (mixed && optind == 1)
-		optind = 0;
-	for (;;) {
-		c = getopt_long(argc, argv, sopts, merged, NULL);
-		if (c >= OPT_DB && c <= OPT_VERSION) {
-			if (c == OPT_VERSION)
-				continue;
-			if (global_option(app, c, optarg) != 0) {
-				c = '?';
-				break;
-			}
-			continue;
-		}
-		break;
-	}
-	free(sopts);
-	return c;
-}
-
-int
-cli_getopt(struct app *app, int argc, char **argv, const char *shortopts,
-    const struct option *longopts)
-{
-	return getopt_core(app, argc, argv, shortopts, longopts, false);
-}
-
-int
-cli_getopt_mixed(struct app *app, int argc, char **argv, const char *shortopts,
-    const struct option *longopts)
-{
-	return getopt_core(app, argc, argv, shortopts, longopts, true);
-}
-
-/* Prints what app_* said: the diagnostics, then the cause. */
-static int
-report(int rc, struct diags *d, char **cause)
-{
-	diag_print(d, stderr);
-	diag_free(d);
-	if (*cause != NULL)
-		cli_error("%s", *cause);
-	free(*cause);
-	*cause = NULL;
-	return rc;
-}
-
-int
-cli_content(struct app *app)
-{
-	struct diags d = { 0 };
-	char *cause = NULL;
-
-	return report(app_content(app, &d, &cause), &d, &cause);
-}
-
-int
-cli_store(struct app *app, bool writable)
-{
-	struct diags d = { 0 };
-	char *cause = NULL;
-
-	return report(app_store(app, writable, &cause), &d, &cause);
-}
-
-int
-cli_action(struct app *app, bool writable, struct action *a)
-{
-	struct diags d = { 0 };
-	char *cause = NULL;
-	int rc;
-
-	if ((rc = report(app_open(app, writable, &d, &cause), &d, &cause)) == 0)
-		app_action(app, SOURCE_CLI, a);
-	return rc;
-}
-
-int
-cli_project(struct action *a, const char *key, struct project **out)
-{
-	char *cause = NULL;
-	int rc;
-
-	if ((rc = action_project_find(a, key, out, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
-	return rc;
-}
-
-void
-cli_row(struct table *t, ...)
-{
-	const char **cells = xcalloc(t->ncols, sizeof(*cells));
-	va_list ap;
-	size_t i;
-
-	va_start(ap, t);
-	for (i = 0; i < t->ncols; i++)
-		cells[i] = va_arg(ap, const char *);
-	va_end(ap);
-	table_add(t, cells);
-	free(cells);
-}
-
-int
-cli_print_json(void *json)
-{
-	int rc = json_dumpf(json, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-
-	fputc('\n', stdout);
-	return rc == 0 ? 0 : EX_IOERR;
-}
-
-int
-cli_finish_output(int status)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error(_("cannot write the output: %s"), strerror(errno ? errno : EIO));
-		return status ? status : EX_IOERR;
-	}
-	return status;
-}
-
+/* airejse --help: the commands and the global options. */
 static void
-main_usage(FILE *out)
+main_help(FILE *out)
 {
-	const struct command *c;
+	const struct cmd_entry *const *c;
 
 	fprintf(out, _("usage: airejse [--db FILE] [--lang da|en] [--role ROLE] [--plain]\n"
 	    "       airejse COMMAND [ARGS...]\n\n"
 	    "Without a command, airejse opens the guided journey in the terminal.\n\n"
 	    "Commands:\n"));
-	for (c = cmd_table; c->name != NULL; c++)
-		fprintf(out, "  %-10s %s\n", c->name, _(c->summary));
-	fprintf(out, _("\nOptions:\n"
-	    "  --db FILE       the database (default ~/.local/share/airejse/airejse.db)\n"
-	    "  --lang da|en    the language of the program and the content\n"
-	    "  --content DIR   read the journeys from DIR\n"
-	    "  --user NAME     the name recorded in the history (default $USER)\n"
-	    "  --role ROLE     start in the view of one role's hand-offs\n"
-	    "  --plain         plain numbered prompts instead of the full screen\n"
-	    "  --help, --version\n\n"
-	    "See 'man airejse' for more.\n"));
+	for (c = commands; *c != NULL; c++)
+		fprintf(out, "  %-10s %s\n", (*c)->name, _((*c)->summary));
+	fprintf(out, _("\nOptions:\n"));
+	cmd_print_options(out, cli_global_options);
+	fprintf(out, _("\nSee 'man airejse' for more.\n"));
+}
+
+/* A group's usage: a line for each of its commands. */
+static void
+group_usage(FILE *out, const char *name, const struct cmd_entry *e)
+{
+	const struct cmd_entry *const *c;
+	char *full;
+
+	for (c = e->sub; *c != NULL; c++) {
+		full = xasprintf("%s %s", name, (*c)->name);
+		cmd_usage_line(out, full, *c);
+		free(full);
+	}
+}
+
+const struct cmd_entry *
+cli_find(const struct cmd_entry *group, const char *name)
+{
+	const struct cmd_entry *const *c;
+
+	for (c = group->sub; *c != NULL; c++)
+		if (strcmp((*c)->name, name) == 0 ||
+		    ((*c)->alias != NULL && strcmp((*c)->alias, name) == 0))
+			return *c;
+	return NULL;
+}
+
+/* An unknown command: what is there instead. */
+static int
+unknown(const char *group, const struct cmd_entry *e, const char *word)
+{
+	const struct cmd_entry *const *c;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (e == &cli_root)
+		return cmd_error(NULL, EX_USAGE,
+		    _("unknown command '%s': see 'airejse --help' for the list"), word);
+	for (c = e->sub; *c != NULL; c++)
+		sb_addf(&sb, "%s%s", c == e->sub ? "" : c[1] == NULL ? _(" or ") : ", ", (*c)->name);
+	/* L10N: e.g. unknown command 'project x': use new, list or delete */
+	cmd_error(NULL, EX_USAGE, _("unknown command '%s %s': use %s"), group, word, sb_str(&sb));
+	sb_free(&sb);
+	group_usage(stderr, group, e);
+	return EX_USAGE;
+}
+
+/* Runs a command line (the words after the program's name) on app:
+ * the words choose an entry, a group's entries by their first operand;
+ * the entry's options, with the global ones, are parsed, its operands
+ * counted, and its exec is handed the rest. */
+static int
+dispatch(struct app *app, int argc, char **argv)
+{
+	struct cmd self = { &cli_root, NULL, { 0 }, app };
+	struct globals g = { false, false };
+	struct strbuf name = STRBUF_INIT;
+	const struct cmd_entry *e = &cli_root, *sub;
+	char *cause = NULL;
+	int rc;
+
+	for (;;) {
+		const struct args_option *tables[3] = { cli_global_options, NULL, NULL };
+		bool group = e->sub != NULL;
+		int used;
+
+		if (e->options != NULL)
+			tables[1] = e->options;
+		self.entry = e;
+		self.name = sb_str(&name);
+		if ((rc = args_parse(tables, argc, argv, group, &self.args, &cause)) != 0) {
+			cmd_fail(NULL, rc, cause);
+			if (e == &cli_root)
+				main_help(stderr);
+			else if (group)
+				group_usage(stderr, self.name, e);
+			else
+				cmd_usage(&self);
+			goto out;
+		}
+		if ((rc = apply_globals(app, &self.args, &g)) != 0)
+			goto out;
+		if (g.version) {
+			printf("airejse %s\n", VERSION);
+			goto out;
+		}
+		if (!group || self.args.noperands == 0)
+			break;
+		/* In order: the operands are the last words. */
+		used = argc - (int)self.args.noperands;
+		if ((sub = cli_find(e, argv[used])) == NULL) {
+			rc = unknown(self.name, e, argv[used]);
+			goto out;
+		}
+		sb_addf(&name, "%s%s", name.len ? " " : "", sub->name);
+		argc -= used + 1;
+		argv += used + 1;
+		args_free(&self.args);
+		e = sub;
+	}
+	if (g.help && e == &cli_root) {
+		main_help(stdout);
+	} else if (g.help && e->sub != NULL) {
+		group_usage(stdout, self.name, e);
+	} else if (g.help) {
+		rc = cmd_help(&self);
+	} else if (e->exec == NULL) {
+		group_usage(stderr, self.name, e);
+		rc = EX_USAGE;
+	} else if ((int)self.args.noperands < e->lower ||
+	    (e->upper >= 0 && (int)self.args.noperands > e->upper)) {
+		rc = cmd_usage(&self);
+	} else {
+		rc = e->exec(&self);
+	}
+out:
+	args_free(&self.args);
+	sb_free(&name);
+	return rc;
+}
+
+/* Without a command: the terminal program, else the plain prompts
+ * (asked for with --plain, or a terminal curses cannot drive). */
+static int
+front_end(struct cmd *self)
+{
+	struct action a;
+	char *cause = NULL;
+	int rc;
+
+	/* A read-only database still opens, to look; a save says why not. */
+	if ((rc = cmd_action(self, false, &a)) != 0)
+		return rc;
+	rc = tui_main(self->app, &cause);
+	cmd_fail(self, rc == TUI_PLAIN ? 0 : rc, cause);
+	return rc == TUI_PLAIN ? plain_main(self->app) : rc;
 }
 
 /* Out of memory: the terminal back first, then the message. */
@@ -313,80 +290,22 @@ out_of_memory(void)
 	exit(EX_OSERR);
 }
 
-/* The terminal program, else the plain prompts: asked for (--plain), or
- * a terminal curses cannot drive. */
-static int
-front_end(struct app *app)
-{
-	struct action a;
-	char *cause = NULL;
-	int rc;
-
-	/* A read-only database still opens, to look; a save says why not. */
-	if ((rc = cli_action(app, false, &a)) != 0)
-		return rc;
-	if ((rc = tui_main(app, &cause)) == TUI_PLAIN) {
-		if (cause != NULL)
-			cli_error("%s", cause);
-		free(cause);
-		return plain_main(app);
-	}
-	if (cause != NULL)
-		cli_error("%s", cause);
-	free(cause);
-	return rc;
-}
-
 int
 cli_main(int argc, char **argv)
 {
 	struct diags d = { 0 };
 	struct app app;
-	const struct command *cmd;
 	char *cause = NULL;
-	bool version = false, help = false;
-	int c, rc;
+	int rc;
 
 	xalloc_on_oom(out_of_memory);
 	/* Messages about the options themselves need gettext first. */
-	rc = report(app_init(&app, &d, &cause), &d, &cause);
+	rc = app_init(&app, &d, &cause);
+	rc = cmd_report(NULL, rc, &d, &cause);
 	if (app.not_utf8)
-		cli_error(_("the locale does not use UTF-8; airejse works in UTF-8 anyway, but set LANG to a UTF-8 locale (e.g. da_DK.UTF-8) for your other programs"));
-	if (rc != 0)
-		goto out;
-	opterr = 1;
-	optind = 0;	/* GNU getopt: start afresh (tests call cli_main repeatedly) */
-	while ((c = getopt_long(argc, argv, "+h", global_options, NULL)) != -1) {
-		if (c == 'h') {
-			help = true;
-		} else if (c == OPT_VERSION) {
-			version = true;
-		} else if (c == '?') {
-			main_usage(stderr);
-			rc = EX_USAGE;
-			goto out;
-		} else if ((rc = global_option(&app, c, optarg)) != 0) {
-			goto out;
-		}
-	}
-	if (version) {
-		printf("airejse %s\n", VERSION);
-	} else if (optind >= argc && help) {
-		main_usage(stdout);
-	} else if (optind >= argc) {
-		rc = front_end(&app);
-	} else if ((cmd = cmd_find(argv[optind])) == NULL) {
-		cli_error(_("unknown command '%s': see 'airejse --help' for the list"), argv[optind]);
-		rc = EX_USAGE;
-		goto out;
-	} else {
-		argc -= optind;
-		argv += optind;
-		optind = 1;
-		rc = help ? cli_help(cmd) : cmd->run(&app, argc, argv);
-	}
-	rc = cli_finish_output(rc);
-out:
+		cmd_error(NULL, 0, _("the locale does not use UTF-8; airejse works in UTF-8 anyway, but set LANG to a UTF-8 locale (e.g. da_DK.UTF-8) for your other programs"));
+	if (rc == 0)
+		rc = cmd_finish_output(dispatch(&app, argc - 1, argv + 1));
 	app_free(&app);
 	return rc;
 }

@@ -24,7 +24,7 @@
 
 /* Reads standard input for VALUE "-"; drops the final line break. */
 static int
-read_stdin(char **out)
+read_stdin(const struct cmd *self, char **out)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char buf[8192];
@@ -32,17 +32,16 @@ read_stdin(char **out)
 
 	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0) {
 		if (sb.len + n > STDIN_MAX) {
-			cli_error(_("the answer on standard input is longer than %d MB: no answer is that long"),
-			    STDIN_MAX / (1024 * 1024));
 			sb_free(&sb);
-			return EX_DATAERR;
+			return cmd_error(self, EX_DATAERR,
+			    _("the answer on standard input is longer than %d MB: no answer is that long"),
+			    STDIN_MAX / (1024 * 1024));
 		}
 		sb_addn(&sb, buf, n);
 	}
 	if (ferror(stdin)) {
-		cli_error(_("cannot read standard input: %s"), strerror(errno));
 		sb_free(&sb);
-		return EX_IOERR;
+		return cmd_error(self, EX_IOERR, _("cannot read standard input: %s"), strerror(errno));
 	}
 	if (sb.len > 0 && sb.s[sb.len - 1] == '\n')
 		sb_truncate(&sb, sb.len - 1);
@@ -50,9 +49,8 @@ read_stdin(char **out)
 		sb_truncate(&sb, sb.len - 1);
 	/* Bytes after a NUL would be lost silently: refuse them. */
 	if (sb.s != NULL && strlen(sb.s) != sb.len) {
-		cli_error(_("the answer on standard input holds a NUL byte: give text"));
 		sb_free(&sb);
-		return EX_DATAERR;
+		return cmd_error(self, EX_DATAERR, _("the answer on standard input holds a NUL byte: give text"));
 	}
 	*out = sb_detach(&sb);
 	return 0;
@@ -74,78 +72,63 @@ print_handoffs(const struct answer_result *res)
 	}
 }
 
-int
-cmd_answer(struct app *app, int argc, char **argv)
+static int
+answer(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "clear", no_argument, NULL, 'c' },
-		{ "expect", required_argument, NULL, 'e' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = cmd_find("answer");
+	char **argv = self->args.operands;
+	const char *rev = args_get(&self->args, "expect");
+	bool clear = args_has(&self->args, "clear");
 	struct answer_result res;
 	struct project *p = NULL;
 	struct action a;
 	int64_t expect = ACTION_ANY_REVISION;
 	char *input = NULL, *cause = NULL, *end;
-	bool clear = false;
-	int c, rc;
+	int rc;
 
 	memset(&res, 0, sizeof(res));
-	while ((c = cli_getopt_mixed(app, argc, argv, "ce:", opts)) != -1) {
-		switch (c) {
-		case 'c':
-			clear = true;
-			break;
-		case 'e':
-			errno = 0;
-			expect = strtoll(optarg, &end, 10);
-			if (errno != 0 || *optarg == '\0' || *end != '\0' || expect < 0) {
-				cli_error(_("--expect takes a revision number (0 for no answer yet), not '%s'"), optarg);
-				return EX_USAGE;
-			}
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
+	if (rev != NULL) {
+		errno = 0;
+		expect = strtoll(rev, &end, 10);
+		if (errno != 0 || *rev == '\0' || *end != '\0' || expect < 0)
+			return cmd_error(self, EX_USAGE,
+			    _("--expect takes a revision number (0 for no answer yet), not '%s'"), rev);
 	}
-	if (argc - optind != (clear ? 2 : 3))
-		return cli_usage(self);
-	if ((rc = cli_action(app, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+	if (self->args.noperands != (clear ? 2 : 3))
+		return cmd_usage(self);
+	if ((rc = cmd_action(self, true, &a)) != 0 || (rc = cmd_project(self, &a, argv[0], &p)) != 0)
 		return rc;
-	if (!clear && strcmp(argv[optind + 2], "-") == 0)
-		rc = read_stdin(&input);
+	if (!clear && strcmp(argv[2], "-") == 0)
+		rc = read_stdin(self, &input);
 	else if (!clear)
-		input = xstrdup(argv[optind + 2]);
+		input = xstrdup(argv[2]);
 	if (rc == 0) {
 		if (clear)
-			rc = action_clear(&a, p->id, argv[optind + 1], expect, &res, &cause);
+			rc = action_clear(&a, p->id, argv[1], expect, &res, &cause);
 		else
-			rc = action_answer(&a, p->id, argv[optind + 1], input, expect, &res, &cause);
+			rc = action_answer(&a, p->id, argv[1], input, expect, &res, &cause);
 	}
 	if (rc == 0 && res.note != NULL)
-		cli_error("%s", res.note);
+		cmd_error(self, 0, "%s", res.note);
 	if (rc == 0) {
-		const struct question *q = content_question(a.content, argv[optind + 1]);
+		const struct question *q = content_question(a.content, argv[1]);
 		struct answer cur;
 
-		if (store_answer(a.store, p->id, argv[optind + 1], &cur, &cause) == 0) {
+		if (store_answer(a.store, p->id, argv[1], &cur, &cause) == 0) {
 			char *text = value_answer_text(q, cur.kind, cur.value);
 
 			if (res.changed)
-				printf(_("%s: %s (revision %lld)\n"), argv[optind + 1], text,
+				printf(_("%s: %s (revision %lld)\n"), argv[1], text,
 				    (long long)res.revision);
 			else
-				printf(_("%s: unchanged, %s (revision %lld)\n"), argv[optind + 1], text,
+				printf(_("%s: unchanged, %s (revision %lld)\n"), argv[1], text,
 				    (long long)res.revision);
 			free(text);
 			answer_clear(&cur);
 		}
 		print_handoffs(&res);
 	} else if (cause != NULL) {
-		cli_error("%s", cause);
+		cmd_fail(self, rc, cause);
+		cause = NULL;
 	}
 	free(cause);
 	free(input);
@@ -154,57 +137,36 @@ cmd_answer(struct app *app, int argc, char **argv)
 	return rc;
 }
 
-int
-cmd_history(struct app *app, int argc, char **argv)
+static int
+history(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = cmd_find("history");
-	enum out_format fmt = OUT_TEXT;
+	const char *question = self->args.noperands == 2 ? self->args.operands[1] : NULL;
+	enum out_format fmt;
 	struct answer_event *v = NULL;
 	struct project *p = NULL;
 	struct table *t;
 	struct action a;
-	const char *question;
 	char *cause = NULL;
 	size_t n = 0, i;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt_mixed(app, argc, argv, "f:", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format_arg(optarg, &fmt) != 0)
-				return EX_USAGE;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
-	if (argc - optind != 1 && argc - optind != 2)
-		return cli_usage(self);
-	question = argc - optind == 2 ? argv[optind + 1] : NULL;
-	if ((rc = cli_action(app, false, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+	if ((rc = cmd_format(self, &fmt)) != 0 || (rc = cmd_action(self, false, &a)) != 0 ||
+	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
 		return rc;
 	if (question != NULL && content_question(a.content, question) == NULL) {
 		/* A question the content dropped may still have a history. */
 		if ((rc = store_answer_history(a.store, p->id, question, &v, &n, &cause)) == 0 && n == 0) {
-			cli_error(_("there is no question '%s': see 'airejse project show' for the project's questions"),
-			    question);
 			project_free(p);
-			return EX_DATAERR;
+			return cmd_error(self, EX_DATAERR,
+			    _("there is no question '%s': see 'airejse project show' for the project's questions"),
+			    question);
 		}
 	} else {
 		rc = store_answer_history(a.store, p->id, question, &v, &n, &cause);
 	}
 	if (rc != 0) {
-		cli_error("%s", cause);
-		free(cause);
 		project_free(p);
-		return rc;
+		return cmd_fail(self, rc, cause);
 	}
 	if (fmt == OUT_JSON) {
 		json_t *root = json_object(), *list = json_array();
@@ -229,7 +191,7 @@ cmd_history(struct app *app, int argc, char **argv)
 			json_array_append_new(list, e);
 		}
 		json_object_set_new(root, "history", list);
-		rc = cli_print_json(root);
+		rc = cmd_print_json(root);
 		json_decref(root);
 	} else {
 		t = table_new(fmt == OUT_TSV ? 9 : 5);
@@ -247,7 +209,7 @@ cmd_history(struct app *app, int argc, char **argv)
 
 				clock_iso(v[i].time, when);
 				snprintf(rev, sizeof(rev), "%lld", (long long)v[i].revision);
-				cli_row(t, v[i].question, rev, when, v[i].user, source_name(v[i].source),
+				cmd_row(t, v[i].question, rev, when, v[i].user, source_name(v[i].source),
 				    answer_kind_name(v[i].old_kind), v[i].old_value,
 				    answer_kind_name(v[i].new_kind), v[i].new_value);
 			} else {
@@ -259,7 +221,7 @@ cmd_history(struct app *app, int argc, char **argv)
 
 				clock_local(v[i].time, when);
 				snprintf(rev, sizeof(rev), "%lld", (long long)v[i].revision);
-				cli_row(t, when, rev, v[i].question, by, change);
+				cmd_row(t, when, rev, v[i].question, by, change);
 				free(by);
 				free(change);
 				free(old);
@@ -278,3 +240,39 @@ cmd_history(struct app *app, int argc, char **argv)
 	project_free(p);
 	return rc;
 }
+
+static const struct args_option answer_options[] = {
+	{ "expect", 'e', "REV", N_("save only if the stored answer is still at revision REV (0: none yet); else exit 75"), NULL },
+	{ "clear", 'c', NULL, N_("clear the answer instead of giving one"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand answer_operands[] = {
+	CMD_PROJECT_OPERAND,
+	{ "QUESTION", N_("the question's identifier (see 'airejse project show')") },
+	{ "VALUE", N_("the answer, checked by the question's type; - reads it from standard input") },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_answer_entry = {
+	"answer", NULL, "P QUESTION VALUE|- [--expect REV] | P QUESTION --clear [--expect REV]",
+	N_("answer a question of a project (validated by its type)"),
+	answer_options, answer_operands, 2, 3, answer, NULL
+};
+
+static const struct args_option history_options[] = {
+	CMD_FORMAT_OPTION,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand history_operands[] = {
+	CMD_PROJECT_OPERAND,
+	{ "QUESTION", N_("only this question's answers (default: every answer of the project)") },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_history_entry = {
+	"history", NULL, "P [QUESTION] [--format text|tsv|json]",
+	N_("the audit trail of a project's answers"),
+	history_options, history_operands, 1, 2, history, NULL
+};

@@ -6,36 +6,32 @@
 #include "airejse/cmd.h"
 #include "airejse/store.h"
 
-int
-cmd_backup(struct app *app, int argc, char **argv)
+static int
+backup(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "force", no_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = cmd_find("backup");
 	char *cause = NULL;
-	bool force = false;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt_mixed(app, argc, argv, "F", opts)) != -1) {
-		switch (c) {
-		case 'F':
-			force = true;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(self);
-	if ((rc = cli_store(app, false)) != 0)
+	if ((rc = cmd_store(self, false)) != 0)
 		return rc;
-	if ((rc = store_backup(app->store, argv[optind], force, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
-	return rc;
+	if ((rc = store_backup(self->app->store, self->args.operands[0],
+	    args_has(&self->args, "force"), &cause)) != 0)
+		return cmd_fail(self, rc, cause);
+	return 0;
 }
+
+static const struct args_option backup_options[] = {
+	{ "force", 0, NULL, N_("replace FILE if it exists"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand backup_operands[] = {
+	{ "FILE", N_("where the copy goes") },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_backup_entry = {
+	"backup", NULL, "FILE [--force]",
+	N_("copy the database safely, also while it is in use"),
+	backup_options, backup_operands, 1, 1, backup, NULL
+};

@@ -63,53 +63,34 @@ track_json(const struct track *t)
 	return jt;
 }
 
-int
-cmd_journeys(struct app *app, int argc, char **argv)
+static int
+journeys(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum out_format fmt = OUT_TEXT;
-	const struct command *self = cmd_find("journeys");
+	enum out_format fmt;
+	const struct content *c;
 	struct table *t;
 	size_t i;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(app, argc, argv, "f:", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format(optarg, &fmt) != 0) {
-				cli_error(_("unknown format '%s': use text, tsv or json"), optarg);
-				return EX_USAGE;
-			}
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
-	if (optind != argc)
-		return cli_usage(self);
-	if ((rc = cli_content(app)) != 0)
+	if ((rc = cmd_format(self, &fmt)) != 0 || (rc = cmd_content(self)) != 0)
 		return rc;
+	c = self->app->content;
 	if (fmt == OUT_JSON) {
 		json_t *root = json_object(), *tracks = json_array();
 
 		json_object_set_new(root, "language", json_string(lang_code(i18n_lang())));
-		for (i = 0; i < app->content->ntracks; i++)
-			json_array_append_new(tracks, track_json(app->content->tracks[i]));
+		for (i = 0; i < c->ntracks; i++)
+			json_array_append_new(tracks, track_json(c->tracks[i]));
 		json_object_set_new(root, "tracks", tracks);
-		rc = cli_print_json(root);
+		rc = cmd_print_json(root);
 		json_decref(root);
 		return rc;
 	}
 	t = table_new(4);
 	if (fmt == OUT_TSV)
 		table_addf(t, "id\ttitle\tphases\tsteps");
-	for (i = 0; i < app->content->ntracks; i++) {
-		const struct track *tr = app->content->tracks[i];
+	for (i = 0; i < c->ntracks; i++) {
+		const struct track *tr = c->tracks[i];
 
 		if (fmt == OUT_TSV) {
 			table_addf(t, "%s\t%s\t%zu\t%zu", tr->id, text_get(&tr->title),
@@ -140,28 +121,20 @@ is_dir(const char *p)
 	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-int
-cmd_validate(struct app *app, int argc, char **argv)
+static int
+validate(struct cmd *self)
 {
-	const struct command *self = cmd_find("validate");
+	char **argv = self->args.operands;
 	struct diags d = { 0 };
 	struct content *content = NULL;
 	char *dir = NULL;
 	char **files = NULL;
 	size_t nfiles = 0, nsteps = 0, i;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt(app, argc, argv, "", NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
 	/* A folder replaces the content folder; files replace their
 	 * namesakes in it, so an edited copy is checked with the rest. */
-	for (i = (size_t)optind; i < (size_t)argc; i++) {
+	for (i = 0; i < self->args.noperands; i++) {
 		struct stat sb;
 
 		if (is_dir(argv[i])) {
@@ -170,16 +143,16 @@ cmd_validate(struct app *app, int argc, char **argv)
 			continue;
 		}
 		if (stat(argv[i], &sb) != 0) {
-			cli_error(_("cannot read %s: %s"), argv[i], strerror(errno));
+			rc = cmd_error(self, EX_NOINPUT, _("cannot read %s: %s"), argv[i], strerror(errno));
 			free(dir);
 			free(files);
-			return EX_NOINPUT;
+			return rc;
 		}
 		files = xreallocarray(files, nfiles + 1, sizeof(*files));
 		files[nfiles++] = argv[i];
 	}
 	if (dir == NULL)
-		dir = paths_content(app->content_opt);
+		dir = paths_content(self->app->content_opt);
 	rc = content_load(dir, files, nfiles, &d, &content);
 	diag_print(&d, stderr);
 	if (rc == 0) {
@@ -209,10 +182,10 @@ cmd_validate(struct app *app, int argc, char **argv)
 		else
 			printf(_("valid\n"));
 	} else if (rc == EX_DATAERR) {
-		cli_error(P_("%zu error in the content", "%zu errors in the content", d.nerrors),
-		    d.nerrors);
+		cmd_error(self, rc, P_("%zu error in the content", "%zu errors in the content",
+		    d.nerrors), d.nerrors);
 	} else {
-		cli_error(_("cannot read the content in %s"), dir);
+		cmd_error(self, rc, _("cannot read the content in %s"), dir);
 	}
 	content_free(content);
 	diag_free(&d);
@@ -220,3 +193,25 @@ cmd_validate(struct app *app, int argc, char **argv)
 	free(dir);
 	return rc;
 }
+
+static const struct args_option journeys_options[] = {
+	CMD_FORMAT_OPTION,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+const struct cmd_entry cmd_journeys_entry = {
+	"journeys", NULL, "[--format text|tsv|json]",
+	N_("list the tracks with their phases and steps"),
+	journeys_options, NULL, 0, 0, journeys, NULL
+};
+
+static const struct cmd_operand validate_operands[] = {
+	{ "FILE|DIR", N_("a content folder to check instead of the installed one, or a file that replaces its namesake in it") },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_validate_entry = {
+	"validate", NULL, "[FILE|DIR...]",
+	N_("check content files and report every problem"),
+	NULL, validate_operands, 0, -1, validate, NULL
+};

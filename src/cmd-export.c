@@ -50,84 +50,56 @@ what_names(const struct content *c)
 	return s;
 }
 
-int
-cmd_export(struct app *app, int argc, char **argv)
+static int
+export(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "what", required_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = cmd_find("export");
-	const char *what = "all", *format = NULL, *output = NULL;
+	const char *what = args_get(&self->args, "what");
+	const char *format = args_get(&self->args, "format");
+	const char *output = args_get(&self->args, "output");
 	struct export_opts o;
 	struct export_data *d = NULL;
 	struct project *p = NULL;
 	struct action a;
 	char *cause = NULL;
-	int c, rc;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
-	while ((c = cli_getopt_mixed(app, argc, argv, "w:f:o:", opts)) != -1) {
-		switch (c) {
-		case 'w':
-			what = optarg;
-			break;
-		case 'f':
-			format = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'F':
-			o.force = true;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(self);
+	o.force = args_has(&self->args, "force");
+	if (what == NULL)
+		what = "all";
 	if (output != NULL && strcmp(output, "-") == 0)
 		output = NULL;
 	if (format != NULL) {
-		if (export_format_parse(format, &o.format) != 0) {
-			cli_error(_("unknown format '%s': use md, html, csv, json or xlsx"), format);
-			return EX_USAGE;
-		}
+		if (export_format_parse(format, &o.format) != 0)
+			return cmd_error(self, EX_USAGE,
+			    _("unknown format '%s': use md, html, csv, json or xlsx"), format);
 	} else if (output == NULL || format_of_name(output, &o.format) != 0) {
 		o.format = EXPORT_MD;
 	}
-	if (o.format == EXPORT_XLSX && output == NULL && isatty(STDOUT_FILENO)) {
-		cli_error(_("an xlsx file is not for a terminal: give -o FILE.xlsx, or redirect the output to a file"));
-		return EX_USAGE;
-	}
-	if ((rc = cli_action(app, false, &a)) != 0)
+	if (o.format == EXPORT_XLSX && output == NULL && isatty(STDOUT_FILENO))
+		return cmd_error(self, EX_USAGE,
+		    _("an xlsx file is not for a terminal: give -o FILE.xlsx, or redirect the output to a file"));
+	if ((rc = cmd_action(self, false, &a)) != 0)
 		return rc;
 	if (export_parse_what(a.content, what, &o.what) != 0) {
 		char *names = what_names(a.content);
 
-		cli_error(_("unknown export '%s': use one of %s"), what, names);
+		rc = cmd_error(self, EX_USAGE, _("unknown export '%s': use one of %s"), what, names);
 		free(names);
-		return EX_USAGE;
-	}
-	o.lang = app->lang;
-	/* --role is a global option: for the packet, that role's part. */
-	if (app->role != NULL && (rc = action_role_find(&a, app->role, &o.role, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
 		return rc;
 	}
-	if ((rc = cli_project(&a, argv[optind], &p)) != 0)
+	o.lang = self->app->lang;
+	/* --role is a global option: for the packet, that role's part. */
+	if (self->app->role != NULL &&
+	    (rc = action_role_find(&a, self->app->role, &o.role, &cause)) != 0)
+		return cmd_fail(self, rc, cause);
+	if ((rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
 		return rc;
 	rc = export_load(&a, p->id, &d, &cause);
 	if (rc == 0 && o.role != NULL && o.what.part == EXPORT_HANDOFF &&
 	    export_packet(d, o.role) == NULL)
-		cli_error(_("note: %s has no open hand-offs in project %lld, so the packet asks nothing"),
+		cmd_error(self, 0,
+		    _("note: %s has no open hand-offs in project %lld, so the packet asks nothing"),
 		    text_get(&o.role->name), (long long)p->id);
 	if (rc == 0) {
 		if (output != NULL)
@@ -135,53 +107,29 @@ cmd_export(struct app *app, int argc, char **argv)
 		else
 			rc = export_write(d, &o, stdout, &cause);
 	}
-	if (rc != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if (rc != 0)
+		cmd_fail(self, rc, cause);
 	export_free(d);
 	project_free(p);
 	return rc;
 }
 
-int
-cmd_import(struct app *app, int argc, char **argv)
+static int
+import(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "project", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = cmd_find("import");
-	const char *name = NULL, *target = NULL;
 	struct import_result res;
 	struct action a;
 	char *cause = NULL;
 	size_t i;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt_mixed(app, argc, argv, "n:p:", opts)) != -1) {
-		switch (c) {
-		case 'n':
-			name = optarg;
-			break;
-		case 'p':
-			target = optarg;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(self);
-	if ((rc = cli_action(app, true, &a)) != 0)
+	if ((rc = cmd_action(self, true, &a)) != 0)
 		return rc;
 	a.source = SOURCE_IMPORT;
-	rc = import_file(&a, argv[optind], name, target, &res, &cause);
+	rc = import_file(&a, self->args.operands[0], args_get(&self->args, "name"),
+	    args_get(&self->args, "project"), &res, &cause);
 	for (i = 0; i < res.nmessages; i++)
-		cli_error("%s", res.messages[i]);
+		cmd_error(self, 0, "%s", res.messages[i]);
 	if (res.kind == IMPORT_PROJECT && rc == 0) {
 		printf("%lld\n", (long long)res.project);
 	} else if (res.kind == IMPORT_PACKET && res.project != 0) {
@@ -189,10 +137,44 @@ cmd_import(struct app *app, int argc, char **argv)
 		    (long long)res.project, res.nstored, res.nunchanged, res.nconflicts,
 		    res.nrefused, res.nanswered);
 	}
-	if (rc != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if (rc != 0)
+		cmd_fail(self, rc, cause);
 	import_result_free(&res);
 	return rc;
 }
+
+static const struct args_option export_options[] = {
+	{ "what", 'w', "PART", N_("what to export: indkoeb, mdr, ai-act, business-case, handoff, action-plan, a site's own checklist, or all (the default)"), NULL },
+	{ "format", 'f', "md|html|csv|json|xlsx", N_("the format (default: the extension of FILE, else md)"), NULL },
+	{ "output", 'o', "FILE", N_("write to FILE instead of standard output (- is standard output)"), NULL },
+	{ "force", 0, NULL, N_("replace FILE if it exists"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand export_operands[] = {
+	CMD_PROJECT_OPERAND,
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_export_entry = {
+	"export", NULL, "P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx] [-o FILE] [--force]",
+	N_("export checklists, the business case, hand-off packets, action plan"),
+	export_options, export_operands, 1, 1, export, NULL
+};
+
+static const struct args_option import_options[] = {
+	{ "name", 'n', "NAME", N_("the name of the new project (when the exported one is taken)"), NULL },
+	{ "project", 'p', "P", N_("the project a hand-off packet goes back into (default: the one it names)"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand import_operands[] = {
+	{ "FILE", N_("a JSON file that 'airejse export' wrote") },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_import_entry = {
+	"import", NULL, "FILE [--name NAME] [--project P]",
+	N_("read a JSON export as a new project, or a filled-in hand-off packet"),
+	import_options, import_operands, 1, 1, import, NULL
+};

@@ -54,14 +54,14 @@ list_project(const struct content *c, const struct snapshot *s, const struct fil
 		if (fmt == OUT_TSV) {
 			clock_iso(h->raised, raised);
 			clock_iso(h->changed, changed);
-			cli_row(t, pid, s->project->name, h->rule, h->role, handoff_state_name(h->state),
+			cmd_row(t, pid, s->project->name, h->rule, h->role, handoff_state_name(h->state),
 			    h->due, late, h->contact, raised, changed, h->note);
 		} else {
 			char *state = handoff_overdue(h, today) ?
 			    xasprintf(_("%s, overdue"), handoff_state_label(h->state)) :
 			    xstrdup(handoff_state_label(h->state));
 
-			cli_row(t, pid, s->project->name, h->rule, r ? text_get(&r->name) : h->role,
+			cmd_row(t, pid, s->project->name, h->rule, r ? text_get(&r->name) : h->role,
 			    state, h->due, h->contact);
 			free(state);
 		}
@@ -87,58 +87,38 @@ list_each(const struct snapshot *s, void *arg)
 	return 0;
 }
 
-int
-cmd_handoffs(struct app *app, int argc, char **argv)
+static int
+handoffs(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "state", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = cmd_find("handoffs");
-	enum out_format fmt = OUT_TEXT;
+	const char *state = args_get(&self->args, "state");
+	enum out_format fmt;
 	struct filter f = { NULL, false, HANDOFF_RAISED };
 	struct project *one = NULL;
 	struct table *t = NULL;
 	json_t *list = NULL;
 	struct action a;
 	char *cause = NULL, today[11];
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt_mixed(app, argc, argv, "f:s:", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format_arg(optarg, &fmt) != 0)
-				return EX_USAGE;
-			break;
-		case 's':
-			if (handoff_state_parse(optarg, &f.state) != 0) {
-				cli_error(_("unknown state '%s': use raised, sent, answered, closed or withdrawn"), optarg);
-				return EX_USAGE;
-			}
-			f.has_state = true;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
+	if ((rc = cmd_format(self, &fmt)) != 0)
+		return rc;
+	if (state != NULL) {
+		if (handoff_state_parse(state, &f.state) != 0)
+			return cmd_error(self, EX_USAGE,
+			    _("unknown state '%s': use raised, sent, answered, closed or withdrawn"), state);
+		f.has_state = true;
 	}
-	if (argc - optind > 1)
-		return cli_usage(self);
-	if ((rc = cli_action(app, false, &a)) != 0)
+	if ((rc = cmd_action(self, false, &a)) != 0)
 		return rc;
 	/* --role is a global option: it also picks the TUI's role view. */
-	if ((f.role = app->role) != NULL) {
+	if ((f.role = self->app->role) != NULL) {
 		const struct role *r;
 
-		if ((rc = action_role_find(&a, f.role, &r, &cause)) != 0) {
-			cli_error("%s", cause);
-			free(cause);
-			return rc;
-		}
+		if ((rc = action_role_find(&a, f.role, &r, &cause)) != 0)
+			return cmd_fail(self, rc, cause);
 	}
-	if (argc - optind == 1 && (rc = cli_project(&a, argv[optind], &one)) != 0)
+	if (self->args.noperands == 1 &&
+	    (rc = cmd_project(self, &a, self->args.operands[0], &one)) != 0)
 		return rc;
 	clock_today(today);
 	if (fmt == OUT_JSON) {
@@ -146,10 +126,10 @@ cmd_handoffs(struct app *app, int argc, char **argv)
 	} else {
 		t = table_new(fmt == OUT_TSV ? 11 : 7);
 		if (fmt == OUT_TSV)
-			cli_row(t, "project", "project_name", "id", "role", "state", "due", "overdue",
+			cmd_row(t, "project", "project_name", "id", "role", "state", "due", "overdue",
 			    "contact", "raised", "changed", "note");
 		else
-			cli_row(t, _("P"), _("PROJECT"), _("HAND-OFF"), _("ROLE"), _("STATE"), _("DUE"),
+			cmd_row(t, _("P"), _("PROJECT"), _("HAND-OFF"), _("ROLE"), _("STATE"), _("DUE"),
 			    _("CONTACT"));
 	}
 	if (one != NULL) {
@@ -166,16 +146,14 @@ cmd_handoffs(struct app *app, int argc, char **argv)
 
 		rc = action_each_refreshed(&a, list_each, &l, &cause);
 	}
-	if (rc != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if (rc != 0)
+		cmd_fail(self, rc, cause);
 	if (rc == 0 && fmt == OUT_JSON) {
 		json_t *root = json_object();
 
 		json_object_set_new(root, "handoffs", list);
 		list = NULL;
-		rc = cli_print_json(root);
+		rc = cmd_print_json(root);
 		json_decref(root);
 	} else if (rc == 0 && fmt == OUT_TSV) {
 		table_print_tsv(t, stdout);
@@ -192,8 +170,8 @@ cmd_handoffs(struct app *app, int argc, char **argv)
 
 /* One hand-off in full, with its history. */
 static int
-handoff_show(struct action *a, const struct project *p, const char *rule,
-    enum out_format fmt)
+handoff_show(const struct cmd *self, struct action *a, const struct project *p,
+    const char *rule, enum out_format fmt)
 {
 	struct handoff_event *ev = NULL;
 	struct snapshot *s = NULL;
@@ -233,17 +211,17 @@ handoff_show(struct action *a, const struct project *p, const char *rule,
 			json_array_append_new(hist, e);
 		}
 		json_object_set_new(o, "history", hist);
-		rc = cli_print_json(o);
+		rc = cmd_print_json(o);
 		json_decref(o);
 	} else if (fmt == OUT_TSV) {
 		struct table *t = table_new(7);
 
-		cli_row(t, "time", "user", "source", "old_state", "new_state", "due", "note");
+		cmd_row(t, "time", "user", "source", "old_state", "new_state", "due", "note");
 		for (i = 0; i < nev; i++) {
 			char when[21];
 
 			clock_iso(ev[i].time, when);
-			cli_row(t, when, ev[i].user, source_name(ev[i].source),
+			cmd_row(t, when, ev[i].user, source_name(ev[i].source),
 			    ev[i].old_state < 0 ? NULL : handoff_state_name((enum handoff_state)ev[i].old_state),
 			    handoff_state_name(ev[i].new_state), ev[i].due, ev[i].note);
 		}
@@ -280,7 +258,7 @@ handoff_show(struct action *a, const struct project *p, const char *rule,
 			change = ev[i].old_state < 0 ? xstrdup(handoff_state_label(ev[i].new_state)) :
 			    xasprintf("%s → %s", handoff_state_label((enum handoff_state)ev[i].old_state),
 				handoff_state_label(ev[i].new_state));
-			cli_row(t, when, change, ev[i].note);
+			cmd_row(t, when, change, ev[i].note);
 			free(change);
 		}
 		if (nev > 0) {
@@ -290,71 +268,83 @@ handoff_show(struct action *a, const struct project *p, const char *rule,
 		table_free(t);
 	}
 out:
-	if (cause != NULL) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if (cause != NULL)
+		cmd_fail(self, rc, cause);
 	handoff_events_free(ev, nev);
 	snapshot_free(s);
 	return rc;
 }
 
-int
-cmd_handoff(struct app *app, int argc, char **argv)
+static int
+handoff(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "state", required_argument, NULL, 's' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "due", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = cmd_find("handoff");
+	char **argv = self->args.operands;
+	const char *state = args_get(&self->args, "state");
 	struct handoff_edit edit = { false, HANDOFF_SENT, NULL, NULL };
-	enum out_format fmt = OUT_TEXT;
+	enum out_format fmt;
 	struct project *p = NULL;
 	struct action a;
 	char *cause = NULL;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt_mixed(app, argc, argv, "s:n:d:f:", opts)) != -1) {
-		switch (c) {
-		case 's':
-			if (handoff_state_parse(optarg, &edit.state) != 0) {
-				cli_error(_("unknown state '%s': use sent, answered or closed"), optarg);
-				return EX_USAGE;
-			}
-			edit.set_state = true;
-			break;
-		case 'n':
-			edit.note = optarg;
-			break;
-		case 'd':
-			edit.due = optarg;
-			break;
-		case 'f':
-			if (cli_format_arg(optarg, &fmt) != 0)
-				return EX_USAGE;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
+	if ((rc = cmd_format(self, &fmt)) != 0)
+		return rc;
+	if (state != NULL) {
+		if (handoff_state_parse(state, &edit.state) != 0)
+			return cmd_error(self, EX_USAGE,
+			    _("unknown state '%s': use sent, answered or closed"), state);
+		edit.set_state = true;
 	}
-	if (argc - optind != 2)
-		return cli_usage(self);
+	edit.note = args_get(&self->args, "note");
+	edit.due = args_get(&self->args, "due");
 	if (edit.note != NULL && *edit.note == '\0')
 		edit.note = NULL;
-	if ((rc = cli_action(app, edit.set_state || edit.note || edit.due, &a)) != 0 ||
-	    (rc = cli_project(&a, argv[optind], &p)) != 0)
+	if ((rc = cmd_action(self, edit.set_state || edit.note || edit.due, &a)) != 0 ||
+	    (rc = cmd_project(self, &a, argv[0], &p)) != 0)
 		return rc;
 	if (!edit.set_state && edit.note == NULL && edit.due == NULL) {
-		rc = handoff_show(&a, p, argv[optind + 1], fmt);
-	} else if ((rc = action_handoff(&a, p->id, argv[optind + 1], &edit, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
+		rc = handoff_show(self, &a, p, argv[1], fmt);
+	} else if ((rc = action_handoff(&a, p->id, argv[1], &edit, &cause)) != 0) {
+		cmd_fail(self, rc, cause);
 	}
 	project_free(p);
 	return rc;
 }
+
+static const struct args_option handoffs_options[] = {
+	{ "state", 's', "STATE", N_("only those in STATE: raised, sent, answered, closed or withdrawn"), NULL },
+	CMD_FORMAT_OPTION,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand handoffs_operands[] = {
+	{ "P", N_("only this project's (a number or an exact name; default: every project's)") },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_handoffs_entry = {
+	"handoffs", NULL, "[P] [--role ROLE] [--state STATE] [--format text|tsv|json]",
+	N_("list the hand-offs the answers raised"),
+	handoffs_options, handoffs_operands, 0, 1, handoffs, NULL
+};
+
+static const struct args_option handoff_options[] = {
+	{ "state", 's', "sent|answered|closed", N_("mark the hand-off sent, answered or closed"), NULL },
+	{ "note", 'n', "TEXT", N_("a note recorded with the change"), NULL },
+	{ "due", 'd', "DATE", N_("the date it is due (an empty one clears it)"), NULL },
+	CMD_FORMAT_OPTION,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand handoff_operands[] = {
+	CMD_PROJECT_OPERAND,
+	{ "ID", N_("the hand-off's identifier (see 'airejse handoffs')") },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_handoff_entry = {
+	"handoff", NULL,
+	"P ID [--state sent|answered|closed] [--note TEXT] [--due DATE] [--format text|tsv|json]",
+	N_("show a hand-off, or mark it sent, answered or closed"),
+	handoff_options, handoff_operands, 2, 2, handoff, NULL
+};

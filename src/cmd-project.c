@@ -21,58 +21,11 @@
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
-static int project_new(struct app *, int, char **);
-static int project_list(struct app *, int, char **);
-static int project_show(struct app *, int, char **);
-static int project_rename(struct app *, int, char **);
-static int project_delete(struct app *, int, char **);
 static void show_text(const struct content *, const struct snapshot *, const char *);
 static void show_tsv(const struct snapshot *, const char *);
 static json_t *next_json(const struct content *, const struct snapshot *, const char *);
 static void next_tsv(const struct snapshot *, const char *);
 static void next_text(const struct content *, const struct snapshot *, const char *);
-
-static const struct command project_cmds[] = {
-	{ "project new", project_new, "--journey ID[,ID...] --name NAME",
-	    N_("create a project following one or more tracks; prints its id") },
-	{ "project list", project_list, "[--format text|tsv|json]",
-	    N_("list the projects with their progress") },
-	{ "project show", project_show, "P [--format text|tsv|json]",
-	    N_("show a project: its steps, questions and answers") },
-	{ "project rename", project_rename, "P NAME",
-	    N_("rename a project") },
-	{ "project delete", project_delete, "P [--yes]",
-	    N_("delete a project with all its answers and history") },
-	{ NULL, NULL, NULL, NULL }
-};
-
-static const struct option format_opts[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ NULL, 0, NULL, 0 }
-};
-
-/* Parses the options of a command that only takes --format; leaves the
- * operands from optind. Returns -1 to go on, else the exit status. */
-static int
-format_only(struct app *app, const struct command *self, int argc, char **argv,
-    enum out_format *fmt)
-{
-	int c;
-
-	while ((c = cli_getopt_mixed(app, argc, argv, "f:", format_opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format_arg(optarg, fmt) != 0)
-				return EX_USAGE;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
-	return -1;
-}
 
 /* Adds the comma-separated ids in arg to the list. */
 static void
@@ -102,52 +55,27 @@ free_ids(char **v, size_t n)
 }
 
 static int
-project_new(struct app *app, int argc, char **argv)
+project_new(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "journey", required_argument, NULL, 'j' },
-		{ "track", required_argument, NULL, 'j' },
-		{ "name", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = &project_cmds[0];
+	const char *name = args_get(&self->args, "name"), *v;
 	struct action a;
-	char **tracks = NULL, *name = NULL, *cause = NULL;
-	size_t ntracks = 0;
+	char **tracks = NULL, *cause = NULL;
+	size_t ntracks = 0, i = 0;
 	int64_t id;
-	int c, rc = -1;
+	int rc;
 
-	while (rc < 0 && (c = cli_getopt_mixed(app, argc, argv, "j:n:", opts)) != -1) {
-		switch (c) {
-		case 'j':
-			split_ids(optarg, &tracks, &ntracks);
-			break;
-		case 'n':
-			free(name);
-			name = xstrdup(optarg);
-			break;
-		case 'h':
-			rc = cli_help(self);
-			break;
-		default:
-			rc = cli_usage(self);
-			break;
-		}
-	}
-	if (rc < 0 && (optind != argc || name == NULL || ntracks == 0)) {
-		if (optind == argc)
-			cli_error(name == NULL ? _("give the project a name with --name") :
-			    _("give the project's tracks with --journey (see 'airejse journeys')"));
-		rc = cli_usage(self);
-	}
-	if (rc < 0 && (rc = cli_action(app, true, &a)) == 0) {
+	while ((v = args_next(&self->args, "journey", &i)) != NULL)
+		split_ids(v, &tracks, &ntracks);
+	if (name == NULL || ntracks == 0) {
+		cmd_error(self, EX_USAGE, name == NULL ? _("give the project a name with --name") :
+		    _("give the project's tracks with --journey (see 'airejse journeys')"));
+		rc = cmd_usage(self);
+	} else if ((rc = cmd_action(self, true, &a)) == 0) {
 		if ((rc = action_project_new(&a, name, tracks, ntracks, &id, &cause)) != 0)
-			cli_error("%s", cause);
+			cmd_fail(self, rc, cause);
 		else
 			printf("%lld\n", (long long)id);
 	}
-	free(cause);
-	free(name);
 	free_ids(tracks, ntracks);
 	return rc;
 }
@@ -219,10 +147,10 @@ list_one(const struct project *p, const struct progress_brief *b, void *arg)
 	if (r->fmt == OUT_TSV) {
 		clock_iso(p->created, created);
 		clock_iso(p->changed, changed);
-		cli_row(r->t, id, p->name, tracks, prog, open, created, changed);
+		cmd_row(r->t, id, p->name, tracks, prog, open, created, changed);
 	} else {
 		clock_local(p->changed, changed);
-		cli_row(r->t, id, p->name, tracks, open, changed);
+		cmd_row(r->t, id, p->name, tracks, open, changed);
 	}
 	free(tracks);
 	free(prog);
@@ -230,20 +158,15 @@ list_one(const struct project *p, const struct progress_brief *b, void *arg)
 }
 
 static int
-project_list(struct app *app, int argc, char **argv)
+project_list(struct cmd *self)
 {
-	const struct command *self = &project_cmds[1];
 	struct list_run r = { NULL, OUT_TEXT, NULL, NULL, 0 };
 	json_t *root = NULL;
 	struct action a;
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = format_only(app, self, argc, argv, &r.fmt)) >= 0)
-		return rc;
-	if (optind != argc)
-		return cli_usage(self);
-	if ((rc = cli_action(app, false, &a)) != 0)
+	if ((rc = cmd_format(self, &r.fmt)) != 0 || (rc = cmd_action(self, false, &a)) != 0)
 		return rc;
 	if (r.fmt == OUT_JSON) {
 		root = json_object();
@@ -260,14 +183,12 @@ project_list(struct app *app, int argc, char **argv)
 	 * that lag behind the rules counted as brought in line), worked out
 	 * as the projects are read: the list writes nothing. */
 	r.content = a.content;
-	if ((rc = action_briefs(&a, NULL, 0, list_one, &r, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if ((rc = action_briefs(&a, NULL, 0, list_one, &r, &cause)) != 0)
+		cmd_fail(self, rc, cause);
 	if (rc == 0 && r.fmt == OUT_JSON) {
 		json_object_set_new(root, "projects", r.list);
 		r.list = NULL;
-		rc = cli_print_json(root);
+		rc = cmd_print_json(root);
 	} else if (rc == 0 && r.fmt == OUT_TSV) {
 		table_print_tsv(r.t, stdout);
 	} else if (rc == 0 && r.n == 0) {
@@ -283,7 +204,7 @@ project_list(struct app *app, int argc, char **argv)
 
 /* Loads the project named by key. */
 static int
-load_project(struct app *app, struct action *a, bool writable, const char *key,
+load_project(struct cmd *self, struct action *a, bool writable, const char *key,
     struct snapshot **out)
 {
 	struct project *p;
@@ -291,12 +212,10 @@ load_project(struct app *app, struct action *a, bool writable, const char *key,
 	int rc;
 
 	*out = NULL;
-	if ((rc = cli_action(app, writable, a)) != 0 || (rc = cli_project(a, key, &p)) != 0)
+	if ((rc = cmd_action(self, writable, a)) != 0 || (rc = cmd_project(self, a, key, &p)) != 0)
 		return rc;
-	if ((rc = action_refresh(a, p->id, out, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if ((rc = action_refresh(a, p->id, out, &cause)) != 0)
+		cmd_fail(self, rc, cause);
 	project_free(p);
 	return rc;
 }
@@ -395,7 +314,7 @@ show_tsv(const struct snapshot *s, const char *today)
 					continue;
 
 				snprintf(rev, sizeof(rev), "%lld", (long long)(an ? an->revision : 0));
-				cli_row(tb, tp->track->id, sp->step->id, step_status_name(sp->status),
+				cmd_row(tb, tp->track->id, sp->step->id, step_status_name(sp->status),
 				    q->id, qtype_name(q->type),
 				    answer_kind_name(an ? an->kind : ANSWER_NONE),
 				    an ? an->value : NULL, rev);
@@ -414,26 +333,22 @@ struct view {
 };
 
 static int
-project_view(struct app *app, const struct command *self, const struct view *v,
-    int argc, char **argv)
+project_view(struct cmd *self, const struct view *v)
 {
-	enum out_format fmt = OUT_TEXT;
+	enum out_format fmt;
 	struct snapshot *s;
 	struct action a;
 	char today[11];
 	int rc;
 
-	if ((rc = format_only(app, self, argc, argv, &fmt)) >= 0)
-		return rc;
-	if (optind + 1 != argc)
-		return cli_usage(self);
-	if ((rc = load_project(app, &a, false, argv[optind], &s)) != 0)
+	if ((rc = cmd_format(self, &fmt)) != 0 ||
+	    (rc = load_project(self, &a, false, self->args.operands[0], &s)) != 0)
 		return rc;
 	clock_today(today);
 	if (fmt == OUT_JSON) {
 		json_t *root = v->json(a.content, s, today);
 
-		rc = cli_print_json(root);
+		rc = cmd_print_json(root);
 		json_decref(root);
 	} else if (fmt == OUT_TSV) {
 		v->tsv(s, today);
@@ -445,32 +360,26 @@ project_view(struct app *app, const struct command *self, const struct view *v,
 }
 
 static int
-project_show(struct app *app, int argc, char **argv)
+project_show(struct cmd *self)
 {
 	static const struct view v = { report_project, show_tsv, show_text };
 
-	return project_view(app, &project_cmds[2], &v, argc, argv);
+	return project_view(self, &v);
 }
 
 static int
-project_rename(struct app *app, int argc, char **argv)
+project_rename(struct cmd *self)
 {
-	const struct command *self = &project_cmds[3];
 	struct project *p;
 	struct action a;
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = format_only(app, self, argc, argv, &(enum out_format){ OUT_TEXT })) >= 0)
+	if ((rc = cmd_action(self, true, &a)) != 0 ||
+	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
 		return rc;
-	if (optind + 2 != argc)
-		return cli_usage(self);
-	if ((rc = cli_action(app, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
-		return rc;
-	if ((rc = action_project_rename(&a, p->id, argv[optind + 1], &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if ((rc = action_project_rename(&a, p->id, self->args.operands[1], &cause)) != 0)
+		cmd_fail(self, rc, cause);
 	project_free(p);
 	return rc;
 }
@@ -492,39 +401,22 @@ confirm(const char *question)
 }
 
 static int
-project_delete(struct app *app, int argc, char **argv)
+project_delete(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "yes", no_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = &project_cmds[4];
+	bool yes = args_has(&self->args, "yes");
 	struct project *p;
 	struct action a;
 	char *cause = NULL, *q;
-	bool yes = false;
-	int c, rc;
+	int rc;
 
-	while ((c = cli_getopt_mixed(app, argc, argv, "y", opts)) != -1) {
-		switch (c) {
-		case 'y':
-			yes = true;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
-	if (optind + 1 != argc)
-		return cli_usage(self);
-	if ((rc = cli_action(app, true, &a)) != 0 || (rc = cli_project(&a, argv[optind], &p)) != 0)
+	if ((rc = cmd_action(self, true, &a)) != 0 ||
+	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
 		return rc;
 	if (!yes && !isatty(STDIN_FILENO)) {
-		cli_error(_("not deleting '%s' without asking: add --yes to delete it from a script"),
-		    p->name);
+		rc = cmd_error(self, EX_USAGE,
+		    _("not deleting '%s' without asking: add --yes to delete it from a script"), p->name);
 		project_free(p);
-		return EX_USAGE;
+		return rc;
 	}
 	if (!yes) {
 		q = xasprintf(_("Delete the project '%s' (%lld) with all its answers and history? [y/N]"),
@@ -537,35 +429,10 @@ project_delete(struct app *app, int argc, char **argv)
 			return 0;
 		}
 	}
-	if ((rc = action_project_delete(&a, p->id, &cause)) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
+	if ((rc = action_project_delete(&a, p->id, &cause)) != 0)
+		cmd_fail(self, rc, cause);
 	project_free(p);
 	return rc;
-}
-
-int
-cmd_project(struct app *app, int argc, char **argv)
-{
-	const struct command *c;
-
-	if (argc >= 2)
-		for (c = project_cmds; c->name != NULL; c++)
-			if (strcmp(c->name + strlen("project "), argv[1]) == 0) {
-				optind = 1;
-				return c->run(app, argc - 1, argv + 1);
-			}
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		for (c = project_cmds; c->name != NULL; c++)
-			printf(_("usage: airejse %s %s\n"), c->name, c->synopsis);
-		return 0;
-	}
-	if (argc >= 2)
-		cli_error(_("unknown project command '%s': use new, list, show, rename or delete"), argv[1]);
-	for (c = project_cmds; c->name != NULL; c++)
-		fprintf(stderr, _("usage: airejse %s %s\n"), c->name, c->synopsis);
-	return EX_USAGE;
 }
 
 /* next */
@@ -636,13 +503,13 @@ next_tsv(const struct snapshot *s, const char *today)
 	struct table *tb = table_new(8);
 	size_t t, i;
 
-	cli_row(tb, "kind", "track", "step", "status", "handoff", "role", "due", "title");
+	cmd_row(tb, "kind", "track", "step", "status", "handoff", "role", "due", "title");
 	for (t = 0; t <= pr->ntracks; t++) {
 		/* First the project's next step, then each track's. */
 		const struct step_progress *sp = t == 0 ? pr->next : pr->tracks[t - 1].next;
 
 		if (sp != NULL)
-			cli_row(tb, t == 0 ? "next" : "track", sp->step->track->id, sp->step->id,
+			cmd_row(tb, t == 0 ? "next" : "track", sp->step->track->id, sp->step->id,
 			    step_status_name(sp->status), NULL, sp->step->owner->id, NULL,
 			    text_get(&sp->step->title));
 	}
@@ -650,7 +517,7 @@ next_tsv(const struct snapshot *s, const char *today)
 		const struct handoff *h = &s->handoffs[i];
 
 		if (handoff_is_open(h->state))
-			cli_row(tb, handoff_overdue(h, today) ? "overdue" : "waiting", NULL, NULL,
+			cmd_row(tb, handoff_overdue(h, today) ? "overdue" : "waiting", NULL, NULL,
 			    handoff_state_name(h->state), h->rule, h->role, h->due, h->contact);
 	}
 	table_print_tsv(tb, stdout);
@@ -701,10 +568,88 @@ next_json(const struct content *c, const struct snapshot *s, const char *today)
 	return o;
 }
 
-int
-cmd_next(struct app *app, int argc, char **argv)
+static int
+next(struct cmd *self)
 {
 	static const struct view v = { next_json, next_tsv, next_text };
 
-	return project_view(app, cmd_find("next"), &v, argc, argv);
+	return project_view(self, &v);
 }
+
+static const struct args_option format_options[] = {
+	CMD_FORMAT_OPTION,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand project_operand[] = {
+	CMD_PROJECT_OPERAND,
+	{ NULL, NULL }
+};
+
+static const struct args_option new_options[] = {
+	{ "journey", 'j', "ID[,ID...]", N_("a track the project follows (see 'airejse journeys'); several separated by commas, or the option again"), "track" },
+	{ "name", 'n', "NAME", N_("the project's name: 1 to 200 characters on one line"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_entry project_new_entry = {
+	"new", NULL, "--journey ID[,ID...] --name NAME",
+	N_("create a project following one or more tracks; prints its id"),
+	new_options, NULL, 0, 0, project_new, NULL
+};
+
+static const struct cmd_entry project_list_entry = {
+	"list", NULL, "[--format text|tsv|json]",
+	N_("list the projects with their progress"),
+	format_options, NULL, 0, 0, project_list, NULL
+};
+
+static const struct cmd_entry project_show_entry = {
+	"show", NULL, "P [--format text|tsv|json]",
+	N_("show a project: its steps, questions and answers"),
+	format_options, project_operand, 1, 1, project_show, NULL
+};
+
+static const struct cmd_operand rename_operands[] = {
+	CMD_PROJECT_OPERAND,
+	{ "NAME", N_("the new name: 1 to 200 characters on one line") },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry project_rename_entry = {
+	"rename", NULL, "P NAME",
+	N_("rename a project"),
+	NULL, rename_operands, 2, 2, project_rename, NULL
+};
+
+static const struct args_option delete_options[] = {
+	{ "yes", 'y', NULL, N_("delete without asking (needed when not on a terminal)"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_entry project_delete_entry = {
+	"delete", NULL, "P [--yes]",
+	N_("delete a project with all its answers and history"),
+	delete_options, project_operand, 1, 1, project_delete, NULL
+};
+
+static const struct cmd_entry *const project_entries[] = {
+	&project_new_entry,
+	&project_list_entry,
+	&project_show_entry,
+	&project_rename_entry,
+	&project_delete_entry,
+	NULL
+};
+
+const struct cmd_entry cmd_project_entry = {
+	"project", NULL, "new|list|show|rename|delete ...",
+	N_("create, list, show, rename and delete projects"),
+	NULL, NULL, 0, 0, NULL, project_entries
+};
+
+const struct cmd_entry cmd_next_entry = {
+	"next", NULL, "P [--format text|tsv|json]",
+	N_("what to do next, who is waiting on whom, what is overdue"),
+	format_options, project_operand, 1, 1, next, NULL
+};

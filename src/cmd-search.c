@@ -169,16 +169,17 @@ search_one(const struct snapshot *s, void *arg)
 
 /* The projects named, once each, in the order given; caller frees. */
 static int
-named(struct action *a, char **keys, int n, int64_t **ids, size_t *nids)
+named(const struct cmd *self, struct action *a, char **keys, size_t n, int64_t **ids,
+    size_t *nids)
 {
 	struct project *p;
-	size_t j;
-	int i, rc;
+	size_t i, j;
+	int rc;
 
-	*ids = xcalloc((size_t)n, sizeof(**ids));
+	*ids = xcalloc(n, sizeof(**ids));
 	*nids = 0;
 	for (i = 0; i < n; i++) {
-		if ((rc = cli_project(a, keys[i], &p)) != 0) {
+		if ((rc = cmd_project(self, a, keys[i], &p)) != 0) {
 			xfree(*ids);
 			return rc;
 		}
@@ -191,58 +192,42 @@ named(struct action *a, char **keys, int n, int64_t **ids, size_t *nids)
 	return 0;
 }
 
-int
-cmd_search(struct app *app, int argc, char **argv)
+static int
+search(struct cmd *self)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct command *self = cmd_find("search");
+	const char *pattern = self->args.operands[0];
+	size_t nkeys = self->args.noperands - 1;
 	struct run r;
 	struct action a;
 	int64_t *ids = NULL;
 	size_t nids = 0, i;
 	char *cause = NULL;
-	int c, rc;
+	int rc;
 
 	memset(&r, 0, sizeof(r));
-	r.fmt = OUT_TEXT;
-	while ((c = cli_getopt_mixed(app, argc, argv, "f:", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if (cli_format_arg(optarg, &r.fmt) != 0)
-				return EX_USAGE;
-			break;
-		case 'h':
-			return cli_help(self);
-		default:
-			return cli_usage(self);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage(self);
-	if ((rc = search_compile(argv[optind], &r.re, NULL, &cause)) != 0) {
-		cli_error(_("cannot search for '%s': %s"), argv[optind], cause);
+	if ((rc = cmd_format(self, &r.fmt)) != 0)
+		return rc;
+	if ((rc = search_compile(pattern, &r.re, NULL, &cause)) != 0) {
+		rc = cmd_error(self, rc, _("cannot search for '%s': %s"), pattern, cause);
 		free(cause);
 		return rc;
 	}
-	if ((rc = cli_action(app, false, &a)) != 0 ||
-	    (rc = named(&a, argv + optind + 1, argc - optind - 1, &ids, &nids)) != 0) {
+	if ((rc = cmd_action(self, false, &a)) != 0 ||
+	    (rc = named(self, &a, self->args.operands + 1, nkeys, &ids, &nids)) != 0) {
 		search_free(r.re);
 		return rc;
 	}
 	if (r.fmt == OUT_TSV) {
 		fputs("project\tproject_name\ttrack\tstep\tquestion\tfield\tmatch\tsnippet\n", stdout);
 	} else if (r.fmt == OUT_JSON) {
-		json_t *pattern = jstr(argv[optind], strlen(argv[optind]));
+		json_t *jp = jstr(pattern, strlen(pattern));
 
 		fputs("{\n  \"pattern\": ", stdout);
-		put_json(pattern, "  ");
+		put_json(jp, "  ");
 		fputs(",\n  \"projects\": [", stdout);
-		json_decref(pattern);
+		json_decref(jp);
 	}
-	if (argc - optind == 1) {
+	if (nkeys == 0) {
 		rc = action_each_snapshot(&a, search_one, &r, &cause);
 	} else {
 		for (i = 0; i < nids && rc == 0; i++) {
@@ -255,16 +240,15 @@ cmd_search(struct app *app, int argc, char **argv)
 		}
 	}
 	if (rc != 0) {
-		cli_error("%s", cause);
-		free(cause);
+		cmd_fail(self, rc, cause);
 	} else if (r.fmt == OUT_JSON) {
 		printf("%s],\n  \"count\": %zu\n}\n", r.projects > 0 ? "\n  " : "", r.matches);
 	} else if (r.fmt == OUT_TEXT && r.matches == 0) {
-		printf(_("Nothing matches \"%s\"."), argv[optind]);
+		printf(_("Nothing matches \"%s\"."), pattern);
 		putchar('\n');
 	}
 	if (rc == 0 && search_skipped(r.re) > 0)
-		cli_error(P_("the pattern backtracks too much on %zu text, which was skipped: simplify it (e.g. no nested repeats like (a+)+)",
+		cmd_error(self, 0, P_("the pattern backtracks too much on %zu text, which was skipped: simplify it (e.g. no nested repeats like (a+)+)",
 		    "the pattern backtracks too much on %zu texts, which were skipped: simplify it (e.g. no nested repeats like (a+)+)",
 		    search_skipped(r.re)), search_skipped(r.re));
 	free(ids);
@@ -272,3 +256,20 @@ cmd_search(struct app *app, int argc, char **argv)
 	/* As grep: 1 when nothing matched. */
 	return rc != 0 ? rc : r.matches > 0 ? 0 : 1;
 }
+
+static const struct args_option search_options[] = {
+	CMD_FORMAT_OPTION,
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_operand search_operands[] = {
+	{ "PATTERN", N_("a regular expression (PCRE2), matched without regard to case") },
+	{ "P", N_("the projects to search, each a number or an exact name (default: every project)") },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_search_entry = {
+	"search", NULL, "PATTERN [P...] [--format text|tsv|json]",
+	N_("search the steps, guidance, questions and answers of projects"),
+	search_options, search_operands, 1, -1, search, NULL
+};

@@ -1,43 +1,231 @@
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
+#include "airejse/action.h"
+#include "airejse/app.h"
 #include "airejse/cmd.h"
+#include "airejse/diag.h"
+#include "airejse/table.h"
+#include "airejse/xalloc.h"
 
-const struct command cmd_table[] = {
-	{ "journeys", cmd_journeys, "[--format text|tsv|json]",
-	    N_("list the tracks with their phases and steps") },
-	{ "validate", cmd_validate, "[FILE|DIR...]",
-	    N_("check content files and report every problem") },
-	{ "project", cmd_project, "new|list|show|rename|delete ...",
-	    N_("create, list, show, rename and delete projects") },
-	{ "answer", cmd_answer, "P QUESTION VALUE|- [--expect REV] | P QUESTION --clear",
-	    N_("answer a question of a project (validated by its type)") },
-	{ "next", cmd_next, "P [--format text|tsv|json]",
-	    N_("what to do next, who is waiting on whom, what is overdue") },
-	{ "handoffs", cmd_handoffs, "[P] [--role ROLE] [--state STATE] [--format text|tsv|json]",
-	    N_("list the hand-offs the answers raised") },
-	{ "handoff", cmd_handoff, "P ID [--state sent|answered|closed] [--note TEXT] [--due DATE]",
-	    N_("show a hand-off, or mark it sent, answered or closed") },
-	{ "search", cmd_search, "PATTERN [P...] [--format text|tsv|json]",
-	    N_("search the steps, guidance, questions and answers of projects") },
-	{ "history", cmd_history, "P [QUESTION] [--format text|tsv|json]",
-	    N_("the audit trail of a project's answers") },
-	{ "export", cmd_export,
-	    "P [--what W] [--format md|html|csv|json|xlsx] [-o FILE] [--force]",
-	    N_("export checklists, the business case, hand-off packets, action plan") },
-	{ "import", cmd_import, "FILE [--name NAME] [--project P]",
-	    N_("read a JSON export as a new project, or a filled-in hand-off packet") },
-	{ "backup", cmd_backup, "FILE [--force]",
-	    N_("copy the database safely, also while it is in use") },
-	{ NULL, NULL, NULL, NULL }
-};
-
-const struct command *
-cmd_find(const char *name)
+/* Where every message goes out. self (NULL outside a command) and
+ * status are for a later machine-readable form; today it is text. */
+static void
+say(const struct cmd *self, int status, const char *msg)
 {
-	const struct command *c;
+	(void)self;
+	(void)status;
+	fflush(stdout);
+	fprintf(stderr, "airejse: %s\n", msg);
+}
 
-	for (c = cmd_table; c->name != NULL; c++)
-		if (strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
+int
+cmd_error(const struct cmd *self, int status, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	say(self, status, msg);
+	free(msg);
+	return status;
+}
+
+int
+cmd_fail(const struct cmd *self, int status, char *cause)
+{
+	if (cause != NULL)
+		say(self, status, cause);
+	free(cause);
+	return status;
+}
+
+int
+cmd_report(const struct cmd *self, int status, struct diags *d, char **cause)
+{
+	fflush(stdout);
+	diag_print(d, stderr);
+	diag_free(d);
+	cmd_fail(self, status, *cause);
+	*cause = NULL;
+	return status;
+}
+
+void
+cmd_usage_line(FILE *out, const char *name, const struct cmd_entry *e)
+{
+	fprintf(out, _("usage: airejse %s %s\n"), name, e->usage);
+}
+
+int
+cmd_usage(const struct cmd *self)
+{
+	cmd_usage_line(stderr, self->name, self->entry);
+	fprintf(stderr, _("Try 'airejse %s --help' or 'man airejse'.\n"), self->name);
+	return EX_USAGE;
+}
+
+/* "-f, --format FORMAT" or "    --force": the left column of help. */
+static char *
+option_words(const struct args_option *o)
+{
+	char letter[5] = "    ";
+
+	if (o->letter != 0)
+		snprintf(letter, sizeof(letter), "-%c, ", o->letter);
+	return xasprintf("%s--%s%s%s", letter, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+}
+
+void
+cmd_print_options(FILE *out, const struct args_option *opts)
+{
+	const struct args_option *o;
+	size_t width = 0, n;
+	char *w;
+
+	for (o = opts; o->name != NULL; o++) {
+		w = option_words(o);
+		if ((n = strlen(w)) > width)
+			width = n;
+		free(w);
+	}
+	for (o = opts; o->name != NULL; o++) {
+		w = option_words(o);
+		fprintf(out, "  %-*s  %s", (int)width, w, _(o->help));
+		if (o->alias != NULL)
+			/* L10N: after an option's help: another name for it. */
+			fprintf(out, _(" (also --%s)"), o->alias);
+		fputc('\n', out);
+		free(w);
+	}
+}
+
+int
+cmd_help(const struct cmd *self)
+{
+	const struct cmd_entry *e = self->entry;
+	const struct cmd_operand *op;
+	int width = 0;
+
+	cmd_usage_line(stdout, self->name, e);
+	printf("%s\n", _(e->summary));
+	if (e->options != NULL && e->options->name != NULL) {
+		printf(_("\nOptions:\n"));
+		cmd_print_options(stdout, e->options);
+	}
+	if (e->operands != NULL && e->operands->name != NULL) {
+		for (op = e->operands; op->name != NULL; op++)
+			if ((int)strlen(op->name) > width)
+				width = (int)strlen(op->name);
+		printf(_("\nOperands:\n"));
+		for (op = e->operands; op->name != NULL; op++)
+			printf("  %-*s  %s\n", width, op->name, _(op->help));
+	}
+	printf(_("\nThe global options (see 'airejse --help') may be given too; 'man airejse' has the output formats.\n"));
+	return 0;
+}
+
+int
+cmd_format(const struct cmd *self, enum out_format *out)
+{
+	const char *s;
+	size_t i = 0;
+
+	*out = OUT_TEXT;
+	while ((s = args_next(&self->args, "format", &i)) != NULL) {
+		if (strcmp(s, "text") == 0)
+			*out = OUT_TEXT;
+		else if (strcmp(s, "tsv") == 0)
+			*out = OUT_TSV;
+		else if (strcmp(s, "json") == 0)
+			*out = OUT_JSON;
+		else
+			return cmd_error(self, EX_USAGE, _("unknown format '%s': use text, tsv or json"), s);
+	}
+	return 0;
+}
+
+int
+cmd_content(struct cmd *self)
+{
+	struct diags d = { 0 };
+	char *cause = NULL;
+
+	return cmd_report(self, app_content(self->app, &d, &cause), &d, &cause);
+}
+
+int
+cmd_store(struct cmd *self, bool writable)
+{
+	struct diags d = { 0 };
+	char *cause = NULL;
+
+	return cmd_report(self, app_store(self->app, writable, &cause), &d, &cause);
+}
+
+int
+cmd_action(struct cmd *self, bool writable, struct action *a)
+{
+	struct diags d = { 0 };
+	char *cause = NULL;
+	int rc;
+
+	rc = cmd_report(self, app_open(self->app, writable, &d, &cause), &d, &cause);
+	if (rc == 0)
+		app_action(self->app, SOURCE_CLI, a);
+	return rc;
+}
+
+int
+cmd_project(const struct cmd *self, struct action *a, const char *key,
+    struct project **out)
+{
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = action_project_find(a, key, out, &cause)) != 0)
+		cmd_fail(self, rc, cause);
+	return rc;
+}
+
+void
+cmd_row(struct table *t, ...)
+{
+	const char **cells = xcalloc(t->ncols, sizeof(*cells));
+	va_list ap;
+	size_t i;
+
+	va_start(ap, t);
+	for (i = 0; i < t->ncols; i++)
+		cells[i] = va_arg(ap, const char *);
+	va_end(ap);
+	table_add(t, cells);
+	free(cells);
+}
+
+int
+cmd_print_json(void *json)
+{
+	int rc = json_dumpf(json, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+	fputc('\n', stdout);
+	return rc == 0 ? 0 : EX_IOERR;
+}
+
+int
+cmd_finish_output(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cmd_error(NULL, status ? status : EX_IOERR, _("cannot write the output: %s"),
+		    strerror(errno ? errno : EIO));
+		return status ? status : EX_IOERR;
+	}
+	return status;
 }

@@ -1,230 +1,28 @@
-/* The dispatcher of the terminal program: sets the terminal up and
- * restores it (also on signals and crashes), reads keys (or a test
- * script), turns them into requests through the live keymaps and hands
- * them to the screen on top; draws the frame around the screens. */
+/* The terminal program: its entry (tui_main) and the dispatcher, which
+ * reads keys (or a test script), turns them into requests through the
+ * live keymaps and hands them to the screen on top, and draws the frame
+ * around the screens. What the screens call is below it: the stack and
+ * the status line in tui-frame.c, the terminal in tui-term.c. */
 #include <errno.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <sysexits.h>
-#include <unistd.h>
 
 #include "airejse/action.h"
 #include "airejse/app.h"
 #include "airejse/content.h"
-#include "airejse/edit.h"
 #include "airejse/store.h"
 #include "airejse/tui-curses.h"
+#include "airejse/tui-term.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
+
+static FILE *test_screen;	/* test mode: where <dump> writes */
 
 /* Below this the screens cannot be used: say so instead (as ncdu does). */
 #define MIN_COLS 40
 #define MIN_ROWS 10
-
-const struct tui_binding tui_global_keys[] = {
-	{ REQ_HELP, { '?', FK(KEY_F(1)) }, N_("Help"), N_("help for this screen") },
-	{ REQ_BACK, { 'q', TUI_ESC }, N_("Back"), N_("go back (on the first screen: quit)") },
-	{ REQ_GLOSSARY, { 'g' }, NULL, N_("the glossary") },
-	{ REQ_QUIT, { 'Q' }, NULL, N_("quit the program") },
-	{ REQ_UP, { 'k', FK(KEY_UP) }, NULL, N_("move up") },
-	{ REQ_DOWN, { 'j', FK(KEY_DOWN) }, NULL, N_("move down") },
-	{ REQ_LEFT, { 'h', FK(KEY_LEFT) }, NULL, N_("move left") },
-	{ REQ_RIGHT, { 'l', FK(KEY_RIGHT) }, NULL, N_("move right") },
-	{ REQ_PAGE_UP, { FK(KEY_PPAGE), TUI_CTRL('b') }, NULL, N_("a page up") },
-	{ REQ_PAGE_DOWN, { FK(KEY_NPAGE), TUI_CTRL('f'), ' ' }, NULL, N_("a page down") },
-	{ REQ_FIRST, { FK(KEY_HOME) }, NULL, N_("to the first line") },
-	{ REQ_LAST, { FK(KEY_END), 'G' }, NULL, N_("to the last line") },
-	{ REQ_ENTER, { '\n', '\r', FK(KEY_ENTER) }, NULL, N_("open the selected line") },
-	{ REQ_REDRAW, { TUI_CTRL('l') }, NULL, N_("draw the screen again") },
-	{ REQ_NONE, { 0 }, NULL, NULL }
-};
-
-static volatile sig_atomic_t curses_on;
-static FILE *test_screen;	/* test mode: where <dump> writes */
-static volatile sig_atomic_t paste_on;
-
-/* Bracketed paste: the terminal marks pasted text, so a line break in a
- * paste is text, not Enter, and a paste outside a field is not taken
- * for commands. */
-static void
-bracketed_paste(bool on)
-{
-	static const char enable[] = "\033[?2004h", disable[] = "\033[?2004l";
-
-	if (on)
-		(void)!write(STDOUT_FILENO, enable, sizeof(enable) - 1);
-	else
-		(void)!write(STDOUT_FILENO, disable, sizeof(disable) - 1);
-}
-
-void
-tui_restore_terminal(void)
-{
-	if (curses_on) {
-		curses_on = 0;
-		endwin();
-		if (paste_on)
-			bracketed_paste(false);
-	}
-}
-
-static const int fatal_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT,
-    SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-#define NSIGNALS (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
-static struct sigaction old_actions[NSIGNALS];
-
-/* A signal or a crash: give the terminal back, then let the signal do
- * what it did before (a sanitizer's report, a core dump, the end). */
-static void
-on_signal(int sig, siginfo_t *si, void *ctx)
-{
-	bool fault = sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL;
-	size_t i;
-
-	(void)ctx;
-	tui_restore_terminal();
-	for (i = 0; i < NSIGNALS; i++)
-		if (fatal_signals[i] == sig)
-			sigaction(sig, &old_actions[i], NULL);
-	/* A real fault repeats when the handler returns; a signal sent
-	 * with kill (si_code <= 0) would not, so it is raised again. */
-	if (!fault || si == NULL || si->si_code <= 0) {
-		raise(sig);
-		/* Still here: the handler before ours let it pass (a
-		 * sanitizer's does for a sent SIGSEGV). End as the signal
-		 * says, never run on without a screen. */
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_signal;
-	sa.sa_flags = SA_SIGINFO;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < NSIGNALS; i++)
-		sigaction(fatal_signals[i], &sa, &old_actions[i]);
-	atexit(tui_restore_terminal);
-}
-
-static void
-set_msg(struct tui *t, bool error, const char *fmt, va_list ap)
-{
-	free(t->msg);
-	t->msg = xvasprintf(fmt, ap);
-	t->msg_error = error;
-}
-
-void
-tui_info(struct tui *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	set_msg(t, false, fmt, ap);
-	va_end(ap);
-}
-
-void
-tui_error(struct tui *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	set_msg(t, true, fmt, ap);
-	va_end(ap);
-	if (!t->test)
-		beep();
-}
-
-void
-tui_set_title(struct tui *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	free(t->title);
-	va_start(ap, fmt);
-	t->title = xvasprintf(fmt, ap);
-	va_end(ap);
-}
-
-void
-tui_cursor(struct tui *t, int y, int x)
-{
-	t->cur_y = y;
-	t->cur_x = x;
-}
-
-bool
-tui_push(struct tui *t, const struct tui_view_ops *ops, const void *arg)
-{
-	void *state;
-
-	if (t->depth >= TUI_DEPTH) {
-		tui_error(t, _("too many screens open: go back with q first"));
-		return false;
-	}
-	if ((state = ops->open(t, arg)) == NULL)
-		return false;
-	t->stack[t->depth].ops = ops;
-	t->stack[t->depth].state = state;
-	t->depth++;
-	return true;
-}
-
-void
-tui_pop(struct tui *t)
-{
-	struct tui_frame *f;
-
-	if (t->depth == 0)
-		return;
-	f = &t->stack[--t->depth];
-	f->ops->close(t, f->state);
-	f->ops = NULL;
-	f->state = NULL;
-	/* What the closed screen changed shows in the one below. */
-	if (t->depth > 0 && t->stack[t->depth - 1].ops->reload)
-		t->stack[t->depth - 1].ops->reload(t, t->stack[t->depth - 1].state);
-}
-
-void
-tui_reload(struct tui *t)
-{
-	int i;
-
-	for (i = 0; i < t->depth; i++)
-		if (t->stack[i].ops->reload)
-			t->stack[i].ops->reload(t, t->stack[i].state);
-}
-
-const struct tui_view_ops *
-tui_below(const struct tui *t)
-{
-	return t->depth >= 2 ? t->stack[t->depth - 2].ops : NULL;
-}
-
-enum tui_req
-tui_key_req(const struct tui_binding *keys, int key)
-{
-	size_t i, k;
-
-	for (i = 0; keys[i].req != REQ_NONE; i++)
-		for (k = 0; k < 4 && keys[i].keys[k] != 0; k++)
-			if (keys[i].keys[k] == key)
-				return keys[i].req;
-	return REQ_NONE;
-}
 
 /* True if the screen's own keymap gives req another key than the global
  * one, so the bottom line does not show both. */
@@ -477,163 +275,6 @@ dump_screen(struct tui *t)
 	}
 }
 
-/* The whole of a file of at most EDIT_MAX_BYTES, or NULL. */
-static char *
-read_small_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	buf = xmalloc(EDIT_MAX_BYTES + 1);
-	n = fread(buf, 1, EDIT_MAX_BYTES, f);
-	buf[n] = '\0';
-	if (ferror(f)) {
-		xfree(buf);
-	}
-	fclose(f);
-	return buf;
-}
-
-char *
-tui_external_edit(struct tui *t, const char *text)
-{
-	const char *editor = getenv("VISUAL");
-	const char *tmp = getenv("TMPDIR");
-	struct sigaction ign, dfl, old_int, old_quit, old_tstp;
-	char *path, *cmd, *out = NULL;
-	size_t len = strlen(text);
-	int fd, status = -1;
-	pid_t pid;
-
-	if (editor == NULL || *editor == '\0')
-		editor = getenv("EDITOR");
-	if (editor == NULL || *editor == '\0')
-		editor = "vi";
-	path = xasprintf("%s/airejse-XXXXXX.txt", tmp && *tmp ? tmp : "/tmp");
-	if ((fd = mkstemps(path, 4)) < 0) {
-		tui_error(t, _("cannot make a file for the editor: %s"), strerror(errno));
-		free(path);
-		return NULL;
-	}
-	if (write(fd, text, len) != (ssize_t)len || close(fd) != 0) {
-		tui_error(t, _("cannot write a file for the editor: %s"), strerror(errno));
-		unlink(path);
-		free(path);
-		return NULL;
-	}
-	/* Like system(): the editor gets Ctrl-C; its Ctrl-Z stops us with
-	 * it, without curses drawing over it when both come back. */
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	dfl = ign;
-	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGINT, &ign, &old_int);
-	sigaction(SIGQUIT, &ign, &old_quit);
-	sigaction(SIGTSTP, &dfl, &old_tstp);
-	def_prog_mode();
-	endwin();
-	if (paste_on)
-		bracketed_paste(false);
-	cmd = xasprintf("%s \"$1\"", editor);
-	if ((pid = fork()) == 0) {
-		sigaction(SIGINT, &dfl, NULL);
-		sigaction(SIGQUIT, &dfl, NULL);
-		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
-		_exit(127);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	free(cmd);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGQUIT, &old_quit, NULL);
-	sigaction(SIGTSTP, &old_tstp, NULL);
-	reset_prog_mode();
-	if (paste_on)
-		bracketed_paste(true);
-	clearok(curscr, TRUE);
-	refresh();
-	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		tui_error(t, _("the editor (%s) failed; the text is as it was"), editor);
-	} else if ((out = read_small_file(path)) == NULL) {
-		tui_error(t, _("cannot read back what the editor wrote: %s"), strerror(errno));
-	} else {
-		/* Editors end the last line with a line break. */
-		size_t n = strlen(out);
-
-		if (n > 0 && out[n - 1] == '\n')
-			out[n - 1] = '\0';
-	}
-	unlink(path);
-	free(path);
-	return out;
-}
-
-/* Whether curses can drive this terminal: both ends a terminal, and a
- * TERM that can address the cursor. */
-static bool
-terminal_usable(void)
-{
-	const char *term = getenv("TERM");
-
-	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && term != NULL &&
-	    *term != '\0' && strcmp(term, "dumb") != 0;
-}
-
-/* NO_COLOR (https://no-color.org), a terminal without colours, or one
- * that is dumb: a monochrome screen. */
-static bool
-want_mono(void)
-{
-	const char *nc = getenv("NO_COLOR");
-	const char *term = getenv("TERM");
-
-	return (nc != NULL && *nc != '\0') || !has_colors() ||
-	    (term != NULL && strcmp(term, "dumb") == 0);
-}
-
-/* Sets curses up on the terminal, or (test mode) on a screen of its own
- * that is never shown. Returns false when it cannot. */
-static bool
-start_curses(struct tui *t, FILE **devnull)
-{
-	SCREEN *scr;
-
-	if (t->test) {
-		const char *l = getenv("LINES"), *c = getenv("COLUMNS");
-		int rows = l ? atoi(l) : 24, cols = c ? atoi(c) : 80;
-
-		if ((*devnull = fopen("/dev/null", "r+")) == NULL)
-			return false;
-		scr = newterm("xterm-256color", *devnull, *devnull);
-		if (scr == NULL)
-			return false;
-		resize_term(rows > 0 ? rows : 24, cols > 0 ? cols : 80);
-	} else if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
-		return false;
-	}
-	curses_on = 1;
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	mousemask(0, NULL);
-	curs_set(1);
-	if (!t->test) {
-		define_key("\033[200~", KEY_PASTE_START);
-		define_key("\033[201~", KEY_PASTE_END);
-		bracketed_paste(true);
-		paste_on = 1;
-	}
-	t->mono = want_mono();
-	tui_styles_init(t->mono);
-	return true;
-}
-
 /* A locale that is not UTF-8 is said once, on the status line: the
  * command line's warning went to a screen curses has since cleared. */
 static void
@@ -699,7 +340,7 @@ tui_main(struct app *app, char **cause)
 	*cause = NULL;
 	memset(&t, 0, sizeof(t));
 	t.test = keys != NULL && *keys != '\0';
-	if (!t.test && (app->plain || !terminal_usable()))
+	if (!t.test && (app->plain || !tui_term_usable()))
 		return TUI_PLAIN;
 	if (t.test && (sc = tui_script_parse(keys, &why)) == NULL) {
 		*cause = xasprintf(_("AIREJSE_TEST_KEYS: %s"), why);
@@ -720,8 +361,7 @@ tui_main(struct app *app, char **cause)
 	}
 	if (t.test && (rc = open_test_screen(cause)) != 0)
 		goto out;
-	catch_signals();
-	if (!start_curses(&t, &devnull)) {
+	if (!tui_term_start(&t, &devnull)) {
 		*cause = xasprintf(_("cannot drive this terminal (TERM=%s): using plain prompts"),
 		    getenv("TERM") ? getenv("TERM") : "");
 		rc = TUI_PLAIN;

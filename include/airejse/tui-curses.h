@@ -14,7 +14,7 @@
 
 #define FK(k)	(TUI_FKEY + (k))
 
-/* The markers of a bracketed paste, defined as keys by tui.c. */
+/* The markers of a bracketed paste, defined as keys by tui-term.c. */
 #define KEY_PASTE_START (KEY_MAX + 1)
 #define KEY_PASTE_END (KEY_MAX + 2)
 

@@ -13,7 +13,7 @@ set -eu
 # Known groups, one a line: the file names (without .c, shell patterns)
 # a group found may be made of. Remove a line when its group is gone.
 known='
-cli cmd cmd-* plain tui tui-*
+tui-handoffs tui-journey tui-search
 content expr loader settings value yamldoc
 '
 

@@ -59,7 +59,7 @@ MANS = man/airejse.1 man/airejse-content.5
 .SECONDARY:
 
 .PHONY: all deps run check check-run check-asan unit cli-tests man-lint \
-	tui-tests tui-golden bench goldens circles \
+	tui-tests tui-golden bench goldens circles layers headers \
 	install uninstall install-test clean pot sample fuzz fuzz-replay
 
 all: $(BIN) $(MOS)
@@ -166,10 +166,25 @@ fuzz: deps
 circles: $(B)/main.o $(LIB)
 	@sh tests/tools/circles.sh $(B)/main.o $(LIB_OBJS)
 
+# Each header compiles on its own (included twice over, for its guard).
+HDRS    = $(wildcard include/airejse/*.h)
+HDR_OKS = $(HDRS:include/airejse/%.h=$(B)/headers/%.ok)
+$(B)/headers/%.ok: include/airejse/%.h
+	@mkdir -p $(@D)
+	@printf '#include "airejse/%s.h"\n#include "airejse/%s.h"\n' $* $* > $(@:.ok=.c)
+	@$(CC) $(AR_CPPFLAGS) $(CPPFLAGS) $(AR_CFLAGS) -Werror $(PKG_CFLAGS) $(CFLAGS) \
+		-fsyntax-only -MMD -MP -MT $@ -MF $(@:.ok=.d) $(@:.ok=.c) && touch $@
+
+headers: $(HDR_OKS)
+
+# Who may include what (tests/tools/layers.sh), and the headers alone.
+layers: headers
+	@sh tests/tools/layers.sh
+
 install-test: $(BIN) $(MOS)
 	@MAKE="$(MAKE)" sh tests/tools/install-test.sh
 
-check-run: unit cli-tests tui-tests man-lint fuzz-replay install-test circles
+check-run: unit cli-tests tui-tests man-lint fuzz-replay install-test circles layers
 
 check: deps
 	@$(MAKE) --no-print-directory all
@@ -222,4 +237,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz airejse locale/*/
 
--include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/bench/*.d)
+-include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/bench/*.d $(B)/headers/*.d)

@@ -4,6 +4,7 @@
 #define AIREJSE_SETTINGS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "airejse/i18n.h"
 

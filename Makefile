@@ -207,7 +207,7 @@ run: deps
 	./$(BIN) --db $(B)/sample.db
 
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kC_:1c,2 -kNC_:1c,2 --add-comments=L10N \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kNC_:1c,2 --add-comments=L10N \
 		--package-name=airejse --package-version=$(VERSION) \
 		-o locale/airejse.pot $(SRCS) include/airejse/*.h
 	for po in $(POS); do msgmerge -q -U --backup=none $$po locale/airejse.pot; done

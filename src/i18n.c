@@ -98,15 +98,6 @@ i18n_init(enum lang lang, const char *localedir, int *not_utf8)
 }
 
 const char *
-i18n_pgettext(const char *ctxid, const char *msgid)
-{
-	const char *t = gettext(ctxid);
-
-	/* gettext hands back its argument when there is no translation. */
-	return t == ctxid ? msgid : t;
-}
-
-const char *
 i18n_cgettext(const char *ctx, const char *msgid)
 {
 	char buf[512];

@@ -87,12 +87,6 @@ tui_ask(struct tui *t, enum tui_dlg_kind kind, const char *title,
 	tui_dialog_open(t, &d);
 }
 
-bool
-tui_dialog_active(const struct tui *t)
-{
-	return t->dlg != NULL;
-}
-
 void
 tui_dialog_close(struct tui *t)
 {

@@ -49,12 +49,6 @@ tui_styles_init(bool mono)
 	styles[ST_KEY] = COLOR_PAIR(5) | A_BOLD;
 }
 
-attr_t
-tui_attr(enum tui_style st)
-{
-	return styles[st];
-}
-
 /* Draws the cluster s[0..n) at (y, x) as one cell of cw columns. */
 static void
 put_cluster(int y, int x, const char *s, size_t n, attr_t a)

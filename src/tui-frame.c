@@ -117,12 +117,6 @@ tui_reload(struct tui *t)
 			t->stack[i].ops->reload(t, t->stack[i].state);
 }
 
-const struct tui_view_ops *
-tui_below(const struct tui *t)
-{
-	return t->depth >= 2 ? t->stack[t->depth - 2].ops : NULL;
-}
-
 enum tui_req
 tui_key_req(const struct tui_binding *keys, int key)
 {

@@ -75,21 +75,6 @@ utf8_next(const char *s, size_t len)
 }
 
 size_t
-utf8_prev(const char *s, size_t off)
-{
-	size_t p = 0, last = 0;
-
-	/* Clusters can only be found going forward; lines are short. */
-	while (p < off) {
-		size_t n = utf8_next(s + p, off - p);
-
-		last = p;
-		p += n ? n : 1;
-	}
-	return last;
-}
-
-size_t
 utf8_nchars(const char *s)
 {
 	size_t len = strlen(s), off = 0, n = 0;

@@ -49,16 +49,6 @@ ydoc_error(struct ydoc *y, const yaml_node_t *n, const char *fmt, ...)
 }
 
 void
-ydoc_error_at(struct ydoc *y, struct srcpos pos, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport(y, DIAG_ERROR, pos, fmt, ap);
-	va_end(ap);
-}
-
-void
 ydoc_warn_at(struct ydoc *y, struct srcpos pos, const char *fmt, ...)
 {
 	va_list ap;

@@ -8,15 +8,11 @@
 #define _(s)	gettext(s)
 #define N_(s)	(s)
 #define P_(s, p, n)	ngettext((s), (p), (n))
-/* A string whose translation depends on where it stands ("Open" as a
- * key and as a state): gettext's msgctxt, as gettext.h's pgettext. */
-#define C_(ctx, s)	i18n_pgettext(ctx "\004" s, s)
 /* For a table entry marked NC_: the context and the string given apart. */
 #define NC_(ctx, s)	(s)
 
-/* The translation of the context-qualified ctxid, else msgid. */
-const char *i18n_pgettext(const char *ctxid, const char *msgid);
-/* As C_, for a context and a string known only at run time. */
+/* The translation of msgid in context ctx (gettext's msgctxt), for a
+ * string marked NC_. */
 const char *i18n_cgettext(const char *ctx, const char *msgid);
 
 enum lang {

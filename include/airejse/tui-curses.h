@@ -18,8 +18,6 @@
 #define KEY_PASTE_START (KEY_MAX + 1)
 #define KEY_PASTE_END (KEY_MAX + 2)
 
-/* The curses attributes of a style (colour pair included). */
-attr_t tui_attr(enum tui_style st);
 /* Sets up the styles: colours unless mono. */
 void tui_styles_init(bool mono);
 

@@ -197,8 +197,6 @@ bool tui_push(struct tui *t, const struct tui_view_ops *ops, const void *arg);
 void tui_pop(struct tui *t);
 /* Asks every open screen to read its data again. */
 void tui_reload(struct tui *t);
-/* The screen below the current one (for help), or NULL. */
-const struct tui_view_ops *tui_below(const struct tui *t);
 
 /* The message of the status line, until the next key. */
 void tui_info(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -266,8 +264,6 @@ void tui_dialog_open(struct tui *t, const struct tui_dialog *spec);
 void tui_ask(struct tui *t, enum tui_dlg_kind kind, const char *title,
     const char *prompt, const char *initial,
     bool (*submit)(struct tui *, void *, const char *, size_t, const bool *), void *arg);
-/* True while a dialog is open. */
-bool tui_dialog_active(const struct tui *t);
 
 /* For the dispatcher: draws the open dialog over the body, hands it a
  * key, closes it (calling its done). */

@@ -16,8 +16,6 @@ int utf8_decode(const char *s, size_t len, int32_t *cp);
 /* The byte length of the grapheme cluster (user-perceived character)
  * starting at s; 0 at the end of the string. */
 size_t utf8_next(const char *s, size_t len);
-/* The byte offset of the cluster before offset off. */
-size_t utf8_prev(const char *s, size_t off);
 
 /* Characters (grapheme clusters) in s. */
 size_t utf8_nchars(const char *s);

@@ -47,8 +47,6 @@ struct srcpos ydoc_pos(const struct ydoc *y, const yaml_node_t *n);
 
 void ydoc_error(struct ydoc *y, const yaml_node_t *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void ydoc_error_at(struct ydoc *y, struct srcpos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 void ydoc_warn_at(struct ydoc *y, struct srcpos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

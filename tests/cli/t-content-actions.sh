@@ -95,15 +95,18 @@ missing=$(awk -F'\t' '
 [ -z "$missing" ] || fail "actions of the sources without a step:
 $missing"
 
-# Every step has guidance, an owner, a source and between one and six
+# Every step has guidance, an owner, a source and between one and eight
 # questions (more are split over the steps where they fit, not added as
-# steps: the steps mirror the sources' actions).
+# steps: the steps mirror the sources' actions). Eight, not six, since the
+# legal questions of issue 14: several of a step's questions appear only
+# when an earlier answer calls for them (a FRIA only for Annex III, IVDR
+# classes only for the IVDR), so a user rarely sees eight at once.
 incomplete=$(awk -F'\t' '
 	$5 == "" || $5 == "null" { printf "  %s/%s: no owner\n", $1, $3 }
 	$6 == "" || $6 == "null" { printf "  %s/%s: no source\n", $1, $3 }
 	$7 != "true" { printf "  %s/%s: no guidance\n", $1, $3 }
 	$8 < 1 { printf "  %s/%s: no question\n", $1, $3 }
-	$8 > 6 { printf "  %s/%s: %d questions, more than six\n", $1, $3, $8 }
+	$8 > 8 { printf "  %s/%s: %d questions, more than eight\n", $1, $3, $8 }
 ' steps.tsv)
 [ -z "$incomplete" ] || fail "incomplete steps:
 $incomplete"

@@ -72,4 +72,91 @@ run 0 A export 1 --what business-case --format md
 lacks "$out" "no tender is required"
 contains "$out" "cross-border interest"
 
+# --- The AI Act: the right duties for the right products ----------------
+# asks P QUESTION / skips P QUESTION: whether the project asks it now.
+asks() {
+	run 0 A project show "$1" --format tsv
+	printf '%s\n' "$out" | awk -F'\t' -v q="$2" '$4 == q { f = 1 } END { exit !f }' ||
+		fail "project $1 does not ask $2"
+}
+skips() {
+	run 0 A project show "$1" --format tsv
+	printf '%s\n' "$out" | awk -F'\t' -v q="$2" '$4 == q { f = 1 } END { exit f }' ||
+		fail "project $1 asks $2"
+}
+# note P CHECKLIST ITEM TEXT: the item's notes say TEXT.
+note() {
+	got=$(item "$1" "$2" "$3")
+	contains "$got" "$4"
+}
+
+# A CE-marked class IIa device, not used for an Annex III purpose: high-risk
+# through Annex I, so the deployer duties of art. 26 apply, but neither
+# registration in the EU database (art. 49: Annex III only) nor a FRIA.
+run 0 A project new --journey faerdigt-produkt --name "Kontur IIa"
+for a in "ce_maerket ja" "medicinsk_udstyr ja" "lovgivning_mdr_ivdr mdr" \
+    "risikoklasse klasse-iia" "bemyndiget_organ ja" "bilag_iii_anvendelse nej"; do
+	# shellcheck disable=SC2086
+	run 0 A answer 2 $a
+done
+state 2 ai-act registrering "Not applicable"
+state 2 ai-act fria "Not applicable"
+skips 2 ai49_registrering
+skips 2 ai27_fria
+state 2 ai-act brugsanvisning Open
+asks 2 ai26_tilsyn
+
+# An Annex III system at a region (a public body): a FRIA before first use,
+# its result notified (art. 27(3)), and the region's use registered; for
+# every point but critical infrastructure (point 2).
+run 0 A project new --journey rsd-indkoeb --name "Vagtplan"
+run 0 A answer 3 bilag_iii_anvendelse ja
+run 0 A answer 3 bilag_iii_omraade medarbejdere
+applies 3 ai-act fria
+applies 3 ai-act registrering
+asks 3 ai27_fria
+run 0 A answer 3 ai27_fria ja
+asks 3 ai27_meddelt
+raised 3 jurist-ai-forordningen	# it asks the FRIA, so the item waits for it
+state 3 ai-act fria Blocked
+run 0 A handoff 3 jurist-ai-forordningen --state answered
+state 3 ai-act fria Open
+run 0 A answer 3 ai27_meddelt ja
+state 3 ai-act fria Done
+run 0 A answer 3 bilag_iii_omraade kritisk-infrastruktur
+state 3 ai-act fria "Not applicable"
+state 3 ai-act registrering "Not applicable"
+
+# Unknown device status: the deployer duties are "to be decided", not "not
+# relevant"; once it is settled that the system is not high-risk, they go.
+run 0 A project new --journey faerdigt-produkt --name "Uafklaret"
+run 0 A answer 4 medicinsk_udstyr "ved ikke"
+run 0 A answer 4 bilag_iii_anvendelse nej
+for i in brugsanvisning menneskeligt-tilsyn haendelser logfiler medarbejdere; do
+	applies 4 ai-act "$i"
+	note 4 ai-act "$i" "To be decided"
+done
+applies 4 ai-act inputdata
+run 0 A answer 4 medicinsk_udstyr nej
+state 4 ai-act brugsanvisning "Not applicable"
+skips 4 ai26_tilsyn
+# Annex III unsettled: registration and FRIA are to be decided too.
+run 0 A project new --journey faerdigt-produkt --name "Uafklaret bilag III"
+applies 5 ai-act registrering
+note 5 ai-act registrering "To be decided"
+applies 5 ai-act fria
+
+# Ny idé: a region that develops a possibly high-risk system is its
+# provider and must plan the provider's duties, not only the deployer's.
+run 0 A project new --journey ny-ide --name "Egen model"
+run 0 A answer 6 medicinsk_udstyr ja
+run 0 A answer 6 bemyndiget_organ ja
+asks 6 ai_udbyder_pligter
+applies 6 ai-act udbyder-pligter
+run 0 A answer 6 ai_udbyder_pligter nej
+raised 6 udbyder-pligter
+run 0 A answer 6 ai_udbyder_pligter ja
+quiet 6 udbyder-pligter
+state 2 ai-act udbyder-pligter "Not applicable"
+
 exit 0

@@ -159,4 +159,59 @@ run 0 A answer 6 ai_udbyder_pligter ja
 quiet 6 udbyder-pligter
 state 2 ai-act udbyder-pligter "Not applicable"
 
+# --- Tender order: no purchase, contract or promise before the tender ----
+# until_of P TRACK STEP: the step's "waits_until" from the JSON.
+until_of() {
+	run 0 A project show "$1" --format json
+	printf '%s\n' "$out" | awk -v t="\"$2\"," -v s="\"$3\"," '
+		/"track": / { tr = $2 }
+		/"step": / { st = $2 }
+		/"waits_until": / && tr == t && st == s { sub(/^ *"waits_until": /, ""); sub(/,$/, ""); print; exit }'
+}
+waits() {
+	got=$(until_of "$1" "$2" "$3")
+	[ "$got" = "$4" ] || fail "$2/$3 of project $1 waits until $got, expected $4"
+}
+tender='"the contract value is below the tender threshold, or the tender has been decided"'
+
+run 0 A project new --journey faerdigt-produkt,ny-ide --name "Køb over grænsen"
+# Unknown value: the purchase waits, in both tracks.
+waits 7 faerdigt-produkt indkoeb-produktet "$tender"
+waits 7 ny-ide indkoeb-produktet "$tender"
+run 0 A answer 7 kontraktvaerdi 2400000
+run 0 A answer 7 evaluering_anbefaling koeb
+waits 7 faerdigt-produkt indkoeb-produktet "$tender"
+waits 7 ny-ide indkoeb-produktet "$tender"
+isnt 7 faerdigt-produkt foretag-udbud not-applicable
+# No commitment to a vendor, and no "write the final contract", before
+# the tender is decided.
+skips 7 tilsagn_dato
+quiet 7 indkoeb-kontrakt
+quiet 7 indkoeb-under-taerskel
+run 0 A answer 7 kontrakt_underskrevet 2027-03-01
+state 7 indkoeb kontrakt Blocked
+note 7 indkoeb kontrakt "only once the tender has been decided"
+run 0 A answer 7 udbud_afgjort ja
+waits 7 faerdigt-produkt indkoeb-produktet null
+waits 7 ny-ide indkoeb-produktet null
+raised 7 indkoeb-kontrakt
+run 0 A handoff 7 indkoeb-kontrakt --state answered
+run 0 A handoff 7 indkoeb-udbud --state answered
+state 7 indkoeb kontrakt Done
+# Below the threshold: no tender step, the purchase need not wait for one,
+# and the hand-off does not pretend a tender was held.
+run 0 A answer 7 kontraktvaerdi 900000
+is 7 faerdigt-produkt foretag-udbud not-applicable
+waits 7 faerdigt-produkt indkoeb-produktet null
+quiet 7 indkoeb-kontrakt
+raised 7 indkoeb-under-taerskel
+asks 7 graenseoverskridende_interesse
+asks 7 tilsagn_dato
+# Who pays for the trial is asked in every track.
+for t in faerdigt-produkt ny-ide rsd-indkoeb; do
+	run 0 A project new --journey "$t" --name "Betaling $t"
+	n=$(printf '%s\n' "$out" | tail -n 1)
+	asks "$n" afproevning_betaling
+done
+
 exit 0

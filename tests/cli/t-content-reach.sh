@@ -365,12 +365,13 @@ for t in ny-ide faerdigt-produkt rsd-indkoeb; do
 	lokal_ydeevne_ok nej
 	kontraktperiode_aar 4
 	kontrakt_opdateringer ved ikke
+	kontraktvaerdi 900000
 	evaluering_anbefaling koeb
 	EOF
 	run 0 A answer $n risikoklasse "ved ikke"
 	run 0 A handoffs $n
 	for h in dpo-foelsomme-oplysninger innovation-finansiering kliniker-lokal-ydeevne \
-	    it-ved-ikke indkoeb-kontrakt mdr-klassifikation; do
+	    it-ved-ikke indkoeb-under-taerskel mdr-klassifikation; do
 		contains "$out" "$h"
 	done
 done

@@ -172,9 +172,10 @@ waits() {
 	got=$(until_of "$1" "$2" "$3")
 	[ "$got" = "$4" ] || fail "$2/$3 of project $1 waits until $got, expected $4"
 }
-tender='"the contract value is below the tender threshold, or the tender has been decided"'
+tender='"the contract value is below the tender threshold, or the tender has been decided, and the product may be bought: it is CE-marked for the purpose or is not a medical device"'
 
 run 0 A project new --journey faerdigt-produkt,ny-ide --name "Køb over grænsen"
+run 0 A answer 7 medicinsk_udstyr nej	# no CE route needed: only the tender counts here
 # Unknown value: the purchase waits, in both tracks.
 waits 7 faerdigt-produkt indkoeb-produktet "$tender"
 waits 7 ny-ide indkoeb-produktet "$tender"
@@ -213,5 +214,59 @@ for t in faerdigt-produkt ny-ide rsd-indkoeb; do
 	n=$(printf '%s\n' "$out" | tail -n 1)
 	asks "$n" afproevning_betaling
 done
+
+# --- No patient use and no purchase without a route --------------------
+# A medical device without a CE mark, in the ready-made product track: the
+# trial on patients and the purchase wait, and the MDR team is called.
+patients='"the agreement with the vendor has been signed, the approvals for validation are in place, and the product may be used on patients: it is CE-marked for the purpose, is tested in a notified clinical investigation, or is not a medical device"'
+buy='"the contract value is below the tender threshold, or the tender has been decided, and the product may be bought: it is CE-marked for the purpose or is not a medical device"'
+run 0 A project new --journey faerdigt-produkt --name "Uden CE"
+n=$(printf '%s\n' "$out" | tail -n 1)
+for a in "ce_maerket nej" "medicinsk_udstyr ja" "aftale_foer_validering ja" \
+    "godkendelser_paa_plads ja" "kontraktvaerdi 900000"; do
+	# shellcheck disable=SC2086
+	run 0 A answer "$n" $a
+done
+waits "$n" faerdigt-produkt prospektiv-validering "$patients"
+waits "$n" faerdigt-produkt indkoeb-produktet "$buy"
+raised "$n" mdr-ingen-vej
+state "$n" mdr ce-maerke Blocked
+# A notified clinical investigation is a route for the trial, not for buying.
+run 0 A answer "$n" godkendelser klinisk-afproevning-lmst,videnskabsetisk
+waits "$n" faerdigt-produkt prospektiv-validering null
+waits "$n" faerdigt-produkt indkoeb-produktet "$buy"
+# A CE mark that covers the purpose opens both; one that does not, neither.
+run 0 A answer "$n" godkendelser dataadgang
+run 0 A answer "$n" ce_maerket ja
+asks "$n" ce_certifikat_grundlag
+run 0 A answer "$n" ce_certifikat_formaal ja
+waits "$n" faerdigt-produkt prospektiv-validering null
+waits "$n" faerdigt-produkt indkoeb-produktet null
+quiet "$n" mdr-ingen-vej
+run 0 A answer "$n" ce_certifikat_formaal nej
+waits "$n" faerdigt-produkt prospektiv-validering "$patients"
+waits "$n" faerdigt-produkt indkoeb-produktet "$buy"
+raised "$n" mdr-uden-for-formaal
+run 0 A answer "$n" ce_certifikat_grundlag mdd
+note "$n" mdr ce-certifikat "transition period"
+
+# Ny idé: a CE-marked product no longer drops the development steps
+# silently; left unchanged it belongs in another track, changed it makes
+# the region the manufacturer and the provider.
+run 0 A project new --journey ny-ide --name "CE i Ny idé"
+n=$(printf '%s\n' "$out" | tail -n 1)
+run 0 A answer "$n" medicinsk_udstyr ja
+run 0 A answer "$n" ce_maerket ja
+isnt "$n" ny-ide skab-produktet not-applicable
+isnt "$n" ny-ide design-brugerfladen not-applicable
+asks "$n" ce_aendring
+run 0 A answer "$n" ce_aendring nej
+raised "$n" spor-forkert
+is "$n" ny-ide mdr-ce not-applicable
+run 0 A answer "$n" ce_aendring ja
+quiet "$n" spor-forkert
+raised "$n" mdr-aendring
+isnt "$n" ny-ide mdr-ce not-applicable
+asks "$n" egenudviklet
 
 exit 0

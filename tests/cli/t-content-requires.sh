@@ -33,6 +33,10 @@ waits() {
 agreement='"a written agreement with the vendor on the trial has been signed"'
 validation='"the agreement with the vendor has been signed and the approvals for validation are in place"'
 spec='"the requirements specification has been approved by the user group and procurement"'
+# Patient use and purchase also wait for a lawful route (issue 14).
+patients='"the agreement with the vendor has been signed, the approvals for validation are in place, and the product may be used on patients: it is CE-marked for the purpose, is tested in a notified clinical investigation, or is not a medical device"'
+buy='"the requirements specification has been approved by the user group and procurement, and the solution may be bought: it is CE-marked for the purpose or is not a medical device"'
+trial='"the trial agreement has been signed, the approvals for the trial are in place, and the product may be used on patients: it is CE-marked for the purpose, is tested in a notified clinical investigation, is used under the in-house exemption, or is not a medical device"'
 
 run 0 A project new --journey faerdigt-produkt --name "Talegenkendelse"
 # No agreement: the agreement step is done once the lawyer has answered,
@@ -82,20 +86,29 @@ run 0 A project new --journey rsd-indkoeb,ny-ide --name "Sepsis"
 run 0 A answer 2 aftale_foer_validering nej
 waits 2 rsd-indkoeb godkendelser-validering "$agreement"
 waits 2 rsd-indkoeb retrospektiv-validering "$validation"
-waits 2 rsd-indkoeb prospektiv-validering "$validation"
-waits 2 rsd-indkoeb udbud-og-drift "$spec"
+waits 2 rsd-indkoeb prospektiv-validering "$patients"
+waits 2 rsd-indkoeb udbud-og-drift "$buy"
 waits 2 ny-ide forbered-prospektiv '"a written trial agreement has been signed"'
-waits 2 ny-ide gennemfoer-prospektiv '"the trial agreement has been signed and the approvals for the trial are in place"'
+waits 2 ny-ide gennemfoer-prospektiv "$trial"
 run 0 A answer 2 aftale_foer_validering ja
 run 0 A answer 2 godkendelser_paa_plads ja
 run 0 A answer 2 kravspecifikation_godkendt ja
-for s in godkendelser-validering retrospektiv-validering prospektiv-validering udbud-og-drift; do
+for s in godkendelser-validering retrospektiv-validering; do
 	waits 2 rsd-indkoeb $s null
 done
 waits 2 ny-ide forbered-prospektiv null
+# Not yet known whether it is a medical device: no patients, no purchase.
+waits 2 rsd-indkoeb prospektiv-validering "$patients"
+waits 2 rsd-indkoeb udbud-og-drift "$buy"
+waits 2 ny-ide gennemfoer-prospektiv "$trial"
+run 0 A answer 2 medicinsk_udstyr nej
+for s in prospektiv-validering udbud-og-drift; do
+	waits 2 rsd-indkoeb $s null
+done
 waits 2 ny-ide gennemfoer-prospektiv null
 
 # The content says what each step requires.
 run 0 A journeys --format json
 contains "$out" '"requires": "aftale_foer_validering == ja and godkendelser_paa_plads == ja"'
+contains "$out" 'godkendelser includes klinisk-afproevning-lmst'
 contains "$out" '"requires": null'

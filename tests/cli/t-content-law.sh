@@ -269,4 +269,52 @@ raised "$n" mdr-aendring
 isnt "$n" ny-ide mdr-ce not-applicable
 asks "$n" egenudviklet
 
+# --- MDR and GDPR corrections ---------------------------------------------
+run 0 A project new --journey faerdigt-produkt --name "Klasser"
+n=$(printf '%s\n' "$out" | tail -n 1)
+run 0 A answer "$n" medicinsk_udstyr ja
+run 0 A answer "$n" lovgivning_mdr_ivdr mdr
+# IVDR classes are not offered once the MDR is chosen, and the other way.
+run 65 A answer "$n" risikoklasse klasse-a
+skips "$n" risikoklasse_ivdr
+run 0 A answer "$n" lovgivning_mdr_ivdr ivdr
+skips "$n" risikoklasse
+run 0 A answer "$n" risikoklasse_ivdr klasse-b
+run 0 A answer "$n" lovgivning_mdr_ivdr mdr
+# A class that needs a notified body, answered "no notified body": the
+# MDR team is asked, and the checklist item waits.
+run 0 A answer "$n" risikoklasse klasse-iia
+run 0 A answer "$n" bemyndiget_organ nej
+raised "$n" mdr-klasse-modstrid
+state "$n" mdr forordning-og-klasse Blocked
+note "$n" mdr forordning-og-klasse "Contradiction"
+run 0 A answer "$n" bemyndiget_organ ja
+quiet "$n" mdr-klasse-modstrid
+# Patient images, recordings and free text are health data: the DPO is
+# brought in for them, not only for the health-data and CPR boxes.
+run 0 A answer "$n" persondata ja
+for t in billeder lydoptagelser fritekst; do
+	run 0 A answer "$n" persondata_typer "$t"
+	raised "$n" dpo-foelsomme-oplysninger
+done
+run 0 A answer "$n" persondata_typer medarbejderdata
+quiet "$n" dpo-foelsomme-oplysninger
+# Data to the vendor for its own product needs its own legal basis.
+run 0 A answer "$n" data_til_leverandoer ja
+raised "$n" jurist-data-til-leverandoer
+asks "$n" gentraening_retsgrundlag
+run 0 A answer "$n" data_til_leverandoer nej
+quiet "$n" jurist-data-til-leverandoer
+# The region retraining a CE-marked product may make it the manufacturer
+# (MDR art. 16) and the provider (AI Act art. 25).
+run 0 A answer "$n" gentraening_hvem leverandoeren
+quiet "$n" mdr-regionen-gentraener
+run 0 A answer "$n" gentraening_hvem regionen
+raised "$n" mdr-regionen-gentraener
+raised "$n" jurist-data-til-leverandoer
+# A harmonised standard is no legal reference: none in a legal list.
+if grep -n '^ *- *EN \(ISO \)\?[0-9]' "$TOP"/journeys/*.yaml "$TOP"/checklists/*.yaml; then
+	fail "a standard is listed as a legal reference"
+fi
+
 exit 0

@@ -317,4 +317,58 @@ if grep -n '^ *- *EN \(ISO \)\?[0-9]' "$TOP"/journeys/*.yaml "$TOP"/checklists/*
 	fail "a standard is listed as a legal reference"
 fi
 
+# --- The missing questions, each with its hand-off -----------------------
+for t in ny-ide faerdigt-produkt rsd-indkoeb; do
+	run 0 A project new --journey "$t" --name "Mangler $t"
+	n=$(printf '%s\n' "$out" | tail -n 1)
+	for q in spor_valg cybersikkerhed_nis2 fjernadgang_tredjeland ai26_logs \
+	    exit_strategi haendelse_rapportering acceptkriterier afproevning_betaling \
+	    gentraening_hvem; do
+		asks "$n" "$q"
+	done
+	run 0 A answer "$n" cybersikkerhed_nis2 nej
+	raised "$n" it-cybersikkerhed
+	run 0 A answer "$n" fjernadgang_tredjeland ja
+	raised "$n" jurist-tredjeland
+	run 0 A answer "$n" haendelse_rapportering nej
+	raised "$n" haendelser-rapportering
+	run 0 A answer "$n" exit_strategi "ved ikke"
+	raised "$n" it-ved-ikke
+	# Validation started without agreed acceptance criteria is flagged.
+	run 0 A answer "$n" retrospektiv_resultat "Sensitivitet 0,88 på 300 skanninger."
+	state "$n" indkoeb acceptkriterier Blocked
+	run 0 A answer "$n" acceptkriterier "Sensitivitet mindst 0,90."
+	state "$n" indkoeb acceptkriterier Done
+done
+# Which track fits: a ready-made purchase in Ny idé, or development in
+# another track, brings the innovation consultant to move the project.
+run 0 A answer "$n" spor_valg udvikle
+raised "$n" spor-forkert
+run 0 A answer "$n" spor_valg koebe
+quiet "$n" spor-forkert
+
+# Ny idé: a "no" to "approved by management?" does not complete the step.
+run 0 A project new --journey ny-ide --name "Godkendelse"
+n=$(printf '%s\n' "$out" | tail -n 1)
+run 0 A answer "$n" projektbeskrivelse_url https://example.com/projekt
+run 0 A answer "$n" projekt_start 2027-01-15
+run 0 A answer "$n" projektbeskrivelse_godkendt nej
+isnt "$n" ny-ide projektbeskrivelse done
+raised "$n" projekt-ikke-godkendt
+run 0 A answer "$n" projektbeskrivelse_godkendt ja
+is "$n" ny-ide projektbeskrivelse done
+# Data sources have an "other", with room to say which.
+skips "$n" datakilder_andet
+run 0 A answer "$n" datakilder epj,andet
+asks "$n" datakilder_andet
+
+# Region Syddanmark's owner groups: the source shows three; the other
+# eleven are assumptions, shown as "to be confirmed".
+run 0 A journeys --format json
+printf '%s\n' "$out" > journeys.json
+assumed=$(grep -c '"group": "[a-z-]*-antaget"' journeys.json)
+known=$(grep -c '"group": "\(strategigrupperne-rsd\|ai-kompetenceenheden\|it-og-indkoeb\)"' journeys.json)
+[ "$assumed" -eq 11 ] || fail "$assumed steps have an assumed group, expected 11"
+[ "$known" -eq 3 ] || fail "$known steps have a confirmed group, expected 3"
+
 exit 0

@@ -43,6 +43,7 @@ run 0 A project new --journey faerdigt-produkt --name "Talegenkendelse"
 # but validation waits, and says why.
 run 0 A answer 1 aftale_foer_validering nej
 run 0 A answer 1 ejer_algoritme "Leverandøren"
+run 0 A answer 1 acceptkriterier "Sensitivitet mindst 0,90 på lokale data; aftalt før validering."
 run 0 A handoff 1 jurist-aftale-foer-validering --state answered
 is 1 faerdigt-produkt aftale-foer-validering done
 for s in godkendelser-validering retrospektiv-validering prospektiv-validering; do

@@ -97,16 +97,6 @@ cache_path(const char *dir)
 	return path;
 }
 
-static void
-free_files(char **files, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(files[i]);
-	free(files);
-}
-
 /* The cached content, or NULL for any reason at all. The file is mapped,
  * not read: the content's strings stay where they lie in it (the page
  * cache), so a start copies nothing. A cache is only ever replaced by
@@ -235,7 +225,7 @@ content_load_cached(const char *dir, struct diags *diags, struct content **out)
 		return rc;
 	}
 	key = cache_key(dir, files, n);
-	free_files(files, n);
+	loader_files_free(files, n);
 	if (key != 0 && (*out = cache_read(path, dir, key)) != NULL) {
 		free(path);
 		return 0;

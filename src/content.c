@@ -11,7 +11,6 @@
 #include "airejse/i18n.h"
 #include "airejse/loader.h"
 #include "airejse/xalloc.h"
-#include "airejse/yamldoc.h"
 
 static const char *const qtype_names[Q__COUNT] = {
 	"text", "longtext", "yesno", "choice", "multi", "number", "amount",
@@ -67,272 +66,11 @@ content_is_id(const char *s)
 	return true;
 }
 
-/* Freeing */
-
-static void
-cond_clear(struct cond *c)
-{
-	free(c->src);
-	expr_free(c->expr);
-	memset(c, 0, sizeof(*c));
-}
-
-void
-content_question_free(struct question *q)
-{
-	size_t i;
-
-	if (q == NULL)
-		return;
-	free(q->id);
-	text_free(&q->prompt);
-	text_free(&q->help);
-	for (i = 0; i < q->noptions; i++) {
-		free(q->options[i].id);
-		text_free(&q->options[i].label);
-	}
-	free(q->options);
-	strlist_free(&q->legal);
-	cond_clear(&q->when);
-	free(q);
-}
-
-void
-content_step_clear(struct step *st)
-{
-	free(st->id);
-	text_free(&st->title);
-	text_free(&st->guidance);
-	text_free(&st->watch);
-	text_free(&st->why);
-	free(st->owner_ref.id);
-	free(st->group_ref.id);
-	free(st->source);
-	strlist_free(&st->legal);
-	strlist_free(&st->needs_ids);
-	free(st->needs);
-	strlist_free(&st->term_ids);
-	free(st->terms);
-	cond_clear(&st->when);
-	cond_clear(&st->requires);
-	text_free(&st->requires_text);
-	strlist_free(&st->question_ids);
-	free(st->questions);
-	memset(st, 0, sizeof(*st));
-}
-
-void
-content_phase_clear(struct phase *ph)
-{
-	size_t i;
-
-	free(ph->id);
-	text_free(&ph->title);
-	text_free(&ph->summary);
-	for (i = 0; i < ph->nsteps; i++)
-		content_step_clear(&ph->steps[i]);
-	free(ph->steps);
-	memset(ph, 0, sizeof(*ph));
-}
-
-void
-content_track_free(struct track *t)
-{
-	size_t i;
-
-	if (t == NULL)
-		return;
-	free(t->id);
-	text_free(&t->title);
-	text_free(&t->summary);
-	free(t->source);
-	for (i = 0; i < t->nphases; i++)
-		content_phase_clear(&t->phases[i]);
-	free(t->phases);
-	free(t);
-}
-
-void
-content_role_free(struct role *r)
-{
-	if (r == NULL)
-		return;
-	free(r->id);
-	text_free(&r->name);
-	text_free(&r->description);
-	text_free(&r->receives);
-	free(r);
-}
-
-void
-content_group_free(struct group *g)
-{
-	if (g == NULL)
-		return;
-	free(g->id);
-	text_free(&g->name);
-	text_free(&g->description);
-	free(g);
-}
-
-void
-content_handoff_free(struct handoff_rule *h)
-{
-	if (h == NULL)
-		return;
-	free(h->id);
-	free(h->role_ref.id);
-	text_free(&h->reason);
-	cond_clear(&h->when);
-	strlist_free(&h->question_ids);
-	free(h->questions);
-	free(h);
-}
-
-void
-content_term_free(struct glossary_entry *e)
-{
-	if (e == NULL)
-		return;
-	free(e->id);
-	text_free(&e->term);
-	text_free(&e->definition);
-	strlist_free(&e->see);
-	free(e);
-}
-
-void
-content_date_free(struct legal_date *d)
-{
-	if (d == NULL)
-		return;
-	free(d->id);
-	text_free(&d->title);
-	free(d->date);
-	free(d->law);
-	free(d->source);
-	free(d->checked);
-	free(d);
-}
-
-void
-content_note_clear(struct cnote *no)
-{
-	cond_clear(&no->when);
-	text_free(&no->text);
-}
-
-void
-content_citem_clear(struct citem *it)
-{
-	size_t i;
-
-	free(it->id);
-	text_free(&it->title);
-	text_free(&it->help);
-	strlist_free(&it->question_ids);
-	free(it->questions);
-	strlist_free(&it->step_ids);
-	free(it->steps);
-	free(it->owner_ref.id);
-	strlist_free(&it->legal);
-	cond_clear(&it->when);
-	cond_clear(&it->done);
-	cond_clear(&it->blocked);
-	for (i = 0; i < it->nnotes; i++)
-		content_note_clear(&it->notes[i]);
-	free(it->notes);
-	memset(it, 0, sizeof(*it));
-}
-
-void
-content_csection_clear(struct csection *sec)
-{
-	size_t i;
-
-	free(sec->id);
-	text_free(&sec->title);
-	text_free(&sec->summary);
-	for (i = 0; i < sec->nitems; i++)
-		content_citem_clear(&sec->items[i]);
-	free(sec->items);
-	memset(sec, 0, sizeof(*sec));
-}
-
-void
-content_checklist_free(struct checklist *cl)
-{
-	size_t i;
-
-	if (cl == NULL)
-		return;
-	free(cl->id);
-	strlist_free(&cl->aliases);
-	text_free(&cl->title);
-	text_free(&cl->summary);
-	free(cl->source);
-	strlist_free(&cl->legal);
-	strlist_free(&cl->date_ids);
-	free(cl->dates);
-	for (i = 0; i < cl->nsections; i++)
-		content_csection_clear(&cl->sections[i]);
-	free(cl->sections);
-	free(cl);
-}
-
-void
-content_packet_free(struct packet *p)
-{
-	if (p == NULL)
-		return;
-	text_free(&p->title);
-	text_free(&p->intro);
-	strlist_free(&p->context_ids);
-	free(p->context);
-	free(p);
-}
-
 void
 content_free(struct content *c)
 {
-	size_t i;
-
-	if (c == NULL)
-		return;
-	if (c->arena != NULL) {
+	if (c != NULL)
 		arena_free(c->arena);	/* c is in it */
-		return;
-	}
-	for (i = 0; i < c->ntracks; i++)
-		content_track_free(c->tracks[i]);
-	for (i = 0; i < c->nquestions; i++)
-		content_question_free(c->questions[i]);
-	for (i = 0; i < c->nroles; i++)
-		content_role_free(c->roles[i]);
-	for (i = 0; i < c->ngroups; i++)
-		content_group_free(c->groups[i]);
-	for (i = 0; i < c->nhandoffs; i++)
-		content_handoff_free(c->handoffs[i]);
-	for (i = 0; i < c->nglossary; i++)
-		content_term_free(c->glossary[i]);
-	for (i = 0; i < c->ndates; i++)
-		content_date_free(c->dates[i]);
-	for (i = 0; i < c->nchecklists; i++)
-		content_checklist_free(c->checklists[i]);
-	content_packet_free(c->packet);
-	free(c->checklists);
-	free(c->tracks);
-	free(c->questions);
-	free(c->roles);
-	free(c->groups);
-	free(c->handoffs);
-	free(c->glossary);
-	free(c->dates);
-	for (i = 0; i < c->nfiles; i++)
-		free(c->files[i]);
-	free(c->files);
-	free(c->dir);
-	free(c);
 }
 
 /* Lookups */
@@ -518,14 +256,11 @@ struct linker {
 	bool		*asked;			/* by question index */
 };
 
-/* An array the linker fills: in the content's arena when it has one,
- * for then everything it holds must be (content_free frees only that). */
+/* An array the linker fills, in the content's arena. */
 static void *
 link_array(struct linker *lk, size_t n, size_t size)
 {
-	if (lk->c->arena != NULL)
-		return arena_array(lk->c->arena, n, size);
-	return xreallocarray(NULL, n ? n : 1, size);
+	return arena_array(lk->c->arena, n, size);
 }
 
 static int

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/arena.h"
 #include "airejse/content.h"
 #include "airejse/expr.h"
 #include "airejse/i18n.h"
@@ -26,6 +27,7 @@ enum tok {
 };
 
 struct lexer {
+	struct arena	*a;		/* where the tree goes */
 	const char	*src;
 	size_t		 pos;
 	/* The current token. */
@@ -176,9 +178,9 @@ lex_next(struct lexer *lx)
 static struct expr *parse_or(struct lexer *lx);
 
 static struct expr *
-node(enum expr_op op, int col)
+node(struct lexer *lx, enum expr_op op, int col)
 {
-	struct expr *e = xcalloc(1, sizeof(*e));
+	struct expr *e = arena_alloc(lx->a, sizeof(*e));
 
 	e->op = op;
 	e->col = col;
@@ -211,13 +213,11 @@ parse_operand(struct lexer *lx, struct operand *o)
 	switch (lx->tok) {
 	case T_NAME:
 		o->kind = OPD_NAME;
-		o->name = lx->text;
-		lx->text = NULL;
+		o->name = arena_strdup(lx->a, lx->text);
 		break;
 	case T_STRING:
 		o->kind = OPD_STRING;
-		o->name = lx->text;
-		lx->text = NULL;
+		o->name = arena_strdup(lx->a, lx->text);
 		break;
 	case T_NUMBER:
 		o->kind = OPD_NUMBER;
@@ -250,7 +250,6 @@ parse_primary(struct lexer *lx)
 				lex_error(lx, lx->col, xasprintf(
 				    _("expected ')' to close the '(' at column %d but found %s"),
 				    col, tok_desc(lx)));
-			expr_free(e);
 			return NULL;
 		}
 		lex_next(lx);
@@ -273,13 +272,12 @@ parse_primary(struct lexer *lx)
 		}
 		lex_next(lx);	/* name */
 		lex_next(lx);	/* ( */
-		e = node(op, col);
+		e = node(lx, op, col);
 		if (lx->tok != T_NAME) {
 			if (lx->tok != T_ERROR)
 				lex_error(lx, lx->col, xasprintf(
 				    _("expected a name inside the parentheses but found %s"),
 				    tok_desc(lx)));
-			expr_free(e);
 			return NULL;
 		}
 		parse_operand(lx, &e->a);
@@ -287,23 +285,19 @@ parse_primary(struct lexer *lx)
 			if (lx->tok != T_ERROR)
 				lex_error(lx, lx->col, xasprintf(
 				    _("expected ')' but found %s"), tok_desc(lx)));
-			expr_free(e);
 			return NULL;
 		}
 		lex_next(lx);
 		return e;
 	}
-	e = node(EXPR_CMP, col);
-	if (!parse_operand(lx, &e->a)) {
-		expr_free(e);
+	e = node(lx, EXPR_CMP, col);
+	if (!parse_operand(lx, &e->a))
 		return NULL;
-	}
 	if (lx->tok != T_OP) {
 		/* A bare name: a yes/no question that is answered yes. */
 		if (e->a.kind != OPD_NAME) {
 			lex_error(lx, e->a.col, xstrdup(
 			    _("a value alone is not a condition; compare a question with it")));
-			expr_free(e);
 			return NULL;
 		}
 		e->cmp = CMP_EQ;
@@ -314,10 +308,8 @@ parse_primary(struct lexer *lx)
 	e->cmp = lx->cmp;
 	e->col = lx->col;
 	lex_next(lx);
-	if (!parse_operand(lx, &e->b)) {
-		expr_free(e);
+	if (!parse_operand(lx, &e->b))
 		return NULL;
-	}
 	return e;
 }
 
@@ -325,15 +317,11 @@ static struct expr *
 parse_unary(struct lexer *lx)
 {
 	if (lx->tok == T_NOT) {
-		struct expr *e = node(EXPR_NOT, lx->col);
+		struct expr *e = node(lx, EXPR_NOT, lx->col);
 
 		lex_next(lx);
 		e->l = parse_unary(lx);
-		if (e->l == NULL) {
-			expr_free(e);
-			return NULL;
-		}
-		return e;
+		return e->l != NULL ? e : NULL;
 	}
 	return parse_primary(lx);
 }
@@ -345,15 +333,12 @@ parse_binary(struct lexer *lx, enum tok tok, enum expr_op op,
 	struct expr *l = sub(lx);
 
 	while (l != NULL && lx->tok == tok) {
-		struct expr *e = node(op, lx->col);
+		struct expr *e = node(lx, op, lx->col);
 
 		lex_next(lx);
 		e->l = l;
-		e->r = sub(lx);
-		if (e->r == NULL) {
-			expr_free(e);
+		if ((e->r = sub(lx)) == NULL)
 			return NULL;
-		}
 		l = e;
 	}
 	return l;
@@ -372,12 +357,13 @@ parse_or(struct lexer *lx)
 }
 
 struct expr *
-expr_parse(const char *src, int *errcol, char **errmsg)
+expr_parse(struct arena *a, const char *src, int *errcol, char **errmsg)
 {
 	struct lexer lx;
 	struct expr *e;
 
 	memset(&lx, 0, sizeof(lx));
+	lx.a = a;
 	lx.src = src;
 	lx.col_at = 1;
 	lx.tok = T_END;
@@ -393,7 +379,6 @@ expr_parse(const char *src, int *errcol, char **errmsg)
 			lex_error(&lx, lx.col, xasprintf(
 			    _("expected 'and', 'or' or the end but found %s"),
 			    tok_desc(&lx)));
-		expr_free(e);
 		e = NULL;
 	}
 	free(lx.text);
@@ -404,18 +389,6 @@ expr_parse(const char *src, int *errcol, char **errmsg)
 	}
 	free(lx.errmsg);
 	return e;
-}
-
-void
-expr_free(struct expr *e)
-{
-	if (e == NULL)
-		return;
-	expr_free(e->l);
-	expr_free(e->r);
-	free(e->a.name);
-	free(e->b.name);
-	free(e);
 }
 
 /* Binding */

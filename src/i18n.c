@@ -131,14 +131,3 @@ text_get(const struct text *t)
 {
 	return text_in(t, current);
 }
-
-void
-text_free(struct text *t)
-{
-	int i;
-
-	for (i = 0; i < LANG__COUNT; i++) {
-		free(t->s[i]);
-		t->s[i] = NULL;
-	}
-}

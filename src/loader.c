@@ -18,6 +18,10 @@
 #include "airejse/xalloc.h"
 #include "airejse/yamldoc.h"
 
+/* Everything the loader reads lives in the content's arena. The lists
+ * of struct content grow as files are read (by realloc, for they span
+ * files) and pass to the arena when the last file is read; a list in a
+ * file gets room for all its items at once (list_room). */
 #define APPEND(arr, n, item) do {					\
 	(arr) = xreallocarray((arr), (n) + 1, sizeof(*(arr)));		\
 	(arr)[(n)++] = (item);						\
@@ -27,6 +31,24 @@ static struct content *
 ctx_content(struct ydoc *y)
 {
 	return y->user;
+}
+
+/* The number of items of list node n (0 when it is not a list). */
+static size_t
+list_len(const yaml_node_t *n)
+{
+	if (n->type != YAML_SEQUENCE_NODE)
+		return 0;
+	return (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+}
+
+/* Room for an item of size bytes for each item of list node n: each()
+ * reads no more, and a handler is called once per mapping (ydoc_mapping
+ * refuses a repeated key). */
+static void *
+list_room(struct ydoc *y, const yaml_node_t *n, size_t size)
+{
+	return arena_array(y->arena, list_len(n), size);
 }
 
 /* Calls fn for each item of a list node. */
@@ -48,6 +70,87 @@ each(struct ydoc *y, yaml_node_t *n, const char *what,
 	}
 }
 
+/* Room in l for the items of list node n. */
+static void
+strlist_room(struct ydoc *y, struct strlist *l, const yaml_node_t *n)
+{
+	l->v = list_room(y, n, sizeof(*l->v));
+	l->pos = list_room(y, n, sizeof(*l->pos));
+	l->n = 0;
+}
+
+static void
+strlist_push(struct ydoc *y, struct strlist *l, const char *s, struct srcpos pos)
+{
+	l->v[l->n] = arena_strdup(y->arena, s);
+	l->pos[l->n++] = pos;
+}
+
+/* A struct ref at the field's offset: an identifier and where it is. */
+static void
+yf_ref(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct ref *r = (struct ref *)((char *)obj + f->offset);
+	const char *s = ydoc_scalar(y, n);
+
+	if (s == NULL)
+		return;
+	if (!content_is_id(s)) {
+		ydoc_error(y, n, _("'%s' is not a valid identifier"), s);
+		return;
+	}
+	r->id = arena_strdup(y->arena, s);
+	r->pos = ydoc_pos(y, n);
+}
+
+/* A struct strlist at the field's offset: a list of scalars, or of
+ * identifiers. */
+static void
+list_of(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f, bool ids)
+{
+	struct strlist *l = (struct strlist *)((char *)obj + f->offset);
+	yaml_node_item_t *it;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		ydoc_error(y, n, _("'%s' must be a list, e.g. [%s]"), f->key,
+		    (const char *)n->data.scalar.value);
+		return;
+	}
+	if (n->type != YAML_SEQUENCE_NODE) {
+		ydoc_error(y, n, _("'%s' must be a list"), f->key);
+		return;
+	}
+	strlist_room(y, l, n);
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *item = yaml_document_get_node(&y->doc, *it);
+		const char *s;
+
+		if (item == NULL || (s = ydoc_scalar(y, item)) == NULL)
+			continue;
+		if (*s == '\0') {
+			ydoc_error(y, item, _("an empty item in '%s'"), f->key);
+			continue;
+		}
+		if (ids && !content_is_id(s)) {
+			ydoc_error(y, item, _("'%s' is not a valid identifier"), s);
+			continue;
+		}
+		strlist_push(y, l, s, ydoc_pos(y, item));
+	}
+}
+
+static void
+yf_strlist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	list_of(y, n, obj, f, false);
+}
+
+static void
+yf_idlist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	list_of(y, n, obj, f, true);
+}
+
 /* Conditions are parsed here, where the column of the text is known,
  * and bound to the questions once every file is read. */
 static void
@@ -62,15 +165,13 @@ yf_cond(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 	if (s == NULL)
 		return;
 	style = n->data.scalar.style;
-	free(c->src);
-	c->src = xstrdup(s);
+	c->src = arena_strdup(y->arena, s);
 	c->pos = ydoc_pos(y, n);
 	c->exact = n->start_mark.line == n->end_mark.line &&
 	    style != YAML_LITERAL_SCALAR_STYLE && style != YAML_FOLDED_SCALAR_STYLE;
 	if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
 		c->pos.col++;
-	expr_free(c->expr);
-	c->expr = expr_parse(s, &col, &msg);
+	c->expr = expr_parse(y->arena, s, &col, &msg);
 	if (c->expr == NULL) {
 		loader_cond_error(y->diags, c, col, msg);
 		y->nerrors++;
@@ -187,17 +288,17 @@ option_item(struct ydoc *y, yaml_node_t *n, void *arg)
 
 	memset(&o, 0, sizeof(o));
 	o.pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, option_fields, &o) || o.id == NULL) {
-		free(o.id);
-		text_free(&o.label);
+	if (!ydoc_mapping(y, n, option_fields, &o) || o.id == NULL)
 		return;
-	}
-	APPEND(q->options, q->noptions, o);
+	q->options[q->noptions++] = o;
 }
 
 static void
 yf_options(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
+	struct question *q = obj;
+
+	q->options = list_room(y, n, sizeof(*q->options));
 	each(y, n, f->key, option_item, obj);
 }
 
@@ -223,16 +324,14 @@ static struct question *
 question_def(struct ydoc *y, yaml_node_t *n, bool bank)
 {
 	struct content *c = ctx_content(y);
-	struct question *q = xcalloc(1, sizeof(*q));
+	struct question *q = arena_alloc(y->arena, sizeof(*q));
 
 	q->type = Q__COUNT;
 	q->pos = ydoc_pos(y, n);
 	q->bank = bank;
 	if (!ydoc_mapping(y, n, question_fields, q) || q->id == NULL ||
-	    q->type == Q__COUNT) {
-		content_question_free(q);
+	    q->type == Q__COUNT)
 		return NULL;
-	}
 	APPEND(c->questions, c->nquestions, q);
 	return q;
 }
@@ -258,7 +357,7 @@ step_question_item(struct ydoc *y, yaml_node_t *n, void *arg)
 			ydoc_error(y, n, _("'%s' is not a valid question identifier"), id);
 			return;
 		}
-		strlist_add(&st->question_ids, id, ydoc_pos(y, n));
+		strlist_push(y, &st->question_ids, id, ydoc_pos(y, n));
 		return;
 	}
 	if (n->type != YAML_MAPPING_NODE) {
@@ -266,12 +365,15 @@ step_question_item(struct ydoc *y, yaml_node_t *n, void *arg)
 		return;
 	}
 	if ((q = question_def(y, n, false)) != NULL)
-		strlist_add(&st->question_ids, q->id, q->pos);
+		strlist_push(y, &st->question_ids, q->id, q->pos);
 }
 
 static void
 yf_step_questions(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
+	struct step *st = obj;
+
+	strlist_room(y, &st->question_ids, n);
 	each(y, n, f->key, step_question_item, obj);
 }
 
@@ -305,16 +407,17 @@ step_item(struct ydoc *y, yaml_node_t *n, void *arg)
 
 	memset(&st, 0, sizeof(st));
 	st.pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, step_fields, &st) || st.id == NULL) {
-		content_step_clear(&st);
+	if (!ydoc_mapping(y, n, step_fields, &st) || st.id == NULL)
 		return;
-	}
-	APPEND(ph->steps, ph->nsteps, st);
+	ph->steps[ph->nsteps++] = st;
 }
 
 static void
 yf_steps(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
+	struct phase *ph = obj;
+
+	ph->steps = list_room(y, n, sizeof(*ph->steps));
 	each(y, n, f->key, step_item, obj);
 }
 
@@ -334,18 +437,19 @@ phase_item(struct ydoc *y, yaml_node_t *n, void *arg)
 
 	memset(&ph, 0, sizeof(ph));
 	ph.pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, phase_fields, &ph) || ph.id == NULL) {
-		content_phase_clear(&ph);
+	if (!ydoc_mapping(y, n, phase_fields, &ph) || ph.id == NULL)
 		return;
-	}
 	if (ph.nsteps == 0)
 		ydoc_error(y, n, _("phase '%s' has no steps"), ph.id);
-	APPEND(t->phases, t->nphases, ph);
+	t->phases[t->nphases++] = ph;
 }
 
 static void
 yf_phases(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
+	struct track *t = obj;
+
+	t->phases = list_room(y, n, sizeof(*t->phases));
 	each(y, n, f->key, phase_item, obj);
 }
 
@@ -363,15 +467,13 @@ static void
 yf_track(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
 	struct content *c = ctx_content(y);
-	struct track *t = xcalloc(1, sizeof(*t));
+	struct track *t = arena_alloc(y->arena, sizeof(*t));
 
 	(void)obj;
 	(void)f;
 	t->pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, track_fields, t) || t->id == NULL) {
-		content_track_free(t);
+	if (!ydoc_mapping(y, n, track_fields, t) || t->id == NULL)
 		return;
-	}
 	if (t->nphases == 0)
 		ydoc_error(y, n, _("track '%s' has no phases"), t->id);
 	APPEND(c->tracks, c->ntracks, t);
@@ -423,19 +525,17 @@ static const struct yfield date_fields[] = {
 
 /* Defines a list handler that reads each item into a new T appended to
  * the content's array. */
-#define LIST_OF(name, T, fields, arr, n, freefn)				\
+#define LIST_OF(name, T, fields, arr, n)				\
 static void								\
 name##_item(struct ydoc *y, yaml_node_t *node, void *arg)		\
 {									\
 	struct content *c = ctx_content(y);				\
-	T *o = xcalloc(1, sizeof(*o));					\
+	T *o = arena_alloc(y->arena, sizeof(*o));			\
 									\
 	(void)arg;							\
 	o->pos = ydoc_pos(y, node);					\
-	if (!ydoc_mapping(y, node, fields, o) || o->id == NULL) {	\
-		freefn(o);						\
+	if (!ydoc_mapping(y, node, fields, o) || o->id == NULL)		\
 		return;							\
-	}								\
 	APPEND(c->arr, c->n, o);					\
 }									\
 static void								\
@@ -445,11 +545,11 @@ yf_##name(struct ydoc *y, yaml_node_t *node, void *obj, const struct yfield *f) 
 	each(y, node, f->key, name##_item, NULL);			\
 }
 
-LIST_OF(roles, struct role, role_fields, roles, nroles, content_role_free)
-LIST_OF(groups, struct group, group_fields, groups, ngroups, content_group_free)
-LIST_OF(handoffs, struct handoff_rule, handoff_fields, handoffs, nhandoffs, content_handoff_free)
-LIST_OF(glossary, struct glossary_entry, glossary_fields, glossary, nglossary, content_term_free)
-LIST_OF(dates, struct legal_date, date_fields, dates, ndates, content_date_free)
+LIST_OF(roles, struct role, role_fields, roles, nroles)
+LIST_OF(groups, struct group, group_fields, groups, ngroups)
+LIST_OF(handoffs, struct handoff_rule, handoff_fields, handoffs, nhandoffs)
+LIST_OF(glossary, struct glossary_entry, glossary_fields, glossary, nglossary)
+LIST_OF(dates, struct legal_date, date_fields, dates, ndates)
 
 /* Checklists */
 
@@ -467,16 +567,17 @@ note_item(struct ydoc *y, yaml_node_t *n, void *arg)
 
 	memset(&no, 0, sizeof(no));
 	no.pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, note_fields, &no)) {
-		content_note_clear(&no);
+	if (!ydoc_mapping(y, n, note_fields, &no))
 		return;
-	}
-	APPEND(it->notes, it->nnotes, no);
+	it->notes[it->nnotes++] = no;
 }
 
 static void
 yf_notes(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
+	struct citem *it = obj;
+
+	it->notes = list_room(y, n, sizeof(*it->notes));
 	each(y, n, f->key, note_item, obj);
 }
 
@@ -504,16 +605,17 @@ citem_item(struct ydoc *y, yaml_node_t *n, void *arg)
 
 	memset(&it, 0, sizeof(it));
 	it.pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, citem_fields, &it) || it.id == NULL) {
-		content_citem_clear(&it);
+	if (!ydoc_mapping(y, n, citem_fields, &it) || it.id == NULL)
 		return;
-	}
-	APPEND(sec->items, sec->nitems, it);
+	sec->items[sec->nitems++] = it;
 }
 
 static void
 yf_citems(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
+	struct csection *sec = obj;
+
+	sec->items = list_room(y, n, sizeof(*sec->items));
 	each(y, n, f->key, citem_item, obj);
 }
 
@@ -533,18 +635,19 @@ csection_item(struct ydoc *y, yaml_node_t *n, void *arg)
 
 	memset(&sec, 0, sizeof(sec));
 	sec.pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, csection_fields, &sec) || sec.id == NULL) {
-		content_csection_clear(&sec);
+	if (!ydoc_mapping(y, n, csection_fields, &sec) || sec.id == NULL)
 		return;
-	}
 	if (sec.nitems == 0)
 		ydoc_error(y, n, _("section '%s' has no items"), sec.id);
-	APPEND(cl->sections, cl->nsections, sec);
+	cl->sections[cl->nsections++] = sec;
 }
 
 static void
 yf_csections(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
+	struct checklist *cl = obj;
+
+	cl->sections = list_room(y, n, sizeof(*cl->sections));
 	each(y, n, f->key, csection_item, obj);
 }
 
@@ -583,15 +686,13 @@ static void
 yf_checklist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
 	struct content *c = ctx_content(y);
-	struct checklist *cl = xcalloc(1, sizeof(*cl));
+	struct checklist *cl = arena_alloc(y->arena, sizeof(*cl));
 
 	(void)obj;
 	(void)f;
 	cl->pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, checklist_fields, cl) || cl->id == NULL) {
-		content_checklist_free(cl);
+	if (!ydoc_mapping(y, n, checklist_fields, cl) || cl->id == NULL)
 		return;
-	}
 	if (cl->nsections == 0)
 		ydoc_error(y, n, _("checklist '%s' has no sections"), cl->id);
 	APPEND(c->checklists, c->nchecklists, cl);
@@ -608,19 +709,16 @@ static void
 yf_packet(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
 	struct content *c = ctx_content(y);
-	struct packet *p = xcalloc(1, sizeof(*p));
+	struct packet *p = arena_alloc(y->arena, sizeof(*p));
 
 	(void)obj;
 	(void)f;
 	p->pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, packet_fields, p)) {
-		content_packet_free(p);
+	if (!ydoc_mapping(y, n, packet_fields, p))
 		return;
-	}
 	if (c->packet != NULL) {
 		ydoc_error(y, n, _("a second hand-off packet layout (the first is at %s:%d); keep one"),
 		    c->packet->pos.file, c->packet->pos.line);
-		content_packet_free(p);
 		return;
 	}
 	c->packet = p;
@@ -673,6 +771,7 @@ loader_file(struct content *c, const char *file, struct diags *diags, bool *unre
 		return err != 0 ? EX_NOINPUT : EX_DATAERR;
 	}
 	y.user = c;
+	y.arena = c->arena;
 	if ((root = ydoc_root(&y)) == NULL)
 		ydoc_warn_at(&y, ydoc_pos(&y, NULL), _("the file is empty"));
 	else
@@ -736,25 +835,53 @@ collect(const char *dir, char *const *override, size_t noverride,
 	return 0;
 }
 
+void
+loader_files_free(char **files, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+}
+
+/* The content's lists grew by realloc as the files were read: the arena
+ * takes them, so that it holds everything, whatever happens next. */
+static void
+adopt_lists(struct content *c)
+{
+	void *lists[] = { c->tracks, c->questions, c->roles, c->groups, c->handoffs,
+	    c->glossary, c->dates, c->checklists };
+	size_t i;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		arena_adopt(c->arena, lists[i]);
+}
+
 static int
-load_list(char **files, size_t n, const char *dir, struct diags *diags,
+load_list(char *const *files, size_t n, const char *dir, struct diags *diags,
     struct content **out)
 {
-	struct content *c = xcalloc(1, sizeof(*c));
+	struct arena *a = arena_new();
+	struct content *c = arena_alloc(a, sizeof(*c));
 	size_t i;
 	bool unread = false;
 	int rc = 0, r;
 
-	c->dir = dir ? xstrdup(dir) : NULL;
-	c->files = files;
+	c->arena = a;
+	c->dir = dir ? arena_strdup(a, dir) : NULL;
+	c->files = arena_array(a, n, sizeof(*c->files));
+	for (i = 0; i < n; i++)
+		c->files[i] = arena_strdup(a, files[i]);
 	c->nfiles = n;
 	for (i = 0; i < n; i++) {
-		r = loader_file(c, files[i], diags, &unread);
+		r = loader_file(c, c->files[i], diags, &unread);
 		if (r == EX_NOINPUT && rc == 0)
 			rc = EX_NOINPUT;
 		else if (r != 0 && rc == 0)
 			rc = EX_DATAERR;
 	}
+	adopt_lists(c);
 	/* With a file missing, every reference into it would be reported
 	 * too; the reader fixes that file first. */
 	if (!unread && content_link(c, diags) != 0 && rc == 0)
@@ -779,19 +906,16 @@ content_load(const char *dir, char *const *override, size_t noverride,
 	*out = NULL;
 	if ((rc = collect(dir, override, noverride, diags, &files, &n)) != 0)
 		return rc;
-	return load_list(files, n, dir, diags, out);
+	rc = load_list(files, n, dir, diags, out);
+	loader_files_free(files, n);
+	return rc;
 }
 
 int
 content_load_files(char *const *paths, size_t n, struct diags *diags,
     struct content **out)
 {
-	char **files = xreallocarray(NULL, n ? n : 1, sizeof(*files));
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		files[i] = xstrdup(paths[i]);
-	return load_list(files, n, NULL, diags, out);
+	return load_list(paths, n, NULL, diags, out);
 }
 
 /* The content cache: what the loader read, written field by field from

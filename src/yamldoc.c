@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/arena.h"
 #include "airejse/diag.h"
 #include "airejse/i18n.h"
 #include "airejse/strbuf.h"
@@ -301,6 +302,19 @@ ydoc_mapping(struct ydoc *y, yaml_node_t *map, const struct yfield *fields, void
 
 #define FIELD(obj, f, type) ((type *)((char *)(obj) + (f)->offset))
 
+/* Puts a copy of s in the string field of f: in y's arena, or on the
+ * heap (then the field's owner frees it). */
+static void
+keep(struct ydoc *y, void *obj, const struct yfield *f, const char *s)
+{
+	if (y->arena != NULL) {
+		*FIELD(obj, f, char *) = arena_strdup(y->arena, s);
+		return;
+	}
+	free(*FIELD(obj, f, char *));
+	*FIELD(obj, f, char *) = xstrdup(s);
+}
+
 void
 yf_string(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
@@ -312,8 +326,7 @@ yf_string(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 		ydoc_error(y, n, _("'%s' is empty"), f->key);
 		return;
 	}
-	free(*FIELD(obj, f, char *));
-	*FIELD(obj, f, char *) = xstrdup(s);
+	keep(y, obj, f, s);
 }
 
 void
@@ -327,25 +340,7 @@ yf_id(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 		ydoc_error(y, n, _("'%s' is not a valid identifier: use lower-case a-z, digits, '_' and '-', starting with a letter or digit"), s);
 		return;
 	}
-	free(*FIELD(obj, f, char *));
-	*FIELD(obj, f, char *) = xstrdup(s);
-}
-
-void
-yf_ref(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
-{
-	struct ref *r = FIELD(obj, f, struct ref);
-	const char *s = ydoc_scalar(y, n);
-
-	if (s == NULL)
-		return;
-	if (!content_is_id(s)) {
-		ydoc_error(y, n, _("'%s' is not a valid identifier"), s);
-		return;
-	}
-	free(r->id);
-	r->id = xstrdup(s);
-	r->pos = ydoc_pos(y, n);
+	keep(y, obj, f, s);
 }
 
 void
@@ -416,73 +411,5 @@ yf_date(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 		ydoc_error(y, n, _("'%s' must be a date written YYYY-MM-DD, not '%s'"), f->key, s);
 		return;
 	}
-	free(*FIELD(obj, f, char *));
-	*FIELD(obj, f, char *) = xstrdup(iso);
-}
-
-void
-strlist_add(struct strlist *l, const char *s, struct srcpos pos)
-{
-	l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
-	l->pos = xreallocarray(l->pos, l->n + 1, sizeof(*l->pos));
-	l->v[l->n] = xstrdup(s);
-	l->pos[l->n] = pos;
-	l->n++;
-}
-
-void
-strlist_free(struct strlist *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	free(l->pos);
-	memset(l, 0, sizeof(*l));
-}
-
-static void
-list_of(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f, bool ids)
-{
-	struct strlist *l = FIELD(obj, f, struct strlist);
-	yaml_node_item_t *it;
-
-	if (n->type == YAML_SCALAR_NODE) {
-		ydoc_error(y, n, _("'%s' must be a list, e.g. [%s]"), f->key,
-		    (const char *)n->data.scalar.value);
-		return;
-	}
-	if (n->type != YAML_SEQUENCE_NODE) {
-		ydoc_error(y, n, _("'%s' must be a list"), f->key);
-		return;
-	}
-	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *item = yaml_document_get_node(&y->doc, *it);
-		const char *s;
-
-		if (item == NULL || (s = ydoc_scalar(y, item)) == NULL)
-			continue;
-		if (*s == '\0') {
-			ydoc_error(y, item, _("an empty item in '%s'"), f->key);
-			continue;
-		}
-		if (ids && !content_is_id(s)) {
-			ydoc_error(y, item, _("'%s' is not a valid identifier"), s);
-			continue;
-		}
-		strlist_add(l, s, ydoc_pos(y, item));
-	}
-}
-
-void
-yf_strlist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
-{
-	list_of(y, n, obj, f, false);
-}
-
-void
-yf_idlist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
-{
-	list_of(y, n, obj, f, true);
+	keep(y, obj, f, iso);
 }

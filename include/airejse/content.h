@@ -283,11 +283,11 @@ struct packet {
 };
 
 struct content {
-	/* Content read back from the cache lives wholly in this arena
-	 * (struct content too); NULL when it was read from YAML. */
+	/* Everything the content holds lives in this arena, struct
+	 * content too, whether it was read from YAML or from the cache. */
 	struct arena		*arena;
 	char			*dir;		/* the folder loaded, if any */
-	char			**files;	/* every file read (owned) */
+	char			**files;	/* every file read */
 	size_t			 nfiles;
 	struct track		**tracks;	/* sorted by order, id */
 	size_t			 ntracks;

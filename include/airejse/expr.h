@@ -19,6 +19,7 @@
 
 #include "airejse/record.h"
 
+struct arena;
 struct content;
 struct question;
 struct qoption;
@@ -72,10 +73,10 @@ struct expr {
 	struct operand	 a, b;		/* CMP: a OP b; functions: a */
 };
 
-/* Parses src. On error returns NULL and sets *errcol (1-based column in
- * src) and *errmsg (caller frees). */
-struct expr *expr_parse(const char *src, int *errcol, char **errmsg);
-void expr_free(struct expr *e);
+/* Parses src into a tree that lives in a (its names too). On error
+ * returns NULL and sets *errcol (1-based column in src) and *errmsg
+ * (caller frees); what was made of the tree stays in a. */
+struct expr *expr_parse(struct arena *a, const char *src, int *errcol, char **errmsg);
 
 /* Resolves names against c and checks the types of each comparison.
  * Calls err for each problem with its column; returns the error count. */

@@ -45,6 +45,5 @@ enum lang i18n_lang(void);
 /* The text in the current language; the other language when it is empty. */
 const char *text_get(const struct text *t);
 const char *text_in(const struct text *t, enum lang lang);
-void text_free(struct text *t);
 
 #endif

@@ -46,6 +46,7 @@ int loader_restore_in(struct arena *a, const char *dir, const void *data, size_t
 uint64_t loader_schema_hash(void);
 /* The content files of dir, in the order they are read. */
 int loader_files(const char *dir, struct diags *diags, char ***files, size_t *n);
+void loader_files_free(char **files, size_t n);
 
 /* Provided by content.c: checks and links what the files defined. */
 int content_link(struct content *c, struct diags *diags);
@@ -53,19 +54,5 @@ int content_link(struct content *c, struct diags *diags);
  * without the checks that cannot fail a second time, and without binding
  * conditions, which the cache keeps bound. */
 int content_relink(struct content *c, struct diags *diags);
-void content_question_free(struct question *q);
-void content_step_clear(struct step *st);
-void content_phase_clear(struct phase *ph);
-void content_track_free(struct track *t);
-void content_role_free(struct role *r);
-void content_group_free(struct group *g);
-void content_handoff_free(struct handoff_rule *h);
-void content_term_free(struct glossary_entry *e);
-void content_date_free(struct legal_date *d);
-void content_note_clear(struct cnote *no);
-void content_citem_clear(struct citem *it);
-void content_csection_clear(struct csection *sec);
-void content_checklist_free(struct checklist *cl);
-void content_packet_free(struct packet *p);
 
 #endif

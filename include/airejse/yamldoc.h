@@ -10,6 +10,7 @@
 
 #include "airejse/content.h"
 
+struct arena;
 struct diags;
 
 struct ydoc {
@@ -19,6 +20,9 @@ struct ydoc {
 	struct diags	*diags;
 	int		 nerrors;
 	void		*user;		/* for the handlers */
+	/* Where the handlers put the strings they read; NULL: the heap,
+	 * and the owner of the fields frees them. */
+	struct arena	*arena;
 };
 
 struct yfield;
@@ -66,11 +70,6 @@ void yf_text(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);
 void yf_int(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);		/* int */
 void yf_double(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);	/* double */
 void yf_date(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);	/* char *, YYYY-MM-DD */
-void yf_ref(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);		/* struct ref */
-void yf_strlist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);	/* struct strlist of scalars */
-void yf_idlist(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f);	/* struct strlist of identifiers */
 
-void strlist_add(struct strlist *l, const char *s, struct srcpos pos);
-void strlist_free(struct strlist *l);
 
 #endif

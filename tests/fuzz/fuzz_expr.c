@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/arena.h"
 #include "airejse/content.h"
 #include "airejse/expr.h"
 #include "airejse/xalloc.h"
@@ -45,10 +46,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct content *c = fuzz_content();
 	struct expr_env env = { answer, setting, has_track, NULL };
 	char *src = xstrndup((const char *)data, size), *msg = NULL, *s;
+	struct arena *a = arena_new();
 	struct expr *e;
 	int col = 0;
 
-	e = expr_parse(src, &col, &msg);
+	e = expr_parse(a, src, &col, &msg);
 	if (e == NULL) {
 		/* An error is reported inside the text, or just after it. */
 		if (col < 1 || (size_t)col > strlen(src) + 1)
@@ -59,8 +61,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)expr_eval(e, &env);
 		s = expr_to_string(e);
 		free(s);
-		expr_free(e);
 	}
+	arena_free(a);
 	free(src);
 	return 0;
 }

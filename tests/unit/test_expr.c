@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/arena.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/expr.h"
@@ -99,22 +100,22 @@ static char *
 roundtrip(const char *src, int *errcol)
 {
 	struct errbuf eb = { 0, 0, NULL };
+	struct arena *a = arena_new();
 	struct expr *e;
 	char *msg = NULL, *s;
 	int col = 0;
 
 	*errcol = 0;
-	if ((e = expr_parse(src, &col, &msg)) == NULL) {
+	if ((e = expr_parse(a, src, &col, &msg)) == NULL) {
 		*errcol = col;
-		return msg;
-	}
-	if (expr_bind(e, content, on_err, &eb) > 0) {
-		expr_free(e);
+		s = msg;
+	} else if (expr_bind(e, content, on_err, &eb) > 0) {
 		*errcol = eb.col;
-		return eb.msg;
+		s = eb.msg;
+	} else {
+		s = expr_to_string(e);
 	}
-	s = expr_to_string(e);
-	expr_free(e);
+	arena_free(a);
 	return s;
 }
 
@@ -253,13 +254,14 @@ eval(const char *src, const char *const *pairs)
 	struct errbuf eb = { 0, 0, NULL };
 	char *msg = NULL;
 	int col;
-	struct expr *e = expr_parse(src, &col, &msg);
+	struct arena *a = arena_new();
+	struct expr *e = expr_parse(a, src, &col, &msg);
 	bool r;
 
 	ck_assert_msg(e != NULL, "%s: %s", src, msg);
 	ck_assert_int_eq(expr_bind(e, content, on_err, &eb), 0);
 	r = expr_eval(e, &env);
-	expr_free(e);
+	arena_free(a);
 	return r;
 }
 

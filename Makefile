@@ -17,7 +17,7 @@ MSGFMT     ?= msgfmt
 B   ?= build
 BIN ?= airejse
 
-PKGS = ncursesw yaml-0.1 sqlite3 libpcre2-8 jansson xlsxwriter libutf8proc
+PKGS = ncursesw yaml-0.1 sqlite3 libpcre2-8 jansson xlsxwriter libutf8proc libxxhash
 # Recursive (=) so that `make deps` works before pkg-config knows them.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 # libxlsxwriter is opened when an xlsx is written (src/export-xlsx.c), not
@@ -70,6 +70,14 @@ deps:
 $(B)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(AR_CPPFLAGS) $(CPPFLAGS) $(AR_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The content cache is read only by a program built from the same sources
+# as the one that wrote it: the build key is their hash (src/cache.c).
+$(B)/cache-key.h: $(SRCS) $(wildcard include/airejse/*.h)
+	@mkdir -p $(@D)
+	@echo "#define CACHE_BUILD_KEY 0x$$(cat $(sort $^) | sha256sum | cut -c1-16)ULL" >$@
+$(B)/cache.o: $(B)/cache-key.h
+$(B)/cache.o: AR_CPPFLAGS += -include $(B)/cache-key.h
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@

@@ -74,7 +74,7 @@ app_content(struct app *app, struct diags *d, char **cause)
 	if (app->content != NULL)
 		return 0;
 	dir = paths_content(app->content_opt);
-	rc = content_load_cached(dir, d, &app->content);
+	rc = cache_load(dir, d, &app->content);
 	if (rc == EX_NOINPUT)
 		*cause = xasprintf(_("cannot read the content in %s: check --content or AIREJSE_CONTENT"), dir);
 	else if (rc != 0)

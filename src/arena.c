@@ -3,7 +3,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "airejse/arena.h"
 #include "airejse/xalloc.h"
@@ -24,7 +23,6 @@
 struct block {
 	struct block	*next;
 	size_t		 size, used;
-	bool		 mapped;	/* from arena_reserve: unmapped, not freed */
 	alignas(max_align_t) unsigned char data[];
 };
 
@@ -32,11 +30,6 @@ struct arena {
 	struct block	*blocks;	/* newest first */
 	void		**owned;	/* adopted (and, under ASan, every) pointer */
 	size_t		 nowned, capowned;
-	struct map {
-		void	*p;
-		size_t	 len;
-	}		*maps;
-	size_t		 nmaps, capmaps;
 };
 
 struct arena *
@@ -87,34 +80,6 @@ arena_alloc(struct arena *a, size_t size)
 #endif
 }
 
-void
-arena_reserve(struct arena *a, size_t size)
-{
-#ifndef ARENA_EACH_MALLOC
-	struct block *b;
-	size_t len = sizeof(*b) + size;
-	void *p;
-
-	if (a->blocks != NULL || size == 0 || size > SIZE_MAX - sizeof(*b))
-		return;
-	/* Every page mapped in one call, rather than one fault at each
-	 * first write; the kernel's pages come zeroed, as calloc's would. */
-	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
-	    -1, 0);
-	if (p == MAP_FAILED)
-		return;
-	b = p;
-	b->size = size;
-	b->used = 0;
-	b->mapped = true;
-	b->next = NULL;
-	a->blocks = b;
-#else
-	(void)a;
-	(void)size;
-#endif
-}
-
 void *
 arena_array(struct arena *a, size_t n, size_t size)
 {
@@ -139,14 +104,6 @@ arena_adopt(struct arena *a, void *p)
 }
 
 void
-arena_adopt_map(struct arena *a, void *p, size_t len)
-{
-	xgrow(&a->maps, &a->capmaps, a->nmaps + 1, sizeof(*a->maps));
-	a->maps[a->nmaps].p = p;
-	a->maps[a->nmaps++].len = len;
-}
-
-void
 arena_free(struct arena *a)
 {
 	struct block *b, *next;
@@ -156,16 +113,10 @@ arena_free(struct arena *a)
 		return;
 	for (b = a->blocks; b != NULL; b = next) {
 		next = b->next;
-		if (b->mapped)
-			munmap(b, sizeof(*b) + b->size);
-		else
-			free(b);
+		free(b);
 	}
 	for (i = 0; i < a->nowned; i++)
 		free(a->owned[i]);
 	free(a->owned);
-	for (i = 0; i < a->nmaps; i++)
-		munmap(a->maps[i].p, a->maps[i].len);
-	free(a->maps);
 	free(a);
 }

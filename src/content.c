@@ -248,7 +248,6 @@ struct linker {
 	struct content	*c;
 	struct diags	*d;
 	int		 nerr;
-	bool		 full;	/* not relinking content from the cache */
 	/* Lookup aids made once, for content is linked at every start and
 	 * has hundreds of steps, terms and references between them: */
 	const struct glossary_entry **terms;	/* by id */
@@ -350,14 +349,13 @@ index_asked(struct linker *lk)
 		}
 }
 
-/* Whether ids->v[i] came earlier in the list; not asked again when
- * relinking, for it cannot have changed. */
+/* Whether ids->v[i] came earlier in the list. */
 static bool
 listed_before(const struct linker *lk, const struct strlist *ids, size_t i)
 {
 	size_t j;
 
-	for (j = 0; lk->full && j < i; j++)
+	for (j = 0; j < i; j++)
 		if (strcmp(ids->v[j], ids->v[i]) == 0)
 			return true;
 	return false;
@@ -497,7 +495,7 @@ link_question(struct linker *lk, struct question *q)
 	if (!choice && q->noptions > 0)
 		lerr(lk, q->options[0].pos, _("question '%s' is %s; only choice and multi questions have options"),
 		    q->id, qtype_name(q->type));
-	for (i = 1; lk->full && i < q->noptions; i++)
+	for (i = 1; i < q->noptions; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp(q->options[i].id, q->options[j].id) == 0) {
 				lerr(lk, q->options[i].pos, _("duplicate option id '%s' in question '%s'"),
@@ -537,8 +535,7 @@ bind_cond(struct linker *lk, const struct cond *c)
 {
 	struct bind_ctx b = { lk, c };
 
-	/* Conditions come back from the cache bound already. */
-	if (c->expr != NULL && lk->full)
+	if (c->expr != NULL)
 		expr_bind(c->expr, lk->c, bind_err, &b);
 }
 
@@ -695,13 +692,13 @@ link_track(struct linker *lk, size_t ti, struct track *t)
 	for (i = 0; i < t->nphases; i++) {
 		struct phase *ph = &t->phases[i];
 
-		for (k = 0; lk->full && k < i; k++)
+		for (k = 0; k < i; k++)
 			if (strcmp(t->phases[k].id, ph->id) == 0)
 				lerr(lk, ph->pos, _("duplicate phase id '%s' in track '%s'"), ph->id, t->id);
 		ph->track = t;
 		for (j = 0; j < ph->nsteps; j++) {
 			struct step *st = &ph->steps[j];
-			const struct step *first = lk->full ? track_step(t, st->id) : st;
+			const struct step *first = track_step(t, st->id);
 
 			if (first != st)
 				lerr(lk, st->pos, _("duplicate step id '%s' in track '%s' (first defined at %s:%d)"),
@@ -715,7 +712,7 @@ link_track(struct linker *lk, size_t ti, struct track *t)
 	for (i = 0; i < t->nphases; i++)
 		for (j = 0; j < t->phases[i].nsteps; j++)
 			link_step(lk, &lk->steps[ti], t, &t->phases[i].steps[j]);
-	for (i = 0; lk->full && i < t->nphases; i++)
+	for (i = 0; i < t->nphases; i++)
 		for (j = 0; j < t->phases[i].nsteps; j++) {
 			const struct step *st = &t->phases[i].steps[j];
 
@@ -1015,7 +1012,7 @@ link_checklist(struct linker *lk, struct checklist *cl)
 	for (i = 0; i < cl->nsections; i++) {
 		struct csection *sec = &cl->sections[i];
 
-		for (k = 0; lk->full && k < i; k++)
+		for (k = 0; k < i; k++)
 			if (strcmp(cl->sections[k].id, sec->id) == 0)
 				lerr(lk, sec->pos, _("duplicate section id '%s' in checklist '%s'"),
 				    sec->id, cl->id);
@@ -1026,7 +1023,7 @@ link_checklist(struct linker *lk, struct checklist *cl)
 			const struct citem *first;
 
 			/* Content read back was checked when it was first read. */
-			for (k = 0, first = it; lk->full && (first = checklist_item_at(cl, k)) != it; k++)
+			for (k = 0, first = it; (first = checklist_item_at(cl, k)) != it; k++)
 				if (strcmp(first->id, it->id) == 0)
 					break;
 			if (first != it)
@@ -1088,12 +1085,10 @@ link_checklists(struct linker *lk)
 	struct content *c = lk->c;
 	size_t i;
 
-	if (lk->full)
-		check_dups(lk, (void *const *)c->checklists, c->nchecklists, checklist_id,
-		    checklist_pos, _("checklist"));
+	check_dups(lk, (void *const *)c->checklists, c->nchecklists, checklist_id,
+	    checklist_pos, _("checklist"));
 	sort_once(c->checklists, c->nchecklists, sizeof(*c->checklists), cmp_checklist);
-	if (lk->full)
-		check_aliases(lk);
+	check_aliases(lk);
 	for (i = 0; i < c->nchecklists; i++)
 		link_checklist(lk, c->checklists[i]);
 	if (c->packet != NULL) {
@@ -1105,24 +1100,19 @@ link_checklists(struct linker *lk)
 	}
 }
 
-/* Links; the checks that cannot fail a second time (duplicates, cycles,
- * unused things) only when full: content read back from the cache passed
- * them when it was written. */
-static int
-link_content(struct content *c, struct diags *d, bool full)
+int
+content_link(struct content *c, struct diags *d)
 {
-	struct linker lk = { c, d, 0, full, NULL, NULL, NULL };
+	struct linker lk = { c, d, 0, NULL, NULL, NULL };
 	size_t i, j;
 
-	if (full) {
-		check_dups(&lk, (void *const *)c->tracks, c->ntracks, track_id, track_pos, _("track"));
-		check_dups(&lk, (void *const *)c->questions, c->nquestions, question_id, question_pos, _("question"));
-		check_dups(&lk, (void *const *)c->roles, c->nroles, role_id, role_pos, _("role"));
-		check_dups(&lk, (void *const *)c->groups, c->ngroups, group_id, group_pos, _("group"));
-		check_dups(&lk, (void *const *)c->handoffs, c->nhandoffs, handoff_rule_id, handoff_rule_pos, _("hand-off"));
-		check_dups(&lk, (void *const *)c->glossary, c->nglossary, glossary_entry_id, glossary_entry_pos, _("glossary"));
-		check_dups(&lk, (void *const *)c->dates, c->ndates, legal_date_id, legal_date_pos, _("date"));
-	}
+	check_dups(&lk, (void *const *)c->tracks, c->ntracks, track_id, track_pos, _("track"));
+	check_dups(&lk, (void *const *)c->questions, c->nquestions, question_id, question_pos, _("question"));
+	check_dups(&lk, (void *const *)c->roles, c->nroles, role_id, role_pos, _("role"));
+	check_dups(&lk, (void *const *)c->groups, c->ngroups, group_id, group_pos, _("group"));
+	check_dups(&lk, (void *const *)c->handoffs, c->nhandoffs, handoff_rule_id, handoff_rule_pos, _("hand-off"));
+	check_dups(&lk, (void *const *)c->glossary, c->nglossary, glossary_entry_id, glossary_entry_pos, _("glossary"));
+	check_dups(&lk, (void *const *)c->dates, c->ndates, legal_date_id, legal_date_pos, _("date"));
 	/* Lookups use binary search from here on. */
 	sort_once(c->questions, c->nquestions, sizeof(*c->questions), cmp_question);
 	for (i = 0; i < c->nquestions; i++)
@@ -1170,9 +1160,9 @@ link_content(struct content *c, struct diags *d, bool full)
 				lerr(&lk, e->see.pos[j], _("unknown glossary entry '%s'"), e->see.v[j]);
 	}
 	link_checklists(&lk);
-	if (lk.nerr == 0 && full)
+	if (lk.nerr == 0)
 		check_cycles(&lk);
-	if (lk.nerr == 0 && full)
+	if (lk.nerr == 0)
 		warn_unused(&lk);
 	for (i = 0; i < c->ntracks; i++)
 		free(lk.steps[i].v);
@@ -1180,16 +1170,4 @@ link_content(struct content *c, struct diags *d, bool full)
 	free(lk.terms);
 	free(lk.asked);
 	return lk.nerr > 0 ? -1 : 0;
-}
-
-int
-content_link(struct content *c, struct diags *d)
-{
-	return link_content(c, d, true);
-}
-
-int
-content_relink(struct content *c, struct diags *d)
-{
-	return link_content(c, d, false);
 }

@@ -307,7 +307,7 @@ struct content {
 	size_t			 nchecklists;
 	struct packet		*packet;	/* NULL: a default layout */
 	/* What the content says, as one number: the hash of its saved form
-	 * (loader_save), as content_load_cached works it out; 0 when it was
+	 * (cache_encode), as cache_load works it out; 0 when it was
 	 * not. */
 	uint64_t		 digest;
 };

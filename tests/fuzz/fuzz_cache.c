@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "airejse/cache.h"
 #include "airejse/content.h"
-#include "airejse/loader.h"
 #include "fuzz.h"
 
 int
@@ -12,7 +12,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct content *c = NULL;
 
-	if (loader_restore("fuzz", data, size, &c) == 0)
+	if (cache_decode("fuzz", data, size, &c) == 0)
 		content_free(c);
 	return 0;
 }

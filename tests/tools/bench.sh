@@ -40,7 +40,7 @@ mkdir -p "$work/home"
 
 # The same surroundings for every run: no site configuration, the content
 # and catalogues of this tree, Danish, a UTF-8 locale, an 80x24 screen.
-unset AIREJSE_CONFIG AIREJSE_DB AIREJSE_NOW AIREJSE_TEST_SCREEN NO_COLOR LC_ALL \
+unset AIREJSE_CACHE AIREJSE_CONFIG AIREJSE_DB AIREJSE_NOW AIREJSE_TEST_SCREEN NO_COLOR LC_ALL \
     LC_MESSAGES LANGUAGE XDG_CONFIG_HOME XDG_DATA_HOME 2>/dev/null || true
 HOME=$work/home LANG=C.UTF-8 TZ=UTC USER=bench LINES=24 COLUMNS=80
 AIREJSE_CONTENT=$top AIREJSE_LOCALEDIR=$top/locale
@@ -120,26 +120,35 @@ floor_rss=$3
 row "floor: start, SQLite file, ncurses, one line" "$(ms "$floor")" ms 1.00 "$(mb "$floor_rss")" "" ""
 floor_ir=$(callgrind_ir "$bin/floor" "$S")
 
-# first NAME DB: time to the first screen (the projects), then out; in
-# turn with the floor, three times the runs, and the ratio over the floor
-# of those same runs: the two measured one after the other drifted apart
-# by as much as the target's margin on a shared machine.
+# first NAME DB [CACHE]: time to the first screen (the projects), then
+# out; in turn with the floor, three times the runs, and the ratio over
+# the floor of those same runs: the two measured one after the other
+# drifted apart by as much as the target's margin on a shared machine.
+# CACHE (default on) is AIREJSE_CACHE: off reads the content's YAML.
 first() {
-	r=$(AIREJSE_TEST_KEYS='<dump>' "$bin/timeit" $((runs * 3)) "$AIREJSE" --db "$2" \
-	    --vs "$bin/floor" "$S") || { echo "bench: failed: first $2" >&2; exit 1; }
+	r=$(AIREJSE_CACHE=${3:-on} AIREJSE_TEST_KEYS='<dump>' "$bin/timeit" $((runs * 3)) \
+	    "$AIREJSE" --db "$2" --vs "$bin/floor" "$S") ||
+	    { echo "bench: failed: first $2" >&2; exit 1; }
+	cache=${3:-on}
 	set -- "$1" $r
 	track_rss "$4"
-	row "first screen, $1" "$(ms "$2")" ms "$(ratio "$2" "$5")" "$(mb "$4")" \
-	    "<= 1.5x floor, < 20 ms" "$(verdict "$2 <= 1.5 * $5 && $2 < 20000")"
+	if [ "$cache" = off ]; then
+		row "first screen, $1" "$(ms "$2")" ms "$(ratio "$2" "$5")" "$(mb "$4")" "" ""
+	else
+		row "first screen, $1" "$(ms "$2")" ms "$(ratio "$2" "$5")" "$(mb "$4")" \
+		    "<= 1.5x floor, < 20 ms" "$(verdict "$2 <= 1.5 * $5 && $2 < 20000")"
+	fi
 }
 first "sample database (2 projects)" "$S"
 first "1,000 projects" "$D"
-for db in "$S" "$D"; do
-	ir=$(AIREJSE_TEST_KEYS='<dump>' callgrind_ir "$AIREJSE" --db "$db")
+first "1,000, no content cache" "$D" off
+for run in "$S on sample" "$D on 1,000" "$D off 1,000, no content cache"; do
+	set -- $run
+	db=$1 cache=$2
+	shift 2
+	ir=$(AIREJSE_CACHE=$cache AIREJSE_TEST_KEYS='<dump>' callgrind_ir "$AIREJSE" --db "$db")
 	if [ -n "$ir" ] && [ -n "$floor_ir" ]; then
-		which=sample
-		[ "$db" = "$D" ] && which=1,000
-		row "  the same in instructions ($which)" "$ir" Ir "$(ratio "$ir" "$floor_ir")" "" "" ""
+		row "  the same in instructions ($*)" "$ir" Ir "$(ratio "$ir" "$floor_ir")" "" "" ""
 	fi
 done
 
@@ -256,6 +265,8 @@ Ir rows: callgrind instruction counts, the same however busy the machine;
 First screen: the projects, drawn in the test mode (AIREJSE_TEST_KEYS),
   then out. Measured in turn with the floor (a run of each at a time,
   3 x $runs pairs), and x floor over the floor's median of those runs.
+  "No content cache": the same with AIREJSE_CACHE=off, the content read
+  from its YAML at every start, for what the cache saves.
 Hand-offs: the program started with H typed on the projects screen (or
   with --role jurist), so its start and first screen are in the figure;
   the screen reads every project in one walk and keeps only what its rows

@@ -57,45 +57,6 @@ START_TEST(large_empty_strings_and_adopted)
 }
 END_TEST
 
-/* A first block reserved beforehand (as the cache reader does, knowing
- * the size): what fits comes from it, zeroed and in order; what does not
- * goes on in blocks of its own; a reserve once allocating has begun
- * changes nothing. The same holds under ASan, where reserving does
- * nothing and each allocation is its own. */
-START_TEST(reserved_first_block)
-{
-	static const unsigned char zero[100];
-	struct arena *a = arena_new();
-	unsigned char *p[300], *big;
-	size_t i;
-
-	arena_reserve(a, 16384);
-	for (i = 0; i < 300; i++) {
-		p[i] = arena_alloc(a, 100);
-		ck_assert_uint_eq((uintptr_t)p[i] % alignof(max_align_t), 0);
-		ck_assert(memcmp(p[i], zero, sizeof(zero)) == 0);
-		memset(p[i], (int)(i & 0xff), 100);
-	}
-	big = arena_alloc(a, 100000);
-	memset(big, 'x', 100000);
-	/* Too late to reserve: ignored, and nothing is lost. */
-	arena_reserve(a, 1u << 20);
-	for (i = 0; i < 300; i++) {
-		unsigned char want[100];
-
-		memset(want, (int)(i & 0xff), sizeof(want));
-		ck_assert(memcmp(p[i], want, sizeof(want)) == 0);
-	}
-	ck_assert_int_eq(big[99999], 'x');
-	arena_free(a);
-	/* Reserving nothing, or on an arena freed at once. */
-	a = arena_new();
-	arena_reserve(a, 0);
-	arena_reserve(a, 4096);
-	arena_free(a);
-}
-END_TEST
-
 Suite *
 test_suite(void)
 {
@@ -104,7 +65,6 @@ test_suite(void)
 
 	tcase_add_test(tc, allocations_are_zeroed_aligned_and_kept);
 	tcase_add_test(tc, large_empty_strings_and_adopted);
-	tcase_add_test(tc, reserved_first_block);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,17 +1,18 @@
 /* The content cache: a faithful round trip, used when valid, ignored
  * when stale, damaged or switched off. */
+#define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include "airejse/cache.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/expr.h"
-#include "airejse/loader.h"
 #include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
@@ -50,7 +51,7 @@ load_cached(const char *dir)
 {
 	struct diags d = { 0 };
 	struct content *c = NULL;
-	int rc = content_load_cached(dir, &d, &c);
+	int rc = cache_load(dir, &d, &c);
 
 	if (rc != 0)
 		diag_print(&d, stderr);
@@ -170,9 +171,9 @@ START_TEST(round_trip_of_the_shipped_content)
 	char *bytes = NULL, *again = NULL, *da, *db;
 	size_t len = 0, len2 = 0;
 
-	ck_assert_int_eq(loader_save(a, &bytes, &len), 0);
-	ck_assert_int_eq(loader_restore(tu_srcdir(), bytes, len, &b), 0);
-	ck_assert_int_eq(loader_save(b, &again, &len2), 0);
+	ck_assert_int_eq(cache_encode(a, &bytes, &len), 0);
+	ck_assert_int_eq(cache_decode(tu_srcdir(), bytes, len, &b), 0);
+	ck_assert_int_eq(cache_encode(b, &again, &len2), 0);
 	ck_assert_uint_eq(len, len2);
 	ck_assert(memcmp(bytes, again, len) == 0);
 	da = describe(a);
@@ -188,7 +189,7 @@ START_TEST(round_trip_of_the_shipped_content)
 	for (size_t cut = 0; cut < len; cut += len / 97 + 1) {
 		struct content *c = NULL;
 
-		ck_assert_int_eq(loader_restore(tu_srcdir(), bytes, cut, &c), -1);
+		ck_assert_int_eq(cache_decode(tu_srcdir(), bytes, cut, &c), -1);
 		ck_assert_ptr_null(c);
 	}
 	free(da);
@@ -309,8 +310,8 @@ form_track(void *arg, const char *track)
 }
 
 /* Where each thing was in the YAML is left out of the cache: only the
- * link reports it, and content read back does not link with messages.
- * The cache is smaller for it, and a start reads less. */
+ * linker reports it, and content read back that does not link is read
+ * from the YAML again. The cache is smaller for it. */
 START_TEST(no_positions_in_the_cache)
 {
 	struct content *a = load_yaml(tu_srcdir()), *b = NULL;
@@ -318,19 +319,149 @@ START_TEST(no_positions_in_the_cache)
 	char *bytes = NULL;
 	size_t len = 0;
 
-	ck_assert_int_eq(loader_save(a, &bytes, &len), 0);
-	ck_assert_int_eq(loader_restore(tu_srcdir(), bytes, len, &b), 0);
+	ck_assert_int_eq(cache_encode(a, &bytes, &len), 0);
+	ck_assert_int_eq(cache_decode(tu_srcdir(), bytes, len, &b), 0);
 	sa = &a->tracks[0]->phases[0].steps[0];
 	sb = &b->tracks[0]->phases[0].steps[0];
 	ck_assert_str_eq(sa->id, sb->id);
-	ck_assert_ptr_nonnull(sa->pos.file);
+	ck_assert_ptr_nonnull(strstr(sa->pos.file, "journeys/"));
 	ck_assert_int_gt(sa->pos.line, 0);
-	ck_assert_ptr_null(sb->pos.file);
+	ck_assert_str_eq(sb->pos.file, "");
 	ck_assert_int_eq(sb->pos.line, 0);
-	ck_assert_ptr_null(b->questions[0]->pos.file);
+	ck_assert_str_eq(b->questions[0]->pos.file, "");
+	ck_assert_str_eq(sb->owner_ref.pos.file, "");
 	content_free(a);
 	content_free(b);
 	free(bytes);
+}
+END_TEST
+
+/* Replaces from, a whole string of the n bytes at p that is there once,
+ * with to (as long). */
+static void
+replace_once(char *p, size_t n, const char *from, const char *to)
+{
+	size_t k = strlen(from) + 1;
+	char *at = memmem(p, n, from, k);
+
+	ck_assert_ptr_nonnull(at);
+	ck_assert_ptr_null(memmem(at + 1, n - (size_t)(at + 1 - p), from, k));
+	ck_assert_uint_eq(strlen(from), strlen(to));
+	memcpy(at, to, strlen(to));
+}
+
+/* Content read from the cache is linked and checked as content read
+ * from YAML: what the linker refuses in YAML is refused in a cache too,
+ * the checks that cannot fail for content we wrote ourselves included
+ * (a duplicate id, a question whose applicability depends on itself). */
+START_TEST(read_back_content_is_checked_as_yaml_is)
+{
+	static const char text[] =
+	    ONE_STEP
+	    "            - {id: xa, type: yesno, prompt: {da: Q, en: Q}, when: yb}\n"
+	    "            - {id: yb, type: yesno, prompt: {da: Q, en: Q}, when: zc == ja}\n"
+	    "            - {id: zc, type: yesno, prompt: {da: Q, en: Q}}\n"
+	    "glossary:\n"
+	    "  - {id: ga, term: {da: Alfa, en: Alpha}, definition: {da: D, en: D}}\n"
+	    "  - {id: gb, term: {da: Beta, en: Beta}, definition: {da: D, en: D}}\n";
+	char *dir = xasprintf("%s/checked", home), *bytes = NULL, *bad;
+	struct content *a, *b = NULL;
+	size_t len = 0;
+
+	free(tu_write(dir, "journeys/checked.yaml", text));
+	a = load_yaml(dir);
+	ck_assert_int_eq(cache_encode(a, &bytes, &len), 0);
+	ck_assert_int_eq(cache_decode(dir, bytes, len, &b), 0);
+	content_free(b);
+	/* The second entry's id made the first's: a duplicate. */
+	bad = xmalloc(len);
+	memcpy(bad, bytes, len);
+	replace_once(bad, len, "gb", "ga");
+	ck_assert_int_eq(cache_decode(dir, bad, len, &b), -1);
+	ck_assert_ptr_null(b);
+	/* yb asked only when xa is yes, and xa only when yb is. */
+	memcpy(bad, bytes, len);
+	replace_once(bad, len, "zc == ja", "xa == ja");
+	ck_assert_int_eq(cache_decode(dir, bad, len, &b), -1);
+	free(bad);
+	free(bytes);
+	content_free(a);
+	free(dir);
+}
+END_TEST
+
+/* A cache file whose build key is key and whose body is body. */
+static void
+write_cache(const char *path, const struct cache_header *like, uint64_t build,
+    const char *body, size_t len)
+{
+	struct cache_header h = *like;
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	h.build = build;
+	h.len = len;
+	h.sum = XXH3_64bits(body, len);
+	ck_assert_uint_eq(fwrite(&h, sizeof(h), 1, f), 1);
+	ck_assert_uint_eq(fwrite(body, 1, len, f), len);
+	fclose(f);
+}
+
+/* Issue 13: a program whose content model changed (a question type
+ * added before date, say) must never read a cache an older program
+ * wrote, where the numbers meant other things. A cache is read only by
+ * the build that wrote it: one written under another build key is
+ * refused and written anew, however valid it is otherwise. */
+START_TEST(another_build_never_reads_the_cache)
+{
+	char *dir = xasprintf("%s/content", home), *path, *file, *body;
+	struct cache_header h;
+	struct content *c;
+	size_t len;
+
+	free(tu_write(dir, "journeys/small.yaml", small));
+	path = cache_path(dir);
+	content_free(load_cached(dir));
+	file = tu_read(path);
+	memcpy(&h, file, sizeof(h));
+	ck_assert_uint_eq(h.build, cache_build_key());
+	ck_assert_uint_ne(cache_build_key(), 0);
+	len = (size_t)h.len;
+	body = xmalloc(len);
+	memcpy(body, file + sizeof(h), len);
+	/* What an older program would have written, whose question types
+	 * were numbered otherwise: the yes/no question q (its id, then its
+	 * type) read as a date by this one; and another title. */
+	{
+		const unsigned char q[] = { 1, 0, 0, 0, 'q', 0, Q_YESNO, 0, 0, 0 };
+		unsigned char *at = memmem(body, len, q, sizeof(q));
+
+		ck_assert_ptr_nonnull(at);
+		at[6] = Q_DATE;
+	}
+	replace_once(body, len, "Spor", "Sxor");
+	/* Written by this build, it is believed: the test can fail. */
+	write_cache(path, &h, cache_build_key(), body, len);
+	c = load_cached(dir);
+	ck_assert_str_eq(text_in(&c->tracks[0]->title, LANG_DA), "Sxor");
+	ck_assert_uint_eq(c->questions[0]->type, Q_DATE);
+	content_free(c);
+	/* Written by another build, it is not: the YAML is read, and the
+	 * cache written anew by this build. */
+	write_cache(path, &h, cache_build_key() ^ 1, body, len);
+	c = load_cached(dir);
+	ck_assert_str_eq(text_in(&c->tracks[0]->title, LANG_DA), "Spor");
+	ck_assert_uint_eq(c->questions[0]->type, Q_YESNO);
+	content_free(c);
+	free(file);
+	file = tu_read(path);
+	memcpy(&h, file, sizeof(h));
+	ck_assert_uint_eq(h.build, cache_build_key());
+	ck_assert(memcmp(file + sizeof(h), body, len) != 0);
+	free(body);
+	free(file);
+	free(path);
+	free(dir);
 }
 END_TEST
 
@@ -348,8 +479,8 @@ START_TEST(every_condition_form_round_trips)
 		    " reason: {da: R, en: R}}\n", i, form_conds[i]);
 	free(tu_write(dir, "journeys/forms.yaml", sb_str(&sb)));
 	a = load_yaml(dir);
-	ck_assert_int_eq(loader_save(a, &bytes, &len), 0);
-	ck_assert_int_eq(loader_restore(dir, bytes, len, &b), 0);
+	ck_assert_int_eq(cache_encode(a, &bytes, &len), 0);
+	ck_assert_int_eq(cache_decode(dir, bytes, len, &b), 0);
 	da = describe(a);
 	db = describe(b);
 	ck_assert_str_eq(da, db);
@@ -488,6 +619,8 @@ test_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, round_trip_of_the_shipped_content);
 	tcase_add_test(tc, no_positions_in_the_cache);
+	tcase_add_test(tc, read_back_content_is_checked_as_yaml_is);
+	tcase_add_test(tc, another_build_never_reads_the_cache);
 	tcase_add_test(tc, every_condition_form_round_trips);
 	tcase_add_test(tc, used_when_valid_ignored_when_stale);
 	tcase_add_test(tc, damaged_cache_ignored);

@@ -1,0 +1,40 @@
+# The content cache: written at a start, read at the next, and never
+# read by a program of another build (issue 13: a new program read an old
+# cache and took its date questions for another type).
+. "$TOP/tests/cli/lib.sh"
+
+cp -R "$TOP/tests/tui/content" content
+run 0 "$AIREJSE" --content content journeys --format tsv
+contains "$out" "demo"
+set -- home/.cache/airejse/content-*.bin
+cache=$1
+[ -f "$cache" ] || fail "no cache written"
+inode() {
+	ls -i "$1" | awk '{ print $1 }'
+}
+# The build key: 8 bytes after the 32 of the magic (struct cache_header).
+key() {
+	od -An -tx1 -j32 -N8 "$1" | tr -d ' \n'
+}
+ours=$(key "$cache")
+first=$(inode "$cache")
+
+# Read, not written again: the same file.
+run 0 "$AIREJSE" --content content journeys --format tsv
+contains "$out" "demo"
+[ "$(inode "$cache")" = "$first" ] || fail "a valid cache was written again"
+
+# The same bytes under another build's key, as an older program would
+# have left them: not read, but replaced by one of this build.
+printf '\001\002\003\004\005\006\007\010' | dd of="$cache" bs=1 seek=32 conv=notrunc 2>/dev/null
+[ "$(key "$cache")" = 0102030405060708 ] || fail "the key was not changed"
+run 0 "$AIREJSE" --content content journeys --format tsv
+contains "$out" "demo"
+[ "$(inode "$cache")" != "$first" ] || fail "a cache of another build was kept"
+[ "$(key "$cache")" = "$ours" ] || fail "the cache was not written by this build"
+
+# Switched off, nothing is read or written.
+rm -f "$cache"
+run 0 env AIREJSE_CACHE=off "$AIREJSE" --content content journeys --format tsv
+contains "$out" "demo"
+[ ! -e "$cache" ] || fail "AIREJSE_CACHE=off wrote a cache"

@@ -326,9 +326,8 @@ r_strlist(struct rd *r, struct strlist *l)
 static void r_item(struct rd *r, const struct loader_list *l, void *item);
 
 static void
-r_field(struct rd *r, const struct yfield *f, void *obj)
+r_field(struct rd *r, const struct yfield *f, struct loader_field lf, void *obj)
 {
-	struct loader_field lf = loader_field(f);
 	struct ref *ref;
 	char *arr;
 	size_t i, n;
@@ -391,9 +390,9 @@ r_field(struct rd *r, const struct yfield *f, void *obj)
  * it: a field it requires is there, and a text is in both languages or
  * neither. */
 static bool
-field_ok(const struct yfield *f, const void *obj)
+field_ok(const struct yfield *f, enum loader_kind kind, const void *obj)
 {
-	switch (loader_field(f).kind) {
+	switch (kind) {
 	case LOADER_TEXT: {
 		const struct text *t = AT(obj, f->offset, const struct text);
 
@@ -419,8 +418,10 @@ r_item(struct rd *r, const struct loader_list *l, void *item)
 
 	*AT(item, l->pos, struct srcpos) = nowhere;
 	for (f = l->fields; f->key != NULL && !r->bad; f++) {
-		r_field(r, f, item);
-		if (!field_ok(f, item))
+		struct loader_field lf = loader_field(f);
+
+		r_field(r, f, lf, item);
+		if (!field_ok(f, lf.kind, item))
 			r->bad = true;
 	}
 }

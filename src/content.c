@@ -411,26 +411,45 @@ sort_once(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *)
 		qsort(v, n, size, cmp);
 }
 
-/* Reports every id that an earlier item already used. The arrays are
- * small (hundreds), so pairwise comparison is fine. */
+/* An item's id and its place in its list, sorted by both. */
+struct id_at {
+	const char	*id;
+	size_t		 i;
+};
+
+static int
+cmp_id_at(const void *a, const void *b)
+{
+	const struct id_at *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Reports every id that an earlier item already used, against the first
+ * item that used it. */
 static void
 check_dups(struct linker *lk, void *const *items, size_t n,
     const char *(*id)(const void *), struct srcpos (*pos)(const void *),
     const char *what)
 {
-	size_t i, j;
+	struct id_at *v = xreallocarray(NULL, n ? n : 1, sizeof(*v));
+	size_t i, first = 0;
 
+	for (i = 0; i < n; i++)
+		v[i] = (struct id_at){ id(items[i]), i };
+	qsort(v, n, sizeof(*v), cmp_id_at);
 	for (i = 1; i < n; i++) {
-		for (j = 0; j < i; j++) {
-			if (strcmp(id(items[i]), id(items[j])) == 0) {
-				struct srcpos first = pos(items[j]);
+		if (strcmp(v[i].id, v[first].id) != 0) {
+			first = i;
+		} else {
+			struct srcpos at = pos(items[v[first].i]);
 
-				lerr(lk, pos(items[i]), _("duplicate %s id '%s' (first defined at %s:%d)"),
-				    what, id(items[i]), first.file, first.line);
-				break;
-			}
+			lerr(lk, pos(items[v[i].i]), _("duplicate %s id '%s' (first defined at %s:%d)"),
+			    what, v[i].id, at.file, at.line);
 		}
 	}
+	free(v);
 }
 
 #define ACCESSORS(T)							\
@@ -725,82 +744,68 @@ link_track(struct linker *lk, size_t ti, struct track *t)
 }
 
 /* The questions a question's applicability depends on: those in its own
- * condition and in the conditions of the steps that ask it. */
-struct dep_walk {
-	const struct content	*c;
-	const struct question	*start;
-	const struct question	**stack;
-	size_t			 depth;
-	bool			 found;
-	unsigned char		*state;	/* per question: 0 new, 1 on stack, 2 done */
+ * condition and in the conditions of the steps that ask it, by index. */
+struct deps {
+	size_t	*to;
+	size_t	 n, cap;
 };
 
-static size_t
-question_index(const struct content *c, const struct question *q)
+static void
+add_dep(void *arg, const struct question *q)
 {
-	size_t i;
+	struct deps *d = arg;
 
-	for (i = 0; i < c->nquestions; i++)
-		if (c->questions[i] == q)
-			return i;
-	return 0;
+	xgrow(&d->to, &d->cap, d->n + 1, sizeof(*d->to));
+	d->to[d->n++] = q->index;
 }
 
-static void visit_question(struct dep_walk *w, const struct question *q);
-
-static void
-visit_dep(void *arg, const struct question *q)
+/* Whether question start is among those question qi depends on, however
+ * indirectly; seen marks the questions looked at. */
+static bool
+reaches(const struct deps *deps, unsigned char *seen, size_t qi, size_t start)
 {
-	visit_question(arg, q);
-}
+	size_t i, to;
 
-static void
-visit_question(struct dep_walk *w, const struct question *q)
-{
-	size_t qi = question_index(w->c, q), t, i, j, k;
-
-	if (w->found || w->state[qi] == 2)
-		return;
-	if (w->state[qi] == 1) {
-		if (q == w->start)
-			w->found = true;
-		return;
+	for (i = 0; i < deps[qi].n; i++) {
+		if ((to = deps[qi].to[i]) == start)
+			return true;
+		if (!seen[to]) {
+			seen[to] = 1;
+			if (reaches(deps, seen, to, start))
+				return true;
+		}
 	}
-	w->state[qi] = 1;
-	expr_questions(q->when.expr, visit_dep, w);
-	for (t = 0; t < w->c->ntracks; t++) {
-		const struct track *tr = w->c->tracks[t];
-
-		for (i = 0; i < tr->nphases; i++)
-			for (j = 0; j < tr->phases[i].nsteps; j++) {
-				const struct step *st = &tr->phases[i].steps[j];
-
-				for (k = 0; k < st->nquestions; k++)
-					if (st->questions[k] == q)
-						expr_questions(st->when.expr, visit_dep, w);
-			}
-	}
-	w->state[qi] = w->found ? 1 : 2;
+	return false;
 }
 
 static void
 check_cycles(struct linker *lk)
 {
 	struct content *c = lk->c;
-	unsigned char *state = xcalloc(c->nquestions ? c->nquestions : 1, 1);
-	size_t i;
+	size_t n = c->nquestions, i, t, k;
+	struct deps *deps = xcalloc(n ? n : 1, sizeof(*deps));
+	unsigned char *seen = xcalloc(n ? n : 1, 1);
 
-	for (i = 0; i < c->nquestions; i++) {
-		struct dep_walk w = { c, c->questions[i], NULL, 0, false, state };
+	for (i = 0; i < n; i++)
+		expr_questions(c->questions[i]->when.expr, add_dep, &deps[i]);
+	for (t = 0; t < c->ntracks; t++)
+		for (i = 0; i < c->tracks[t]->nsteps; i++) {
+			const struct step *st = track_step_at(c->tracks[t], i);
 
-		memset(state, 0, c->nquestions);
-		visit_question(&w, c->questions[i]);
-		if (w.found)
+			for (k = 0; k < st->nquestions; k++)
+				expr_questions(st->when.expr, add_dep, &deps[st->questions[k]->index]);
+		}
+	for (i = 0; i < n; i++) {
+		memset(seen, 0, n);
+		if (reaches(deps, seen, i, i))
 			lerr(lk, c->questions[i]->pos,
 			    _("whether question '%s' is asked depends on its own answer (its conditions, or its steps' conditions, lead back to it)"),
 			    c->questions[i]->id);
 	}
-	free(state);
+	for (i = 0; i < n; i++)
+		free(deps[i].to);
+	free(deps);
+	free(seen);
 }
 
 static int
@@ -846,7 +851,7 @@ warn_unused(struct linker *lk)
 				const struct step *st = &tr->phases[i].steps[j];
 
 				for (k = 0; k < st->nquestions; k++)
-					qused[question_index(c, st->questions[k])] = true;
+					qused[st->questions[k]->index] = true;
 				for (k = 0; k < c->nroles; k++)
 					if (st->owner == c->roles[k])
 						rused[k] = true;

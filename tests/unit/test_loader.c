@@ -271,6 +271,16 @@ START_TEST(duplicate_key)
 }
 END_TEST
 
+/* A question asked only when a question asked only when the first is
+ * answered: each is reported where it is defined. */
+START_TEST(condition_cycle)
+{
+	bad("bank", "    type: yesno\n", "    type: yesno\n    when: dba == nej\n");
+	has_error("bank.yaml", 2, 5, "whether question 'persondata' is asked depends on its own answer");
+	has_error("track.yaml", 20, 15, "whether question 'dba' is asked depends on its own answer");
+}
+END_TEST
+
 START_TEST(unknown_question)
 {
 	bad("track", "            - persondata\n", "            - personoplysninger\n");
@@ -599,6 +609,7 @@ test_suite(void)
 	tcase_add_test(tc, duplicate_id);
 	tcase_add_test(tc, duplicate_step);
 	tcase_add_test(tc, duplicate_key);
+	tcase_add_test(tc, condition_cycle);
 	tcase_add_test(tc, unknown_question);
 	tcase_add_test(tc, unknown_role);
 	tcase_add_test(tc, unknown_role_handoff);

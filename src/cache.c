@@ -32,6 +32,7 @@
 #include "airejse/diag.h"
 #include "airejse/expr.h"
 #include "airejse/hash.h"
+#include "airejse/linker.h"
 #include "airejse/loader.h"
 #include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
@@ -470,7 +471,7 @@ decode(struct arena *a, const char *dir, const void *data, size_t len,
 	}
 	/* Linked and checked as content read from YAML is; its warnings
 	 * were the YAML's, and only errors matter here. */
-	if (r.bad || r.p != r.end || content_link(c, &d) != 0) {
+	if (r.bad || r.p != r.end || linker_link(c, &d) != 0) {
 		diag_free(&d);
 		content_free(c);
 		return -1;
@@ -675,7 +676,7 @@ cache_load(const char *dir, struct diags *diags, struct content **out)
 
 	*out = NULL;
 	if ((env != NULL && strcmp(env, "off") == 0) || (path = cache_path(dir)) == NULL) {
-		if ((rc = content_load(dir, NULL, 0, diags, out)) == 0)
+		if ((rc = loader_load(dir, NULL, 0, diags, out)) == 0)
 			digest_and_keep(*out, NULL, 0);
 		return rc;
 	}
@@ -689,7 +690,7 @@ cache_load(const char *dir, struct diags *diags, struct content **out)
 		free(path);
 		return 0;
 	}
-	rc = content_load(dir, NULL, 0, diags, out);
+	rc = loader_load(dir, NULL, 0, diags, out);
 	if (rc == 0)
 		digest_and_keep(*out, path, key);
 	free(path);

@@ -10,6 +10,7 @@
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
+#include "airejse/loader.h"
 #include "airejse/paths.h"
 #include "airejse/report.h"
 #include "airejse/strbuf.h"
@@ -153,7 +154,7 @@ validate(struct cmd *self)
 	}
 	if (dir == NULL)
 		dir = paths_content(self->app->content_opt);
-	rc = content_load(dir, files, nfiles, &d, &content);
+	rc = loader_load(dir, files, nfiles, &d, &content);
 	diag_print(&d, stderr);
 	if (rc == 0) {
 		for (i = 0; i < content->ntracks; i++)

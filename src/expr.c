@@ -4,10 +4,9 @@
 #include <string.h>
 
 #include "airejse/arena.h"
-#include "airejse/content.h"
 #include "airejse/expr.h"
 #include "airejse/i18n.h"
-#include "airejse/settings.h"
+#include "airejse/qtype.h"
 #include "airejse/strbuf.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
@@ -394,10 +393,10 @@ expr_parse(struct arena *a, const char *src, int *errcol, char **errmsg)
 /* Binding */
 
 struct binder {
-	const struct content	*c;
-	void			(*err)(void *, int, const char *);
-	void			*arg;
-	int			 nerr;
+	const struct expr_resolver	*r;
+	void				(*err)(void *, int, const char *);
+	void				*arg;
+	int				 nerr;
 };
 
 static void
@@ -408,21 +407,30 @@ bind_error(struct binder *b, int col, char *msg)
 	b->nerr++;
 }
 
+/* Binds a question operand to the question named o->name; false when
+ * there is none. */
+static bool
+bind_question(struct binder *b, struct operand *o)
+{
+	if ((o->q = b->r->question(b->r->arg, o->name, &o->qtype)) == NULL)
+		return false;
+	o->kind = OPD_QUESTION;
+	return true;
+}
+
 /* Resolves a name that stands alone: a question or a setting. */
 static bool
 bind_subject(struct binder *b, struct operand *o)
 {
-	const struct setting_def *sd;
+	int setting;
 
 	if (o->kind != OPD_NAME)
 		return true;
-	if ((o->q = content_question(b->c, o->name)) != NULL) {
-		o->kind = OPD_QUESTION;
+	if (bind_question(b, o))
 		return true;
-	}
-	if ((sd = setting_find(o->name)) != NULL) {
+	if ((setting = b->r->setting(b->r->arg, o->name)) >= 0) {
 		o->kind = OPD_SETTING;
-		o->setting = (int)sd->id;
+		o->setting = setting;
 		return true;
 	}
 	return false;
@@ -432,8 +440,7 @@ static bool
 is_numeric(const struct operand *o)
 {
 	return o->kind == OPD_NUMBER || o->kind == OPD_SETTING ||
-	    (o->kind == OPD_QUESTION &&
-	     (o->q->type == Q_NUMBER || o->q->type == Q_AMOUNT));
+	    (o->kind == OPD_QUESTION && (o->qtype == Q_NUMBER || o->qtype == Q_AMOUNT));
 }
 
 static const char *
@@ -446,20 +453,19 @@ operand_desc(const struct operand *o)
 	case OPD_YES:
 	case OPD_NO:		return _("yes/no");
 	case OPD_OPTION:	return _("an option");
-	case OPD_QUESTION:	return qtype_name(o->q->type);
+	case OPD_QUESTION:	return qtype_name(o->qtype);
 	default:		return _("a name");
 	}
 }
 
-/* Binds the value side v of a comparison with question q. */
+/* Binds the value side v of a comparison with the question q. */
 static void
-bind_value(struct binder *b, struct expr *e, const struct question *q,
-    struct operand *v)
+bind_value(struct binder *b, const struct operand *q, struct operand *v)
 {
-	const char *lit = v->name;
+	const char *id = q->name, *lit = v->name;
 	bool yes;
 
-	switch (q->type) {
+	switch (q->qtype) {
 	case Q_YESNO:
 		if ((v->kind == OPD_NAME || v->kind == OPD_STRING) &&
 		    value_parse_yesno(lit, &yes) == 0) {
@@ -470,22 +476,22 @@ bind_value(struct binder *b, struct expr *e, const struct question *q,
 			return;
 		bind_error(b, v->col, xasprintf(
 		    _("'%s' is a yes/no question; compare it with ja or nej, not %s"),
-		    q->id, v->kind == OPD_NAME ? lit : operand_desc(v)));
+		    id, v->kind == OPD_NAME ? lit : operand_desc(v)));
 		return;
 	case Q_CHOICE:
 	case Q_MULTI:
 		if (v->kind == OPD_NAME || v->kind == OPD_STRING) {
-			if ((v->opt = question_option(q, lit)) != NULL) {
+			if (b->r->has_option(b->r->arg, q->q, lit)) {
 				v->kind = OPD_OPTION;
 				return;
 			}
 			bind_error(b, v->col, xasprintf(
-			    _("'%s' is not an option of question '%s'"), lit, q->id));
+			    _("'%s' is not an option of question '%s'"), lit, id));
 			return;
 		}
 		bind_error(b, v->col, xasprintf(
 		    _("question '%s' is a choice; compare it with one of its options, not %s"),
-		    q->id, operand_desc(v)));
+		    id, operand_desc(v)));
 		return;
 	case Q_NUMBER:
 	case Q_AMOUNT:
@@ -495,26 +501,25 @@ bind_value(struct binder *b, struct expr *e, const struct question *q,
 			return;
 		bind_error(b, v->col, xasprintf(
 		    _("question '%s' is a number; compare it with a number or a setting, not %s"),
-		    q->id, v->kind == OPD_NAME ? v->name : operand_desc(v)));
+		    id, v->kind == OPD_NAME ? v->name : operand_desc(v)));
 		return;
 	case Q_DATE:
 		if (v->kind == OPD_STRING && value_parse_date(lit, NULL) == 0)
 			return;
 		if (v->kind == OPD_NAME && bind_subject(b, v) &&
-		    v->kind == OPD_QUESTION && v->q->type == Q_DATE)
+		    v->kind == OPD_QUESTION && v->qtype == Q_DATE)
 			return;
 		bind_error(b, v->col, xasprintf(
 		    _("question '%s' is a date; compare it with a date in quotes, e.g. '2027-08-02'"),
-		    q->id));
+		    id));
 		return;
 	default:
 		if (v->kind == OPD_STRING)
 			return;
 		bind_error(b, v->col, xasprintf(
-		    _("question '%s' is text; compare it with a string in quotes"), q->id));
+		    _("question '%s' is text; compare it with a string in quotes"), id));
 		return;
 	}
-	(void)e;
 }
 
 /* Writes "5 < x" as "x > 5", so the question is always on the left. */
@@ -537,7 +542,7 @@ swap_sides(struct expr *e)
 static void
 bind_cmp(struct binder *b, struct expr *e)
 {
-	const struct question *q;
+	const struct operand *q;
 	bool implicit = e->b.kind == OPD_YES && e->b.col == 0;
 
 	if (e->a.kind == OPD_NAME && !bind_subject(b, &e->a)) {
@@ -582,33 +587,33 @@ bind_cmp(struct binder *b, struct expr *e)
 			return;
 		}
 	}
-	q = e->a.q;
-	if (implicit && q->type != Q_YESNO) {
-		bind_error(b, e->a.col, xasprintf(
+	q = &e->a;
+	if (implicit && q->qtype != Q_YESNO) {
+		bind_error(b, q->col, xasprintf(
 		    _("'%s' alone is only a condition for a yes/no question; compare it with a value"),
-		    q->id));
+		    q->name));
 		return;
 	}
-	if (e->cmp == CMP_INCLUDES && q->type != Q_MULTI) {
+	if (e->cmp == CMP_INCLUDES && q->qtype != Q_MULTI) {
 		bind_error(b, e->col, xasprintf(
 		    _("'includes' needs a multiple-choice question, and '%s' is %s"),
-		    q->id, qtype_name(q->type)));
+		    q->name, qtype_name(q->qtype)));
 		return;
 	}
-	if (q->type == Q_MULTI && e->cmp != CMP_INCLUDES) {
+	if (q->qtype == Q_MULTI && e->cmp != CMP_INCLUDES) {
 		bind_error(b, e->col, xasprintf(
-		    _("'%s' is a multiple choice; test it with 'includes'"), q->id));
+		    _("'%s' is a multiple choice; test it with 'includes'"), q->name));
 		return;
 	}
 	if (e->cmp != CMP_EQ && e->cmp != CMP_NE && e->cmp != CMP_INCLUDES &&
-	    q->type != Q_NUMBER && q->type != Q_AMOUNT && q->type != Q_DATE) {
+	    q->qtype != Q_NUMBER && q->qtype != Q_AMOUNT && q->qtype != Q_DATE) {
 		bind_error(b, e->col, xasprintf(
 		    _("'%s' is %s; only numbers, amounts and dates can be ordered with < or >"),
-		    q->id, qtype_name(q->type)));
+		    q->name, qtype_name(q->qtype)));
 		return;
 	}
 	if (!implicit)
-		bind_value(b, e, q, &e->b);
+		bind_value(b, q, &e->b);
 }
 
 static void
@@ -625,14 +630,12 @@ bind_node(struct binder *b, struct expr *e)
 		break;
 	case EXPR_ANSWERED:
 	case EXPR_UNKNOWN:
-		if ((e->a.q = content_question(b->c, e->a.name)) == NULL)
+		if (!bind_question(b, &e->a))
 			bind_error(b, e->a.col, xasprintf(
 			    _("unknown question '%s'"), e->a.name));
-		else
-			e->a.kind = OPD_QUESTION;
 		break;
 	case EXPR_TRACK:
-		if (content_track(b->c, e->a.name) == NULL)
+		if (!b->r->has_track(b->r->arg, e->a.name))
 			bind_error(b, e->a.col, xasprintf(
 			    _("unknown track '%s'"), e->a.name));
 		break;
@@ -643,10 +646,10 @@ bind_node(struct binder *b, struct expr *e)
 }
 
 int
-expr_bind(struct expr *e, const struct content *c,
+expr_bind(struct expr *e, const struct expr_resolver *r,
     void (*err)(void *, int, const char *), void *arg)
 {
-	struct binder b = { c, err, arg, 0 };
+	struct binder b = { r, err, arg, 0 };
 
 	bind_node(&b, e);
 	return b.nerr;
@@ -728,7 +731,7 @@ eval_cmp(const struct expr *e, const struct expr_env *env)
 	const char *v, *w;
 	double x, y;
 
-	if (e->a.kind == OPD_SETTING || q->type == Q_NUMBER || q->type == Q_AMOUNT) {
+	if (e->a.kind == OPD_SETTING || e->a.qtype == Q_NUMBER || e->a.qtype == Q_AMOUNT) {
 		if (!operand_number(&e->a, env, &x) || !operand_number(&e->b, env, &y))
 			return false;
 		return ordered(e->cmp, x < y ? -1 : x > y);
@@ -742,8 +745,8 @@ eval_cmp(const struct expr *e, const struct expr_env *env)
 		return ordered(e->cmp, strcmp(v, "nej"));
 	case OPD_OPTION:
 		if (e->cmp == CMP_INCLUDES)
-			return list_has(v, e->b.opt->id);
-		return ordered(e->cmp, strcmp(v, e->b.opt->id));
+			return list_has(v, e->b.name);
+		return ordered(e->cmp, strcmp(v, e->b.name));
 	case OPD_STRING:
 		return ordered(e->cmp, strcmp(v, e->b.name));
 	case OPD_QUESTION:
@@ -796,7 +799,7 @@ operand_string(struct strbuf *sb, const struct operand *o)
 		sb_add(sb, "nej");
 		break;
 	case OPD_OPTION:
-		sb_add(sb, o->opt->id);
+		sb_add(sb, o->name);
 		break;
 	default:
 		sb_add(sb, o->name ? o->name : "?");

@@ -10,6 +10,7 @@
 #include "airejse/diag.h"
 #include "airejse/expr.h"
 #include "airejse/i18n.h"
+#include "airejse/linker.h"
 #include "airejse/loader.h"
 #include "airejse/xalloc.h"
 #include "airejse/yamldoc.h"
@@ -169,23 +170,9 @@ yf_cond(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 		c->pos.col++;
 	c->expr = expr_parse(y->arena, s, &col, &msg);
 	if (c->expr == NULL) {
-		loader_cond_error(y->diags, c, col, msg);
+		linker_cond_error(y->diags, c, col, msg);
 		y->nerrors++;
 		free(msg);
-	}
-}
-
-void
-loader_cond_error(struct diags *diags, const struct cond *c, int col, const char *msg)
-{
-	struct srcpos p = c->pos;
-
-	if (c->exact) {
-		p.col += col - 1;
-		diag_add(diags, DIAG_ERROR, p.file, p.line, p.col, _("condition: %s"), msg);
-	} else {
-		diag_add(diags, DIAG_ERROR, p.file, p.line, p.col,
-		    _("condition, at character %d: %s"), col, msg);
 	}
 }
 
@@ -753,7 +740,9 @@ static const struct yfield file_fields[] = {
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 
-int
+/* Reads one file into c; returns 0, EX_NOINPUT or EX_DATAERR. Sets
+ * *unread when the file could not be read or parsed at all. */
+static int
 loader_file(struct content *c, const char *file, struct diags *diags, bool *unread)
 {
 	struct ydoc y;
@@ -876,7 +865,7 @@ load_list(char *const *files, size_t n, const char *dir, struct diags *diags,
 	adopt_lists(c);
 	/* With a file missing, every reference into it would be reported
 	 * too; the reader fixes that file first. */
-	if (!unread && content_link(c, diags) != 0 && rc == 0)
+	if (!unread && linker_link(c, diags) != 0 && rc == 0)
 		rc = EX_DATAERR;
 	if (rc != 0) {
 		content_free(c);
@@ -888,7 +877,7 @@ load_list(char *const *files, size_t n, const char *dir, struct diags *diags,
 }
 
 int
-content_load(const char *dir, char *const *override, size_t noverride,
+loader_load(const char *dir, char *const *override, size_t noverride,
     struct diags *diags, struct content **out)
 {
 	char **files = NULL;
@@ -904,7 +893,7 @@ content_load(const char *dir, char *const *override, size_t noverride,
 }
 
 int
-content_load_files(char *const *paths, size_t n, struct diags *diags,
+loader_load_files(char *const *paths, size_t n, struct diags *diags,
     struct content **out)
 {
 	return load_list(paths, n, NULL, diags, out);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "airejse/arena.h"
+#include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/i18n.h"
 #include "airejse/strbuf.h"

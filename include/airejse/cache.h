@@ -23,7 +23,7 @@ struct cache_header {
 	uint64_t	sum;		/* XXH3_64bits of the body */
 };
 
-/* As content_load(dir, NULL, 0, ...), through the cache: a valid cache
+/* As loader_load(dir, NULL, 0, ...), through the cache: a valid cache
  * is read; otherwise the YAML is, and the cache written for next time
  * (quietly giving up where the cache folder cannot be written). Either
  * way the content's digest is set, the same for the same content.

@@ -1,6 +1,7 @@
 /* The content model: tracks, phases, steps, questions, roles, hand-off
  * rules, glossary and legal dates, loaded from YAML and validated. The
- * model is read-only once loaded; everything is owned by struct content. */
+ * model is read-only once loaded; everything is owned by struct content,
+ * the names of the files its struct srcpos point at too. */
 #ifndef AIREJSE_CONTENT_H
 #define AIREJSE_CONTENT_H
 
@@ -8,19 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "airejse/diag.h"
 #include "airejse/i18n.h"
+#include "airejse/qtype.h"
 
 struct arena;
-struct diags;
 struct expr;
 struct glossary_entry;
-
-/* Where something was defined, for messages. */
-struct srcpos {
-	const char	*file;	/* owned by the content */
-	int		 line;
-	int		 col;
-};
 
 /* A reference by identifier, resolved when all files are read. */
 struct ref {
@@ -42,20 +37,6 @@ struct strlist {
 	char		**v;
 	struct srcpos	 *pos;
 	size_t		  n;
-};
-
-enum qtype {
-	Q_TEXT,
-	Q_LONGTEXT,
-	Q_YESNO,
-	Q_CHOICE,
-	Q_MULTI,
-	Q_NUMBER,
-	Q_AMOUNT,	/* whole Danish kroner */
-	Q_DATE,
-	Q_EMAIL,
-	Q_URL,
-	Q__COUNT
 };
 
 /* What a number question measures, where that changes how it is read
@@ -312,16 +293,6 @@ struct content {
 	uint64_t		 digest;
 };
 
-/* Loads every *.yaml under dir/journeys and dir/checklists. Files in
- * override replace a file of the same name in the folder (or are added),
- * so one edited file can be checked against the rest. Problems go to
- * diags (file:line:column). Returns 0 and sets *out, or EX_NOINPUT (no
- * content there), EX_DATAERR (errors in diags) or EX_IOERR. */
-int content_load(const char *dir, char *const *override, size_t noverride,
-    struct diags *diags, struct content **out);
-/* Loads exactly the files given, with nothing else. */
-int content_load_files(char *const *files, size_t nfiles,
-    struct diags *diags, struct content **out);
 void content_free(struct content *c);
 
 const struct track *content_track(const struct content *c, const char *id);
@@ -343,8 +314,6 @@ const struct qoption *question_option(const struct question *q, const char *id);
  * current language, else the condition as written; NULL without one. */
 const char *step_requires_text(const struct step *st);
 
-const char *qtype_name(enum qtype t);
-int qtype_parse(const char *s, enum qtype *out);
 const char *basis_name(enum basis b);
 /* True if s is an identifier: [a-z0-9][a-z0-9_-]*, at most 64 bytes. */
 bool content_is_id(const char *s);

@@ -5,6 +5,14 @@
 
 #include <stdio.h>
 
+/* A place in a file, for messages: line and column 1-based, 0 when
+ * unknown; the file is owned by whoever made the place. */
+struct srcpos {
+	const char	*file;
+	int		 line;
+	int		 col;
+};
+
 enum diag_severity {
 	DIAG_ERROR,
 	DIAG_WARNING

@@ -11,18 +11,19 @@
  *   operand := NAME | NUMBER | 'string' | "string"
  *
  * A NAME is a question id, a site setting (udbudsgraense), or, beside a
- * yes/no or choice question, a literal (ja, nej, an option id). */
+ * yes/no or choice question, a literal (ja, nej, an option id). What a
+ * name stands for is asked of a resolver (struct expr_resolver): the
+ * conditions know nothing of the content that holds them. */
 #ifndef AIREJSE_EXPR_H
 #define AIREJSE_EXPR_H
 
 #include <stdbool.h>
 
+#include "airejse/qtype.h"
 #include "airejse/record.h"
 
 struct arena;
-struct content;
 struct question;
-struct qoption;
 
 enum expr_op {
 	EXPR_OR,
@@ -57,11 +58,11 @@ enum operand_kind {
 
 struct operand {
 	enum operand_kind	 kind;
-	char			*name;	/* NAME or string literal */
+	char			*name;	/* as written: a NAME, string or option id */
 	double			 num;
 	int			 col;	/* 1-based column in the source */
-	const struct question	*q;
-	const struct qoption	*opt;
+	const struct question	*q;	/* QUESTION: the resolver's */
+	enum qtype		 qtype;	/* QUESTION: its type */
 	int			 setting;
 };
 
@@ -78,9 +79,23 @@ struct expr {
  * (caller frees); what was made of the tree stays in a. */
 struct expr *expr_parse(struct arena *a, const char *src, int *errcol, char **errmsg);
 
-/* Resolves names against c and checks the types of each comparison.
+/* What the names of a condition stand for (the linker's over the
+ * content and the site settings). */
+struct expr_resolver {
+	/* The question named id, or NULL; its type in *type. */
+	const struct question *(*question)(void *arg, const char *id, enum qtype *type);
+	/* Whether question q has an option named id. */
+	bool (*has_option)(void *arg, const struct question *q, const char *id);
+	/* Whether there is a track named id. */
+	bool (*has_track)(void *arg, const char *id);
+	/* The site setting named name (enum setting_id), or -1. */
+	int (*setting)(void *arg, const char *name);
+	void *arg;
+};
+
+/* Resolves names through r and checks the types of each comparison.
  * Calls err for each problem with its column; returns the error count. */
-int expr_bind(struct expr *e, const struct content *c,
+int expr_bind(struct expr *e, const struct expr_resolver *r,
     void (*err)(void *arg, int col, const char *msg), void *arg);
 
 /* Calls fn for every question e refers to. */

@@ -1,36 +1,24 @@
-/* Reading content files into the model (used by content.c). */
+/* Reading content files into the model: the YAML, through the schema
+ * tables of yamldoc.h, into one arena, then linked (linker.h). */
 #ifndef AIREJSE_LOADER_H
 #define AIREJSE_LOADER_H
 
-#include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 struct content;
 struct diags;
-struct cond;
-struct question;
-struct step;
-struct phase;
-struct track;
-struct role;
-struct group;
-struct handoff_rule;
-struct glossary_entry;
-struct legal_date;
-struct cnote;
-struct citem;
-struct csection;
-struct checklist;
-struct packet;
-struct arena;
 struct yfield;
 
-/* Reads one file into c; returns 0, EX_NOINPUT or EX_DATAERR. Sets
- * *unread when the file could not be read or parsed at all. */
-int loader_file(struct content *c, const char *file, struct diags *diags, bool *unread);
-/* Reports a problem at column col of the condition c. */
-void loader_cond_error(struct diags *diags, const struct cond *c, int col, const char *msg);
+/* Loads every *.yaml under dir/journeys and dir/checklists. Files in
+ * override replace a file of the same name in the folder (or are added),
+ * so one edited file can be checked against the rest. Problems go to
+ * diags (file:line:column). Returns 0 and sets *out, or EX_NOINPUT (no
+ * content there), EX_DATAERR (errors in diags) or EX_IOERR. */
+int loader_load(const char *dir, char *const *override, size_t noverride,
+    struct diags *diags, struct content **out);
+/* Loads exactly the files given, with nothing else. */
+int loader_load_files(char *const *files, size_t nfiles,
+    struct diags *diags, struct content **out);
 
 /* What the loader fills, described for the content cache (cache.c),
  * which writes and reads content by the loader's own tables: a field a
@@ -74,8 +62,5 @@ struct loader_field loader_field(const struct yfield *f);
 /* The content files of dir, in the order they are read. */
 int loader_files(const char *dir, struct diags *diags, char ***files, size_t *n);
 void loader_files_free(char **files, size_t n);
-
-/* Provided by content.c: checks and links what the files defined. */
-int content_link(struct content *c, struct diags *diags);
 
 #endif

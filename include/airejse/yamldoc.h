@@ -8,7 +8,8 @@
 #include <stddef.h>
 #include <yaml.h>
 
-#include "airejse/content.h"
+#include "airejse/diag.h"
+#include "airejse/i18n.h"
 
 struct arena;
 struct diags;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "airejse/content.h"
+#include "airejse/loader.h"
 #include "airejse/paths.h"
 #include "airejse/store.h"
 #include "support.h"
@@ -14,7 +15,7 @@ bench_open(struct bench *b, const char *db, int flags)
 
 	memset(b, 0, sizeof(*b));
 	settings_defaults(&b->settings);
-	if (content_load(dir, NULL, 0, &b->diags, &b->content) != 0) {
+	if (loader_load(dir, NULL, 0, &b->diags, &b->content) != 0) {
 		diag_print(&b->diags, stderr);
 		fprintf(stderr, "bench: cannot load the content in %s\n", dir);
 		exit(1);

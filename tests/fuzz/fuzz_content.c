@@ -7,6 +7,7 @@
 
 #include "airejse/content.h"
 #include "airejse/diag.h"
+#include "airejse/loader.h"
 #include "fuzz.h"
 
 static char path[64];
@@ -34,7 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fwrite(data, 1, size, f);
 	fclose(f);
 	files[0] = path;
-	if (content_load_files(files, 1, &d, &c) == 0)
+	if (loader_load_files(files, 1, &d, &c) == 0)
 		content_free(c);
 	diag_free(&d);
 	return 0;

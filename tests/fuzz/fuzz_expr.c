@@ -6,6 +6,7 @@
 #include "airejse/arena.h"
 #include "airejse/content.h"
 #include "airejse/expr.h"
+#include "airejse/linker.h"
 #include "airejse/xalloc.h"
 #include "fuzz.h"
 
@@ -57,7 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		free(msg);
 	} else {
-		if (expr_bind(e, c, ignore, NULL) == 0)
+		if (linker_bind(c, e, ignore, NULL) == 0)
 			(void)expr_eval(e, &env);
 		s = expr_to_string(e);
 		free(s);

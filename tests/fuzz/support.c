@@ -6,6 +6,7 @@
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/i18n.h"
+#include "airejse/loader.h"
 #include "fuzz.h"
 
 static const char text[] =
@@ -74,7 +75,7 @@ fuzz_content(void)
 		abort();
 	fputs(text, f);
 	fclose(f);
-	if (content_load_files(files, 1, &d, &c) != 0) {
+	if (loader_load_files(files, 1, &d, &c) != 0) {
 		diag_print(&d, stderr);
 		abort();
 	}

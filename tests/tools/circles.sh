@@ -14,7 +14,6 @@ set -eu
 # a group found may be made of. Remove a line when its group is gone.
 known='
 tui-handoffs tui-journey tui-search
-content expr loader settings value yamldoc
 '
 
 [ $# -gt 0 ] || { echo "usage: circles.sh OBJECT..." >&2; exit 2; }

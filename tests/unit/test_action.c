@@ -13,6 +13,7 @@
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/handoff.h"
+#include "airejse/loader.h"
 #include "airejse/progress.h"
 #include "airejse/settings.h"
 #include "airejse/store.h"
@@ -36,7 +37,7 @@ setup(void)
 	char *tracks[] = { "alpha" };
 
 	dir = tu_tmpdir();
-	ck_assert_int_eq(content_load(cdir, NULL, 0, &d, &content), 0);
+	ck_assert_int_eq(loader_load(cdir, NULL, 0, &d, &content), 0);
 	diag_free(&d);
 	free(cdir);
 	settings_defaults(&settings);
@@ -1060,7 +1061,7 @@ START_TEST(briefs_kept_while_nothing_changes)
 	/* Other content. */
 	briefs_right(&act, NULL, 0);
 	cdir = xasprintf("%s/tests/data/store", tu_srcdir());
-	ck_assert_int_eq(content_load(cdir, NULL, 0, &d, &other), 0);
+	ck_assert_int_eq(loader_load(cdir, NULL, 0, &d, &other), 0);
 	diag_free(&d);
 	free(cdir);
 	act.content = other;

@@ -13,6 +13,7 @@
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/expr.h"
+#include "airejse/loader.h"
 #include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
@@ -41,7 +42,7 @@ load_yaml(const char *dir)
 	struct diags d = { 0 };
 	struct content *c = NULL;
 
-	ck_assert_int_eq(content_load(dir, NULL, 0, &d, &c), 0);
+	ck_assert_int_eq(loader_load(dir, NULL, 0, &d, &c), 0);
 	diag_free(&d);
 	return c;
 }

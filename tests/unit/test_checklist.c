@@ -7,6 +7,7 @@
 
 #include "airejse/content.h"
 #include "airejse/diag.h"
+#include "airejse/loader.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
 
@@ -118,7 +119,7 @@ load(const char *checklist)
 {
 	free(tu_write(dir, "journeys/base.yaml", base));
 	free(tu_write(dir, "checklists/tjek.yaml", checklist));
-	return content_load(dir, NULL, 0, &diags, &content);
+	return loader_load(dir, NULL, 0, &diags, &content);
 }
 
 static void

@@ -7,6 +7,8 @@
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/expr.h"
+#include "airejse/linker.h"
+#include "airejse/loader.h"
 #include "airejse/settings.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
@@ -65,7 +67,7 @@ setup(void)
 	dir = tu_tmpdir();
 	path = tu_write(dir, "journeys/base.yaml", base);
 	free(path);
-	ck_assert_int_eq(content_load(dir, NULL, 0, &d, &content), 0);
+	ck_assert_int_eq(loader_load(dir, NULL, 0, &d, &content), 0);
 	diag_free(&d);
 }
 
@@ -109,7 +111,7 @@ roundtrip(const char *src, int *errcol)
 	if ((e = expr_parse(a, src, &col, &msg)) == NULL) {
 		*errcol = col;
 		s = msg;
-	} else if (expr_bind(e, content, on_err, &eb) > 0) {
+	} else if (linker_bind(content, e, on_err, &eb) > 0) {
 		*errcol = eb.col;
 		s = eb.msg;
 	} else {
@@ -259,7 +261,7 @@ eval(const char *src, const char *const *pairs)
 	bool r;
 
 	ck_assert_msg(e != NULL, "%s: %s", src, msg);
-	ck_assert_int_eq(expr_bind(e, content, on_err, &eb), 0);
+	ck_assert_int_eq(linker_bind(content, e, on_err, &eb), 0);
 	r = expr_eval(e, &env);
 	arena_free(a);
 	return r;
@@ -296,6 +298,97 @@ START_TEST(evaluation)
 }
 END_TEST
 
+/* Conditions know nothing of the content: what a name stands for is
+ * asked of the resolver they are given. Here one that knows two
+ * questions, by tokens of its own, an option, a track and a setting. */
+static const char tok_niveau[] = "niveau", tok_beloeb[] = "beloeb";
+
+static const struct question *
+own_question(void *arg, const char *id, enum qtype *type)
+{
+	int *asked = arg;
+
+	(*asked)++;
+	if (strcmp(id, "niveau") == 0) {
+		*type = Q_CHOICE;
+		return (const struct question *)tok_niveau;
+	}
+	if (strcmp(id, "beloeb") == 0) {
+		*type = Q_AMOUNT;
+		return (const struct question *)tok_beloeb;
+	}
+	return NULL;
+}
+
+static bool
+own_option(void *arg, const struct question *q, const char *id)
+{
+	(void)arg;
+	return (const char *)q == tok_niveau && strcmp(id, "høj") == 0;
+}
+
+static bool
+own_track(void *arg, const char *id)
+{
+	(void)arg;
+	return strcmp(id, "spor") == 0;
+}
+
+static int
+own_setting(void *arg, const char *name)
+{
+	(void)arg;
+	return strcmp(name, "graense") == 0 ? 7 : -1;
+}
+
+static enum answer_kind
+own_answer(void *arg, const struct question *q, const char **value)
+{
+	(void)arg;
+	*value = (const char *)q == tok_niveau ? "høj" : "2500";
+	return ANSWER_VALUE;
+}
+
+static double
+own_setting_value(void *arg, int s)
+{
+	(void)arg;
+	return s == 7 ? 2000 : -1;
+}
+
+START_TEST(bound_through_a_resolver)
+{
+	int asked = 0;
+	struct expr_resolver r = { own_question, own_option, own_track, own_setting, &asked };
+	struct expr_env env = { own_answer, own_setting_value, own_track, NULL };
+	struct errbuf eb = { 0, 0, NULL };
+	struct arena *a = arena_new();
+	char *msg = NULL, *s;
+	int col;
+	struct expr *e = expr_parse(a, "niveau == 'høj' and beloeb > graense and track(spor)",
+	    &col, &msg);
+
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(expr_bind(e, &r, on_err, &eb), 0);
+	ck_assert_int_gt(asked, 0);
+	ck_assert_ptr_eq(e->l->l->a.q, (const struct question *)tok_niveau);
+	ck_assert_int_eq(e->l->r->a.qtype, Q_AMOUNT);
+	ck_assert_int_eq(e->l->r->b.setting, 7);
+	ck_assert(expr_eval(e, &env));
+	s = expr_to_string(e);
+	ck_assert_str_eq(s, "(((niveau == høj) and (beloeb > graense)) and track(spor))");
+	free(s);
+	/* What the resolver does not know is an error at its column. */
+	e = expr_parse(a, "niveau == lav or track(andet)", &col, &msg);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(expr_bind(e, &r, on_err, &eb), 2);
+	ck_assert_int_eq(eb.col, 11);
+	ck_assert_str_eq(eb.msg, "'lav' is not an option of question 'niveau'");
+	free(eb.msg);
+	arena_free(a);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -308,6 +401,7 @@ test_suite(void)
 	tcase_add_test(tc, syntax_errors);
 	tcase_add_test(tc, type_errors);
 	tcase_add_test(tc, evaluation);
+	tcase_add_test(tc, bound_through_a_resolver);
 	suite_add_tcase(s, tc);
 	return s;
 }

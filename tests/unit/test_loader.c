@@ -7,6 +7,7 @@
 
 #include "airejse/content.h"
 #include "airejse/diag.h"
+#include "airejse/loader.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
 
@@ -103,7 +104,7 @@ load_with(const char *name, const char *text)
 	free(tu_write(dir, "journeys/roles.yaml", strcmp(name, "roles") == 0 ? text : roles));
 	free(tu_write(dir, "journeys/track.yaml", strcmp(name, "track") == 0 ? text : track));
 	free(tu_write(dir, "journeys/bank.yaml", strcmp(name, "bank") == 0 ? text : bank));
-	return content_load(dir, NULL, 0, &diags, &content);
+	return loader_load(dir, NULL, 0, &diags, &content);
 }
 
 /* Replaces the first occurrence of from in src by to. Caller frees. */
@@ -447,7 +448,7 @@ START_TEST(override_file)
 	content = NULL;
 	/* A copy elsewhere replaces its namesake in the folder. */
 	copy = tu_write(dir, "elsewhere/track.yaml", text);
-	ck_assert_int_eq(content_load(dir, &copy, 1, &diags, &content), EX_DATAERR);
+	ck_assert_int_eq(loader_load(dir, &copy, 1, &diags, &content), EX_DATAERR);
 	ck_assert_msg(strstr(diags.v[0].file, "elsewhere/track.yaml") != NULL, "%s", diags.v[0].file);
 	has_error("track.yaml", 24, 11, "duplicate step id");
 	free(copy);
@@ -457,7 +458,7 @@ END_TEST
 
 START_TEST(no_content)
 {
-	ck_assert_int_eq(content_load(dir, NULL, 0, &diags, &content), EX_NOINPUT);
+	ck_assert_int_eq(loader_load(dir, NULL, 0, &diags, &content), EX_NOINPUT);
 	ck_assert_uint_eq(diags.nerrors, 1);
 }
 END_TEST

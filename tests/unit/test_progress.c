@@ -8,6 +8,7 @@
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/handoff.h"
+#include "airejse/loader.h"
 #include "airejse/progress.h"
 #include "airejse/settings.h"
 #include "airejse/xalloc.h"
@@ -31,7 +32,7 @@ load(void)
 {
 	struct diags d = { 0 };
 	char *dir = xasprintf("%s/tests/data/store", tu_srcdir());
-	int rc = content_load(dir, NULL, 0, &d, &c);
+	int rc = loader_load(dir, NULL, 0, &d, &c);
 
 	if (rc != 0)
 		diag_print(&d, stderr);
@@ -478,7 +479,7 @@ load_requires(void)
 
 	requires_dir = tu_tmpdir();
 	free(tu_write(requires_dir, "journeys/gamma.yaml", requires_yaml));
-	rc = content_load(requires_dir, NULL, 0, &d, &c);
+	rc = loader_load(requires_dir, NULL, 0, &d, &c);
 	if (rc != 0)
 		diag_print(&d, stderr);
 	ck_assert_int_eq(rc, 0);

@@ -11,6 +11,7 @@
 #include "airejse/action.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
+#include "airejse/loader.h"
 #include "airejse/progress.h"
 #include "airejse/search.h"
 #include "airejse/store.h"
@@ -124,7 +125,7 @@ setup(void)
 	free(tu_write(dir, "journeys/common.yaml", common_yaml));
 	free(tu_write(dir, "journeys/a.yaml", a_yaml));
 	free(tu_write(dir, "journeys/b.yaml", b_yaml));
-	if (content_load(dir, NULL, 0, &d, &c) != 0)
+	if (loader_load(dir, NULL, 0, &d, &c) != 0)
 		diag_print(&d, stderr);
 	ck_assert_ptr_nonnull(c);
 	diag_free(&d);
@@ -503,7 +504,7 @@ START_TEST(every_project_at_once)
 	int64_t id[4];
 	size_t n = 0;
 
-	ck_assert_int_eq(content_load(cdir, NULL, 0, &d, &sc), 0);
+	ck_assert_int_eq(loader_load(cdir, NULL, 0, &d, &sc), 0);
 	diag_free(&d);
 	memset(&a, 0, sizeof(a));
 	ck_assert_int_eq(store_open(path, 0, &a.store, &cause), 0);

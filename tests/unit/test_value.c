@@ -9,6 +9,7 @@
 
 #include "airejse/content.h"
 #include "airejse/diag.h"
+#include "airejse/loader.h"
 #include "airejse/strbuf.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
@@ -505,7 +506,7 @@ START_TEST(property_real_content)
 	size_t i, types[Q__COUNT] = { 0 };
 
 	rng_state = 0x5eed0014u;
-	ck_assert_int_eq(content_load(tu_srcdir(), NULL, 0, &d, &c), 0);
+	ck_assert_int_eq(loader_load(tu_srcdir(), NULL, 0, &d, &c), 0);
 	diag_free(&d);
 	for (i = 0; i < c->nquestions; i++) {
 		round_trip(c->questions[i], 100);

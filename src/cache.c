@@ -596,7 +596,6 @@ cache_read(const char *path, const char *dir, uint64_t files)
 	/* On failure the arena, and the bytes, are freed with it. */
 	if (decode(a, dir, buf + sizeof(h), (size_t)h.len, &c) != 0)
 		return NULL;
-	c->digest = h.sum;
 	return c;
 }
 
@@ -648,20 +647,16 @@ cache_write(const char *path, const char *data, size_t len, uint64_t sum, uint64
 	free(tmp);
 }
 
-/* Content read from YAML: its digest from its saved form (the cache
- * file's sum, so the same content read either way has the same digest),
- * and that form written to the cache at path when there is one. */
+/* Content read from YAML, kept at path for next time. */
 static void
-digest_and_keep(struct content *c, const char *path, uint64_t files)
+keep(const struct content *c, const char *path, uint64_t files)
 {
 	char *data = NULL;
 	size_t len = 0;
 
-	if (cache_encode(c, &data, &len) != 0)
+	if (files == 0 || cache_encode(c, &data, &len) != 0)
 		return;
-	c->digest = XXH3_64bits(data, len);
-	if (path != NULL && files != 0)
-		cache_write(path, data, len, c->digest, files);
+	cache_write(path, data, len, XXH3_64bits(data, len), files);
 	free(data);
 }
 
@@ -675,11 +670,8 @@ cache_load(const char *dir, struct diags *diags, struct content **out)
 	int rc;
 
 	*out = NULL;
-	if ((env != NULL && strcmp(env, "off") == 0) || (path = cache_path(dir)) == NULL) {
-		if ((rc = loader_load(dir, NULL, 0, diags, out)) == 0)
-			digest_and_keep(*out, NULL, 0);
-		return rc;
-	}
+	if ((env != NULL && strcmp(env, "off") == 0) || (path = cache_path(dir)) == NULL)
+		return loader_load(dir, NULL, 0, diags, out);
 	if ((rc = loader_files(dir, diags, &files, &n)) != 0) {
 		free(path);
 		return rc;
@@ -692,7 +684,7 @@ cache_load(const char *dir, struct diags *diags, struct content **out)
 	}
 	rc = loader_load(dir, NULL, 0, diags, out);
 	if (rc == 0)
-		digest_and_keep(*out, path, key);
+		keep(*out, path, key);
 	free(path);
 	return rc;
 }

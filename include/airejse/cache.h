@@ -25,8 +25,7 @@ struct cache_header {
 
 /* As loader_load(dir, NULL, 0, ...), through the cache: a valid cache
  * is read; otherwise the YAML is, and the cache written for next time
- * (quietly giving up where the cache folder cannot be written). Either
- * way the content's digest is set, the same for the same content.
+ * (quietly giving up where the cache folder cannot be written).
  * $AIREJSE_CACHE=off reads the YAML every time. */
 int cache_load(const char *dir, struct diags *diags, struct content **out);
 

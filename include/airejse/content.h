@@ -287,10 +287,6 @@ struct content {
 	struct checklist	**checklists;	/* sorted by order, id */
 	size_t			 nchecklists;
 	struct packet		*packet;	/* NULL: a default layout */
-	/* What the content says, as one number: the hash of its saved form
-	 * (cache_encode), as cache_load works it out; 0 when it was
-	 * not. */
-	uint64_t		 digest;
 };
 
 void content_free(struct content *c);

@@ -7,6 +7,7 @@
 #include "airejse/action.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/handoff.h"
 #include "airejse/i18n.h"
 #include "airejse/progress.h"
@@ -39,19 +40,15 @@ action_check_name(const char *name, char **clean, char **cause)
 {
 	char *trimmed, *nfc;
 	size_t n;
-	const char *p;
+	int status;
 
 	*clean = NULL;
 	if (name == NULL || !utf8_valid(name, strlen(name))) {
 		*cause = xstrdup(_("the name is not valid UTF-8 text: type it again, or check the terminal's encoding"));
 		return EX_DATAERR;
 	}
-	for (p = name; *p != '\0'; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
-			*cause = xstrdup(_("the name holds a control character (a tab or a line break): give it on one line"));
-			return EX_DATAERR;
-		}
-	}
+	if ((status = ctrl_check(_("the project's name"), name, CTRL_LINE, cause)) != 0)
+		return status;
 	trimmed = utf8_trim(name);
 	nfc = utf8_nfc(trimmed);
 	free(trimmed);
@@ -461,6 +458,18 @@ action_answer_in(struct action *a, int64_t project, const char *question,
 		kind = ANSWER_DONTKNOW;
 	else if (value_read(q, input, lang, &canon, &note, cause) != 0)
 		return EX_DATAERR;
+	/* Only a text answer is free text; the store cannot tell. */
+	if (canon != NULL && q->type != Q_TEXT && q->type != Q_LONGTEXT) {
+		char *field = xasprintf(_("the answer to \"%s\""), text_get(&q->prompt));
+
+		status = ctrl_check(field, canon, CTRL_LINE, cause);
+		free(field);
+		if (status != 0) {
+			free(canon);
+			free(note);
+			return status;
+		}
+	}
 	status = set_answer(a, project, question, q, kind, canon, expect, res, cause);
 	free(canon);
 	if (status == 0)

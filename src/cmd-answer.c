@@ -10,6 +10,7 @@
 #include "airejse/clock.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/handoff.h"
 #include "airejse/report.h"
 #include "airejse/store.h"
@@ -66,9 +67,9 @@ print_handoffs(const struct answer_result *res)
 		const struct handoff_rule *r = res->handoffs[i].rule;
 
 		if (res->handoffs[i].to == HANDOFF_RAISED)
-			printf(_("hand-off raised: %s for %s\n"), r->id, text_get(&r->role->name));
+			ctrl_printf(stdout, _("hand-off raised: %s for %s\n"), r->id, text_get(&r->role->name));
 		else
-			printf(_("hand-off withdrawn: %s\n"), r->id);
+			ctrl_printf(stdout, _("hand-off withdrawn: %s\n"), r->id);
 	}
 }
 
@@ -117,10 +118,10 @@ answer(struct cmd *self)
 			char *text = value_answer_text(q, cur.kind, cur.value);
 
 			if (res.changed)
-				printf(_("%s: %s (revision %lld)\n"), argv[1], text,
+				ctrl_printf(stdout, _("%s: %s (revision %lld)\n"), argv[1], text,
 				    (long long)res.revision);
 			else
-				printf(_("%s: unchanged, %s (revision %lld)\n"), argv[1], text,
+				ctrl_printf(stdout, _("%s: unchanged, %s (revision %lld)\n"), argv[1], text,
 				    (long long)res.revision);
 			free(text);
 			answer_clear(&cur);
@@ -231,7 +232,7 @@ history(struct cmd *self)
 		if (fmt == OUT_TSV)
 			table_print_tsv(t, stdout);
 		else if (n == 0)
-			printf(_("No changes yet.\n"));
+			ctrl_printf(stdout, _("No changes yet.\n"));
 		else
 			table_print(t, stdout);
 		table_free(t);

@@ -9,6 +9,7 @@
 #include "airejse/app.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/diag.h"
 #include "airejse/loader.h"
 #include "airejse/paths.h"
@@ -175,13 +176,13 @@ validate(struct cmd *self)
 		sb_add(&sb, ", ");
 		sb_addf(&sb, P_("%zu checklist", "%zu checklists", content->nchecklists),
 		    content->nchecklists);
-		printf("%s: %s: ", dir, sb_str(&sb));
+		ctrl_printf(stdout, "%s: %s: ", dir, sb_str(&sb));
 		sb_free(&sb);
 		if (d.nwarnings > 0)
-			printf(P_("valid, with %zu warning\n", "valid, with %zu warnings\n", d.nwarnings),
+			ctrl_printf(stdout, P_("valid, with %zu warning\n", "valid, with %zu warnings\n", d.nwarnings),
 			    d.nwarnings);
 		else
-			printf(_("valid\n"));
+			ctrl_printf(stdout, _("valid\n"));
 	} else if (rc == EX_DATAERR) {
 		cmd_error(self, rc, P_("%zu error in the content", "%zu errors in the content",
 		    d.nerrors), d.nerrors);

@@ -9,6 +9,7 @@
 #include "airejse/app.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/export.h"
 #include "airejse/import.h"
 #include "airejse/record.h"
@@ -131,9 +132,9 @@ import(struct cmd *self)
 	for (i = 0; i < res.nmessages; i++)
 		cmd_error(self, 0, "%s", res.messages[i]);
 	if (res.kind == IMPORT_PROJECT && rc == 0) {
-		printf("%lld\n", (long long)res.project);
+		ctrl_printf(stdout, "%lld\n", (long long)res.project);
 	} else if (res.kind == IMPORT_PACKET && res.project != 0) {
-		printf(_("project %lld: %zu answers stored, %zu already there, %zu conflicts, %zu refused; %zu hand-offs marked answered\n"),
+		ctrl_printf(stdout, _("project %lld: %zu answers stored, %zu already there, %zu conflicts, %zu refused; %zu hand-offs marked answered\n"),
 		    (long long)res.project, res.nstored, res.nunchanged, res.nconflicts,
 		    res.nrefused, res.nanswered);
 	}

@@ -10,6 +10,7 @@
 #include "airejse/app.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
@@ -158,7 +159,7 @@ handoffs(struct cmd *self)
 	} else if (rc == 0 && fmt == OUT_TSV) {
 		table_print_tsv(t, stdout);
 	} else if (rc == 0 && t->nrows == 1) {
-		printf(_("No hand-offs.\n"));
+		ctrl_printf(stdout, _("No hand-offs.\n"));
 	} else if (rc == 0) {
 		table_print(t, stdout);
 	}
@@ -231,24 +232,24 @@ handoff_show(const struct cmd *self, struct action *a, const struct project *p,
 		const struct role *role = content_role(a->content, h->role);
 		struct table *t = table_new(3);
 
-		printf(_("%s, %s: %s\n"), h->rule, role ? text_get(&role->name) : h->role,
+		ctrl_printf(stdout, _("%s, %s: %s\n"), h->rule, role ? text_get(&role->name) : h->role,
 		    handoff_state_label(h->state));
 		if (r != NULL)
-			printf("%s\n", text_get(&r->reason));
+			ctrl_printf(stdout, "%s\n", text_get(&r->reason));
 		if (h->due)
-			printf(_("Due: %s%s\n"), h->due, handoff_overdue(h, today) ? _(" (overdue)") : "");
+			ctrl_printf(stdout, _("Due: %s%s\n"), h->due, handoff_overdue(h, today) ? _(" (overdue)") : "");
 		if (h->contact)
-			printf(_("Contact: %s\n"), h->contact);
+			ctrl_printf(stdout, _("Contact: %s\n"), h->contact);
 		if (h->note)
-			printf(_("Note: %s\n"), h->note);
+			ctrl_printf(stdout, _("Note: %s\n"), h->note);
 		for (i = 0; r != NULL && i < r->nquestions; i++) {
 			const struct question *q = r->questions[i];
 			const struct answer *an = progress_answer(s->progress, q);
 			char *text = value_answer_text(q, an ? an->kind : ANSWER_NONE, an ? an->value : NULL);
 
 			if (i == 0)
-				printf(_("Questions:\n"));
-			printf("  %s: %s\n    %s\n", q->id, text_get(&q->prompt), text);
+				ctrl_printf(stdout, _("Questions:\n"));
+			ctrl_printf(stdout, "  %s: %s\n    %s\n", q->id, text_get(&q->prompt), text);
 			free(text);
 		}
 		for (i = 0; i < nev; i++) {
@@ -262,7 +263,7 @@ handoff_show(const struct cmd *self, struct action *a, const struct project *p,
 			free(change);
 		}
 		if (nev > 0) {
-			printf(_("History:\n"));
+			ctrl_printf(stdout, _("History:\n"));
 			table_print(t, stdout);
 		}
 		table_free(t);

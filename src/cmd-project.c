@@ -12,6 +12,7 @@
 #include "airejse/clock.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
@@ -74,7 +75,7 @@ project_new(struct cmd *self)
 		if ((rc = action_project_new(&a, name, tracks, ntracks, &id, &cause)) != 0)
 			cmd_fail(self, rc, cause);
 		else
-			printf("%lld\n", (long long)id);
+			ctrl_printf(stdout, "%lld\n", (long long)id);
 	}
 	free_ids(tracks, ntracks);
 	return rc;
@@ -192,7 +193,7 @@ project_list(struct cmd *self)
 	} else if (rc == 0 && r.fmt == OUT_TSV) {
 		table_print_tsv(r.t, stdout);
 	} else if (rc == 0 && r.n == 0) {
-		printf(_("No projects yet. Create one with: airejse project new --journey ny-ide --name NAME\n"));
+		ctrl_printf(stdout, _("No projects yet. Create one with: airejse project new --journey ny-ide --name NAME\n"));
 	} else if (rc == 0) {
 		table_print(r.t, stdout);
 	}
@@ -225,16 +226,16 @@ static void
 print_why(const struct step_progress *sp)
 {
 	if (sp->status == STEP_BLOCKED && sp->handoff_blocks)
-		printf(_("        (waiting for the hand-off %s)\n"), sp->handoff->rule);
+		ctrl_printf(stdout, _("        (waiting for the hand-off %s)\n"), sp->handoff->rule);
 	else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL)
-		printf(_("        (do %s first)\n"), sp->waits_for->id);
+		ctrl_printf(stdout, _("        (do %s first)\n"), sp->waits_for->id);
 	else if (sp->handoff != NULL && sp->status != STEP_DONE)
-		printf(_("        (the hand-off %s asks one of its questions)\n"),
+		ctrl_printf(stdout, _("        (the hand-off %s asks one of its questions)\n"),
 		    sp->handoff->rule);
 	if (sp->status == STEP_BLOCKED && sp->waits_requires)
 		/* L10N: %s says what must hold, e.g. "the agreement with the
 		 * vendor has been signed" (the content's requires_text). */
-		printf(_("        (waits until %s)\n"), step_requires_text(sp->step));
+		ctrl_printf(stdout, _("        (waits until %s)\n"), step_requires_text(sp->step));
 }
 
 static void
@@ -246,27 +247,27 @@ show_text(const struct content *c, const struct snapshot *s, const char *today)
 
 	clock_local(s->project->created, created);
 	clock_local(s->project->changed, changed);
-	printf(_("%s (project %lld)\n"), s->project->name, (long long)s->project->id);
-	printf(_("Created %s, changed %s. Open hand-offs: %zu.\n"), created, changed,
+	ctrl_printf(stdout, _("%s (project %lld)\n"), s->project->name, (long long)s->project->id);
+	ctrl_printf(stdout, _("Created %s, changed %s. Open hand-offs: %zu.\n"), created, changed,
 	    pr->nopen_handoffs);
 	if (pr->nmissing > 0)
-		printf(_("Some of its tracks are not in the content: %zu.\n"), pr->nmissing);
+		ctrl_printf(stdout, _("Some of its tracks are not in the content: %zu.\n"), pr->nmissing);
 	for (t = 0; t < pr->ntracks; t++) {
 		const struct track_progress *tp = &pr->tracks[t];
 
-		printf("\n%s (%s): ", text_get(&tp->track->title), tp->track->id);
-		printf(_("%zu of %zu steps done\n"), tp->done, tp->applicable);
+		ctrl_printf(stdout, "\n%s (%s): ", text_get(&tp->track->title), tp->track->id);
+		ctrl_printf(stdout, _("%zu of %zu steps done\n"), tp->done, tp->applicable);
 		for (i = 0, idx = 0; i < tp->track->nphases; i++) {
 			const struct phase *ph = &tp->track->phases[i];
 
-			printf("  %s (%zu/%zu)\n", text_get(&ph->title), tp->phases[i].done,
+			ctrl_printf(stdout, "  %s (%zu/%zu)\n", text_get(&ph->title), tp->phases[i].done,
 			    tp->phases[i].applicable);
 			for (j = 0; j < ph->nsteps; j++, idx++) {
 				const struct step_progress *sp = &tp->steps[idx];
 
 				if (sp->status == STEP_NOT_APPLICABLE)
 					continue;
-				printf("    [%s] %s  %s\n", step_status_label(sp->status), sp->step->id,
+				ctrl_printf(stdout, "    [%s] %s  %s\n", step_status_label(sp->status), sp->step->id,
 				    text_get(&sp->step->title));
 				print_why(sp);
 				for (k = 0; k < sp->step->nquestions; k++) {
@@ -278,14 +279,14 @@ show_text(const struct content *c, const struct snapshot *s, const char *today)
 						continue;
 					text = value_answer_text(q, an ? an->kind : ANSWER_NONE,
 					    an ? an->value : NULL);
-					printf("        %s: %s\n", q->id, text);
+					ctrl_printf(stdout, "        %s: %s\n", q->id, text);
 					free(text);
 				}
 			}
 		}
 	}
 	if ((kept = report_kept_answers(s)) > 0)
-		printf(P_("\n%zu answer is kept for questions that do not apply now.\n",
+		ctrl_printf(stdout, P_("\n%zu answer is kept for questions that do not apply now.\n",
 		    "\n%zu answers are kept for questions that do not apply now.\n", kept), kept);
 }
 
@@ -390,7 +391,7 @@ confirm(const char *question)
 {
 	char line[64];
 
-	fprintf(stderr, "%s ", question);
+	ctrl_printf(stderr, "%s ", question);
 	fflush(stderr);
 	if (fgets(line, sizeof(line), stdin) == NULL)
 		return false;
@@ -424,7 +425,7 @@ project_delete(struct cmd *self)
 		yes = confirm(q);
 		free(q);
 		if (!yes) {
-			fprintf(stderr, _("Nothing was deleted.\n"));
+			ctrl_printf(stderr, _("Nothing was deleted.\n"));
 			project_free(p);
 			return 0;
 		}
@@ -444,26 +445,26 @@ next_text(const struct content *c, const struct snapshot *s, const char *today)
 	size_t t, i, k, nwait = 0, nlate = 0;
 
 	if (pr->next == NULL) {
-		printf(_("Every step of %s is done.\n"), s->project->name);
+		ctrl_printf(stdout, _("Every step of %s is done.\n"), s->project->name);
 	} else {
 		const struct step *st = pr->next->step;
 
-		printf(_("Next: %s, %s: %s (%s)\n"), text_get(&st->track->title),
+		ctrl_printf(stdout, _("Next: %s, %s: %s (%s)\n"), text_get(&st->track->title),
 		    text_get(&st->phase->title), text_get(&st->title), text_get(&st->owner->name));
 		if (pr->next->status == STEP_BLOCKED && pr->next->waits_requires &&
 		    !pr->next->handoff_blocks) {
 			char *why = xasprintf(_("Waits until %s."), step_requires_text(st));
 
-			printf("  %s\n", why);
+			ctrl_printf(stdout, "  %s\n", why);
 			free(why);
 		} else if (pr->next->status == STEP_BLOCKED)
-			printf(_("  Every open step is waiting: see below.\n"));
+			ctrl_printf(stdout, _("  Every open step is waiting: see below.\n"));
 		for (k = 0; k < st->nquestions; k++) {
 			const struct question *q = st->questions[k];
 			enum answer_kind kind = progress_counts(pr, q, NULL);
 
 			if (progress_applies(pr, q) && kind != ANSWER_VALUE)
-				printf("  %s %s: %s\n", kind == ANSWER_DONTKNOW ? "?" : "-", q->id,
+				ctrl_printf(stdout, "  %s %s: %s\n", kind == ANSWER_DONTKNOW ? "?" : "-", q->id,
 				    text_get(&q->prompt));
 		}
 	}
@@ -471,7 +472,7 @@ next_text(const struct content *c, const struct snapshot *s, const char *today)
 		const struct track_progress *tp = &pr->tracks[t];
 
 		if (tp->next != NULL && tp->next != pr->next)
-			printf(_("In %s: %s\n"), text_get(&tp->track->title),
+			ctrl_printf(stdout, _("In %s: %s\n"), text_get(&tp->track->title),
 			    text_get(&tp->next->step->title));
 	}
 	for (i = 0; i < s->nhandoffs; i++) {
@@ -481,18 +482,18 @@ next_text(const struct content *c, const struct snapshot *s, const char *today)
 		if (!handoff_is_open(h->state))
 			continue;
 		if (nwait++ == 0)
-			printf(_("Waiting on:\n"));
-		printf("  %s: %s (%s%s%s)%s%s\n", r ? text_get(&r->name) : h->role, h->rule,
+			ctrl_printf(stdout, _("Waiting on:\n"));
+		ctrl_printf(stdout, "  %s: %s (%s%s%s)%s%s\n", r ? text_get(&r->name) : h->role, h->rule,
 		    handoff_state_label(h->state), h->due ? _(", due ") : "", h->due ? h->due : "",
 		    h->contact ? " " : "", h->contact ? h->contact : "");
 		if (handoff_overdue(h, today))
 			nlate++;
 	}
 	if (nlate > 0) {
-		printf(_("Overdue:\n"));
+		ctrl_printf(stdout, _("Overdue:\n"));
 		for (i = 0; i < s->nhandoffs; i++)
 			if (handoff_overdue(&s->handoffs[i], today))
-				printf(_("  %s was due %s\n"), s->handoffs[i].rule, s->handoffs[i].due);
+				ctrl_printf(stdout, _("  %s was due %s\n"), s->handoffs[i].rule, s->handoffs[i].due);
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "airejse/action.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/progress.h"
 #include "airejse/search.h"
 #include "airejse/utf8.h"
@@ -41,7 +42,8 @@ jstr(const char *s, size_t n)
 static void
 put_json(json_t *v, const char *pad)
 {
-	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+	char *dump = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+	char *s = dump ? ctrl_json(dump) : NULL;
 	const char *p, *nl;
 
 	for (p = s; p && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
@@ -51,6 +53,7 @@ put_json(json_t *v, const char *pad)
 	if (p)
 		fputs(p, stdout);
 	free(s);
+	free(dump);
 }
 
 static void
@@ -58,12 +61,12 @@ print_text(const struct snapshot *s, const struct search_results *res)
 {
 	size_t i;
 
-	printf("%lld %s\n", (long long)s->project->id, s->project->name);
+	ctrl_printf(stdout, "%lld %s\n", (long long)s->project->id, s->project->name);
 	for (i = 0; i < res->n; i++) {
 		const struct search_match *m = &res->v[i];
 		size_t fit = utf8_fit(m->snippet, TEXT_SNIPPET, NULL);
 
-		printf("  %s \xc2\xb7 %s: %.*s%s\n", text_get(&m->step->title),
+		ctrl_printf(stdout, "  %s \xc2\xb7 %s: %.*s%s\n", text_get(&m->step->title),
 		    search_field_label(m->field), (int)fit, m->snippet,
 		    m->snippet[fit] ? "\xe2\x80\xa6" : "");
 	}
@@ -79,12 +82,12 @@ put_cell(const char *s, size_t n, char sep)
 
 	for (i = 0; i < n; i++) {
 		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-			fwrite(s + from, 1, i - from, stdout);
+			ctrl_write(stdout, s + from, i - from);
 			putchar(' ');
 			from = i + 1;
 		}
 	}
-	fwrite(s + from, 1, n - from, stdout);
+	ctrl_write(stdout, s + from, n - from);
 	putchar(sep);
 }
 
@@ -102,7 +105,7 @@ print_tsv(const struct snapshot *s, const struct search_results *res)
 	for (i = 0; i < res->n; i++) {
 		const struct search_match *m = &res->v[i];
 
-		printf("%lld\t", (long long)s->project->id);
+		ctrl_printf(stdout, "%lld\t", (long long)s->project->id);
 		put_str(s->project->name, '\t');
 		put_str(m->step->track->id, '\t');
 		put_str(m->step->id, '\t');
@@ -242,9 +245,9 @@ search(struct cmd *self)
 	if (rc != 0) {
 		cmd_fail(self, rc, cause);
 	} else if (r.fmt == OUT_JSON) {
-		printf("%s],\n  \"count\": %zu\n}\n", r.projects > 0 ? "\n  " : "", r.matches);
+		ctrl_printf(stdout, "%s],\n  \"count\": %zu\n}\n", r.projects > 0 ? "\n  " : "", r.matches);
 	} else if (r.fmt == OUT_TEXT && r.matches == 0) {
-		printf(_("Nothing matches \"%s\"."), pattern);
+		ctrl_printf(stdout, _("Nothing matches \"%s\"."), pattern);
 		putchar('\n');
 	}
 	if (rc == 0 && search_skipped(r.re) > 0)

@@ -9,6 +9,7 @@
 #include "airejse/action.h"
 #include "airejse/app.h"
 #include "airejse/cmd.h"
+#include "airejse/ctrl.h"
 #include "airejse/diag.h"
 #include "airejse/table.h"
 #include "airejse/xalloc.h"
@@ -21,7 +22,7 @@ say(const struct cmd *self, int status, const char *msg)
 	(void)self;
 	(void)status;
 	fflush(stdout);
-	fprintf(stderr, "airejse: %s\n", msg);
+	ctrl_printf(stderr, "airejse: %s\n", msg);
 }
 
 int
@@ -213,10 +214,17 @@ cmd_row(struct table *t, ...)
 int
 cmd_print_json(void *json)
 {
-	int rc = json_dumpf(json, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(json, JSON_INDENT(2) | JSON_PRESERVE_ORDER), *safe;
 
+	if (s == NULL)
+		return EX_IOERR;
+	/* The same JSON, with nothing in it a terminal acts on. */
+	safe = ctrl_json(s);
+	fputs(safe, stdout);
 	fputc('\n', stdout);
-	return rc == 0 ? 0 : EX_IOERR;
+	free(safe);
+	free(s);
+	return 0;
 }
 
 int

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/ctrl.h"
 #include "airejse/diag.h"
 #include "airejse/i18n.h"
 #include "airejse/strbuf.h"
@@ -112,19 +113,19 @@ diag_print(const struct diags *d, FILE *out)
 		char *line;
 
 		if (g->line > 0 && g->col > 0)
-			fprintf(out, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col, kind, g->msg);
+			ctrl_printf(out, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col, kind, g->msg);
 		else if (g->line > 0)
-			fprintf(out, "%s:%d: %s: %s\n", g->file, g->line, kind, g->msg);
+			ctrl_printf(out, "%s:%d: %s: %s\n", g->file, g->line, kind, g->msg);
 		else
-			fprintf(out, "%s: %s: %s\n", g->file, kind, g->msg);
+			ctrl_printf(out, "%s: %s: %s\n", g->file, kind, g->msg);
 		if (g->line <= 0 || (line = read_line(g->file, g->line)) == NULL)
 			continue;
 		/* Invalid UTF-8 in the source is shown as it is: the
 		 * loader already reports it as an error of its own. */
-		fprintf(out, " %s\n", line);
+		ctrl_printf(out, " %s\n", line);
 		if (g->col > 0) {
 			caret_pad(&sb, line, g->col);
-			fprintf(out, " %s^\n", sb_str(&sb));
+			ctrl_printf(out, " %s^\n", sb_str(&sb));
 		}
 		sb_free(&sb);
 		free(line);

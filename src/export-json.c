@@ -10,6 +10,7 @@
 #include "airejse/action.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/export-render.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
@@ -405,10 +406,18 @@ export_json(const struct export_data *d, const struct export_opts *o, FILE *out,
     char **cause)
 {
 	json_t *root = o->what.part == EXPORT_HANDOFF ? jpacket(d, o) : jproject_doc(d, o);
-	int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER), *safe;
+	int rc;
 
 	json_decref(root);
-	if (rc != 0 || fputc('\n', out) == EOF)
+	if (s == NULL)
+		return EX_IOERR;
+	/* The same JSON, safe to print to a terminal (-o -). */
+	safe = ctrl_json(s);
+	free(s);
+	rc = fputs(safe, out);
+	free(safe);
+	if (rc == EOF || fputc('\n', out) == EOF)
 		return EX_IOERR;
 	(void)cause;
 	return 0;

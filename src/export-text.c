@@ -6,6 +6,7 @@
 
 #include "airejse/action.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/export-render.h"
 #include "airejse/progress.h"
 #include "airejse/strbuf.h"
@@ -133,8 +134,8 @@ export_choices(const struct content *c, enum lang lang, size_t *n)
 /* Escaping */
 
 /* Calls fn for each character of s: a valid UTF-8 sequence as it is, an
- * invalid byte or a control character (other than tab, CR and LF) as
- * U+FFFD. */
+ * invalid byte or a control character (other than tab, CR and LF; C1
+ * and bidirectional controls too, ctrl.h) as U+FFFD. */
 static void
 each_char(const char *s, void (*fn)(struct strbuf *, const char *, size_t), struct strbuf *sb)
 {
@@ -144,7 +145,7 @@ each_char(const char *s, void (*fn)(struct strbuf *, const char *, size_t), stru
 		int32_t cp;
 		int n = utf8_decode(s + i, len - i, &cp);
 
-		if (n < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F) {
+		if (n < 0 || (ctrl_is_control(cp) && cp != '\t' && cp != '\n' && cp != '\r')) {
 			fn(sb, "\xEF\xBF\xBD", 3);
 			i += n < 0 ? 1 : (size_t)n;
 			continue;

@@ -10,6 +10,7 @@
 #include "airejse/action.h"
 #include "airejse/app.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/handoff.h"
 #include "airejse/plain.h"
 #include "airejse/progress.h"
@@ -35,7 +36,7 @@ ask(struct plain *p, const char *prompt)
 {
 	ssize_t n;
 
-	fprintf(p->out, "%s", prompt);
+	ctrl_printf(p->out, "%s", prompt);
 	fflush(p->out);
 	if (p->eof || (n = getline(&p->line, &p->cap, p->in)) < 0) {
 		p->eof = true;
@@ -62,7 +63,7 @@ number(const char *s, size_t max)
 static void
 say_error(struct plain *p, char *cause)
 {
-	fprintf(p->out, _("Not saved: %s\n"), cause);
+	ctrl_printf(p->out, _("Not saved: %s\n"), cause);
 	free(cause);
 }
 
@@ -73,7 +74,7 @@ snapshot(struct plain *p, int64_t id)
 	char *cause = NULL;
 
 	if (action_refresh(&p->act, id, &s, &cause) != 0) {
-		fprintf(p->out, "%s\n", cause);
+		ctrl_printf(p->out, "%s\n", cause);
 		free(cause);
 		return NULL;
 	}
@@ -89,22 +90,22 @@ show_question(struct plain *p, const struct progress *pr, const struct question 
 	const struct answer *a = progress_answer(pr, q);
 	size_t k;
 
-	fprintf(p->out, _("\nQuestion %zu of %zu: %s\n"), i, n, text_get(&q->prompt));
+	ctrl_printf(p->out, _("\nQuestion %zu of %zu: %s\n"), i, n, text_get(&q->prompt));
 	if (q->help.s[LANG_DA] != NULL)
-		fprintf(p->out, "  %s\n", text_get(&q->help));
+		ctrl_printf(p->out, "  %s\n", text_get(&q->help));
 	if (q->type == Q_YESNO) {
-		fprintf(p->out, "  1) %s\n  2) %s\n", _("Yes"), _("No"));
+		ctrl_printf(p->out, "  1) %s\n  2) %s\n", _("Yes"), _("No"));
 	} else if (q->type == Q_CHOICE || q->type == Q_MULTI) {
 		for (k = 0; k < q->noptions; k++)
-			fprintf(p->out, "  %zu) %s\n", k + 1, text_get(&q->options[k].label));
+			ctrl_printf(p->out, "  %zu) %s\n", k + 1, text_get(&q->options[k].label));
 		if (q->type == Q_MULTI)
-			fprintf(p->out, _("  (several: the numbers separated by commas)\n"));
+			ctrl_printf(p->out, _("  (several: the numbers separated by commas)\n"));
 	}
 	if (a != NULL && a->kind != ANSWER_NONE) {
 		char *v = a->kind == ANSWER_DONTKNOW ? xstrdup(value_dontknow_text(i18n_lang())) :
 		    value_format(q, a->value, i18n_lang());
 
-		fprintf(p->out, _("  Current answer: %s\n"), v);
+		ctrl_printf(p->out, _("  Current answer: %s\n"), v);
 		free(v);
 	}
 }
@@ -159,11 +160,11 @@ answer_one(struct plain *p, int64_t id, const struct question *q, int64_t rev)
 		rc = action_answer(&p->act, id, q->id, v, rev, &res, &cause);
 		free(v);
 		if (rc == 0) {
-			fprintf(p->out, "%s", res.changed ? _("Saved.") : _("Saved (unchanged)."));
+			ctrl_printf(p->out, "%s", res.changed ? _("Saved.") : _("Saved (unchanged)."));
 			if (res.note != NULL)
-				fprintf(p->out, " %s.", res.note);
+				ctrl_printf(p->out, " %s.", res.note);
 			for (k = 0; k < res.nhandoffs; k++)
-				fprintf(p->out, res.handoffs[k].to == HANDOFF_RAISED ?
+				ctrl_printf(p->out, res.handoffs[k].to == HANDOFF_RAISED ?
 				    _(" A hand-off to %s was raised.") : _(" The hand-off to %s was withdrawn."),
 				    text_get(&res.handoffs[k].rule->role->name));
 			fputc('\n', p->out);
@@ -173,7 +174,7 @@ answer_one(struct plain *p, int64_t id, const struct question *q, int64_t rev)
 		if (rc == EX_TEMPFAIL && res.theirs.revision > 0) {
 			char *theirs = value_answer_text(q, res.theirs.kind, res.theirs.value);
 
-			fprintf(p->out, _("Someone else answered this meanwhile: %s. Type your answer again to replace it, or press Enter to keep theirs.\n"),
+			ctrl_printf(p->out, _("Someone else answered this meanwhile: %s. Type your answer again to replace it, or press Enter to keep theirs.\n"),
 			    theirs);
 			free(theirs);
 			rev = res.theirs.revision;
@@ -194,9 +195,9 @@ walk_step(struct plain *p, int64_t id, const struct step *st)
 	struct snapshot *s;
 	size_t i = 0, n, k, asked = 0;
 
-	fprintf(p->out, "\n== %s (%s) ==\n", text_get(&st->title), text_get(&st->owner->name));
+	ctrl_printf(p->out, "\n== %s (%s) ==\n", text_get(&st->title), text_get(&st->owner->name));
 	if (st->guidance.s[LANG_DA] != NULL)
-		fprintf(p->out, "%s\n", text_get(&st->guidance));
+		ctrl_printf(p->out, "%s\n", text_get(&st->guidance));
 	for (;;) {
 		const struct question *q = NULL;
 		const struct answer *a;
@@ -212,7 +213,7 @@ walk_step(struct plain *p, int64_t id, const struct step *st)
 		}
 		if (q == NULL) {
 			if (asked == 0)
-				fprintf(p->out, _("No question of this step applies now.\n"));
+				ctrl_printf(p->out, _("No question of this step applies now.\n"));
 			snapshot_free(s);
 			return true;
 		}
@@ -240,12 +241,12 @@ choose_step(struct plain *p, const struct progress *pr)
 		total += pr->tracks[tr].track->nsteps;
 	v = xcalloc(total + 1, sizeof(*v));
 	for (tr = 0; tr < pr->ntracks; tr++) {
-		fprintf(p->out, "\n%s\n", text_get(&pr->tracks[tr].track->title));
+		ctrl_printf(p->out, "\n%s\n", text_get(&pr->tracks[tr].track->title));
 		for (k = 0; k < pr->tracks[tr].track->nsteps; k++) {
 			const struct step_progress *sp = &pr->tracks[tr].steps[k];
 
 			v[n++] = sp->step;
-			fprintf(p->out, "  %zu) %s — %s\n", n, text_get(&sp->step->title),
+			ctrl_printf(p->out, "  %zu) %s — %s\n", n, text_get(&sp->step->title),
 			    step_status_label(sp->status));
 		}
 	}
@@ -270,10 +271,10 @@ handoffs_menu(struct plain *p, int64_t id)
 		if (s == NULL)
 			return;
 		if (s->nhandoffs == 0)
-			fprintf(p->out, _("\nNo hand-offs yet.\n"));
+			ctrl_printf(p->out, _("\nNo hand-offs yet.\n"));
 		for (i = 0; i < s->nhandoffs; i++) {
 			r = content_handoff(p->app->content, s->handoffs[i].rule);
-			fprintf(p->out, "  %zu) %s — %s: %s\n", i + 1,
+			ctrl_printf(p->out, "  %zu) %s — %s: %s\n", i + 1,
 			    handoff_state_label(s->handoffs[i].state),
 			    r ? text_get(&r->role->name) : s->handoffs[i].role,
 			    r ? text_get(&r->reason) : s->handoffs[i].rule);
@@ -286,7 +287,7 @@ handoffs_menu(struct plain *p, int64_t id)
 		h = &s->handoffs[i - 1];
 		if ((r = content_handoff(p->app->content, h->rule)) != NULL)
 			for (k = 0; k < r->nquestions; k++)
-				fprintf(p->out, "  - %s\n", text_get(&r->questions[k]->prompt));
+				ctrl_printf(p->out, "  - %s\n", text_get(&r->questions[k]->prompt));
 		in = ask(p, _("Mark it s) sent, a) answered, c) closed (Enter: leave it): "));
 		e.set_state = in != NULL && (*in == 's' || *in == 'a' || *in == 'c') && in[1] == '\0';
 		e.state = in && *in == 's' ? HANDOFF_SENT : in && *in == 'a' ? HANDOFF_ANSWERED :
@@ -295,7 +296,7 @@ handoffs_menu(struct plain *p, int64_t id)
 			if (action_handoff(&p->act, id, h->rule, &e, &cause) != 0)
 				say_error(p, cause);
 			else
-				fprintf(p->out, _("The hand-off is now %s.\n"), handoff_state_label(e.state));
+				ctrl_printf(p->out, _("The hand-off is now %s.\n"), handoff_state_label(e.state));
 		}
 		snapshot_free(s);
 		if (in == NULL)
@@ -316,18 +317,18 @@ project_menu(struct plain *p, int64_t id)
 		if (s == NULL)
 			return;
 		pr = s->progress;
-		fprintf(p->out, _("\n== Project: %s ==\n"), s->project->name);
+		ctrl_printf(p->out, _("\n== Project: %s ==\n"), s->project->name);
 		for (i = 0; i < pr->ntracks; i++)
-			fprintf(p->out, _("%s: %zu of %zu steps done\n"),
+			ctrl_printf(p->out, _("%s: %zu of %zu steps done\n"),
 			    text_get(&pr->tracks[i].track->title), pr->tracks[i].done,
 			    pr->tracks[i].applicable);
 		next = pr->next ? pr->next->step : NULL;
 		if (next)
-			fprintf(p->out, _("Next: %s (%s)\n"), text_get(&next->title),
+			ctrl_printf(p->out, _("Next: %s (%s)\n"), text_get(&next->title),
 			    text_get(&next->owner->name));
 		else
-			fprintf(p->out, _("Every step is done.\n"));
-		fprintf(p->out, _("  1) Answer the questions of the next step\n"
+			ctrl_printf(p->out, _("Every step is done.\n"));
+		ctrl_printf(p->out, _("  1) Answer the questions of the next step\n"
 		    "  2) Choose a step\n"
 		    "  3) Hand-offs (%zu open)\n"
 		    "  q) Back to the projects\n"), pr->nopen_handoffs);
@@ -365,7 +366,7 @@ new_project(struct plain *p)
 			say_error(p, cause);
 	}
 	for (i = 0; i < c->ntracks; i++)
-		fprintf(p->out, "  %zu) %s — %s\n", i + 1, text_get(&c->tracks[i]->title),
+		ctrl_printf(p->out, "  %zu) %s — %s\n", i + 1, text_get(&c->tracks[i]->title),
 		    text_get(&c->tracks[i]->summary));
 	while (n == 0) {
 		if ((in = ask(p, _("Tracks (numbers separated by commas): "))) == NULL || *in == '\0')
@@ -395,16 +396,16 @@ projects_menu(struct plain *p)
 		const char *in;
 
 		if (store_projects(p->act.store, &v, &n, &cause) != 0) {
-			fprintf(p->out, "%s\n", cause);
+			ctrl_printf(p->out, "%s\n", cause);
 			free(cause);
 			return;
 		}
-		fprintf(p->out, _("\n== airejse: projects ==\n"));
+		ctrl_printf(p->out, _("\n== airejse: projects ==\n"));
 		if (n == 0)
-			fprintf(p->out, _("There are no projects yet.\n"));
+			ctrl_printf(p->out, _("There are no projects yet.\n"));
 		for (i = 0; i < n; i++)
-			fprintf(p->out, "  %zu) %s\n", i + 1, v[i].name);
-		fprintf(p->out, _("  n) New project\n  q) Quit\n"));
+			ctrl_printf(p->out, "  %zu) %s\n", i + 1, v[i].name);
+		ctrl_printf(p->out, _("  n) New project\n  q) Quit\n"));
 		in = ask(p, _("Choose: "));
 		if (in == NULL || strcmp(in, "q") == 0) {
 			projects_free(v, n);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "airejse/ctrl.h"
 #include "airejse/i18n.h"
 #include "airejse/store-impl.h"
 #include "airejse/xalloc.h"
@@ -152,6 +153,12 @@ store_answer_set(struct store *s, int64_t project, const char *question,
 	enum db_rc rc;
 	int status;
 
+	/* The door for text: every path in (the command line, the screens,
+	 * the plain prompts, an import) comes through here. */
+	if ((status = ctrl_check(_("the question's id"), question, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the answer"), value, CTRL_FREE, cause)) != 0 ||
+	    (status = ctrl_check(_("the user name"), user, CTRL_LINE, cause)) != 0)
+		return status;
 	if ((status = store_answer(s, project, question, &old, cause)) != 0)
 		return status;
 	if (kind != ANSWER_VALUE)

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "airejse/ctrl.h"
 #include "airejse/i18n.h"
 #include "airejse/store-impl.h"
 #include "airejse/xalloc.h"
@@ -187,6 +188,23 @@ handoff_event(struct store *s, int64_t id, int old, enum handoff_state new,
 	return db_run(st, NULL);
 }
 
+/* The door for the text of a hand-off (NULL: not given), whatever path
+ * brings it: only the note is free text. */
+static int
+check_text(const char *rule, const char *role, const char *due, const char *contact,
+    const char *note, const char *user, char **cause)
+{
+	int status;
+
+	if ((status = ctrl_check(_("the hand-off's id"), rule, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the role"), role, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the due date"), due, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the contact"), contact, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the note"), note, CTRL_FREE, cause)) != 0)
+		return status;
+	return ctrl_check(_("the user name"), user, CTRL_LINE, cause);
+}
+
 int
 store_handoff_raise(struct store *s, int64_t project, const char *rule,
     const char *role, const char *contact, int64_t now, const char *user,
@@ -195,7 +213,10 @@ store_handoff_raise(struct store *s, int64_t project, const char *rule,
 	struct db_stmt *st;
 	int64_t hid = 0;
 	enum db_rc rc;
+	int status;
 
+	if ((status = check_text(rule, role, NULL, contact, NULL, user, cause)) != 0)
+		return status;
 	if ((st = db_prepare(s->db, sql_add, &rc)) == NULL)
 		return store_fail(s, rc, _("cannot save the hand-off"), cause);
 	db_bind_int(st, 1, project);
@@ -222,6 +243,8 @@ store_handoff_set(struct store *s, int64_t id, enum handoff_state state,
 	enum db_rc rc;
 	int status;
 
+	if ((status = check_text(NULL, NULL, due, contact, note, user, cause)) != 0)
+		return status;
 	if ((status = handoff_one(s, id, 0, NULL, &old, cause)) != 0)
 		return status;
 	if ((st = db_prepare(s->db, sql_set, &rc)) != NULL) {

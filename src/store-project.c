@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "airejse/ctrl.h"
 #include "airejse/i18n.h"
 #include "airejse/store-impl.h"
 #include "airejse/xalloc.h"
@@ -62,7 +63,13 @@ store_project_add(struct store *s, const char *name, char *const *tracks,
 	int64_t pid = 0;
 	enum db_rc rc;
 	size_t i;
+	int status;
 
+	if ((status = ctrl_check(_("the project's name"), name, CTRL_LINE, cause)) != 0)
+		return status;
+	for (i = 0; i < ntracks; i++)
+		if ((status = ctrl_check(_("the track's id"), tracks[i], CTRL_LINE, cause)) != 0)
+			return status;
 	if ((st = db_prepare(s->db, sql_add, &rc)) == NULL)
 		return store_fail(s, rc, _("cannot save the project"), cause);
 	db_bind_text(st, 1, name);
@@ -303,7 +310,10 @@ store_project_rename(struct store *s, int64_t id, const char *name, int64_t now,
 {
 	struct db_stmt *st;
 	enum db_rc rc;
+	int status;
 
+	if ((status = ctrl_check(_("the project's name"), name, CTRL_LINE, cause)) != 0)
+		return status;
 	if ((st = db_prepare(s->db, sql_rename, &rc)) == NULL)
 		return store_fail(s, rc, _("cannot save the project"), cause);
 	db_bind_text(st, 1, name);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/ctrl.h"
 #include "airejse/table.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
@@ -22,7 +23,7 @@ table_add(struct table *t, const char *const *cells)
 
 	t->cells = xreallocarray(t->cells, (t->nrows + 1) * t->ncols, sizeof(*t->cells));
 	for (i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
+		t->cells[t->nrows * t->ncols + i] = ctrl_visible(cells[i]);
 	t->nrows++;
 }
 

@@ -5,8 +5,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "airejse/ctrl.h"
 #include "airejse/edit.h"
 #include "airejse/i18n.h"
+#include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
@@ -92,6 +94,38 @@ put_ascii(int y, int x, const char *s, size_t n, attr_t a)
 	}
 }
 
+/* The bytes of the control at s (ESC, C1, a bidi control, a byte that
+ * is not UTF-8), or 0 if s starts with none; a tab and a line feed are
+ * none here, put_cluster shows them as a space. */
+static size_t
+control_len(const char *s, size_t len)
+{
+	int32_t cp;
+	int k = utf8_decode(s, len, &cp);
+
+	if (k < 0)
+		return 1;
+	return ctrl_is_control(cp) && cp != '\t' && cp != '\n' ? (size_t)k : 0;
+}
+
+/* Draws the control s[0..n) as the command line prints it (ctrl.h), "^["
+ * or "<U+202E>": never sent to the terminal, nor hidden. Advances *w;
+ * false if it does not fit in width. */
+static bool
+put_control(int y, int x, int *w, int width, const char *s, size_t n, attr_t a)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool fits;
+
+	ctrl_visible_add(&sb, s, n);
+	if ((fits = *w + (int)sb.len <= width)) {
+		put_ascii(y, x + *w, sb_str(&sb), sb.len, a);
+		*w += (int)sb.len;
+	}
+	sb_free(&sb);
+	return fits;
+}
+
 int
 tui_put(int y, int x, int width, const char *s, enum tui_style st, bool pad)
 {
@@ -118,6 +152,12 @@ tui_put(int y, int x, int width, const char *s, enum tui_style st, bool pad)
 			put_ascii(y, x + w, s + off, run, a);
 			w += (int)run;
 			off += run;
+			continue;
+		}
+		if ((n = control_len(s + off, len - off)) > 0) {
+			if (!put_control(y, x, &w, width, s + off, n, a))
+				break;
+			off += n;
 			continue;
 		}
 		n = utf8_next(s + off, len - off);
@@ -168,13 +208,17 @@ static size_t
 wrap(const char *s, int width, struct edit *e, struct edit_line **lines, size_t *cap)
 {
 	size_t cur;
-	char *head = NULL;
+	char *head = NULL, *shown;
 
 	if (strlen(s) > WRAP_MAX) {
 		head = xstrndup(s, utf8_fit(s, WRAP_MAX, NULL));
 		s = head;
 	}
-	edit_init(e, s, true);
+	/* Wrapped as shown: a control as "^[" (put_control), which the
+	 * editing model would otherwise drop. */
+	shown = ctrl_visible(s);
+	edit_init(e, shown, true);
+	free(shown);
 	free(head);
 	return edit_wrap(e, width, lines, cap, &cur);
 }

@@ -115,8 +115,9 @@ int cmd_project(const struct cmd *self, struct action *a, const char *key,
 /* Adds a row of exactly t->ncols cells given as strings (NULL: empty);
  * unlike table_addf, a tab inside a value stays in its cell. */
 void cmd_row(struct table *t, ...);
-/* Writes json (a json_t *) to stdout, indented, with a final newline;
- * returns 0 or EX_IOERR. void * keeps jansson out of this header. */
+/* Writes json (a json_t *) to stdout, indented, with a final newline,
+ * C1 and bidirectional controls escaped as \uXXXX (ctrl_json); returns
+ * 0 or EX_IOERR. void * keeps jansson out of this header. */
 int cmd_print_json(void *json);
 /* Flushes standard output; a write error (a full disk, a closed pipe)
  * is EX_IOERR. Returns status otherwise. */

@@ -9,7 +9,8 @@
  * Every function returns 0 or a sysexits.h status and, on failure, sets
  * *cause to a message the caller frees, saying what went wrong, why, and
  * what to do: EX_NOINPUT (no such file, project or hand-off), EX_DATAERR
- * (not an airejse database, a newer one, a damaged one, a name taken),
+ * (not an airejse database, a newer one, a damaged one, a name taken,
+ * text with a control character: every text written passes ctrl_check),
  * EX_IOERR (read-only, disk full, I/O), EX_TEMPFAIL (another writer holds
  * the database too long), EX_CANTCREAT (cannot create the file).
  *

@@ -14,7 +14,9 @@ struct table {
 };
 
 struct table *table_new(size_t ncols);
-/* Adds a row of ncols strings (copied; NULL is empty). */
+/* Adds a row of ncols strings (copied with their controls made visible,
+ * as ctrl_visible does, so that nothing printed acts on a terminal and
+ * the columns are measured as shown; NULL is empty). */
 void table_add(struct table *t, const char *const *cells);
 /* Adds a row from a printf-style format per cell, separated by '\t'. */
 void table_addf(struct table *t, const char *fmt, ...)

@@ -35,6 +35,17 @@ abandon(struct action *a, int status)
 	return status;
 }
 
+/* EX_DATAERR when p is archived: nothing in it changes until restored. */
+static int
+in_use(const struct project *p, char **cause)
+{
+	if (p->archived == 0)
+		return 0;
+	*cause = xasprintf(_("the project '%s' is archived, so nothing in it can be changed: bring it back with 'airejse project restore %lld' first"),
+	    p->name, (long long)p->id);
+	return EX_DATAERR;
+}
+
 int
 action_check_name(const char *name, char **clean, char **cause)
 {
@@ -173,6 +184,23 @@ check_tracks(const struct action *a, char *const *tracks, size_t n, char **cause
 	return 0;
 }
 
+/* When the name a project could not take is an archived project's, says
+ * so in *cause instead: the user sees no project of that name. */
+static void
+archived_name(struct action *a, const char *name, char **cause)
+{
+	struct project *p = NULL;
+	char *ignored = NULL;
+
+	if (store_project_named(a->store, name, &p, &ignored) == 0 && p->archived != 0) {
+		free(*cause);
+		*cause = xasprintf(_("an archived project is named '%s': bring it back with 'airejse project restore %lld', or choose another name"),
+		    name, (long long)p->id);
+	}
+	free(ignored);
+	project_free(p);
+}
+
 int
 action_project_new(struct action *a, const char *name, char *const *tracks,
     size_t ntracks, int64_t *id, char **cause)
@@ -194,8 +222,11 @@ action_project_new(struct action *a, const char *name, char *const *tracks,
 	if ((status = store_project_add(a->store, clean, tracks, ntracks, now, &pid, cause)) != 0 ||
 	    (status = sync_locked(a, pid, now, &changes, &nchanges, cause)) != 0 ||
 	    (status = store_commit(a->store, cause)) != 0) {
+		abandon(a, status);
+		if (status == EX_DATAERR)
+			archived_name(a, clean, cause);
 		free(clean);
-		return abandon(a, status);
+		return status;
 	}
 	free(changes);
 	free(clean);
@@ -207,31 +238,78 @@ action_project_new(struct action *a, const char *name, char *const *tracks,
 int
 action_project_rename(struct action *a, int64_t id, const char *name, char **cause)
 {
+	struct project *p = NULL;
 	char *clean;
 	int status;
 
 	if ((status = action_check_name(name, &clean, cause)) != 0)
 		return status;
 	if ((status = store_begin(a->store, cause)) == 0) {
-		if ((status = store_project_rename(a->store, id, clean, clock_now(), cause)) != 0 ||
-		    (status = store_commit(a->store, cause)) != 0)
+		if ((status = store_project_get(a->store, id, &p, cause)) != 0 ||
+		    (status = in_use(p, cause)) != 0 ||
+		    (strcmp(p->name, clean) != 0 &&
+		    (status = store_project_rename(a->store, id, clean, clock_now(), user_of(a),
+			a->source, cause)) != 0) ||
+		    (status = store_commit(a->store, cause)) != 0) {
 			abandon(a, status);
+			if (status == EX_DATAERR && p != NULL && p->archived == 0)
+				archived_name(a, clean, cause);
+		}
 	}
+	project_free(p);
 	free(clean);
 	return status;
 }
 
 int
-action_project_delete(struct action *a, int64_t id, char **cause)
+action_project_archive(struct action *a, int64_t id, bool archived, char **cause)
 {
+	struct project *p = NULL;
 	int status;
 
 	if ((status = store_begin(a->store, cause)) != 0)
 		return status;
-	if ((status = store_project_delete(a->store, id, cause)) != 0 ||
-	    (status = store_commit(a->store, cause)) != 0)
-		return abandon(a, status);
-	return 0;
+	if ((status = store_project_get(a->store, id, &p, cause)) != 0)
+		goto out;
+	if ((p->archived != 0) == archived) {
+		*cause = archived ?
+		    xasprintf(_("the project '%s' is archived already"), p->name) :
+		    xasprintf(_("the project '%s' is not archived: it is in use"), p->name);
+		status = EX_DATAERR;
+		goto out;
+	}
+	if ((status = store_project_archive(a->store, id, archived, clock_now(), user_of(a),
+	    a->source, cause)) != 0)
+		goto out;
+	status = store_commit(a->store, cause);
+out:
+	project_free(p);
+	return status ? abandon(a, status) : 0;
+}
+
+int
+action_project_purge(struct action *a, int64_t id, char **cause)
+{
+	struct project *p = NULL;
+	int status;
+
+	if ((status = store_begin(a->store, cause)) != 0)
+		return status;
+	if ((status = store_project_get(a->store, id, &p, cause)) != 0)
+		goto out;
+	/* Two deliberate steps: what is removed for good was set aside first. */
+	if (p->archived == 0) {
+		*cause = xasprintf(_("the project '%s' is in use: archive it first with 'airejse project delete %lld'; only an archived project can be removed for good"),
+		    p->name, (long long)p->id);
+		status = EX_DATAERR;
+		goto out;
+	}
+	if ((status = store_project_delete(a->store, id, cause)) != 0)
+		goto out;
+	status = store_commit(a->store, cause);
+out:
+	project_free(p);
+	return status ? abandon(a, status) : 0;
 }
 
 int
@@ -357,6 +435,7 @@ set_answer(struct action *a, int64_t project, const char *question,
 	if ((status = store_begin(a->store, cause)) != 0)
 		return status;
 	if ((status = load(a, project, &s, cause)) != 0 ||
+	    (status = in_use(s.project, cause)) != 0 ||
 	    (status = store_answer(a->store, project, question, &cur, cause)) != 0)
 		goto fail;
 	if (expect != ACTION_ANY_REVISION && cur.revision != expect) {
@@ -512,6 +591,49 @@ action_clear(struct action *a, int64_t project, const char *question,
 	return status;
 }
 
+int
+action_restore(struct action *a, int64_t project, const char *question,
+    int64_t revision, int64_t expect, struct answer_result *res, char **cause)
+{
+	struct answer_result local;
+	struct answer_event *v = NULL;
+	const struct question *q;
+	const struct answer_event *e = NULL;
+	size_t n = 0, i;
+	int status;
+
+	if (res == NULL)
+		res = &local;
+	memset(res, 0, sizeof(*res));
+	if ((q = known_question(a, question, cause)) == NULL)
+		return EX_DATAERR;
+	/* A revision once written never changes: it may be read on its own. */
+	if ((status = store_answer_history(a->store, project, question, &v, &n, cause)) != 0)
+		return status;
+	for (i = 0; i < n && e == NULL; i++)
+		if (v[i].revision == revision)
+			e = &v[i];
+	if (e == NULL) {
+		*cause = n == 0 ?
+		    xasprintf(_("the question \"%s\" has no history in this project, so there is nothing to restore"),
+			text_get(&q->prompt)) :
+		    xasprintf(_("the question \"%s\" has no revision %lld: its history runs from 1 to %lld, see 'airejse history'"),
+			text_get(&q->prompt), (long long)revision, (long long)v[n - 1].revision);
+		status = EX_NOINPUT;
+	} else if (e->new_kind == ANSWER_VALUE &&
+	    (status = value_check_canonical(q, e->new_value, cause)) != 0) {
+		/* The content changed since: the old value is no longer one. */
+		status = EX_DATAERR;
+	} else {
+		status = set_answer(a, project, question, q, e->new_kind,
+		    e->new_kind == ANSWER_VALUE ? e->new_value : NULL, expect, res, cause);
+	}
+	answer_events_free(v, n);
+	if (res == &local)
+		answer_result_free(&local);
+	return status;
+}
+
 void
 answer_result_free(struct answer_result *res)
 {
@@ -546,6 +668,7 @@ action_handoff(struct action *a, int64_t project, const char *rule,
 	if ((status = store_begin(a->store, cause)) != 0)
 		return status;
 	if ((status = store_project_get(a->store, project, &p, cause)) != 0 ||
+	    (status = in_use(p, cause)) != 0 ||
 	    (status = store_handoff_get(a->store, project, rule, &h, cause)) != 0)
 		goto out;
 	to = edit->set_state ? edit->state : h->state;
@@ -706,7 +829,8 @@ action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause
 	size_t n;
 	int status;
 
-	if ((status = action_snapshot(a, id, out, cause)) != 0 || !store_writable(a->store))
+	if ((status = action_snapshot(a, id, out, cause)) != 0 || !store_writable(a->store) ||
+	    (*out)->project->archived != 0)
 		return status;
 	n = handoff_sync((*out)->progress, (*out)->handoffs, (*out)->nhandoffs, &v);
 	free(v);

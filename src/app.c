@@ -1,6 +1,8 @@
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "airejse/action.h"
 #include "airejse/app.h"
@@ -11,6 +13,18 @@
 #include "airejse/store.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
+
+/* The account the program runs as, from the password database: $USER
+ * and --user are what the person says, this is what the system knows. */
+static char *
+account_name(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	if (pw != NULL && pw->pw_name != NULL && *pw->pw_name != '\0')
+		return xstrdup(pw->pw_name);
+	return xasprintf("uid %lu", (unsigned long)geteuid());
+}
 
 /* Language: the environment, else the site configuration, else Danish;
  * --lang comes later (app_set_lang). */
@@ -39,8 +53,8 @@ app_init(struct app *app, struct diags *d, char **cause)
 	if (!from_env && app->settings.has_lang)
 		i18n_set_lang(app->settings.lang);
 	app->lang = i18n_lang();
-	/* The OS account may one day be recorded instead: only here. */
-	app->user = xstrdup(u && *u ? u : "unknown");
+	app->account = account_name();
+	app->user = xstrdup(u && *u ? u : app->account);
 	return rc;
 }
 
@@ -53,6 +67,7 @@ app_free(struct app *app)
 	free(app->db_opt);
 	free(app->content_opt);
 	free(app->user);
+	free(app->account);
 	free(app->role);
 	free(app->db_path);
 	memset(app, 0, sizeof(*app));
@@ -93,6 +108,7 @@ app_store(struct app *app, bool writable, char **cause)
 			return EX_CANTCREAT;
 		if ((rc = store_open(app->db_path, 0, &app->store, cause)) != 0)
 			return rc;
+		store_set_account(app->store, app->account);
 	}
 	if (writable)
 		return store_check_writable(app->store, cause);

@@ -56,6 +56,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_export_entry,
 	&cmd_import_entry,
 	&cmd_backup_entry,
+	&cmd_check_entry,
 	NULL
 };
 

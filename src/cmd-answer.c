@@ -78,11 +78,12 @@ answer(struct cmd *self)
 {
 	char **argv = self->args.operands;
 	const char *rev = args_get(&self->args, "expect");
+	const char *restore = args_get(&self->args, "restore");
 	bool clear = args_has(&self->args, "clear");
 	struct answer_result res;
 	struct project *p = NULL;
 	struct action a;
-	int64_t expect = ACTION_ANY_REVISION;
+	int64_t expect = ACTION_ANY_REVISION, from = 0;
 	char *input = NULL, *cause = NULL, *end;
 	int rc;
 
@@ -94,17 +95,29 @@ answer(struct cmd *self)
 			return cmd_error(self, EX_USAGE,
 			    _("--expect takes a revision number (0 for no answer yet), not '%s'"), rev);
 	}
-	if (self->args.noperands != (clear ? 2 : 3))
+	if (restore != NULL) {
+		errno = 0;
+		from = strtoll(restore, &end, 10);
+		if (errno != 0 || *restore == '\0' || *end != '\0' || from < 1)
+			return cmd_error(self, EX_USAGE,
+			    _("--restore takes a revision number from the answer's history (see 'airejse history'), not '%s'"),
+			    restore);
+		if (clear)
+			return cmd_error(self, EX_USAGE, _("give --restore or --clear, not both"));
+	}
+	if (self->args.noperands != (clear || restore ? 2 : 3))
 		return cmd_usage(self);
 	if ((rc = cmd_action(self, true, &a)) != 0 || (rc = cmd_project(self, &a, argv[0], &p)) != 0)
 		return rc;
-	if (!clear && strcmp(argv[2], "-") == 0)
+	if (!clear && !restore && strcmp(argv[2], "-") == 0)
 		rc = read_stdin(self, &input);
-	else if (!clear)
+	else if (!clear && !restore)
 		input = xstrdup(argv[2]);
 	if (rc == 0) {
 		if (clear)
 			rc = action_clear(&a, p->id, argv[1], expect, &res, &cause);
+		else if (restore)
+			rc = action_restore(&a, p->id, argv[1], from, expect, &res, &cause);
 		else
 			rc = action_answer(&a, p->id, argv[1], input, expect, &res, &cause);
 	}
@@ -138,17 +151,55 @@ answer(struct cmd *self)
 	return rc;
 }
 
+/* The "by" cell of the text history: "Søren (cli)", with the account
+ * when it is not the name given: "Søren (cli, account: shansen)". */
+static char *
+history_by(const char *user, const char *account, enum source source)
+{
+	if (account == NULL || strcmp(account, user) == 0)
+		return xasprintf("%s (%s)", user, source_name(source));
+	/* L10N: who changed an answer, where (tui, cli, import) and the
+	 * computer account that was logged in. */
+	return xasprintf(_("%s (%s, account: %s)"), user, source_name(source), account);
+}
+
+/* A row of the text history for a change of the project itself. */
+static void
+project_row(struct table *t, const struct project_event *e)
+{
+	char when[21], *by = history_by(e->user, e->account, e->source);
+	char *what;
+
+	clock_local(e->time, when);
+	switch (e->what) {
+	case PROJECT_RENAMED:
+		what = xasprintf(_("project renamed: %s → %s"), e->old_name ? e->old_name : "",
+		    e->new_name ? e->new_name : "");
+		break;
+	case PROJECT_ARCHIVED:
+		what = xstrdup(_("project archived"));
+		break;
+	default:
+		what = xstrdup(_("project restored"));
+		break;
+	}
+	cmd_row(t, when, "", "", by, what);
+	free(what);
+	free(by);
+}
+
 static int
 history(struct cmd *self)
 {
 	const char *question = self->args.noperands == 2 ? self->args.operands[1] : NULL;
 	enum out_format fmt;
 	struct answer_event *v = NULL;
+	struct project_event *pv = NULL;
 	struct project *p = NULL;
 	struct table *t;
 	struct action a;
 	char *cause = NULL;
-	size_t n = 0, i;
+	size_t n = 0, npv = 0, i, j;
 	int rc;
 
 	if ((rc = cmd_format(self, &fmt)) != 0 || (rc = cmd_action(self, false, &a)) != 0 ||
@@ -165,7 +216,11 @@ history(struct cmd *self)
 	} else {
 		rc = store_answer_history(a.store, p->id, question, &v, &n, &cause);
 	}
+	/* The project's own changes go with the history of all its answers. */
+	if (rc == 0 && question == NULL)
+		rc = store_project_history(a.store, p->id, &pv, &npv, &cause);
 	if (rc != 0) {
+		answer_events_free(v, n);
 		project_free(p);
 		return cmd_fail(self, rc, cause);
 	}
@@ -184,6 +239,8 @@ history(struct cmd *self)
 			json_object_set_new(e, "revision", json_integer(v[i].revision));
 			json_object_set_new(e, "time", report_time(v[i].time));
 			json_object_set_new(e, "user", json_string(v[i].user));
+			json_object_set_new(e, "account", v[i].account ? json_string(v[i].account) :
+			    json_null());
 			json_object_set_new(e, "source", json_string(source_name(v[i].source)));
 			json_object_set_new(e, "old", report_answer(q, &old));
 			json_object_set_new(e, "new", report_answer(q, &new));
@@ -192,19 +249,44 @@ history(struct cmd *self)
 			json_array_append_new(list, e);
 		}
 		json_object_set_new(root, "history", list);
+		if (question == NULL) {
+			list = json_array();
+			for (i = 0; i < npv; i++) {
+				json_t *e = json_object();
+
+				json_object_set_new(e, "what", json_string(project_what_name(pv[i].what)));
+				json_object_set_new(e, "old_name", pv[i].old_name ?
+				    json_string(pv[i].old_name) : json_null());
+				json_object_set_new(e, "new_name", pv[i].new_name ?
+				    json_string(pv[i].new_name) : json_null());
+				json_object_set_new(e, "time", report_time(pv[i].time));
+				json_object_set_new(e, "user", json_string(pv[i].user));
+				json_object_set_new(e, "account", pv[i].account ?
+				    json_string(pv[i].account) : json_null());
+				json_object_set_new(e, "source", json_string(source_name(pv[i].source)));
+				json_array_append_new(list, e);
+			}
+			json_object_set_new(root, "project_history", list);
+		}
 		rc = cmd_print_json(root);
 		json_decref(root);
 	} else {
-		t = table_new(fmt == OUT_TSV ? 9 : 5);
+		t = table_new(fmt == OUT_TSV ? 10 : 5);
 		if (fmt == OUT_TSV)
-			table_addf(t, "question\trevision\ttime\tuser\tsource\told_kind\told_value\tnew_kind\tnew_value");
+			table_addf(t, "question\trevision\ttime\tuser\tsource\told_kind\told_value\tnew_kind\tnew_value\taccount");
 		else
 			table_addf(t, "%s\t%s\t%s\t%s\t%s", _("TIME"), _("REV"), _("QUESTION"), _("BY"),
 			    _("CHANGE"));
-		for (i = 0; i < n; i++) {
-			const struct question *q = content_question(a.content, v[i].question);
+		for (i = 0, j = 0; i < n || (fmt != OUT_TSV && j < npv); ) {
+			const struct question *q;
 			char when[21];
 
+			/* Text: the project's changes in time among the answers'. */
+			if (fmt != OUT_TSV && j < npv && (i == n || pv[j].time < v[i].time)) {
+				project_row(t, &pv[j++]);
+				continue;
+			}
+			q = content_question(a.content, v[i].question);
 			if (fmt == OUT_TSV) {
 				char rev[24];
 
@@ -212,11 +294,11 @@ history(struct cmd *self)
 				snprintf(rev, sizeof(rev), "%lld", (long long)v[i].revision);
 				cmd_row(t, v[i].question, rev, when, v[i].user, source_name(v[i].source),
 				    answer_kind_name(v[i].old_kind), v[i].old_value,
-				    answer_kind_name(v[i].new_kind), v[i].new_value);
+				    answer_kind_name(v[i].new_kind), v[i].new_value, v[i].account);
 			} else {
 				char *old = value_answer_text(q, v[i].old_kind, v[i].old_value);
 				char *new = value_answer_text(q, v[i].new_kind, v[i].new_value);
-				char *by = xasprintf("%s (%s)", v[i].user, source_name(v[i].source));
+				char *by = history_by(v[i].user, v[i].account, v[i].source);
 				char *change = xasprintf("%s → %s", old, new);
 				char rev[24];
 
@@ -228,16 +310,18 @@ history(struct cmd *self)
 				free(old);
 				free(new);
 			}
+			i++;
 		}
 		if (fmt == OUT_TSV)
 			table_print_tsv(t, stdout);
-		else if (n == 0)
+		else if (n == 0 && npv == 0)
 			ctrl_printf(stdout, _("No changes yet.\n"));
 		else
 			table_print(t, stdout);
 		table_free(t);
 	}
 	answer_events_free(v, n);
+	project_events_free(pv, npv);
 	project_free(p);
 	return rc;
 }
@@ -245,6 +329,7 @@ history(struct cmd *self)
 static const struct args_option answer_options[] = {
 	{ "expect", 'e', "REV", N_("save only if the stored answer is still at revision REV (0: none yet); else exit 75"), NULL },
 	{ "clear", 'c', NULL, N_("clear the answer instead of giving one"), NULL },
+	{ "restore", 'r', "REV", N_("make the answer what it was at revision REV of its history again (a new revision)"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -256,7 +341,7 @@ static const struct cmd_operand answer_operands[] = {
 };
 
 const struct cmd_entry cmd_answer_entry = {
-	"answer", NULL, "P QUESTION VALUE|- [--expect REV] | P QUESTION --clear [--expect REV]",
+	"answer", NULL, "P QUESTION VALUE|- [--expect REV] | P QUESTION --clear|--restore REV [--expect REV]",
 	N_("answer a question of a project (validated by its type)"),
 	answer_options, answer_operands, 2, 3, answer, NULL
 };
@@ -274,6 +359,6 @@ static const struct cmd_operand history_operands[] = {
 
 const struct cmd_entry cmd_history_entry = {
 	"history", NULL, "P [QUESTION] [--format text|tsv|json]",
-	N_("the audit trail of a project's answers"),
+	N_("the audit trail of a project's answers, and of its name"),
 	history_options, history_operands, 1, 2, history, NULL
 };

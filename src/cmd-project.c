@@ -1,4 +1,4 @@
-/* Projects: project new|list|show|rename|delete, and next. */
+/* Projects: project new|list|show|rename|delete|restore|purge, and next. */
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -158,6 +158,80 @@ list_one(const struct project *p, const struct progress_brief *b, void *arg)
 	return 0;
 }
 
+/* project list --archived: the archived projects, the latest first. */
+static int
+list_archived(struct cmd *self, enum out_format fmt)
+{
+	struct project *v = NULL;
+	struct table *t = NULL;
+	json_t *root, *list;
+	struct action a;
+	char *cause = NULL, when[21], id[24];
+	size_t n = 0, i, k;
+	int rc;
+
+	if ((rc = cmd_action(self, false, &a)) != 0)
+		return rc;
+	if ((rc = store_projects_archived(a.store, &v, &n, &cause)) != 0)
+		return cmd_fail(self, rc, cause);
+	if (fmt == OUT_JSON) {
+		root = json_object();
+		list = json_array();
+		for (i = 0; i < n; i++) {
+			json_t *o = json_object(), *tr = json_array();
+
+			for (k = 0; k < v[i].ntracks; k++)
+				json_array_append_new(tr, json_string(v[i].tracks[k]));
+			json_object_set_new(o, "id", json_integer(v[i].id));
+			json_object_set_new(o, "name", json_string(v[i].name));
+			json_object_set_new(o, "tracks", tr);
+			json_object_set_new(o, "created", report_time(v[i].created));
+			json_object_set_new(o, "changed", report_time(v[i].changed));
+			json_object_set_new(o, "archived", report_time(v[i].archived));
+			json_array_append_new(list, o);
+		}
+		json_object_set_new(root, "projects", list);
+		rc = cmd_print_json(root);
+		json_decref(root);
+		projects_free(v, n);
+		return rc;
+	}
+	if (n == 0 && fmt == OUT_TEXT) {
+		ctrl_printf(stdout, _("No archived projects.\n"));
+		projects_free(v, n);
+		return 0;
+	}
+	t = table_new(4);
+	if (fmt == OUT_TSV)
+		table_addf(t, "id\tname\ttracks\tarchived");
+	else
+		table_addf(t, "%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("TRACKS"), _("ARCHIVED"));
+	for (i = 0; i < n; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		for (k = 0; k < v[i].ntracks; k++) {
+			const struct track *tr = content_track(a.content, v[i].tracks[k]);
+
+			sb_addf(&sb, "%s%s", k ? ", " : "",
+			    fmt == OUT_TSV || tr == NULL ? v[i].tracks[k] : text_get(&tr->title));
+		}
+		snprintf(id, sizeof(id), "%lld", (long long)v[i].id);
+		if (fmt == OUT_TSV)
+			clock_iso(v[i].archived, when);
+		else
+			clock_local(v[i].archived, when);
+		cmd_row(t, id, v[i].name, sb_str(&sb), when);
+		sb_free(&sb);
+	}
+	if (fmt == OUT_TSV)
+		table_print_tsv(t, stdout);
+	else
+		table_print(t, stdout);
+	table_free(t);
+	projects_free(v, n);
+	return 0;
+}
+
 static int
 project_list(struct cmd *self)
 {
@@ -167,7 +241,11 @@ project_list(struct cmd *self)
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = cmd_format(self, &r.fmt)) != 0 || (rc = cmd_action(self, false, &a)) != 0)
+	if ((rc = cmd_format(self, &r.fmt)) != 0)
+		return rc;
+	if (args_has(&self->args, "archived"))
+		return list_archived(self, r.fmt);
+	if ((rc = cmd_action(self, false, &a)) != 0)
 		return rc;
 	if (r.fmt == OUT_JSON) {
 		root = json_object();
@@ -404,6 +482,45 @@ confirm(const char *question)
 static int
 project_delete(struct cmd *self)
 {
+	struct project *p;
+	struct action a;
+	char *cause = NULL;
+	int rc;
+
+	/* Archiving loses nothing, so it does not ask; --yes is accepted
+	 * for the scripts of versions that deleted. */
+	if ((rc = cmd_action(self, true, &a)) != 0 ||
+	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
+		return rc;
+	if ((rc = action_project_archive(&a, p->id, true, &cause)) != 0)
+		cmd_fail(self, rc, cause);
+	else
+		ctrl_printf(stderr, _("Archived the project '%s': 'airejse project restore %lld' brings it back, 'airejse project purge %lld' removes it for good.\n"),
+		    p->name, (long long)p->id, (long long)p->id);
+	project_free(p);
+	return rc;
+}
+
+static int
+project_restore(struct cmd *self)
+{
+	struct project *p;
+	struct action a;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cmd_action(self, true, &a)) != 0 ||
+	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
+		return rc;
+	if ((rc = action_project_archive(&a, p->id, false, &cause)) != 0)
+		cmd_fail(self, rc, cause);
+	project_free(p);
+	return rc;
+}
+
+static int
+project_purge(struct cmd *self)
+{
 	bool yes = args_has(&self->args, "yes");
 	struct project *p;
 	struct action a;
@@ -413,24 +530,31 @@ project_delete(struct cmd *self)
 	if ((rc = cmd_action(self, true, &a)) != 0 ||
 	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
 		return rc;
+	/* Only an archived project can go: say so before asking. */
+	if (p->archived == 0) {
+		rc = action_project_purge(&a, p->id, &cause);
+		project_free(p);
+		return cmd_fail(self, rc, cause);
+	}
 	if (!yes && !isatty(STDIN_FILENO)) {
 		rc = cmd_error(self, EX_USAGE,
-		    _("not deleting '%s' without asking: add --yes to delete it from a script"), p->name);
+		    _("not removing '%s' for good without asking: add --yes to do it from a script"),
+		    p->name);
 		project_free(p);
 		return rc;
 	}
 	if (!yes) {
-		q = xasprintf(_("Delete the project '%s' (%lld) with all its answers and history? [y/N]"),
+		q = xasprintf(_("Remove the archived project '%s' (%lld) for good, with all its answers, hand-offs and history? This cannot be undone. [y/N]"),
 		    p->name, (long long)p->id);
 		yes = confirm(q);
 		free(q);
 		if (!yes) {
-			ctrl_printf(stderr, _("Nothing was deleted.\n"));
+			ctrl_printf(stderr, _("Nothing was removed.\n"));
 			project_free(p);
 			return 0;
 		}
 	}
-	if ((rc = action_project_delete(&a, p->id, &cause)) != 0)
+	if ((rc = action_project_purge(&a, p->id, &cause)) != 0)
 		cmd_fail(self, rc, cause);
 	project_free(p);
 	return rc;
@@ -599,10 +723,16 @@ static const struct cmd_entry project_new_entry = {
 	new_options, NULL, 0, 0, project_new, NULL
 };
 
+static const struct args_option list_options[] = {
+	CMD_FORMAT_OPTION,
+	{ "archived", 'a', NULL, N_("list the archived projects instead"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 static const struct cmd_entry project_list_entry = {
-	"list", NULL, "[--format text|tsv|json]",
+	"list", NULL, "[--archived] [--format text|tsv|json]",
 	N_("list the projects with their progress"),
-	format_options, NULL, 0, 0, project_list, NULL
+	list_options, NULL, 0, 0, project_list, NULL
 };
 
 static const struct cmd_entry project_show_entry = {
@@ -624,14 +754,31 @@ static const struct cmd_entry project_rename_entry = {
 };
 
 static const struct args_option delete_options[] = {
-	{ "yes", 'y', NULL, N_("delete without asking (needed when not on a terminal)"), NULL },
+	{ "yes", 'y', NULL, N_("accepted and ignored: archiving does not ask"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cmd_entry project_delete_entry = {
-	"delete", NULL, "P [--yes]",
-	N_("delete a project with all its answers and history"),
+	"delete", "archive", "P",
+	N_("archive a project: hide it from the lists, keep everything; 'restore' brings it back"),
 	delete_options, project_operand, 1, 1, project_delete, NULL
+};
+
+static const struct cmd_entry project_restore_entry = {
+	"restore", NULL, "P",
+	N_("bring an archived project back into use"),
+	NULL, project_operand, 1, 1, project_restore, NULL
+};
+
+static const struct args_option purge_options[] = {
+	{ "yes", 'y', NULL, N_("remove without asking (needed when not on a terminal)"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_entry project_purge_entry = {
+	"purge", NULL, "P [--yes]",
+	N_("remove an archived project for good, with its answers and history"),
+	purge_options, project_operand, 1, 1, project_purge, NULL
 };
 
 static const struct cmd_entry *const project_entries[] = {
@@ -640,12 +787,14 @@ static const struct cmd_entry *const project_entries[] = {
 	&project_show_entry,
 	&project_rename_entry,
 	&project_delete_entry,
+	&project_restore_entry,
+	&project_purge_entry,
 	NULL
 };
 
 const struct cmd_entry cmd_project_entry = {
-	"project", NULL, "new|list|show|rename|delete ...",
-	N_("create, list, show, rename and delete projects"),
+	"project", NULL, "new|list|show|rename|delete|restore|purge ...",
+	N_("create, list, show, rename, archive, restore and purge projects"),
 	NULL, NULL, 0, 0, NULL, project_entries
 };
 

@@ -16,6 +16,8 @@ static const char *const state_labels[HANDOFF__COUNT] = {
 	N_("raised"), N_("sent"), N_("answered"), N_("closed"), N_("withdrawn")
 };
 
+static const char *const what_names[PROJECT__WHATS] = { "renamed", "archived", "restored" };
+
 static int
 name_index(const char *const *names, int n, const char *s)
 {
@@ -74,6 +76,35 @@ handoff_is_open(enum handoff_state s)
 }
 
 const char *
+project_what_name(enum project_what w)
+{
+	return w < PROJECT__WHATS ? what_names[w] : "renamed";
+}
+
+int
+project_what_parse(const char *s, enum project_what *out)
+{
+	int i = name_index(what_names, PROJECT__WHATS, s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum project_what)i;
+	return 0;
+}
+
+char *
+record_who(const char *user, const char *account)
+{
+	if (user == NULL || *user == '\0')
+		return xstrdup(account ? account : "?");
+	if (account == NULL || strcmp(account, user) == 0)
+		return xstrdup(user);
+	/* L10N: a name given for the history, and the computer account
+	 * that was logged in. */
+	return xasprintf(_("%s (account: %s)"), user, account);
+}
+
+const char *
 answer_kind_name(enum answer_kind k)
 {
 	switch (k) {
@@ -114,6 +145,7 @@ answer_event_clear(struct answer_event *e)
 	free(e->old_value);
 	free(e->new_value);
 	free(e->user);
+	free(e->account);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -134,6 +166,17 @@ handoff_event_clear(struct handoff_event *e)
 	free(e->note);
 	free(e->due);
 	free(e->user);
+	free(e->account);
+	memset(e, 0, sizeof(*e));
+}
+
+void
+project_event_clear(struct project_event *e)
+{
+	free(e->old_name);
+	free(e->new_name);
+	free(e->user);
+	free(e->account);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -154,6 +197,7 @@ FREE_ARRAY(answers_free, struct answer, answer_clear)
 FREE_ARRAY(answer_events_free, struct answer_event, answer_event_clear)
 FREE_ARRAY(handoffs_free, struct handoff, handoff_clear)
 FREE_ARRAY(handoff_events_free, struct handoff_event, handoff_event_clear)
+FREE_ARRAY(project_events_free, struct project_event, project_event_clear)
 
 void
 project_free(struct project *p)

@@ -27,12 +27,12 @@ static const char sql_put[] =
     " \"user\" = excluded.\"user\", source = excluded.source";
 static const char sql_event[] =
     "INSERT INTO answer_event (project, question, old_kind, old_value, new_kind, new_value,"
-    " revision, time, \"user\", source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " revision, time, \"user\", source, account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 /* EVENT_COLS rows, oldest first. */
 #define EVENT_COLS "id, question, old_kind, old_value, new_kind, new_value, revision, time," \
-    " \"user\", source"
+    " \"user\", source, account"
 enum { EVENT_ID, EVENT_QUESTION, EVENT_OLD_KIND, EVENT_OLD_VALUE, EVENT_NEW_KIND,
-	EVENT_NEW_VALUE, EVENT_REVISION, EVENT_TIME, EVENT_USER, EVENT_SOURCE };
+	EVENT_NEW_VALUE, EVENT_REVISION, EVENT_TIME, EVENT_USER, EVENT_SOURCE, EVENT_ACCOUNT };
 static const char sql_history_all[] =
     "SELECT " EVENT_COLS " FROM answer_event WHERE project = ? ORDER BY id";
 static const char sql_history_of[] =
@@ -187,6 +187,7 @@ store_answer_set(struct store *s, int64_t project, const char *question,
 	db_bind_int(st, 8, now);
 	db_bind_text(st, 9, user);
 	db_bind_text(st, 10, source_name(source));
+	db_bind_text(st, 11, s->account);
 	if ((rc = db_run(st, NULL)) != DB_OK)
 		goto fail;
 	if (revision != NULL)
@@ -220,6 +221,7 @@ event_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	e->time = db_int(st, EVENT_TIME);
 	e->user = store_col_text(st, EVENT_USER);
 	e->source = store_col_source(st, EVENT_SOURCE);
+	e->account = store_col_text(st, EVENT_ACCOUNT);
 }
 
 int

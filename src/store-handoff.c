@@ -26,12 +26,12 @@ static const char sql_set[] =
     "UPDATE handoff SET state = ?, due = ?, contact = ?, note = coalesce(?, note), changed = ?"
     " WHERE id = ?";
 static const char sql_event[] =
-    "INSERT INTO handoff_event (handoff, old_state, new_state, note, due, time, \"user\", source)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO handoff_event (handoff, old_state, new_state, note, due, time, \"user\", source,"
+    " account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 /* EVENT_COLS rows, oldest first. */
-#define EVENT_COLS "id, handoff, old_state, new_state, note, due, time, \"user\", source"
+#define EVENT_COLS "id, handoff, old_state, new_state, note, due, time, \"user\", source, account"
 enum { EVENT_ID, EVENT_HANDOFF, EVENT_OLD_STATE, EVENT_NEW_STATE, EVENT_NOTE, EVENT_DUE,
-	EVENT_TIME, EVENT_USER, EVENT_SOURCE };
+	EVENT_TIME, EVENT_USER, EVENT_SOURCE, EVENT_ACCOUNT };
 static const char sql_history[] =
     "SELECT " EVENT_COLS " FROM handoff_event WHERE handoff = ? ORDER BY id";
 
@@ -185,6 +185,7 @@ handoff_event(struct store *s, int64_t id, int old, enum handoff_state new,
 	db_bind_int(st, 6, now);
 	db_bind_text(st, 7, user);
 	db_bind_text(st, 8, source_name(source));
+	db_bind_text(st, 9, s->account);
 	return db_run(st, NULL);
 }
 
@@ -281,6 +282,7 @@ event_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	e->time = db_int(st, EVENT_TIME);
 	e->user = store_col_text(st, EVENT_USER);
 	e->source = store_col_source(st, EVENT_SOURCE);
+	e->account = store_col_text(st, EVENT_ACCOUNT);
 }
 
 int

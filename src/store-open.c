@@ -123,6 +123,30 @@ static const char *const migrations[STORE_VERSION] = {
 	"ALTER TABLE project DROP COLUMN brief_stamp;"
 	"ALTER TABLE project DROP COLUMN brief_handoffs;"
 	"ALTER TABLE project DROP COLUMN brief_tracks;",
+
+	/* 7: a project is archived, not deleted, so that its history stays
+	 * (purged for good only on purpose); its renames, archiving and
+	 * restoring are kept in project_event; every change records the
+	 * operating-system account beside the name the user gave (NULL in
+	 * the rows written before, which is how 'airejse check' tells
+	 * answers an older airejse read). The projects in use are ordered
+	 * by their last change along an index of those alone. */
+	"ALTER TABLE project ADD COLUMN archived {int};"
+	"DROP INDEX project_changed;"
+	"CREATE INDEX project_changed ON project (changed DESC) WHERE archived IS NULL;"
+	"ALTER TABLE answer_event ADD COLUMN account TEXT;"
+	"ALTER TABLE handoff_event ADD COLUMN account TEXT;"
+	"CREATE TABLE project_event ("
+	"  id {key},"
+	"  project {int} NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	"  what TEXT NOT NULL CHECK (what IN ('renamed', 'archived', 'restored')),"
+	"  old_name TEXT,"
+	"  new_name TEXT,"
+	"  time {int} NOT NULL,"
+	"  {user} TEXT NOT NULL,"
+	"  account TEXT,"
+	"  source TEXT NOT NULL);"
+	"CREATE INDEX project_event_project ON project_event (project, id);",
 };
 
 static int

@@ -16,16 +16,20 @@ static const char sql_track_add[] =
 /* Each of these is a PROJECT_COLS row. */
 static const char sql_get[] = "SELECT " PROJECT_COLS " FROM project WHERE id = ?";
 static const char sql_named[] = "SELECT " PROJECT_COLS " FROM project WHERE name = ?";
-static const char sql_all[] = "SELECT " PROJECT_COLS " FROM project ORDER BY id";
-/* Along the index project_changed, without sorting. */
+static const char sql_all[] = "SELECT " PROJECT_COLS " FROM project"
+    " WHERE archived IS NULL ORDER BY id";
+static const char sql_archived[] = "SELECT " PROJECT_COLS " FROM project"
+    " WHERE archived IS NOT NULL ORDER BY archived DESC, id";
+/* Along the index project_changed (of the projects in use), without
+ * sorting. */
 static const char sql_by_change[] = "SELECT " PROJECT_COLS " FROM project"
-    " ORDER BY changed DESC, id LIMIT ? OFFSET ?";
+    " WHERE archived IS NULL ORDER BY changed DESC, id LIMIT ? OFFSET ?";
 /* One number. */
-static const char sql_count[] = "SELECT count(*) FROM project";
+static const char sql_count[] = "SELECT count(*) FROM project WHERE archived IS NULL";
 static const char sql_rank[] =
-    "SELECT (SELECT count(*) FROM project WHERE changed > p.changed) +"
-    " (SELECT count(*) FROM project WHERE changed = p.changed AND id < p.id)"
-    " FROM project AS p WHERE p.id = ?";
+    "SELECT (SELECT count(*) FROM project WHERE archived IS NULL AND changed > p.changed) +"
+    " (SELECT count(*) FROM project WHERE archived IS NULL AND changed = p.changed AND id < p.id)"
+    " FROM project AS p WHERE p.id = ? AND p.archived IS NULL";
 /* A project's tracks, in their order: one column. */
 static const char sql_tracks_of[] =
     "SELECT track FROM project_track WHERE project = ? ORDER BY position";
@@ -36,7 +40,19 @@ enum { TRACKS_PROJECT, TRACKS_TRACK };
 /* Each returns the id of the project changed: none, no such project. */
 static const char sql_rename[] = "UPDATE project SET name = ?, changed = ? WHERE id = ? RETURNING id";
 static const char sql_touch[] = "UPDATE project SET changed = ? WHERE id = ? RETURNING id";
+static const char sql_archive[] = "UPDATE project SET archived = ? WHERE id = ? RETURNING id";
 static const char sql_delete[] = "DELETE FROM project WHERE id = ? RETURNING id";
+/* The old name of a project, for its history; one column. */
+static const char sql_name_of[] = "SELECT name FROM project WHERE id = ?";
+static const char sql_event[] =
+    "INSERT INTO project_event (project, what, old_name, new_name, time, \"user\", account, source)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+/* PEVENT_COLS rows, oldest first. */
+#define PEVENT_COLS "id, what, old_name, new_name, time, \"user\", account, source"
+enum { PEVENT_ID, PEVENT_WHAT, PEVENT_OLD_NAME, PEVENT_NEW_NAME, PEVENT_TIME, PEVENT_USER,
+	PEVENT_ACCOUNT, PEVENT_SOURCE };
+static const char sql_history[] =
+    "SELECT " PEVENT_COLS " FROM project_event WHERE project = ? ORDER BY id";
 
 static int
 no_project(int64_t id, char **cause)
@@ -102,6 +118,7 @@ store_project_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	p->name = store_col_text(st, PROJECT_COL_NAME);
 	p->created = db_int(st, PROJECT_COL_CREATED);
 	p->changed = db_int(st, PROJECT_COL_CHANGED);
+	p->archived = db_int(st, PROJECT_COL_ARCHIVED);
 }
 
 void
@@ -210,6 +227,30 @@ store_projects(struct store *s, struct project **out, size_t *n, char **cause)
 	return 0;
 }
 
+int
+store_projects_archived(struct store *s, struct project **out, size_t *n, char **cause)
+{
+	struct project *v = NULL;
+	size_t nv = 0, i;
+	struct db_stmt *st;
+	enum db_rc rc;
+
+	*out = NULL;
+	*n = 0;
+	/* Few, and read on request: each with its own read of its tracks. */
+	if ((st = db_prepare(s->db, sql_archived, &rc)) != NULL)
+		rc = store_read_rows(st, sizeof(*v), store_project_row, (void **)&v, &nv);
+	for (i = 0; rc == DB_OK && i < nv; i++)
+		rc = read_tracks(s, &v[i]);
+	if (rc != DB_OK) {
+		projects_free(v, nv);
+		return store_fail(s, rc, _("cannot read the projects"), cause);
+	}
+	*out = v;
+	*n = nv;
+	return 0;
+}
+
 /* The one number sql gives (binding id when it is not 0). */
 static enum db_rc
 one_number(struct store *s, const char *sql, int64_t id, int64_t *out)
@@ -305,20 +346,124 @@ project_update(struct store *s, struct db_stmt *st, int last, int64_t pid, const
 	return 0;
 }
 
-int
-store_project_rename(struct store *s, int64_t id, const char *name, int64_t now, char **cause)
+/* Records what happened to project pid in its history. */
+static enum db_rc
+project_event(struct store *s, int64_t pid, enum project_what what, const char *old_name,
+    const char *new_name, int64_t now, const char *user, enum source source)
 {
 	struct db_stmt *st;
+	enum db_rc rc;
+
+	if ((st = db_prepare(s->db, sql_event, &rc)) == NULL)
+		return rc;
+	db_bind_int(st, 1, pid);
+	db_bind_text(st, 2, project_what_name(what));
+	db_bind_text(st, 3, old_name);
+	db_bind_text(st, 4, new_name);
+	db_bind_int(st, 5, now);
+	db_bind_text(st, 6, user);
+	db_bind_text(st, 7, s->account);
+	db_bind_text(st, 8, source_name(source));
+	return db_run(st, NULL);
+}
+
+int
+store_project_rename(struct store *s, int64_t id, const char *name, int64_t now,
+    const char *user, enum source source, char **cause)
+{
+	struct db_stmt *st;
+	char *old = NULL;
 	enum db_rc rc;
 	int status;
 
 	if ((status = ctrl_check(_("the project's name"), name, CTRL_LINE, cause)) != 0)
 		return status;
-	if ((st = db_prepare(s->db, sql_rename, &rc)) == NULL)
+	if ((st = db_prepare(s->db, sql_name_of, &rc)) == NULL)
 		return store_fail(s, rc, _("cannot save the project"), cause);
+	db_bind_int(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		old = store_col_text(st, 0);
+	db_reset(st);
+	if (rc == DB_DONE)
+		return no_project(id, cause);
+	if (rc != DB_ROW)
+		return store_fail(s, rc, _("cannot save the project"), cause);
+	if ((st = db_prepare(s->db, sql_rename, &rc)) == NULL) {
+		free(old);
+		return store_fail(s, rc, _("cannot save the project"), cause);
+	}
 	db_bind_text(st, 1, name);
 	db_bind_int(st, 2, now);
-	return project_update(s, st, 3, id, name, cause);
+	if ((status = project_update(s, st, 3, id, name, cause)) == 0 &&
+	    (rc = project_event(s, id, PROJECT_RENAMED, old, name, now, user, source)) != DB_OK)
+		status = store_fail(s, rc, _("cannot save the project"), cause);
+	free(old);
+	return status;
+}
+
+int
+store_project_archive(struct store *s, int64_t id, bool archived, int64_t now,
+    const char *user, enum source source, char **cause)
+{
+	struct db_stmt *st;
+	enum db_rc rc;
+	int status;
+
+	if ((st = db_prepare(s->db, sql_archive, &rc)) == NULL)
+		return store_fail(s, rc, _("cannot save the project"), cause);
+	if (archived)
+		db_bind_int(st, 1, now);
+	else
+		db_bind_text(st, 1, NULL);
+	if ((status = project_update(s, st, 2, id, NULL, cause)) != 0)
+		return status;
+	if ((rc = project_event(s, id, archived ? PROJECT_ARCHIVED : PROJECT_RESTORED,
+	    NULL, NULL, now, user, source)) != DB_OK)
+		return store_fail(s, rc, _("cannot save the project"), cause);
+	return 0;
+}
+
+static void
+pevent_row(struct db_stmt *st, void *rec, struct store_pool *pool)
+{
+	struct project_event *e = rec;
+	enum project_what w = PROJECT_RENAMED;
+	const char *what = db_text(st, PEVENT_WHAT);
+
+	(void)pool;
+	memset(e, 0, sizeof(*e));
+	e->id = db_int(st, PEVENT_ID);
+	if (what != NULL)
+		(void)project_what_parse(what, &w);
+	e->what = w;
+	e->old_name = store_col_text(st, PEVENT_OLD_NAME);
+	e->new_name = store_col_text(st, PEVENT_NEW_NAME);
+	e->time = db_int(st, PEVENT_TIME);
+	e->user = store_col_text(st, PEVENT_USER);
+	e->account = store_col_text(st, PEVENT_ACCOUNT);
+	e->source = store_col_source(st, PEVENT_SOURCE);
+}
+
+int
+store_project_history(struct store *s, int64_t project, struct project_event **out,
+    size_t *n, char **cause)
+{
+	struct db_stmt *st;
+	enum db_rc rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = db_prepare(s->db, sql_history, &rc)) != NULL) {
+		db_bind_int(st, 1, project);
+		rc = store_read_rows(st, sizeof(**out), pevent_row, (void **)out, n);
+	}
+	if (rc != DB_OK) {
+		project_events_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, rc, _("cannot read the history"), cause);
+	}
+	return 0;
 }
 
 int

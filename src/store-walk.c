@@ -9,12 +9,12 @@
 #include "airejse/store-impl.h"
 #include "airejse/xalloc.h"
 
-/* Every project from the one bound on, each with its tracks, answers and
+/* Every project in use from the one bound on, each with its tracks, answers and
  * hand-offs, walked in step: each an ordered scan of its table or index,
  * the answers in their key's order. The hand-offs are sorted by id in C,
  * as store_handoffs does. */
 static const char sql_projects[] =
-    "SELECT " PROJECT_COLS " FROM project WHERE id >= ? ORDER BY id";
+    "SELECT " PROJECT_COLS " FROM project WHERE id >= ? AND archived IS NULL ORDER BY id";
 static const char sql_tracks[] =
     "SELECT project, track FROM project_track WHERE project >= ? ORDER BY project, position";
 enum { TRACK_PROJECT, TRACK_TRACK };
@@ -172,6 +172,12 @@ store_each_progress(struct store *s, const int64_t *ids, size_t n,
 		}
 		if (status != 0)
 			break;
+		if (cur.project->archived != 0) {
+			/* Archived: out of the lists, as for the walk. */
+			project_free(cur.project);
+			cur.project = NULL;
+			continue;
+		}
 		rc = store_progress_answers(s, ids[i], &pool, &cur.answers, &acap, &cur.nanswers);
 		if (rc == DB_OK)
 			rc = store_progress_handoffs(s, ids[i], &pool, &cur.handoffs, &hcap,

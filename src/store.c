@@ -78,7 +78,15 @@ store_close(struct store *s)
 		return;
 	db_close(s->db);
 	free(s->path);
+	free(s->account);
 	free(s);
+}
+
+void
+store_set_account(struct store *s, const char *account)
+{
+	free(s->account);
+	s->account = account ? xstrdup(account) : NULL;
 }
 
 const char *

@@ -1,8 +1,10 @@
 /* History: the audit trail of one answer, newest first: when, who, from
- * where (tui, cli, import), and the value before and after. */
+ * where (tui, cli, import), and the value before and after; any earlier
+ * value can be saved again (action_restore), the history kept. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/action.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/record.h"
@@ -69,6 +71,13 @@ shown(const struct question *q, enum answer_kind kind, const char *value)
 	return value_format(q, value, i18n_lang());
 }
 
+/* The selected change, or NULL when there is none. */
+static const struct answer_event *
+selected(const struct history *h)
+{
+	return h->n > 0 && h->list.sel < h->n ? &h->v[h->n - 1 - h->list.sel] : NULL;
+}
+
 static void
 history_draw(struct tui *t, void *state, int top, int rows, int cols)
 {
@@ -98,11 +107,14 @@ history_draw(struct tui *t, void *state, int top, int rows, int cols)
 		free(nv);
 	}
 	{
-		const struct answer_event *e = &h->v[h->n - 1 - h->list.sel];
+		const struct answer_event *e = selected(h);
 		char *ov = shown(h->q, e->old_kind, e->old_value);
 		char *nv = shown(h->q, e->new_kind, e->new_value);
-		char *s = xasprintf(_("Revision %lld.\nBefore: %s\nAfter: %s"),
-		    (long long)e->revision, ov, nv);
+		char *who = record_who(e->user, e->account);
+		char *s = xasprintf(_("Revision %lld, by %s.\nBefore: %s\nAfter: %s"),
+		    (long long)e->revision, who, ov, nv);
+
+		free(who);
 
 		tui_clear(top + rows / 2, 0, cols, ST_DIM);
 		tui_wrap(top + rows / 2 + 1, 1, cols - 2, rows - rows / 2 - 1, 0, s, ST_NORMAL);
@@ -113,14 +125,66 @@ history_draw(struct tui *t, void *state, int top, int rows, int cols)
 }
 
 static bool
+restore_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct history *h = arg;
+	const struct answer_event *e = selected(h);
+	struct answer_result res;
+	char *cause = NULL;
+	int64_t rev;
+
+	(void)text;
+	(void)choice;
+	(void)checked;
+	if (e == NULL)
+		return true;
+	rev = e->revision;
+	/* The answer as this screen shows it: a change made meanwhile is a
+	 * conflict, not overwritten. */
+	if (action_restore(t->act, h->project, h->q->id, rev, h->v[h->n - 1].revision, &res,
+	    &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+	} else {
+		tui_info(t, _("Revision %lld restored as revision %lld."), (long long)rev,
+		    (long long)res.revision);
+	}
+	answer_result_free(&res);
+	tui_reload(t);
+	h->list.sel = 0;
+	return true;
+}
+
+static bool
 history_key(struct tui *t, void *state, enum tui_req req, int key)
 {
 	struct history *h = state;
+	const struct answer_event *e;
+	char *q, *nv, *cur;
 
-	return tui_list_move(&h->list, req);
+	(void)key;
+	if (req != REQ_RESTORE)
+		return tui_list_move(&h->list, req);
+	if ((e = selected(h)) == NULL)
+		return true;
+	if (e == &h->v[h->n - 1]) {
+		tui_info(t, _("This is the answer now: choose an earlier revision to restore."));
+		return true;
+	}
+	nv = shown(h->q, e->new_kind, e->new_value);
+	cur = shown(h->q, h->v[h->n - 1].new_kind, h->v[h->n - 1].new_value);
+	q = xasprintf(_("Make \"%s\" (revision %lld) the answer again, in place of \"%s\"? Both stay in the history."),
+	    nv, (long long)e->revision, cur);
+	tui_ask(t, DLG_CONFIRM, _("Restore revision"), q, NULL, restore_submit, h);
+	free(q);
+	free(nv);
+	free(cur);
+	return true;
 }
 
 static const struct tui_binding history_keys[] = {
+	{ REQ_RESTORE, { 'r', 0 }, N_("Restore"),
+	    N_("make the selected revision the answer again (asks first)") },
 	{ REQ_NONE, { 0 }, NULL, NULL }
 };
 

@@ -1,5 +1,5 @@
 /* Projects: every project with its tracks, a progress bar per track, the
- * open hand-offs and the last change; new, open, rename, delete, sort and
+ * open hand-offs and the last change; new, open, rename, archive, sort and
  * filter. An empty database shows a welcome that says what to do first. */
 #include <stdlib.h>
 #include <string.h>
@@ -743,11 +743,12 @@ delete_submit(struct tui *t, void *arg, const char *text, size_t choice, const b
 	if (pj == NULL)
 		return true;
 	name = xstrdup(pj->name);
-	if (action_project_delete(t->act, pj->id, &cause) != 0) {
+	if (action_project_archive(t->act, pj->id, true, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 	} else {
-		tui_info(t, _("Project \"%s\" deleted."), name);
+		tui_info(t, _("Project \"%s\" archived: 'airejse project restore %lld' brings it back."),
+		    name, (long long)pj->id);
 	}
 	free(name);
 	projects_reload(t, p);
@@ -830,9 +831,9 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_DELETE:
 		if ((pj = selected(t, p)) == NULL)
 			return true;
-		q = xasprintf(_("Delete the project \"%s\" with all its answers, hand-offs and history? This cannot be undone."),
+		q = xasprintf(_("Archive the project \"%s\"? It leaves the list; its answers, hand-offs and history are kept, and it can be brought back."),
 		    pj->name);
-		tui_ask(t, DLG_CONFIRM, _("Delete project"), q, NULL, delete_submit, p);
+		tui_ask(t, DLG_CONFIRM, _("Archive project"), q, NULL, delete_submit, p);
 		free(q);
 		return true;
 	default:
@@ -844,7 +845,7 @@ static const struct tui_binding projects_keys[] = {
 	{ REQ_ENTER, { '\r', '\n', FK(KEY_ENTER), 'l' }, N_("Open"), N_("open the project's journey") },
 	{ REQ_NEW, { 'n' }, N_("New"), N_("make a new project") },
 	{ REQ_RENAME, { 'r' }, N_("Rename"), N_("rename the project") },
-	{ REQ_DELETE, { 'd', FK(KEY_DC) }, N_("Delete"), N_("delete the project (asks first)") },
+	{ REQ_DELETE, { 'd', FK(KEY_DC) }, N_("Archive"), N_("archive the project: hide it, history kept (asks first)") },
 	{ REQ_SORT, { 's' }, NULL, N_("sort by the last change, the name or the progress") },
 	{ REQ_FILTER, { '/' }, NULL, N_("show only the projects whose name contains a text") },
 	{ REQ_HANDOFFS, { 'H' }, NULL, N_("the hand-offs of every project") },

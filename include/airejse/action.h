@@ -75,9 +75,16 @@ int action_check_name(const char *name, char **clean, char **cause);
 /* Creates a project following tracks (ids the content has, no repeats). */
 int action_project_new(struct action *a, const char *name, char *const *tracks,
     size_t ntracks, int64_t *id, char **cause);
+/* Renames the project (kept in its history); the same name is no change. */
 int action_project_rename(struct action *a, int64_t id, const char *name, char **cause);
-/* Deletes the project and everything in it. */
-int action_project_delete(struct action *a, int64_t id, char **cause);
+/* Archives the project (archived: true), which hides it from the lists
+ * and keeps it unchanged with its history, or brings it back into use.
+ * EX_DATAERR when it is so already. Nothing in an archived project can be
+ * changed (answers, hand-offs, its name): EX_DATAERR. */
+int action_project_archive(struct action *a, int64_t id, bool archived, char **cause);
+/* Removes an archived project for good, with its answers, hand-offs and
+ * history; EX_DATAERR for a project in use. */
+int action_project_purge(struct action *a, int64_t id, char **cause);
 /* The project whose id or exact name is key (an id wins). EX_NOINPUT if
  * none; caller frees with project_free. */
 int action_project_find(struct action *a, const char *key, struct project **out,
@@ -105,6 +112,13 @@ int action_answer_in(struct action *a, int64_t project, const char *question,
  * but allowed for a question that does not apply. */
 int action_clear(struct action *a, int64_t project, const char *question,
     int64_t expect, struct answer_result *res, char **cause);
+/* Saves again what question was at revision (as its history has it: a
+ * value, "don't know" or cleared), as a new revision; the history is
+ * kept. As action_answer otherwise (expect, conflicts, res). EX_NOINPUT
+ * when the history has no such revision; EX_DATAERR when the content no
+ * longer takes that value. */
+int action_restore(struct action *a, int64_t project, const char *question,
+    int64_t revision, int64_t expect, struct answer_result *res, char **cause);
 void answer_result_free(struct answer_result *res);
 
 /* Changes the project's hand-off for rule. */

@@ -24,6 +24,7 @@ struct app {
 	char		*db_opt;	/* --db, else AIREJSE_DB or the default */
 	char		*content_opt;	/* --content, else AIREJSE_CONTENT or the default */
 	char		*user;		/* recorded in the history: --user, else $USER */
+	char		*account;	/* the OS account (password database), recorded beside it */
 	char		*role;		/* --role: one role's view; NULL for all */
 	bool		 plain;		/* --plain: the plain prompts */
 	enum lang	 lang;		/* of the program and the content */

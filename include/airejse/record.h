@@ -46,6 +46,27 @@ struct project {
 	size_t	  ntracks;
 	int64_t	  created;
 	int64_t	  changed;	/* the last change to anything in it */
+	int64_t	  archived;	/* when it was archived; 0 while in use */
+};
+
+/* What happened to a project itself (its answers and hand-offs have
+ * their own history). */
+enum project_what {
+	PROJECT_RENAMED,
+	PROJECT_ARCHIVED,
+	PROJECT_RESTORED,
+	PROJECT__WHATS
+};
+
+/* One change of a project, for the audit trail. */
+struct project_event {
+	int64_t		  id;
+	enum project_what what;
+	char		 *old_name, *new_name;	/* a rename's; else NULL */
+	int64_t		  time;
+	char		 *user;
+	char		 *account;	/* the operating-system account; NULL before version 7 */
+	enum source	  source;
 };
 
 /* The stored answer to one question. A cleared answer keeps its row (kind
@@ -69,6 +90,7 @@ struct answer_event {
 	int64_t		 revision;		/* the revision it made */
 	int64_t		 time;
 	char		*user;
+	char		*account;		/* the operating-system account; NULL before version 7 */
 	enum source	 source;
 };
 
@@ -95,6 +117,7 @@ struct handoff_event {
 	char		*due;		/* the due date after the change, or NULL */
 	int64_t		 time;
 	char		*user;
+	char		*account;	/* the operating-system account; NULL before version 7 */
 	enum source	 source;
 };
 
@@ -118,6 +141,13 @@ int handoff_state_parse(const char *s, enum handoff_state *out);	/* 0 or -1 */
 const char *handoff_state_label(enum handoff_state s);
 /* Raised or sent: waiting on someone. */
 bool handoff_is_open(enum handoff_state s);
+/* "renamed", "archived", "restored", as stored and printed in tsv/json. */
+const char *project_what_name(enum project_what w);
+int project_what_parse(const char *s, enum project_what *out);	/* 0 or -1 */
+/* Who made a change, for people: the name given ("mette"), with the
+ * operating-system account when it differs ("mette (account: mhansen)").
+ * Caller frees. */
+char *record_who(const char *user, const char *account);
 /* "value", "dontknow" or "none", as printed in tsv/json. */
 const char *answer_kind_name(enum answer_kind k);
 
@@ -127,6 +157,7 @@ void answer_clear(struct answer *a);
 void answer_event_clear(struct answer_event *e);
 void handoff_clear(struct handoff *h);
 void handoff_event_clear(struct handoff_event *e);
+void project_event_clear(struct project_event *e);
 
 /* Free an array of n records and its members; NULL is fine. */
 void projects_free(struct project *v, size_t n);
@@ -134,6 +165,7 @@ void answers_free(struct answer *v, size_t n);
 void answer_events_free(struct answer_event *v, size_t n);
 void handoffs_free(struct handoff *v, size_t n);
 void handoff_events_free(struct handoff_event *v, size_t n);
+void project_events_free(struct project_event *v, size_t n);
 /* Frees one record allocated on its own (from *_get) and its members. */
 void project_free(struct project *p);
 void handoff_free(struct handoff *h);

@@ -21,6 +21,7 @@ struct store {
 	const char	*readonly_why;	/* a static, translated reason */
 	int		 version;
 	uint64_t	 commits;	/* made through this connection */
+	char		*account;	/* recorded with every change (store_set_account) */
 };
 
 /* Sets *cause to "what: why" for the failure rc (db.h), and returns the
@@ -66,8 +67,9 @@ enum db_rc store_read_rows(struct db_stmt *st, size_t size, store_row_fn *row, v
     size_t *n);
 
 /* The columns of a project row, PROJECT_COLS, in their order. */
-#define PROJECT_COLS "id, name, created, changed"
-enum { PROJECT_COL_ID, PROJECT_COL_NAME, PROJECT_COL_CREATED, PROJECT_COL_CHANGED, PROJECT_COL__COUNT };
+#define PROJECT_COLS "id, name, created, changed, archived"
+enum { PROJECT_COL_ID, PROJECT_COL_NAME, PROJECT_COL_CREATED, PROJECT_COL_CHANGED,
+	PROJECT_COL_ARCHIVED, PROJECT_COL__COUNT };
 /* The columns of an answer, ANSWER_COLS; progress needs only the first
  * three (ANSWER_PROGRESS_COLS). */
 #define ANSWER_PROGRESS_COLS "question, kind, value"

@@ -28,7 +28,7 @@
 struct store;
 
 /* The schema version this program writes (SQLite: PRAGMA user_version). */
-#define STORE_VERSION 6
+#define STORE_VERSION 7
 
 /* store_open flags. */
 #define STORE_READONLY	0x1	/* never write; a missing file is EX_NOINPUT */
@@ -42,6 +42,10 @@ int store_open_version(const char *path, int flags, int version,
     struct store **out, char **cause);
 /* Closes; an open transaction is rolled back. NULL is fine. */
 void store_close(struct store *s);
+
+/* The operating-system account that makes the changes through s,
+ * recorded beside the user's name with each (NULL: none known). */
+void store_set_account(struct store *s, const char *account);
 
 const char *store_path(const struct store *s);
 /* False when opened read-only or the file cannot be written. */
@@ -65,16 +69,21 @@ int store_commit(struct store *s, char **cause);
 /* Abandons the transaction, if any. */
 void store_rollback(struct store *s);
 
-/* Projects. *_get and *_named return EX_NOINPUT when there is none; the
- * caller frees with project_free / projects_free. A name taken by another
- * project is EX_DATAERR. */
+/* Projects. *_get and *_named return EX_NOINPUT when there is none, and
+ * find archived projects too (archived is set); the lists and counts hold
+ * only the projects in use unless said. The caller frees with
+ * project_free / projects_free. A name taken by another project, archived
+ * or not, is EX_DATAERR. */
 int store_project_add(struct store *s, const char *name, char *const *tracks,
     size_t ntracks, int64_t now, int64_t *id, char **cause);
 int store_project_get(struct store *s, int64_t id, struct project **out, char **cause);
 int store_project_named(struct store *s, const char *name, struct project **out,
     char **cause);
-/* Every project, by id. */
+/* Every project in use, by id. */
 int store_projects(struct store *s, struct project **out, size_t *n, char **cause);
+/* Every archived project, the latest archived first. */
+int store_projects_archived(struct store *s, struct project **out, size_t *n,
+    char **cause);
 /* How many projects there are. */
 int store_project_count(struct store *s, size_t *n, char **cause);
 /* At most limit projects with their tracks, from the offset-th on (0:
@@ -87,12 +96,21 @@ int store_projects_by_change(struct store *s, size_t offset, size_t limit,
 /* The place of project id in that order (0: the latest changed), counted
  * along the index; EX_NOINPUT when there is no such project. */
 int store_project_rank(struct store *s, int64_t id, size_t *rank, char **cause);
+/* Renames the project and records it in its history. */
 int store_project_rename(struct store *s, int64_t id, const char *name,
-    int64_t now, char **cause);
+    int64_t now, const char *user, enum source source, char **cause);
 /* Sets the project's changed time. */
 int store_project_touch(struct store *s, int64_t id, int64_t now, char **cause);
-/* Deletes the project with its answers, hand-offs and history. */
+/* Archives the project (archived: true) or brings it back into use, and
+ * records it in its history; its answers, hand-offs and history stay. */
+int store_project_archive(struct store *s, int64_t id, bool archived, int64_t now,
+    const char *user, enum source source, char **cause);
+/* Removes the project for good with its answers, hand-offs and history. */
 int store_project_delete(struct store *s, int64_t id, char **cause);
+/* The project's own history (renames, archiving), oldest first; caller
+ * frees with project_events_free. */
+int store_project_history(struct store *s, int64_t project,
+    struct project_event **out, size_t *n, char **cause);
 
 /* Answers. The project's answers, cleared ones included (kind ANSWER_NONE),
  * sorted by question id; caller frees with answers_free. */
@@ -144,7 +162,8 @@ struct store_project {
 	size_t		 nhandoffs;
 };
 
-/* Calls fn with every project whose id is from or more, by id, each read
+/* Calls fn with every project in use (not archived) whose id is from or
+ * more, by id, each read
  * as it comes: the projects, tracks, answers and hand-offs are each one
  * ordered walk through their table, kept open across the calls, so that
  * it costs a fraction of reading each project on its own and only one
@@ -159,7 +178,7 @@ int store_each_project(struct store *s, int64_t from,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause);
 
 /* As store_each_project, but only the projects ids, in that order (one
- * not there is passed over), each looked up by its key and all in one
+ * not there, or archived, is passed over), each looked up by its key and all in one
  * read transaction, with only what progress.h needs: the answers (by
  * question, cleared ones included) with their question, kind and value
  * alone (no revision, time, user or source), and the hand-offs (by id)

@@ -70,7 +70,8 @@ enum tui_req {
 	REQ_STATE_SENT,
 	REQ_STATE_ANSWERED,
 	REQ_STATE_CLOSED,
-	REQ_TRACK
+	REQ_TRACK,
+	REQ_RESTORE
 };
 
 /* Key codes beside characters: the curses KEY_ codes are offset by this,

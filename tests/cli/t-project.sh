@@ -1,4 +1,5 @@
 # project new|list|show|rename|delete, and where the database goes.
+# (Archiving, restoring and purging in detail: t-archive.sh.)
 . "$TOP/tests/cli/lib.sh"
 export AIREJSE_CONTENT="$TOP/tests/data/store"
 
@@ -81,11 +82,13 @@ run 0 "$AIREJSE" project show "Øre, næse og hals"
 run 65 "$AIREJSE" project rename 2 "Øre, næse og hals"
 run 65 "$AIREJSE" project rename 2 ""
 
-# delete asks on a terminal; a script says --yes.
-run 64 "$AIREJSE" project delete 2 </dev/null
-contains "$err" "--yes"
-run 0 "$AIREJSE" project delete Anden --yes
-run 66 "$AIREJSE" project show 2
+# delete archives: the project leaves the list and is kept whole; it
+# does not ask (nothing is lost) and takes the old --yes.
+run 0 "$AIREJSE" project delete 2 </dev/null
+contains "$err" "project restore 2"
 run 0 "$AIREJSE" project list --format tsv
 lacks "$out" "Anden"
+run 0 "$AIREJSE" project show 2
+run 0 "$AIREJSE" project list --archived --format tsv
+contains "$out" "2	Anden"
 exit 0

@@ -69,10 +69,14 @@ contains "$out" "hand-off raised: leder-behov"
 # A version-2 database is upgraded (its answers kept in project order from
 # then on) and keeps every answer, hand-off and history entry.
 sqlite3 v2.db < "$TOP/tests/data/store-v2.sql"
+# The columns version 2 had (later versions add some).
 dump() {
 	sqlite3 "$1" "SELECT id, name, created, changed FROM project; SELECT * FROM project_track;
-	    SELECT * FROM answer ORDER BY project, question; SELECT * FROM answer_event;
-	    SELECT * FROM handoff; SELECT * FROM handoff_event;"
+	    SELECT * FROM answer ORDER BY project, question;
+	    SELECT id, project, question, old_kind, old_value, new_kind, new_value, revision,
+	      time, user, source FROM answer_event;
+	    SELECT * FROM handoff;
+	    SELECT id, handoff, old_state, new_state, note, due, time, user, source FROM handoff_event;"
 }
 dump v2.db >v2.before
 run 0 "$AIREJSE" --db v2.db project list --format tsv

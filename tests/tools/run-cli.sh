@@ -3,14 +3,16 @@
 # environment. $AIREJSE is the program under test.
 : "${AIREJSE:?set AIREJSE to the program}"
 top=$(pwd)
+. "$top/tests/tools/account.sh"
 fail=0
 pass=0
 for t in "$@"; do
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/airejse-cli-XXXXXX")
 	mkdir -p "$dir/home"
-	if out=$(cd "$dir" && env -i PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" \
+	account_setup "$dir" || exit 1
+	if out=$(cd "$dir" && env -i $account_env PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" \
 	    TERM=dumb TZ=UTC LANG=C.UTF-8 USER=tester AIREJSE="$AIREJSE" \
-	    TOP="$top" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+	    TOP="$top" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 	    UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
 	    sh "$top/$t" 2>&1); then
 		pass=$((pass + 1))

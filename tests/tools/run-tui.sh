@@ -19,18 +19,20 @@ if [ "${1:-}" = --regen ]; then
 	shift
 fi
 top=$(pwd)
+. "$top/tests/tools/account.sh"
 fail=0
 pass=0
 for k in "$@"; do
 	name=${k%.keys}
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/airejse-tui-XXXXXX")
 	mkdir -p "$dir/home"
+	account_setup "$dir" || exit 1
 	sed '/^#/d' "$k" >"$dir/keys"
-	if out=$(cd "$dir" && env -i PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" \
+	if out=$(cd "$dir" && env -i $account_env PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" \
 	    TERM=dumb TZ=UTC LANG=C.UTF-8 USER=tester LINES=24 COLUMNS=80 \
 	    AIREJSE="$AIREJSE" TOP="$top" AIREJSE_NOW=2026-11-23T10:00:00Z \
 	    AIREJSE_CONTENT="$top/tests/tui/content" AIREJSE_DB="$dir/t.db" \
-	    ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+	    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 	    LSAN_OPTIONS="suppressions=$top/tests/tui/lsan.supp:print_suppressions=0" \
 	    UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
 	    NAME="$top/$name" sh -c '

@@ -356,9 +356,155 @@ START_TEST(names_and_tracks)
 	ck_assert_int_eq(action_project_new(&act, "Nyt", tracks, 0, &id, &cause), EX_DATAERR);
 	xfree(cause);
 
-	ck_assert_int_eq(action_project_delete(&act, id, &cause), 0);
-	ck_assert_int_eq(action_project_delete(&act, id, &cause), EX_NOINPUT);
+	ck_assert_int_eq(action_project_archive(&act, id, true, &cause), 0);
+	ck_assert_int_eq(action_project_purge(&act, id, &cause), 0);
+	ck_assert_int_eq(action_project_purge(&act, id, &cause), EX_NOINPUT);
 	xfree(cause);
+}
+END_TEST
+
+/* A value from the history comes back as a new revision, the history
+ * kept; a revision the history lacks, or an answer changed meanwhile,
+ * is refused with nothing written. */
+START_TEST(restore_from_history)
+{
+	struct answer_result res;
+	struct answer_event *ev;
+	struct answer a;
+	char *cause = NULL;
+	size_t n;
+
+	ck_assert_int_eq(action_answer(&act, pid, "behov", "Færre genindlæggelser",
+	    ACTION_ANY_REVISION, NULL, &cause), 0);
+	ck_assert_int_eq(action_answer(&act, pid, "behov", "Kortere ventetid",
+	    ACTION_ANY_REVISION, NULL, &cause), 0);
+	ck_assert_int_eq(action_answer(&act, pid, "behov", "ved ikke", ACTION_ANY_REVISION, NULL,
+	    &cause), 0);
+	ck_assert_int_eq(action_restore(&act, pid, "behov", 1, 3, &res, &cause), 0);
+	ck_assert(res.changed);
+	ck_assert_int_eq(res.revision, 4);
+	answer_result_free(&res);
+	a = stored("behov");
+	ck_assert_int_eq(a.kind, ANSWER_VALUE);
+	ck_assert_str_eq(a.value, "Færre genindlæggelser");
+	answer_clear(&a);
+	/* Back to "don't know", then to no answer at all. */
+	ck_assert_int_eq(action_restore(&act, pid, "behov", 3, ACTION_ANY_REVISION, NULL, &cause), 0);
+	a = stored("behov");
+	ck_assert_int_eq(a.kind, ANSWER_DONTKNOW);
+	answer_clear(&a);
+	ck_assert_int_eq(action_clear(&act, pid, "behov", ACTION_ANY_REVISION, NULL, &cause), 0);
+	ck_assert_int_eq(action_restore(&act, pid, "behov", 2, 6, NULL, &cause), 0);
+	ck_assert_int_eq(store_answer_history(act.store, pid, "behov", &ev, &n, &cause), 0);
+	ck_assert_uint_eq(n, 7);
+	ck_assert_str_eq(ev[6].new_value, "Kortere ventetid");
+	ck_assert_str_eq(ev[6].old_value == NULL ? "" : ev[6].old_value, "");
+	answer_events_free(ev, n);
+
+	/* Refused: no such revision (named by the question's text), a stale
+	 * expectation, a question with no history. */
+	ck_assert_int_eq(action_restore(&act, pid, "behov", 9, ACTION_ANY_REVISION, NULL, &cause),
+	    EX_NOINPUT);
+	ck_assert_msg(strstr(cause, "\"What is the need?\"") != NULL && strstr(cause, "1 to 7"),
+	    "%s", cause);
+	xfree(cause);
+	ck_assert_int_eq(action_restore(&act, pid, "behov", 1, 3, &res, &cause), EX_TEMPFAIL);
+	ck_assert_int_eq(res.theirs.revision, 7);
+	answer_result_free(&res);
+	xfree(cause);
+	ck_assert_int_eq(action_restore(&act, pid, "noter", 1, ACTION_ANY_REVISION, NULL, &cause),
+	    EX_NOINPUT);
+	xfree(cause);
+	a = stored("behov");
+	ck_assert_int_eq(a.revision, 7);
+	answer_clear(&a);
+}
+END_TEST
+
+/* Deleting archives: the project leaves the lists and keeps everything;
+ * nothing in it changes until it is restored; it is purged only once
+ * archived; its renames and archiving are in its history, each with the
+ * account beside the user's name. */
+START_TEST(archive_restore_purge)
+{
+	struct project_event *pe;
+	struct answer_event *ev;
+	struct handoff_edit edit = { .note = "x" };
+	struct project *v, *p;
+	char *cause = NULL, *tracks[] = { "alpha" };
+	int64_t other;
+	size_t n;
+
+	store_set_account(act.store, "mette-os");
+	ck_assert_int_eq(action_answer(&act, pid, "behov", "Færre fejl", ACTION_ANY_REVISION, NULL,
+	    &cause), 0);
+	ck_assert_int_eq(action_project_rename(&act, pid, "Øjenklinikken", &cause), 0);
+	/* The same name again is no change: no history row. */
+	ck_assert_int_eq(action_project_rename(&act, pid, " Øjenklinikken ", &cause), 0);
+	ck_assert_int_eq(action_project_purge(&act, pid, &cause), EX_DATAERR);
+	ck_assert_ptr_nonnull(strstr(cause, "Øjenklinikken"));
+	xfree(cause);
+	ck_assert_int_eq(action_project_archive(&act, pid, true, &cause), 0);
+	ck_assert_int_eq(action_project_archive(&act, pid, true, &cause), EX_DATAERR);
+	xfree(cause);
+
+	ck_assert_int_eq(store_projects(act.store, &v, &n, &cause), 0);
+	ck_assert_uint_eq(n, 0);
+	projects_free(v, n);
+	ck_assert_int_eq(store_projects_archived(act.store, &v, &n, &cause), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0].name, "Øjenklinikken");
+	ck_assert_int_gt(v[0].archived, 0);
+	ck_assert_uint_eq(v[0].ntracks, 1);
+	projects_free(v, n);
+	ck_assert_int_eq(action_project_find(&act, "Øjenklinikken", &p, &cause), 0);
+	ck_assert_int_gt(p->archived, 0);
+	project_free(p);
+
+	/* Nothing in it changes, and its name is not free. */
+	ck_assert_int_eq(action_answer(&act, pid, "behov", "Andet", ACTION_ANY_REVISION, NULL,
+	    &cause), EX_DATAERR);
+	ck_assert_msg(strstr(cause, "archived") && strstr(cause, "project restore"), "%s", cause);
+	xfree(cause);
+	ck_assert_int_eq(action_project_rename(&act, pid, "Nyt navn", &cause), EX_DATAERR);
+	xfree(cause);
+	ck_assert_int_eq(action_handoff(&act, pid, "r", &edit, &cause), EX_DATAERR);
+	xfree(cause);
+	ck_assert_int_eq(action_project_new(&act, "Øjenklinikken", tracks, 1, &other, &cause),
+	    EX_DATAERR);
+	ck_assert_msg(strstr(cause, "archived project") && strstr(cause, "project restore"),
+	    "%s", cause);
+	xfree(cause);
+
+	ck_assert_int_eq(action_project_archive(&act, pid, false, &cause), 0);
+	ck_assert_int_eq(action_project_archive(&act, pid, false, &cause), EX_DATAERR);
+	xfree(cause);
+	ck_assert_int_eq(store_projects(act.store, &v, &n, &cause), 0);
+	ck_assert_uint_eq(n, 1);
+	projects_free(v, n);
+	ck_assert_int_eq(store_project_history(act.store, pid, &pe, &n, &cause), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(pe[0].what, PROJECT_RENAMED);
+	ck_assert_str_eq(pe[0].old_name, "Projekt");
+	ck_assert_str_eq(pe[0].new_name, "Øjenklinikken");
+	ck_assert_str_eq(pe[0].user, "tester");
+	ck_assert_str_eq(pe[0].account, "mette-os");
+	ck_assert_int_eq(pe[1].what, PROJECT_ARCHIVED);
+	ck_assert_int_eq(pe[2].what, PROJECT_RESTORED);
+	project_events_free(pe, n);
+	ck_assert_int_eq(store_answer_history(act.store, pid, "behov", &ev, &n, &cause), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(ev[0].account, "mette-os");
+	ck_assert_str_eq(ev[0].user, "tester");
+	answer_events_free(ev, n);
+
+	ck_assert_int_eq(action_project_archive(&act, pid, true, &cause), 0);
+	ck_assert_int_eq(action_project_purge(&act, pid, &cause), 0);
+	ck_assert_int_eq(action_project_find(&act, "Øjenklinikken", &p, &cause), EX_NOINPUT);
+	xfree(cause);
+	ck_assert_int_eq(store_project_history(act.store, pid, &pe, &n, &cause), 0);
+	ck_assert_uint_eq(n, 0);
+	free(pe);
 }
 END_TEST
 
@@ -698,8 +844,10 @@ briefs_right(struct action *a, const int64_t *ids, size_t n)
 			}
 			if (rc != 0)
 				ck_abort_msg("store_project_get: %s", cause);
+			/* An archived project is not listed. */
+			if (p->archived == 0)
+				want[nwant++] = ids[i];
 			project_free(p);
-			want[nwant++] = ids[i];
 		}
 	}
 	/* Another connection sees any commit a makes. */
@@ -899,7 +1047,7 @@ random_step(int64_t *ids, size_t *n, int step)
 			(*n)++;
 		}
 	} else if (*n > 2) {
-		ck_assert_int_eq(action_project_delete(&act, p, &cause), 0);
+		ck_assert_int_eq(action_project_archive(&act, p, true, &cause), 0);
 		for (k = 0; ids[k] != p; k++)
 			;
 		ids[k] = ids[--*n];
@@ -1178,6 +1326,8 @@ test_suite(void)
 	tcase_add_test(tc, unchanged_as_shown);
 	tcase_add_test(tc, conflict);
 	tcase_add_test(tc, names_and_tracks);
+	tcase_add_test(tc, restore_from_history);
+	tcase_add_test(tc, archive_restore_purge);
 	tcase_add_test(tc, handoffs_follow_answers);
 	tcase_add_test(tc, sync_after_threshold_change);
 	tcase_add_test(tc, briefs_read_together);

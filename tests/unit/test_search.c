@@ -529,7 +529,7 @@ START_TEST(every_project_at_once)
 	ck_assert_int_eq(action_answer(&a, id[0], "antal", "12", -1, NULL, &cause), 0);
 	ck_assert_int_eq(action_clear(&a, id[0], "antal", -1, NULL, &cause), 0);
 	ck_assert_int_eq(action_answer(&a, id[3], "beloeb", "2 mio. kr.", -1, NULL, &cause), 0);
-	ck_assert_int_eq(action_project_delete(&a, id[2], &cause), 0);
+	ck_assert_int_eq(action_project_archive(&a, id[2], true, &cause), 0);
 	ck_assert_int_eq(action_each_snapshot(&a, same_as_one, &a, &cause), 0);
 	n = 0;
 	ck_assert_int_eq(action_each_snapshot(&a, count, &n, &cause), 0);

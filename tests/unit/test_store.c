@@ -42,6 +42,8 @@ open_ok(const char *path)
 	return s;
 }
 
+static void sql_exec(const char *path, const char *sql);
+
 static void
 ok(int rc, char *cause)
 {
@@ -119,10 +121,12 @@ START_TEST(projects)
 	store_rollback(s);
 
 	ok(store_begin(s, &cause), cause);
-	ok(store_project_rename(s, b, "Anden på dansk", 2000, &cause), cause);
-	ck_assert_int_eq(store_project_rename(s, a, "Anden på dansk", 2000, &cause), EX_DATAERR);
+	ok(store_project_rename(s, b, "Anden på dansk", 2000, "mette", SOURCE_CLI, &cause), cause);
+	ck_assert_int_eq(store_project_rename(s, a, "Anden på dansk", 2000, "mette", SOURCE_CLI,
+	    &cause), EX_DATAERR);
 	xfree(cause);
-	ck_assert_int_eq(store_project_rename(s, 999, "x", 2000, &cause), EX_NOINPUT);
+	ck_assert_int_eq(store_project_rename(s, 999, "x", 2000, "mette", SOURCE_CLI, &cause),
+	    EX_NOINPUT);
 	xfree(cause);
 	ok(store_commit(s, &cause), cause);
 
@@ -646,10 +650,17 @@ START_TEST(migration_keeps_data)
 	ok(store_open_version(path, 0, 1, &s, &cause), cause);
 	ck_assert_int_eq(store_schema_version(s), 1);
 	id = new_project(s, "Gammelt projekt æøå");
-	set(s, id, "behov", ANSWER_VALUE, "Før opgraderingen", 10);
-	set(s, id, "behov", ANSWER_VALUE, "Stadig før", 11);
-	set(s, id, "persondata", ANSWER_DONTKNOW, NULL, 12);
 	store_close(s);
+	/* Its answers as version 1 wrote them (today's statements name the
+	 * columns later versions added). */
+	sql_exec(path, "INSERT INTO answer VALUES"
+	    " (1, 'behov', 'value', 'Stadig før', 2, 11, 'tester', 'cli'),"
+	    " (1, 'persondata', 'dontknow', NULL, 1, 12, 'tester', 'cli');"
+	    "INSERT INTO answer_event (project, question, old_kind, old_value, new_kind, new_value,"
+	    " revision, time, user, source) VALUES"
+	    " (1, 'behov', 'none', NULL, 'value', 'Før opgraderingen', 1, 10, 'tester', 'cli'),"
+	    " (1, 'behov', 'value', 'Før opgraderingen', 'value', 'Stadig før', 2, 11, 'tester', 'cli'),"
+	    " (1, 'persondata', 'none', NULL, 'dontknow', NULL, 1, 12, 'tester', 'cli');");
 
 	s = open_ok(path);
 	ck_assert_int_eq(store_schema_version(s), STORE_VERSION);
@@ -769,7 +780,7 @@ dump_rows(sqlite3 *db, const char *prefix, const char *sql, const char *arg, cha
 /* The columns a version added to the tables of earlier ones and a later
  * one dropped again (the project's brief, versions 5 to 6), left out of
  * db_dump: what an upgrade must keep is the data. */
-#define LATER_COLUMNS "'brief_stamp', 'brief_handoffs', 'brief_tracks'"
+#define LATER_COLUMNS "'brief_stamp', 'brief_handoffs', 'brief_tracks', 'archived', 'account'"
 
 /* Every row of the tables, with each table's columns, foreign keys and
  * unique keys, as sorted lines: equal for two files that hold the same
@@ -853,7 +864,7 @@ upgrade_keeps_everything(const char *path, int from, const char *const *tables)
 	/* The columns of version 5's briefs are gone, whatever the version
 	 * upgraded from: the project table is as a new database has it. */
 	v = sql_text(path, "SELECT group_concat(name, ',') FROM pragma_table_info('project')");
-	ck_assert_str_eq(v, "id,name,created,changed");
+	ck_assert_str_eq(v, "id,name,created,changed,archived");
 	free(v);
 	v = sql_text(path, "PRAGMA integrity_check");
 	ck_assert_str_eq(v, "ok");
@@ -1341,7 +1352,12 @@ START_TEST(upgrade_from_v5_keeps_everything)
 	ck_assert_uint_eq(n, 2);
 	ck_assert_int_eq(ev[1].new_kind, ANSWER_DONTKNOW);
 	ck_assert_str_eq(ev[1].user, "gustav");
+	/* Written before accounts were recorded: none is made up. */
+	ck_assert_ptr_null(ev[1].account);
 	answer_events_free(ev, n);
+	ok(store_projects_archived(s, &v, &n, &cause), cause);
+	ck_assert_uint_eq(n, 0);
+	free(v);
 	ok(store_handoffs(s, 7, &h, &n, &cause), cause);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(h[0].rule, "jurist-gdpr");

@@ -30,7 +30,7 @@ XLSX_SONAME := $(or $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check)
 
-AR_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DXLSX_SONAME='"$(XLSX_SONAME)"' \
+AR_CPPFLAGS = -Iinclude -I$(B)/gen -D_DEFAULT_SOURCE -DXLSX_SONAME='"$(XLSX_SONAME)"' \
 	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
 	-DLOCALEDIR='"$(LOCALEDIR)"'
 AR_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
@@ -58,7 +58,7 @@ MANS = man/airejse.1 man/airejse-content.5
 
 .SECONDARY:
 
-.PHONY: all deps run check check-run check-asan unit cli-tests man-lint \
+.PHONY: all deps run check check-run check-asan unit cli-tests browser-tests man-lint \
 	tui-tests tui-golden bench goldens circles layers headers \
 	install uninstall install-test clean pot sample fuzz fuzz-replay
 
@@ -78,6 +78,20 @@ $(B)/cache-key.h: $(SRCS) $(wildcard include/airejse/*.h)
 	@echo "#define CACHE_BUILD_KEY 0x$$(cat $(sort $^) | sha256sum | cut -c1-16)ULL" >$@
 $(B)/cache.o: $(B)/cache-key.h
 $(B)/cache.o: AR_CPPFLAGS += -include $(B)/cache-key.h
+
+# The hand-off form's script and style (src/export-form.js and .css),
+# built into the program as C strings: backslashes, '"' and '?' escaped (no
+# trigraphs), a string per line.
+EMBED = sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/'
+
+$(B)/gen/export-form-assets.h: src/export-form.js src/export-form.css
+	@mkdir -p $(@D)
+	{ echo '/* Made by the Makefile from src/export-form.js and .css. */'; \
+	  echo 'static const char form_js[] ='; $(EMBED) src/export-form.js; echo ';'; \
+	  echo 'static const char form_css[] ='; $(EMBED) src/export-form.css; echo ';'; \
+	} >$@.tmp && mv $@.tmp $@
+
+$(B)/export-form.o: $(B)/gen/export-form-assets.h
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
@@ -100,6 +114,18 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(UNIT_SUPPORT) $(LIB)
 
 unit: $(UNIT_BINS) $(BIN) $(MOS)
 	@sh tests/tools/run-unit.sh $(UNIT_BINS)
+
+# The hand-off form in a real browser (headless Chromium through
+# Selenium), with a tool that reads values as airejse does, for the page's
+# reader to be compared with.
+$(B)/tests/valueread: tests/browser/valueread.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(AR_CPPFLAGS) $(CPPFLAGS) $(AR_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(LDFLAGS) \
+		-o $@ $< $(LIB) $(PKG_LIBS) -lm $(LIBS)
+
+browser-tests: $(BIN) $(MOS) $(B)/tests/valueread
+	@AIREJSE="$(CURDIR)/$(BIN)" VALUEREAD="$(CURDIR)/$(B)/tests/valueread" \
+		sh tests/tools/run-cli.sh tests/browser/t-*.sh
 
 cli-tests: $(BIN) $(MOS)
 	@AIREJSE="$(CURDIR)/$(BIN)" sh tests/tools/run-cli.sh tests/cli/t-*.sh
@@ -192,7 +218,7 @@ layers: headers
 install-test: $(BIN) $(MOS)
 	@MAKE="$(MAKE)" sh tests/tools/install-test.sh
 
-check-run: unit cli-tests tui-tests man-lint fuzz-replay install-test circles layers
+check-run: unit cli-tests browser-tests tui-tests man-lint fuzz-replay install-test circles layers
 
 check: deps
 	@$(MAKE) --no-print-directory all

@@ -419,25 +419,25 @@ same_answer(const struct answer *cur, enum answer_kind kind, const char *value)
 	return kind != ANSWER_VALUE || (cur->value && value && strcmp(cur->value, value) == 0);
 }
 
-/* The common path of answer and clear. */
+/* Inside a write transaction: checks and stores one answer as the user's
+ * action would (its revision, that it applies); *changed says whether
+ * anything was written. The conflict fills res and *cause. */
 static int
-set_answer(struct action *a, int64_t project, const char *question,
+answer_locked(struct action *a, int64_t project, const char *question,
     const struct question *q, enum answer_kind kind, const char *value,
-    int64_t expect, struct answer_result *res, char **cause)
+    int64_t expect, int64_t now, struct answer_result *res, bool *changed, char **cause)
 {
-	int64_t now = clock_now();
 	struct answer cur;
 	struct snapshot s;
 	int status;
 
+	*changed = false;
 	memset(&s, 0, sizeof(s));
 	memset(&cur, 0, sizeof(cur));
-	if ((status = store_begin(a->store, cause)) != 0)
-		return status;
 	if ((status = load(a, project, &s, cause)) != 0 ||
 	    (status = in_use(s.project, cause)) != 0 ||
 	    (status = store_answer(a->store, project, question, &cur, cause)) != 0)
-		goto fail;
+		goto out;
 	if (expect != ACTION_ANY_REVISION && cur.revision != expect) {
 		char *theirs = value_answer_text(q, cur.kind, cur.value);
 		char *mine = value_answer_text(q, kind, value);
@@ -459,7 +459,7 @@ set_answer(struct action *a, int64_t project, const char *question,
 		res->mine_kind = kind;
 		res->mine = value ? xstrdup(value) : NULL;
 		status = EX_TEMPFAIL;
-		goto fail;
+		goto out;
 	}
 	if (kind != ANSWER_NONE && !progress_applies(s.progress, q)) {
 		char *why = why_not_asked(&s, q);
@@ -467,33 +467,51 @@ set_answer(struct action *a, int64_t project, const char *question,
 		*cause = xasprintf(_("cannot save the answer: %s"), why);
 		free(why);
 		status = EX_DATAERR;
-		goto fail;
+		goto out;
 	}
 	res->revision = cur.revision;
-	if (same_answer(&cur, kind, value)) {
+	if (same_answer(&cur, kind, value))
+		goto out;
+	if ((status = store_answer_set(a->store, project, question, kind, value, now,
+	    user_of(a), a->source, &res->revision, cause)) == 0)
+		*changed = true;
+out:
+	answer_clear(&cur);
+	unload(&s);
+	return status;
+}
+
+/* The common path of answer and clear. */
+static int
+set_answer(struct action *a, int64_t project, const char *question,
+    const struct question *q, enum answer_kind kind, const char *value,
+    int64_t expect, struct answer_result *res, char **cause)
+{
+	int64_t now = clock_now();
+	bool changed;
+	int status;
+
+	if ((status = store_begin(a->store, cause)) != 0)
+		return status;
+	if ((status = answer_locked(a, project, question, q, kind, value, expect, now, res,
+	    &changed, cause)) != 0)
+		goto fail;
+	if (!changed) {
 		/* Nothing to write: end the transaction without a change. */
-		answer_clear(&cur);
-		unload(&s);
 		store_rollback(a->store);
 		return 0;
 	}
-	if ((status = store_answer_set(a->store, project, question, kind, value, now,
-	    user_of(a), a->source, &res->revision, cause)) != 0 ||
-	    (status = sync_locked(a, project, now, &res->handoffs, &res->nhandoffs, cause)) != 0 ||
+	if ((status = sync_locked(a, project, now, &res->handoffs, &res->nhandoffs, cause)) != 0 ||
 	    (status = store_project_touch(a->store, project, now, cause)) != 0 ||
 	    (status = store_commit(a->store, cause)) != 0)
 		goto fail;
 	res->changed = true;
-	answer_clear(&cur);
-	unload(&s);
 	return 0;
 fail:
 	if (status != EX_TEMPFAIL) {
 		xfree(res->handoffs);
 		res->nhandoffs = 0;
 	}
-	answer_clear(&cur);
-	unload(&s);
 	return abandon(a, status);
 }
 
@@ -632,6 +650,70 @@ action_restore(struct action *a, int64_t project, const char *question,
 	if (res == &local)
 		answer_result_free(&local);
 	return status;
+}
+
+int
+action_answers(struct action *a, int64_t project, const struct action_item *v, size_t n,
+    char *const *rules, size_t nrules, const char *note, struct action_batch *res,
+    char **cause)
+{
+	int64_t now = clock_now();
+	size_t i;
+	int status = 0;
+
+	memset(res, 0, sizeof(*res));
+	for (i = 0; i < n; i++)
+		if (known_question(a, v[i].question, cause) == NULL)
+			return EX_DATAERR;
+	if ((status = store_begin(a->store, cause)) != 0)
+		return status;
+	for (i = 0; i < n && status == 0; i++) {
+		struct answer_result r;
+		bool changed = false;
+
+		memset(&r, 0, sizeof(r));
+		status = answer_locked(a, project, v[i].question,
+		    content_question(a->content, v[i].question), v[i].kind, v[i].value,
+		    v[i].expect, now, &r, &changed, cause);
+		answer_result_free(&r);
+		res->nchanged += changed;
+	}
+	if (status == 0 && res->nchanged > 0)
+		status = sync_locked(a, project, now, &res->handoffs, &res->nhandoffs, cause);
+	/* After the answers, so that a hand-off they withdrew is left be. */
+	for (i = 0; i < nrules && status == 0; i++) {
+		struct handoff *h = NULL;
+
+		if ((status = store_handoff_get(a->store, project, rules[i], &h, cause)) == EX_NOINPUT) {
+			free(*cause);
+			*cause = NULL;
+			status = 0;
+			continue;
+		}
+		if (status == 0 && handoff_is_open(h->state) &&
+		    (status = store_handoff_set(a->store, h->id, HANDOFF_ANSWERED, h->due,
+		    h->contact, note, now, user_of(a), a->source, cause)) == 0)
+			res->nmarked++;
+		handoff_free(h);
+	}
+	if (status == 0 && res->nchanged + res->nmarked == 0) {
+		store_rollback(a->store);
+		return 0;
+	}
+	if (status == 0 && (status = store_project_touch(a->store, project, now, cause)) == 0)
+		status = store_commit(a->store, cause);
+	if (status != 0) {
+		action_batch_free(res);
+		return abandon(a, status);
+	}
+	return 0;
+}
+
+void
+action_batch_free(struct action_batch *b)
+{
+	free(b->handoffs);
+	memset(b, 0, sizeof(*b));
 }
 
 void

@@ -1,5 +1,8 @@
 /* Exports and imports: export P --what W --format F [-o FILE] [--force],
- * and import FILE [--name NAME] [--project P]. */
+ * and import FILE [--name NAME] [--project P] [--dry-run] [--keep
+ * current|file] [--reject QUESTION]... */
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -7,12 +10,17 @@
 
 #include "airejse/action.h"
 #include "airejse/app.h"
+#include "airejse/clock.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/ctrl.h"
 #include "airejse/export.h"
 #include "airejse/import.h"
 #include "airejse/record.h"
+#include "airejse/report.h"
+#include "airejse/table.h"
+#include "airejse/utf8.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 
 /* The format a file name's extension asks for, if any. */
@@ -115,30 +123,294 @@ export(struct cmd *self)
 	return rc;
 }
 
-static int
-import(struct cmd *self)
+/* The verdict of an item, as tsv and json print it. */
+static const char *
+verdict_name(const struct import_item *it)
 {
-	struct import_result res;
-	struct action a;
-	char *cause = NULL;
+	switch (it->verdict) {
+	case IMPORT_SAME:
+		return "same";
+	case IMPORT_INVALID:
+		return "refused";
+	case IMPORT_CONFLICT:
+		return it->accept ? "replace" : "conflict";
+	default:
+		return it->accept ? "store" : "reject";
+	}
+}
+
+/* The same for people, in a column of 10. */
+static const char *
+verdict_label(const struct import_item *it)
+{
+	switch (it->verdict) {
+	case IMPORT_SAME:
+		/* L10N: the preview of an import: the answer is already stored. */
+		return _("same");
+	case IMPORT_INVALID:
+		return _("refused");
+	case IMPORT_CONFLICT:
+		return it->accept ? _("replace") : _("conflict");
+	default:
+		return it->accept ? _("store") : _("left out");
+	}
+}
+
+static char *
+offered_text(const struct import_item *it)
+{
+	if (it->verdict == IMPORT_INVALID && it->value == NULL && it->kind == ANSWER_VALUE)
+		return xstrdup(it->input);
+	return value_answer_text(it->q, it->kind, it->value);
+}
+
+/* The preview: what each answer would do, and why. */
+static void
+preview_text(const struct import_plan *p)
+{
+	size_t i;
+	char made[17];
+
+	clock_local(p->made, made);
+	if (p->respondent != NULL)
+		printf(_("Answers from %s (%s) for project %lld '%s', from the packet made %s:\n"),
+		    p->respondent, p->roles, (long long)p->project, p->project_name, made);
+	else
+		printf(_("Answers (%s, no name given) for project %lld '%s', from the packet made %s:\n"),
+		    p->roles, (long long)p->project, p->project_name, made);
+	for (i = 0; i < p->nitems; i++) {
+		const struct import_item *it = &p->items[i];
+		char *label = utf8_padded(verdict_label(it), 10);
+		char *now = value_answer_text(it->q, it->current.kind, it->current.value);
+		char *offered = offered_text(it);
+
+		printf("  %s %s\n", label, text_get(&it->q->prompt));
+		if (it->verdict == IMPORT_CONFLICT) {
+			char when[17];
+
+			clock_local(it->current.time, when);
+			printf(_("             now:     %s (changed by %s at %s, after the packet was made)\n"),
+			    now, it->current.user ? it->current.user : "?", when);
+		} else if (it->verdict != IMPORT_SAME) {
+			printf(_("             now:     %s\n"), now);
+		}
+		printf(_("             offered: %s\n"), offered);
+		if (it->why != NULL)
+			printf("             %s\n", it->why);
+		else if (it->note != NULL)
+			printf("             %s\n", it->note);
+		free(label);
+		free(now);
+		free(offered);
+	}
+	if (p->nitems == 0)
+		printf(_("  (the file answers nothing)\n"));
+}
+
+static void
+preview_tsv(const struct import_plan *p)
+{
+	struct table *t = table_new(10);
+	size_t i;
+
+	cmd_row(t, "action", "question", "role", "current_kind", "current_value",
+	    "current_revision", "packet_revision", "offered_kind", "offered_value", "message");
+	for (i = 0; i < p->nitems; i++) {
+		const struct import_item *it = &p->items[i];
+		char cr[24], pr[24];
+
+		snprintf(cr, sizeof(cr), "%lld", (long long)it->current.revision);
+		snprintf(pr, sizeof(pr), "%lld", (long long)it->revision);
+		cmd_row(t, verdict_name(it), it->q->id, it->role, answer_kind_name(it->current.kind),
+		    it->current.value, cr, pr, answer_kind_name(it->kind),
+		    it->value ? it->value : it->kind == ANSWER_VALUE ? it->input : NULL,
+		    it->why ? it->why : it->note);
+	}
+	table_print_tsv(t, stdout);
+	table_free(t);
+}
+
+static int
+preview_json(const struct import_plan *p)
+{
+	json_t *root = json_object(), *items = json_array();
 	size_t i;
 	int rc;
 
-	if ((rc = cmd_action(self, true, &a)) != 0)
+	json_object_set_new(root, "project", json_integer(p->project));
+	json_object_set_new(root, "roles", json_string(p->roles));
+	json_object_set_new(root, "respondent", p->respondent ? json_string(p->respondent) : json_null());
+	json_object_set_new(root, "made", report_time(p->made));
+	for (i = 0; i < p->nitems; i++) {
+		const struct import_item *it = &p->items[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "action", json_string(verdict_name(it)));
+		json_object_set_new(o, "question", json_string(it->q->id));
+		json_object_set_new(o, "role", json_string(it->role));
+		json_object_set_new(o, "current", report_answer(it->q, &it->current));
+		json_object_set_new(o, "packet_revision", json_integer(it->revision));
+		json_object_set_new(o, "offered_kind", json_string(answer_kind_name(it->kind)));
+		json_object_set_new(o, "offered_value", it->value ? json_string(it->value) : json_null());
+		json_object_set_new(o, "input", json_string(it->input));
+		json_object_set_new(o, "message", it->why ? json_string(it->why) :
+		    it->note ? json_string(it->note) : json_null());
+		json_array_append_new(items, o);
+	}
+	json_object_set_new(root, "answers", items);
+	rc = cmd_print_json(root);
+	json_decref(root);
+	return rc;
+}
+
+/* Applies --keep and --reject to the preview's choices; EX_USAGE when a
+ * question --reject names is not in the file. */
+static int
+resolve(const struct cmd *self, struct import_plan *p, const char *keep, char **reject, size_t nreject)
+{
+	size_t i, j;
+
+	for (j = 0; j < nreject; j++) {
+		for (i = 0; i < p->nitems; i++)
+			if (strcmp(p->items[i].q->id, reject[j]) == 0)
+				break;
+		if (i == p->nitems) {
+			return cmd_error(self, EX_USAGE,
+			    _("--reject %s: the file does not answer that question"), reject[j]);
+		}
+		p->items[i].accept = false;
+		p->items[i].rejected = true;
+	}
+	for (i = 0; i < p->nitems; i++)
+		if (p->items[i].verdict == IMPORT_CONFLICT && !p->items[i].rejected)
+			p->items[i].accept = keep != NULL && strcmp(keep, "file") == 0;
+	return 0;
+}
+
+/* What stops the import: a refused answer or an open conflict, each
+ * said with both values. Returns 0, EX_DATAERR or EX_TEMPFAIL. */
+static int
+blockers(const struct cmd *self, const struct import_plan *p, const char *keep)
+{
+	size_t i, nbad = 0, nconf = 0;
+
+	for (i = 0; i < p->nitems; i++) {
+		const struct import_item *it = &p->items[i];
+
+		if (it->rejected)
+			continue;
+		if (it->verdict == IMPORT_INVALID) {
+			cmd_error(self, 0, "%s", it->why);
+			nbad++;
+		} else if (it->verdict == IMPORT_CONFLICT && keep == NULL) {
+			char *now = value_answer_text(it->q, it->current.kind, it->current.value);
+			char *offered = offered_text(it);
+
+			cmd_error(self, 0, _("\"%s\" was changed here after the packet was made: it is now '%s' (by %s), the file says '%s'"),
+			    text_get(&it->q->prompt), now, it->current.user ? it->current.user : "?",
+			    offered);
+			free(now);
+			free(offered);
+			nconf++;
+		}
+	}
+	if (nbad > 0) {
+		cmd_error(self, 0, P_("%zu answer in %s cannot be stored (above), so nothing was imported: correct it, or leave it out with --reject QUESTION",
+		    "%zu answers in %s cannot be stored (above), so nothing was imported: correct them, or leave them out with --reject QUESTION",
+		    nbad), nbad, p->file);
+		return EX_DATAERR;
+	}
+	if (nconf > 0) {
+		cmd_error(self, 0, P_("%zu answer changed here after the packet was made (above), so nothing was imported: say which to keep with --keep current or --keep file",
+		    "%zu answers changed here after the packet was made (above), so nothing was imported: say which to keep with --keep current or --keep file",
+		    nconf), nconf);
+		return EX_TEMPFAIL;
+	}
+	return 0;
+}
+
+/* Answers to a packet: the preview, then (unless --dry-run) the answers
+ * chosen, in one transaction. */
+static int
+import_answers(struct cmd *self, struct action *a, const char *path, bool dry,
+    const char *keep, char **reject, size_t nreject, enum out_format fmt)
+{
+	struct import_plan *p = NULL;
+	struct import_result res;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = import_plan_read(a, path, args_get(&self->args, "project"), &p, &cause)) != 0)
+		return cmd_fail(self, rc, cause);
+	if ((rc = resolve(self, p, keep, reject, nreject)) != 0) {
+		import_plan_free(p);
+		return rc;
+	}
+	if (dry) {
+		if (fmt == OUT_JSON)
+			preview_json(p);
+		else if (fmt == OUT_TSV)
+			preview_tsv(p);
+		else
+			preview_text(p);
+	}
+	rc = blockers(self, p, keep);
+	if (rc == 0 && !dry) {
+		rc = import_plan_apply(a, p, &res, &cause);
+		if (rc == 0)
+			printf(_("project %lld: %zu answers stored, %zu already there, %zu kept as they were, %zu left out; %zu hand-offs marked answered\n"),
+			    (long long)res.project, res.nstored, res.nunchanged, res.nkept,
+			    res.nleft, res.nanswered);
+		else
+			cmd_fail(self, rc, cause);
+		import_result_free(&res);
+	}
+	import_plan_free(p);
+	return rc;
+}
+
+static int
+import(struct cmd *self)
+{
+	const char *keep = args_get(&self->args, "keep"), *path = self->args.operands[0], *r;
+	bool dry = args_has(&self->args, "dry-run");
+	enum out_format fmt;
+	enum import_kind kind;
+	struct import_result res;
+	struct action a;
+	char *cause = NULL, **reject = NULL;
+	size_t nreject = 0, i = 0;
+	int rc;
+
+	if ((rc = cmd_format(self, &fmt)) != 0)
+		return rc;
+	if (keep != NULL && strcmp(keep, "current") != 0 && strcmp(keep, "file") != 0)
+		return cmd_error(self, EX_USAGE,
+		    _("--keep %s: keep 'current' (the answers here) or 'file' (the file's)"), keep);
+	if ((rc = import_kind_of(path, &kind, &cause)) != 0)
+		return cmd_fail(self, rc, cause);
+	if (kind == IMPORT_PROJECT && dry)
+		return cmd_error(self, EX_USAGE,
+		    _("--dry-run previews answers to a packet; %s is a whole project, which is imported as a new one"),
+		    path);
+	if ((rc = cmd_action(self, !dry, &a)) != 0)
 		return rc;
 	a.source = SOURCE_IMPORT;
-	rc = import_file(&a, self->args.operands[0], args_get(&self->args, "name"),
-	    args_get(&self->args, "project"), &res, &cause);
+	if (kind != IMPORT_PROJECT) {
+		while ((r = args_next(&self->args, "reject", &i)) != NULL) {
+			reject = xreallocarray(reject, nreject + 1, sizeof(*reject));
+			reject[nreject++] = (char *)r;
+		}
+		rc = import_answers(self, &a, path, dry, keep, reject, nreject, fmt);
+		free(reject);
+		return rc;
+	}
+	rc = import_file(&a, path, args_get(&self->args, "name"), &res, &cause);
 	for (i = 0; i < res.nmessages; i++)
 		cmd_error(self, 0, "%s", res.messages[i]);
-	if (res.kind == IMPORT_PROJECT && rc == 0) {
+	if (rc == 0)
 		ctrl_printf(stdout, "%lld\n", (long long)res.project);
-	} else if (res.kind == IMPORT_PACKET && res.project != 0) {
-		ctrl_printf(stdout, _("project %lld: %zu answers stored, %zu already there, %zu conflicts, %zu refused; %zu hand-offs marked answered\n"),
-		    (long long)res.project, res.nstored, res.nunchanged, res.nconflicts,
-		    res.nrefused, res.nanswered);
-	}
-	if (rc != 0)
+	else
 		cmd_fail(self, rc, cause);
 	import_result_free(&res);
 	return rc;
@@ -166,6 +438,10 @@ const struct cmd_entry cmd_export_entry = {
 static const struct args_option import_options[] = {
 	{ "name", 'n', "NAME", N_("the name of the new project (when the exported one is taken)"), NULL },
 	{ "project", 'p', "P", N_("the project a hand-off packet goes back into (default: the one it names)"), NULL },
+	{ "dry-run", 0, NULL, N_("answers to a packet: print the preview, store nothing"), NULL },
+	{ "keep", 0, "current|file", N_("an answer changed here after the packet was made: keep this one or the file's"), NULL },
+	{ "reject", 0, "QUESTION", N_("leave the file's answer to QUESTION out (again for more)"), NULL },
+	CMD_FORMAT_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
@@ -175,7 +451,8 @@ static const struct cmd_operand import_operands[] = {
 };
 
 const struct cmd_entry cmd_import_entry = {
-	"import", NULL, "FILE [--name NAME] [--project P]",
+	"import", NULL,
+	"FILE [--name NAME] [--project P] [--dry-run] [--keep current|file] [--reject QUESTION]... [--format text|tsv|json]",
 	N_("read a JSON export as a new project, or a filled-in hand-off packet"),
 	import_options, import_operands, 1, 1, import, NULL
 };

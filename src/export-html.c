@@ -16,26 +16,14 @@ struct html {
 static void
 put(struct html *h, const char *s)
 {
-	char *e = export_html_escape(s);
-
-	fputs(e, h->out);
-	free(e);
+	export_html_put(h->out, s, false);
 }
 
 /* Escaped, with line breaks kept as <br>. */
 static void
 put_lines(struct html *h, const char *s)
 {
-	char *e = export_html_escape(s);
-	const char *p;
-
-	for (p = e; *p != '\0'; p++) {
-		if (*p == '\n')
-			fputs("<br>", h->out);
-		else if (*p != '\r')
-			fputc(*p, h->out);
-	}
-	free(e);
+	export_html_put(h->out, s, true);
 }
 
 static const char style[] =

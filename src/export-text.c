@@ -177,6 +177,25 @@ export_html_escape(const char *s)
 	return sb_detach(&sb);
 }
 
+void
+export_html_put(FILE *out, const char *s, bool lines)
+{
+	char *e = export_html_escape(s);
+	const char *p;
+
+	if (!lines) {
+		fputs(e, out);
+	} else {
+		for (p = e; *p != '\0'; p++) {
+			if (*p == '\n')
+				fputs("<br>", out);
+			else if (*p != '\r')
+				fputc(*p, out);
+		}
+	}
+	free(e);
+}
+
 static void
 plain_char(struct strbuf *sb, const char *c, size_t n)
 {

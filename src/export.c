@@ -534,7 +534,7 @@ render(const struct export_data *d, const struct export_opts *o, FILE *f,
 		rc = export_md(d, o, f);
 		break;
 	case EXPORT_HTML:
-		rc = export_html(d, o, f);
+		rc = o->what.part == EXPORT_HANDOFF ? export_form(d, o, f) : export_html(d, o, f);
 		break;
 	case EXPORT_CSV:
 		rc = export_csv(d, o, f);

@@ -14,10 +14,13 @@
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/export.h"
+#include "airejse/handoff.h"
 #include "airejse/i18n.h"
 #include "airejse/import.h"
+#include "airejse/progress.h"
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
+#include "airejse/utf8.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
@@ -150,11 +153,12 @@ load(struct reader *r, const char *path, const char **schema, int *rc)
 	*schema = str(r, root, "$", "schema", false);
 	ver = member(r, root, "$", "schema_version", JSON_INTEGER, false);
 	if (r->err == NULL && strcmp(*schema, EXPORT_PROJECT_SCHEMA) != 0 &&
-	    strcmp(*schema, EXPORT_PACKET_SCHEMA) != 0)
-		bad(r, _("its schema is '%s'; import reads %s and %s"), *schema,
-		    EXPORT_PROJECT_SCHEMA, EXPORT_PACKET_SCHEMA);
+	    strcmp(*schema, EXPORT_PACKET_SCHEMA) != 0 && strcmp(*schema, EXPORT_ANSWERS_SCHEMA) != 0)
+		bad(r, _("its schema is '%s'; import reads %s, %s and %s"), *schema,
+		    EXPORT_PROJECT_SCHEMA, EXPORT_PACKET_SCHEMA, EXPORT_ANSWERS_SCHEMA);
 	if (r->err == NULL) {
 		int want = strcmp(*schema, EXPORT_PACKET_SCHEMA) == 0 ? EXPORT_PACKET_VERSION :
+		    strcmp(*schema, EXPORT_ANSWERS_SCHEMA) == 0 ? EXPORT_ANSWERS_VERSION :
 		    EXPORT_JSON_VERSION;
 
 		if (json_integer_value(ver) != want)
@@ -486,312 +490,655 @@ write_project(struct action *a, const struct imp_project *p, const char *name,
 	return rc;
 }
 
-static int
-import_project(struct action *a, struct reader *r, json_t *root, const char *name,
+int
+import_file(struct action *a, const char *path, const char *name,
     struct import_result *res, char **cause)
 {
+	struct reader r = { path, NULL };
 	struct imp_project p;
+	const char *schema = NULL;
+	json_t *root;
 	int rc;
 
+	memset(res, 0, sizeof(*res));
 	memset(&p, 0, sizeof(p));
+	*cause = NULL;
 	res->kind = IMPORT_PROJECT;
-	read_project(r, a->content, root, &p);
-	if (r->err != NULL) {
-		imp_project_free(&p);
-		*cause = r->err;
-		r->err = NULL;
-		return EX_DATAERR;
-	}
-	rc = write_project(a, &p, name ? name : p.name, res, cause);
-	imp_project_free(&p);
-	return rc;
-}
-
-/* A filled-in hand-off packet */
-
-struct imp_reply {
-	const char	*question;
-	const char	*input;		/* what the role wrote */
-	int64_t		 revision;	/* the revision the packet showed */
-	const char	*rule;
-	enum lang	 lang;		/* the packet's, which its answers are written in */
-};
-
-/* The project the packet goes back to. */
-static int
-packet_target(struct action *a, struct reader *r, json_t *root, const char *target,
-    struct project **out, char **cause)
-{
-	json_t *jp = member(r, root, "$", "project", JSON_OBJECT, false);
-	const char *name = jp ? str(r, jp, "$.project", "name", false) : NULL;
-	json_t *jid = jp ? member(r, jp, "$.project", "id", JSON_INTEGER, false) : NULL;
-	char *key;
-	int rc;
-
-	if (r->err != NULL)
-		return EX_DATAERR;
-	if (target != NULL)
-		return action_project_find(a, target, out, cause);
-	key = xasprintf("%lld", (long long)json_integer_value(jid));
-	rc = action_project_find(a, key, out, cause);
-	free(key);
-	if (rc == EX_NOINPUT || (rc == 0 && strcmp((*out)->name, name) != 0)) {
-		if (rc == 0) {
-			project_free(*out);
-			*out = NULL;
-		}
-		free(*cause);
-		*cause = xasprintf(_("the packet belongs to project %lld '%s', which is not in this database under that id and name: name the project with --project P"),
-		    (long long)json_integer_value(jid), name);
-		return EX_NOINPUT;
-	}
-	return rc;
-}
-
-static void
-read_replies(struct reader *r, json_t *root, struct imp_reply **out, size_t *n)
-{
-	json_t *rs = array(r, root, "$", "roles"), *ro, *qs, *q;
-	json_t *language = json_object_get(root, "language");
-	enum lang lang = i18n_lang();
-	size_t i, j, cap = 0;
-	char *path;
-
-	*out = NULL;
-	*n = 0;
-	/* "1.200" is 1200 in a Danish packet and 1.2 in an English one. */
-	if (json_is_string(language) && lang_parse(json_string_value(language), &lang) != 0)
-		lang = i18n_lang();
-	json_array_foreach(rs, i, ro) {
-		path = xasprintf("$.roles[%zu]", i);
-		if (!json_is_object(ro)) {
-			bad(r, _("%s must be an object"), path);
-			free(path);
-			break;
-		}
-		qs = member(r, ro, path, "questions", JSON_ARRAY, false);
-		json_array_foreach(qs, j, q) {
-			char *qp = xasprintf("%s.questions[%zu]", path, j);
-			struct imp_reply rep;
-			json_t *rev, *hs;
-
-			memset(&rep, 0, sizeof(rep));
-			if (!json_is_object(q)) {
-				bad(r, _("%s must be an object"), qp);
-			} else {
-				rep.question = str(r, q, qp, "id", false);
-				rep.input = str(r, q, qp, "answer", true);
-				rev = member(r, q, qp, "revision", JSON_INTEGER, false);
-				rep.revision = rev ? json_integer_value(rev) : 0;
-				hs = member(r, q, qp, "handoffs", JSON_ARRAY, false);
-				rep.rule = json_string_value(json_array_get(hs, 0));
-				if (r->err == NULL && rep.rule == NULL)
-					bad(r, _("%s.handoffs must name a hand-off"), qp);
-				rep.lang = lang;
-			}
-			free(qp);
-			if (r->err != NULL || rep.input == NULL || *rep.input == '\0')
-				continue;
-			xgrow(out, &cap, *n + 1, sizeof(**out));
-			(*out)[(*n)++] = rep;
-		}
-		free(path);
-	}
-}
-
-/* True if the stored answer to q already is what input says. */
-static bool
-already(struct action *a, int64_t id, const struct question *q, const struct imp_reply *rep)
-{
-	const char *input = rep->input;
-	struct answer cur;
-	char *canon = NULL, *why = NULL, *c2 = NULL;
-	bool same = false;
-
-	if (store_answer(a->store, id, q->id, &cur, &c2) != 0) {
-		free(c2);
-		return false;
-	}
-	if (value_is_dontknow(input))
-		same = cur.kind == ANSWER_DONTKNOW;
-	else if (value_read(q, input, rep->lang, &canon, NULL, &why) == 0)
-		same = cur.kind == ANSWER_VALUE && strcmp(cur.value, canon) == 0;
-	free(canon);
-	free(why);
-	answer_clear(&cur);
-	return same;
-}
-
-static int
-store_reply(struct action *a, int64_t id, const struct imp_reply *rep,
-    struct import_result *res, char **cause)
-{
-	const struct question *q = content_question(a->content, rep->question);
-	struct answer_result ar;
-	char *why = NULL;
-	int rc;
-
-	if (q == NULL) {
-		res->nrefused++;
-		message(res, xasprintf(_("'%s': this content has no such question; the answer was not stored"),
-		    rep->question));
-		return 0;
-	}
-	if (already(a, id, q, rep)) {
-		res->nunchanged++;
-		return 0;
-	}
-	memset(&ar, 0, sizeof(ar));
-	rc = action_answer_in(a, id, q->id, rep->input, rep->lang, rep->revision, &ar, &why);
-	if (rc == 0) {
-		res->nstored++;
-		if (ar.note != NULL)
-			message(res, xasprintf("\"%s\": %s", text_get(&q->prompt), ar.note));
-	} else if (rc == EX_TEMPFAIL) {
-		char *theirs = value_answer_text(q, ar.theirs.kind, ar.theirs.value);
-
-		res->nconflicts++;
-		message(res, xasprintf(_("\"%s\": changed here since the packet was made (now: %s); the packet's answer '%s' was not stored: compare them and answer again"),
-		    text_get(&q->prompt), theirs, rep->input));
-		free(theirs);
-		rc = 0;
-	} else if (rc == EX_DATAERR) {
-		res->nrefused++;
-		message(res, why);
-		why = NULL;
-		rc = 0;
-	} else {
-		*cause = why;
-		why = NULL;
-	}
-	answer_result_free(&ar);
-	free(why);
-	return rc;
-}
-
-/* Marks a hand-off answered once every question the packet asked in it
- * has the packet's answer. */
-static void
-mark_answered(struct action *a, int64_t id, const char *rule, const struct imp_reply *v,
-    size_t n, struct import_result *res)
-{
-	const struct handoff_rule *hr = content_handoff(a->content, rule);
-	struct handoff *h = NULL;
-	struct handoff_edit edit;
-	char *cause = NULL;
-	size_t i, j;
-
-	if (hr == NULL || store_handoff_get(a->store, id, rule, &h, &cause) != 0 ||
-	    (h->state != HANDOFF_RAISED && h->state != HANDOFF_SENT)) {
-		free(cause);
-		handoff_free(h);
-		return;
-	}
-	for (i = 0; i < hr->nquestions; i++) {
-		for (j = 0; j < n; j++)
-			if (strcmp(v[j].question, hr->questions[i]->id) == 0 &&
-			    already(a, id, hr->questions[i], &v[j]))
-				break;
-		if (j == n) {
-			handoff_free(h);
-			return;
-		}
-	}
-	handoff_free(h);
-	memset(&edit, 0, sizeof(edit));
-	edit.set_state = true;
-	edit.state = HANDOFF_ANSWERED;
-	edit.note = _("answered through the hand-off packet");
-	if (action_handoff(a, id, rule, &edit, &cause) == 0)
-		res->nanswered++;
-	else
-		message(res, xasprintf(_("hand-off '%s' stays as it was: %s"), rule, cause));
-	free(cause);
-}
-
-static int
-import_packet(struct action *a, struct reader *r, json_t *root, const char *target,
-    struct import_result *res, char **cause)
-{
-	struct project *p = NULL;
-	struct imp_reply *v;
-	size_t n, i, j;
-	int rc;
-
-	res->kind = IMPORT_PACKET;
-	read_replies(r, root, &v, &n);
-	if (r->err != NULL) {
-		free(v);
-		*cause = r->err;
-		r->err = NULL;
-		return EX_DATAERR;
-	}
-	if ((rc = packet_target(a, r, root, target, &p, cause)) != 0) {
-		if (r->err != NULL) {
-			*cause = r->err;
-			r->err = NULL;
-		}
-		free(v);
+	if ((root = load(&r, path, &schema, &rc)) == NULL) {
+		*cause = r.err;
 		return rc;
 	}
-	res->project = p->id;
-	for (i = 0; rc == 0 && i < n; i++) {
-		/* A question asked in two hand-offs is answered once. */
-		for (j = 0; j < i; j++)
-			if (strcmp(v[j].question, v[i].question) == 0)
-				break;
-		if (j < i) {
-			if (strcmp(v[j].input, v[i].input) != 0) {
-				res->nconflicts++;
-				const struct question *q = content_question(a->content, v[i].question);
-
-				message(res, xasprintf(_("\"%s\": the packet answers it twice ('%s' and '%s'); only the first was used"),
-				    q ? text_get(&q->prompt) : v[i].question, v[j].input, v[i].input));
-			}
-			continue;
-		}
-		rc = store_reply(a, p->id, &v[i], res, cause);
+	if (strcmp(schema, EXPORT_PROJECT_SCHEMA) != 0) {
+		*cause = xasprintf(_("%s holds answers to a hand-off packet, not a project: import it as such"),
+		    path);
+		json_decref(root);
+		return EX_DATAERR;
 	}
-	for (i = 0; rc == 0 && i < n; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(v[j].rule, v[i].rule) == 0)
-				break;
-		if (j == i)
-			mark_answered(a, p->id, v[i].rule, v, n, res);
-	}
-	if (rc == 0 && res->nrefused > 0)
+	read_project(&r, a->content, root, &p);
+	if (r.err != NULL) {
+		*cause = r.err;
 		rc = EX_DATAERR;
-	else if (rc == 0 && res->nconflicts > 0)
-		rc = EX_TEMPFAIL;
-	if (rc != 0 && *cause == NULL)
-		*cause = xasprintf(P_("%zu answer in %s was not stored (see above)",
-		    "%zu answers in %s were not stored (see above)", res->nrefused + res->nconflicts),
-		    res->nrefused + res->nconflicts, r->file);
-	project_free(p);
-	free(v);
+	} else {
+		rc = write_project(a, &p, name ? name : p.name, res, cause);
+	}
+	imp_project_free(&p);
+	json_decref(root);
 	return rc;
 }
 
 int
-import_file(struct action *a, const char *path, const char *name,
-    const char *target, struct import_result *res, char **cause)
+import_kind_of(const char *path, enum import_kind *kind, char **cause)
 {
 	struct reader r = { path, NULL };
 	const char *schema = NULL;
 	json_t *root;
 	int rc;
 
-	memset(res, 0, sizeof(*res));
 	*cause = NULL;
 	if ((root = load(&r, path, &schema, &rc)) == NULL) {
 		*cause = r.err;
 		return rc;
 	}
-	if (strcmp(schema, EXPORT_PROJECT_SCHEMA) == 0)
-		rc = import_project(a, &r, root, name, res, cause);
+	*kind = strcmp(schema, EXPORT_PROJECT_SCHEMA) == 0 ? IMPORT_PROJECT :
+	    strcmp(schema, EXPORT_PACKET_SCHEMA) == 0 ? IMPORT_PACKET : IMPORT_ANSWERS;
+	json_decref(root);
+	return 0;
+}
+
+/* Answers to a hand-off packet: an answer file (the form's) or a filled-in
+ * JSON packet. Each section (one role's packet) is checked as a whole
+ * first: that it was made from the packet it names (its id, worked out
+ * again), that it answers only its own hand-offs' questions, and that no
+ * question is given two different answers; then each answer is read as
+ * the role wrote it and compared with the database: the preview. */
+
+/* One role's answers as read from the file. */
+struct imp_section {
+	const char	*role;
+	const char	*packet;	/* its id, as the file gives it */
+	const char	*respondent;	/* may be NULL */
+	const char	**rules;
+	size_t		 nrules;
+	const char	**questions;	/* every question of the packet */
+	int64_t		*revisions;	/* the revision it showed */
+	const char	**answers;	/* what was written; NULL: none */
+	size_t		 nquestions;
+	const char	*path;		/* where it is in the file, for messages */
+};
+
+struct imp_file {
+	int64_t		 project;
+	const char	*name;
+	const char	*made;		/* when the packet was made, as written */
+	int64_t		 made_t;
+	const char	*lang_code;
+	enum lang	 lang;
+	struct imp_section *sections;
+	size_t		 nsections;
+};
+
+static void
+imp_file_free(struct imp_file *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nsections; i++) {
+		free(f->sections[i].rules);
+		free(f->sections[i].questions);
+		free(f->sections[i].revisions);
+		free(f->sections[i].answers);
+	}
+	free(f->sections);
+	memset(f, 0, sizeof(*f));
+}
+
+/* The header both shapes share: the project, the language, when made. */
+static void
+read_head(struct reader *r, json_t *root, const char *made_key, struct imp_file *f)
+{
+	json_t *jp = member(r, root, "$", "project", JSON_OBJECT, false);
+	json_t *jid = jp ? member(r, jp, "$.project", "id", JSON_INTEGER, false) : NULL;
+
+	f->name = jp ? str(r, jp, "$.project", "name", false) : NULL;
+	f->project = jid ? json_integer_value(jid) : 0;
+	f->lang_code = str(r, root, "$", "language", false);
+	f->made = str(r, root, "$", made_key, false);
+	if (r->err == NULL && lang_parse(f->lang_code, &f->lang) != 0)
+		bad(r, _("$.language is '%s'; it is da or en"), f->lang_code);
+	if (r->err == NULL && clock_parse(f->made, &f->made_t) != 0)
+		bad(r, _("$.%s is '%s', not a time like 2026-11-23T10:00:00Z"), made_key, f->made);
+}
+
+static struct imp_section *
+new_section(struct imp_file *f, size_t nq, size_t nrules)
+{
+	struct imp_section *s;
+
+	f->sections = xreallocarray(f->sections, f->nsections + 1, sizeof(*f->sections));
+	s = &f->sections[f->nsections++];
+	memset(s, 0, sizeof(*s));
+	s->rules = xcalloc(nrules + 1, sizeof(*s->rules));
+	s->questions = xcalloc(nq + 1, sizeof(*s->questions));
+	s->revisions = xcalloc(nq + 1, sizeof(*s->revisions));
+	s->answers = xcalloc(nq + 1, sizeof(*s->answers));
+	return s;
+}
+
+/* An answer as written: text, or null for none. */
+static const char *
+answer_text(struct reader *r, json_t *o, const char *path)
+{
+	json_t *v = json_object_get(o, "answer");
+
+	if (v == NULL || json_is_null(v))
+		return NULL;
+	if (!json_is_string(v)) {
+		bad(r, _("%s.answer must be text, as the answer would be typed"), path);
+		return NULL;
+	}
+	return *json_string_value(v) == '\0' ? NULL : json_string_value(v);
+}
+
+/* One question of a section: its id (under key), the revision the packet
+ * showed and the answer written. */
+static void
+read_question(struct reader *r, json_t *v, const char *path, const char *key,
+    struct imp_section *s)
+{
+	json_t *rev;
+
+	if (!json_is_object(v)) {
+		bad(r, _("%s must be an object"), path);
+		return;
+	}
+	s->questions[s->nquestions] = str(r, v, path, key, false);
+	rev = member(r, v, path, "revision", JSON_INTEGER, false);
+	s->revisions[s->nquestions] = rev ? json_integer_value(rev) : 0;
+	s->answers[s->nquestions] = answer_text(r, v, path);
+	s->nquestions++;
+}
+
+/* The answer file the form saves (schema airejse-handoff-answers). */
+static void
+read_answer_file(struct reader *r, json_t *root, struct imp_file *f)
+{
+	json_t *hs = member(r, root, "$", "handoffs", JSON_ARRAY, false);
+	json_t *as = member(r, root, "$", "answers", JSON_ARRAY, false), *v;
+	struct imp_section *s;
+	size_t i;
+
+	read_head(r, root, "exported", f);
+	if (r->err != NULL)
+		return;
+	s = new_section(f, json_array_size(as), json_array_size(hs));
+	s->path = "$";
+	s->role = str(r, root, "$", "role", false);
+	s->packet = str(r, root, "$", "packet", false);
+	s->respondent = str(r, root, "$", "respondent", true);
+	json_array_foreach(hs, i, v) {
+		if (!json_is_string(v)) {
+			bad(r, _("$.handoffs[%zu] must be a hand-off's id"), i);
+			return;
+		}
+		s->rules[s->nrules++] = json_string_value(v);
+	}
+	json_array_foreach(as, i, v) {
+		char *p = xasprintf("$.answers[%zu]", i);
+
+		read_question(r, v, p, "question", s);
+		free(p);
+		if (r->err != NULL)
+			return;
+	}
+}
+
+/* A filled-in packet (schema airejse-handoff-packet): a section per role. */
+static void
+read_filled_packet(struct reader *r, json_t *root, struct imp_file *f)
+{
+	json_t *rs = member(r, root, "$", "roles", JSON_ARRAY, false), *ro;
+	size_t i, j;
+
+	read_head(r, root, "exported", f);
+	json_array_foreach(rs, i, ro) {
+		char *path = xasprintf("$.roles[%zu]", i);
+		json_t *hs, *qs, *v;
+		struct imp_section *s;
+
+		if (r->err != NULL || !json_is_object(ro)) {
+			bad(r, _("%s must be an object"), path);
+			free(path);
+			return;
+		}
+		hs = member(r, ro, path, "handoffs", JSON_ARRAY, false);
+		qs = member(r, ro, path, "questions", JSON_ARRAY, false);
+		if (r->err != NULL) {
+			free(path);
+			return;
+		}
+		s = new_section(f, json_array_size(qs), json_array_size(hs));
+		s->path = "$.roles";
+		s->role = str(r, ro, path, "role", false);
+		s->packet = str(r, ro, path, "packet", false);
+		s->respondent = str(r, ro, path, "respondent", true);
+		json_array_foreach(hs, j, v) {
+			char *p = xasprintf("%s.handoffs[%zu]", path, j);
+
+			s->rules[s->nrules] = json_is_object(v) ? str(r, v, p, "rule", false) : NULL;
+			if (s->rules[s->nrules] == NULL)
+				bad(r, _("%s must name its rule"), p);
+			s->nrules++;
+			free(p);
+		}
+		json_array_foreach(qs, j, v) {
+			char *p = xasprintf("%s.questions[%zu]", path, j);
+
+			read_question(r, v, p, "id", s);
+			free(p);
+		}
+		free(path);
+	}
+}
+
+/* Whether q is asked by one of the section's hand-offs (of its role). */
+static bool
+in_scope(const struct content *c, const struct imp_section *s, const char *q)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->nrules; i++) {
+		const struct handoff_rule *hr = content_handoff(c, s->rules[i]);
+
+		for (j = 0; hr != NULL && j < hr->nquestions; j++)
+			if (strcmp(hr->questions[j]->id, q) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* The checks that make a whole file refused (EX_DATAERR, nothing read
+ * into the preview): a section that does not match its packet id, names
+ * a hand-off of another role, or answers a question outside its
+ * hand-offs. */
+static int
+check_section(const struct action *a, const struct imp_file *f, const struct imp_section *s,
+    const char *file, char **cause)
+{
+	char id[EXPORT_PACKET_ID_SIZE];
+	const struct role *role = content_role(a->content, s->role);
+	size_t i;
+
+	if (role == NULL) {
+		*cause = xasprintf(_("%s answers for the role '%s', which this content does not have"),
+		    file, s->role);
+		return EX_DATAERR;
+	}
+	for (i = 0; i < s->nrules; i++) {
+		const struct handoff_rule *hr = content_handoff(a->content, s->rules[i]);
+
+		if (hr == NULL || hr->role != role) {
+			*cause = xasprintf(_("%s names the hand-off '%s', which is not one of %s's in this content"),
+			    file, s->rules[i], text_get(&role->name));
+			return EX_DATAERR;
+		}
+	}
+	for (i = 0; i < s->nquestions; i++) {
+		const struct question *q = content_question(a->content, s->questions[i]);
+
+		if (q == NULL || !in_scope(a->content, s, s->questions[i])) {
+			*cause = xasprintf(_("%s answers \"%s\", which none of its hand-offs to %s asks: an answer file may answer only its packet's questions, so nothing was imported"),
+			    file, q ? text_get(&q->prompt) : s->questions[i], text_get(&role->name));
+			return EX_DATAERR;
+		}
+	}
+	export_packet_id(f->project, f->name, s->role, f->lang_code, f->made, s->rules,
+	    s->nrules, s->questions, s->revisions, s->nquestions, id);
+	if (strcmp(id, s->packet) != 0) {
+		*cause = xasprintf(_("%s was not made from the packet it names (%s): it was changed by hand beyond its answers and the respondent, or made for another project; export the packet again and answer that"),
+		    file, s->packet);
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
+static void
+item_free(struct import_item *it)
+{
+	free(it->input);
+	free(it->value);
+	free(it->note);
+	free(it->why);
+	free(it->role);
+	answer_clear(&it->current);
+}
+
+void
+import_plan_free(struct import_plan *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nitems; i++)
+		item_free(&p->items[i]);
+	free(p->items);
+	for (i = 0; i < p->nrules; i++)
+		free(p->rules[i]);
+	free(p->rules);
+	free(p->project_name);
+	free(p->respondent);
+	free(p->roles);
+	free(p->file);
+	free(p);
+}
+
+/* Reads what the role wrote for q as an answer: the kind and the
+ * canonical value, or why not. */
+static void
+read_offer(const struct question *q, const char *input, enum lang lang, struct import_item *it)
+{
+	char *why = NULL;
+
+	it->input = xstrdup(input);
+	if (value_is_dontknow(input)) {
+		it->kind = ANSWER_DONTKNOW;
+		return;
+	}
+	it->kind = ANSWER_VALUE;
+	if (value_read(q, input, lang, &it->value, &it->note, &why) != 0) {
+		it->verdict = IMPORT_INVALID;
+		it->why = why;
+	}
+}
+
+static bool
+same_offer(const struct import_item *a, const struct import_item *b)
+{
+	return a->kind == b->kind && a->verdict != IMPORT_INVALID && b->verdict != IMPORT_INVALID &&
+	    (a->kind != ANSWER_VALUE || strcmp(a->value, b->value) == 0);
+}
+
+/* Adds the section's answers to the plan; the same question answered
+ * twice (in two sections) alike is one item, differently a refusal. */
+static int
+plan_section(struct action *a, const struct imp_file *f, const struct imp_section *s,
+    struct import_plan *p, size_t *cap, const char *file, char **cause)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->nquestions; i++) {
+		const struct question *q = content_question(a->content, s->questions[i]);
+		struct import_item it;
+
+		if (s->answers[i] == NULL)
+			continue;
+		memset(&it, 0, sizeof(it));
+		it.q = q;
+		it.role = xstrdup(s->role);
+		it.revision = s->revisions[i];
+		read_offer(q, s->answers[i], f->lang, &it);
+		for (j = 0; j < p->nitems; j++)
+			if (p->items[j].q == q)
+				break;
+		if (j < p->nitems) {
+			bool same = same_offer(&p->items[j], &it) ||
+			    strcmp(p->items[j].input, it.input) == 0;
+
+			if (!same) {
+				*cause = xasprintf(_("%s answers \"%s\" twice, as '%s' and as '%s': give it one answer, so nothing was imported"),
+				    file, text_get(&q->prompt), p->items[j].input, it.input);
+			}
+			item_free(&it);
+			if (!same)
+				return EX_DATAERR;
+			continue;
+		}
+		xgrow(&p->items, cap, p->nitems + 1, sizeof(*p->items));
+		p->items[p->nitems++] = it;
+	}
+	for (i = 0; i < s->nrules; i++) {
+		for (j = 0; j < p->nrules; j++)
+			if (strcmp(p->rules[j], s->rules[i]) == 0)
+				break;
+		if (j == p->nrules) {
+			p->rules = xreallocarray(p->rules, p->nrules + 1, sizeof(*p->rules));
+			p->rules[p->nrules++] = xstrdup(s->rules[i]);
+		}
+	}
+	return 0;
+}
+
+/* Compares each answer offered with the database: same, new, changed
+ * since the packet (a conflict), or not an answer the project takes now. */
+static int
+plan_compare(struct action *a, struct import_plan *p, char **cause)
+{
+	struct snapshot *s = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = action_snapshot(a, p->project, &s, cause)) != 0)
+		return rc;
+	for (i = 0; i < p->nitems; i++) {
+		struct import_item *it = &p->items[i];
+		const struct answer *cur = progress_answer(s->progress, it->q);
+
+		if (cur != NULL)
+			answer_copy(&it->current, cur);
+		else
+			it->current.kind = ANSWER_NONE;
+		if (it->verdict == IMPORT_INVALID)
+			continue;
+		if (it->current.kind == it->kind && (it->kind != ANSWER_VALUE ||
+		    strcmp(it->current.value, it->value) == 0)) {
+			it->verdict = IMPORT_SAME;
+		} else if (!progress_applies(s->progress, it->q)) {
+			it->verdict = IMPORT_INVALID;
+			it->why = xasprintf(_("\"%s\" does not apply to the project now, so it cannot be answered"),
+			    text_get(&it->q->prompt));
+		} else if (it->current.revision != it->revision) {
+			it->verdict = IMPORT_CONFLICT;
+		} else {
+			it->verdict = IMPORT_NEW;
+			it->accept = true;
+		}
+	}
+	snapshot_free(s);
+	return 0;
+}
+
+int
+import_plan_read(struct action *a, const char *path, const char *target,
+    struct import_plan **out, char **cause)
+{
+	struct reader r = { path, NULL };
+	struct imp_file f;
+	struct import_plan *p;
+	struct project *proj = NULL;
+	const char *schema = NULL;
+	json_t *root;
+	size_t i, cap = 0;
+	int rc = 0;
+
+	*out = NULL;
+	*cause = NULL;
+	memset(&f, 0, sizeof(f));
+	if ((root = load(&r, path, &schema, &rc)) == NULL) {
+		*cause = r.err;
+		return rc;
+	}
+	rc = 0;
+	if (strcmp(schema, EXPORT_PROJECT_SCHEMA) == 0) {
+		*cause = xasprintf(_("%s is a whole project, not answers to a packet: import it without a preview"),
+		    path);
+		json_decref(root);
+		return EX_DATAERR;
+	}
+	if (strcmp(schema, EXPORT_ANSWERS_SCHEMA) == 0)
+		read_answer_file(&r, root, &f);
 	else
-		rc = import_packet(a, &r, root, target, res, cause);
+		read_filled_packet(&r, root, &f);
+	if (r.err != NULL) {
+		*cause = r.err;
+		r.err = NULL;
+		rc = EX_DATAERR;
+		goto out;
+	}
+	for (i = 0; i < f.nsections && rc == 0; i++)
+		rc = check_section(a, &f, &f.sections[i], path, cause);
+	if (rc != 0)
+		goto out;
+	if (target != NULL) {
+		rc = action_project_find(a, target, &proj, cause);
+	} else {
+		char *key = xasprintf("%lld", (long long)f.project);
+
+		rc = action_project_find(a, key, &proj, cause);
+		free(key);
+		if (rc == EX_NOINPUT || (rc == 0 && strcmp(proj->name, f.name) != 0)) {
+			free(*cause);
+			*cause = xasprintf(_("the packet belongs to project %lld '%s', which is not in this database under that id and name: name the project with --project P"),
+			    (long long)f.project, f.name);
+			rc = EX_NOINPUT;
+		}
+	}
+	if (rc != 0)
+		goto out;
+	p = xcalloc(1, sizeof(*p));
+	p->kind = strcmp(schema, EXPORT_ANSWERS_SCHEMA) == 0 ? IMPORT_ANSWERS : IMPORT_PACKET;
+	p->project = proj->id;
+	p->project_name = xstrdup(proj->name);
+	p->made = f.made_t;
+	p->lang = f.lang;
+	p->file = xstrdup(path);
+	for (i = 0; i < f.nsections && rc == 0; i++) {
+		const struct imp_section *s = &f.sections[i];
+		char *t;
+
+		size_t before = p->nitems, j;
+
+		rc = plan_section(a, &f, s, p, &cap, path, cause);
+		/* The roles that answered something, by their names. */
+		for (j = 0; j < s->nquestions && (f.nsections == 1 || p->nitems == before); j++)
+			if (s->answers[j] != NULL)
+				break;
+		if (f.nsections == 1 || j < s->nquestions) {
+			t = xasprintf("%s%s%s", p->roles ? p->roles : "", p->roles ? ", " : "",
+			    text_get(&content_role(a->content, s->role)->name));
+			free(p->roles);
+			p->roles = t;
+		}
+		if (s->respondent != NULL && p->respondent == NULL) {
+			char *clean = utf8_trim(s->respondent);
+
+			if (*clean != '\0')
+				p->respondent = clean;
+			else
+				free(clean);
+		}
+	}
+	if (rc == 0)
+		rc = plan_compare(a, p, cause);
+	if (rc != 0)
+		import_plan_free(p);
+	else
+		*out = p;
+out:
+	project_free(proj);
+	imp_file_free(&f);
 	free(r.err);
 	json_decref(root);
+	return rc;
+}
+
+/* The hand-offs to mark answered: the open ones every question of which
+ * that applies gets an answer from the file (stored, or already so). */
+static char **
+answered_rules(struct action *a, const struct import_plan *p, size_t *n)
+{
+	struct snapshot *s = NULL;
+	char **v = xcalloc(p->nrules + 1, sizeof(*v)), *cause = NULL;
+	size_t i, j, k;
+
+	*n = 0;
+	if (action_snapshot(a, p->project, &s, &cause) != 0) {
+		free(cause);
+		return v;
+	}
+	for (i = 0; i < p->nrules; i++) {
+		const struct handoff_rule *hr = content_handoff(a->content, p->rules[i]);
+		const struct handoff *h = handoff_find(s->handoffs, s->nhandoffs, p->rules[i]);
+		bool all = hr != NULL && h != NULL && handoff_is_open(h->state);
+
+		for (j = 0; all && j < hr->nquestions; j++) {
+			if (!progress_applies(s->progress, hr->questions[j]))
+				continue;
+			for (k = 0; k < p->nitems; k++)
+				if (p->items[k].q == hr->questions[j] &&
+				    (p->items[k].verdict == IMPORT_SAME || p->items[k].accept))
+					break;
+			all = k < p->nitems;
+		}
+		if (all)
+			v[(*n)++] = p->rules[i];
+	}
+	snapshot_free(s);
+	return v;
+}
+
+int
+import_plan_apply(struct action *a, const struct import_plan *p, struct import_result *res,
+    char **cause)
+{
+	struct action_item *v = xcalloc(p->nitems + 1, sizeof(*v));
+	struct action_batch out;
+	char **rules, *note;
+	size_t i, n = 0, nrules;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	memset(&out, 0, sizeof(out));
+	*cause = NULL;
+	res->kind = IMPORT_PACKET;
+	res->project = p->project;
+	for (i = 0; i < p->nitems; i++) {
+		const struct import_item *it = &p->items[i];
+
+		switch (it->verdict) {
+		case IMPORT_SAME:
+			res->nunchanged++;
+			continue;
+		case IMPORT_INVALID:
+			res->nleft++;
+			continue;
+		default:
+			break;
+		}
+		if (!it->accept) {
+			if (it->verdict == IMPORT_CONFLICT && !it->rejected)
+				res->nkept++;
+			else
+				res->nleft++;
+			continue;
+		}
+		v[n].question = it->q->id;
+		v[n].kind = it->kind;
+		v[n].value = it->value;
+		/* What the preview saw: a change since is a conflict. */
+		v[n].expect = it->current.revision;
+		n++;
+	}
+	rules = answered_rules(a, p, &nrules);
+	note = p->respondent ? xasprintf(_("answered by %s through the hand-off packet"), p->respondent) :
+	    xstrdup(_("answered through the hand-off packet"));
+	rc = action_answers(a, p->project, v, n, rules, nrules, note, &out, cause);
+	if (rc == 0) {
+		res->nstored = out.nchanged;
+		res->nanswered = out.nmarked;
+	}
+	action_batch_free(&out);
+	free(note);
+	free(rules);
+	free(v);
 	return rc;
 }

@@ -230,6 +230,15 @@ project_copy(struct project *dst, const struct project *src)
 }
 
 void
+answer_copy(struct answer *dst, const struct answer *src)
+{
+	*dst = *src;
+	dst->question = dup_or_null(src->question);
+	dst->value = dup_or_null(src->value);
+	dst->user = dup_or_null(src->user);
+}
+
+void
 handoff_copy(struct handoff *dst, const struct handoff *src)
 {
 	*dst = *src;

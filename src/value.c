@@ -1170,6 +1170,12 @@ examples(const struct question *q, enum lang lang, char *ex[2])
 	return true;
 }
 
+bool
+value_example_pair(const struct question *q, enum lang lang, char *ex[2])
+{
+	return examples(q, lang, ex);
+}
+
 char *
 value_examples(const struct question *q, enum lang lang)
 {
@@ -1181,6 +1187,41 @@ value_examples(const struct question *q, enum lang lang)
 	free(ex[0]);
 	free(ex[1]);
 	return r;
+}
+
+/* The messages a refusal or a note is made of (value_message). */
+static const char *const messages[VM__COUNT] = {
+	[VM_FOREIGN] = N_("'%s' is not in Danish kroner: the amount is asked in kroner (DKK); convert it and write it like %s or %s"),
+	[VM_PERCENT] = N_("'%s' is a percentage, and the question asks for a number: write it like %s or %s"),
+	[VM_CURRENCY] = N_("'%s' is an amount, and the question asks for a number: write it like %s or %s"),
+	[VM_ORE] = N_("'%s' comes to %s, and amounts are kept in whole kroner: write it like %s or %s"),
+	[VM_NEGATIVE] = N_("'%s' is negative: write the amount in kroner like %s or %s"),
+	[VM_DIGITS] = N_("'%s' has more than %d digits that matter: write it like %s or %s"),
+	[VM_BELOW] = N_("'%s' is below the smallest answer allowed, %s: write it like %s or %s"),
+	[VM_ABOVE] = N_("'%s' is above the largest answer allowed, %s: write it like %s or %s"),
+	[VM_NOT_AMOUNT] = N_("'%s' is not an amount in kroner: write it like %s or %s"),
+	[VM_NOT_NUMBER] = N_("'%s' is not a number: write it like %s or %s"),
+	[VM_SHORT_YEAR] = N_("'%s' has a year of two digits: write the year in full, like %s or %s"),
+	[VM_YEAR] = N_("'%s' is not a date between the years %d and %d: write it like %s or %s"),
+	[VM_MONTH] = N_("'%s' is not a date: there is no month %d; write it like %s or %s"),
+	[VM_DAY] = N_("'%s' is not a date: %s %d has %d days; write it like %s or %s"),
+	[VM_NOT_DATE] = N_("'%s' is not a date: write it like %s or %s"),
+	[VM_LINES] = N_("the answer must be one line"),
+	[VM_CONTROL] = N_("the text contains a control character"),
+	[VM_EMPTY] = N_("the answer is empty; to remove an answer, clear it"),
+	[VM_TOO_LONG] = N_("the answer is %zu characters long; at most %zu are allowed"),
+	[VM_UTF8] = N_("the text is not valid UTF-8"),
+	[VM_NOT_EMAIL] = N_("'%s' is not an e-mail address: write it like %s or %s"),
+	[VM_NOT_URL] = N_("'%s' is not a web address starting with https:// or http://: write it like %s or %s"),
+	[VM_READ_DA] = N_("read '%s' as %s: in Danish a point groups thousands and a comma is the decimal mark"),
+	[VM_READ_EN] = N_("read '%s' as %s: in English a comma groups thousands and a point is the decimal mark"),
+	[VM_SWAPPED] = N_("read '%s' as %s: there is no month %d, so the month was taken to come first"),
+};
+
+const char *
+value_message(enum value_msg m)
+{
+	return m < VM__COUNT ? _(messages[m]) : "";
 }
 
 /* The cause of a refusal: the question by its prompt, and reason, a
@@ -1228,53 +1269,41 @@ refuse_qty(const struct question *q, const char *input, enum lang lang,
 	examples(q, lang, ex);
 	switch (x->err) {
 	case QE_FOREIGN:
-		rc = refuse(q, cause, _("'%s' is not in Danish kroner: the amount is asked in kroner (DKK); convert it and write it like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_FOREIGN),
 		    in, ex[0], ex[1]);
 		break;
 	case QE_PERCENT:
-		rc = refuse(q, cause, _("'%s' is a percentage, and the question asks for a number: write it like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_PERCENT),
 		    in, ex[0], ex[1]);
 		break;
 	case QE_CURRENCY:
-		rc = refuse(q, cause, _("'%s' is an amount, and the question asks for a number: write it like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_CURRENCY),
 		    in, ex[0], ex[1]);
 		break;
 	case QE_ORE:
-		rc = refuse(q, cause, _("'%s' comes to %s, and amounts are kept in whole kroner: write it like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_ORE),
 		    in, x->shown, ex[0], ex[1]);
 		break;
 	case QE_NEGATIVE:
-		rc = refuse(q, cause, _("'%s' is negative: write the amount in kroner like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_NEGATIVE),
 		    in, ex[0], ex[1]);
 		break;
 	case QE_LONG:
-		rc = refuse(q, cause, _("'%s' has more than %d digits that matter: write it like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_DIGITS),
 		    in, DEC_SIGNIFICANT, ex[0], ex[1]);
 		break;
 	case QE_BELOW:
 	case QE_ABOVE:
-		lim = x->err == QE_BELOW ? (q->has_min ? limit_canon(q->min) : NULL) :
-		    (q->has_max ? limit_canon(q->max) : NULL);
-		if (lim == NULL) {
-			char *c = xasprintf("%lld", x->err == QE_BELOW ? -VALUE_AMOUNT_MAX : VALUE_AMOUNT_MAX);
-
-			lim = format_quantity(q, c, lang);
-			free(c);
-		} else {
-			char *c = lim;
-
-			lim = format_quantity(q, c, lang);
-			free(c);
-		}
+		lim = value_limit_text(q, x->err == QE_BELOW, lang);
 		rc = refuse(q, cause, x->err == QE_BELOW ?
-		    _("'%s' is below the smallest answer allowed, %s: write it like %s or %s") :
-		    _("'%s' is above the largest answer allowed, %s: write it like %s or %s"),
+		    value_message(VM_BELOW) :
+		    value_message(VM_ABOVE),
 		    in, lim, ex[0], ex[1]);
 		break;
 	default:
 		rc = refuse(q, cause, q->type == Q_AMOUNT ?
-		    _("'%s' is not an amount in kroner: write it like %s or %s") :
-		    _("'%s' is not a number: write it like %s or %s"), in, ex[0], ex[1]);
+		    value_message(VM_NOT_AMOUNT) :
+		    value_message(VM_NOT_NUMBER), in, ex[0], ex[1]);
 		break;
 	}
 	free(lim);
@@ -1284,9 +1313,20 @@ refuse_qty(const struct question *q, const char *input, enum lang lang,
 	return rc;
 }
 
-/* The month's name in the program's language, for a sentence. */
-static const char *
-month_name(int m)
+char *
+value_limit_text(const struct question *q, bool low, enum lang lang)
+{
+	bool has = low ? q->has_min : q->has_max;
+	char *c = has ? limit_canon(low ? q->min : q->max) :
+	    xasprintf("%lld", low ? -VALUE_AMOUNT_MAX : VALUE_AMOUNT_MAX);
+	char *t = format_quantity(q, c, lang);
+
+	free(c);
+	return t;
+}
+
+const char *
+value_month_name(int m)
 {
 	static const char *const names[] = { NC_("month", "January"),
 	    NC_("month", "February"), NC_("month", "March"), NC_("month", "April"),
@@ -1308,23 +1348,23 @@ refuse_date(const struct question *q, const char *input, enum lang lang,
 	examples(q, lang, ex);
 	switch (dt->err) {
 	case DE_SHORT_YEAR:
-		rc = refuse(q, cause, _("'%s' has a year of two digits: write the year in full, like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_SHORT_YEAR),
 		    in, ex[0], ex[1]);
 		break;
 	case DE_YEAR:
-		rc = refuse(q, cause, _("'%s' is not a date between the years %d and %d: write it like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_YEAR),
 		    in, YEAR_MIN, YEAR_MAX, ex[0], ex[1]);
 		break;
 	case DE_MONTH:
-		rc = refuse(q, cause, _("'%s' is not a date: there is no month %d; write it like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_MONTH),
 		    in, dt->m, ex[0], ex[1]);
 		break;
 	case DE_DAY:
-		rc = refuse(q, cause, _("'%s' is not a date: %s %d has %d days; write it like %s or %s"),
-		    in, month_name(dt->m), dt->y, days_in(dt->y, dt->m), ex[0], ex[1]);
+		rc = refuse(q, cause, value_message(VM_DAY),
+		    in, value_month_name(dt->m), dt->y, days_in(dt->y, dt->m), ex[0], ex[1]);
 		break;
 	default:
-		rc = refuse(q, cause, _("'%s' is not a date: write it like %s or %s"),
+		rc = refuse(q, cause, value_message(VM_NOT_DATE),
 		    in, ex[0], ex[1]);
 		break;
 	}
@@ -1342,16 +1382,16 @@ refuse_text(const struct question *q, enum terr err, size_t n, char **cause)
 
 	switch (err) {
 	case TE_LINES:
-		return refuse(q, cause, "%s", _("the answer must be one line"));
+		return refuse(q, cause, "%s", value_message(VM_LINES));
 	case TE_CONTROL:
-		return refuse(q, cause, "%s", _("the text contains a control character"));
+		return refuse(q, cause, "%s", value_message(VM_CONTROL));
 	case TE_EMPTY:
-		return refuse(q, cause, "%s", _("the answer is empty; to remove an answer, clear it"));
+		return refuse(q, cause, "%s", value_message(VM_EMPTY));
 	case TE_LONG:
-		return refuse(q, cause, _("the answer is %zu characters long; at most %zu are allowed"),
+		return refuse(q, cause, value_message(VM_TOO_LONG),
 		    n, max);
 	default:
-		return refuse(q, cause, "%s", _("the text is not valid UTF-8"));
+		return refuse(q, cause, "%s", value_message(VM_UTF8));
 	}
 }
 
@@ -1423,8 +1463,8 @@ other_note(const struct question *q, const char *input, const char *canon, enum 
 	char *in = quoted(input), *shown = value_format(q, canon, lang), *note;
 
 	note = xasprintf(lang == LANG_EN ?
-	    _("read '%s' as %s: in English a comma groups thousands and a point is the decimal mark") :
-	    _("read '%s' as %s: in Danish a point groups thousands and a comma is the decimal mark"),
+	    value_message(VM_READ_EN) :
+	    value_message(VM_READ_DA),
 	    in, shown);
 	free(in);
 	free(shown);
@@ -1499,7 +1539,7 @@ value_read(const struct question *q, const char *input, enum lang lang,
 		if (dt.swapped && note != NULL) {
 			char *in = quoted(input), *shown = value_format_date(*canon, lang);
 
-			*note = xasprintf(_("read '%s' as %s: there is no month %d, so the month was taken to come first"),
+			*note = xasprintf(value_message(VM_SWAPPED),
 			    in, shown, dt.d);
 			free(in);
 			free(shown);
@@ -1514,8 +1554,8 @@ value_read(const struct question *q, const char *input, enum lang lang,
 
 			examples(q, lang, ex);
 			rc = refuse(q, cause, q->type == Q_EMAIL ?
-			    _("'%s' is not an e-mail address: write it like %s or %s") :
-			    _("'%s' is not a web address starting with https:// or http://: write it like %s or %s"),
+			    value_message(VM_NOT_EMAIL) :
+			    value_message(VM_NOT_URL),
 			    in, ex[0], ex[1]);
 			free(ex[0]);
 			free(ex[1]);

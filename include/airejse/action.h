@@ -108,6 +108,31 @@ int action_answer(struct action *a, int64_t project, const char *question,
 int action_answer_in(struct action *a, int64_t project, const char *question,
     const char *input, enum lang lang, int64_t expect, struct answer_result *res,
     char **cause);
+/* One answer of a batch, canonical as value.h gives it. */
+struct action_item {
+	const char		*question;
+	enum answer_kind	 kind;		/* ANSWER_VALUE or ANSWER_DONTKNOW */
+	const char		*value;
+	int64_t			 expect;	/* the revision seen, or ACTION_ANY_REVISION */
+};
+
+/* What a batch did; free with action_batch_free. */
+struct action_batch {
+	size_t			 nchanged;	/* answers stored */
+	size_t			 nmarked;	/* hand-offs marked answered */
+	struct handoff_sync	*handoffs;	/* raised or withdrawn by the answers */
+	size_t			 nhandoffs;
+};
+
+/* Stores the n answers as one action and one transaction, each checked
+ * as action_answer checks it (its revision, that it applies), then
+ * marks answered, with note, each of rules whose hand-off is still open
+ * (raised or sent). Any refusal (EX_DATAERR) or conflict (EX_TEMPFAIL,
+ * with both answers in *cause) writes nothing. */
+int action_answers(struct action *a, int64_t project, const struct action_item *v, size_t n,
+    char *const *rules, size_t nrules, const char *note, struct action_batch *res,
+    char **cause);
+void action_batch_free(struct action_batch *b);
 /* Clears the answer (it keeps its history); as action_answer otherwise,
  * but allowed for a question that does not apply. */
 int action_clear(struct action *a, int64_t project, const char *question,

@@ -14,11 +14,16 @@ struct strlist;
 /* Each renderer returns 0, or EX_IOERR (errno set, or *cause). */
 int export_md(const struct export_data *d, const struct export_opts *o, FILE *out);
 int export_html(const struct export_data *d, const struct export_opts *o, FILE *out);
+/* The hand-off packet in HTML: a form (export-form.c). */
+int export_form(const struct export_data *d, const struct export_opts *o, FILE *out);
 int export_csv(const struct export_data *d, const struct export_opts *o, FILE *out);
 int export_json(const struct export_data *d, const struct export_opts *o, FILE *out,
     char **cause);
 int export_xlsx(const struct export_data *d, const struct export_opts *o, const char *path,
     char **cause);
+
+/* Writes s HTML-escaped to out; with lines, its line breaks as <br>. */
+void export_html_put(FILE *out, const char *s, bool lines);
 
 /* Texts shared by every format, in language lang; each returns a new
  * string the caller frees. */

@@ -170,9 +170,10 @@ void project_events_free(struct project_event *v, size_t n);
 void project_free(struct project *p);
 void handoff_free(struct handoff *h);
 
-/* Copies of a record; the caller frees them with project_clear and
- * handoff_clear. */
+/* Copies of a record; the caller frees them with project_clear,
+ * answer_clear and handoff_clear. */
 void project_copy(struct project *dst, const struct project *src);
+void answer_copy(struct answer *dst, const struct answer *src);
 void handoff_copy(struct handoff *dst, const struct handoff *src);
 
 #endif

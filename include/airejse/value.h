@@ -69,6 +69,51 @@ const char *value_dontknow_text(enum lang lang);
 char *value_answer_text(const struct question *q, enum answer_kind kind,
     const char *value);
 
+/* The messages value_read refuses an input with or notes how it read one,
+ * for a reader that works like it elsewhere (the packet's form): printf
+ * formats, each in the order value.c gives its arguments (the input as
+ * quoted first, the two examples last). */
+enum value_msg {
+	VM_FOREIGN,
+	VM_PERCENT,
+	VM_CURRENCY,
+	VM_ORE,
+	VM_NEGATIVE,
+	VM_DIGITS,
+	VM_BELOW,
+	VM_ABOVE,
+	VM_NOT_AMOUNT,
+	VM_NOT_NUMBER,
+	VM_SHORT_YEAR,
+	VM_YEAR,
+	VM_MONTH,
+	VM_DAY,
+	VM_NOT_DATE,
+	VM_LINES,
+	VM_CONTROL,
+	VM_EMPTY,
+	VM_TOO_LONG,
+	VM_UTF8,
+	VM_NOT_EMAIL,
+	VM_NOT_URL,
+	VM_READ_DA,
+	VM_READ_EN,
+	VM_SWAPPED,
+	VM__COUNT
+};
+
+/* Message m in the program's language. */
+const char *value_message(enum value_msg m);
+
+/* The two examples of value_examples on their own: ex[0] and ex[1]
+ * (caller frees both), or false (and NULLs) for text. */
+bool value_example_pair(const struct question *q, enum lang lang, char *ex[2]);
+/* The month's name in the program's language ("marts"), m from 1. */
+const char *value_month_name(int m);
+/* The smallest (low) or largest answer q allows, shown in lang; without
+ * a bound of its own, an amount's (VALUE_AMOUNT_MAX). Caller frees. */
+char *value_limit_text(const struct question *q, bool low, enum lang lang);
+
 /* Readers for the content's and the site settings' own values (limits,
  * the tender threshold, due dates): as value_read reads them in Danish,
  * plain and approximate forms aside. Each returns 0 or -1. */

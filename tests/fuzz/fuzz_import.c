@@ -1,6 +1,6 @@
-/* Fuzzes the JSON import (project exports and hand-off packets) against
- * a store holding one project: bad files must be refused with nothing
- * written, never crash or leak. */
+/* Fuzzes the JSON import (project exports, hand-off packets and answer
+ * files) against a store holding one project: bad files must be refused
+ * with nothing written, never crash or leak. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,8 +54,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fwrite(data, 1, size, f);
 	fclose(f);
-	(void)import_file(&a, path, NULL, NULL, &res, &cause);
+	(void)import_file(&a, path, NULL, &res, &cause);
 	import_result_free(&res);
 	free(cause);
+	cause = NULL;
+	/* The same bytes as answers to a packet: read, previewed, and the
+	 * preview applied as it stands. */
+	{
+		struct import_plan *p = NULL;
+
+		if (import_plan_read(&a, path, NULL, &p, &cause) == 0) {
+			free(cause);
+			cause = NULL;
+			(void)import_plan_apply(&a, p, &res, &cause);
+			import_result_free(&res);
+		}
+		import_plan_free(p);
+		free(cause);
+	}
 	return 0;
 }

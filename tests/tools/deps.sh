@@ -6,7 +6,7 @@ set -u
 
 pkgs="gcc make pkg-config gettext libncurses-dev libyaml-dev libsqlite3-dev
 libpcre2-dev libjansson-dev libxlsxwriter-dev libutf8proc-dev libxxhash-dev check
-mandoc sqlite3 tmux unzip libnss-wrapper"
+mandoc sqlite3 tmux unzip libnss-wrapper chromium chromium-driver python3-selenium"
 
 missing=
 for p in $pkgs; do

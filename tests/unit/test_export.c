@@ -402,6 +402,45 @@ START_TEST(packet_id)
 }
 END_TEST
 
+/* Occurrences of needle in s. */
+static int
+count(const char *s, const char *needle)
+{
+	int n = 0;
+
+	for (s = strstr(s, needle); s != NULL; s = strstr(s + 1, needle))
+		n++;
+	return n;
+}
+
+START_TEST(form_escapes)
+{
+	char *t;
+
+	answer("persondata", "ja");
+	answer("dba", "nej");
+	answer("behov", "</script><script>alert(1)</script>");
+	t = render(EXPORT_HTML, "handoff");
+	/* The page's own two scripts, and no other. */
+	ck_assert_int_eq(count(t, "<script"), 2);
+	ck_assert_int_eq(count(t, "</script>"), 2);
+	ck_assert_ptr_nonnull(strstr(t, "<script type=\"application/json\" id=\"airejse-data\">"));
+	/* The name in the data island cannot end it. */
+	ck_assert_ptr_nonnull(strstr(t, "Projekt \\u003cscript\\u003e"));
+	/* Nothing loaded, only its own script and style run. */
+	ck_assert_ptr_nonnull(strstr(t, "default-src 'none'; script-src 'sha256-"));
+	ck_assert_ptr_null(strstr(t, "unsafe-inline"));
+	ck_assert_ptr_null(strstr(t, " src="));
+	ck_assert_ptr_null(strstr(t, " href="));
+	ck_assert_ptr_null(strstr(t, "<link"));
+	/* A field per question, labelled. */
+	ck_assert_ptr_nonnull(strstr(t, "<input type=\"radio\" name=\"a-0-dba\" value=\"ja\">"));
+	ck_assert_ptr_nonnull(strstr(t, "value=\"ved ikke\""));
+	ck_assert_ptr_nonnull(strstr(t, "<label for=\"respondent-0\">"));
+	free(t);
+}
+END_TEST
+
 START_TEST(csv_formulas)
 {
 	char *t;
@@ -492,6 +531,7 @@ test_suite(void)
 	tcase_add_test(tc, no_script_runs);
 	tcase_add_test(tc, csv_formulas);
 	tcase_add_test(tc, packets);
+	tcase_add_test(tc, form_escapes);
 	tcase_add_test(esc, packet_id);
 	tcase_add_test(tc, what_names);
 	tcase_add_test(tc, file_names_and_no_overwrite);

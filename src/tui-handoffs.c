@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "airejse/action.h"
+#include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
@@ -67,6 +68,8 @@ struct handoffs {
 	struct snapshot		*snap;
 	int64_t			 snap_id;
 	struct tui_list		 list;
+	char			 today[11];	/* for "overdue" */
+	int			 state_cols;	/* the width of the states shown */
 };
 
 static bool
@@ -140,6 +143,36 @@ shown_fill(const struct handoffs *h, struct shown *p, const struct snapshot *s)
 	return p->nhos + p->nsteps > 0;
 }
 
+/* A hand-off's state for people, overdue in words: "sendt, frist
+ * overskredet". Caller frees. */
+static char *
+state_text(const struct handoffs *h, const struct handoff *ho)
+{
+	if (handoff_overdue(ho, h->today))
+		return xasprintf(_("%s, overdue"), handoff_state_label(ho->state));
+	return xstrdup(handoff_state_label(ho->state));
+}
+
+/* The columns the states take: the widest shown, at least 9. */
+static int
+state_width(const struct handoffs *h)
+{
+	int w = 9, n;
+	size_t i;
+
+	for (i = 0; i < h->nrows; i++) {
+		char *st;
+
+		if (h->rows[i].kind != ROW_HANDOFF)
+			continue;
+		st = state_text(h, row_handoff(h, &h->rows[i]));
+		if ((n = utf8_width(st)) > w)
+			w = n;
+		free(st);
+	}
+	return w;
+}
+
 static void
 add_row(struct handoffs *h, enum row_kind kind, size_t proj, size_t item)
 {
@@ -171,6 +204,7 @@ make_rows(struct handoffs *h)
 			add_row(h, ROW_STEP, i, k);
 	}
 	tui_list_resize(&h->list, h->nrows, h->list.height);
+	h->state_cols = state_width(h);
 }
 
 static void
@@ -223,6 +257,7 @@ handoffs_reload(struct tui *t, void *state)
 	char *cause = NULL;
 
 	clear_rows(h);
+	clock_today(h->today);
 	if (h->project != 0) {
 		/* The one project: its snapshot is the one the rows need. */
 		if (action_refresh(t->act, h->project, &h->snap, &cause) != 0) {
@@ -334,13 +369,15 @@ row_text(struct tui *t, const struct handoffs *h, const struct row *r)
 {
 	const struct handoff_rule *rule;
 	const struct handoff *ho;
-	char *label, *s;
+	char *label, *s, *st;
 
 	switch (r->kind) {
 	case ROW_HANDOFF:
 		ho = row_handoff(h, r);
 		rule = content_handoff(t->content, ho->rule);
-		label = utf8_padded(handoff_state_label(ho->state), 9);
+		st = state_text(h, ho);
+		label = utf8_padded(st, h->state_cols);
+		free(st);
 		s = xasprintf("%s %s: %s", label, role_name(t, ho->role),
 		    rule ? text_get(&rule->reason) : ho->rule);
 		free(label);
@@ -361,7 +398,8 @@ row_text(struct tui *t, const struct handoffs *h, const struct row *r)
 /* The rule's reason, contact, due date and questions with the answers
  * in s (NULL: the project could not be read, so no answers). */
 static char *
-detail(struct tui *t, const struct handoff *ho, const struct snapshot *s)
+detail(struct tui *t, const struct handoffs *h, const struct handoff *ho,
+    const struct snapshot *s)
 {
 	const struct handoff_rule *rule = content_handoff(t->content, ho->rule);
 	struct strbuf sb = STRBUF_INIT;
@@ -372,8 +410,13 @@ detail(struct tui *t, const struct handoff *ho, const struct snapshot *s)
 	sb_addf(&sb, _("To %s: %s"), role_name(t, ho->role), text_get(&rule->reason));
 	if (ho->contact)
 		sb_addf(&sb, _("\nContact: %s"), ho->contact);
-	if (ho->due)
-		sb_addf(&sb, _("\nDue: %s"), ho->due);
+	if (ho->due) {
+		char *day = value_format_date(ho->due, i18n_lang());
+
+		sb_addf(&sb, handoff_overdue(ho, h->today) ? _("\nDue: %s (overdue)") : _("\nDue: %s"),
+		    day);
+		free(day);
+	}
 	if (ho->note)
 		sb_addf(&sb, _("\nNote: %s"), ho->note);
 	sb_add(&sb, _("\nQuestions for this role:"));
@@ -436,7 +479,7 @@ handoffs_draw(struct tui *t, void *state, int top, int rows, int cols)
 	tui_clear(top + lrows, 0, cols, ST_DIM);
 	cur = &h->rows[h->list.sel];
 	if (cur->kind == ROW_HANDOFF) {
-		char *d = detail(t, row_handoff(h, cur), snap_of(t, h, cur->proj));
+		char *d = detail(t, h, row_handoff(h, cur), snap_of(t, h, cur->proj));
 
 		tui_wrap(top + lrows + 1, 1, cols - 2, rows - lrows - 1, 0, d, ST_NORMAL);
 		free(d);
@@ -507,6 +550,87 @@ move_state(struct tui *t, struct handoffs *h, const struct row *r, enum handoff_
 	reload_one(t, h, r->proj);
 }
 
+/* What an edit of the hand-off's due date or note needs. */
+struct edit_ctx {
+	struct handoffs	*h;
+	int64_t		 project;
+	char		*rule;
+	bool		 due;		/* else the note */
+};
+
+static void
+edit_done(struct tui *t, void *arg)
+{
+	struct edit_ctx *c = arg;
+
+	free(c->rule);
+	free(c);
+}
+
+static bool
+edit_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct edit_ctx *c = arg;
+	struct handoff_edit e = { 0 };
+	char *cause = NULL, *trimmed = utf8_trim(text);
+	size_t i;
+
+	if (c->due) {
+		e.due = trimmed;	/* "" clears it */
+	} else if (*trimmed == '\0') {
+		free(trimmed);
+		tui_error(t, "%s", _("Write the note, or press Esc."));
+		return false;
+	} else {
+		e.note = trimmed;
+	}
+	if (action_handoff(t->act, c->project, c->rule, &e, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		free(trimmed);
+		return false;
+	}
+	if (c->due && *trimmed == '\0')
+		tui_info(t, "%s", _("The due date is removed."));
+	else if (c->due)
+		tui_info(t, _("The hand-off is due %s."), trimmed);
+	else
+		tui_info(t, "%s", _("The note is saved in the hand-off's history."));
+	free(trimmed);
+	for (i = 0; i < c->h->nprojs; i++)
+		if (c->h->projs[i].id == c->project)
+			reload_one(t, c->h, i);
+	return true;
+}
+
+/* Asks for the selected hand-off's due date (a date as the program
+ * reads them, empty to remove it) or a new note. */
+static void
+edit_handoff(struct tui *t, struct handoffs *h, const struct row *r, bool due)
+{
+	const struct handoff *ho = row_handoff(h, r);
+	struct edit_ctx *c = xcalloc(1, sizeof(*c));
+	struct tui_dialog d;
+	char *initial = due && ho->due ? value_format_date(ho->due, i18n_lang()) : NULL;
+
+	c->h = h;
+	c->project = h->projs[r->proj].id;
+	c->rule = xstrdup(ho->rule);
+	c->due = due;
+	memset(&d, 0, sizeof(d));
+	d.kind = DLG_LINE;
+	d.title = due ? _("Due date") : _("Note");
+	d.prompt = due ? _("When must the answer be back? A date such as 1.12.2026; empty: no due date.") :
+	    _("A note for the hand-off's history (whom it was sent to, what was agreed):");
+	d.initial = due ? initial : ho->note;
+	d.maxlen = due ? 40 : 2000;
+	d.submit = edit_submit;
+	d.done = edit_done;
+	d.arg = c;
+	tui_dialog_open(t, &d);
+	free(initial);
+}
+
 static bool
 handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 {
@@ -515,6 +639,10 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 
 	if (tui_list_move(&h->list, req))
 		return true;
+	if (req == REQ_IMPORT) {
+		tui_import(t, r != NULL ? h->projs[r->proj].id : h->project);
+		return true;
+	}
 	if (r == NULL)
 		return false;
 	switch (req) {
@@ -528,6 +656,12 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 			return false;
 		move_state(t, h, r, req == REQ_STATE_SENT ? HANDOFF_SENT :
 		    req == REQ_STATE_ANSWERED ? HANDOFF_ANSWERED : HANDOFF_CLOSED);
+		return true;
+	case REQ_DUE:
+	case REQ_NOTE:
+		if (r->kind != ROW_HANDOFF)
+			return false;
+		edit_handoff(t, h, r, req == REQ_DUE);
 		return true;
 	case REQ_EXPORT: {
 		struct tui_export_arg ea = { h->projs[r->proj].id, "handoff" };
@@ -546,6 +680,9 @@ static const struct tui_binding handoffs_keys[] = {
 	{ REQ_STATE_SENT, { 's' }, N_("Sent"), N_("mark the hand-off sent") },
 	{ REQ_STATE_ANSWERED, { 'a' }, N_("Answered"), N_("mark the hand-off answered") },
 	{ REQ_STATE_CLOSED, { 'c' }, N_("Closed"), N_("mark the hand-off closed") },
+	{ REQ_DUE, { 'd' }, NULL, N_("set or remove the hand-off's due date") },
+	{ REQ_NOTE, { 'n' }, NULL, N_("add a note to the hand-off's history") },
+	{ REQ_IMPORT, { 'i' }, N_("Import"), N_("import the answers to a hand-off packet") },
 	{ REQ_EXPORT, { 'P' }, NULL, N_("export the hand-off packet") },
 	{ REQ_NONE, { 0 }, NULL, NULL }
 };

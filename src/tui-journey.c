@@ -1128,6 +1128,9 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		map_show_step(j);
 		collect_questions(j);
 		return true;
+	case REQ_IMPORT:
+		tui_import(t, j->id);
+		return true;
 	case REQ_HANDOFFS: {
 		struct tui_handoffs_arg ha = { j->id, t->app->role };
 
@@ -1167,6 +1170,7 @@ static const struct tui_binding journey_keys[] = {
 	{ REQ_HISTORY, { 'L' }, NULL, N_("the history of the answer") },
 	{ REQ_TRACK, { 't' }, NULL, N_("the project's next track") },
 	{ REQ_HANDOFFS, { 'H' }, N_("Hand-offs"), N_("the project's hand-offs") },
+	{ REQ_IMPORT, { 'I' }, NULL, N_("import the answers to a hand-off packet") },
 	{ REQ_SEARCH, { '/' }, N_("Search"), N_("search the questions, guidance and answers") },
 	{ REQ_EXPORT, { 'e' }, NULL, N_("export a checklist or the business case") },
 	{ REQ_PROJECTS, { 'p' }, NULL, N_("back to the projects") },

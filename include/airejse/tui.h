@@ -71,7 +71,10 @@ enum tui_req {
 	REQ_STATE_ANSWERED,
 	REQ_STATE_CLOSED,
 	REQ_TRACK,
-	REQ_RESTORE
+	REQ_RESTORE,
+	REQ_IMPORT,
+	REQ_DUE,
+	REQ_NOTE
 };
 
 /* Key codes beside characters: the curses KEY_ codes are offset by this,
@@ -159,6 +162,11 @@ extern const struct tui_view_ops tui_help_ops;
 extern const struct tui_view_ops tui_history_ops;
 extern const struct tui_view_ops tui_glossary_ops;
 extern const struct tui_view_ops tui_export_ops;
+
+/* Asks for a file of answers to a hand-off packet of project (0: the
+ * project the file names), shows the preview and imports the answers
+ * ticked (src/tui-import.c). */
+void tui_import(struct tui *t, int64_t project);
 
 struct step;
 /* Shows step st and question (NULL: the first) in the journey screen

@@ -11,6 +11,7 @@
 #include "airejse/handoff.h"
 #include "airejse/i18n.h"
 #include "airejse/progress.h"
+#include "airejse/review.h"
 #include "airejse/settings.h"
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
@@ -425,7 +426,8 @@ same_answer(const struct answer *cur, enum answer_kind kind, const char *value)
 static int
 answer_locked(struct action *a, int64_t project, const char *question,
     const struct question *q, enum answer_kind kind, const char *value,
-    int64_t expect, int64_t now, struct answer_result *res, bool *changed, char **cause)
+    int64_t expect, int64_t now, const char *respondent, struct answer_result *res,
+    bool *changed, char **cause)
 {
 	struct answer cur;
 	struct snapshot s;
@@ -472,8 +474,8 @@ answer_locked(struct action *a, int64_t project, const char *question,
 	res->revision = cur.revision;
 	if (same_answer(&cur, kind, value))
 		goto out;
-	if ((status = store_answer_set(a->store, project, question, kind, value, now,
-	    user_of(a), a->source, &res->revision, cause)) == 0)
+	if ((status = store_answer_set_by(a->store, project, question, kind, value, now,
+	    user_of(a), respondent, a->source, &res->revision, cause)) == 0)
 		*changed = true;
 out:
 	answer_clear(&cur);
@@ -493,7 +495,7 @@ set_answer(struct action *a, int64_t project, const char *question,
 
 	if ((status = store_begin(a->store, cause)) != 0)
 		return status;
-	if ((status = answer_locked(a, project, question, q, kind, value, expect, now, res,
+	if ((status = answer_locked(a, project, question, q, kind, value, expect, now, NULL, res,
 	    &changed, cause)) != 0)
 		goto fail;
 	if (!changed) {
@@ -654,8 +656,8 @@ action_restore(struct action *a, int64_t project, const char *question,
 
 int
 action_answers(struct action *a, int64_t project, const struct action_item *v, size_t n,
-    char *const *rules, size_t nrules, const char *note, struct action_batch *res,
-    char **cause)
+    const char *respondent, char *const *rules, size_t nrules, const char *note,
+    struct action_batch *res, char **cause)
 {
 	int64_t now = clock_now();
 	size_t i;
@@ -674,7 +676,7 @@ action_answers(struct action *a, int64_t project, const struct action_item *v, s
 		memset(&r, 0, sizeof(r));
 		status = answer_locked(a, project, v[i].question,
 		    content_question(a->content, v[i].question), v[i].kind, v[i].value,
-		    v[i].expect, now, &r, &changed, cause);
+		    v[i].expect, now, respondent, &r, &changed, cause);
 		answer_result_free(&r);
 		res->nchanged += changed;
 	}
@@ -1163,5 +1165,283 @@ action_briefs(struct action *a, const int64_t *ids, size_t n,
 		progress_brief_free(b.v[i].brief);
 	}
 	free(b.v);
+	return status;
+}
+
+/* Review and sign-off */
+
+/* The project's board (review.h) from its records in s, read inside the
+ * current transaction. */
+static int
+board_locked(struct action *a, const struct snapshot *s, struct review **v, size_t *n,
+    struct review_board **out, char **cause)
+{
+	int status;
+
+	*out = NULL;
+	if ((status = store_reviews(a->store, s->project->id, v, n, cause)) != 0)
+		return status;
+	*out = review_board_new(a->content, s->progress, s->handoffs, s->nhandoffs, *v, *n);
+	return 0;
+}
+
+int
+action_review_board(struct action *a, const struct snapshot *s, struct review **reviews,
+    size_t *n, struct review_board **out, char **cause)
+{
+	return board_locked(a, s, reviews, n, out, cause);
+}
+
+/* A subject as people read it: "Indkøb › Aftaler", or the hand-off by
+ * the reason it was raised for. */
+char *
+action_subject_text(const struct action *a, enum review_kind kind, const char *subject)
+{
+	const char *slash = strchr(subject, '/');
+	const struct handoff_rule *rule;
+	const struct checklist *cl;
+	size_t i;
+
+	if (kind == REVIEW_HANDOFF) {
+		rule = content_handoff(a->content, subject);
+		/* L10N: what a role reviews: a hand-off's answers, by the
+		 * reason the hand-off was raised. */
+		return xasprintf(_("Hand-off: %s"), rule ? text_get(&rule->reason) : subject);
+	}
+	if (kind != REVIEW_SECTION || slash == NULL)
+		return xstrdup(subject);
+	{
+		char *id = xstrndup(subject, (size_t)(slash - subject));
+
+		cl = content_checklist(a->content, id);
+		free(id);
+	}
+	for (i = 0; cl != NULL && i < cl->nsections; i++)
+		if (strcmp(cl->sections[i].id, slash + 1) == 0)
+			return xasprintf("%s › %s", text_get(&cl->title), text_get(&cl->sections[i].title));
+	return xstrdup(subject);
+}
+
+/* The subject the user names, with its role; EX_DATAERR when the project
+ * has none such, or (role NULL) several roles own parts of a section. */
+static int
+find_subject(struct action *a, const struct review_board *b, enum review_kind kind,
+    const char *subject, const char *role, const struct review_subject **out, char **cause)
+{
+	const struct role *r = NULL;
+	const struct review_subject *s, *other = NULL;
+	char *text;
+	size_t i, j;
+
+	if (role != NULL && (r = content_role(a->content, role)) == NULL) {
+		*cause = xasprintf(_("there is no role '%s'"), role);
+		return EX_DATAERR;
+	}
+	if ((s = review_subject_of(b, kind, subject, r)) == NULL) {
+		/* A hand-off as the user named it: it may be no rule at all. */
+		text = kind == REVIEW_HANDOFF ? xstrdup(subject) : action_subject_text(a, kind, subject);
+		*cause = kind == REVIEW_HANDOFF ?
+		    xasprintf(_("the project has no hand-off '%s' to review: see 'airejse review' for what each role reviews"), text) :
+		    r != NULL ?
+		    xasprintf(_("%s owns nothing in '%s' in this project: see 'airejse review' for what each role reviews"),
+			text_get(&r->name), text) :
+		    xasprintf(_("nobody owns '%s' in this project: name a section as checklist/section, as 'airejse review' lists them"),
+			text);
+		free(text);
+		return EX_DATAERR;
+	}
+	for (i = 0; r == NULL && i < b->nroles && other == NULL; i++)
+		for (j = 0; j < b->roles[i].nsubjects; j++)
+			if (&b->roles[i].subjects[j] != s && b->roles[i].subjects[j].kind == kind &&
+			    strcmp(b->roles[i].subjects[j].subject, subject) == 0)
+				other = &b->roles[i].subjects[j];
+	if (other != NULL) {
+		text = action_subject_text(a, kind, subject);
+		*cause = xasprintf(_("both %s and %s own items in '%s': say whose part it is with --role"),
+		    text_get(&s->role->name), text_get(&other->role->name), text);
+		free(text);
+		return EX_USAGE;
+	}
+	*out = s;
+	return 0;
+}
+
+/* Checks a comment: UTF-8 text of at most NOTE_MAX_CHARS; trimmed into
+ * *clean (NULL when empty). */
+static int
+check_comment(const char *comment, char **clean, char **cause)
+{
+	*clean = NULL;
+	if (comment == NULL)
+		return 0;
+	if (!utf8_valid(comment, strlen(comment)) || utf8_nchars(comment) > NOTE_MAX_CHARS) {
+		*cause = xasprintf(_("the comment must be UTF-8 text of at most %d characters"),
+		    NOTE_MAX_CHARS);
+		return EX_DATAERR;
+	}
+	*clean = utf8_trim(comment);
+	if (**clean == '\0') {
+		free(*clean);
+		*clean = NULL;
+	}
+	return 0;
+}
+
+/* Stores r, stamped now by the action's user, as the project's latest
+ * review of its subject, and commits. */
+static int
+review_commit(struct action *a, int64_t project, struct review *r, char **cause)
+{
+	int status;
+
+	r->time = clock_now();
+	r->user = (char *)user_of(a);
+	r->source = a->source;
+	if ((status = store_review_add(a->store, project, r, cause)) != 0 ||
+	    (status = store_project_touch(a->store, project, r->time, cause)) != 0)
+		return status;
+	return store_commit(a->store, cause);
+}
+
+int
+action_review(struct action *a, int64_t project, enum review_kind kind, const char *subject,
+    const char *role, enum review_state state, const char *comment, char **cause)
+{
+	const struct review_subject *s = NULL;
+	struct review_board *b = NULL;
+	struct review *v = NULL, r;
+	struct snapshot snap;
+	char *clean = NULL, *seen = NULL;
+	size_t n = 0;
+	int status;
+
+	memset(&snap, 0, sizeof(snap));
+	if (state == REVIEW_SIGNED || state == REVIEW_WITHDRAWN || kind == REVIEW_SIGNOFF) {
+		*cause = xstrdup(_("a review is acceptable, to-correct or not-reviewed; a sign-off is made with 'airejse signoff'"));
+		return EX_USAGE;
+	}
+	if ((status = check_comment(comment, &clean, cause)) != 0)
+		return status;
+	if (state == REVIEW_TO_CORRECT && clean == NULL) {
+		*cause = xstrdup(_("say what is to be corrected: the comment goes back to the project"));
+		return EX_DATAERR;
+	}
+	if ((status = store_begin(a->store, cause)) != 0) {
+		free(clean);
+		return status;
+	}
+	if ((status = load(a, project, &snap, cause)) != 0 ||
+	    (status = board_locked(a, &snap, &v, &n, &b, cause)) != 0 ||
+	    (status = find_subject(a, b, kind, subject, role, &s, cause)) != 0)
+		goto out;
+	seen = review_seen(snap.progress, s->questions, s->nquestions);
+	if (s->current != NULL && s->current->state == state && s->changed == NULL &&
+	    strcmp(s->current->seen ? s->current->seen : "", seen) == 0 &&
+	    ((clean == NULL && s->current->comment == NULL) ||
+	    (clean != NULL && s->current->comment != NULL && strcmp(clean, s->current->comment) == 0)))
+		goto out;	/* as it was: nothing to write, rolled back */
+	memset(&r, 0, sizeof(r));
+	r.kind = kind;
+	r.subject = s->subject;
+	r.role = s->role->id;
+	r.state = state;
+	r.comment = clean;
+	r.seen = seen;
+	status = review_commit(a, project, &r, cause);
+out:
+	/* After a commit there is nothing to roll back. */
+	store_rollback(a->store);
+	review_board_free(b);
+	reviews_free(v, n);
+	unload(&snap);
+	free(seen);
+	free(clean);
+	return status;
+}
+
+int
+action_signoff(struct action *a, int64_t project, const char *role, const char *name,
+    bool withdraw, char **cause)
+{
+	const struct review_role *rr;
+	const struct role *ro = content_role(a->content, role);
+	const struct question **qs = NULL;
+	struct review_board *b = NULL;
+	struct review *v = NULL, r;
+	struct snapshot snap;
+	char *clean = NULL, *seen = NULL, *text;
+	size_t n = 0, nq = 0, cap = 0, i, j, k;
+	int status;
+
+	memset(&snap, 0, sizeof(snap));
+	if (ro == NULL) {
+		*cause = xasprintf(_("there is no role '%s'"), role);
+		return EX_USAGE;
+	}
+	if ((status = action_check_name(name ? name : user_of(a), &clean, cause)) != 0)
+		return status;
+	if ((status = store_begin(a->store, cause)) != 0) {
+		free(clean);
+		return status;
+	}
+	if ((status = load(a, project, &snap, cause)) != 0 ||
+	    (status = board_locked(a, &snap, &v, &n, &b, cause)) != 0)
+		goto out;
+	if ((rr = review_role_of(b, ro)) == NULL) {
+		*cause = xasprintf(_("%s has nothing to review in the project: no hand-off and no checklist item is theirs"),
+		    text_get(&ro->name));
+		status = EX_DATAERR;
+		goto out;
+	}
+	if (withdraw && rr->status == RS_NOT_SIGNED) {
+		*cause = xasprintf(_("%s has not signed the project off: there is nothing to withdraw"),
+		    text_get(&ro->name));
+		status = EX_DATAERR;
+		goto out;
+	}
+	/* A part to be corrected, or changed since it was reviewed, is
+	 * reviewed again first: a sign-off never covers a stale review. */
+	for (i = 0; !withdraw && i < rr->nsubjects; i++) {
+		const struct review_subject *sub = &rr->subjects[i];
+
+		if (sub->status != RS_TO_CORRECT && sub->status != RS_TO_REVIEW)
+			continue;
+		text = action_subject_text(a, sub->kind, sub->subject);
+		*cause = sub->status == RS_TO_CORRECT ?
+		    xasprintf(_("%s marked '%s' to be corrected (%s): review it again before signing off"),
+			text_get(&ro->name), text, sub->current->comment) :
+		    xasprintf(_("the answer to \"%s\" changed after %s reviewed '%s': review it again before signing off"),
+			text_get(&sub->changed->prompt), text_get(&ro->name), text);
+		free(text);
+		status = EX_DATAERR;
+		goto out;
+	}
+	/* The sign-off covers every answer the role reviews. */
+	for (i = 0; i < rr->nsubjects; i++)
+		for (j = 0; j < rr->subjects[i].nquestions; j++) {
+			for (k = 0; k < nq && qs[k] != rr->subjects[i].questions[j]; k++)
+				;
+			if (k == nq) {
+				xgrow(&qs, &cap, nq + 1, sizeof(*qs));
+				qs[nq++] = rr->subjects[i].questions[j];
+			}
+		}
+	seen = review_seen(snap.progress, qs, nq);
+	memset(&r, 0, sizeof(r));
+	r.kind = REVIEW_SIGNOFF;
+	r.subject = ro->id;
+	r.role = ro->id;
+	r.state = withdraw ? REVIEW_WITHDRAWN : REVIEW_SIGNED;
+	r.name = clean;
+	r.seen = seen;
+	status = review_commit(a, project, &r, cause);
+out:
+	store_rollback(a->store);
+	review_board_free(b);
+	reviews_free(v, n);
+	unload(&snap);
+	free(qs);
+	free(seen);
+	free(clean);
 	return status;
 }

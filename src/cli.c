@@ -51,6 +51,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_next_entry,
 	&cmd_handoffs_entry,
 	&cmd_handoff_entry,
+	&cmd_review_entry,
+	&cmd_signoff_entry,
 	&cmd_search_entry,
 	&cmd_history_entry,
 	&cmd_export_entry,

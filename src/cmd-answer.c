@@ -242,6 +242,8 @@ history(struct cmd *self)
 			json_object_set_new(e, "account", v[i].account ? json_string(v[i].account) :
 			    json_null());
 			json_object_set_new(e, "source", json_string(source_name(v[i].source)));
+			json_object_set_new(e, "respondent", v[i].respondent ?
+			    json_string(v[i].respondent) : json_null());
 			json_object_set_new(e, "old", report_answer(q, &old));
 			json_object_set_new(e, "new", report_answer(q, &new));
 			json_object_del(json_object_get(e, "old"), "revision");
@@ -271,9 +273,9 @@ history(struct cmd *self)
 		rc = cmd_print_json(root);
 		json_decref(root);
 	} else {
-		t = table_new(fmt == OUT_TSV ? 10 : 5);
+		t = table_new(fmt == OUT_TSV ? 11 : 5);
 		if (fmt == OUT_TSV)
-			table_addf(t, "question\trevision\ttime\tuser\tsource\told_kind\told_value\tnew_kind\tnew_value\taccount");
+			table_addf(t, "question\trevision\ttime\tuser\tsource\told_kind\told_value\tnew_kind\tnew_value\taccount\trespondent");
 		else
 			table_addf(t, "%s\t%s\t%s\t%s\t%s", _("TIME"), _("REV"), _("QUESTION"), _("BY"),
 			    _("CHANGE"));
@@ -294,11 +296,15 @@ history(struct cmd *self)
 				snprintf(rev, sizeof(rev), "%lld", (long long)v[i].revision);
 				cmd_row(t, v[i].question, rev, when, v[i].user, source_name(v[i].source),
 				    answer_kind_name(v[i].old_kind), v[i].old_value,
-				    answer_kind_name(v[i].new_kind), v[i].new_value, v[i].account);
+				    answer_kind_name(v[i].new_kind), v[i].new_value, v[i].account,
+				    v[i].respondent);
 			} else {
 				char *old = value_answer_text(q, v[i].old_kind, v[i].old_value);
 				char *new = value_answer_text(q, v[i].new_kind, v[i].new_value);
-				char *by = history_by(v[i].user, v[i].account, v[i].source);
+				/* Who answered through a packet, and who imported it. */
+				char *by = v[i].respondent != NULL ?
+				    xasprintf(_("%s (imported by %s)"), v[i].respondent, v[i].user) :
+				    history_by(v[i].user, v[i].account, v[i].source);
 				char *change = xasprintf("%s → %s", old, new);
 				char rev[24];
 

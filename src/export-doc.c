@@ -8,6 +8,7 @@
 #include "airejse/content.h"
 #include "airejse/expr.h"
 #include "airejse/export-render.h"
+#include "airejse/review.h"
 #include "airejse/settings.h"
 #include "airejse/strbuf.h"
 #include "airejse/value.h"
@@ -128,6 +129,33 @@ threshold_text(const struct export_data *d, const struct checklist *cl, enum lan
 	return NULL;
 }
 
+/* Who signs the checklist off: each role that owns a part of it, with
+ * its sign-off and the review of each of its parts. */
+static void
+signoff_part(struct walk *k, const struct checklist *cl, int level)
+{
+	const struct review_board *b = k->d->board;
+	size_t i, j, n = 0;
+
+	k->ops->heading(k->w, level, _("Sign-off"));
+	for (i = 0; b != NULL && i < b->nroles; i++) {
+		const struct review_role *rr = &b->roles[i];
+
+		if (!xsignoff_of(rr, cl))
+			continue;
+		n++;
+		k->ops->entry_begin(k->w, -1, text_in(&rr->role->name, k->lang));
+		fact_owned(k, _("Sign-off"), xsignoff_text(rr, k->d->snap->progress, k->lang));
+		for (j = 0; j < rr->nsubjects; j++)
+			if (rr->subjects[j].checklist == cl)
+				fact_owned(k, text_in(&rr->subjects[j].section->title, k->lang),
+				    xsubject_text(&rr->subjects[j], k->lang));
+		k->ops->entry_end(k->w);
+	}
+	if (n == 0)
+		k->ops->para(k->w, _("No role owns an item of this checklist that applies, so there is nothing to sign off."));
+}
+
 static void
 checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 {
@@ -177,6 +205,7 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 		for (j = 0; j < sec->nitems; j++)
 			item_entry(k, &xc->items[n++], cl->layout);
 	}
+	signoff_part(k, cl, level + 1);
 }
 
 /* One hand-off of a packet: why the role is asked, its state (overdue

@@ -12,6 +12,7 @@
 #include "airejse/content.h"
 #include "airejse/ctrl.h"
 #include "airejse/export-render.h"
+#include "airejse/review.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
 #include "airejse/value.h"
@@ -127,6 +128,9 @@ jhistory(const struct export_data *d)
 		json_object_set_new(o, "time", jtime(e->time));
 		json_object_set_new(o, "user", jstr(e->user));
 		json_object_set_new(o, "source", json_string(source_name(e->source)));
+		/* Only an answer given through a hand-off packet has one. */
+		if (e->respondent != NULL)
+			json_object_set_new(o, "respondent", json_string(e->respondent));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -190,6 +194,46 @@ jstep(const struct step *st)
 	return st ? jstr_owned(xasprintf("%s/%s", st->track->id, st->id)) : json_null();
 }
 
+/* Who signs the checklist off, and each part they reviewed. */
+static json_t *
+jsignoff(const struct export_data *d, const struct checklist *cl, enum lang lang)
+{
+	json_t *a = json_array();
+	size_t i, j;
+
+	for (i = 0; d->board != NULL && i < d->board->nroles; i++) {
+		const struct review_role *rr = &d->board->roles[i];
+		json_t *o, *parts;
+
+		if (!xsignoff_of(rr, cl))
+			continue;
+		o = json_object();
+		parts = json_array();
+		json_object_set_new(o, "role", json_string(rr->role->id));
+		json_object_set_new(o, "status", json_string(review_status_name(rr->status)));
+		json_object_set_new(o, "signoff", report_review(rr->signoff));
+		json_object_set_new(o, "changed", rr->changed ? json_string(rr->changed->id) : json_null());
+		json_object_set_new(o, "text", jstr_owned(xsignoff_text(rr, d->snap->progress, lang)));
+		for (j = 0; j < rr->nsubjects; j++) {
+			const struct review_subject *sub = &rr->subjects[j];
+			json_t *p;
+
+			if (sub->checklist != cl)
+				continue;
+			p = json_object();
+			json_object_set_new(p, "section", json_string(sub->section->id));
+			json_object_set_new(p, "status", json_string(review_status_name(sub->status)));
+			json_object_set_new(p, "review", report_review(sub->current));
+			json_object_set_new(p, "changed", sub->changed ? json_string(sub->changed->id) :
+			    json_null());
+			json_array_append_new(parts, p);
+		}
+		json_object_set_new(o, "sections", parts);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *
 jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang lang)
 {
@@ -237,6 +281,7 @@ jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang l
 		json_array_append_new(items, io);
 	}
 	json_object_set_new(o, "items", items);
+	json_object_set_new(o, "signoff", jsignoff(d, cl, lang));
 	return o;
 }
 
@@ -380,6 +425,27 @@ jpacket(const struct export_data *d, const struct export_opts *o)
 	return root;
 }
 
+/* Every review and sign-off, oldest first: what an import needs to
+ * keep them. */
+static json_t *
+jreviews(const struct export_data *d)
+{
+	json_t *a = json_array(), *o;
+	size_t i;
+
+	for (i = 0; i < d->nreviews; i++) {
+		const struct review *r = &d->reviews[i];
+
+		o = report_review(r);
+		json_object_set_new(o, "kind", json_string(review_kind_name(r->kind)));
+		json_object_set_new(o, "subject", json_string(r->subject));
+		json_object_set_new(o, "role", json_string(r->role));
+		json_object_set_new(o, "seen", jstr(r->seen));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *
 jproject_doc(const struct export_data *d, const struct export_opts *o)
 {
@@ -392,6 +458,7 @@ jproject_doc(const struct export_data *d, const struct export_opts *o)
 	json_object_set_new(root, "answers", janswers(d, o->lang));
 	json_object_set_new(root, "history", jhistory(d));
 	json_object_set_new(root, "handoffs", jhandoffs(d));
+	json_object_set_new(root, "reviews", jreviews(d));
 	for (i = 0; i < d->nchecklists; i++)
 		if (all || d->checklists[i].checklist == o->what.checklist)
 			json_array_append_new(cls, jchecklist(d, &d->checklists[i], o->lang));

@@ -6,6 +6,7 @@
 
 #include "airejse/content.h"
 #include "airejse/export-render.h"
+#include "airejse/review.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
@@ -131,6 +132,43 @@ item_rows(const struct export_data *d, struct sheetb *b, const struct xitem *x)
 	}
 }
 
+/* The sign-off block: a row per role that owns a part of the checklist,
+ * then a row per part it reviews. */
+static void
+signoff_rows(const struct export_data *d, struct sheetb *b, const struct checklist *cl)
+{
+	enum lang l = b->lang;
+	size_t i, j;
+
+	for (i = 0; d->board != NULL && i < d->board->nroles; i++) {
+		const struct review_role *rr = &d->board->roles[i];
+		struct xcell *r;
+
+		if (!xsignoff_of(rr, cl))
+			continue;
+		r = row(b);
+		set(&r[XCOL_SECTION], _("Sign-off"));
+		set(&r[XCOL_ID], rr->role->id);
+		set(&r[XCOL_TITLE], text_in(&rr->role->name, l));
+		set(&r[XCOL_STATE], review_status_label(rr->status));
+		set(&r[XCOL_OWNER], text_in(&rr->role->name, l));
+		set_owned(&r[XCOL_REMARKS], xsignoff_text(rr, d->snap->progress, l));
+		for (j = 0; j < rr->nsubjects; j++) {
+			const struct review_subject *sub = &rr->subjects[j];
+
+			if (sub->checklist != cl)
+				continue;
+			r = row(b);
+			set(&r[XCOL_SECTION], _("Sign-off"));
+			set(&r[XCOL_ID], sub->subject);
+			set(&r[XCOL_TITLE], text_in(&sub->section->title, l));
+			set(&r[XCOL_STATE], review_status_label(sub->status));
+			set(&r[XCOL_OWNER], text_in(&rr->role->name, l));
+			set_owned(&r[XCOL_REMARKS], xsubject_text(sub, l));
+		}
+	}
+}
+
 static void
 checklist_sheet(const struct export_data *d, struct sheetb *b, const struct xchecklist *xc)
 {
@@ -140,6 +178,7 @@ checklist_sheet(const struct export_data *d, struct sheetb *b, const struct xche
 	b->s->key = xstrdup(xc->checklist->id);
 	for (i = 0; i < xc->checklist->nitems; i++)
 		item_rows(d, b, &xc->items[i]);
+	signoff_rows(d, b, xc->checklist);
 }
 
 /* A role's packet: a row per hand-off, then a row per question. */

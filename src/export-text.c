@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "airejse/action.h"
+#include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/ctrl.h"
 #include "airejse/export-render.h"
 #include "airejse/progress.h"
+#include "airejse/review.h"
 #include "airejse/strbuf.h"
 #include "airejse/utf8.h"
 #include "airejse/value.h"
@@ -476,4 +478,72 @@ xserved_text(const struct xpquestion *pq)
 		sb_add(&sb, pq->handoffs[i]->rule->id);
 	}
 	return sb_detach(&sb);
+}
+
+/* The date of t for people. */
+static char *
+day_text(int64_t t, enum lang lang)
+{
+	char day[11];
+
+	clock_day(t, day);
+	return xdate_text(day, lang);
+}
+
+char *
+xsignoff_text(const struct review_role *rr, const struct progress *pr, enum lang lang)
+{
+	char *day, *s;
+
+	switch (rr->status) {
+	case RS_SIGNED:
+		day = day_text(rr->signoff->time, lang);
+		/* L10N: a role's sign-off in a checklist export. */
+		s = xasprintf(_("Signed off by %s on %s"), rr->signoff->name, day);
+		free(day);
+		return s;
+	case RS_TO_REVIEW: {
+		const struct answer *a = progress_answer(pr, rr->changed);
+
+		day = a ? day_text(a->time, lang) : NULL;
+		s = a && a->user ? xasprintf(_("To be reviewed again: the answer to \"%s\" was changed by %s on %s, after the sign-off by %s"),
+		    text_in(&rr->changed->prompt, lang), a->user, day, rr->signoff->name) :
+		    xasprintf(_("To be reviewed again: the answer to \"%s\" changed after the sign-off by %s"),
+		    text_in(&rr->changed->prompt, lang), rr->signoff->name);
+		free(day);
+		return s;
+	}
+	default:
+		return xstrdup(_("Not signed off"));
+	}
+}
+
+char *
+xsubject_text(const struct review_subject *sub, enum lang lang)
+{
+	char *day, *s;
+
+	if (sub->status == RS_TO_REVIEW)
+		return xasprintf(_("%s: the answer to \"%s\" changed after the review"),
+		    review_status_label(sub->status), text_in(&sub->changed->prompt, lang));
+	if (sub->current == NULL || sub->status == RS_NOT_REVIEWED)
+		return xstrdup(review_status_label(sub->status));
+	day = day_text(sub->current->time, lang);
+	s = sub->current->comment ?
+	    xasprintf(_("%s (%s, %s): %s"), review_status_label(sub->status), sub->current->user,
+		day, sub->current->comment) :
+	    xasprintf(_("%s (%s, %s)"), review_status_label(sub->status), sub->current->user, day);
+	free(day);
+	return s;
+}
+
+bool
+xsignoff_of(const struct review_role *rr, const struct checklist *cl)
+{
+	size_t i;
+
+	for (i = 0; i < rr->nsubjects; i++)
+		if (rr->subjects[i].checklist == cl)
+			return true;
+	return false;
 }

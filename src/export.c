@@ -16,6 +16,7 @@
 #include "airejse/export-render.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
+#include "airejse/review.h"
 #include "airejse/settings.h"
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
@@ -54,30 +55,6 @@ open_handoff_on(const struct export_data *d, const struct question *const *qs, s
 	return NULL;
 }
 
-/* The step an item is shown with: of the steps it names, the first in
- * the project's first track that has one; else the first step of the
- * project's tracks that asks one of its questions. */
-static const struct step *
-item_step(const struct progress *pr, const struct citem *it)
-{
-	size_t i, t, j, k;
-
-	for (t = 0; t < pr->ntracks; t++)
-		for (i = 0; i < it->nsteps; i++)
-			if (it->steps[i]->track == pr->tracks[t].track)
-				return it->steps[i];
-	for (t = 0; t < pr->ntracks; t++) {
-		const struct track_progress *tp = &pr->tracks[t];
-
-		for (j = 0; j < tp->track->nsteps; j++)
-			for (k = 0; k < it->nquestions; k++)
-				for (i = 0; i < tp->steps[j].step->nquestions; i++)
-					if (tp->steps[j].step->questions[i] == it->questions[k])
-						return tp->steps[j].step;
-	}
-	return NULL;
-}
-
 /* The site's contact for role r, "Name <e-mail>" as hand-offs have it;
  * made once per role and kept in d. */
 static const char *
@@ -109,8 +86,8 @@ derive_item(struct export_data *d, const struct citem *it, struct xitem *x)
 
 	memset(x, 0, sizeof(*x));
 	x->item = it;
-	x->step = item_step(pr, it);
-	x->owner = it->owner ? it->owner : x->step ? x->step->owner : NULL;
+	x->step = progress_item_step(pr, it);
+	x->owner = progress_item_owner(pr, it);
 	x->contact = role_contact(d, x->owner);
 	x->answers = xcalloc(it->nquestions ? it->nquestions : 1, sizeof(*x->answers));
 	for (i = 0; i < it->nquestions; i++) {
@@ -381,6 +358,7 @@ export_derive(const struct content *c, const struct settings *settings,
 	}
 	derive_handoffs(d);
 	derive_packets(d);
+	d->board = review_board_new(c, snap->progress, snap->handoffs, snap->nhandoffs, NULL, 0);
 	derive_actions(d);
 	if (c->packet != NULL) {
 		d->context = xcalloc(c->packet->ncontext ? c->packet->ncontext : 1,
@@ -412,6 +390,13 @@ export_load(struct action *a, int64_t id, struct export_data **out, char **cause
 			    &nhev[i], cause);
 	}
 	*out = export_derive(a->content, a->settings, snap, hist, nhist, hev, nhev, clock_now());
+	/* The sign-offs as they stand. */
+	if (rc == 0 && (rc = store_reviews(a->store, id, &(*out)->reviews, &(*out)->nreviews,
+	    cause)) == 0) {
+		review_board_free((*out)->board);
+		(*out)->board = review_board_new(a->content, snap->progress, snap->handoffs,
+		    snap->nhandoffs, (*out)->reviews, (*out)->nreviews);
+	}
 	if (rc != 0) {
 		export_free(*out);
 		*out = NULL;
@@ -455,6 +440,8 @@ export_free(struct export_data *d)
 			handoff_events_free(d->hevents[i], d->nhevents[i]);
 	free(d->hevents);
 	free(d->nhevents);
+	review_board_free(d->board);
+	reviews_free(d->reviews, d->nreviews);
 	snapshot_free(d->snap);
 	free(d);
 }

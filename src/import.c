@@ -198,6 +198,7 @@ struct imp_change {
 	const char	*value;
 	int64_t		 time;
 	const char	*user;
+	const char	*respondent;
 };
 
 struct imp_hevent {
@@ -215,6 +216,8 @@ struct imp_handoff {
 };
 
 struct imp_project {
+	struct review	*reviews;	/* their strings point into the JSON */
+	size_t		 nreviews;
 	const char	*name;
 	char		**tracks;	/* point into the JSON */
 	size_t		 ntracks;
@@ -230,6 +233,7 @@ imp_project_free(struct imp_project *p)
 {
 	size_t i;
 
+	free(p->reviews);
 	free(p->tracks);
 	free(p->history);
 	free(p->answers);
@@ -272,6 +276,7 @@ read_change(struct reader *r, const struct content *c, json_t *o, const char *pa
 	ch->value = str(r, o, path, vkey, true);
 	ch->time = when(r, o, path, "time", 0);
 	ch->user = str(r, o, path, "user", true);
+	ch->respondent = str(r, o, path, "respondent", true);
 	if (r->err == NULL && !content_is_id(ch->question))
 		bad(r, _("%s.question '%s' is not a question identifier"), path, ch->question);
 	if (r->err == NULL)
@@ -353,6 +358,47 @@ read_handoff(struct reader *r, json_t *o, const char *path, struct imp_handoff *
 	}
 }
 
+/* The project's reviews and sign-offs (missing before version 7). */
+static void
+read_reviews(struct reader *r, json_t *root, struct imp_project *p)
+{
+	json_t *a = array(r, root, "$", "reviews"), *o;
+	const char *s;
+	size_t i;
+	char *path;
+
+	p->reviews = xcalloc(json_array_size(a) + 1, sizeof(*p->reviews));
+	json_array_foreach(a, i, o) {
+		struct review *v = &p->reviews[p->nreviews];
+
+		path = xasprintf("$.reviews[%zu]", i);
+		if (!json_is_object(o)) {
+			bad(r, _("%s must be an object"), path);
+			free(path);
+			return;
+		}
+		if ((s = str(r, o, path, "kind", false)) != NULL &&
+		    review_kind_parse(s, &v->kind) != 0)
+			bad(r, _("%s.kind is '%s'; it is handoff, section or signoff"), path, s);
+		if ((s = str(r, o, path, "state", false)) != NULL &&
+		    review_state_parse(s, &v->state) != 0)
+			bad(r, _("%s.state is '%s', not a review state"), path, s);
+		v->subject = (char *)str(r, o, path, "subject", false);
+		v->role = (char *)str(r, o, path, "role", false);
+		v->comment = (char *)str(r, o, path, "comment", true);
+		v->name = (char *)str(r, o, path, "name", true);
+		v->seen = (char *)str(r, o, path, "seen", true);
+		v->user = (char *)str(r, o, path, "user", true);
+		v->time = when(r, o, path, "time", clock_now());
+		if (r->err == NULL && !content_is_id(v->role))
+			bad(r, _("%s names a role that is not an identifier"), path);
+		free(path);
+		if (r->err != NULL)
+			return;
+		p->nreviews++;
+	}
+}
+
 static void
 read_project(struct reader *r, const struct content *c, json_t *root, struct imp_project *p)
 {
@@ -392,6 +438,7 @@ read_project(struct reader *r, const struct content *c, json_t *root, struct imp
 		read_handoff(r, v, path, &p->handoffs[p->nhandoffs++]);
 		free(path);
 	}
+	read_reviews(r, root, p);
 }
 
 /* Stores ch unless the stored answer is already the same. */
@@ -409,9 +456,9 @@ replay(struct action *a, int64_t id, const struct imp_change *ch, char **cause)
 	answer_clear(&cur);
 	if (same)
 		return 0;
-	return store_answer_set(a->store, id, ch->question, ch->kind,
+	return store_answer_set_by(a->store, id, ch->question, ch->kind,
 	    ch->kind == ANSWER_VALUE ? ch->value : NULL, ch->time ? ch->time : clock_now(),
-	    ch->user ? ch->user : a->user, SOURCE_IMPORT, NULL, cause);
+	    ch->user ? ch->user : a->user, ch->respondent, SOURCE_IMPORT, NULL, cause);
 }
 
 static int
@@ -468,6 +515,16 @@ write_project(struct action *a, const struct imp_project *p, const char *name,
 		if (rc == 0 && (last != h->state || (h->nev == 0 && (h->due || h->note))))
 			rc = store_handoff_set(a->store, hid, h->state, h->due, h->contact,
 			    h->note, h->changed, a->user, SOURCE_IMPORT, cause);
+	}
+	for (i = 0; rc == 0 && i < p->nreviews; i++) {
+		struct review v = p->reviews[i];
+
+		if (v.seen == NULL)
+			v.seen = "";
+		if (v.user == NULL)
+			v.user = (char *)a->user;
+		v.source = SOURCE_IMPORT;
+		rc = store_review_add(a->store, id, &v, cause);
 	}
 	if (rc == 0)
 		rc = store_project_touch(a->store, id, p->changed, cause);
@@ -1131,7 +1188,7 @@ import_plan_apply(struct action *a, const struct import_plan *p, struct import_r
 	rules = answered_rules(a, p, &nrules);
 	note = p->respondent ? xasprintf(_("answered by %s through the hand-off packet"), p->respondent) :
 	    xstrdup(_("answered through the hand-off packet"));
-	rc = action_answers(a, p->project, v, n, rules, nrules, note, &out, cause);
+	rc = action_answers(a, p->project, v, n, p->respondent, rules, nrules, note, &out, cause);
 	if (rc == 0) {
 		res->nstored = out.nchanged;
 		res->nanswered = out.nmarked;

@@ -154,6 +154,40 @@ question_applies(const struct progress *pr, struct progress_q *x, const struct q
 	return yes;
 }
 
+/* The step an item is shown with: of the steps it names, the first in
+ * the project's first track that has one; else the first step of the
+ * project's tracks that asks one of its questions. */
+const struct step *
+progress_item_step(const struct progress *pr, const struct citem *it)
+{
+	size_t i, t, j, k;
+
+	for (t = 0; t < pr->ntracks; t++)
+		for (i = 0; i < it->nsteps; i++)
+			if (it->steps[i]->track == pr->tracks[t].track)
+				return it->steps[i];
+	for (t = 0; t < pr->ntracks; t++) {
+		const struct track_progress *tp = &pr->tracks[t];
+
+		for (j = 0; j < tp->track->nsteps; j++)
+			for (k = 0; k < it->nquestions; k++)
+				for (i = 0; i < tp->steps[j].step->nquestions; i++)
+					if (tp->steps[j].step->questions[i] == it->questions[k])
+						return tp->steps[j].step;
+	}
+	return NULL;
+}
+
+const struct role *
+progress_item_owner(const struct progress *pr, const struct citem *it)
+{
+	const struct step *st;
+
+	if (it->owner != NULL)
+		return it->owner;
+	return (st = progress_item_step(pr, it)) != NULL ? st->owner : NULL;
+}
+
 bool
 progress_has_track(const struct progress *pr, const char *id)
 {

@@ -18,6 +18,21 @@ static const char *const state_labels[HANDOFF__COUNT] = {
 
 static const char *const what_names[PROJECT__WHATS] = { "renamed", "archived", "restored" };
 
+static const char *const review_kind_names[REVIEW__KINDS] = {
+	"handoff", "section", "signoff"
+};
+
+static const char *const review_state_names[REVIEW__STATES] = {
+	"not-reviewed", "acceptable", "to-correct", "signed", "withdrawn"
+};
+
+/* L10N: a review or a sign-off as given. */
+static const char *const review_state_labels[REVIEW__STATES] = {
+	NC_("review", "not reviewed"), NC_("review", "acceptable"),
+	NC_("review", "to be corrected"), NC_("review", "signed off"),
+	NC_("review", "sign-off withdrawn")
+};
+
 static int
 name_index(const char *const *names, int n, const char *s)
 {
@@ -67,6 +82,46 @@ const char *
 handoff_state_label(enum handoff_state s)
 {
 	return _(s < HANDOFF__COUNT ? state_labels[s] : state_labels[0]);
+}
+
+const char *
+review_kind_name(enum review_kind k)
+{
+	return k < REVIEW__KINDS ? review_kind_names[k] : "handoff";
+}
+
+int
+review_kind_parse(const char *s, enum review_kind *out)
+{
+	int i = name_index(review_kind_names, REVIEW__KINDS, s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum review_kind)i;
+	return 0;
+}
+
+const char *
+review_state_name(enum review_state s)
+{
+	return s < REVIEW__STATES ? review_state_names[s] : "not-reviewed";
+}
+
+int
+review_state_parse(const char *s, enum review_state *out)
+{
+	int i = name_index(review_state_names, REVIEW__STATES, s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum review_state)i;
+	return 0;
+}
+
+const char *
+review_state_label(enum review_state s)
+{
+	return i18n_cgettext("review", review_state_labels[s < REVIEW__STATES ? s : 0]);
 }
 
 bool
@@ -146,7 +201,20 @@ answer_event_clear(struct answer_event *e)
 	free(e->new_value);
 	free(e->user);
 	free(e->account);
+	free(e->respondent);
 	memset(e, 0, sizeof(*e));
+}
+
+void
+review_clear(struct review *r)
+{
+	free(r->subject);
+	free(r->role);
+	free(r->comment);
+	free(r->name);
+	free(r->seen);
+	free(r->user);
+	memset(r, 0, sizeof(*r));
 }
 
 void
@@ -198,6 +266,8 @@ FREE_ARRAY(answer_events_free, struct answer_event, answer_event_clear)
 FREE_ARRAY(handoffs_free, struct handoff, handoff_clear)
 FREE_ARRAY(handoff_events_free, struct handoff_event, handoff_event_clear)
 FREE_ARRAY(project_events_free, struct project_event, project_event_clear)
+
+FREE_ARRAY(reviews_free, struct review, review_clear)
 
 void
 project_free(struct project *p)

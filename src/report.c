@@ -36,6 +36,23 @@ report_time(int64_t t)
 }
 
 json_t *
+report_review(const struct review *r)
+{
+	json_t *o;
+
+	if (r == NULL)
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "state", json_string(review_state_name(r->state)));
+	json_object_set_new(o, "comment", r->comment ? json_string(r->comment) : json_null());
+	json_object_set_new(o, "name", r->name ? json_string(r->name) : json_null());
+	json_object_set_new(o, "time", report_time(r->time));
+	json_object_set_new(o, "user", json_string(r->user));
+	json_object_set_new(o, "source", json_string(source_name(r->source)));
+	return o;
+}
+
+json_t *
 report_answer(const struct question *q, const struct answer *a)
 {
 	json_t *o = json_object();

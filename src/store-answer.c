@@ -27,12 +27,14 @@ static const char sql_put[] =
     " \"user\" = excluded.\"user\", source = excluded.source";
 static const char sql_event[] =
     "INSERT INTO answer_event (project, question, old_kind, old_value, new_kind, new_value,"
-    " revision, time, \"user\", source, account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " revision, time, \"user\", source, account, respondent)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 /* EVENT_COLS rows, oldest first. */
 #define EVENT_COLS "id, question, old_kind, old_value, new_kind, new_value, revision, time," \
-    " \"user\", source, account"
+    " \"user\", source, account, respondent"
 enum { EVENT_ID, EVENT_QUESTION, EVENT_OLD_KIND, EVENT_OLD_VALUE, EVENT_NEW_KIND,
-	EVENT_NEW_VALUE, EVENT_REVISION, EVENT_TIME, EVENT_USER, EVENT_SOURCE, EVENT_ACCOUNT };
+	EVENT_NEW_VALUE, EVENT_REVISION, EVENT_TIME, EVENT_USER, EVENT_SOURCE, EVENT_ACCOUNT,
+	EVENT_RESPONDENT };
 static const char sql_history_all[] =
     "SELECT " EVENT_COLS " FROM answer_event WHERE project = ? ORDER BY id";
 static const char sql_history_of[] =
@@ -148,6 +150,15 @@ store_answer_set(struct store *s, int64_t project, const char *question,
     enum answer_kind kind, const char *value, int64_t now, const char *user,
     enum source source, int64_t *revision, char **cause)
 {
+	return store_answer_set_by(s, project, question, kind, value, now, user, NULL, source,
+	    revision, cause);
+}
+
+int
+store_answer_set_by(struct store *s, int64_t project, const char *question,
+    enum answer_kind kind, const char *value, int64_t now, const char *user,
+    const char *respondent, enum source source, int64_t *revision, char **cause)
+{
 	struct answer old;
 	struct db_stmt *st;
 	enum db_rc rc;
@@ -188,6 +199,7 @@ store_answer_set(struct store *s, int64_t project, const char *question,
 	db_bind_text(st, 9, user);
 	db_bind_text(st, 10, source_name(source));
 	db_bind_text(st, 11, s->account);
+	db_bind_text(st, 12, respondent);
 	if ((rc = db_run(st, NULL)) != DB_OK)
 		goto fail;
 	if (revision != NULL)
@@ -222,6 +234,7 @@ event_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	e->user = store_col_text(st, EVENT_USER);
 	e->source = store_col_source(st, EVENT_SOURCE);
 	e->account = store_col_text(st, EVENT_ACCOUNT);
+	e->respondent = store_col_text(st, EVENT_RESPONDENT);
 }
 
 int

@@ -146,7 +146,27 @@ static const char *const migrations[STORE_VERSION] = {
 	"  {user} TEXT NOT NULL,"
 	"  account TEXT,"
 	"  source TEXT NOT NULL);"
-	"CREATE INDEX project_event_project ON project_event (project, id);",
+	"CREATE INDEX project_event_project ON project_event (project, id);"
+	/* And who answered an answer imported from a hand-off packet (the
+	 * name it carries) beside who imported it (user), and each role's
+	 * reviews and sign-offs, every one kept: the latest of a subject
+	 * is where it stands, the rest its history. */
+	"ALTER TABLE answer_event ADD COLUMN respondent TEXT;"
+	"CREATE TABLE review ("
+	"  id {key},"
+	"  project {int} NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('handoff', 'section', 'signoff')),"
+	"  subject TEXT NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN"
+	"    ('not-reviewed', 'acceptable', 'to-correct', 'signed', 'withdrawn')),"
+	"  comment TEXT,"
+	"  name TEXT,"
+	"  seen TEXT NOT NULL,"
+	"  time {int} NOT NULL,"
+	"  {user} TEXT NOT NULL,"
+	"  source TEXT NOT NULL);"
+	"CREATE INDEX review_project ON review (project, id);",
 };
 
 static int

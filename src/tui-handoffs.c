@@ -19,6 +19,7 @@
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
+#include "airejse/review.h"
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
@@ -30,6 +31,9 @@
 enum row_kind {
 	ROW_HEADING,		/* the project's name */
 	ROW_STEPS_HEADING,	/* the steps the role owns in the project */
+	ROW_REVIEW_HEADING,	/* the one project's review and sign-off */
+	ROW_SIGNOFF,		/* a role's sign-off (item: its place in the board) */
+	ROW_SECTION,		/* a role's part of a checklist section (sub: the subject) */
 	ROW_HANDOFF,
 	ROW_STEP
 };
@@ -53,7 +57,8 @@ struct shown {
 struct row {
 	enum row_kind	 kind;
 	size_t		 proj;		/* in projs */
-	size_t		 item;		/* in its hos or steps */
+	size_t		 item;		/* in its hos or steps, or a role of the board */
+	size_t		 sub;		/* ROW_SECTION: the role's subject */
 };
 
 struct handoffs {
@@ -69,13 +74,19 @@ struct handoffs {
 	int64_t			 snap_id;
 	struct tui_list		 list;
 	char			 today[11];	/* for "overdue" */
+	/* The one project's reviews and sign-offs (review.h), or NULL
+	 * over every project. */
+	struct review_board	*board;
+	struct review		*reviews;
+	size_t			 nreviews;
 	int			 state_cols;	/* the width of the states shown */
 };
 
 static bool
 is_heading(const struct row *r)
 {
-	return r->kind == ROW_HEADING || r->kind == ROW_STEPS_HEADING;
+	return r->kind == ROW_HEADING || r->kind == ROW_STEPS_HEADING ||
+	    r->kind == ROW_REVIEW_HEADING;
 }
 
 static const struct handoff *
@@ -180,7 +191,33 @@ add_row(struct handoffs *h, enum row_kind kind, size_t proj, size_t item)
 	h->rows[h->nrows].kind = kind;
 	h->rows[h->nrows].proj = proj;
 	h->rows[h->nrows].item = item;
+	h->rows[h->nrows].sub = 0;
 	h->nrows++;
+}
+
+/* The one project's review: each role's sign-off, then its parts of
+ * the checklists' sections (its hand-offs are reviewed on their rows). */
+static void
+review_rows(struct handoffs *h)
+{
+	size_t i, k;
+
+	if (h->board == NULL || h->board->nroles == 0 || h->nprojs == 0)
+		return;
+	add_row(h, ROW_REVIEW_HEADING, 0, 0);
+	for (i = 0; i < h->board->nroles; i++) {
+		const struct review_role *rr = &h->board->roles[i];
+
+		if (h->role != NULL && strcmp(rr->role->id, h->role) != 0)
+			continue;
+		add_row(h, ROW_SIGNOFF, 0, i);
+		for (k = 0; k < rr->nsubjects; k++) {
+			if (rr->subjects[k].kind != REVIEW_SECTION)
+				continue;
+			add_row(h, ROW_SECTION, 0, i);
+			h->rows[h->nrows - 1].sub = k;
+		}
+	}
 }
 
 /* The rows: every project's hand-offs under its name (over every
@@ -197,6 +234,7 @@ make_rows(struct handoffs *h)
 		for (k = 0; k < h->projs[i].nhos; k++)
 			add_row(h, ROW_HANDOFF, i, k);
 	}
+	review_rows(h);
 	for (i = 0; i < h->nprojs; i++) {
 		if (h->projs[i].nsteps > 0)
 			add_row(h, ROW_STEPS_HEADING, i, 0);
@@ -226,6 +264,31 @@ clear_rows(struct handoffs *h)
 	h->nprojs = h->pcap = 0;
 	h->nrows = 0;
 	drop_snap(h);
+	review_board_free(h->board);
+	h->board = NULL;
+	reviews_free(h->reviews, h->nreviews);
+	h->reviews = NULL;
+	h->nreviews = 0;
+}
+
+/* The one project's board, from its snapshot (said on the status line
+ * when it cannot be read). */
+static void
+load_board(struct tui *t, struct handoffs *h)
+{
+	char *cause = NULL;
+
+	review_board_free(h->board);
+	reviews_free(h->reviews, h->nreviews);
+	h->board = NULL;
+	h->reviews = NULL;
+	h->nreviews = 0;
+	if (h->project == 0 || h->snap == NULL)
+		return;
+	if (action_review_board(t->act, h->snap, &h->reviews, &h->nreviews, &h->board, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+	}
 }
 
 /* Keeps what the rows of the project in s show (always, when it is
@@ -266,6 +329,7 @@ handoffs_reload(struct tui *t, void *state)
 		} else {
 			h->snap_id = h->project;
 			add_project(h, h->snap);
+			load_board(t, h);
 		}
 	} else if (action_each_refreshed(t->act, add_each, h, &cause) != 0) {
 		/* The rows of the projects read before the trouble stay. */
@@ -318,6 +382,7 @@ reload_one(struct tui *t, struct handoffs *h, size_t i)
 		h->projs[i] = p;
 		h->snap = s;
 		h->snap_id = p.id;
+		load_board(t, h);
 	}
 	make_rows(h);
 }
@@ -390,8 +455,111 @@ row_text(struct tui *t, const struct handoffs *h, const struct row *r)
 		return s;
 	case ROW_STEPS_HEADING:
 		return xasprintf(_("Steps owned by this role in %s"), h->projs[r->proj].name);
+	case ROW_REVIEW_HEADING:
+		return xstrdup(_("Review and sign-off by role"));
+	case ROW_SIGNOFF: {
+		const struct review_role *rr = &h->board->roles[r->item];
+
+		label = utf8_padded(text_get(&rr->role->name), 22);
+		s = rr->status == RS_SIGNED ?
+		    xasprintf(_("%s %s by %s"), label, review_status_label(rr->status), rr->signoff->name) :
+		    xasprintf("%s %s", label, review_status_label(rr->status));
+		free(label);
+		return s;
+	}
+	case ROW_SECTION: {
+		const struct review_subject *sub = &h->board->roles[r->item].subjects[r->sub];
+		char *text = action_subject_text(t->act, sub->kind, sub->subject);
+
+		label = utf8_padded(review_status_label(sub->status), 20);
+		s = xasprintf("  %s %s", label, text);
+		free(label);
+		free(text);
+		return s;
+	}
 	default:
 		return xstrdup(h->projs[r->proj].name);
+	}
+}
+
+/* Where a review stands, for people: its status, who and when, the
+ * comment, or which answer changed since. Caller frees. */
+static char *
+review_text(const struct review *cur, enum review_status st, const struct question *changed,
+    const struct progress *pr, bool signoff)
+{
+	char when[17];
+
+	if (st == RS_TO_REVIEW && changed != NULL) {
+		const struct answer *a = pr ? progress_answer(pr, changed) : NULL;
+
+		if (a != NULL && a->user != NULL) {
+			clock_local(a->time, when);
+			return xasprintf(signoff ?
+			    _("%s: the answer to \"%s\" was changed by %s at %s, after the sign-off") :
+			    _("%s: the answer to \"%s\" was changed by %s at %s, after the review"),
+			    review_status_label(st), text_get(&changed->prompt), a->user, when);
+		}
+		return xasprintf(signoff ? _("%s: the answer to \"%s\" changed after the sign-off") :
+		    _("%s: the answer to \"%s\" changed after the review"),
+		    review_status_label(st), text_get(&changed->prompt));
+	}
+	if (cur == NULL || st == RS_NOT_REVIEWED || st == RS_NOT_SIGNED)
+		return xstrdup(review_status_label(st));
+	clock_local(cur->time, when);
+	if (cur->comment != NULL)
+		return xasprintf(_("%s (%s, %s): %s"), review_status_label(st),
+		    cur->name ? cur->name : cur->user, when, cur->comment);
+	return xasprintf(_("%s (%s, %s)"), review_status_label(st), cur->name ? cur->name : cur->user,
+	    when);
+}
+
+/* The detail of a sign-off or a section row. */
+static char *
+review_detail(struct tui *t, const struct handoffs *h, const struct row *r)
+{
+	const struct review_role *rr = &h->board->roles[r->item];
+	const struct progress *pr = h->snap ? h->snap->progress : NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char *st;
+	size_t i;
+
+	if (r->kind == ROW_SIGNOFF) {
+		st = review_text(rr->signoff, rr->status, rr->changed, pr, true);
+		sb_addf(&sb, _("Sign-off by %s: %s"), text_get(&rr->role->name), st);
+		free(st);
+		sb_add(&sb, _("\nWhat the role reviews:"));
+		for (i = 0; i < rr->nsubjects; i++) {
+			char *text = action_subject_text(t->act, rr->subjects[i].kind,
+			    rr->subjects[i].subject);
+
+			st = review_text(rr->subjects[i].current, rr->subjects[i].status,
+			    rr->subjects[i].changed, pr, false);
+			sb_addf(&sb, "\n  %s — %s", text, st);
+			free(text);
+			free(st);
+		}
+		sb_add(&sb, _("\nS signs off (or withdraws the sign-off)."));
+		return sb_detach(&sb);
+	}
+	{
+		const struct review_subject *sub = &rr->subjects[r->sub];
+		char *text = action_subject_text(t->act, sub->kind, sub->subject);
+
+		st = review_text(sub->current, sub->status, sub->changed, pr, false);
+		sb_addf(&sb, _("%s's part of %s: %s"), text_get(&rr->role->name), text, st);
+		free(text);
+		free(st);
+		for (i = 0; i < sub->nquestions; i++) {
+			const struct answer *a = pr ? progress_answer(pr, sub->questions[i]) : NULL;
+			char *v = value_answer_text(sub->questions[i], a ? a->kind : ANSWER_NONE,
+			    a ? a->value : NULL);
+
+			sb_addf(&sb, "\n%zu. %s — %s", i + 1, text_get(&sub->questions[i]->prompt), v);
+			free(v);
+		}
+		sb_add(&sb, _("\nr reviews it, S signs off."));
+		return sb_detach(&sb);
 	}
 }
 
@@ -419,6 +587,18 @@ detail(struct tui *t, const struct handoffs *h, const struct handoff *ho,
 	}
 	if (ho->note)
 		sb_addf(&sb, _("\nNote: %s"), ho->note);
+	{
+		const struct review_subject *sub = review_subject_of(h->board, REVIEW_HANDOFF,
+		    ho->rule, NULL);
+
+		if (sub != NULL) {
+			char *st = review_text(sub->current, sub->status, sub->changed,
+			    s ? s->progress : NULL, false);
+
+			sb_addf(&sb, _("\nReview: %s"), st);
+			free(st);
+		}
+	}
 	sb_add(&sb, _("\nQuestions for this role:"));
 	for (i = 0; i < rule->nquestions; i++) {
 		const struct question *q = rule->questions[i];
@@ -437,6 +617,22 @@ detail(struct tui *t, const struct handoffs *h, const struct handoff *ho,
 		free(v);
 	}
 	return sb_detach(&sb);
+}
+
+/* A sign-off or a part of a section in colour too (its words say it). */
+static enum tui_style
+review_style(const struct handoffs *h, const struct row *r)
+{
+	enum review_status st;
+
+	if (r->kind == ROW_SIGNOFF)
+		st = h->board->roles[r->item].status;
+	else if (r->kind == ROW_SECTION)
+		st = h->board->roles[r->item].subjects[r->sub].status;
+	else
+		return ST_NORMAL;
+	return st == RS_SIGNED || st == RS_ACCEPTABLE ? ST_DONE :
+	    st == RS_TO_CORRECT || st == RS_TO_REVIEW ? ST_BLOCKED : ST_NORMAL;
 }
 
 static void
@@ -468,7 +664,7 @@ handoffs_draw(struct tui *t, void *state, int top, int rows, int cols)
 		char *s = row_text(t, h, row);
 		enum tui_style st = is_heading(row) ? ST_HEADING :
 		    ho && handoff_is_open(ho->state) ? ST_BLOCKED :
-		    ho && ho->state == HANDOFF_WITHDRAWN ? ST_DIM : ST_NORMAL;
+		    ho && ho->state == HANDOFF_WITHDRAWN ? ST_DIM : review_style(h, row);
 
 		tui_put(top + r, is_heading(row) ? 1 : 3, cols - 3, s,
 		    sel ? ST_SELECTED : st, sel);
@@ -486,6 +682,11 @@ handoffs_draw(struct tui *t, void *state, int top, int rows, int cols)
 	} else if (cur->kind == ROW_STEP) {
 		tui_wrap(top + lrows + 1, 1, cols - 2, rows - lrows - 1, 0,
 		    text_get(&row_step(h, cur)->step->guidance), ST_NORMAL);
+	} else if (cur->kind == ROW_SIGNOFF || cur->kind == ROW_SECTION) {
+		char *d = review_detail(t, h, cur);
+
+		tui_wrap(top + lrows + 1, 1, cols - 2, rows - lrows - 1, 0, d, ST_NORMAL);
+		free(d);
 	}
 }
 
@@ -631,6 +832,196 @@ edit_handoff(struct tui *t, struct handoffs *h, const struct row *r, bool due)
 	free(initial);
 }
 
+/* A review or a sign-off under way from this screen. */
+struct review_ctx {
+	struct handoffs		*h;
+	enum review_kind	 kind;
+	char			*subject;
+	char			*role;
+	enum review_state	 state;
+	bool			 withdraw;
+};
+
+static void
+review_done(struct tui *t, void *arg)
+{
+	struct review_ctx *c = arg;
+
+	free(c->subject);
+	free(c->role);
+	free(c);
+}
+
+/* Reads the one project again after a review. */
+static void
+review_saved(struct tui *t, struct handoffs *h)
+{
+	if (h->nprojs > 0)
+		reload_one(t, h, 0);
+}
+
+static bool
+comment_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct review_ctx *c = arg;
+	char *cause = NULL;
+
+	if (action_review(t->act, c->h->project, c->kind, c->subject, c->role, c->state, text,
+	    &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return false;
+	}
+	tui_info(t, "%s", _("The review is saved; its comment goes back to the project."));
+	review_saved(t, c->h);
+	return true;
+}
+
+static bool
+state_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	static const enum review_state states[] = { REVIEW_ACCEPTABLE, REVIEW_TO_CORRECT,
+	    REVIEW_NOT_REVIEWED };
+	struct review_ctx *c = arg, *next;
+	struct tui_dialog d;
+	char *cause = NULL;
+
+	c->state = states[choice < 3 ? choice : 2];
+	if (c->state == REVIEW_TO_CORRECT) {
+		/* In this dialog's place: what is to be corrected. */
+		next = xcalloc(1, sizeof(*next));
+		*next = *c;
+		next->subject = xstrdup(c->subject);
+		next->role = xstrdup(c->role);
+		memset(&d, 0, sizeof(d));
+		d.kind = DLG_LINE;
+		d.title = _("To be corrected");
+		d.prompt = _("What is to be corrected? The comment goes back to the project.");
+		d.maxlen = 2000;
+		d.submit = comment_submit;
+		d.done = review_done;
+		d.arg = next;
+		tui_dialog_open(t, &d);
+		return true;
+	}
+	if (action_review(t->act, c->h->project, c->kind, c->subject, c->role, c->state, NULL,
+	    &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return false;
+	}
+	tui_info(t, _("Marked %s."), review_state_label(c->state));
+	review_saved(t, c->h);
+	return true;
+}
+
+/* Asks how the selected hand-off's answers or part of a section are. */
+static void
+review_row(struct tui *t, struct handoffs *h, const struct row *r)
+{
+	const struct review_subject *sub = r->kind == ROW_SECTION ?
+	    &h->board->roles[r->item].subjects[r->sub] :
+	    review_subject_of(h->board, REVIEW_HANDOFF, row_handoff(h, r)->rule, NULL);
+	const char *opts[3];
+	struct review_ctx *c;
+	struct tui_dialog d;
+	char *title, *text;
+
+	if (sub == NULL) {
+		tui_error(t, "%s", _("A withdrawn hand-off is not reviewed."));
+		return;
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->h = h;
+	c->kind = sub->kind;
+	c->subject = xstrdup(sub->subject);
+	c->role = xstrdup(sub->role->id);
+	opts[0] = review_state_label(REVIEW_ACCEPTABLE);
+	opts[1] = review_state_label(REVIEW_TO_CORRECT);
+	opts[2] = review_state_label(REVIEW_NOT_REVIEWED);
+	text = action_subject_text(t->act, sub->kind, sub->subject);
+	title = xasprintf(_("Review by %s"), text_get(&sub->role->name));
+	memset(&d, 0, sizeof(d));
+	d.kind = DLG_PICK;
+	d.title = title;
+	d.prompt = text;
+	d.options = opts;
+	d.noptions = 3;
+	d.selected = sub->current && sub->current->state == REVIEW_TO_CORRECT ? 1 :
+	    sub->current && sub->current->state == REVIEW_NOT_REVIEWED ? 2 : 0;
+	d.submit = state_submit;
+	d.done = review_done;
+	d.arg = c;
+	tui_dialog_open(t, &d);
+	free(title);
+	free(text);
+}
+
+static bool
+signoff_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct review_ctx *c = arg;
+	const struct role *r = content_role(t->content, c->role);
+	char *cause = NULL;
+
+	if (action_signoff(t->act, c->h->project, c->role, c->withdraw ? NULL : text, c->withdraw,
+	    &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return false;
+	}
+	tui_info(t, c->withdraw ? _("%s's sign-off is withdrawn.") : _("%s signed off the project."),
+	    text_get(&r->name));
+	review_saved(t, c->h);
+	return true;
+}
+
+/* Signs off the role of the selected row, asking the name; or, when it
+ * has signed, asks whether to withdraw it. */
+static void
+signoff_row(struct tui *t, struct handoffs *h, const struct row *r)
+{
+	const struct review_role *rr;
+	struct review_ctx *c;
+	struct tui_dialog d;
+	char *prompt;
+
+	if (r->kind == ROW_HANDOFF) {
+		const struct handoff_rule *hr = content_handoff(t->content, row_handoff(h, r)->rule);
+
+		rr = hr ? review_role_of(h->board, hr->role) : NULL;
+	} else {
+		rr = &h->board->roles[r->item];
+	}
+	if (rr == NULL) {
+		tui_error(t, "%s", _("This role has nothing to review in the project."));
+		return;
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->h = h;
+	c->role = xstrdup(rr->role->id);
+	c->withdraw = rr->status == RS_SIGNED;
+	memset(&d, 0, sizeof(d));
+	if (c->withdraw) {
+		prompt = xasprintf(_("Withdraw %s's sign-off, by %s?"), text_get(&rr->role->name),
+		    rr->signoff->name);
+		d.kind = DLG_CONFIRM;
+	} else {
+		prompt = xasprintf(_("Sign off everything %s reviews in the project, in the name of:"),
+		    text_get(&rr->role->name));
+		d.kind = DLG_LINE;
+		d.initial = t->act->user;
+		d.maxlen = 200;
+	}
+	d.title = _("Sign-off");
+	d.prompt = prompt;
+	d.submit = signoff_submit;
+	d.done = review_done;
+	d.arg = c;
+	tui_dialog_open(t, &d);
+	free(prompt);
+}
+
 static bool
 handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 {
@@ -656,6 +1047,18 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 			return false;
 		move_state(t, h, r, req == REQ_STATE_SENT ? HANDOFF_SENT :
 		    req == REQ_STATE_ANSWERED ? HANDOFF_ANSWERED : HANDOFF_CLOSED);
+		return true;
+	case REQ_REVIEW:
+	case REQ_SIGNOFF:
+		if (h->board == NULL || (r->kind != ROW_HANDOFF && r->kind != ROW_SECTION &&
+		    r->kind != ROW_SIGNOFF))
+			return false;
+		if (req == REQ_SIGNOFF)
+			signoff_row(t, h, r);
+		else if (r->kind != ROW_SIGNOFF)
+			review_row(t, h, r);
+		else
+			return false;
 		return true;
 	case REQ_DUE:
 	case REQ_NOTE:
@@ -683,6 +1086,8 @@ static const struct tui_binding handoffs_keys[] = {
 	{ REQ_DUE, { 'd' }, NULL, N_("set or remove the hand-off's due date") },
 	{ REQ_NOTE, { 'n' }, NULL, N_("add a note to the hand-off's history") },
 	{ REQ_IMPORT, { 'i' }, N_("Import"), N_("import the answers to a hand-off packet") },
+	{ REQ_REVIEW, { 'r' }, NULL, N_("review a hand-off's answers or a role's part of a checklist section") },
+	{ REQ_SIGNOFF, { 'S' }, NULL, N_("sign off everything the role reviews (or withdraw it)") },
 	{ REQ_EXPORT, { 'P' }, NULL, N_("export the hand-off packet") },
 	{ REQ_NONE, { 0 }, NULL, NULL }
 };

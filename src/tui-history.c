@@ -111,8 +111,11 @@ history_draw(struct tui *t, void *state, int top, int rows, int cols)
 		char *ov = shown(h->q, e->old_kind, e->old_value);
 		char *nv = shown(h->q, e->new_kind, e->new_value);
 		char *who = record_who(e->user, e->account);
-		char *s = xasprintf(_("Revision %lld, by %s.\nBefore: %s\nAfter: %s"),
-		    (long long)e->revision, who, ov, nv);
+		char *s = e->respondent != NULL ?
+		    xasprintf(_("Revision %lld.\nBefore: %s\nAfter: %s\nAnswered by %s through a hand-off packet; imported by %s."),
+			(long long)e->revision, ov, nv, e->respondent, who) :
+		    xasprintf(_("Revision %lld, by %s.\nBefore: %s\nAfter: %s"),
+			(long long)e->revision, who, ov, nv);
 
 		free(who);
 

@@ -12,6 +12,7 @@
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
+#include "airejse/review.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
@@ -57,7 +58,15 @@ struct journey {
 	int			 pane_w;
 	bool			 show_q;	/* bring the question into view */
 	char			*want_q;	/* select this question after a reload */
+	/* Each role's sign-off, a line each below the map (review.h). */
+	char			**signoffs;
+	size_t			 nsignoffs;
+	size_t			 map_signoffs;	/* as many when the map was built */
 };
+
+/* The map's rows below the steps: the sign-offs' heading, then a line
+ * per role (MAP_SIGNOFF - 1 - k). */
+#define MAP_SIGNOFF (-1000000L)
 
 static void free_blocks(struct journey *j);
 
@@ -89,12 +98,17 @@ map_build(struct journey *j)
 	size_t n = 0, p, s;
 
 	free(j->mrows);
-	j->mrows = xcalloc(tr->nphases + tr->nsteps + 1, sizeof(*j->mrows));
+	j->mrows = xcalloc(tr->nphases + tr->nsteps + j->nsignoffs + 2, sizeof(*j->mrows));
 	for (p = 0; p < tr->nphases; p++) {
 		j->mrows[n++] = -(long)p - 1;
 		for (s = 0; s < tr->phases[p].nsteps; s++)
 			j->mrows[n++] = (long)tr->phases[p].steps[s].index;
 	}
+	if (j->nsignoffs > 0)
+		j->mrows[n++] = MAP_SIGNOFF;
+	for (s = 0; s < j->nsignoffs; s++)
+		j->mrows[n++] = MAP_SIGNOFF - 1 - (long)s;
+	j->map_signoffs = j->nsignoffs;
 	j->map.selectable = map_selectable;
 	j->map.arg = j;
 	j->map.top = 0;
@@ -170,6 +184,47 @@ select_step(struct journey *j, const struct step *st)
 	return false;
 }
 
+static void
+free_signoffs(struct journey *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nsignoffs; i++)
+		free(j->signoffs[i]);
+	free(j->signoffs);
+	j->signoffs = NULL;
+	j->nsignoffs = 0;
+}
+
+/* A line per role that reviews something in the project: where its
+ * sign-off stands, in words. */
+static void
+load_signoffs(struct tui *t, struct journey *j)
+{
+	struct review_board *b = NULL;
+	struct review *v = NULL;
+	char *cause = NULL;
+	size_t n = 0, i;
+
+	free_signoffs(j);
+	if (action_review_board(t->act, j->snap, &v, &n, &b, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	j->signoffs = xcalloc(b->nroles + 1, sizeof(*j->signoffs));
+	for (i = 0; i < b->nroles; i++) {
+		const struct review_role *rr = &b->roles[i];
+
+		j->signoffs[j->nsignoffs++] = rr->status == RS_SIGNED ?
+		    xasprintf(_("%s: %s (%s)"), text_get(&rr->role->name),
+			review_status_label(rr->status), rr->signoff->name) :
+		    xasprintf("%s: %s", text_get(&rr->role->name), review_status_label(rr->status));
+	}
+	review_board_free(b);
+	reviews_free(v, n);
+}
+
 static int
 load(struct tui *t, struct journey *j)
 {
@@ -190,8 +245,14 @@ load(struct tui *t, struct journey *j)
 	}
 	if (j->track >= s->progress->ntracks)
 		j->track = 0;
-	if (j->mrows == NULL)
+	load_signoffs(t, j);
+	if (j->mrows == NULL || j->map_signoffs != j->nsignoffs) {
+		bool had = j->mrows != NULL;
+
 		map_build(j);
+		if (had)
+			map_show_step(j);
+	}
 	collect_questions(j);
 	j->pane_w = 0;		/* lay the step out again */
 	return 0;
@@ -215,6 +276,7 @@ journey_open(struct tui *t, const void *arg)
 		snapshot_free(j->snap);
 		free(j->qs);
 		free(j->mrows);
+		free_signoffs(j);
 		free(j);
 		return NULL;
 	}
@@ -241,6 +303,7 @@ journey_close(struct tui *t, void *state)
 	free(j->qs);
 	free(j->want_q);
 	free(j->mrows);
+	free_signoffs(j);
 	free_blocks(j);
 	free(j->blocks);
 	free(j);
@@ -298,7 +361,11 @@ draw_map_item(void *arg, size_t i, int y, int first, int rows, bool sel)
 	long v = j->mrows[i];
 	int row = m->top + y;
 
-	if (v < 0) {
+	if (v <= MAP_SIGNOFF) {
+		/* The sign-offs, in words (not chosen). */
+		tui_put(row, m->x, m->w, v == MAP_SIGNOFF ? _("Sign-off by role") :
+		    j->signoffs[MAP_SIGNOFF - 1 - v], v == MAP_SIGNOFF ? ST_HEADING : ST_DIM, false);
+	} else if (v < 0) {
 		const struct phase_progress *pp = &tp->phases[-v - 1];
 		char *s = xasprintf("%s  %zu/%zu", text_get(&pp->phase->title),
 		    pp->done, pp->applicable);

@@ -26,6 +26,7 @@ struct progress_brief;
 struct handoff_sync;
 struct question;
 struct action_memo;
+struct review_board;
 struct role;
 
 /* Who acts, where, on what. Filled by the caller; nothing is owned. */
@@ -125,13 +126,14 @@ struct action_batch {
 };
 
 /* Stores the n answers as one action and one transaction, each checked
- * as action_answer checks it (its revision, that it applies), then
- * marks answered, with note, each of rules whose hand-off is still open
- * (raised or sent). Any refusal (EX_DATAERR) or conflict (EX_TEMPFAIL,
- * with both answers in *cause) writes nothing. */
+ * as action_answer checks it (its revision, that it applies) and kept
+ * in the history as given by respondent (may be NULL) and saved by the
+ * user, then marks answered, with note, each of rules whose hand-off is
+ * still open (raised or sent). Any refusal (EX_DATAERR) or conflict
+ * (EX_TEMPFAIL, with both answers in *cause) writes nothing. */
 int action_answers(struct action *a, int64_t project, const struct action_item *v, size_t n,
-    char *const *rules, size_t nrules, const char *note, struct action_batch *res,
-    char **cause);
+    const char *respondent, char *const *rules, size_t nrules, const char *note,
+    struct action_batch *res, char **cause);
 void action_batch_free(struct action_batch *b);
 /* Clears the answer (it keeps its history); as action_answer otherwise,
  * but allowed for a question that does not apply. */
@@ -145,6 +147,28 @@ int action_clear(struct action *a, int64_t project, const char *question,
 int action_restore(struct action *a, int64_t project, const char *question,
     int64_t revision, int64_t expect, struct answer_result *res, char **cause);
 void answer_result_free(struct answer_result *res);
+
+/* Review and sign-off by role (review.h). */
+/* A role's review of one subject: a hand-off's answers (REVIEW_HANDOFF,
+ * subject its rule id) or its part of a checklist section
+ * (REVIEW_SECTION, "checklist/section"); role (may be NULL when one role
+ * owns the subject) is the role's id. state is acceptable, to-correct
+ * (comment says what: it goes back to the project) or not-reviewed.
+ * Records the revision of every answer it covers. */
+int action_review(struct action *a, int64_t project, enum review_kind kind, const char *subject,
+    const char *role, enum review_state state, const char *comment, char **cause);
+/* role's sign-off of everything it reviews in the project, by name (NULL:
+ * the user), or with withdraw its withdrawal. Refused while the role has
+ * marked something to be corrected. */
+int action_signoff(struct action *a, int64_t project, const char *role, const char *name,
+    bool withdraw, char **cause);
+/* The project in s's reviews (oldest first) and its board (review.h);
+ * caller frees with reviews_free and review_board_free. */
+int action_review_board(struct action *a, const struct snapshot *s, struct review **reviews,
+    size_t *n, struct review_board **out, char **cause);
+/* A review's subject for people: "Indkøb › Aftaler", or the hand-off's
+ * id. Caller frees. */
+char *action_subject_text(const struct action *a, enum review_kind kind, const char *subject);
 
 /* Changes the project's hand-off for rule. */
 int action_handoff(struct action *a, int64_t project, const char *rule,

@@ -69,6 +69,8 @@ extern const struct cmd_entry cmd_answer_entry;
 extern const struct cmd_entry cmd_next_entry;
 extern const struct cmd_entry cmd_handoffs_entry;
 extern const struct cmd_entry cmd_handoff_entry;
+extern const struct cmd_entry cmd_review_entry;
+extern const struct cmd_entry cmd_signoff_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_export_entry;

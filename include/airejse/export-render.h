@@ -9,6 +9,9 @@
 
 #include "airejse/export.h"
 
+struct progress;
+struct review_role;
+struct review_subject;
 struct strlist;
 
 /* Each renderer returns 0, or EX_IOERR (errno set, or *cause). */
@@ -50,6 +53,14 @@ char *xchoices_text(const struct question *q, enum lang lang);
 char *xcurrent_text(const struct xanswer *x, enum lang lang);
 /* The hand-offs a packet question is asked for, by id, joined by ", ". */
 char *xserved_text(const struct xpquestion *pq);
+/* A role's sign-off, for people: "Signed off by Jens Jensen on
+ * 24.11.2026", "Not signed off", or to be reviewed again and why (pr
+ * gives who changed the answer). */
+char *xsignoff_text(const struct review_role *rr, const struct progress *pr, enum lang lang);
+/* A review of a part of a section: its state, who and when, the comment. */
+char *xsubject_text(const struct review_subject *sub, enum lang lang);
+/* Whether the role reviews a part of checklist cl. */
+bool xsignoff_of(const struct review_role *rr, const struct checklist *cl);
 /* "Project name" line facts: the tracks by title, joined by ", ". */
 char *xtracks_text(const struct export_data *d, enum lang lang);
 /* The legal references of an item, joined by "; ", or NULL. */

@@ -30,6 +30,8 @@ struct question;
 struct step;
 struct role;
 struct handoff_rule;
+struct review_board;
+struct review_role;
 
 /* The schema versions of the JSON documents (see airejse(1)). */
 #define EXPORT_JSON_VERSION 1
@@ -174,6 +176,9 @@ struct export_data {
 	struct xanswer		*context;	/* the packet's context answers */
 	size_t			 ncontext;
 	char			**contacts;	/* per role of the content, made on use */
+	struct review		*reviews;	/* owned; the project's, oldest first */
+	size_t			 nreviews;
+	struct review_board	*board;		/* owned: each role's review (review.h) */
 };
 
 struct export_opts {

@@ -30,7 +30,9 @@
 #include "airejse/expr.h"
 #include "airejse/record.h"
 
+struct citem;
 struct content;
+struct role;
 struct settings;
 struct cond;
 struct question;
@@ -120,6 +122,12 @@ bool progress_holds(const struct progress *pr, const struct cond *c);
 const struct step_progress *progress_step(const struct progress *pr, const struct step *st);
 /* The progress of track t, or NULL when the project does not follow it. */
 const struct track_progress *progress_track(const struct progress *pr, const struct track *t);
+/* The step a checklist item is shown with: of the steps it names, the
+ * first in the project's first track that has one; else the first step
+ * of the project's tracks that asks one of its questions; or NULL. */
+const struct step *progress_item_step(const struct progress *pr, const struct citem *it);
+/* Who owns the item: its own owner, else its step's; or NULL. */
+const struct role *progress_item_owner(const struct progress *pr, const struct citem *it);
 /* Whether the project follows track id. */
 bool progress_has_track(const struct progress *pr, const char *id);
 

@@ -89,9 +89,10 @@ struct answer_event {
 	char		*old_value, *new_value;	/* NULL unless ANSWER_VALUE */
 	int64_t		 revision;		/* the revision it made */
 	int64_t		 time;
-	char		*user;
+	char		*user;			/* who saved it (imported it) */
 	char		*account;		/* the operating-system account; NULL before version 7 */
 	enum source	 source;
+	char		*respondent;		/* who answered, when a packet said; or NULL */
 };
 
 struct handoff {
@@ -132,6 +133,42 @@ struct snapshot {
 	struct progress	*progress;
 };
 
+/* What a role reviews: a hand-off's answers, its part of a checklist
+ * section, or the whole (its sign-off). */
+enum review_kind {
+	REVIEW_HANDOFF,
+	REVIEW_SECTION,
+	REVIEW_SIGNOFF,
+	REVIEW__KINDS
+};
+
+/* A review as given; a sign-off is signed or withdrawn. */
+enum review_state {
+	REVIEW_NOT_REVIEWED,
+	REVIEW_ACCEPTABLE,
+	REVIEW_TO_CORRECT,
+	REVIEW_SIGNED,
+	REVIEW_WITHDRAWN,
+	REVIEW__STATES
+};
+
+/* One review or sign-off, as kept: the latest of a subject is where it
+ * stands, the rest its history. */
+struct review {
+	int64_t			 id;
+	int64_t			 project;
+	enum review_kind	 kind;
+	char			*subject;	/* a rule id, "checklist/section", or the role */
+	char			*role;		/* the role that reviews */
+	enum review_state	 state;
+	char			*comment;	/* what is to be corrected; or NULL */
+	char			*name;		/* a sign-off: who signed, as given */
+	char			*seen;		/* the answers' revisions it covered: "q=2,r=0" */
+	int64_t			 time;
+	char			*user;
+	enum source		 source;
+};
+
 /* Machine names ("tui", "raised") as stored and printed in tsv/json. */
 const char *source_name(enum source s);
 int source_parse(const char *s, enum source *out);	/* 0 or -1 */
@@ -148,6 +185,13 @@ int project_what_parse(const char *s, enum project_what *out);	/* 0 or -1 */
  * operating-system account when it differs ("mette (account: mhansen)").
  * Caller frees. */
 char *record_who(const char *user, const char *account);
+
+const char *review_kind_name(enum review_kind k);
+int review_kind_parse(const char *s, enum review_kind *out);	/* 0 or -1 */
+const char *review_state_name(enum review_state s);
+int review_state_parse(const char *s, enum review_state *out);	/* 0 or -1 */
+/* The state for people, in the program's language. */
+const char *review_state_label(enum review_state s);
 /* "value", "dontknow" or "none", as printed in tsv/json. */
 const char *answer_kind_name(enum answer_kind k);
 
@@ -159,6 +203,8 @@ void handoff_clear(struct handoff *h);
 void handoff_event_clear(struct handoff_event *e);
 void project_event_clear(struct project_event *e);
 
+void review_clear(struct review *r);
+
 /* Free an array of n records and its members; NULL is fine. */
 void projects_free(struct project *v, size_t n);
 void answers_free(struct answer *v, size_t n);
@@ -166,6 +212,8 @@ void answer_events_free(struct answer_event *v, size_t n);
 void handoffs_free(struct handoff *v, size_t n);
 void handoff_events_free(struct handoff_event *v, size_t n);
 void project_events_free(struct project_event *v, size_t n);
+
+void reviews_free(struct review *v, size_t n);
 /* Frees one record allocated on its own (from *_get) and its members. */
 void project_free(struct project *p);
 void handoff_free(struct handoff *h);

@@ -12,6 +12,7 @@ struct content;
 struct progress;
 struct progress_brief;
 struct question;
+struct review;
 struct snapshot;
 struct step_progress;
 
@@ -40,6 +41,9 @@ json_t *report_project_summary(const struct content *c, const struct project *p,
  * and the next step. */
 json_t *report_project(const struct content *c, const struct snapshot *s,
     const char *today);
+/* A review or a sign-off (review.h): {"state", "comment", "name", "time",
+ * "user", "source"}; null for NULL. */
+json_t *report_review(const struct review *r);
 /* The count of answers to questions that do not apply now (kept, not counted). */
 size_t report_kept_answers(const struct snapshot *s);
 

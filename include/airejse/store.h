@@ -126,6 +126,12 @@ int store_answer(struct store *s, int64_t project, const char *question,
 int store_answer_set(struct store *s, int64_t project, const char *question,
     enum answer_kind kind, const char *value, int64_t now, const char *user,
     enum source source, int64_t *revision, char **cause);
+/* As store_answer_set, with respondent (may be NULL): who gave the
+ * answer when it came through a hand-off packet, kept in its history
+ * beside user, who saved it. */
+int store_answer_set_by(struct store *s, int64_t project, const char *question,
+    enum answer_kind kind, const char *value, int64_t now, const char *user,
+    const char *respondent, enum source source, int64_t *revision, char **cause);
 /* The history of question (NULL: every question), oldest first; caller
  * frees with answer_events_free. */
 int store_answer_history(struct store *s, int64_t project, const char *question,
@@ -194,5 +200,14 @@ int store_each_progress(struct store *s, const int64_t *ids, size_t n,
  * a temporary file renamed into place (mode 0600). An existing dest is
  * EX_CANTCREAT unless force. */
 int store_backup(struct store *s, const char *dest, bool force, char **cause);
+
+/* Reviews and sign-offs (review.h): the project's, oldest first (its
+ * review history); caller frees with reviews_free. */
+int store_reviews(struct store *s, int64_t project, struct review **out, size_t *n,
+    char **cause);
+/* Records r (its kind, subject, role, state, comment, name, seen, time,
+ * user and source) as the project's latest review of its subject. */
+int store_review_add(struct store *s, int64_t project, const struct review *r,
+    char **cause);
 
 #endif

@@ -74,7 +74,9 @@ enum tui_req {
 	REQ_RESTORE,
 	REQ_IMPORT,
 	REQ_DUE,
-	REQ_NOTE
+	REQ_NOTE,
+	REQ_REVIEW,
+	REQ_SIGNOFF
 };
 
 /* Key codes beside characters: the curses KEY_ codes are offset by this,

@@ -90,3 +90,11 @@ fx answer 2 art55_erklaering nej
 fx answer 2 ai_risikokategori hoejrisiko
 fx handoff 2 mdr-indledende --state answered --note "Gennemgået på MDR-mødet"
 fx handoff 2 mdr-in-house --state answered
+# Reviews and a sign-off, for the checklists' sign-off blocks: the
+# lawyer finds the law acceptable and signs off; the procurement
+# consultant sends the tender back to be corrected.
+fx --role jurist review 1 --section indkoeb/jura --state acceptable
+fx --role jurist review 1 --handoff jurist-persondata --state acceptable
+fx --role jurist signoff 1 --name "Jens Jensen"
+fx --role indkoebskonsulent review 1 --section indkoeb/udbud --state to-correct \
+    --comment "Kontraktværdien skal med driften i 4 år – ret den"

@@ -635,9 +635,11 @@ poke_version(const char *path, unsigned v)
 	close(fd);
 }
 
+static void sql_exec(const char *path, const char *sql);
+
 START_TEST(migration_keeps_data)
 {
-	char *path = xasprintf("%s/old.db", dir), *cause = NULL;
+	char *path = xasprintf("%s/old.db", dir), *cause = NULL, *sql;
 	struct store *s = NULL;
 	struct answer a;
 	struct answer_event *ev;
@@ -651,16 +653,19 @@ START_TEST(migration_keeps_data)
 	ck_assert_int_eq(store_schema_version(s), 1);
 	id = new_project(s, "Gammelt projekt æøå");
 	store_close(s);
-	/* Its answers as version 1 wrote them (today's statements name the
-	 * columns later versions added). */
-	sql_exec(path, "INSERT INTO answer VALUES"
-	    " (1, 'behov', 'value', 'Stadig før', 2, 11, 'tester', 'cli'),"
-	    " (1, 'persondata', 'dontknow', NULL, 1, 12, 'tester', 'cli');"
-	    "INSERT INTO answer_event (project, question, old_kind, old_value, new_kind, new_value,"
-	    " revision, time, user, source) VALUES"
-	    " (1, 'behov', 'none', NULL, 'value', 'Før opgraderingen', 1, 10, 'tester', 'cli'),"
-	    " (1, 'behov', 'value', 'Før opgraderingen', 'value', 'Stadig før', 2, 11, 'tester', 'cli'),"
-	    " (1, 'persondata', 'none', NULL, 'dontknow', NULL, 1, 12, 'tester', 'cli');");
+	/* Its answers as version 1 wrote them: today's store writes columns
+	 * version 1 did not have. */
+	sql = xasprintf("INSERT INTO answer VALUES (%1$lld, 'behov', 'value', 'Stadig før', 2, 11,"
+	    " 'tester', 'cli'), (%1$lld, 'persondata', 'dontknow', NULL, 1, 12, 'tester', 'cli');"
+	    "INSERT INTO answer_event (project, question, old_kind, old_value, new_kind,"
+	    " new_value, revision, time, user, source) VALUES"
+	    " (%1$lld, 'behov', 'none', NULL, 'value', 'Før opgraderingen', 1, 10, 'tester', 'cli'),"
+	    " (%1$lld, 'behov', 'value', 'Før opgraderingen', 'value', 'Stadig før', 2, 11,"
+	    " 'tester', 'cli'),"
+	    " (%1$lld, 'persondata', 'none', NULL, 'dontknow', NULL, 1, 12, 'tester', 'cli');",
+	    (long long)id);
+	sql_exec(path, sql);
+	free(sql);
 
 	s = open_ok(path);
 	ck_assert_int_eq(store_schema_version(s), STORE_VERSION);
@@ -777,10 +782,12 @@ dump_rows(sqlite3 *db, const char *prefix, const char *sql, const char *arg, cha
 	ck_assert_int_eq(sqlite3_finalize(st), SQLITE_OK);
 }
 
-/* The columns a version added to the tables of earlier ones and a later
- * one dropped again (the project's brief, versions 5 to 6), left out of
- * db_dump: what an upgrade must keep is the data. */
-#define LATER_COLUMNS "'brief_stamp', 'brief_handoffs', 'brief_tracks', 'archived', 'account'"
+/* The columns a version added to the tables of earlier ones (the project's
+ * brief, versions 5 to 6, dropped again; the archiving, the account and
+ * an imported answer's respondent, version 7), left out of db_dump: what
+ * an upgrade must keep is the data. */
+#define LATER_COLUMNS "'brief_stamp', 'brief_handoffs', 'brief_tracks', 'archived', 'account'," \
+    " 'respondent'"
 
 /* Every row of the tables, with each table's columns, foreign keys and
  * unique keys, as sorted lines: equal for two files that hold the same
@@ -1405,6 +1412,60 @@ START_TEST(commits_counted)
 }
 END_TEST
 
+/* The version-6 database released (tests/data/store-v6.sql): its history
+ * has no respondent and it has no reviews; both work after the upgrade. */
+START_TEST(upgrade_from_v6_keeps_everything)
+{
+	char *path = db_from_sql("store-v6.sql"), *cause = NULL;
+	struct answer_event *ev;
+	struct review r = { 0 }, *v;
+	struct handoff *h;
+	struct store *s;
+	size_t n;
+
+	upgrade_keeps_everything(path, 6, tables_v2);
+	s = open_ok(path);
+	ok(store_answer_history(s, 1, "aftale", &ev, &n, &cause), cause);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(ev[1].new_value, "ja");
+	ck_assert_str_eq(ev[1].user, "bo");
+	ck_assert_ptr_null(ev[1].respondent);
+	answer_events_free(ev, n);
+	ok(store_handoffs(s, 1, &h, &n, &cause), cause);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(h[0].state, HANDOFF_WITHDRAWN);
+	handoffs_free(h, n);
+	ok(store_reviews(s, 1, &v, &n, &cause), cause);
+	ck_assert_uint_eq(n, 0);
+	/* What version 7 added works on the upgraded file. */
+	ok(store_begin(s, &cause), cause);
+	ok(store_answer_set_by(s, 1, "behov", ANSWER_VALUE, "Fra pakken", 1795166000, "anne",
+	    "Jytte Jurist", SOURCE_IMPORT, NULL, &cause), cause);
+	r.kind = REVIEW_HANDOFF;
+	r.subject = "jurist-udbud";
+	r.role = "jurist";
+	r.state = REVIEW_ACCEPTABLE;
+	r.seen = "beloeb=1";
+	r.time = 1795166100;
+	r.user = "jytte";
+	r.source = SOURCE_CLI;
+	ok(store_review_add(s, 1, &r, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	ok(store_answer_history(s, 1, "behov", &ev, &n, &cause), cause);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(ev[1].respondent, "Jytte Jurist");
+	ck_assert_str_eq(ev[1].user, "anne");
+	answer_events_free(ev, n);
+	ok(store_reviews(s, 1, &v, &n, &cause), cause);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0].subject, "jurist-udbud");
+	ck_assert_int_eq(v[0].state, REVIEW_ACCEPTABLE);
+	reviews_free(v, n);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -1432,6 +1493,7 @@ test_suite(void)
 	tcase_add_test(tc, deleted_or_replaced_while_open);
 	tcase_add_test(tc, upgrade_from_v4_keeps_everything);
 	tcase_add_test(tc, upgrade_from_v5_keeps_everything);
+	tcase_add_test(tc, upgrade_from_v6_keeps_everything);
 	tcase_add_test(tc, commits_counted);
 	suite_add_tcase(s, tc);
 	return s;

@@ -730,6 +730,28 @@ answer_result_free(struct answer_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
+/* Marking h answered while none of its questions has an answer is asked
+ * first: EX_DATAERR unless the user said yes. */
+static int
+check_unanswered(struct action *a, int64_t project, const struct handoff *h, char **cause)
+{
+	const struct handoff_rule *r = content_handoff(a->content, h->rule);
+	const struct role *ro = content_role(a->content, h->role);
+	struct snapshot snap;
+	int status;
+
+	if (r == NULL || r->nquestions == 0)
+		return 0;
+	memset(&snap, 0, sizeof(snap));
+	if ((status = load(a, project, &snap, cause)) == 0 && !handoff_has_answer(snap.progress, r)) {
+		*cause = xasprintf(_("None of the questions of the hand-off to %s has an answer: mark it answered anyway only when the answer came another way"),
+		    ro ? text_get(&ro->name) : h->role);
+		status = EX_DATAERR;
+	}
+	unload(&snap);
+	return status;
+}
+
 int
 action_handoff(struct action *a, int64_t project, const char *rule,
     const struct handoff_edit *edit, char **cause)
@@ -756,7 +778,10 @@ action_handoff(struct action *a, int64_t project, const char *rule,
 	    (status = store_handoff_get(a->store, project, rule, &h, cause)) != 0)
 		goto out;
 	to = edit->set_state ? edit->state : h->state;
-	if (to != h->state && (status = handoff_check_move(h->state, to, cause)) != 0)
+	if (to != h->state && (status = handoff_check_move(h->state, to, edit->note, cause)) != 0)
+		goto out;
+	if (to == HANDOFF_ANSWERED && h->state < HANDOFF_ANSWERED && !edit->unanswered_ok &&
+	    (status = check_unanswered(a, project, h, cause)) != 0)
 		goto out;
 	due = edit->due == NULL ? h->due : *edit->due == '\0' ? NULL : iso;
 	if (to == h->state && edit->note == NULL &&

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "airejse/action.h"
 #include "airejse/clock.h"
@@ -276,16 +277,65 @@ out:
 	return rc;
 }
 
+/* What a move of the hand-off for rule asks of the user first: a reason
+ * to move it back, a yes to mark it answered when none of its questions
+ * has an answer (on a terminal, asked; else --yes). Returns 0 (with
+ * *stop when the user said no), or the status after saying why. */
+static int
+check_move(struct cmd *self, struct action *a, const struct project *p, const char *rule,
+    struct handoff_edit *edit, bool *stop)
+{
+	const struct handoff *h;
+	const struct role *ro;
+	struct snapshot *s = NULL;
+	char *cause = NULL, *q;
+	int rc;
+
+	if ((rc = action_refresh(a, p->id, &s, &cause)) != 0)
+		return cmd_fail(self, rc, cause);
+	h = handoff_find(s->handoffs, s->nhandoffs, rule);
+	ro = h ? content_role(a->content, h->role) : NULL;
+	if (h == NULL || h->state == HANDOFF_WITHDRAWN || edit->state == HANDOFF_WITHDRAWN) {
+		/* action_handoff says why. */
+	} else if (edit->state < h->state &&
+	    (edit->note == NULL || edit->note[strspn(edit->note, " \t\n")] == '\0')) {
+		rc = cmd_error(self, EX_DATAERR,
+		    _("the hand-off moves back from %s to %s: say why with --reason TEXT; it is kept in its history"),
+		    handoff_state_label(h->state), handoff_state_label(edit->state));
+	} else if (edit->state == HANDOFF_ANSWERED && h->state < HANDOFF_ANSWERED &&
+	    !handoff_has_answer(s->progress, content_handoff(a->content, h->rule))) {
+		if (args_has(&self->args, "yes")) {
+			edit->unanswered_ok = true;
+		} else if (!isatty(STDIN_FILENO)) {
+			rc = cmd_error(self, EX_USAGE,
+			    _("None of the questions of the hand-off to %s has an answer: add --yes to mark it answered anyway"),
+			    ro ? text_get(&ro->name) : h->role);
+		} else {
+			q = xasprintf(_("None of the questions of the hand-off to %s has an answer. Mark it answered anyway? [y/N]"),
+			    ro ? text_get(&ro->name) : h->role);
+			edit->unanswered_ok = cmd_confirm(q);
+			free(q);
+			if (!edit->unanswered_ok) {
+				fprintf(stderr, _("Nothing was changed.\n"));
+				*stop = true;
+			}
+		}
+	}
+	snapshot_free(s);
+	return rc;
+}
+
 static int
 handoff(struct cmd *self)
 {
 	char **argv = self->args.operands;
 	const char *state = args_get(&self->args, "state");
-	struct handoff_edit edit = { false, HANDOFF_SENT, NULL, NULL };
+	struct handoff_edit edit = { false, HANDOFF_SENT, NULL, NULL, false };
 	enum out_format fmt;
 	struct project *p = NULL;
 	struct action a;
 	char *cause = NULL;
+	bool stop = false;
 	int rc;
 
 	if ((rc = cmd_format(self, &fmt)) != 0)
@@ -293,7 +343,7 @@ handoff(struct cmd *self)
 	if (state != NULL) {
 		if (handoff_state_parse(state, &edit.state) != 0)
 			return cmd_error(self, EX_USAGE,
-			    _("unknown state '%s': use sent, answered or closed"), state);
+			    _("unknown state '%s': use raised, sent, answered or closed"), state);
 		edit.set_state = true;
 	}
 	edit.note = args_get(&self->args, "note");
@@ -305,7 +355,8 @@ handoff(struct cmd *self)
 		return rc;
 	if (!edit.set_state && edit.note == NULL && edit.due == NULL) {
 		rc = handoff_show(self, &a, p, argv[1], fmt);
-	} else if ((rc = action_handoff(&a, p->id, argv[1], &edit, &cause)) != 0) {
+	} else if ((!edit.set_state || (rc = check_move(self, &a, p, argv[1], &edit, &stop)) == 0) &&
+	    !stop && (rc = action_handoff(&a, p->id, argv[1], &edit, &cause)) != 0) {
 		cmd_fail(self, rc, cause);
 	}
 	project_free(p);
@@ -330,8 +381,9 @@ const struct cmd_entry cmd_handoffs_entry = {
 };
 
 static const struct args_option handoff_options[] = {
-	{ "state", 's', "sent|answered|closed", N_("mark the hand-off sent, answered or closed"), NULL },
-	{ "note", 'n', "TEXT", N_("a note recorded with the change"), NULL },
+	{ "state", 's', "raised|sent|answered|closed", N_("mark the hand-off sent, answered or closed, or move it back (with --reason)"), NULL },
+	{ "note", 'n', "TEXT", N_("a note recorded with the change; the reason of a move back"), "reason" },
+	{ "yes", 'y', NULL, N_("mark it answered without asking when none of its questions has an answer"), NULL },
 	{ "due", 'd', "DATE", N_("the date it is due (an empty one clears it)"), NULL },
 	CMD_FORMAT_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
@@ -345,7 +397,7 @@ static const struct cmd_operand handoff_operands[] = {
 
 const struct cmd_entry cmd_handoff_entry = {
 	"handoff", NULL,
-	"P ID [--state sent|answered|closed] [--note TEXT] [--due DATE] [--format text|tsv|json]",
-	N_("show a hand-off, or mark it sent, answered or closed"),
+	"P ID [--state raised|sent|answered|closed] [--note|--reason TEXT] [--due DATE] [--yes] [--format text|tsv|json]",
+	N_("show a hand-off, or mark it sent, answered or closed, or move it back"),
 	handoff_options, handoff_operands, 2, 2, handoff, NULL
 };

@@ -463,22 +463,6 @@ project_rename(struct cmd *self)
 	return rc;
 }
 
-/* Asks on the terminal; true for yes. */
-static bool
-confirm(const char *question)
-{
-	char line[64];
-
-	ctrl_printf(stderr, "%s ", question);
-	fflush(stderr);
-	if (fgets(line, sizeof(line), stdin) == NULL)
-		return false;
-	line[strcspn(line, "\r\n")] = '\0';
-	/* L10N: the answers that mean yes to a question on the terminal. */
-	return strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0 ||
-	    strcasecmp(line, "j") == 0 || strcasecmp(line, "ja") == 0;
-}
-
 static int
 project_delete(struct cmd *self)
 {
@@ -546,7 +530,7 @@ project_purge(struct cmd *self)
 	if (!yes) {
 		q = xasprintf(_("Remove the archived project '%s' (%lld) for good, with all its answers, hand-offs and history? This cannot be undone. [y/N]"),
 		    p->name, (long long)p->id);
-		yes = confirm(q);
+		yes = cmd_confirm(q);
 		free(q);
 		if (!yes) {
 			ctrl_printf(stderr, _("Nothing was removed.\n"));

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 
 #include "airejse/action.h"
@@ -236,4 +237,19 @@ cmd_finish_output(int status)
 		return status ? status : EX_IOERR;
 	}
 	return status;
+}
+
+bool
+cmd_confirm(const char *question)
+{
+	char line[64];
+
+	ctrl_printf(stderr, "%s ", question);
+	fflush(stderr);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		return false;
+	line[strcspn(line, "\r\n")] = '\0';
+	/* L10N: the answers that mean yes to a question on the terminal. */
+	return strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0 ||
+	    strcasecmp(line, "j") == 0 || strcasecmp(line, "ja") == 0;
 }

@@ -53,21 +53,36 @@ handoff_sync(const struct progress *pr, const struct handoff *stored, size_t nst
 	return n;
 }
 
-int
-handoff_check_move(enum handoff_state from, enum handoff_state to, char **cause)
+bool
+handoff_has_answer(const struct progress *pr, const struct handoff_rule *r)
 {
-	if (to != HANDOFF_SENT && to != HANDOFF_ANSWERED && to != HANDOFF_CLOSED) {
-		*cause = xasprintf(_("a hand-off can be marked sent, answered or closed, not %s (%s): raising and withdrawing follow from the answers"),
-		    handoff_state_label(to), handoff_state_name(to));
+	const struct answer *an;
+	size_t i;
+
+	for (i = 0; r != NULL && i < r->nquestions; i++)
+		if ((an = progress_answer(pr, r->questions[i])) != NULL && an->kind == ANSWER_VALUE)
+			return true;
+	return false;
+}
+
+int
+handoff_check_move(enum handoff_state from, enum handoff_state to, const char *reason,
+    char **cause)
+{
+	if (to == HANDOFF_WITHDRAWN || to >= HANDOFF__COUNT) {
+		*cause = xasprintf(_("a hand-off is not marked %s: that follows from the answers"),
+		    handoff_state_label(to));
 		return EX_DATAERR;
 	}
 	if (from == HANDOFF_WITHDRAWN) {
 		*cause = xstrdup(_("the hand-off was withdrawn because the answers no longer call for it: it comes back by itself if they do again"));
 		return EX_DATAERR;
 	}
-	if (to < from) {
-		*cause = xasprintf(_("the hand-off is already %s (%s): hand-offs move forward only (raised, sent, answered, closed)"),
-		    handoff_state_label(from), handoff_state_name(from));
+	/* Back (answered to sent, closed to raised): a mistake undone, or
+	 * an answer found wanting; why is kept in the history. */
+	if (to < from && (reason == NULL || reason[strspn(reason, " \t\n")] == '\0')) {
+		*cause = xasprintf(_("the hand-off moves back from %s to %s: say why; the reason is kept in its history"),
+		    handoff_state_label(from), handoff_state_label(to));
 		return EX_DATAERR;
 	}
 	return 0;

@@ -1,5 +1,6 @@
 /* Hand-offs: what the answers raised, with the role, the reason, the
- * questions for that role and the state; s, a and c move a hand-off on.
+ * questions for that role and the state; s, a and c move a hand-off on,
+ * and back with a reason (R raises it again).
  * With a role (--role jurist) it shows only that role's hand-offs and
  * the steps the role owns, across the projects.
  *
@@ -732,23 +733,116 @@ open_journey(struct tui *t, struct handoffs *h, const struct row *r)
 	tui_push(t, &tui_journey_ops, &ja);
 }
 
+/* A move of a hand-off waiting on the user: a reason to move it back,
+ * or a yes to mark it answered with none of its questions answered. */
+struct move_ctx {
+	struct handoffs		*h;
+	size_t			 proj;
+	char			*rule;
+	char			*role;
+	enum handoff_state	 to;
+};
+
 static void
-move_state(struct tui *t, struct handoffs *h, const struct row *r, enum handoff_state to)
+move_done(struct tui *t, void *arg)
 {
-	const struct handoff *ho = row_handoff(h, r);
+	struct move_ctx *c = arg;
+
+	free(c->rule);
+	free(c->role);
+	free(c);
+}
+
+/* Moves the hand-off; false (said why) if it could not. */
+static bool
+move_apply(struct tui *t, const struct move_ctx *c, const char *reason, bool unanswered_ok)
+{
 	struct handoff_edit e = { 0 };
 	char *cause = NULL;
 
 	e.set_state = true;
-	e.state = to;
-	if (action_handoff(t->act, h->projs[r->proj].id, ho->rule, &e, &cause) != 0) {
+	e.state = c->to;
+	e.note = reason;
+	e.unanswered_ok = unanswered_ok;
+	if (action_handoff(t->act, c->h->projs[c->proj].id, c->rule, &e, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
+		return false;
+	}
+	tui_info(t, _("The hand-off to %s is now %s."), role_name(t, c->role),
+	    handoff_state_label(c->to));
+	reload_one(t, c->h, c->proj);
+	return true;
+}
+
+static bool
+move_reason_submit(struct tui *t, void *arg, const char *text, size_t choice,
+    const bool *checked)
+{
+	char *reason = utf8_trim(text);
+	bool ok;
+
+	if (*reason == '\0') {
+		free(reason);
+		tui_error(t, "%s", _("Write why it moves back, or press Esc."));
+		return false;
+	}
+	ok = move_apply(t, arg, reason, false);
+	free(reason);
+	return ok;
+}
+
+static bool
+move_confirm_submit(struct tui *t, void *arg, const char *text, size_t choice,
+    const bool *checked)
+{
+	move_apply(t, arg, NULL, true);
+	return true;
+}
+
+/* s, a, c and R: forward at once; back only with a reason, kept in the
+ * history; answered with none of its questions answered only after
+ * asking. */
+static void
+move_state(struct tui *t, struct handoffs *h, const struct row *r, enum handoff_state to)
+{
+	const struct handoff *ho = row_handoff(h, r);
+	const struct snapshot *s;
+	struct move_ctx *c = xcalloc(1, sizeof(*c));
+	struct tui_dialog d;
+	char *prompt = NULL;
+
+	c->h = h;
+	c->proj = r->proj;
+	c->rule = xstrdup(ho->rule);
+	c->role = xstrdup(ho->role);
+	c->to = to;
+	memset(&d, 0, sizeof(d));
+	d.done = move_done;
+	d.arg = c;
+	if (to < ho->state && ho->state != HANDOFF_WITHDRAWN) {
+		prompt = xasprintf(_("Why does the hand-off to %s go back from %s to %s? The reason is kept in its history."),
+		    role_name(t, ho->role), handoff_state_label(ho->state), handoff_state_label(to));
+		d.kind = DLG_LINE;
+		d.title = _("Move back");
+		d.maxlen = 2000;
+		d.submit = move_reason_submit;
+	} else if (to == HANDOFF_ANSWERED && ho->state < HANDOFF_ANSWERED &&
+	    (s = snap_of(t, h, r->proj)) != NULL &&
+	    !handoff_has_answer(s->progress, content_handoff(t->content, ho->rule))) {
+		prompt = xasprintf(_("None of the questions of the hand-off to %s has an answer. Mark it answered anyway?"),
+		    role_name(t, ho->role));
+		d.kind = DLG_CONFIRM;
+		d.title = _("Answered");
+		d.submit = move_confirm_submit;
+	} else {
+		move_apply(t, c, NULL, false);
+		move_done(t, c);
 		return;
 	}
-	tui_info(t, _("The hand-off to %s is now %s."), role_name(t, ho->role),
-	    handoff_state_label(to));
-	reload_one(t, h, r->proj);
+	d.prompt = prompt;
+	tui_dialog_open(t, &d);
+	free(prompt);
 }
 
 /* What an edit of the hand-off's due date or note needs. */
@@ -1040,12 +1134,14 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_ENTER:
 		open_journey(t, h, r);
 		return true;
+	case REQ_STATE_RAISED:
 	case REQ_STATE_SENT:
 	case REQ_STATE_ANSWERED:
 	case REQ_STATE_CLOSED:
 		if (r->kind != ROW_HANDOFF)
 			return false;
-		move_state(t, h, r, req == REQ_STATE_SENT ? HANDOFF_SENT :
+		move_state(t, h, r, req == REQ_STATE_RAISED ? HANDOFF_RAISED :
+		    req == REQ_STATE_SENT ? HANDOFF_SENT :
 		    req == REQ_STATE_ANSWERED ? HANDOFF_ANSWERED : HANDOFF_CLOSED);
 		return true;
 	case REQ_REVIEW:
@@ -1083,6 +1179,7 @@ static const struct tui_binding handoffs_keys[] = {
 	{ REQ_STATE_SENT, { 's' }, N_("Sent"), N_("mark the hand-off sent") },
 	{ REQ_STATE_ANSWERED, { 'a' }, N_("Answered"), N_("mark the hand-off answered") },
 	{ REQ_STATE_CLOSED, { 'c' }, N_("Closed"), N_("mark the hand-off closed") },
+	{ REQ_STATE_RAISED, { 'R' }, NULL, N_("raise the hand-off again: back to raised, with a reason") },
 	{ REQ_DUE, { 'd' }, NULL, N_("set or remove the hand-off's due date") },
 	{ REQ_NOTE, { 'n' }, NULL, N_("add a note to the hand-off's history") },
 	{ REQ_IMPORT, { 'i' }, N_("Import"), N_("import the answers to a hand-off packet") },

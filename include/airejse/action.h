@@ -63,9 +63,11 @@ struct answer_result {
 /* A user's change to a hand-off; fields left NULL/false stay as they are. */
 struct handoff_edit {
 	bool			 set_state;
-	enum handoff_state	 state;	/* sent, answered or closed */
-	const char		*note;	/* recorded with the change */
+	enum handoff_state	 state;	/* raised, sent, answered or closed */
+	const char		*note;	/* recorded with the change; the reason of a move back */
 	const char		*due;	/* a date in any form value.h takes; "" clears */
+	bool			 unanswered_ok;	/* the user said yes to "answered"
+						 * with none of its questions answered */
 };
 
 /* Checks a project name (trimmed, 1-200 characters, UTF-8, no control

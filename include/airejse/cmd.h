@@ -122,6 +122,9 @@ void cmd_row(struct table *t, ...);
  * C1 and bidirectional controls escaped as \uXXXX (ctrl_json); returns
  * 0 or EX_IOERR. void * keeps jansson out of this header. */
 int cmd_print_json(void *json);
+/* Asks question on the terminal (standard error, then a line of
+ * standard input); true for yes (y, yes, j, ja). */
+bool cmd_confirm(const char *question);
 /* Flushes standard output; a write error (a full disk, a closed pipe)
  * is EX_IOERR. Returns status otherwise. */
 int cmd_finish_output(int status);

@@ -34,9 +34,15 @@ bool handoff_holds(const struct progress *pr, const struct handoff_rule *r);
 size_t handoff_sync(const struct progress *pr, const struct handoff *stored,
     size_t nstored, struct handoff_sync **out);
 
-/* Whether a user may move a hand-off from one state to another. Returns 0,
- * or EX_DATAERR with *cause (caller frees). */
-int handoff_check_move(enum handoff_state from, enum handoff_state to, char **cause);
+/* Whether a user may move a hand-off from one state to another: forward
+ * (raised, sent, answered, closed, skipping any), or back with a reason
+ * (may be NULL), never to or from withdrawn. Returns 0, or EX_DATAERR
+ * with *cause (caller frees). */
+int handoff_check_move(enum handoff_state from, enum handoff_state to, const char *reason,
+    char **cause);
+/* Whether any of rule r's questions has an answer ("ved ikke" is none):
+ * marking a hand-off answered without one asks first. */
+bool handoff_has_answer(const struct progress *pr, const struct handoff_rule *r);
 /* Open, with a due date before today (YYYY-MM-DD). */
 bool handoff_overdue(const struct handoff *h, const char *today);
 /* The stored hand-off for rule id in v, or NULL. */

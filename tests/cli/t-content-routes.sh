@@ -56,7 +56,8 @@ run 0 A answer 1 mdr_qms ja
 state 1 kvalitetsstyring Done
 run 0 A answer 1 ce_status under-vurdering
 state 1 ce-maerkning Blocked	# the MDR team's hand-off on the CE plan is open
-run 0 A handoff 1 mdr-ce-plan --state answered
+# Its questions were answered another way (at a meeting): --yes.
+run 0 A handoff 1 mdr-ce-plan --state answered --yes
 state 1 ce-maerkning Open
 run 0 A answer 1 ce_status ce-maerket
 state 1 ce-maerkning Done

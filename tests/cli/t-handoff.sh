@@ -70,13 +70,13 @@ contains "$out" "$(printf 'overdue\t\t\tsent\tjurist-gdpr\tjurist\t2026-11-20\t'
 run 0 "$AIREJSE" next 1 --format json
 contains "$out" '"overdue": ['
 run 65 "$AIREJSE" --lang en handoff 1 jurist-gdpr --state raised
-contains "$err" "sent, answered or closed"
+contains "$err" "moves back from sent to raised: say why with --reason"
 run 65 "$AIREJSE" handoff 1 jurist-gdpr --due "i morgen"
 run 64 "$AIREJSE" handoff 1 jurist-gdpr --state done
 run 66 "$AIREJSE" handoff 1 leder-behov --state sent
 run 0 "$AIREJSE" handoff 1 jurist-gdpr --state answered --due ""
 run 65 "$AIREJSE" --lang en handoff 1 jurist-gdpr --state sent
-contains "$err" "forward only"
+contains "$err" "moves back from answered to sent"
 
 # Shown in full, with its history.
 run 0 "$AIREJSE" handoff 1 jurist-gdpr

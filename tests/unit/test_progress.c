@@ -394,12 +394,21 @@ START_TEST(handoff_moves)
 	size_t i;
 
 	for (i = 0; i < sizeof(fwd) / sizeof(fwd[0]); i++)
-		ck_assert_int_eq(handoff_check_move(fwd[i][0], fwd[i][1], &cause), 0);
+		ck_assert_int_eq(handoff_check_move(fwd[i][0], fwd[i][1], NULL, &cause), 0);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		ck_assert_int_eq(handoff_check_move(bad[i][0], bad[i][1], &cause), EX_DATAERR);
+		ck_assert_int_eq(handoff_check_move(bad[i][0], bad[i][1], NULL, &cause), EX_DATAERR);
 		ck_assert_ptr_nonnull(cause);
 		xfree(cause);
 	}
+	/* Back, with a reason (and only with one that says something). */
+	ck_assert_int_eq(handoff_check_move(HANDOFF_ANSWERED, HANDOFF_SENT, "Svaret manglede", &cause), 0);
+	ck_assert_int_eq(handoff_check_move(HANDOFF_CLOSED, HANDOFF_RAISED, "Genåbnet", &cause), 0);
+	ck_assert_int_eq(handoff_check_move(HANDOFF_CLOSED, HANDOFF_RAISED, " \n", &cause), EX_DATAERR);
+	xfree(cause);
+	ck_assert_int_eq(handoff_check_move(HANDOFF_WITHDRAWN, HANDOFF_RAISED, "Igen", &cause), EX_DATAERR);
+	xfree(cause);
+	ck_assert_int_eq(handoff_check_move(HANDOFF_SENT, HANDOFF_WITHDRAWN, "Væk", &cause), EX_DATAERR);
+	xfree(cause);
 	memset(&h, 0, sizeof(h));
 	h.state = HANDOFF_SENT;
 	ck_assert(!handoff_overdue(&h, "2026-11-23"));

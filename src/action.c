@@ -13,6 +13,7 @@
 #include "airejse/progress.h"
 #include "airejse/review.h"
 #include "airejse/settings.h"
+#include "airejse/status.h"
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/utf8.h"
@@ -460,7 +461,7 @@ answer_locked(struct action *a, int64_t project, const char *question,
 		memset(&cur, 0, sizeof(cur));
 		res->mine_kind = kind;
 		res->mine = value ? xstrdup(value) : NULL;
-		status = EX_TEMPFAIL;
+		status = STATUS_CONFLICT;
 		goto out;
 	}
 	if (kind != ANSWER_NONE && !progress_applies(s.progress, q)) {
@@ -510,7 +511,7 @@ set_answer(struct action *a, int64_t project, const char *question,
 	res->changed = true;
 	return 0;
 fail:
-	if (status != EX_TEMPFAIL) {
+	if (status != STATUS_CONFLICT) {
 		xfree(res->handoffs);
 		res->nhandoffs = 0;
 	}

@@ -16,6 +16,7 @@
 #include "airejse/ctrl.h"
 #include "airejse/export.h"
 #include "airejse/import.h"
+#include "airejse/status.h"
 #include "airejse/record.h"
 #include "airejse/report.h"
 #include "airejse/table.h"
@@ -288,7 +289,7 @@ resolve(const struct cmd *self, struct import_plan *p, const char *keep, char **
 }
 
 /* What stops the import: a refused answer or an open conflict, each
- * said with both values. Returns 0, EX_DATAERR or EX_TEMPFAIL. */
+ * said with both values. Returns 0, EX_DATAERR or STATUS_CONFLICT. */
 static int
 blockers(const struct cmd *self, const struct import_plan *p, const char *keep)
 {
@@ -324,7 +325,7 @@ blockers(const struct cmd *self, const struct import_plan *p, const char *keep)
 		cmd_error(self, 0, P_("%zu answer changed here after the packet was made (above), so nothing was imported: say which to keep with --keep current or --keep file",
 		    "%zu answers changed here after the packet was made (above), so nothing was imported: say which to keep with --keep current or --keep file",
 		    nconf), nconf);
-		return EX_TEMPFAIL;
+		return STATUS_CONFLICT;
 	}
 	return 0;
 }

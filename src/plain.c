@@ -171,7 +171,7 @@ answer_one(struct plain *p, int64_t id, const struct question *q, int64_t rev)
 			answer_result_free(&res);
 			return true;
 		}
-		if (rc == EX_TEMPFAIL && res.theirs.revision > 0) {
+		if (rc == STATUS_CONFLICT && res.theirs.revision > 0) {
 			char *theirs = value_answer_text(q, res.theirs.kind, res.theirs.value);
 
 			ctrl_printf(p->out, _("Someone else answered this meanwhile: %s. Type your answer again to replace it, or press Enter to keep theirs.\n"),

@@ -21,9 +21,11 @@ store_fail(struct store *s, enum db_rc rc, const char *what, char **cause)
 
 	switch (rc) {
 	case DB_EBUSY:
-		why = xasprintf(_("another program has kept %s locked for too long: try again in a moment, or close the other airejse"),
+		/* Not a conflict: nothing of the user's was compared, and the
+		 * same action a moment later may go through. */
+		why = xasprintf(_("someone else is saving to %s right now and has kept it busy longer than airejse waits; nothing was saved: try again in a moment"),
 		    path);
-		status = EX_TEMPFAIL;
+		status = STATUS_BUSY;
 		break;
 	case DB_EREADONLY:
 		why = xasprintf(_("%s is read-only: ask its owner for write access, or work on a copy"),

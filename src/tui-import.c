@@ -15,6 +15,7 @@
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/import.h"
+#include "airejse/status.h"
 #include "airejse/tui-curses.h"
 #include "airejse/utf8.h"
 #include "airejse/value.h"
@@ -169,7 +170,7 @@ preview_submit(struct tui *t, void *arg, const char *text, size_t choice, const 
 	if (rc != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
-		return rc != EX_TEMPFAIL;
+		return rc != STATUS_CONFLICT;
 	}
 	tui_info(t, _("%zu answers stored, %zu already there, %zu left as they were; %zu hand-offs marked answered."),
 	    res.nstored, res.nunchanged, res.nkept + res.nleft, res.nanswered);

@@ -802,7 +802,7 @@ save(struct tui *t, struct edit_ctx *c, const char *input)
 		rc = action_clear(t->act, c->j->id, c->q->id, c->rev, &res, &cause);
 	else
 		rc = action_answer(t->act, c->j->id, c->q->id, input, c->rev, &res, &cause);
-	if (rc == EX_TEMPFAIL && res.theirs.revision > 0) {
+	if (rc == STATUS_CONFLICT && res.theirs.revision > 0) {
 		free(cause);
 		open_conflict(t, c, input, &res);
 		answer_result_free(&res);

@@ -5,8 +5,10 @@
  *
  * Functions return 0 or a sysexits.h status with *cause set (caller
  * frees): EX_DATAERR for a refused value, name or state change,
- * EX_NOINPUT for an unknown project, EX_TEMPFAIL for a conflict, and the
- * store's statuses (store.h). On failure nothing was written. */
+ * EX_NOINPUT for an unknown project, STATUS_CONFLICT (status.h) when
+ * someone else changed the answer first, and the store's statuses
+ * (store.h: STATUS_BUSY when another writer held the database too long).
+ * On failure nothing was written. */
 #ifndef AIREJSE_ACTION_H
 #define AIREJSE_ACTION_H
 
@@ -17,6 +19,7 @@
 #include "airejse/expr.h"
 #include "airejse/i18n.h"
 #include "airejse/record.h"
+#include "airejse/status.h"
 
 struct store;
 struct content;
@@ -50,7 +53,7 @@ struct answer_result {
 	bool			 changed;	/* false: that answer was already stored */
 	struct handoff_sync	*handoffs;	/* hand-offs raised or withdrawn by it */
 	size_t			 nhandoffs;
-	/* On EX_TEMPFAIL: the answer stored by the other writer and the one
+	/* On STATUS_CONFLICT: the answer stored by the other writer and the one
 	 * this save tried (kind and canonical value). */
 	struct answer		 theirs;
 	enum answer_kind	 mine_kind;
@@ -101,7 +104,7 @@ int action_role_find(const struct action *a, const char *id, const struct role *
 /* Answers question with what the user typed: a value of the question's
  * type or "don't know" (value.h). expect is the revision the user saw
  * (0: no answer) or ACTION_ANY_REVISION; a different stored revision is a
- * conflict (EX_TEMPFAIL, both answers in *res). Refuses a question that
+ * conflict (STATUS_CONFLICT, both answers in *res). Refuses a question that
  * does not apply to the project now. res may be NULL; free it with
  * answer_result_free whatever the outcome. */
 int action_answer(struct action *a, int64_t project, const char *question,
@@ -132,7 +135,7 @@ struct action_batch {
  * in the history as given by respondent (may be NULL) and saved by the
  * user, then marks answered, with note, each of rules whose hand-off is
  * still open (raised or sent). Any refusal (EX_DATAERR) or conflict
- * (EX_TEMPFAIL, with both answers in *cause) writes nothing. */
+ * (STATUS_CONFLICT, with both answers in *cause) writes nothing. */
 int action_answers(struct action *a, int64_t project, const struct action_item *v, size_t n,
     const char *respondent, char *const *rules, size_t nrules, const char *note,
     struct action_batch *res, char **cause);

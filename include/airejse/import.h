@@ -103,7 +103,7 @@ int import_plan_read(struct action *a, const char *path, const char *target,
     struct import_plan **out, char **cause);
 /* Stores the items accepted, in one transaction, each as the user's own
  * answer would be and only if the stored answer is still the one the
- * preview saw (else EX_TEMPFAIL and nothing written), and marks answered
+ * preview saw (else STATUS_CONFLICT and nothing written), and marks answered
  * the open hand-offs whose questions that apply all have an answer from
  * the file. */
 int import_plan_apply(struct action *a, const struct import_plan *p,

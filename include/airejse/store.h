@@ -11,8 +11,9 @@
  * what to do: EX_NOINPUT (no such file, project or hand-off), EX_DATAERR
  * (not an airejse database, a newer one, a damaged one, a name taken,
  * text with a control character: every text written passes ctrl_check),
- * EX_IOERR (read-only, disk full, I/O), EX_TEMPFAIL (another writer holds
- * the database too long), EX_CANTCREAT (cannot create the file).
+ * EX_IOERR (read-only, disk full, I/O), STATUS_BUSY (status.h: another
+ * writer held the database longer than the busy timeout; nothing was
+ * saved), EX_CANTCREAT (cannot create the file).
  *
  * Writes happen inside store_begin .. store_commit, one transaction per
  * user action; what store_commit returned 0 for survives a crash. */
@@ -24,6 +25,7 @@
 #include <stdint.h>
 
 #include "airejse/record.h"
+#include "airejse/status.h"
 
 struct store;
 

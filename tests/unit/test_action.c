@@ -17,6 +17,7 @@
 #include "airejse/progress.h"
 #include "airejse/settings.h"
 #include "airejse/store.h"
+#include "airejse/store-impl.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
@@ -288,7 +289,8 @@ START_TEST(conflict)
 	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "2000", 1, &res, &cause), 0);
 	answer_result_free(&res);
 	/* ... so a save based on revision 1 is refused with both values. */
-	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "3000", 1, &res, &cause), EX_TEMPFAIL);
+	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "3000", 1, &res, &cause),
+	    STATUS_CONFLICT);
 	ck_assert_int_eq(res.theirs.revision, 2);
 	ck_assert_str_eq(res.theirs.value, "2000");
 	ck_assert_int_eq(res.mine_kind, ANSWER_VALUE);
@@ -298,15 +300,50 @@ START_TEST(conflict)
 	xfree(cause);
 	answer_result_free(&res);
 	/* A save that saw no answer, when there is one. */
-	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "4000", 0, &res, &cause), EX_TEMPFAIL);
+	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "4000", 0, &res, &cause),
+	    STATUS_CONFLICT);
 	xfree(cause);
 	answer_result_free(&res);
-	ck_assert_int_eq(action_clear(&act, pid, "beloeb", 1, &res, &cause), EX_TEMPFAIL);
+	ck_assert_int_eq(action_clear(&act, pid, "beloeb", 1, &res, &cause), STATUS_CONFLICT);
 	xfree(cause);
 	answer_result_free(&res);
 	/* Choosing mine: save again on their revision. */
 	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "3000", 2, &res, &cause), 0);
 	ck_assert_int_eq(res.revision, 3);
+	answer_result_free(&res);
+}
+END_TEST
+
+/* Another writer holding the database is not a conflict: busy, nothing
+ * compared nor saved, and the same save goes through once it lets go. */
+START_TEST(busy_is_not_a_conflict)
+{
+	struct answer_result res;
+	struct answer a;
+	char *cause = NULL;
+	sqlite3 *other;
+
+	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "1000", 0, &res, &cause), 0);
+	answer_result_free(&res);
+	ck_assert_int_eq(sqlite3_open(store_path(act.store), &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	/* Not the ten seconds a user's save waits. */
+	db_busy_timeout(act.store->db, 20);
+	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "2000", 1, &res, &cause), STATUS_BUSY);
+	ck_assert_msg(strstr(cause, "someone else is saving") != NULL, "%s", cause);
+	ck_assert_msg(strstr(cause, "nothing was saved") != NULL, "%s", cause);
+	ck_assert_ptr_null(strstr(cause, "changed by"));
+	ck_assert_int_eq(res.theirs.revision, 0);
+	ck_assert_ptr_null(res.mine);
+	xfree(cause);
+	answer_result_free(&res);
+	ck_assert_int_eq(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	a = stored("beloeb");
+	ck_assert_str_eq(a.value, "1000");
+	answer_clear(&a);
+	ck_assert_int_eq(action_answer(&act, pid, "beloeb", "2000", 1, &res, &cause), 0);
+	ck_assert_int_eq(res.revision, 2);
 	answer_result_free(&res);
 }
 END_TEST
@@ -1325,6 +1362,7 @@ test_suite(void)
 	tcase_add_test(tc, dontknow_clear_unchanged);
 	tcase_add_test(tc, unchanged_as_shown);
 	tcase_add_test(tc, conflict);
+	tcase_add_test(tc, busy_is_not_a_conflict);
 	tcase_add_test(tc, names_and_tracks);
 	tcase_add_test(tc, restore_from_history);
 	tcase_add_test(tc, archive_restore_purge);

@@ -392,7 +392,7 @@ show_tsv(const struct snapshot *s, const char *today)
 				if (!progress_applies(pr, q))
 					continue;
 
-				snprintf(rev, sizeof(rev), "%lld", (long long)(an ? an->revision : 0));
+				snprintf(rev, sizeof(rev), "%lld", (long long)progress_revision(pr, q));
 				cmd_row(tb, tp->track->id, sp->step->id, step_status_name(sp->status),
 				    q->id, qtype_name(q->type),
 				    answer_kind_name(an ? an->kind : ANSWER_NONE),

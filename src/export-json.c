@@ -330,7 +330,6 @@ static json_t *
 jpacket_question(const struct xpquestion *pq, enum lang lang)
 {
 	const struct question *q = pq->x.q;
-	const struct answer *a = pq->x.a;
 	json_t *o = json_object(), *opts = json_array(), *hs = json_array();
 	size_t i;
 
@@ -357,7 +356,7 @@ jpacket_question(const struct xpquestion *pq, enum lang lang)
 	json_object_set_new(o, "handoffs", hs);
 	jkind_value(o, "current_kind", "current_value", pq->x.kind, pq->x.value);
 	json_object_set_new(o, "current", jstr_owned(xanswer_text(&pq->x, lang)));
-	json_object_set_new(o, "revision", json_integer(a ? a->revision : 0));
+	json_object_set_new(o, "revision", json_integer(pq->x.revision));
 	json_object_set_new(o, "answer", json_null());
 	return o;
 }

@@ -99,7 +99,7 @@ export_packet_id_of(const struct export_data *d, const struct xpacket *p,
 		rules[i] = p->handoffs[i]->rule->id;
 	for (i = 0; i < p->nquestions; i++) {
 		qs[i] = p->questions[i].x.q->id;
-		revs[i] = p->questions[i].x.a ? p->questions[i].x.a->revision : 0;
+		revs[i] = p->questions[i].x.revision;
 	}
 	clock_iso(d->now, made);
 	export_packet_id(d->snap->project->id, d->snap->project->name, p->role->id,

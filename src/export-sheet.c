@@ -217,9 +217,9 @@ packet_rows(const struct export_data *d, struct sheetb *b, const struct xpacket 
 		 * answer, the choices, the revision of the answer so far. */
 		set_owned(&r[XCOL_REMARKS], choices ?
 		    xasprintf(_("%s: %s (revision %lld)"), type, choices,
-			(long long)(pq->x.a ? pq->x.a->revision : 0)) :
+			(long long)pq->x.revision) :
 		    xasprintf(_("%s (revision %lld)"), type,
-			(long long)(pq->x.a ? pq->x.a->revision : 0)));
+			(long long)pq->x.revision));
 		free(type);
 		free(choices);
 	}

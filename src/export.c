@@ -30,6 +30,7 @@ fill_answer(const struct progress *pr, const struct question *q, struct xanswer 
 	memset(x, 0, sizeof(*x));
 	x->q = q;
 	x->a = progress_answer(pr, q);
+	x->revision = progress_revision(pr, q);
 	x->applies = progress_applies(pr, q);
 	x->kind = progress_counts(pr, q, &x->value);
 }

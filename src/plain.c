@@ -200,7 +200,6 @@ walk_step(struct plain *p, int64_t id, const struct step *st)
 		ctrl_printf(p->out, "%s\n", text_get(&st->guidance));
 	for (;;) {
 		const struct question *q = NULL;
-		const struct answer *a;
 
 		if ((s = snapshot(p, id)) == NULL)
 			return false;
@@ -218,8 +217,7 @@ walk_step(struct plain *p, int64_t id, const struct step *st)
 			return true;
 		}
 		show_question(p, s->progress, q, i + 1, n);
-		a = progress_answer(s->progress, q);
-		if (!answer_one(p, id, q, a ? a->revision : 0)) {
+		if (!answer_one(p, id, q, progress_revision(s->progress, q))) {
 			snapshot_free(s);
 			return false;
 		}

@@ -19,6 +19,7 @@ enum memo {
 
 struct progress_q {
 	const struct answer	*answer;	/* NULL: none, or cleared */
+	const struct answer	*stored;	/* NULL: never answered */
 	const struct handoff	*handoff;	/* an open hand-off that asks it */
 	const struct step	**asked_by;	/* steps of the project's tracks */
 	size_t			 nasked_by;
@@ -405,7 +406,10 @@ progress_new(const struct content *c, const struct settings *settings,
 	for (i = 0; i < nanswers; i++) {
 		long qi = qindex(c, answers[i].question);
 
-		if (qi >= 0 && answers[i].kind != ANSWER_NONE)
+		if (qi < 0)
+			continue;
+		pr->q[qi].stored = &answers[i];
+		if (answers[i].kind != ANSWER_NONE)
 			pr->q[qi].answer = &answers[i];
 	}
 	for (i = 0; i < nhandoffs; i++) {
@@ -458,6 +462,22 @@ progress_answer(const struct progress *pr, const struct question *q)
 	struct progress_q *x = pq(pr, q);
 
 	return x ? x->answer : NULL;
+}
+
+const struct answer *
+progress_stored(const struct progress *pr, const struct question *q)
+{
+	struct progress_q *x = pq(pr, q);
+
+	return x ? x->stored : NULL;
+}
+
+int64_t
+progress_revision(const struct progress *pr, const struct question *q)
+{
+	const struct answer *a = progress_stored(pr, q);
+
+	return a ? a->revision : 0;
 }
 
 enum answer_kind

@@ -122,7 +122,7 @@ report_handoff(const struct content *c, const struct progress *pr,
 		json_object_set_new(jq, "title", json_string(text_get(&q->prompt)));
 		if (pr != NULL) {
 			json_object_set_new(jq, "applies", json_boolean(progress_applies(pr, q)));
-			json_object_set_new(jq, "answer", report_answer(q, progress_answer(pr, q)));
+			json_object_set_new(jq, "answer", report_answer(q, progress_stored(pr, q)));
 		}
 		json_array_append_new(qs, jq);
 	}
@@ -163,7 +163,7 @@ static json_t *
 question_json(const struct progress *pr, const struct question *q, const struct step *st)
 {
 	json_t *o = json_object();
-	json_t *answer = report_answer(q, progress_answer(pr, q));
+	json_t *answer = report_answer(q, progress_stored(pr, q));
 
 	json_object_set_new(o, "id", json_string(q->id));
 	json_object_set_new(o, "type", json_string(qtype_name(q->type)));

@@ -1005,7 +1005,7 @@ open_editor(struct tui *t, struct journey *j)
 
 	c->j = j;
 	c->q = q;
-	c->rev = a ? a->revision : 0;
+	c->rev = progress_revision(j->snap->progress, q);
 	title = xasprintf(_("Question %zu of %zu"), j->q + 1, j->nq);
 	d.title = title;
 	d.prompt = text_get(&q->prompt);
@@ -1081,7 +1081,7 @@ quick_answer(struct tui *t, struct journey *j, bool clear)
 
 	c->j = j;
 	c->q = q;
-	c->rev = a ? a->revision : 0;
+	c->rev = progress_revision(j->snap->progress, q);
 	if (!clear) {
 		save(t, c, "ved ikke");
 		ctx_done(t, c);

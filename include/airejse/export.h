@@ -87,6 +87,7 @@ enum item_state {
 struct xanswer {
 	const struct question	*q;
 	const struct answer	*a;	/* the stored answer, or NULL */
+	int64_t			 revision;	/* stored, a cleared one's too */
 	enum answer_kind	 kind;	/* the answer that counts */
 	const char		*value;	/* canonical, for ANSWER_VALUE */
 	bool			 applies;

@@ -112,6 +112,12 @@ bool progress_applies(const struct progress *pr, const struct question *q);
 /* The stored answer to q, whether or not q applies; NULL when there is
  * none (never answered or cleared). */
 const struct answer *progress_answer(const struct progress *pr, const struct question *q);
+/* The stored row of q, a cleared one included (ANSWER_NONE, with the
+ * revision, time and user of the clear); NULL when never answered. */
+const struct answer *progress_stored(const struct progress *pr, const struct question *q);
+/* The revision of q's stored row, which a save must expect: a cleared
+ * answer keeps its own; 0 when never answered. */
+int64_t progress_revision(const struct progress *pr, const struct question *q);
 /* The answer that counts: ANSWER_NONE unless q applies; *value (may be
  * NULL) gets the canonical value for ANSWER_VALUE. */
 enum answer_kind progress_counts(const struct progress *pr, const struct question *q,

@@ -13,6 +13,7 @@
 #include "airejse/cmd.h"
 #include "airejse/diag.h"
 #include "airejse/plain.h"
+#include "airejse/status.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui.h"
 #include "airejse/xalloc.h"
@@ -310,5 +311,5 @@ cli_main(int argc, char **argv)
 	if (rc == 0)
 		rc = cmd_finish_output(dispatch(&app, argc - 1, argv + 1));
 	app_free(&app);
-	return rc;
+	return status_exit(rc);
 }

@@ -73,6 +73,33 @@ print_handoffs(const struct answer_result *res)
 	}
 }
 
+/* What a save did, as JSON: the answer stored (report_answer, with the
+ * revision the next save must expect) and the hand-offs it changed. */
+static int
+print_answer_json(int64_t project, const struct question *q, const char *id,
+    const struct answer *cur, const struct answer_result *res)
+{
+	json_t *o = json_object(), *hs = json_array();
+	size_t i;
+	int rc;
+
+	json_object_set_new(o, "project", json_integer(project));
+	json_object_set_new(o, "question", json_string(id));
+	json_object_set_new(o, "changed", json_boolean(res->changed));
+	json_object_set_new(o, "answer", report_answer(q, cur));
+	for (i = 0; i < res->nhandoffs; i++) {
+		const struct handoff_rule *r = res->handoffs[i].rule;
+
+		json_array_append_new(hs, json_pack("{s:s, s:s, s:s}", "rule", r->id,
+		    "role", r->role->id,
+		    "change", res->handoffs[i].to == HANDOFF_RAISED ? "raised" : "withdrawn"));
+	}
+	json_object_set_new(o, "handoffs", hs);
+	rc = cmd_print_json(o);
+	json_decref(o);
+	return rc;
+}
+
 static int
 answer(struct cmd *self)
 {
@@ -84,10 +111,15 @@ answer(struct cmd *self)
 	struct project *p = NULL;
 	struct action a;
 	int64_t expect = ACTION_ANY_REVISION, from = 0;
+	enum out_format fmt;
 	char *input = NULL, *cause = NULL, *end;
 	int rc;
 
 	memset(&res, 0, sizeof(res));
+	if ((rc = cmd_format(self, &fmt)) != 0)
+		return rc;
+	if (fmt == OUT_TSV)
+		return cmd_error(self, EX_USAGE, _("answer prints text or json, not tsv"));
 	if (rev != NULL) {
 		errno = 0;
 		expect = strtoll(rev, &end, 10);
@@ -127,7 +159,10 @@ answer(struct cmd *self)
 		const struct question *q = content_question(a.content, argv[1]);
 		struct answer cur;
 
-		if (store_answer(a.store, p->id, argv[1], &cur, &cause) == 0) {
+		if (store_answer(a.store, p->id, argv[1], &cur, &cause) == 0 && fmt == OUT_JSON) {
+			rc = print_answer_json(p->id, q, argv[1], &cur, &res);
+			answer_clear(&cur);
+		} else if (cause == NULL) {
 			char *text = value_answer_text(q, cur.kind, cur.value);
 
 			if (res.changed)
@@ -138,8 +173,8 @@ answer(struct cmd *self)
 				    (long long)res.revision);
 			free(text);
 			answer_clear(&cur);
+			print_handoffs(&res);
 		}
-		print_handoffs(&res);
 	} else if (cause != NULL) {
 		cmd_fail(self, rc, cause);
 		cause = NULL;
@@ -336,6 +371,7 @@ static const struct args_option answer_options[] = {
 	{ "expect", 'e', "REV", N_("save only if the stored answer is still at revision REV (0: none yet); else exit 75"), NULL },
 	{ "clear", 'c', NULL, N_("clear the answer instead of giving one"), NULL },
 	{ "restore", 'r', "REV", N_("make the answer what it was at revision REV of its history again (a new revision)"), NULL },
+	{ "format", 'f', "text|json", N_("the output format: text (the default) or json, also for an error"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 

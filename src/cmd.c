@@ -12,18 +12,31 @@
 #include "airejse/cmd.h"
 #include "airejse/ctrl.h"
 #include "airejse/diag.h"
+#include "airejse/status.h"
 #include "airejse/table.h"
 #include "airejse/xalloc.h"
 
-/* Where every message goes out. self (NULL outside a command) and
- * status are for a later machine-readable form; today it is text. */
+/* Where every message goes out: "airejse: message" on standard error.
+ * An error of a command given --format json is also an object on
+ * standard output, {"error": {"code", "status", "message"}}, whose code
+ * (status_name) tells a script what happened without reading the words:
+ * "busy" and "conflict" both exit 75. */
 static void
 say(const struct cmd *self, int status, const char *msg)
 {
-	(void)self;
-	(void)status;
+	const char *format = self != NULL ? args_get(&self->args, "format") : NULL;
+
 	fflush(stdout);
 	ctrl_printf(stderr, "airejse: %s\n", msg);
+	if (status != 0 && format != NULL && strcmp(format, "json") == 0) {
+		json_t *o = json_pack("{s:{s:s, s:i, s:s}}", "error", "code", status_name(status),
+		    "status", status_exit(status), "message", msg);
+
+		/* A message that is not UTF-8 (a path) makes no object. */
+		if (o != NULL)
+			cmd_print_json(o);
+		json_decref(o);
+	}
 }
 
 int

@@ -54,6 +54,7 @@ struct db {
 					 * as callers hold them while more come */
 	size_t		 nstmts, cap;
 	char		*errmsg;	/* the last failure's, when not SQLite's */
+	bool		 unlocked;	/* opened without locks, to read a log */
 };
 
 /* Whether the disk that holds path has (next to) no room left. SQLite
@@ -109,6 +110,26 @@ size_limited(struct db *db)
 	return false;
 }
 
+/* Whether the failure is a write-ahead log beside a database opened
+ * without locks that cannot be read: it holds changes newer than the
+ * file, which must not be shown without them. */
+static bool
+unreadable_log(struct db *db)
+{
+	char *wal;
+	bool r;
+
+	if (!db->unlocked)
+		return false;
+	wal = xasprintf("%s-wal", db->path);
+	r = access(wal, R_OK) != 0;
+	if (r)
+		db->errmsg = xasprintf(_("they are in %s, which you may not read; airejse shows nothing rather than an older state: ask the owner to open the database once where it can be written, or to let you read that file"),
+		    wal);
+	free(wal);
+	return r;
+}
+
 /* The kind of failure of an SQLite result code. */
 static enum db_rc
 classify(struct db *db, int rc)
@@ -140,7 +161,7 @@ classify(struct db *db, int rc)
 		db->errmsg = xstrdup(sqlite3_errstr(rc));
 		return DB_ECORRUPT;
 	case SQLITE_CANTOPEN:
-		return DB_ECANTOPEN;
+		return unreadable_log(db) ? DB_ESTALE : DB_ECANTOPEN;
 	case SQLITE_NOMEM:
 		return DB_ENOMEM;
 	case SQLITE_CONSTRAINT:
@@ -263,9 +284,8 @@ cannot_lock(const char *path)
 	return r;
 }
 
-/* A URI that opens path without locks or journals. Only for a file
- * nobody here can change; a change the owner makes meanwhile may not be
- * seen, which is the price of reading it at all. */
+/* A URI that opens path without locks or journals: for a file nobody
+ * here can change and no write-ahead log beside it (open_unlocked). */
 static char *
 immutable_uri(const char *path)
 {
@@ -281,6 +301,36 @@ immutable_uri(const char *path)
 	}
 	sb_add(&sb, "?immutable=1");
 	return sb_detach(&sb);
+}
+
+/* Opens path where SQLite cannot lock it (cannot_lock). Opened as
+ * immutable it would ignore a write-ahead log beside the file and show
+ * an older state without a word; so where there is one: no locks (the
+ * "unix-none" VFS; nobody here can change the file) and exclusive
+ * locking mode, which keeps the log's index in this process's memory
+ * instead of the -shm file, and the log is read as a writer reads it.
+ * A change the owner makes meanwhile may not be seen, the price of
+ * reading at all. */
+static int
+open_unlocked(struct db *db)
+{
+	char *wal = xasprintf("%s-wal", db->path), *uri;
+	int rc;
+
+	db->unlocked = access(wal, F_OK) == 0;
+	free(wal);
+	if (db->unlocked) {
+		rc = sqlite3_open_v2(db->path, &db->sq, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, "unix-none");
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(db->sq, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
+		return rc;
+	}
+	uri = immutable_uri(db->path);
+	rc = sqlite3_open_v2(uri, &db->sq, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+	free(uri);
+	return rc;
 }
 
 int
@@ -299,12 +349,8 @@ db_open(const char *path, int flags, struct db **out)
 	db = *out = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
 	if (cannot_lock(path)) {
-		char *uri = immutable_uri(path);
-
 		db->readonly_why = _("its folder is not writable by you, and SQLite keeps its journal there");
-		rc = sqlite3_open_v2(uri, &db->sq, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
-		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
-		free(uri);
+		rc = open_unlocked(db);
 	} else {
 		/* One thread uses a store: no lock around every call into
 		 * SQLite. */

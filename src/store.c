@@ -52,6 +52,10 @@ store_fail(struct store *s, enum db_rc rc, const char *what, char **cause)
 		why = xasprintf(_("cannot open %s or its journal beside it (%s): check that its folder is writable"),
 		    path, db_errmsg(s->db));
 		break;
+	case DB_ESTALE:
+		why = xasprintf(_("the newest changes to %s cannot be read here: %s"), path,
+		    db_errmsg(s->db));
+		break;
 	case DB_EGONE:
 		*cause = xasprintf(_("cannot save: the database %s was deleted while airejse was running, so a change saved now would be lost with it; nothing was saved: restore the file from a backup, or quit and start again to make a new one"),
 		    path);

@@ -35,6 +35,7 @@ enum db_rc {
 	DB_ENOTADB,	/* not a database of this driver's kind */
 	DB_ECORRUPT,	/* damaged */
 	DB_ECANTOPEN,	/* cannot open the database or its journal */
+	DB_ESTALE,	/* its newest changes cannot be read here (db_errmsg: why) */
 	DB_EGONE,	/* the file was deleted since it was opened */
 	DB_EREPLACED,	/* the file was replaced by another since */
 	DB_EUNIQUE,	/* a unique key is taken */

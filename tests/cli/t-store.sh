@@ -143,10 +143,12 @@ mkdir probe
 chmod 555 probe
 if touch probe/x 2>/dev/null; then
 	# root may write anything: read as nobody instead.
+	root=1
 	chmod 755 . ro
 	chmod 644 ro/ro.db
 	as() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$@"; }
 else
+	root=0
 	chmod 555 ro
 	chmod 444 ro/ro.db
 	as() { "$@"; }
@@ -166,6 +168,33 @@ if as test -r "$PWD/ro/ro.db" && as test -x "$AIREJSE"; then
 	contains "$out" "Kan læses"
 	run 74 as "$AIREJSE" --lang en --db "$PWD/ro/ro.db" answer 1 behov "Nyt"
 	contains "$err" "folder"
+
+	# The newest change still in the write-ahead log, and no -shm beside
+	# it (its writer stopped without folding the log into the file): the
+	# log is read, never passed over for the older state in the file.
+	chmod u+w ro
+	sqlite3 ro/ro.db ".dbconfig no_ckpt_on_close on" \
+	    "UPDATE answer SET value = 'Nyeste' WHERE question = 'behov'" >/dev/null
+	rm -f ro/ro.db-shm
+	[ -s ro/ro.db-wal ] || fail "sqlite3 left no write-ahead log"
+	chmod a+r ro/ro.db-wal
+	[ "$root" = 1 ] || chmod 555 ro
+	cp ro/ro.db-wal wal.orig
+	run 0 as "$AIREJSE" --db "$PWD/ro/ro.db" project show 1 --format tsv
+	contains "$out" "$(printf 'behov\ttext\tvalue\tNyeste')"
+	run 0 as "$AIREJSE" --db "$PWD/ro/ro.db" export 1 --format json
+	contains "$out" '"Nyeste"'
+	[ ! -e ro/ro.db-shm ] || fail "reading made a -shm file"
+	cmp -s ro/ro.db-wal wal.orig || fail "reading changed the write-ahead log"
+	# A log the reader may not read: refused (74), not shown without it.
+	if [ "$root" = 1 ]; then
+		chmod 600 ro/ro.db-wal
+		run 74 as "$AIREJSE" --lang en --db "$PWD/ro/ro.db" project show 1 --format tsv
+		contains "$err" "the newest changes to $PWD/ro/ro.db cannot be read here"
+		contains "$err" "ro.db-wal, which you may not read"
+		[ -z "$out" ] || fail "an older state was shown: $out"
+	fi
+	rm -f ro/ro.db-wal
 else
 	echo "t-store: skipped the read-only case: nobody cannot reach $PWD" >&2
 fi

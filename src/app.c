@@ -106,7 +106,10 @@ app_store(struct app *app, bool writable, char **cause)
 	if (app->store == NULL) {
 		if (app->db_path == NULL && (app->db_path = paths_db(app->db_opt, cause)) == NULL)
 			return EX_CANTCREAT;
-		if ((rc = store_open(app->db_path, 0, &app->store, cause)) != 0)
+		/* Only what may save makes a new database: a command that
+		 * reads, given a mistyped path, says so instead. */
+		if ((rc = store_open(app->db_path, writable || app->create_db ? 0 : STORE_NOCREATE,
+		    &app->store, cause)) != 0)
 			return rc;
 		store_set_account(app->store, app->account);
 	}

@@ -1,6 +1,7 @@
 /* The program: the global options, the table of commands and the one
  * dispatcher that parses a command's options and operands from its
  * entry; without a command, the terminal program or the plain prompts. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,7 +276,9 @@ front_end(struct cmd *self)
 	char *cause = NULL;
 	int rc;
 
-	/* A read-only database still opens, to look; a save says why not. */
+	/* A read-only database still opens, to look; a save says why not.
+	 * A new one is made on first use. */
+	self->app->create_db = true;
 	if ((rc = cmd_action(self, false, &a)) != 0)
 		return rc;
 	rc = tui_main(self->app, &cause);
@@ -303,6 +306,9 @@ cli_main(int argc, char **argv)
 	int rc;
 
 	xalloc_on_oom(out_of_memory);
+	/* A file that reaches the size limit (ulimit -f) is a failed write,
+	 * reported as one, like a full disk, not a death without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 	/* Messages about the options themselves need gettext first. */
 	rc = app_init(&app, &d, &cause);
 	rc = cmd_report(NULL, rc, &d, &cause);

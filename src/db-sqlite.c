@@ -232,8 +232,25 @@ check_file(const char *path, int flags, char **cause)
 			*cause = xasprintf(_("cannot open the database %s: %s"), path, strerror(errno));
 			return EX_IOERR;
 		}
+		/* A link to nothing: SQLite would fail to open it, and a new
+		 * file would go where the link points, not where the user
+		 * looked. */
+		if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+			char target[4096];
+			ssize_t len = readlink(path, target, sizeof(target) - 1);
+
+			target[len > 0 ? len : 0] = '\0';
+			*cause = xasprintf(_("%s is a link to %s, which does not exist: mend the link, or give the database's own path with --db"),
+			    path, target);
+			return EX_NOINPUT;
+		}
 		if (flags & DB_READONLY) {
 			*cause = xasprintf(_("there is no database at %s: check --db or AIREJSE_DB"), path);
+			return EX_NOINPUT;
+		}
+		if (flags & DB_NOCREATE) {
+			*cause = xasprintf(_("there is no database at %s: check --db or AIREJSE_DB (a command that only reads makes none; 'project new' or the terminal program makes a new one)"),
+			    path);
 			return EX_NOINPUT;
 		}
 		if ((status = make_parents(path, cause)) != 0)
@@ -249,6 +266,13 @@ check_file(const char *path, int flags, char **cause)
 	}
 	if (S_ISDIR(sb.st_mode)) {
 		*cause = xasprintf(_("%s is a folder, not a database: give the path of a file with --db"), path);
+		return EX_DATAERR;
+	}
+	/* A device, a pipe or a socket: SQLite would write its journal
+	 * beside it (/dev/null-journal). */
+	if (!S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(_("%s is not a file but a device, a pipe or a socket, which cannot hold a database: give the path of a file with --db"),
+		    path);
 		return EX_DATAERR;
 	}
 	if (sb.st_size == 0)

@@ -230,7 +230,8 @@ store_open_version(const char *path, int flags, int version, struct store **out,
 {
 	struct store *s;
 	enum db_rc rc;
-	int status, dflags = (flags & STORE_READONLY) ? DB_READONLY : 0;
+	int status, dflags = ((flags & STORE_READONLY) ? DB_READONLY : 0) |
+	    ((flags & STORE_NOCREATE) ? DB_NOCREATE : 0);
 
 	*out = NULL;
 	if ((status = db_check_path(path, dflags, cause)) != 0)

@@ -27,6 +27,10 @@ struct app {
 	char		*account;	/* the OS account (password database), recorded beside it */
 	char		*role;		/* --role: one role's view; NULL for all */
 	bool		 plain;		/* --plain: the plain prompts */
+	bool		 create_db;	/* app_store makes a missing database even
+					 * when not asked for a writable one (the
+					 * terminal program: it opens to look, and
+					 * may save) */
 	enum lang	 lang;		/* of the program and the content */
 	/* Read by app_init. */
 	struct settings	 settings;
@@ -53,8 +57,10 @@ void app_set_lang(struct app *app, enum lang lang);
 int app_content(struct app *app, struct diags *d, char **cause);
 
 /* Opens the database (once): app->db_opt, AIREJSE_DB or the default,
- * created on first use. With writable, a database that cannot be
- * written is refused. Returns 0 or the status with *cause. */
+ * created on first use when writable or app->create_db (a command that
+ * only reads never makes one: EX_NOINPUT). With writable, a database
+ * that cannot be written is refused. Returns 0 or the status with
+ * *cause. */
 int app_store(struct app *app, bool writable, char **cause);
 
 /* Opens the content and the database for the user's actions and checks

@@ -53,11 +53,14 @@ struct db_schema {
 
 /* db_open flags. */
 #define DB_READONLY	0x1	/* never write; a missing database is EX_NOINPUT */
+#define DB_NOCREATE	0x2	/* a missing database is EX_NOINPUT; one there
+				 * opens as it would without the flag */
 
 /* Checks what is at path before the database is opened, and makes a
  * new one where there is none: for SQLite, the file (0600) and its
- * folders (0700), unless DB_READONLY; anything that is not an SQLite
- * file is refused unchanged. Returns 0, or a sysexits status with *cause
+ * folders (0700), unless DB_READONLY or DB_NOCREATE; anything that is
+ * not an SQLite file (a folder, a device, a link to nothing) is refused
+ * unchanged. Returns 0, or a sysexits status with *cause
  * (caller frees): EX_NOINPUT (missing, or not readable), EX_DATAERR (not
  * a database of this kind), EX_CANTCREAT, EX_IOERR. */
 int db_check_path(const char *path, int flags, char **cause);

@@ -34,6 +34,8 @@ struct store;
 
 /* store_open flags. */
 #define STORE_READONLY	0x1	/* never write; a missing file is EX_NOINPUT */
+#define STORE_NOCREATE	0x2	/* a missing file is EX_NOINPUT (for reading
+				 * commands); one there opens as without it */
 
 /* Opens (creating it, its folders 0700 and the file 0600, if missing) and
  * brings the schema up to STORE_VERSION. A newer, foreign or damaged file

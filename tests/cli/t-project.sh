@@ -3,21 +3,30 @@
 . "$TOP/tests/cli/lib.sh"
 export AIREJSE_CONTENT="$TOP/tests/data/store"
 
-# The default database: created on first use, private.
+# The default database: created on first use, private; a command that
+# only reads makes none (issue 20, point 5).
+db="$HOME/.local/share/airejse/airejse.db"
+run 66 "$AIREJSE" --lang en project list
+contains "$err" "there is no database at $db"
+[ ! -e "$db" ] || fail "project list made a database at $db"
+run 66 "$AIREJSE" --lang en project show 1
+run 66 "$AIREJSE" --lang en export 1 --format json
+[ ! -e "$db" ] || fail "a reading command made a database at $db"
+run 0 "$AIREJSE" project new --journey alpha --name "Første"
+run 0 "$AIREJSE" project delete 1 --yes
 run 0 "$AIREJSE" --lang en project list
 contains "$out" "No projects yet"
-db="$HOME/.local/share/airejse/airejse.db"
 [ -f "$db" ] || fail "no database at $db"
 [ "$(stat -c %a "$db")" = 600 ] || fail "database mode $(stat -c %a "$db")"
 [ "$(stat -c %a "$HOME/.local/share/airejse")" = 700 ] || fail "folder mode"
 [ "$(stat -c %a "$HOME/.local/share")" = 700 ] || fail "parent folder mode"
 
 # XDG_DATA_HOME, AIREJSE_DB and --db choose others; missing folders are made 0700.
-XDG_DATA_HOME="$PWD/xdg" run 0 "$AIREJSE" project list
+XDG_DATA_HOME="$PWD/xdg" run 0 "$AIREJSE" project new --journey alpha --name X
 [ -f xdg/airejse/airejse.db ] || fail "XDG_DATA_HOME not used"
-AIREJSE_DB="$PWD/env.db" run 0 "$AIREJSE" project list
+AIREJSE_DB="$PWD/env.db" run 0 "$AIREJSE" project new --journey alpha --name X
 [ -f env.db ] || fail "AIREJSE_DB not used"
-run 0 "$AIREJSE" --db "$PWD/deep/er/a.db" project list
+run 0 "$AIREJSE" --db "$PWD/deep/er/a.db" project new --journey alpha --name X
 [ "$(stat -c %a deep)" = 700 ] && [ "$(stat -c %a deep/er)" = 700 ] || fail "folders not 0700"
 [ "$(stat -c %a deep/er/a.db)" = 600 ] || fail "file not 0600"
 

@@ -18,6 +18,32 @@ echo "hello" > text.db
 run 65 "$AIREJSE" --db text.db project list
 mkdir folder.db
 run 65 "$AIREJSE" --db folder.db project list
+
+# A device is not a file: nothing is written beside it (as root, SQLite
+# made /dev/null-journal), for a save or a read (issue 20, point 5).
+run 65 "$AIREJSE" --lang en --db /dev/null project new --journey alpha --name X
+contains "$err" "/dev/null is not a file but a device"
+[ ! -e /dev/null-journal ] && [ ! -e /dev/null-wal ] || fail "a journal was made beside /dev/null"
+run 65 "$AIREJSE" --db /dev/null project list
+mkfifo pipe.db
+run 65 "$AIREJSE" --lang en --db pipe.db project list
+contains "$err" "a device, a pipe or a socket"
+
+# A link to nothing is said to be one, for a save and for a read.
+ln -s "$PWD/gone/real.db" link.db
+run 66 "$AIREJSE" --lang en --db link.db project new --journey alpha --name X
+contains "$err" "link.db is a link to $PWD/gone/real.db, which does not exist"
+run 66 "$AIREJSE" --lang en --db link.db project list
+contains "$err" "which does not exist"
+[ ! -e gone ] || fail "a folder was made where the link points"
+
+# A command that only reads, on a mistyped path, makes no database.
+for c in "project list" "project show 1" "history 1" "handoffs" "search x" \
+    "export 1" "next 1" "backup b.db"; do
+	run 66 "$AIREJSE" --lang en --db typo/a.db $c
+	contains "$err" "there is no database at typo/a.db"
+done
+[ ! -e typo ] && [ ! -e b.db ] || fail "a reading command made a file"
 sqlite3 other.db "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
 cp other.db other.orig
 run 65 "$AIREJSE" --lang en --db other.db project list

@@ -830,8 +830,10 @@ action_sync(struct action *a, int64_t project, struct handoff_sync **changes,
 	return 0;
 }
 
-int
-action_snapshot(struct action *a, int64_t id, struct snapshot **out, char **cause)
+/* Reads the project in a read transaction, left open with keep (for
+ * action_refresh_open). */
+static int
+snapshot_read(struct action *a, int64_t id, bool keep, struct snapshot **out, char **cause)
 {
 	struct snapshot *s = xcalloc(1, sizeof(*s));
 	int status;
@@ -842,13 +844,20 @@ action_snapshot(struct action *a, int64_t id, struct snapshot **out, char **caus
 		return status;
 	}
 	status = load(a, id, s, cause);
-	store_rollback(a->store);
+	if (status != 0 || !keep)
+		store_rollback(a->store);
 	if (status != 0) {
 		snapshot_free(s);
 		return status;
 	}
 	*out = s;
 	return 0;
+}
+
+int
+action_snapshot(struct action *a, int64_t id, struct snapshot **out, char **cause)
+{
+	return snapshot_read(a, id, false, out, cause);
 }
 
 void
@@ -932,20 +941,23 @@ action_each_refreshed(struct action *a,
 	}
 }
 
-int
-action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause)
+static int
+refresh(struct action *a, int64_t id, bool keep, struct snapshot **out, char **cause)
 {
 	struct handoff_sync *v;
 	size_t n;
 	int status;
 
-	if ((status = action_snapshot(a, id, out, cause)) != 0 || !store_writable(a->store) ||
+	if ((status = snapshot_read(a, id, keep, out, cause)) != 0 || !store_writable(a->store) ||
 	    (*out)->project->archived != 0)
 		return status;
 	n = handoff_sync((*out)->progress, (*out)->handoffs, (*out)->nhandoffs, &v);
 	free(v);
 	if (n == 0)
 		return 0;
+	/* The sync is a write: not inside the read. */
+	if (keep)
+		store_rollback(a->store);
 	snapshot_free(*out);
 	*out = NULL;
 	/* Showing the project matters more than bringing it up to date: if
@@ -953,7 +965,25 @@ action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause
 	 * is; the next save reports the trouble. */
 	if (action_sync(a, id, NULL, NULL, cause) != 0)
 		xfree(*cause);
-	return action_snapshot(a, id, out, cause);
+	return snapshot_read(a, id, keep, out, cause);
+}
+
+int
+action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause)
+{
+	return refresh(a, id, false, out, cause);
+}
+
+int
+action_refresh_open(struct action *a, int64_t id, struct snapshot **out, char **cause)
+{
+	return refresh(a, id, true, out, cause);
+}
+
+void
+action_read_end(struct action *a)
+{
+	store_rollback(a->store);
 }
 
 /* Briefs. */

@@ -183,15 +183,19 @@ handoff_show(const struct cmd *self, struct action *a, const struct project *p,
 	size_t nev = 0, i;
 	int rc;
 
-	if ((rc = action_refresh(a, p->id, &s, &cause)) != 0)
+	/* The hand-off and its history as of one moment. */
+	if ((rc = action_refresh_open(a, p->id, &s, &cause)) != 0)
 		goto out;
 	if ((h = handoff_find(s->handoffs, s->nhandoffs, rule)) == NULL) {
+		action_read_end(a);
 		cause = xasprintf(_("the project has no hand-off '%s': see 'airejse handoffs %lld'"),
 		    rule, (long long)p->id);
 		rc = EX_NOINPUT;
 		goto out;
 	}
-	if ((rc = store_handoff_history(a->store, h->id, &ev, &nev, &cause)) != 0)
+	rc = store_handoff_history(a->store, h->id, &ev, &nev, &cause);
+	action_read_end(a);
+	if (rc != 0)
 		goto out;
 	clock_today(today);
 	r = content_handoff(a->content, h->rule);

@@ -380,7 +380,10 @@ export_load(struct action *a, int64_t id, struct export_data **out, char **cause
 	int rc;
 
 	*out = NULL;
-	if ((rc = action_refresh(a, id, &snap, cause)) != 0)
+	/* The answers, the hand-offs and their history as of one moment:
+	 * read apart, a save between them gave an export history newer
+	 * than its answers. */
+	if ((rc = action_refresh_open(a, id, &snap, cause)) != 0)
 		return rc;
 	rc = store_answer_history(a->store, id, NULL, &hist, &nhist, cause);
 	if (rc == 0) {
@@ -390,6 +393,7 @@ export_load(struct action *a, int64_t id, struct export_data **out, char **cause
 			rc = store_handoff_history(a->store, snap->handoffs[i].id, &hev[i],
 			    &nhev[i], cause);
 	}
+	action_read_end(a);
 	*out = export_derive(a->content, a->settings, snap, hist, nhist, hev, nhev, clock_now());
 	/* The sign-offs as they stand. */
 	if (rc == 0 && (rc = store_reviews(a->store, id, &(*out)->reviews, &(*out)->nreviews,

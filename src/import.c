@@ -399,6 +399,48 @@ read_reviews(struct reader *r, json_t *root, struct imp_project *p)
 	}
 }
 
+/* The last change to question in the history, or NULL. */
+static const struct imp_change *
+last_change(const struct imp_project *p, const char *question)
+{
+	const struct imp_change *last = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nhistory; i++)
+		if (strcmp(p->history[i].question, question) == 0)
+			last = &p->history[i];
+	return last;
+}
+
+/* The history ends, question by question, in the answers: one that says
+ * more or other than them (an export read while someone saved, or an
+ * edited file) would add changes to the audit trail that never
+ * happened. A file without any history is taken as its answers alone. */
+static void
+check_history(struct reader *r, const struct imp_project *p)
+{
+	size_t i, k;
+
+	for (i = 0; r->err == NULL && i < p->nhistory; i++) {
+		const struct imp_change *last = last_change(p, p->history[i].question);
+		const struct imp_change *an = NULL;
+
+		if (last != &p->history[i])
+			continue;
+		for (k = 0; k < p->nanswers; k++)
+			if (strcmp(p->answers[k].question, last->question) == 0)
+				an = &p->answers[k];
+		if (an == NULL ? last->kind != ANSWER_NONE : an->kind != last->kind ||
+		    (an->kind == ANSWER_VALUE && strcmp(an->value, last->value) != 0))
+			bad(r, _("the history of '%s' does not end in the answer the file gives (it was exported while someone saved, or edited): export it again"),
+			    last->question);
+	}
+	for (k = 0; r->err == NULL && p->nhistory > 0 && k < p->nanswers; k++)
+		if (p->answers[k].kind != ANSWER_NONE && last_change(p, p->answers[k].question) == NULL)
+			bad(r, _("the history of '%s' does not end in the answer the file gives (it was exported while someone saved, or edited): export it again"),
+			    p->answers[k].question);
+}
+
 static void
 read_project(struct reader *r, const struct content *c, json_t *root, struct imp_project *p)
 {
@@ -431,6 +473,8 @@ read_project(struct reader *r, const struct content *c, json_t *root, struct imp
 		bad(r, _("$.project.tracks is empty"));
 	read_changes(r, c, root, "history", "new_kind", "new_value", &p->history, &p->nhistory);
 	read_changes(r, c, root, "answers", "kind", "value", &p->answers, &p->nanswers);
+	if (r->err == NULL)
+		check_history(r, p);
 	a = array(r, root, "$", "handoffs");
 	p->handoffs = xcalloc(json_array_size(a) + 1, sizeof(*p->handoffs));
 	json_array_foreach(a, i, v) {

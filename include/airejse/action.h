@@ -231,5 +231,12 @@ void action_memo_free(struct action_memo *m);
  * (after an upgrade, or a change to the content or the site's threshold)
  * and the store is writable, brings them in line first (action_sync). */
 int action_refresh(struct action *a, int64_t id, struct snapshot **out, char **cause);
+/* As action_refresh, but on success returns inside the read transaction
+ * the snapshot was read in, so that what the caller reads next (the
+ * history of an export) is as of the same moment; end it with
+ * action_read_end. On failure no transaction is left open. */
+int action_refresh_open(struct action *a, int64_t id, struct snapshot **out,
+    char **cause);
+void action_read_end(struct action *a);
 
 #endif

@@ -182,4 +182,15 @@ contains "$out" "uden-for-eu"
 run 66 B --lang en import packet3.json
 contains "$err" "--project P"
 run 66 B --lang en import --project 99 packet3.json
+
+# An export whose history does not end in its answers (read while
+# someone saved, or edited) is refused: importing it would add a change
+# to the audit trail that never happened (issue 20, point 4).
+cp export.db skew.db
+sqlite3 skew.db "UPDATE answer SET value = 'Et andet navn' WHERE project = 1 AND question = 'leverandoer';"
+run 0 "$AIREJSE" --db skew.db export 1 --format json -o skew.json
+n=$(B project list --format tsv | wc -l)
+run 65 B --lang en import skew.json --name "Skæv"
+contains "$err" "the history of 'leverandoer' does not end in the answer the file gives"
+[ "$(B project list --format tsv | wc -l)" = "$n" ] || fail "a refused import stored a project"
 exit 0

@@ -1,10 +1,14 @@
 /* Exports: the escaping of each format, the state each checklist item
  * derives from the answers, and writing files without overwriting. */
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "airejse/action.h"
@@ -246,6 +250,81 @@ state_of(const char *id, struct export_data **keep)
 		export_free(d);
 	return s;
 }
+
+/* Another program saving "behov" as fast as it can, each save its
+ * answer and its history entry in one transaction, until killed. */
+static pid_t
+start_writer(void)
+{
+	char *path = xasprintf("%s/t.db", dir);
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		sqlite3 *db;
+		long i;
+
+		if (sqlite3_open(path, &db) != SQLITE_OK)
+			_exit(1);
+		sqlite3_busy_timeout(db, 10000);
+		sqlite3_exec(db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+		for (i = 1;; i++) {
+			char *sql = sqlite3_mprintf(
+			    "BEGIN IMMEDIATE;"
+			    "UPDATE answer SET value = 'v%ld', revision = revision + 1"
+			    " WHERE project = %lld AND question = 'behov';"
+			    "INSERT INTO answer_event (project, question, old_kind, old_value,"
+			    " new_kind, new_value, revision, time, user, source)"
+			    " SELECT project, question, kind, value, kind, value, revision, time,"
+			    " 'writer', 'cli' FROM answer WHERE project = %lld AND question = 'behov';"
+			    "COMMIT;", i, (long long)project, (long long)project);
+
+			if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+				sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			sqlite3_free(sql);
+		}
+	}
+	free(path);
+	return pid;
+}
+
+/* An export reads the answers and their history as of one moment: with a
+ * writer going, the last history entry of an answer is always the
+ * revision the export shows (issue 20, point 4: 16 of 266 exports had
+ * history newer than their answers). */
+START_TEST(one_snapshot)
+{
+	pid_t writer;
+	int i, newer = 0;
+	time_t end;
+
+	answer("behov", "første");
+	writer = start_writer();
+	/* For a second and a half (some 500 exports; fewer under the
+	 * sanitizers), well within the test's time limit. */
+	end = time(NULL) + 2;
+	for (i = 0; time(NULL) < end; i++) {
+		struct export_data *d = NULL;
+		char *cause = NULL;
+		int64_t shown = -1, last = -1;
+		size_t k;
+
+		ck_assert_msg(export_load(&act, project, &d, &cause) == 0, "%s", cause);
+		for (k = 0; k < d->snap->nanswers; k++)
+			if (strcmp(d->snap->answers[k].question, "behov") == 0)
+				shown = d->snap->answers[k].revision;
+		for (k = 0; k < d->nhistory; k++)
+			if (strcmp(d->history[k].question, "behov") == 0)
+				last = d->history[k].revision;
+		if (shown != last)
+			newer++;
+		export_free(d);
+	}
+	kill(writer, SIGKILL);
+	waitpid(writer, NULL, 0);
+	ck_assert_msg(newer == 0, "%d of %d exports had history other than their answers", newer, i);
+}
+END_TEST
 
 START_TEST(states)
 {
@@ -528,6 +607,7 @@ test_suite(void)
 	suite_add_tcase(s, esc);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, states);
+	tcase_add_test(tc, one_snapshot);
 	tcase_add_test(tc, no_script_runs);
 	tcase_add_test(tc, csv_formulas);
 	tcase_add_test(tc, packets);

@@ -443,6 +443,21 @@ query_int(struct db *db, const char *q, int64_t *out)
 	return rc;
 }
 
+/* The first read found the disk full: SQLite could not make the -shm
+ * file a reader of the log needs. Reading needs no new file when the
+ * database is opened as where it cannot be locked (open_unlocked), so
+ * reopen it so, for reading only: a save says the disk is full. */
+static bool
+reopen_for_reading(struct db *db)
+{
+	if (db->unlocked || db->readonly_why != NULL || db->nstmts > 0)
+		return false;
+	sqlite3_close(db->sq);
+	db->sq = NULL;
+	db->readonly_why = _("the disk holding it is full: free some space first");
+	return open_unlocked(db) == SQLITE_OK;
+}
+
 enum db_rc
 db_schema(struct db *db, struct db_schema *out)
 {
@@ -451,6 +466,7 @@ db_schema(struct db *db, struct db_schema *out)
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+again:
 	/* In one read transaction, the caller's or its own: one look at the
 	 * file's state, not three (each a lock taken and given back). */
 	own = !db_in_transaction(db);
@@ -463,6 +479,8 @@ db_schema(struct db *db, struct db_schema *out)
 	} else if (rc == SQLITE_OK && own) {
 		rc = sqlite3_exec(db->sq, "COMMIT", NULL, NULL, NULL);
 	}
+	if (rc != SQLITE_OK && own && classify(db, rc) == DB_EFULL && reopen_for_reading(db))
+		goto again;
 	if (rc != SQLITE_OK)
 		return classify(db, rc);
 	out->ours = appid == APPLICATION_ID;

@@ -20,6 +20,7 @@
 #include "airejse/settings.h"
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
+#include "airejse/tempfile.h"
 #include "airejse/xalloc.h"
 
 /* The model */
@@ -484,24 +485,23 @@ copy_file(const char *path, FILE *out, char **cause)
 	return 0;
 }
 
-/* A temporary file beside path: sets *tmp (caller frees) and returns its
- * descriptor, or -1 with *cause. */
+/* A temporary file beside path, held until tempfile_done (one that a
+ * killed export left there goes first): returns its descriptor, or -1
+ * with *cause. */
 static int
-temp_beside(const char *path, char **tmp, char **cause)
+temp_beside(const char *path, struct tempfile *t, char **cause)
 {
 	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xasprintf("%.*s", (int)(slash - path), path);
 	mode_t mask;
 	int fd;
 
-	if (slash == NULL)
-		*tmp = xstrdup(".airejse-export-XXXXXX");
-	else
-		*tmp = xasprintf("%.*s/.airejse-export-XXXXXX", (int)(slash - path), path);
-	if ((fd = mkstemp(*tmp)) < 0) {
+	fd = tempfile_make(t, dir, ".airejse-export-");
+	free(dir);
+	if (fd < 0) {
 		*cause = xasprintf(_("cannot create a file beside %s: %s; check that the folder exists and that you may write in it"),
 		    path, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
 		return -1;
 	}
 	/* Like any new file: readable as the umask allows. */
@@ -548,7 +548,7 @@ int
 export_write(const struct export_data *d, const struct export_opts *o, FILE *out,
     char **cause)
 {
-	char *tmp = NULL;
+	struct tempfile t;
 	int fd, rc;
 
 	*cause = NULL;
@@ -565,21 +565,20 @@ export_write(const struct export_data *d, const struct export_opts *o, FILE *out
 		const char *dir = getenv("TMPDIR");
 		char *base = xasprintf("%s/x", dir && *dir ? dir : "/tmp");
 
-		fd = temp_beside(base, &tmp, cause);
+		fd = temp_beside(base, &t, cause);
 		free(base);
 	}
 	if (fd < 0)
 		return EX_CANTCREAT;
 	close(fd);
-	rc = render(d, o, NULL, tmp, cause);
+	rc = render(d, o, NULL, t.path, cause);
 	if (rc == 0)
-		rc = copy_file(tmp, out, cause);
+		rc = copy_file(t.path, out, cause);
 	if (rc == 0 && (fflush(out) != 0 || ferror(out))) {
 		*cause = xasprintf(_("cannot write the export: %s"), strerror(errno ? errno : EIO));
 		rc = EX_IOERR;
 	}
-	unlink(tmp);
-	free(tmp);
+	tempfile_done(&t, false);
 	return rc;
 }
 
@@ -614,7 +613,7 @@ export_write_file(const struct export_data *d, const struct export_opts *o,
     const char *path, char **cause)
 {
 	struct stat sb;
-	char *tmp = NULL;
+	struct tempfile t;
 	FILE *f = NULL;
 	int fd, rc;
 
@@ -624,12 +623,12 @@ export_write_file(const struct export_data *d, const struct export_opts *o,
 		    path);
 		return EX_CANTCREAT;
 	}
-	if ((fd = temp_beside(path, &tmp, cause)) < 0)
+	if ((fd = temp_beside(path, &t, cause)) < 0)
 		return EX_CANTCREAT;
 	if (o->format == EXPORT_XLSX) {
 		close(fd);
-		rc = render(d, o, NULL, tmp, cause);
-		if (rc == 0 && (fd = open(tmp, O_RDONLY)) >= 0) {
+		rc = render(d, o, NULL, t.path, cause);
+		if (rc == 0 && (fd = open(t.path, O_RDONLY)) >= 0) {
 			if (fsync(fd) != 0)
 				rc = EX_IOERR;
 			close(fd);
@@ -645,11 +644,9 @@ export_write_file(const struct export_data *d, const struct export_opts *o,
 			rc = EX_IOERR;
 	}
 	if (rc == 0)
-		rc = move_into_place(tmp, path, o->force, cause);
+		rc = move_into_place(t.path, path, o->force, cause);
 	else if (*cause == NULL)
 		*cause = xasprintf(_("cannot write %s: %s"), path, strerror(errno ? errno : EIO));
-	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
+	tempfile_done(&t, rc == 0);
 	return rc;
 }

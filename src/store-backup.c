@@ -12,6 +12,7 @@
 
 #include "airejse/i18n.h"
 #include "airejse/store-impl.h"
+#include "airejse/tempfile.h"
 #include "airejse/xalloc.h"
 
 /* Makes what was written to path, and its name in its folder, durable. */
@@ -37,8 +38,9 @@ int
 store_backup(struct store *s, const char *dest, bool force, char **cause)
 {
 	struct stat sb, db;
+	struct tempfile t;
 	enum db_rc rc;
-	char *tmp, *why;
+	char *dir, *base, *prefix, *why;
 	int fd, status = 0;
 
 	if (stat(dest, &sb) == 0) {
@@ -56,28 +58,31 @@ store_backup(struct store *s, const char *dest, bool force, char **cause)
 		}
 	}
 	/* Written beside the target and renamed into place, so an old
-	 * backup is never half overwritten. */
-	tmp = xasprintf("%s.tmp-XXXXXX", dest);
-	if ((fd = mkstemp(tmp)) < 0) {
+	 * backup is never half overwritten; one a killed backup left there
+	 * goes now. */
+	dir = xstrdup(dest);
+	base = xstrdup(dest);
+	prefix = xasprintf("%s.tmp-", basename(base));
+	fd = tempfile_make(&t, dirname(dir), prefix);
+	free(dir);
+	free(base);
+	free(prefix);
+	if (fd < 0) {
 		*cause = xasprintf(_("cannot create %s: %s"), dest, strerror(errno));
-		free(tmp);
 		return EX_CANTCREAT;
 	}
-	fchmod(fd, 0600);
 	close(fd);
-	if ((rc = db_backup(s->db, tmp, &why)) != DB_OK) {
+	if ((rc = db_backup(s->db, t.path, &why)) != DB_OK) {
 		*cause = xasprintf(_("cannot back up to %s: %s"), dest, why);
 		free(why);
 		status = rc == DB_EIO ? EX_IOERR : EX_CANTCREAT;
 	}
-	if (status == 0 && (sync_file(tmp) != 0 || rename(tmp, dest) != 0)) {
+	if (status == 0 && (sync_file(t.path) != 0 || rename(t.path, dest) != 0)) {
 		*cause = xasprintf(_("cannot back up to %s: %s"), dest, strerror(errno));
 		status = EX_IOERR;
 	}
-	if (status != 0)
-		unlink(tmp);
-	else
+	if (status == 0)
 		sync_file(dest);
-	free(tmp);
+	tempfile_done(&t, status == 0);
 	return status;
 }

@@ -38,3 +38,19 @@ rm -f "$cache"
 run 0 env AIREJSE_CACHE=off "$AIREJSE" --content content journeys --format tsv
 contains "$out" "demo"
 [ ! -e "$cache" ] || fail "AIREJSE_CACHE=off wrote a cache"
+
+# A change of the model gives another build key (issue 13): a question
+# type added after the amount, as in the fault, and the Makefile writes
+# a new key, which a cache of the old model does not carry (above).
+mkdir tree
+cp -R "$TOP/Makefile" "$TOP/src" "$TOP/include" tree/
+make -s -C tree B=b b/cache-key.h >/dev/null 2>&1 || fail "make could not write the build key"
+before=$(cat tree/b/cache-key.h)
+contains "$before" "CACHE_BUILD_KEY 0x"
+touch -d '2000-01-01' tree/b/cache-key.h
+sed 's/^\(\tQ_AMOUNT,\)/\1\n\tQ_FUTURE,/' "$TOP/include/airejse/qtype.h" >tree/include/airejse/qtype.h
+grep -q Q_FUTURE tree/include/airejse/qtype.h || fail "the model was not changed"
+make -s -C tree B=b b/cache-key.h >/dev/null 2>&1 || fail "make could not write the build key"
+after=$(cat tree/b/cache-key.h)
+contains "$after" "CACHE_BUILD_KEY 0x"
+[ "$before" != "$after" ] || fail "a new question type left the build key as it was: $after"

@@ -66,9 +66,12 @@ action_check_name(const char *name, char **clean, char **cause)
 	nfc = utf8_nfc(trimmed);
 	free(trimmed);
 	n = nfc ? utf8_nchars(nfc) : 0;
-	if (n == 0 || n > NAME_MAX_CHARS) {
+	if (n == 0 || n > NAME_MAX_CHARS || strlen(nfc) > VALUE_FIELD_BYTES(NAME_MAX_CHARS)) {
 		*cause = n == 0 ? xasprintf(_("a project needs a name of 1 to %d characters"), NAME_MAX_CHARS) :
-		    xasprintf(_("the name is %zu characters long: shorten it to at most %d"), n, NAME_MAX_CHARS);
+		    xasprintf(ngettext(
+		    "the name is %zu character and %zu bytes long: shorten it to at most %d characters and %zu bytes",
+		    "the name is %zu characters and %zu bytes long: shorten it to at most %d characters and %zu bytes",
+		    n), n, strlen(nfc), NAME_MAX_CHARS, VALUE_FIELD_BYTES(NAME_MAX_CHARS));
 		free(nfc);
 		return EX_DATAERR;
 	}
@@ -768,8 +771,10 @@ action_handoff(struct action *a, int64_t project, const char *rule,
 		return EX_DATAERR;
 	}
 	if (edit->note != NULL && (!utf8_valid(edit->note, strlen(edit->note)) ||
-	    utf8_nchars(edit->note) > NOTE_MAX_CHARS)) {
-		*cause = xasprintf(_("the note must be UTF-8 text of at most %d characters"), NOTE_MAX_CHARS);
+	    utf8_nchars(edit->note) > NOTE_MAX_CHARS ||
+	    strlen(edit->note) > VALUE_FIELD_BYTES(NOTE_MAX_CHARS))) {
+		*cause = xasprintf(_("the note must be UTF-8 text of at most %d characters and %zu bytes"),
+		    NOTE_MAX_CHARS, VALUE_FIELD_BYTES(NOTE_MAX_CHARS));
 		return EX_DATAERR;
 	}
 	if ((status = store_begin(a->store, cause)) != 0)

@@ -470,8 +470,11 @@ read_qty(const struct question *q, const char *input, enum lang lang, struct qty
 		x->err = QE_PERCENT;
 		goto done;
 	}
-	/* Øre have two digits: "250,000 kr." groups thousands. */
-	if (!read_decimal(num, lang, amount && sh.exp == 0 ? 2 : -1, &x->v, &x->other))
+	/* Øre have two digits: "250,000 kr." groups thousands. With more
+	 * and no other reading ("0,001 kr."), a part of an øre, refused as
+	 * not whole kroner below. */
+	if (!read_decimal(num, lang, amount && sh.exp == 0 ? 2 : -1, &x->v, &x->other) &&
+	    (!amount || sh.exp != 0 || !read_decimal(num, lang, -1, &x->v, &x->other)))
 		goto done;
 	dec_shift(&x->v, sh.exp);
 	dec_canon(&x->v, &sb, &sig);
@@ -876,8 +879,15 @@ pick_options(const struct question *q, const char *input, bool *picked, char **b
 /* Why a text was refused. */
 enum terr { TE_NONE, TE_UTF8, TE_LINES, TE_CONTROL, TE_EMPTY, TE_LONG };
 
+static size_t
+text_max(const struct question *q)
+{
+	return q->maxlen ? q->maxlen : (q->type == Q_LONGTEXT ? VALUE_LONGTEXT_MAX : VALUE_TEXT_MAX);
+}
+
 static enum terr
-read_text(const struct question *q, const char *input, char **canon, size_t *nchars)
+read_text(const struct question *q, const char *input, char **canon, size_t *nchars,
+    size_t *nbytes)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const unsigned char *p;
@@ -911,8 +921,8 @@ read_text(const struct question *q, const char *input, char **canon, size_t *nch
 		return TE_EMPTY;
 	}
 	*nchars = utf8_nchars(nfc);
-	if (*nchars > (q->maxlen ? q->maxlen : (q->type == Q_LONGTEXT ?
-	    VALUE_LONGTEXT_MAX : VALUE_TEXT_MAX))) {
+	*nbytes = strlen(nfc);
+	if (*nchars > text_max(q) || *nbytes > VALUE_FIELD_BYTES(text_max(q))) {
 		free(nfc);
 		return TE_LONG;
 	}
@@ -1378,10 +1388,9 @@ refuse_date(const struct question *q, const char *input, enum lang lang,
 }
 
 static int
-refuse_text(const struct question *q, enum terr err, size_t n, char **cause)
+refuse_text(const struct question *q, enum terr err, size_t n, size_t bytes, char **cause)
 {
-	size_t max = q->maxlen ? q->maxlen : (q->type == Q_LONGTEXT ?
-	    VALUE_LONGTEXT_MAX : VALUE_TEXT_MAX);
+	size_t max = text_max(q);
 
 	switch (err) {
 	case TE_LINES:
@@ -1391,8 +1400,14 @@ refuse_text(const struct question *q, enum terr err, size_t n, char **cause)
 	case TE_EMPTY:
 		return refuse(q, cause, "%s", value_message(VM_EMPTY));
 	case TE_LONG:
-		return refuse(q, cause, value_message(VM_TOO_LONG),
-		    n, max);
+		/* Characters alone in the words the form shares (value_message);
+		 * bytes too when they are what is over. */
+		if (bytes <= VALUE_FIELD_BYTES(max))
+			return refuse(q, cause, value_message(VM_TOO_LONG), n, max);
+		return refuse(q, cause, ngettext(
+		    "the answer is %zu character and %zu bytes long; at most %zu characters and %zu bytes are allowed",
+		    "the answer is %zu characters and %zu bytes long; at most %zu characters and %zu bytes are allowed",
+		    n), n, bytes, max, VALUE_FIELD_BYTES(max));
 	default:
 		return refuse(q, cause, "%s", value_message(VM_UTF8));
 	}
@@ -1482,7 +1497,7 @@ value_read(const struct question *q, const char *input, enum lang lang,
 	struct date dt;
 	const struct qoption *o;
 	enum terr te;
-	size_t n = 0;
+	size_t n = 0, bytes = 0;
 	char *t;
 	bool yes;
 
@@ -1498,8 +1513,8 @@ value_read(const struct question *q, const char *input, enum lang lang,
 	switch (q->type) {
 	case Q_TEXT:
 	case Q_LONGTEXT:
-		if ((te = read_text(q, input, canon, &n)) != TE_NONE)
-			return refuse_text(q, te, n, cause);
+		if ((te = read_text(q, input, canon, &n, &bytes)) != TE_NONE)
+			return refuse_text(q, te, n, bytes, cause);
 		return 0;
 	case Q_YESNO:
 		if (value_parse_yesno(input, &yes) != 0) {

@@ -25,6 +25,10 @@ struct question;
 /* Default length limits, in characters. */
 #define VALUE_TEXT_MAX 200
 #define VALUE_LONGTEXT_MAX 20000
+/* A text field of n characters also takes at most this many bytes: four
+ * to a character, a code point at its longest. A character counts its
+ * combining marks too, so without it one letter could carry megabytes. */
+#define VALUE_FIELD_BYTES(n) ((size_t)(n) * 4)
 
 /* Reads input as an answer to q written the lang way: in Danish a point
  * groups thousands and a comma is the decimal mark, in English the

@@ -28,6 +28,14 @@ bad() {
 good behov "  Ærlig talt: mere tid – æøå  " "Ærlig talt: mere tid – æøå"
 bad behov "$(printf 'bad \377\376 bytes')"
 bad behov "$(printf '%0250d' 0)"
+# Bytes as well as characters (issue 20): one letter under 2 MB of
+# combining marks is one character, refused by its size, said in both.
+/usr/bin/python3 -c 'import sys; sys.stdout.write("q" + "\u0301" * 1000000)' >heavy.txt
+run 65 "$AIREJSE" --lang en answer 1 behov - <heavy.txt
+contains "$err" "2000001 bytes"
+contains "$err" "at most 200 characters and 800 bytes"
+run 65 "$AIREJSE" --lang da answer 1 behov - <heavy.txt
+contains "$err" "højst 200 tegn og 800 byte"
 for v in ja yes j JA; do good persondata "$v" ja; done
 for v in nej no n N; do good persondata "$v" nej; done
 bad persondata maybe

@@ -54,6 +54,12 @@ run 0 "$AIREJSE" next 1
 contains "$out" "Venter på:"
 contains "$out" "Jurist: jurist-gdpr (rejst) Jytte Jurist <jytte@rsyd.dk>"
 
+# A note is limited by bytes as well as characters (issue 20): one
+# letter under 8 kB of combining marks is one character, and refused.
+heavy=$(/usr/bin/python3 -c 'import sys; sys.stdout.write("q" + "\u0301" * 4000)')
+run 65 "$AIREJSE" --lang en handoff 1 jurist-gdpr --note "$heavy"
+contains "$err" "at most 2000 characters and 8000 bytes"
+
 # Forward by hand, with a note and a due date; never back.
 run 0 "$AIREJSE" handoff 1 jurist-gdpr --state sent --note "Sendt på mail – æøå" --due 20.11.2026
 run 0 "$AIREJSE" handoffs 1 --format json

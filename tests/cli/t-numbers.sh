@@ -91,6 +91,11 @@ run 65 "$AIREJSE" --lang da answer 1 udviklingsbudget "EUR 2.400.000"
 contains "$err" "beløbet skal angives i kroner (DKK)"
 run 65 "$AIREJSE" --lang da answer 1 udviklingsbudget "0,0000001 mio."
 contains "$err" "'0,0000001 mio.' giver 0,1 kr., og beløb gemmes i hele kroner"
+# Below one øre: said as it is, not "not an amount".
+run 65 "$AIREJSE" --lang da answer 1 udviklingsbudget "0,001 kr."
+contains "$err" "'0,001 kr.' giver 0,001 kr., og beløb gemmes i hele kroner"
+run 65 "$AIREJSE" --lang en answer 1 udviklingsbudget "DKK 0.001"
+contains "$err" "'DKK 0.001' comes to DKK 0.001, and amounts are kept in whole kroner"
 [ "$(stored udviklingsbudget)" = 1200000000 ] || fail "a refused amount changed the answer"
 [ "$(rows udviklingsbudget)" = "$before" ] || fail "a refused amount wrote history"
 

@@ -72,7 +72,7 @@ keys Enter
 i=0
 # The status line wraps where it must: read it as one line.
 status_says() {
-	screen | tr '\n' ' ' | grep -q '1048576 *characters long; at most 200'
+	screen | tr '\n' ' ' | grep -Eq '1048576 +characters +and +1048576 +bytes +long; +at +most +200 +characters'
 }
 while [ $i -lt 300 ] && ! status_says; do
 	sleep 0.1

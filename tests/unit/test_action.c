@@ -383,6 +383,20 @@ START_TEST(names_and_tracks)
 	long_name[200] = '\0';
 	ck_assert_int_eq(action_check_name(long_name, &clean, &cause), 0);
 	free(clean);
+	/* And bytes, four to a character (issue 20): one letter under
+	 * 2 MB of combining marks is refused, its size said. */
+	{
+		char *heavy = xcalloc(1, 2000004);
+
+		heavy[0] = 'q';
+		for (int i = 0; i < 1000000; i++)
+			memcpy(heavy + 1 + 2 * i, "\xcc\x81", 2);
+		ck_assert_int_eq(action_check_name(heavy, &clean, &cause), EX_DATAERR);
+		ck_assert_msg(strstr(cause, "2000001 bytes") != NULL && strstr(cause, "800 bytes") != NULL,
+		    "%s", cause);
+		xfree(cause);
+		free(heavy);
+	}
 	/* 200 characters, not bytes. */
 	ck_assert_int_eq(action_check_name("æææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææææ", &clean, &cause), 0);
 	free(clean);

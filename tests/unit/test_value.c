@@ -147,6 +147,9 @@ static const struct row rows[] = {
 	{ DA, K_AMOUNT, "1.600.000,50 kr.", NULL, "comes to 1.600.000,5 kr., and amounts are kept in whole kroner" },
 	{ DA, K_AMOUNT, "0,0000001 mio.", NULL, "comes to 0,1 kr." },
 	{ DA, K_AMOUNT, "1,5", NULL, "comes to 1,5 kr." },
+	/* Below one øre: said so, not taken for something else. */
+	{ DA, K_AMOUNT, "0,001 kr.", NULL, "comes to 0,001 kr., and amounts are kept in whole kroner" },
+	{ DA, K_AMOUNT, "0,0000000001 mia.", NULL, "comes to 0,1 kr." },
 	{ DA, K_AMOUNT, "EUR 2.400.000", NULL, "the amount is asked in kroner (DKK)" },
 	{ DA, K_AMOUNT, "2.400.000 €", NULL, "the amount is asked in kroner" },
 	{ DA, K_AMOUNT, "$ 500", NULL, "the amount is asked in kroner" },
@@ -247,6 +250,8 @@ static const struct row rows[] = {
 	{ EN, K_AMOUNT, "DKK 1.600", "1600", NOTE_EN },
 	{ EN, K_AMOUNT, "2,4 mio. kr.", "2400000", NOTE_EN },
 	{ EN, K_AMOUNT, "DKK 1.5", NULL, "comes to DKK 1.5, and amounts are kept in whole kroner" },
+	{ EN, K_AMOUNT, "DKK 0.001", NULL, "comes to DKK 0.001, and amounts are kept in whole kroner" },
+	{ EN, K_AMOUNT, "0.0000001 million", NULL, "comes to DKK 0.1" },
 	{ EN, K_AMOUNT, "0.0000001 million", NULL, "comes to DKK 0.1" },
 	{ EN, K_AMOUNT, "USD 500", NULL, "the amount is asked in kroner (DKK)" },
 	{ EN, K_AMOUNT, "500 euros", NULL, "the amount is asked in kroner" },
@@ -723,6 +728,26 @@ START_TEST(text_limits)
 	memcpy(longs + 400, "æ", 2);
 	ck_assert_int_eq(value_parse(&q, longs, &canon, &cause), EX_DATAERR);
 	ck_assert_msg(strstr(cause, "201") != NULL, "%s", cause);
+	free(cause);
+	free(longs);
+	/* And bytes, four to a character (issue 20): one letter under 2 MB
+	 * of combining marks (q, which has no composed form with them) is
+	 * one character, and refused. */
+	longs = xcalloc(1, 2000004);
+	longs[0] = 'q';
+	for (int i = 0; i < 1000000; i++)
+		memcpy(longs + 1 + 2 * i, "\xcc\x81", 2);
+	ck_assert_int_eq(value_parse(&q, longs, &canon, &cause), EX_DATAERR);
+	ck_assert_msg(strstr(cause, "2000001 bytes") != NULL && strstr(cause, "800 bytes") != NULL &&
+	    strstr(cause, "200 characters") != NULL, "%s", cause);
+	free(cause);
+	/* 799 bytes pass, 801 do not. */
+	longs[1 + 2 * 399] = '\0';
+	ck_assert_int_eq(value_parse(&q, longs, &canon, &cause), 0);
+	free(canon);
+	memcpy(longs + 1 + 2 * 399, "\xcc\x81", 3);
+	ck_assert_int_eq(value_parse(&q, longs, &canon, &cause), EX_DATAERR);
+	ck_assert_msg(strstr(cause, "801 bytes") != NULL, "%s", cause);
 	free(cause);
 	free(longs);
 	q.maxlen = 3;

@@ -1689,8 +1689,12 @@ read_plain(const char *s, bool amount, struct dec *v)
 	q.type = amount ? Q_AMOUNT : Q_NUMBER;
 	q.has_min = true;
 	q.min = -(double)VALUE_AMOUNT_MAX;
-	if (strchr(s, '~') != NULL || !read_qty(&q, s, LANG_DA, &x))
+	if (strchr(s, '~') != NULL)
 		return false;
+	if (!read_qty(&q, s, LANG_DA, &x)) {
+		free(x.shown);
+		return false;
+	}
 	free(x.canon);
 	*v = x.v;
 	return !x.approx;

@@ -1,12 +1,16 @@
 /* Shared by the harnesses: a small content with every question type. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/i18n.h"
 #include "airejse/loader.h"
+#include "airejse/xalloc.h"
 #include "fuzz.h"
 
 static const char text[] =
@@ -57,6 +61,66 @@ static const char text[] =
     "    reason: {da: Spørg R, en: Ask R}\n"
     "    questions: [yn, t]\n";
 
+static char dir[64], file[64];
+
+void
+fuzz_remove(const char *path)
+{
+	char *cmd = xasprintf("rm -rf '%s'", path);
+
+	(void)!system(cmd);
+	free(cmd);
+}
+
+static void
+remove_dir(void)
+{
+	fuzz_remove(dir);
+}
+
+static void
+remove_file(void)
+{
+	unlink(file);
+}
+
+const char *
+fuzz_file(const uint8_t *data, size_t size)
+{
+	FILE *f;
+
+	if (file[0] == '\0') {
+		snprintf(file, sizeof(file), "/tmp/airejse-fuzz-%ld.yaml", (long)getpid());
+		atexit(remove_file);
+	}
+	if ((f = fopen(file, "wb")) == NULL)
+		abort();
+	fwrite(data, 1, size, f);
+	fclose(f);
+	return file;
+}
+
+const char *
+fuzz_content_dir(void)
+{
+	char p[128];
+	FILE *f;
+
+	if (dir[0] != '\0')
+		return dir;
+	snprintf(dir, sizeof(dir), "/tmp/airejse-fuzz-content-%ld", (long)getpid());
+	snprintf(p, sizeof(p), "%s/journeys", dir);
+	if ((mkdir(dir, 0700) != 0 && errno != EEXIST) || (mkdir(p, 0700) != 0 && errno != EEXIST))
+		abort();
+	atexit(remove_dir);
+	snprintf(p, sizeof(p), "%s/journeys/fuzz.yaml", dir);
+	if ((f = fopen(p, "w")) == NULL)
+		abort();
+	fputs(text, f);
+	fclose(f);
+	return dir;
+}
+
 const struct content *
 fuzz_content(void)
 {
@@ -82,4 +146,28 @@ fuzz_content(void)
 	diag_free(&d);
 	unlink(path);
 	return c;
+}
+
+void
+fuzz_quiet(bool on)
+{
+	static int saved[2] = { -1, -1 };
+	int null, i;
+
+	fflush(stdout);
+	fflush(stderr);
+	if (on && saved[0] < 0 && getenv("FUZZ_VERBOSE") == NULL &&
+	    (null = open("/dev/null", O_WRONLY)) >= 0) {
+		for (i = 0; i < 2; i++) {
+			saved[i] = dup(i + 1);
+			dup2(null, i + 1);
+		}
+		close(null);
+	} else if (!on && saved[0] >= 0) {
+		for (i = 0; i < 2; i++) {
+			dup2(saved[i], i + 1);
+			close(saved[i]);
+			saved[i] = -1;
+		}
+	}
 }

@@ -190,7 +190,9 @@ report_project(const struct content *c, const struct snapshot *s, const char *to
 	progress_brief_free(b);
 	for (t = 0; t < json_array_size(tracks); t++) {
 		json_t *jt = json_array_get(tracks, t), *phases = json_array();
-		const struct track *tr = content_track(c, json_string_value(json_object_get(jt, "id")));
+		/* No id when the stored one is not UTF-8 (a damaged file). */
+		const char *id = json_string_value(json_object_get(jt, "id"));
+		const struct track *tr = id != NULL ? content_track(c, id) : NULL;
 		const struct track_progress *tp = tr ? progress_track(pr, tr) : NULL;
 
 		for (i = 0, idx = 0; tp != NULL && i < tr->nphases; i++) {

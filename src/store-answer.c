@@ -58,9 +58,12 @@ store_answer_progress_row(struct db_stmt *st, void *rec, struct store_pool *pool
 	struct answer *a = rec;
 
 	memset(a, 0, sizeof(*a));
-	a->question = store_col_copy(st, ANSWER_COL_QUESTION, pool);
+	a->question = store_col_required(st, ANSWER_COL_QUESTION, pool);
 	a->kind = kind_col(st, ANSWER_COL_KIND);
 	a->value = a->kind == ANSWER_VALUE ? store_col_copy(st, ANSWER_COL_VALUE, pool) : NULL;
+	/* A value without one (a damaged file) is no answer. */
+	if (a->kind == ANSWER_VALUE && a->value == NULL)
+		a->kind = ANSWER_NONE;
 }
 
 void
@@ -71,7 +74,7 @@ store_answer_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	store_answer_progress_row(st, rec, pool);
 	a->revision = db_int(st, ANSWER_COL_REVISION);
 	a->time = db_int(st, ANSWER_COL_TIME);
-	a->user = store_col_copy(st, ANSWER_COL_USER, pool);
+	a->user = store_col_required(st, ANSWER_COL_USER, pool);
 	a->source = store_col_source(st, ANSWER_COL_SOURCE);
 }
 
@@ -224,14 +227,18 @@ event_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	(void)pool;
 	memset(e, 0, sizeof(*e));
 	e->id = db_int(st, EVENT_ID);
-	e->question = store_col_text(st, EVENT_QUESTION);
+	e->question = store_col_required(st, EVENT_QUESTION, NULL);
 	e->old_kind = kind_col(st, EVENT_OLD_KIND);
 	e->old_value = store_col_text(st, EVENT_OLD_VALUE);
 	e->new_kind = kind_col(st, EVENT_NEW_KIND);
 	e->new_value = store_col_text(st, EVENT_NEW_VALUE);
+	if (e->old_kind == ANSWER_VALUE && e->old_value == NULL)
+		e->old_kind = ANSWER_NONE;
+	if (e->new_kind == ANSWER_VALUE && e->new_value == NULL)
+		e->new_kind = ANSWER_NONE;
 	e->revision = db_int(st, EVENT_REVISION);
 	e->time = db_int(st, EVENT_TIME);
-	e->user = store_col_text(st, EVENT_USER);
+	e->user = store_col_required(st, EVENT_USER, NULL);
 	e->source = store_col_source(st, EVENT_SOURCE);
 	e->account = store_col_text(st, EVENT_ACCOUNT);
 	e->respondent = store_col_text(st, EVENT_RESPONDENT);

@@ -54,8 +54,8 @@ store_handoff_progress_row(struct db_stmt *st, void *rec, struct store_pool *poo
 	memset(h, 0, sizeof(*h));
 	h->id = db_int(st, HANDOFF_COL_ID);
 	h->project = db_int(st, HANDOFF_COL_PROJECT);
-	h->rule = store_col_copy(st, HANDOFF_COL_RULE, pool);
-	h->role = store_col_copy(st, HANDOFF_COL_ROLE, pool);
+	h->rule = store_col_required(st, HANDOFF_COL_RULE, pool);
+	h->role = store_col_required(st, HANDOFF_COL_ROLE, pool);
 	h->state = state_col(st, HANDOFF_COL_STATE);
 }
 
@@ -280,7 +280,7 @@ event_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	e->note = store_col_text(st, EVENT_NOTE);
 	e->due = store_col_text(st, EVENT_DUE);
 	e->time = db_int(st, EVENT_TIME);
-	e->user = store_col_text(st, EVENT_USER);
+	e->user = store_col_required(st, EVENT_USER, NULL);
 	e->source = store_col_source(st, EVENT_SOURCE);
 	e->account = store_col_text(st, EVENT_ACCOUNT);
 }

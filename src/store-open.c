@@ -182,6 +182,11 @@ schema_check(struct store *s, char **cause)
 		    s->path);
 		return EX_DATAERR;
 	}
+	if (sc.version < 0) {
+		*cause = xasprintf(_("%s has a database version no airejse writes (%lld): it is damaged or not ours, and was left as it is; check --db or AIREJSE_DB, or restore a backup"),
+		    s->path, (long long)sc.version);
+		return EX_DATAERR;
+	}
 	if (sc.version > STORE_VERSION) {
 		*cause = xasprintf(_("%s was written by a newer airejse (database version %lld; this one knows up to %d): it was left as it is; upgrade airejse to open it"),
 		    s->path, (long long)sc.version, STORE_VERSION);

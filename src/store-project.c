@@ -115,7 +115,7 @@ store_project_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	(void)pool;
 	memset(p, 0, sizeof(*p));
 	p->id = db_int(st, PROJECT_COL_ID);
-	p->name = store_col_text(st, PROJECT_COL_NAME);
+	p->name = store_col_required(st, PROJECT_COL_NAME, NULL);
 	p->created = db_int(st, PROJECT_COL_CREATED);
 	p->changed = db_int(st, PROJECT_COL_CHANGED);
 	p->archived = db_int(st, PROJECT_COL_ARCHIVED);
@@ -125,7 +125,7 @@ void
 store_project_add_track(struct project *p, const char *track)
 {
 	p->tracks = xreallocarray(p->tracks, p->ntracks + 1, sizeof(*p->tracks));
-	p->tracks[p->ntracks++] = xstrdup(track);
+	p->tracks[p->ntracks++] = xstrdup(track != NULL ? track : "");
 }
 
 /* Adds the project's tracks to p. */

@@ -214,18 +214,12 @@ store_col_source(struct db_stmt *st, int i)
 
 #define POOL_BLOCK 65536
 
-char *
-store_col_copy(struct db_stmt *st, int i, struct store_pool *pool)
+/* Copies the len bytes at v into pool. */
+static char *
+pool_copy(struct store_pool *pool, const char *v, size_t len)
 {
-	const char *v;
-	size_t len;
 	char *out;
 
-	if (pool == NULL)
-		return store_col_text(st, i);
-	if ((v = db_text(st, i)) == NULL)
-		return NULL;
-	len = db_bytes(st, i) + 1;
 	if (len > POOL_BLOCK / 4 || len > pool->left) {
 		/* A long text gets a block of its own; the current one goes on. */
 		bool own = len > POOL_BLOCK / 4;
@@ -244,6 +238,26 @@ store_col_copy(struct db_stmt *st, int i, struct store_pool *pool)
 	pool->next += len;
 	pool->left -= len;
 	return out;
+}
+
+char *
+store_col_copy(struct db_stmt *st, int i, struct store_pool *pool)
+{
+	const char *v;
+
+	if (pool == NULL)
+		return store_col_text(st, i);
+	if ((v = db_text(st, i)) == NULL)
+		return NULL;
+	return pool_copy(pool, v, db_bytes(st, i) + 1);
+}
+
+char *
+store_col_required(struct db_stmt *st, int i, struct store_pool *pool)
+{
+	if (db_text(st, i) != NULL)
+		return store_col_copy(st, i, pool);
+	return pool != NULL ? pool_copy(pool, "", 1) : xstrdup("");
 }
 
 void

@@ -50,6 +50,10 @@ char *store_col_text(struct db_stmt *st, int i);
 /* Column i as a string copied into pool, or allocated on its own when
  * pool is NULL; NULL for SQL NULL. */
 char *store_col_copy(struct db_stmt *st, int i, struct store_pool *pool);
+/* As store_col_copy, for a column the schema says is never NULL: a NULL
+ * there (a damaged or hand-made file) is read as empty text, so that the
+ * row is shown rather than followed into a crash. */
+char *store_col_required(struct db_stmt *st, int i, struct store_pool *pool);
 /* Frees the pool's blocks but keeps it for reuse; store_pool_free ends it. */
 void store_pool_clear(struct store_pool *pool);
 void store_pool_free(struct store_pool *pool);

@@ -69,6 +69,14 @@ contains "$err" "version 42"
 run 65 "$AIREJSE" --db new.db answer 1 behov x
 cmp -s new.db new.orig || fail "the newer database was changed"
 
+# A version no airejse writes (found by tests/fuzz/fuzz_db.c: a negative
+# one ran migrations from before the first): refused, untouched.
+sqlite3 new.db "PRAGMA user_version = -7;"
+cp new.db new.orig
+run 65 "$AIREJSE" --lang en --db new.db project list
+contains "$err" "database version no airejse writes (-7)"
+cmp -s new.db new.orig || fail "the database of version -7 was changed"
+
 # A version-1 database is upgraded and keeps everything.
 sqlite3 v1.db < "$TOP/tests/data/store-v1.sql"
 run 0 "$AIREJSE" --db v1.db project show 1 --format tsv

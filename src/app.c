@@ -7,8 +7,10 @@
 #include "airejse/action.h"
 #include "airejse/app.h"
 #include "airejse/cache.h"
+#include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
+#include "airejse/legal.h"
 #include "airejse/paths.h"
 #include "airejse/store.h"
 #include "airejse/utf8.h"
@@ -90,6 +92,19 @@ app_content(struct app *app, struct diags *d, char **cause)
 		return 0;
 	dir = paths_content(app->content_opt);
 	rc = cache_load(dir, d, &app->content);
+	/* The facts and placeholders are checked here, above the content's
+	 * own modules, so that legal.c stays outside their circle. */
+	if (rc == 0 && legal_link(app->content, d) > 0) {
+		content_free(app->content);
+		app->content = NULL;
+		rc = EX_DATAERR;
+	}
+	if (rc == 0) {
+		char day[11];
+
+		clock_today(day);
+		legal_fill(app->content, &app->settings, day);
+	}
 	if (rc == EX_NOINPUT)
 		*cause = xasprintf(_("cannot read the content in %s: check --content or AIREJSE_CONTENT"), dir);
 	else if (rc != 0)

@@ -7,11 +7,13 @@
 #include <sysexits.h>
 
 #include "airejse/app.h"
+#include "airejse/clock.h"
 #include "airejse/cmd.h"
 #include "airejse/content.h"
 #include "airejse/ctrl.h"
 #include "airejse/diag.h"
 #include "airejse/loader.h"
+#include "airejse/legal.h"
 #include "airejse/paths.h"
 #include "airejse/report.h"
 #include "airejse/strbuf.h"
@@ -156,6 +158,17 @@ validate(struct cmd *self)
 	if (dir == NULL)
 		dir = paths_content(self->app->content_opt);
 	rc = loader_load(dir, files, nfiles, &d, &content);
+	if (rc == 0 && legal_link(content, &d) > 0)
+		rc = EX_DATAERR;
+	if (rc == 0) {
+		char day[11];
+
+		clock_today(day);
+		legal_lint(content, day, self->app->settings.legal_check_months,
+		    !args_has(&self->args, "no-legal-warnings"), &d);
+		if (d.nerrors > 0)
+			rc = EX_DATAERR;
+	}
 	diag_print(&d, stderr);
 	if (rc == 0) {
 		for (i = 0; i < content->ntracks; i++)
@@ -212,8 +225,13 @@ static const struct cmd_operand validate_operands[] = {
 	{ NULL, NULL }
 };
 
+static const struct args_option validate_options[] = {
+	{ "no-legal-warnings", 0, NULL, N_("do not warn about legal facts checked long ago or not against the legal text"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
 const struct cmd_entry cmd_validate_entry = {
-	"validate", NULL, "[FILE|DIR...]",
+	"validate", NULL, "[--no-legal-warnings] [FILE|DIR...]",
 	N_("check content files and report every problem"),
-	NULL, validate_operands, 0, -1, validate, NULL
+	validate_options, validate_operands, 0, -1, validate, NULL
 };

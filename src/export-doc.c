@@ -7,6 +7,7 @@
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/expr.h"
+#include "airejse/legal.h"
 #include "airejse/export-render.h"
 #include "airejse/review.h"
 #include "airejse/settings.h"
@@ -107,10 +108,15 @@ uses_setting(const struct expr *e, int setting)
 }
 
 /* The tender threshold, when the checklist's conditions weigh an amount
- * against it: the reader sees what "above the threshold" means. */
+ * against it: the reader sees what "above the threshold" means, and
+ * where the figure comes from (the EU's for the period, or the region's
+ * own). */
 static char *
 threshold_text(const struct export_data *d, const struct checklist *cl, enum lang lang)
 {
+	const struct fact *f = legal_fact(d->content, "udbudsgraense");
+	const struct fact_value *v = f ? legal_value_on(f, d->today) : NULL;
+	char *amount, *eu, *r;
 	size_t i, j;
 
 	for (i = 0; i < cl->nitems; i++) {
@@ -121,10 +127,23 @@ threshold_text(const struct export_data *d, const struct checklist *cl, enum lan
 
 		for (j = 0; j < it->nnotes && !uses; j++)
 			uses = uses_setting(it->notes[j].when.expr, SETTING_TENDER_THRESHOLD);
-		if (uses)
-			return value_format_amount((int64_t)(d->settings ?
-			    d->settings->value[SETTING_TENDER_THRESHOLD] :
-			    setting_def(SETTING_TENDER_THRESHOLD)->def), lang);
+		if (!uses)
+			continue;
+		amount = value_format_amount((int64_t)legal_threshold(d->content, d->settings,
+		    d->today, NULL), lang);
+		if (v == NULL)
+			return amount;
+		if (d->settings != NULL && d->settings->threshold_set) {
+			eu = value_format_amount((int64_t)v->value, lang);
+			r = strcmp(eu, amount) == 0 ? xstrdup(amount) :
+			    xasprintf(_("%s (set by the region; the EU threshold is %s)"), amount, eu);
+			free(eu);
+		} else {
+			r = xasprintf(_("%s (EU threshold %.4s–%.4s, %s)"), amount, v->from,
+			    v->until ? v->until : v->from, f->law);
+		}
+		free(amount);
+		return r;
 	}
 	return NULL;
 }

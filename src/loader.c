@@ -501,6 +501,55 @@ static const struct yfield date_fields[] = {
 	{ "law", YAML_SCALAR_NODE, yf_string, offsetof(struct legal_date, law), true, NULL },
 	{ "source", YAML_SCALAR_NODE, yf_string, offsetof(struct legal_date, source), true, NULL },
 	{ "checked", YAML_SCALAR_NODE, yf_date, offsetof(struct legal_date, checked), true, NULL },
+	{ "source_kind", YAML_SCALAR_NODE, yf_string, offsetof(struct legal_date, source_kind), false, NULL },
+	{ "celex", YAML_SCALAR_NODE, yf_string, offsetof(struct legal_date, celex), false, NULL },
+	{ "url", YAML_SCALAR_NODE, yf_string, offsetof(struct legal_date, url), false, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static const struct yfield fact_value_fields[] = {
+	{ "value", YAML_SCALAR_NODE, yf_double, offsetof(struct fact_value, value), true, NULL },
+	{ "eur", YAML_SCALAR_NODE, yf_double, offsetof(struct fact_value, eur), false, NULL },
+	{ "from", YAML_SCALAR_NODE, yf_date, offsetof(struct fact_value, from), true, NULL },
+	{ "until", YAML_SCALAR_NODE, yf_date, offsetof(struct fact_value, until), false, NULL },
+	{ "source", YAML_SCALAR_NODE, yf_string, offsetof(struct fact_value, source), true, NULL },
+	{ "source_kind", YAML_SCALAR_NODE, yf_string, offsetof(struct fact_value, source_kind), false, NULL },
+	{ "celex", YAML_SCALAR_NODE, yf_string, offsetof(struct fact_value, celex), false, NULL },
+	{ "checked", YAML_SCALAR_NODE, yf_date, offsetof(struct fact_value, checked), true, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static void
+fact_value_item(struct ydoc *y, yaml_node_t *n, void *arg)
+{
+	struct fact *f = arg;
+	struct fact_value v;
+
+	memset(&v, 0, sizeof(v));
+	v.pos = ydoc_pos(y, n);
+	/* The loader reports what is missing; a value without a day or a
+	 * check date cannot be placed or trusted. */
+	if (!ydoc_mapping(y, n, fact_value_fields, &v) || v.from == NULL || v.checked == NULL ||
+	    v.source == NULL)
+		return;
+	f->values[f->nvalues++] = v;
+}
+
+static void
+yf_fact_values(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct fact *fa = obj;
+
+	fa->values = list_room(y, n, sizeof(*fa->values));
+	each(y, n, f->key, fact_value_item, obj);
+}
+
+static const struct yfield fact_fields[] = {
+	{ "id", YAML_SCALAR_NODE, yf_id, offsetof(struct fact, id), true, NULL },
+	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct fact, title), true, NULL },
+	{ "unit", YAML_SCALAR_NODE, yf_string, offsetof(struct fact, unit), false, NULL },
+	{ "law", YAML_SCALAR_NODE, yf_string, offsetof(struct fact, law), true, NULL },
+	{ "values", YAML_SEQUENCE_NODE, yf_fact_values, 0, true, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 
@@ -531,6 +580,7 @@ LIST_OF(groups, struct group, group_fields, groups, ngroups)
 LIST_OF(handoffs, struct handoff_rule, handoff_fields, handoffs, nhandoffs)
 LIST_OF(glossary, struct glossary_entry, glossary_fields, glossary, nglossary)
 LIST_OF(dates, struct legal_date, date_fields, dates, ndates)
+LIST_OF(facts, struct fact, fact_fields, facts, nfacts)
 
 /* Checklists */
 
@@ -735,6 +785,7 @@ static const struct yfield file_fields[] = {
 	{ "handoffs", YAML_SEQUENCE_NODE, yf_handoffs, 0, false, NULL },
 	{ "glossary", YAML_SEQUENCE_NODE, yf_glossary, 0, false, NULL },
 	{ "dates", YAML_SEQUENCE_NODE, yf_dates, 0, false, NULL },
+	{ "facts", YAML_SEQUENCE_NODE, yf_facts, 0, false, NULL },
 	{ "checklist", YAML_MAPPING_NODE, yf_checklist, 0, false, NULL },
 	{ "packet", YAML_MAPPING_NODE, yf_packet, 0, false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
@@ -911,6 +962,8 @@ static const struct {
 	    sizeof(struct step), offsetof(struct step, pos), step_fields } },
 	{ yf_phases, { offsetof(struct track, phases), offsetof(struct track, nphases),
 	    sizeof(struct phase), offsetof(struct phase, pos), phase_fields } },
+	{ yf_fact_values, { offsetof(struct fact, values), offsetof(struct fact, nvalues),
+	    sizeof(struct fact_value), offsetof(struct fact_value, pos), fact_value_fields } },
 	{ yf_notes, { offsetof(struct citem, notes), offsetof(struct citem, nnotes),
 	    sizeof(struct cnote), offsetof(struct cnote, pos), note_fields } },
 	{ yf_citems, { offsetof(struct csection, items), offsetof(struct csection, nitems),
@@ -934,6 +987,8 @@ const struct loader_list loader_lists[] = {
 	    sizeof(struct glossary_entry), offsetof(struct glossary_entry, pos), glossary_fields },
 	{ offsetof(struct content, dates), offsetof(struct content, ndates),
 	    sizeof(struct legal_date), offsetof(struct legal_date, pos), date_fields },
+	{ offsetof(struct content, facts), offsetof(struct content, nfacts),
+	    sizeof(struct fact), offsetof(struct fact, pos), fact_fields },
 	{ offsetof(struct content, checklists), offsetof(struct content, nchecklists),
 	    sizeof(struct checklist), offsetof(struct checklist, pos), checklist_fields },
 	{ 0, 0, 0, 0, NULL }

@@ -9,7 +9,9 @@
 #include "airejse/yamldoc.h"
 
 static const struct setting_def defs[SETTING__COUNT] = {
-	/* The threshold above which an EU tender is needed (about DKK 1.6m). */
+	/* The EU tender threshold: without a site setting, the content's
+	 * udbudsgraense fact in force (legal_fill); this only when the
+	 * content has none. */
 	{ "udbudsgraense", SETTING_TENDER_THRESHOLD, 1600000 },
 };
 
@@ -39,6 +41,7 @@ settings_defaults(struct settings *s)
 	for (i = 0; i < SETTING__COUNT; i++)
 		s->value[i] = defs[i].def;
 	s->lang = LANG_DA;
+	s->legal_check_months = 12;
 }
 
 static void
@@ -72,6 +75,26 @@ yf_threshold(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 		return;
 	}
 	s->value[SETTING_TENDER_THRESHOLD] = (double)kr;
+	s->threshold_set = true;
+}
+
+static void
+yf_months(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct settings *s = obj;
+	const char *v = ydoc_scalar(y, n);
+	char *end;
+	long m;
+
+	(void)f;
+	if (v == NULL)
+		return;
+	m = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || m < 1 || m > 120) {
+		ydoc_error(y, n, _("'legal_check_months' must be a whole number of months from 1 to 120, not '%s'"), v);
+		return;
+	}
+	s->legal_check_months = (int)m;
 }
 
 static void
@@ -124,6 +147,7 @@ static const struct yfield settings_fields[] = {
 	{ "organisation", YAML_SCALAR_NODE, yf_string, offsetof(struct settings, organisation), false, NULL },
 	{ "language", YAML_SCALAR_NODE, yf_lang, 0, false, NULL },
 	{ "udbudsgraense", YAML_SCALAR_NODE, yf_threshold, 0, false, NULL },
+	{ "legal_check_months", YAML_SCALAR_NODE, yf_months, 0, false, NULL },
 	{ "contacts", YAML_SEQUENCE_NODE, yf_contacts, 0, false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };

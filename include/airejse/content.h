@@ -178,7 +178,35 @@ struct legal_date {
 	char		*law;		/* e.g. "AI-forordningen art. 113" */
 	char		*source;	/* where the date was read */
 	char		*checked;	/* YYYY-MM-DD, when it was last checked */
+	char		*source_kind;	/* legal, authority, secondary; NULL: see legal.h */
+	char		*celex;		/* the act's CELEX number (optional) */
+	char		*url;		/* where the act is (optional) */
 	struct srcpos	 pos;
+};
+
+/* One period of a fact: the value the law sets from one day until
+ * another, with where it was read and when. */
+struct fact_value {
+	double		 value;
+	double		 eur;		/* the amount in euro the law names (0: none) */
+	char		*from;		/* YYYY-MM-DD */
+	char		*until;		/* YYYY-MM-DD; NULL: open-ended */
+	char		*source;
+	char		*source_kind;
+	char		*celex;
+	char		*checked;
+	struct srcpos	 pos;
+};
+
+/* A value the law sets for periods, e.g. the EU tender threshold. */
+struct fact {
+	char			*id;
+	struct text		 title;
+	char			*unit;		/* dkk (NULL), eur or number */
+	char			*law;
+	struct fact_value	*values;	/* in order of from */
+	size_t			 nvalues;
+	struct srcpos		 pos;
 };
 
 /* Checklists: what is exported. Each item's state is derived from the
@@ -284,6 +312,8 @@ struct content {
 	size_t			 nglossary;
 	struct legal_date	**dates;
 	size_t			 ndates;
+	struct fact		**facts;
+	size_t			 nfacts;
 	struct checklist	**checklists;	/* sorted by order, id */
 	size_t			 nchecklists;
 	struct packet		*packet;	/* NULL: a default layout */

@@ -37,6 +37,8 @@ struct settings {
 	char			*file;	/* the file read, or NULL */
 	char			*organisation;
 	double			 value[SETTING__COUNT];
+	bool			 threshold_set;	/* the site sets udbudsgraense */
+	int			 legal_check_months;	/* validate: a fact ages after */
 	bool			 has_lang;
 	enum lang		 lang;
 	struct role_contact	*contacts;

@@ -7,9 +7,9 @@
 # patients nor a purchase until it has a route to lawful use.
 . "$TOP/tests/cli/lib.sh"
 export AIREJSE_CONTENT="$TOP" AIREJSE_DB="$PWD/r.db" AIREJSE_NOW=2026-12-04T10:00:00Z
+# No site setting: the threshold is the 2026-27 value of the udbudsgraense
+# fact (journeys/dates.yaml), 1.611.360 kr., on the pinned day.
 export AIREJSE_CONFIG="$PWD/config.yaml"
-# The threshold for 2026-27 (journeys/dates.yaml, udbud-taerskel-2026-2027).
-printf 'udbudsgraense: 1611360\n' > config.yaml
 A() { "$AIREJSE" --lang en "$@"; }
 
 # status P TRACK STEP: the step's status, from the JSON (which, unlike the

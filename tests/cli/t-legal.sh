@@ -1,0 +1,85 @@
+# Legal facts as dated data (issue 14): the tender threshold a project
+# uses is the fact's value in force on the day, or the site's setting, and
+# every text that quotes it says the same figure; validate warns when a
+# fact was checked too long ago or not against the legal text, and
+# refuses a figure typed into a text instead of drawn from the data.
+. "$TOP/tests/cli/lib.sh"
+export AIREJSE_CONTENT="$TOP" AIREJSE_DB="$PWD/l.db" AIREJSE_CONFIG="$PWD/config.yaml"
+A() { "$AIREJSE" --lang da "$@"; }
+
+# --- The threshold in the texts, by date and by setting -------------------
+run 0 A project new --name "Æblerød" --journey faerdigt-produkt
+for day in 2025-06-01:1.644.638 2026-06-01:1.611.360; do
+	now=${day%%:*} kr=${day#*:}
+	AIREJSE_NOW=${now}T10:00:00Z run 0 A search "udbudsgrænsen \\(" 1
+	contains "$out" "udbudsgrænsen ($kr kr.)"
+done
+AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A search "Udbudsgrænsen" 1
+lacks "$out" "1.600.000"
+
+printf 'udbudsgraense: 1650000\n' > config.yaml
+AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A search "udbudsgrænsen \\(" 1
+contains "$out" "udbudsgrænsen (1.650.000 kr.)"
+lacks "$out" "1.611.360"
+AIREJSE_NOW=2026-06-01T10:00:00Z run 0 "$AIREJSE" --lang en search "tender threshold \\(" 1
+contains "$out" "tender threshold (DKK 1,650,000)"
+AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A export 1 --what indkoeb --format md
+contains "$out" "Udbudsgrænse:** 1.650.000 kr. (sat af regionen; EU-tærskelværdien er 1.611.360 kr.)"
+lacks "$out" "1.600.000"
+rm config.yaml
+AIREJSE_NOW=2025-06-01T10:00:00Z run 0 A export 1 --what indkoeb --format md
+contains "$out" "Udbudsgrænse:** 1.644.638 kr. (EU-tærskelværdi 2024–2025, Udbudsloven § 6"
+
+# The conditions use the same figure: 1.620.000 kr. needs a tender under
+# the 2026-27 threshold, not under the 2024-25 one.
+tender() {
+	AIREJSE_NOW=$1T10:00:00Z run 0 A project new --name "Udbud $1" --journey faerdigt-produkt
+	p=$out
+	AIREJSE_NOW=$1T10:00:00Z run 0 A answer "$p" kontraktvaerdi 1620000
+	AIREJSE_NOW=$1T10:00:00Z run 0 A handoffs "$p" --format tsv
+}
+tender 2025-06-01
+lacks "$out" "indkoeb-udbud"
+tender 2026-06-01
+contains "$out" "indkoeb-udbud"
+
+# --- validate: the age of a check, the kind of source ---------------------
+V() { run 0 A validate "$@"; }
+AIREJSE_NOW=2027-12-04T10:00:00Z V
+lacks "$err" "sidst kontrolleret"
+contains "$err" "sekundær kilde"
+AIREJSE_NOW=2027-12-05T10:00:00Z V
+contains "$err" "sidst kontrolleret 04.12.2026, for mere end 12 måneder siden"
+contains "$out" "i orden, med"
+# The issue's example: checked 13 months ago.
+AIREJSE_NOW=2028-01-04T10:00:00Z V
+contains "$err" "for mere end 12 måneder siden"
+contains "$err" "ingen værdi af 'udbudsgraense' dækker i dag"
+printf 'legal_check_months: 6\n' > config.yaml
+AIREJSE_NOW=2027-06-04T10:00:00Z V
+lacks "$err" "sidst kontrolleret"
+AIREJSE_NOW=2027-06-05T10:00:00Z V
+contains "$err" "for mere end 6 måneder siden"
+printf 'legal_check_months: 0\n' > config.yaml
+run 78 A validate
+contains "$err" "legal_check_months"
+rm config.yaml
+AIREJSE_NOW=2030-01-01T10:00:00Z V --no-legal-warnings
+[ -z "$err" ] || fail "--no-legal-warnings still warned: $err"
+
+# --- validate refuses a figure typed into a text ---------------------------
+mkdir -p edit/journeys
+sed 's/({udbudsgraense})/(1.611.360 kr.)/' \
+    "$TOP/journeys/questions.yaml" > edit/journeys/questions.yaml
+cmp -s edit/journeys/questions.yaml "$TOP/journeys/questions.yaml" && fail "the edit did nothing"
+run 65 A validate edit/journeys/questions.yaml
+contains "$err" "questions.yaml"
+contains "$err" "{udbudsgraense}"
+sed 's/{date:ai-hoejrisiko-bilag-iii} for bilag III/2. december 2027 for bilag III/' \
+    "$TOP/journeys/questions.yaml" > edit/journeys/questions.yaml
+run 65 A validate edit/journeys/questions.yaml
+contains "$err" "{date:ai-hoejrisiko-bilag-iii}"
+sed 's/{date:ai-hoejrisiko-bilag-iii} for bilag III/{date:ai-hoejrisiko-bilag-iv} for bilag III/' \
+    "$TOP/journeys/questions.yaml" > edit/journeys/questions.yaml
+run 65 A validate edit/journeys/questions.yaml
+contains "$err" "ai-hoejrisiko-bilag-iv"

@@ -175,6 +175,32 @@ signoff_part(struct walk *k, const struct checklist *cl, int level)
 		k->ops->para(k->w, _("No role owns an item of this checklist that applies, so there is nothing to sign off."));
 }
 
+/* The oldest check of the checklist's legal dates, and how many of them
+ * were not checked against the legal text: the reader sees how fresh the
+ * law behind the checklist is. */
+static char *
+checked_text(const struct checklist *cl, enum lang lang)
+{
+	const char *oldest = cl->dates[0]->checked;
+	size_t i, nsec = 0;
+	char *when, *r;
+
+	for (i = 0; i < cl->ndates; i++) {
+		const struct legal_date *dt = cl->dates[i];
+
+		if (strcmp(dt->checked, oldest) < 0)
+			oldest = dt->checked;
+		nsec += strcmp(legal_source_kind(dt->source_kind, dt->source), "legal") != 0;
+	}
+	when = xdate_text(oldest, lang);
+	if (nsec == 0)
+		return when;
+	r = xasprintf(P_("%s (%zu not checked against the legal text)",
+	    "%s (%zu not checked against the legal text)", nsec), when, nsec);
+	free(when);
+	return r;
+}
+
 static void
 checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 {
@@ -212,6 +238,8 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 			free(when);
 			free(checked);
 		}
+		if (cl->ndates > 0)
+			fact_owned(k, _("Legal content last checked"), checked_text(cl, k->lang));
 		k->ops->facts_end(k->w);
 	}
 	free(threshold);

@@ -59,10 +59,8 @@ legal_threshold(const struct content *c, const struct settings *s,
 	return v->value;
 }
 
-/* Where a source comes from: the field, else the old convention of
- * a source that starts by saying it is secondary. */
-static const char *
-kind_of(const char *kind, const char *source)
+const char *
+legal_source_kind(const char *kind, const char *source)
 {
 	if (kind != NULL)
 		return kind;
@@ -636,7 +634,7 @@ legal_lint(const struct content *c, const char *day, int months, bool warn,
 		const struct legal_date *dt = c->dates[i];
 		char *what = xasprintf(_("the legal date '%s'"), text_get(&dt->title));
 
-		warn_checked(d, dt->pos, what, dt->checked, kind_of(dt->source_kind, dt->source),
+		warn_checked(d, dt->pos, what, dt->checked, legal_source_kind(dt->source_kind, dt->source),
 		    dt->source, day, months);
 		free(what);
 	}
@@ -648,7 +646,7 @@ legal_lint(const struct content *c, const char *day, int months, bool warn,
 			char *from = value_format_date(v->from, i18n_lang());
 			char *what = xasprintf(_("the value of '%s' from %s"), text_get(&f->title), from);
 
-			warn_checked(d, v->pos, what, v->checked, kind_of(v->source_kind, v->source),
+			warn_checked(d, v->pos, what, v->checked, legal_source_kind(v->source_kind, v->source),
 			    v->source, day, months);
 			free(what);
 			free(from);
@@ -722,31 +720,4 @@ legal_expand(const struct content *c, const struct settings *s, const char *day,
 		return NULL;
 	}
 	return sb_detach(&sb);
-}
-
-bool
-legal_checked(const struct content *c, char iso[11], size_t *nsecondary)
-{
-	size_t i, j;
-	bool any = false;
-
-	*nsecondary = 0;
-	for (i = 0; i < c->ndates; i++) {
-		const struct legal_date *dt = c->dates[i];
-
-		if (!any || strcmp(dt->checked, iso) < 0)
-			snprintf(iso, 11, "%s", dt->checked);
-		any = true;
-		*nsecondary += strcmp(kind_of(dt->source_kind, dt->source), "legal") != 0;
-	}
-	for (i = 0; i < c->nfacts; i++)
-		for (j = 0; j < c->facts[i]->nvalues; j++) {
-			const struct fact_value *v = &c->facts[i]->values[j];
-
-			if (!any || strcmp(v->checked, iso) < 0)
-				snprintf(iso, 11, "%s", v->checked);
-			any = true;
-			*nsecondary += strcmp(kind_of(v->source_kind, v->source), "legal") != 0;
-		}
-	return any;
 }

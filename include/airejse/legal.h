@@ -57,9 +57,9 @@ char *legal_expand(const struct content *c, const struct settings *s,
  * 2027" (caller frees). */
 char *legal_date_long(const char *iso, enum lang lang);
 
-/* The oldest 'checked' among the legal dates and facts (into iso, 11
- * bytes) and how many of them do not rest on the legal text; false when
- * there are none. */
-bool legal_checked(const struct content *c, char iso[11], size_t *nsecondary);
+/* What kind of source it is: kind (legal, authority, secondary) when
+ * given, else "secondary" for a source that starts by saying so
+ * ("Sekundær kilde"), else "legal". */
+const char *legal_source_kind(const char *kind, const char *source);
 
 #endif

@@ -51,6 +51,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_project_entry,
 	&cmd_answer_entry,
 	&cmd_next_entry,
+	&cmd_calendar_entry,
 	&cmd_handoffs_entry,
 	&cmd_handoff_entry,
 	&cmd_review_entry,

@@ -566,9 +566,8 @@ collect_literals(struct lint *ln)
 	}
 }
 
-/* iso plus months, the day kept (or the month's last), into out. */
-static void
-add_months(const char *iso, int months, char out[11])
+void
+legal_add_months(const char *iso, int months, char out[11])
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	char buf[40];
@@ -595,7 +594,7 @@ warn_checked(struct diags *dg, struct srcpos pos, const char *what, const char *
 {
 	char limit[11];
 
-	add_months(checked, months, limit);
+	legal_add_months(checked, months, limit);
 	if (strcmp(day, limit) > 0) {
 		char *when = value_format_date(checked, i18n_lang());
 

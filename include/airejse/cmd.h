@@ -67,6 +67,7 @@ extern const struct cmd_entry cmd_validate_entry;
 extern const struct cmd_entry cmd_project_entry;
 extern const struct cmd_entry cmd_answer_entry;
 extern const struct cmd_entry cmd_next_entry;
+extern const struct cmd_entry cmd_calendar_entry;
 extern const struct cmd_entry cmd_handoffs_entry;
 extern const struct cmd_entry cmd_handoff_entry;
 extern const struct cmd_entry cmd_review_entry;

@@ -53,6 +53,10 @@ void legal_fill(struct content *c, struct settings *s, const char *day);
 char *legal_expand(const struct content *c, const struct settings *s,
     const char *day, const char *text, enum lang lang);
 
+/* iso (YYYY-MM-DD) plus months, the day kept or else the month's last,
+ * into out (11 bytes). */
+void legal_add_months(const char *iso, int months, char out[11]);
+
 /* The long form of a date in prose: "2. december 2027", "2 December
  * 2027" (caller frees). */
 char *legal_date_long(const char *iso, enum lang lang);

@@ -1166,6 +1166,12 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		else
 			tui_info(t, _("Choose a question first: Tab moves to the questions."));
 		return true;
+	case REQ_CALENDAR: {
+		struct tui_calendar_arg ca = { j->id };
+
+		tui_push(t, &tui_calendar_ops, &ca);
+		return true;
+	}
 	case REQ_HISTORY:
 		if (has_q) {
 			struct tui_history_arg ha = { j->id, j->qs[j->q]->id };
@@ -1236,6 +1242,7 @@ static const struct tui_binding journey_keys[] = {
 	{ REQ_CLEAR, { 'x', FK(KEY_DC) }, NULL, N_("clear the answer (asks first)") },
 	{ REQ_HISTORY, { 'L' }, NULL, N_("the history of the answer") },
 	{ REQ_TRACK, { 't' }, NULL, N_("the project's next track") },
+	{ REQ_CALENDAR, { 'K' }, NULL, N_("the legal dates inside the project's life (calendar)") },
 	{ REQ_HANDOFFS, { 'H' }, N_("Hand-offs"), N_("the project's hand-offs") },
 	{ REQ_IMPORT, { 'I' }, NULL, N_("import the answers to a hand-off packet") },
 	{ REQ_SEARCH, { '/' }, N_("Search"), N_("search the questions, guidance and answers") },

@@ -77,7 +77,8 @@ enum tui_req {
 	REQ_DUE,
 	REQ_NOTE,
 	REQ_REVIEW,
-	REQ_SIGNOFF
+	REQ_SIGNOFF,
+	REQ_CALENDAR
 };
 
 /* Key codes beside characters: the curses KEY_ codes are offset by this,
@@ -165,6 +166,7 @@ extern const struct tui_view_ops tui_help_ops;
 extern const struct tui_view_ops tui_history_ops;
 extern const struct tui_view_ops tui_glossary_ops;
 extern const struct tui_view_ops tui_export_ops;
+extern const struct tui_view_ops tui_calendar_ops;
 
 /* Asks for a file of answers to a hand-off packet of project (0: the
  * project the file names), shows the preview and imports the answers
@@ -186,6 +188,10 @@ struct tui_handoffs_arg {
 struct tui_export_arg {
 	int64_t		 project;
 	const char	*what;		/* NULL, or the --what name to start on */
+};
+
+struct tui_calendar_arg {
+	int64_t		 project;
 };
 
 struct tui_history_arg {

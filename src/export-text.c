@@ -367,13 +367,60 @@ xitem_reason(const struct export_data *d, const struct xitem *x, enum lang lang)
 	return xstrdup(_("The answers stand in the way; see the notes."));
 }
 
+/* When the typed contract value and the one worked out from the
+ * payments differ, which is used and how it was worked out (issue 14);
+ * NULL otherwise. */
+char *
+xcontract_text(const struct progress *pr, enum lang lang)
+{
+	struct contract_value cv;
+	char *t, *w, *o, *y, *r;
+	double years;
+
+	if (!progress_contract(pr, &cv) || !cv.has_typed || !cv.has_worked ||
+	    (cv.typed - cv.worked < 1 && cv.worked - cv.typed < 1))
+		return NULL;
+	t = value_format_amount((int64_t)cv.typed, lang);
+	w = value_format_amount((int64_t)cv.worked, lang);
+	o = value_format_amount((int64_t)cv.once, lang);
+	y = value_format_amount((int64_t)cv.yearly, lang);
+	years = cv.years;
+	r = xasprintf(cv.typed < cv.worked ?
+	    _("The typed contract value (%s) is less than the worked-out one (%s + %s × %g years = %s): the larger is used%s") :
+	    _("The typed contract value (%s) is more than the worked-out one (%s + %s × %g years = %s): the larger is used%s"),
+	    t, o, y, years, w, cv.years_assumed ?
+	    _("; the contract period is unknown, so 48 months (udbudsloven § 38)") : "");
+	free(t);
+	free(w);
+	free(o);
+	free(y);
+	return r;
+}
+
+/* Whether x asks the contract value. */
+static bool
+asks_contract(const struct xitem *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nanswers; i++)
+		if (x->answers[i].applies && strcmp(x->answers[i].q->id, "kontraktvaerdi") == 0)
+			return true;
+	return false;
+}
+
 char *
 xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char *reason = xitem_reason(d, x, lang);
+	char *contract = asks_contract(x) ? xcontract_text(d->snap->progress, lang) : NULL;
 	size_t i;
 
+	if (contract != NULL) {
+		sb_add(&sb, contract);
+		free(contract);
+	}
 	for (i = 0; i < x->nnotes; i++) {
 		if (sb.len > 0)
 			sb_addc(&sb, '\n');

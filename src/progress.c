@@ -1,6 +1,7 @@
 /* Where a project stands. Applicability is worked out lazily and
  * memoised per question and step: conditions refer to other questions,
  * whose applicability the content guarantees is free of cycles. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +9,11 @@
 #include "airejse/progress.h"
 #include "airejse/record.h"
 #include "airejse/settings.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
+
+/* The question whose value conditions see as worked out (progress.h). */
+#define CONTRACT_VALUE_Q "kontraktvaerdi"
 
 enum memo {
 	MEMO_UNKNOWN,
@@ -67,10 +72,10 @@ pq(const struct progress *pr, const struct question *q)
 static bool question_applies(const struct progress *pr, struct progress_q *x,
     const struct question *q);
 
+/* The answer as stored, if it counts. */
 static enum answer_kind
-env_answer(void *arg, const struct question *q, const char **value)
+stored_answer(const struct progress *pr, const struct question *q, const char **value)
 {
-	const struct progress *pr = arg;
 	struct progress_q *x = pq(pr, q);
 
 	if (x == NULL || x->answer == NULL || !question_applies(pr, x, q))
@@ -78,6 +83,59 @@ env_answer(void *arg, const struct question *q, const char **value)
 	if (value != NULL)
 		*value = x->answer->value;
 	return x->answer->kind;
+}
+
+/* The number answered to question id, if it counts. */
+static bool
+number_of(const struct progress *pr, const char *id, double *out)
+{
+	const struct question *q = content_question(pr->content, id);
+	const char *v = NULL;
+
+	return q != NULL && stored_answer(pr, q, &v) == ANSWER_VALUE && value_number(v, out, NULL);
+}
+
+bool
+progress_contract(const struct progress *pr, struct contract_value *cv)
+{
+	memset(cv, 0, sizeof(*cv));
+	cv->has_typed = number_of(pr, CONTRACT_VALUE_Q, &cv->typed);
+	if (number_of(pr, "leverandoer_engangsbeloeb", &cv->once) &&
+	    number_of(pr, "leverandoer_aarligt_beloeb", &cv->yearly)) {
+		if (!number_of(pr, "kontraktperiode_aar", &cv->years)) {
+			cv->years = 4;
+			cv->years_assumed = true;
+		}
+		cv->worked = cv->once + cv->yearly * cv->years;
+		cv->has_worked = true;
+	}
+	if (!cv->has_typed && !cv->has_worked)
+		return false;
+	cv->used = !cv->has_worked ? cv->typed : !cv->has_typed ? cv->worked :
+	    cv->typed > cv->worked ? cv->typed : cv->worked;
+	return true;
+}
+
+/* Conditions see kontraktvaerdi as the larger of the typed and the
+ * worked-out value (issue 14): one typed number must not decide alone
+ * whether the law requires a tender. */
+static enum answer_kind
+env_answer(void *arg, const struct question *q, const char **value)
+{
+	struct progress *pr = arg;
+	struct contract_value cv;
+	struct progress_q *x;
+	enum answer_kind k = stored_answer(pr, q, value);
+
+	if (strcmp(q->id, CONTRACT_VALUE_Q) != 0 || (x = pq(pr, q)) == NULL ||
+	    !question_applies(pr, x, q))
+		return k;
+	if (!progress_contract(pr, &cv) || !cv.has_worked)
+		return k;
+	snprintf(pr->contract_used, sizeof(pr->contract_used), "%.0f", cv.used);
+	if (value != NULL)
+		*value = pr->contract_used;
+	return ANSWER_VALUE;
 }
 
 static double
@@ -483,7 +541,8 @@ progress_revision(const struct progress *pr, const struct question *q)
 enum answer_kind
 progress_counts(const struct progress *pr, const struct question *q, const char **value)
 {
-	return env_answer((void *)pr, q, value);
+	/* As typed: only conditions see the worked-out contract value. */
+	return stored_answer(pr, q, value);
 }
 
 const struct step_progress *

@@ -38,6 +38,9 @@ char *xstep_text(const struct step *st, enum lang lang);
 char *xitem_reason(const struct export_data *d, const struct xitem *x, enum lang lang);
 /* The item's notes and reason, one per line, or NULL. */
 char *xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang);
+/* When the typed and the worked-out contract value differ: which is used
+ * and the sum; NULL otherwise. */
+char *xcontract_text(const struct progress *pr, enum lang lang);
 /* A date for people: "23.11.2026" or "23 Nov 2026". */
 char *xdate_text(const char *iso, enum lang lang);
 /* A due date for people, with "overdue" in words when it is. */

@@ -97,6 +97,7 @@ struct progress {
 	const struct step	**asked_by;	/* the block q[].asked_by point into */
 	const struct project	*project;
 	bool			 evaluated;	/* every condition is memoised */
+	char			 contract_used[32];	/* the value kontraktvaerdi stands for */
 };
 
 /* Works out where project p stands from its answers (any order) and its
@@ -122,6 +123,20 @@ int64_t progress_revision(const struct progress *pr, const struct question *q);
  * NULL) gets the canonical value for ANSWER_VALUE. */
 enum answer_kind progress_counts(const struct progress *pr, const struct question *q,
     const char **value);
+/* The estimated contract value (udbudsloven § 30): the typed answer to
+ * kontraktvaerdi, the value worked out from the payments to the vendor
+ * (one-off + yearly × contract years, 4 years when the period is not
+ * known, § 38), and the one conditions use, the larger. */
+struct contract_value {
+	bool	 has_typed, has_worked;
+	double	 typed, worked, used;
+	double	 once, yearly, years;
+	bool	 years_assumed;		/* the period is not known: 4 years */
+};
+/* Fills cv; false when neither value is known. In conditions,
+ * kontraktvaerdi means cv.used. */
+bool progress_contract(const struct progress *pr, struct contract_value *cv);
+
 /* Whether a condition holds for this project (NULL expression: true). */
 bool progress_holds(const struct progress *pr, const struct cond *c);
 /* The progress of step st, or NULL when st is not in the project's tracks. */

@@ -83,3 +83,47 @@ sed 's/{date:ai-hoejrisiko-bilag-iii} for bilag III/{date:ai-hoejrisiko-bilag-iv
     "$TOP/journeys/questions.yaml" > edit/journeys/questions.yaml
 run 65 A validate edit/journeys/questions.yaml
 contains "$err" "ai-hoejrisiko-bilag-iv"
+
+# --- The contract value worked out from the payments (udbudsloven § 30) ----
+# contract NAME ANSWER...: a project with those answers; its hand-offs in
+# $out, its number in $p.
+contract() {
+	AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A project new --name "$1" --journey faerdigt-produkt
+	p=$out
+	shift
+	for qa in "$@"; do
+		AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A answer "$p" "${qa%%=*}" "${qa#*=}"
+	done
+	AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A handoffs "$p" --format tsv
+}
+pay() { echo "leverandoer_engangsbeloeb=$1 leverandoer_aarligt_beloeb=$2"; }
+# Typed below the threshold, worked out above it: the larger decides.
+# shellcheck disable=SC2046
+contract "Værdi 1" kontraktvaerdi=1500000 $(pay 100000 400000) kontrakt_underskrevet=2026-05-01 kontraktperiode_aar=4
+contains "$out" "indkoeb-udbud"
+AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A export "$p" --what business-case --format md
+contains "$out" "Den indtastede kontraktværdi (1.500.000 kr.) er mindre end den udregnede (100.000 kr. + 400.000 kr. × 4 år = 1.700.000 kr.): den største bruges"
+lacks "$out" "48 måneder"
+# The typed answer is kept as typed.
+AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A project show "$p" --format tsv
+contains "$out" "1500000"
+# Typed above, worked out below: still a tender, and said the other way.
+# shellcheck disable=SC2046
+contract "Værdi 2" kontraktvaerdi=2000000 $(pay 100000 225000)
+contains "$out" "indkoeb-udbud"
+AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A export "$p" --what business-case --format md
+contains "$out" "er større end den udregnede (100.000 kr. + 225.000 kr. × 4 år = 1.000.000 kr.)"
+contains "$out" "kontraktperioden er ukendt, så 48 måneder (udbudsloven § 38)"
+# Only worked out, exactly at the threshold (4 years assumed): a tender.
+# shellcheck disable=SC2046
+contract "Værdi 3" $(pay 111360 375000)
+contains "$out" "indkoeb-udbud"
+# One krone below it: none.
+# shellcheck disable=SC2046
+contract "Værdi 4" $(pay 111359 375000)
+lacks "$out" "indkoeb-udbud"
+# Equal values: no remark.
+# shellcheck disable=SC2046
+contract "Værdi 5" kontraktvaerdi=1700000 $(pay 100000 400000)
+AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A export "$p" --what business-case --format md
+lacks "$out" "Den indtastede kontraktværdi"

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "airejse/action.h"
+#include "airejse/calendar.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/expr.h"
@@ -201,6 +202,37 @@ checked_text(const struct checklist *cl, enum lang lang)
 	return r;
 }
 
+/* The project's regulatory calendar, the lines of the checklist's legal
+ * dates only: what they require of this project, given its answers. */
+static void
+calendar_part(struct walk *k, const struct checklist *cl, int level)
+{
+	struct calendar cal;
+	size_t i, j, shown = 0;
+
+	calendar_make(k->d->content, k->d->snap->progress, k->d->today, &cal);
+	for (i = 0; i < cal.n; i++) {
+		const struct cal_line *l = &cal.v[i];
+		char *when, *title;
+
+		for (j = 0; j < cl->ndates && strcmp(cl->dates[j]->id, l->fact) != 0; j++)
+			;
+		if (j == cl->ndates)
+			continue;
+		if (shown++ == 0)
+			k->ops->heading(k->w, level + 1, _("Regulatory calendar for the project"));
+		when = xdate_text(l->date, k->lang);
+		title = xasprintf("%s: %s", when, l->text);
+		k->ops->entry_begin(k->w, -1, title);
+		k->ops->fact(k->w, i18n_cgettext("calendar", "Kind"), cal_kind_label(l->kind));
+		k->ops->fact(k->w, _("Legal basis"), l->law);
+		k->ops->entry_end(k->w);
+		free(title);
+		free(when);
+	}
+	calendar_free(&cal);
+}
+
 static void
 checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 {
@@ -243,6 +275,8 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 		k->ops->facts_end(k->w);
 	}
 	free(threshold);
+	if (cl->ndates > 0)
+		calendar_part(k, cl, level);
 	for (i = 0; i < cl->nsections; i++) {
 		const struct csection *sec = &cl->sections[i];
 

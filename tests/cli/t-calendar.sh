@@ -136,3 +136,10 @@ run 0 A calendar 1 --format json
 contains "$out" '"life_from": "2028-03-01"'
 contains "$out" '"source_kind": "secondary"'
 run 66 A calendar 999
+
+# The AI Act export carries the calendar of its own dates; the tender
+# threshold (not one of them) stays out.
+run 0 "$AIREJSE" --lang da export 1 --what ai-act --format md
+contains "$out" "### Lovkalender for projektet"
+contains "$out" "02.12.2027: Jeres idriftsættelse 01.03.2028 er på eller efter 02.12.2027"
+lacks "$out" "EU's tærskelværdi den"

@@ -87,7 +87,7 @@ item_entry(struct walk *k, const struct xitem *x, enum clayout layout)
 	if (layout == CLAYOUT_TABLE) {
 		fact_owned(k, _("Step"), xstep_text(x->step, k->lang));
 		fact_owned(k, _("Owner"), owner_text(x->owner, x->contact, k->lang));
-		fact_owned(k, _("Legal basis"), xlegal_text(&x->item->legal));
+		fact_owned(k, _("Legal basis"), xitem_legal_text(x));
 		if (x->item->help.s[LANG_DA] != NULL && (x->state == ITEM_OPEN ||
 		    x->state == ITEM_BLOCKED))
 			k->ops->fact(k->w, _("What it takes"), text_in(&x->item->help, k->lang));

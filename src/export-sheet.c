@@ -127,7 +127,7 @@ item_rows(const struct export_data *d, struct sheetb *b, const struct xitem *x)
 		set(&r[XCOL_OWNER], role_name(x->owner, l));
 		set(&r[XCOL_CONTACT], x->contact);
 		set_date(&r[XCOL_DUE], x->handoff ? x->handoff->due : NULL, l);
-		set_owned(&r[XCOL_LEGAL], xlegal_text(&x->item->legal));
+		set_owned(&r[XCOL_LEGAL], xitem_legal_text(x));
 		set_owned(&r[XCOL_REMARKS], xitem_remarks(d, x, l));
 	}
 }
@@ -266,7 +266,7 @@ action_sheet(const struct export_data *d, struct sheetb *b)
 			set_owned(&r[XCOL_STATE], a->overdue ?
 			    xasprintf(_("%s, overdue"), item_state_label(a->item->state)) :
 			    xstrdup(item_state_label(a->item->state)));
-			set_owned(&r[XCOL_LEGAL], xlegal_text(&a->item->item->legal));
+			set_owned(&r[XCOL_LEGAL], xitem_legal_text(a->item));
 			set_owned(&r[XCOL_REMARKS], xitem_remarks(d, a->item, l));
 		} else {
 			set(&r[XCOL_SECTION], _("Hand-off"));

@@ -350,6 +350,44 @@ xlegal_text(const struct strlist *l)
 	return sb_detach(&sb);
 }
 
+/* Whether l's first n strings hold s. */
+static bool
+listed(const char *const *l, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(l[i], s) == 0)
+			return true;
+	return false;
+}
+
+char *
+xitem_legal_text(const struct xitem *x)
+{
+	const char **all = NULL;
+	struct strlist l = { NULL, NULL, 0 };
+	size_t n = 0, i, j;
+	char *r;
+
+	for (i = 0; i < x->item->legal.n; i++)
+		if (!listed(all, n, x->item->legal.v[i])) {
+			all = xreallocarray(all, n + 1, sizeof(*all));
+			all[n++] = x->item->legal.v[i];
+		}
+	for (i = 0; i < x->nanswers; i++)
+		for (j = 0; x->answers[i].applies && j < x->answers[i].q->legal.n; j++)
+			if (!listed(all, n, x->answers[i].q->legal.v[j])) {
+				all = xreallocarray(all, n + 1, sizeof(*all));
+				all[n++] = x->answers[i].q->legal.v[j];
+			}
+	l.v = (char **)all;
+	l.n = n;
+	r = xlegal_text(&l);
+	free(all);
+	return r;
+}
+
 char *
 xitem_reason(const struct export_data *d, const struct xitem *x, enum lang lang)
 {

@@ -68,6 +68,9 @@ bool xsignoff_of(const struct review_role *rr, const struct checklist *cl);
 char *xtracks_text(const struct export_data *d, enum lang lang);
 /* The legal references of an item, joined by "; ", or NULL. */
 char *xlegal_text(const struct strlist *l);
+/* The item's legal references and those of its questions that apply,
+ * each once, or NULL. */
+char *xitem_legal_text(const struct xitem *x);
 
 /* The document operations of Markdown and HTML. Texts are raw; each
  * renderer escapes them. state is an enum item_state, or -1 for none. */

@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/progress.h"
 #include "airejse/record.h"
 #include "airejse/settings.h"
+#include "airejse/strbuf.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
@@ -609,6 +611,274 @@ progress_brief_track(const struct progress_brief *b, const struct track *t)
 		if (b->tracks[i].track == t)
 			return &b->tracks[i];
 	return NULL;
+}
+
+size_t
+progress_left(const struct progress *pr, const struct step_progress *sp, struct left **out)
+{
+	const struct step *st = sp->step;
+	struct left *v = NULL;
+	size_t n = 0, cap = 0, k;
+
+	*out = NULL;
+	if (sp->status == STEP_DONE || sp->status == STEP_NOT_APPLICABLE)
+		return 0;
+	for (k = 0; k < st->nquestions; k++) {
+		const struct question *q = st->questions[k];
+		struct progress_q *x = pq(pr, q);
+		enum left_kind kind;
+
+		if (x == NULL || !question_applies(pr, x, q))
+			continue;
+		if (x->answer == NULL || x->answer->kind == ANSWER_NONE)
+			kind = LEFT_UNANSWERED;
+		else if (x->answer->kind == ANSWER_DONTKNOW)
+			kind = LEFT_DONTKNOW;
+		else if (x->handoff != NULL)
+			kind = LEFT_HANDOFF;
+		else
+			continue;
+		xgrow(&v, &cap, n + 1, sizeof(*v));
+		memset(&v[n], 0, sizeof(v[n]));
+		v[n].kind = kind;
+		v[n].question = q;
+		v[n].handoff = x->handoff;
+		n++;
+	}
+	if (sp->waits_for != NULL) {
+		xgrow(&v, &cap, n + 1, sizeof(*v));
+		memset(&v[n], 0, sizeof(v[n]));
+		v[n].kind = LEFT_NEEDS;
+		v[n++].step = sp->waits_for;
+	}
+	if (sp->waits_requires) {
+		xgrow(&v, &cap, n + 1, sizeof(*v));
+		memset(&v[n], 0, sizeof(v[n]));
+		v[n].kind = LEFT_REQUIRES;
+		v[n++].step = st;
+	}
+	*out = v;
+	return n;
+}
+
+static const char *
+role_name(const struct progress *pr, const char *id)
+{
+	const struct role *r = content_role(pr->content, id);
+
+	return r ? text_get(&r->name) : "";
+}
+
+/* A date for people from a time (the local day) or a YYYY-MM-DD. */
+static char *
+day_text(int64_t t, const char *iso)
+{
+	char buf[17];
+
+	if (iso == NULL) {
+		clock_local(t, buf);
+		buf[10] = '\0';
+		iso = buf;
+	}
+	return value_format_date(iso, i18n_lang());
+}
+
+/* Open, with a due date before today: as handoff_overdue, which lives
+ * above this file. */
+static bool
+overdue(const struct handoff *h, const char *today)
+{
+	return handoff_is_open(h->state) && h->due != NULL && strcmp(h->due, today) < 0;
+}
+
+/* "the Lawyer since 23.11.2026, due 1.12.2026": whom h waits on. */
+static char *
+waits_on(const struct progress *pr, const struct handoff *h, const char *today)
+{
+	char *since = day_text(h->raised, NULL), *due, *s;
+
+	/* L10N: a role and the day a hand-off to it was raised. */
+	s = xasprintf(_("%s since %s"), role_name(pr, h->role), since);
+	free(since);
+	if (h->due != NULL) {
+		char *with;
+
+		due = day_text(0, h->due);
+		if (overdue(h, today))
+			/* L10N: the hand-off was due then and is still open. */
+			with = xasprintf(_("%s, overdue since %s"), s, due);
+		else
+			with = xasprintf(_("%s, due %s"), s, due);
+		free(due);
+		free(s);
+		s = with;
+	}
+	return s;
+}
+
+char *
+progress_left_text(const struct progress *pr, const struct left *l, const char *today)
+{
+	const char *prompt = l->question ? text_get(&l->question->prompt) : "";
+	char *w = l->handoff ? waits_on(pr, l->handoff, today) : NULL, *s;
+
+	switch (l->kind) {
+	case LEFT_UNANSWERED:
+		s = w ? xasprintf(_("Not answered: %s — waits on %s"), prompt, w) :
+		    xasprintf(_("Not answered: %s"), prompt);
+		break;
+	case LEFT_DONTKNOW:
+		s = w ? xasprintf(_("Answered \"don't know\": %s — waits on %s"), prompt, w) :
+		    xasprintf(_("Answered \"don't know\": %s — no hand-off asks it; answer it when you know"),
+		    prompt);
+		break;
+	case LEFT_HANDOFF:
+		s = xasprintf(_("A hand-off asks again: %s — waits on %s"), prompt, w ? w : "");
+		break;
+	case LEFT_NEEDS:
+		s = xasprintf(_("Waits for an earlier step: %s"), text_get(&l->step->title));
+		break;
+	default:
+		/* L10N: %s says what must hold, e.g. "the agreement with the
+		 * vendor has been signed" (the content's requires_text). */
+		s = xasprintf(_("Waits until %s."), step_requires_text(l->step));
+		break;
+	}
+	free(w);
+	return s;
+}
+
+char *
+progress_left_brief(const struct progress *pr, const struct left *v, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT, roles = STRBUF_INIT;
+	size_t i, k, nq = 0;
+
+	/* What it waits for first: nothing else can finish it; then what
+	 * the owner can do; then whom else it waits on. */
+	for (i = 0; i < n; i++) {
+		if (v[i].kind == LEFT_NEEDS) {
+			if (sb.len > 0)
+				sb_add(&sb, "; ");
+			sb_addf(&sb, _("first %s"), text_get(&v[i].step->title));
+		} else if (v[i].kind == LEFT_REQUIRES) {
+			if (sb.len > 0)
+				sb_add(&sb, "; ");
+			/* L10N: %s as in "Waits until %s." */
+			sb_addf(&sb, _("waits until %s"), step_requires_text(v[i].step));
+		}
+	}
+	for (i = 0; i < n; i++)
+		if ((v[i].kind == LEFT_UNANSWERED || v[i].kind == LEFT_DONTKNOW) &&
+		    v[i].handoff == NULL)
+			nq++;
+	if (nq > 0) {
+		if (sb.len > 0)
+			sb_add(&sb, "; ");
+		sb_addf(&sb, P_("%zu question to answer", "%zu questions to answer", nq), nq);
+	}
+	/* Each role waited on once, in the order first met. */
+	for (i = 0; i < n; i++) {
+		if (v[i].handoff == NULL)
+			continue;
+		for (k = 0; k < i; k++)
+			if (v[k].handoff != NULL && strcmp(v[k].handoff->role, v[i].handoff->role) == 0)
+				break;
+		if (k < i)
+			continue;
+		if (roles.len > 0)
+			sb_add(&roles, ", ");
+		sb_add(&roles, role_name(pr, v[i].handoff->role));
+	}
+	if (roles.len > 0) {
+		if (sb.len > 0)
+			sb_add(&sb, "; ");
+		/* L10N: the roles whose hand-offs a step waits on. */
+		sb_addf(&sb, _("waits on %s"), sb_str(&roles));
+	}
+	sb_free(&roles);
+	return sb_detach(&sb);
+}
+
+/* Whether step sp can be worked on now: it applies, is not done and
+ * waits for no earlier step or requirement. */
+static bool
+workable(const struct step_progress *sp)
+{
+	return sp->status != STEP_DONE && sp->status != STEP_NOT_APPLICABLE &&
+	    sp->waits_for == NULL && !sp->waits_requires;
+}
+
+bool
+progress_next_open(const struct progress *pr, const struct step *st,
+    const struct question *q, const struct step **step, const struct question **question)
+{
+	const struct step *first_st = NULL;
+	const struct question *first_q = NULL;
+	bool *seen = xcalloc(pr->content->nquestions + 1, sizeof(*seen)), after = false;
+	size_t t, i, k;
+
+	for (t = 0; t < pr->ntracks; t++) {
+		const struct track_progress *tp = &pr->tracks[t];
+
+		for (i = 0; i < tp->track->nsteps; i++) {
+			const struct step_progress *sp = &tp->steps[i];
+
+			if (!workable(sp))
+				continue;
+			for (k = 0; k < sp->step->nquestions; k++) {
+				const struct question *x = sp->step->questions[k];
+				long qi = qpos(pr->content, x);
+				struct progress_q *pqx = qi >= 0 ? &pr->q[qi] : NULL;
+
+				if (pqx == NULL || seen[qi] || !question_applies(pr, pqx, x) ||
+				    pqx->handoff != NULL ||
+				    (pqx->answer != NULL && pqx->answer->kind == ANSWER_VALUE))
+					continue;
+				seen[qi] = true;
+				if (after) {
+					*step = sp->step;
+					*question = x;
+					free(seen);
+					return true;
+				}
+				if (first_q == NULL) {
+					first_st = sp->step;
+					first_q = x;
+				}
+				after = sp->step == st && x == q;
+			}
+		}
+	}
+	free(seen);
+	*step = first_st;
+	*question = first_q;
+	return first_q != NULL;
+}
+
+size_t
+progress_reopened(const struct progress *before, const struct progress *after,
+    const struct step_progress ***out)
+{
+	const struct step_progress **v = NULL;
+	size_t n = 0, cap = 0, t, i;
+
+	for (t = 0; t < after->ntracks; t++) {
+		const struct track_progress *tp = &after->tracks[t];
+
+		for (i = 0; i < tp->track->nsteps; i++) {
+			const struct step_progress *now = &tp->steps[i];
+			const struct step_progress *was = progress_step(before, now->step);
+
+			if (was == NULL || was->status != STEP_DONE ||
+			    now->status == STEP_DONE || now->status == STEP_NOT_APPLICABLE)
+				continue;
+			xgrow(&v, &cap, n + 1, sizeof(*v));
+			v[n++] = now;
+		}
+	}
+	*out = v;
+	return n;
 }
 
 static const char *const status_names[STEP__COUNT] = {

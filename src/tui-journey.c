@@ -9,6 +9,7 @@
 
 #include "airejse/action.h"
 #include "airejse/app.h"
+#include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
@@ -225,8 +226,10 @@ load_signoffs(struct tui *t, struct journey *j)
 	reviews_free(v, n);
 }
 
+/* Reads the project again; the snapshot before goes to *old (caller
+ * frees) when old is not NULL. */
 static int
-load(struct tui *t, struct journey *j)
+load_keep(struct tui *t, struct journey *j, struct snapshot **old)
 {
 	struct snapshot *s = NULL;
 	char *cause = NULL;
@@ -237,7 +240,10 @@ load(struct tui *t, struct journey *j)
 		free(cause);
 		return rc;
 	}
-	snapshot_free(j->snap);
+	if (old != NULL)
+		*old = j->snap;
+	else
+		snapshot_free(j->snap);
 	j->snap = s;
 	if (s->progress->ntracks == 0) {
 		tui_error(t, _("this project follows no track the content has: check --content"));
@@ -256,6 +262,12 @@ load(struct tui *t, struct journey *j)
 	collect_questions(j);
 	j->pane_w = 0;		/* lay the step out again */
 	return 0;
+}
+
+static int
+load(struct tui *t, struct journey *j)
+{
+	return load_keep(t, j, NULL);
 }
 
 static void
@@ -451,6 +463,51 @@ join_list(const struct strlist *l)
 	return sb_detach(&sb);
 }
 
+/* Whether l is a question the owner has only to answer (no hand-off). */
+static bool
+plain_unanswered(const struct left *l)
+{
+	return l->kind == LEFT_UNANSWERED && l->handoff == NULL;
+}
+
+/* Unanswered questions named one by one up to this many; more are
+ * counted (each is listed below, with "(not answered)"). */
+#define LEFT_NAMED 2
+
+/* What keeps the step open, one paragraph each; a step not begun, with
+ * nothing waiting, says only that. */
+static void
+left_blocks(struct tui *t, struct journey *j, const struct step_progress *sp)
+{
+	struct left *v;
+	size_t n = progress_left(j->snap->progress, sp, &v), i, plain = 0;
+	char today[11];
+
+	for (i = 0; i < n; i++)
+		plain += plain_unanswered(&v[i]);
+	if (n > 0 && plain == n && sp->status == STEP_NOT_STARTED) {
+		add_block(j, ST_DIM, -1, xasprintf(P_("Not begun: its %zu question is not answered yet.",
+		    "Not begun: none of its %zu questions is answered yet.", n), n));
+	} else if (n > 0) {
+		clock_today(today);
+		add_block(j, ST_HEADING, -1, xstrdup(_("What is left:")));
+		if (plain > LEFT_NAMED)
+			add_block(j, ST_NORMAL, -1, xasprintf(P_("- %zu question below is not answered",
+			    "- %zu questions below are not answered", plain), plain));
+		for (i = 0; i < n; i++) {
+			char *s;
+
+			if (plain > LEFT_NAMED && plain_unanswered(&v[i]))
+				continue;
+			s = progress_left_text(j->snap->progress, &v[i], today);
+			add_block(j, plain_unanswered(&v[i]) ? ST_NORMAL : ST_BLOCKED, -1,
+			    xasprintf("- %s", s));
+			free(s);
+		}
+	}
+	free(v);
+}
+
 static void
 step_blocks(struct tui *t, struct journey *j)
 {
@@ -474,33 +531,7 @@ step_blocks(struct tui *t, struct journey *j)
 		add_block(j, ST_DIM, -1, *legal ? xasprintf(_("Good practice (%s)"), legal) :
 		    xstrdup(_("Good practice")));
 	free(legal);
-	if (sp->status == STEP_BLOCKED && sp->handoff_blocks) {
-		const struct role *r = content_role(t->content, sp->handoff->role);
-
-		add_block(j, ST_BLOCKED, -1, xasprintf(_("Waiting for a hand-off to %s (%s)."),
-		    r ? text_get(&r->name) : sp->handoff->role,
-		    handoff_state_label(sp->handoff->state)));
-	} else if (sp->status == STEP_BLOCKED && sp->waits_for != NULL) {
-		add_block(j, ST_BLOCKED, -1, xasprintf(_("Do \"%s\" first."),
-		    text_get(&sp->waits_for->title)));
-	} else if (sp->handoff != NULL && sp->status != STEP_DONE && !sp->waits_requires) {
-		const struct role *r = content_role(t->content, sp->handoff->role);
-
-		const char *who = r ? text_get(&r->name) : sp->handoff->role;
-		const char *state = handoff_state_label(sp->handoff->state);
-
-		if (sp->nanswered < sp->nquestions)
-			add_block(j, ST_PROGRESS, -1, xasprintf(_("A hand-off to %s (%s) waits on one of these questions; answer the others meanwhile."),
-			    who, state));
-		else
-			add_block(j, ST_PROGRESS, -1, xasprintf(_("A hand-off to %s (%s) is open on one of these answers; the step is done when it is answered."),
-			    who, state));
-	}
-	if (sp->status == STEP_BLOCKED && sp->waits_requires)
-		/* L10N: %s says what must hold, e.g. "the agreement with the
-		 * vendor has been signed" (the content's requires_text). */
-		add_block(j, ST_BLOCKED, -1, xasprintf(_("Waits until %s."),
-		    step_requires_text(st)));
+	left_blocks(t, j, sp);
 	if (sp->status == STEP_NOT_APPLICABLE)
 		add_block(j, ST_DIM, -1, xstrdup(_("This step does not apply to the project as it is answered now.")));
 	add_block(j, ST_NORMAL, -1, xstrdup(""));
@@ -646,23 +677,29 @@ static void
 draw_next(struct tui *t, struct journey *j, int y, int cols)
 {
 	const struct step_progress *n = j->snap->progress->next;
-	char *s;
+	struct left *v;
+	char *s, *why;
+	size_t nl;
 
 	if (n == NULL) {
 		tui_put(y, 1, cols - 1, _("Every step is done. Press e to export the checklists."),
 		    ST_DONE, false);
 		return;
 	}
-	if (n->status == STEP_BLOCKED && n->waits_requires && !n->handoff_blocks)
-		s = xasprintf(_("Next: %s (%s) — waiting; press n to see why"),
-		    text_get(&n->step->title), text_get(&n->step->owner->name));
-	else if (n->status == STEP_BLOCKED)
-		s = xasprintf(_("Next: %s (%s) — waiting; press H for the hand-offs"),
-		    text_get(&n->step->title), text_get(&n->step->owner->name));
+	/* What keeps it open, in a few words; the step says it whole. */
+	nl = progress_left(j->snap->progress, n, &v);
+	why = progress_left_brief(j->snap->progress, v, nl);
+	free(v);
+	if (n->status == STEP_BLOCKED)
+		/* L10N: the next step, its owner, and what it waits on. */
+		s = xasprintf(_("Next: %s (%s) — %s; n shows why"),
+		    text_get(&n->step->title), text_get(&n->step->owner->name), why);
 	else
-		s = xasprintf(_("Next: %s (%s) — press n to go there"),
-		    text_get(&n->step->title), text_get(&n->step->owner->name));
+		/* L10N: the next step, its owner, and what is left in it. */
+		s = xasprintf(_("Next: %s (%s) — %s; n goes there"),
+		    text_get(&n->step->title), text_get(&n->step->owner->name), why);
 	tui_put(y, 1, cols - 1, s, n->status == STEP_BLOCKED ? ST_BLOCKED : ST_INFO, false);
+	free(why);
 	free(s);
 }
 
@@ -742,12 +779,17 @@ map_move(struct tui *t, struct journey *j, enum tui_req req)
 	return true;
 }
 
-/* What an answer's save says; the hand-offs it raised or withdrew. */
+/* What an answer's save says: the hand-offs it raised or withdrew, and
+ * each step it opened again (but the one answered in) with why. */
 static void
-saved_message(struct tui *t, const struct answer_result *res)
+saved_message(struct tui *t, const struct answer_result *res, const struct journey *j,
+    const struct progress *before, const struct step *here)
 {
+	const struct step_progress **re;
 	struct strbuf sb = STRBUF_INIT;
-	size_t i;
+	struct left *v;
+	char today[11], *why;
+	size_t i, n;
 
 	sb_add(&sb, res->changed ? _("Saved.") : _("Saved (unchanged)."));
 	if (res->note != NULL)
@@ -762,6 +804,21 @@ saved_message(struct tui *t, const struct answer_result *res)
 		else
 			sb_addf(&sb, _("The hand-off to %s was withdrawn."), role);
 	}
+	clock_today(today);
+	n = before ? progress_reopened(before, j->snap->progress, &re) : 0;
+	for (i = 0; i < n; i++) {
+		if (re[i]->step == here || progress_left(j->snap->progress, re[i], &v) == 0)
+			continue;
+		why = progress_left_text(j->snap->progress, &v[0], today);
+		sb_addc(&sb, ' ');
+		/* L10N: a step done before this answer, and what keeps it open
+		 * now (e.g. "A hand-off asks again: ..."). */
+		sb_addf(&sb, _("\"%s\" is open again: %s."), text_get(&re[i]->step->title), why);
+		free(why);
+		free(v);
+	}
+	if (n > 0)
+		free(re);
 	tui_info(t, "%s", sb_str(&sb));
 	sb_free(&sb);
 }
@@ -793,6 +850,8 @@ static void open_conflict(struct tui *t, struct edit_ctx *c, const char *input,
 static bool
 save(struct tui *t, struct edit_ctx *c, const char *input)
 {
+	const struct step *here;
+	struct snapshot *old = NULL;
 	struct answer_result res;
 	char *cause = NULL;
 	int rc;
@@ -814,10 +873,13 @@ save(struct tui *t, struct edit_ctx *c, const char *input)
 		answer_result_free(&res);
 		return false;
 	}
-	saved_message(t, &res);
-	answer_result_free(&res);
 	c->j->want_q = xstrdup(c->q->id);
-	load(t, c->j);
+	here = cur_step(c->j)->step;
+	if (load_keep(t, c->j, &old) == 0) {
+		saved_message(t, &res, c->j, old->progress, here);
+		snapshot_free(old);
+	}
+	answer_result_free(&res);
 	return true;
 }
 
@@ -1120,6 +1182,32 @@ pane_move(struct tui *t, struct journey *j, enum tui_req req)
 	return true;
 }
 
+/* n: the next open question (after the one selected, when it is open
+ * itself); with none, the next step, which says what it waits on. */
+static void
+next_open(struct tui *t, struct journey *j)
+{
+	const struct progress *pr = j->snap->progress;
+	const struct question *q = j->pane == PANE_STEP && j->nq > 0 ? j->qs[j->q] : NULL;
+	const struct question *oq;
+	const struct step *ost;
+
+	if (progress_next_open(pr, cur_step(j)->step, q, &ost, &oq)) {
+		free(j->want_q);
+		j->want_q = xstrdup(oq->id);
+		select_step(j, ost);
+		j->pane = PANE_STEP;
+		j->show_q = true;
+	} else if (pr->next != NULL) {
+		select_step(j, pr->next->step);
+		j->pane = PANE_STEP;
+		j->show_q = true;
+		tui_info(t, _("Nothing can be answered now: every step left waits; this one says on what."));
+	} else {
+		tui_info(t, _("Every step is done."));
+	}
+}
+
 bool
 tui_journey_goto(struct tui *t, void *state, const struct step *st, const char *question)
 {
@@ -1182,13 +1270,7 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		}
 		return true;
 	case REQ_NEXT_STEP:
-		if (pr->next != NULL) {
-			select_step(j, pr->next->step);
-			j->pane = PANE_STEP;
-			j->show_q = true;
-		} else {
-			tui_info(t, _("Every step is done."));
-		}
+		next_open(t, j);
 		return true;
 	case REQ_TRACK:
 		j->track = (j->track + 1) % pr->ntracks;
@@ -1237,7 +1319,7 @@ static const struct tui_binding journey_keys[] = {
 	    N_("on a step: go to its questions; on a question: answer it") },
 	{ REQ_NEXT_PANE, { '\t', FK(KEY_BTAB) }, N_("Map/Questions"),
 	    N_("move between the map and the step's questions") },
-	{ REQ_NEXT_STEP, { 'n' }, N_("Next"), N_("go to the next step to work on") },
+	{ REQ_NEXT_STEP, { 'n' }, N_("Next"), N_("go to the next open question") },
 	{ REQ_DONTKNOW, { 'v' }, N_("Don't know"), N_("answer \"don't know\" (ved ikke)") },
 	{ REQ_CLEAR, { 'x', FK(KEY_DC) }, NULL, N_("clear the answer (asks first)") },
 	{ REQ_HISTORY, { 'L' }, NULL, N_("the history of the answer") },

@@ -174,6 +174,57 @@ void progress_brief_free(struct progress_brief *b);
 const struct brief_track *progress_brief_track(const struct progress_brief *b,
     const struct track *t);
 
+/* What keeps a step open: one thing each. */
+enum left_kind {
+	LEFT_UNANSWERED,	/* a question that applies has no answer */
+	LEFT_DONTKNOW,		/* a question answered "don't know" */
+	LEFT_HANDOFF,		/* an answered question an open hand-off asks */
+	LEFT_NEEDS,		/* an earlier step it needs is not done */
+	LEFT_REQUIRES		/* its 'requires' condition does not hold */
+};
+
+struct left {
+	enum left_kind		 kind;
+	const struct question	*question;	/* the first three kinds */
+	/* The open hand-off that asks the question (whose role it waits
+	 * on, since it was raised), or NULL: always for LEFT_HANDOFF. */
+	const struct handoff	*handoff;
+	const struct step	*step;		/* LEFT_NEEDS: the step it needs */
+};
+
+/* What keeps step sp open: its questions that apply and are not
+ * answered, are answered "don't know", or that an open hand-off asks,
+ * in its order; then the earlier step it needs and its requirement.
+ * Nothing for a step that is done or does not apply. Returns the count
+ * and sets *out (caller frees; NULL when there is none). */
+size_t progress_left(const struct progress *pr, const struct step_progress *sp,
+    struct left **out);
+/* One thing left, for people, in the program's language: the question
+ * by its text, the role it waits on and since when, the hand-off's due
+ * date (and that it is overdue, by today, YYYY-MM-DD). Caller frees. */
+char *progress_left_text(const struct progress *pr, const struct left *l, const char *today);
+/* In a few words, what the n things left in v are (for one line: "2
+ * questions not answered; waits on the lawyer"). Caller frees. */
+char *progress_left_brief(const struct progress *pr, const struct left *v, size_t n);
+
+/* The next question to work on after question q of step st (both NULL:
+ * from the start). The open questions are, in the order of the
+ * project's tracks and their steps, those that apply, have no answer
+ * or "don't know", and wait on no hand-off, in a step that waits for no
+ * earlier step and no requirement; a question asked twice is listed
+ * once. After one of them comes the one that follows it (after the
+ * last, the first again); anywhere else, the first. False when there
+ * is none; else *step and *question are set. */
+bool progress_next_open(const struct progress *pr, const struct step *st,
+    const struct question *q, const struct step **step, const struct question **question);
+
+/* The steps done in before that are not done in after (two progresses
+ * of one project over the same content): what an answer reopened.
+ * Returns the count and sets *out to the steps' progress in after
+ * (caller frees the array; NULL when none). */
+size_t progress_reopened(const struct progress *before, const struct progress *after,
+    const struct step_progress ***out);
+
 /* Machine name ("not-started", "in-progress", "blocked", "done",
  * "not-applicable") and the label for people (translated). */
 const char *step_status_name(enum step_status s);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/handoff.h"
@@ -586,6 +587,189 @@ START_TEST(requires_blocks_until_it_holds)
 }
 END_TEST
 
+static const struct step_progress *
+astep(struct fixture *f, const char *track, const char *step)
+{
+	return progress_step(f->pr, track_step(content_track(c, track), step));
+}
+
+/* The text of each thing left in step, joined by " | ". */
+static char *
+left_texts(struct fixture *f, const char *track, const char *step, const char *today)
+{
+	struct left *v;
+	size_t n = progress_left(f->pr, astep(f, track, step), &v), i;
+	char *out = xstrdup(""), *s, *t;
+
+	for (i = 0; i < n; i++) {
+		s = progress_left_text(f->pr, &v[i], today);
+		t = xasprintf("%s%s%s", out, i ? " | " : "", s);
+		free(out);
+		free(s);
+		out = t;
+	}
+	free(v);
+	return out;
+}
+
+START_TEST(what_keeps_a_step_open)
+{
+	struct left *v;
+	char *s;
+	size_t n;
+
+	struct fixture f;
+
+	start(&f, "alpha", NULL);
+	eval(&f, NULL);
+	/* The questions that apply, by their text; the step it needs. */
+	s = left_texts(&f, "alpha", "s1", "2026-11-23");
+	ck_assert_str_eq(s, "Not answered: What is the need? | Not answered: Personal data?");
+	free(s);
+	s = left_texts(&f, "alpha", "s2", "2026-11-23");
+	ck_assert_str_eq(s, "Not answered: Contract value? | Not answered: Number of users? | "
+	    "Waits for an earlier step: Need");
+	free(s);
+	n = progress_left(f.pr, astep(&f, "alpha", "s2"), &v);
+	s = progress_left_brief(f.pr, v, n);
+	ck_assert_str_eq(s, "first Need; 2 questions to answer");
+	free(s);
+	free(v);
+
+	/* "Don't know" raised a hand-off to the lead, overdue by today; a
+	 * hand-off to the lawyer asks an answered question again. */
+	ans(&f, "behov", "?");
+	ans(&f, "persondata", "ja");
+	ans(&f, "aftale", "nej");
+	handoff(&f, "leder-behov", HANDOFF_SENT);
+	ck_assert_int_eq(clock_parse("2026-11-18T09:00:00Z", &f.handoffs[0].raised), 0);
+	f.handoffs[0].due = "2026-11-20";
+	handoff(&f, "jurist-gdpr", HANDOFF_RAISED);
+	ck_assert_int_eq(clock_parse("2026-11-22T09:00:00Z", &f.handoffs[1].raised), 0);
+	eval(&f, NULL);
+	s = left_texts(&f, "alpha", "s1", "2026-11-23");
+	ck_assert_str_eq(s, "Answered \"don't know\": What is the need? \xe2\x80\x94 waits on "
+	    "Project lead since 18 Nov 2026, overdue since 20 Nov 2026 | "
+	    "A hand-off asks again: Is there a DPA? \xe2\x80\x94 waits on Lawyer since 22 Nov 2026");
+	free(s);
+	/* Not overdue the day before. */
+	s = left_texts(&f, "alpha", "s1", "2026-11-19");
+	ck_assert_ptr_nonnull(strstr(s, "Project lead since 18 Nov 2026, due 20 Nov 2026 |"));
+	free(s);
+	n = progress_left(f.pr, astep(&f, "alpha", "s1"), &v);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(v[0].kind, LEFT_DONTKNOW);
+	ck_assert_ptr_eq(v[0].handoff, &f.handoffs[0]);
+	ck_assert_int_eq(v[1].kind, LEFT_HANDOFF);
+	s = progress_left_brief(f.pr, v, n);
+	ck_assert_str_eq(s, "waits on Project lead, Lawyer");
+	free(s);
+	free(v);
+	/* "Don't know" that no hand-off asks: the owner's to answer. */
+	f.nhandoffs = 0;
+	eval(&f, NULL);
+	s = left_texts(&f, "alpha", "s1", "2026-11-23");
+	ck_assert_str_eq(s, "Answered \"don't know\": What is the need? \xe2\x80\x94 no hand-off asks it; "
+	    "answer it when you know");
+	free(s);
+	/* Done: nothing is left. */
+	ans(&f, "behov", "x");
+	eval(&f, NULL);
+	ck_assert_uint_eq(progress_left(f.pr, astep(&f, "alpha", "s1"), &v), 0);
+	ck_assert_ptr_null(v);
+	progress_free(f.pr);
+}
+END_TEST
+
+/* The next open question after track/step/question (NULLs: none), as
+ * "step/question", or "-" for none. */
+static const char *
+next_open(struct fixture *f, const char *track, const char *step, const char *q)
+{
+	static char buf[64];
+	const struct step *st = step ? track_step(content_track(c, track), step) : NULL, *ost;
+	const struct question *oq;
+
+	if (!progress_next_open(f->pr, st, q ? content_question(c, q) : NULL, &ost, &oq))
+		return "-";
+	snprintf(buf, sizeof(buf), "%s/%s", ost->id, oq->id);
+	return buf;
+}
+
+START_TEST(next_open_question)
+{
+	struct fixture f;
+
+	start(&f, "alpha", "beta");
+	eval(&f, NULL);
+	ck_assert_str_eq(next_open(&f, NULL, NULL, NULL), "s1/behov");
+	ck_assert_str_eq(next_open(&f, "alpha", "s1", "behov"), "s1/persondata");
+	/* s2 waits for s1 and s3 does not apply: on to s4. */
+	ck_assert_str_eq(next_open(&f, "alpha", "s1", "persondata"), "s4/emner");
+	/* A question asked twice is listed once: b1 asks behov too. */
+	ck_assert_str_eq(next_open(&f, "alpha", "s4", "noter"), "b1/beta_tekst");
+	/* After the last, the first again; elsewhere, the first. */
+	ck_assert_str_eq(next_open(&f, "beta", "b1", "beta_tekst"), "s1/behov");
+	ck_assert_str_eq(next_open(&f, "alpha", "s2", "antal"), "s1/behov");
+	/* Answered, or waiting on a hand-off: not open; "don't know"
+	 * without one is. */
+	ans(&f, "behov", "?");
+	handoff(&f, "leder-behov", HANDOFF_RAISED);
+	eval(&f, NULL);
+	ck_assert_str_eq(next_open(&f, NULL, NULL, NULL), "s1/persondata");
+	f.nhandoffs = 0;
+	ans(&f, "persondata", "nej");
+	eval(&f, NULL);
+	ck_assert_str_eq(next_open(&f, NULL, NULL, NULL), "s1/behov");
+	ans(&f, "behov", "x");
+	ans(&f, "beloeb", "100");
+	ans(&f, "antal", "1");
+	ans(&f, "emner", "data");
+	ans(&f, "mail", "a@b.dk");
+	ans(&f, "link", "https://x.dk");
+	ans(&f, "noter", "n");
+	ans(&f, "beta_tekst", "k");
+	eval(&f, NULL);
+	ck_assert_str_eq(next_open(&f, NULL, NULL, NULL), "-");
+	progress_free(f.pr);
+}
+END_TEST
+
+START_TEST(an_answer_reopens_a_step)
+{
+	const struct step_progress **v;
+	struct progress *before;
+	struct fixture f;
+
+	start(&f, "alpha", "beta");
+	ans(&f, "behov", "x");
+	ans(&f, "persondata", "ja");
+	ans(&f, "aftale", "ja");
+	ans(&f, "aftale_dato", "2026-01-02");
+	ans(&f, "beta_tekst", "k");
+	before = progress_new(c, NULL, &f.p, f.answers, f.nanswers, f.handoffs, f.nhandoffs);
+	ck_assert_int_eq(progress_step(before, track_step(content_track(c, "alpha"), "s1"))->status,
+	    STEP_DONE);
+	ck_assert_int_eq(progress_step(before, track_step(content_track(c, "beta"), "b1"))->status,
+	    STEP_DONE);
+	/* No agreement after all: the lawyer's hand-off asks it again, and
+	 * "don't know" about the need opens the other track's step too. */
+	ans(&f, "aftale", "nej");
+	handoff(&f, "jurist-gdpr", HANDOFF_RAISED);
+	ans(&f, "behov", "?");
+	eval(&f, NULL);
+	ck_assert_uint_eq(progress_reopened(before, f.pr, &v), 2);
+	ck_assert_str_eq(v[0]->step->id, "s1");
+	ck_assert_str_eq(v[1]->step->id, "b1");
+	free(v);
+	/* Nothing reopened against itself. */
+	ck_assert_uint_eq(progress_reopened(f.pr, f.pr, &v), 0);
+	ck_assert_ptr_null(v);
+	progress_free(before);
+	progress_free(f.pr);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -600,6 +784,9 @@ test_suite(void)
 	tcase_add_test(tc, two_tracks_share_an_answer);
 	tcase_add_test(tc, handoff_sync_raise_withdraw);
 	tcase_add_test(tc, handoff_moves);
+	tcase_add_test(tc, what_keeps_a_step_open);
+	tcase_add_test(tc, next_open_question);
+	tcase_add_test(tc, an_answer_reopens_a_step);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("requires");
 	tcase_add_checked_fixture(tc, load_requires, unload_requires);

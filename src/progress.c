@@ -881,6 +881,66 @@ progress_reopened(const struct progress *before, const struct progress *after,
 	return n;
 }
 
+enum step_mark
+progress_mark(const struct step_progress *sp)
+{
+	switch (sp->status) {
+	case STEP_NOT_APPLICABLE:
+		return MARK_NOT_APPLICABLE;
+	case STEP_DONE:
+		return MARK_DONE;
+	default:
+		break;
+	}
+	if (sp->waits_for != NULL || sp->waits_requires)
+		return MARK_EARLIER;
+	/* Every open question waits on a hand-off, or every question is
+	 * answered and a hand-off asks one again. */
+	if (sp->handoff != NULL && (sp->handoff_blocks || sp->nanswered == sp->nquestions))
+		return MARK_HANDOFF;
+	if (sp->nanswered + sp->ndontknow > 0)
+		return MARK_IN_PROGRESS;
+	return MARK_NOT_STARTED;
+}
+
+static const char *const mark_symbols[MARK__COUNT] = {
+	"[-]", "[ ]", "[~]", "[!]", "[<]", "[x]"
+};
+
+/* L10N: a step's mark on the map, in a few words. */
+static const char *const mark_labels[MARK__COUNT] = {
+	N_("not applicable"), N_("not started"), N_("in progress"),
+	N_("waits on a hand-off"), N_("waits for an earlier step or a condition"), N_("done")
+};
+
+/* L10N: what a step's mark on the map means (the legend). */
+static const char *const mark_rules[MARK__COUNT] = {
+	N_("does not apply to the project as it is answered"),
+	N_("nothing is answered yet"),
+	N_("something is answered, and something is left that its owner can answer"),
+	N_("all that is left waits on another role's open hand-off"),
+	N_("an earlier step it needs is not done, or what it requires does not hold yet"),
+	N_("every question is answered, and no hand-off is open on them")
+};
+
+const char *
+step_mark_symbol(enum step_mark m)
+{
+	return mark_symbols[m < MARK__COUNT ? m : 0];
+}
+
+const char *
+step_mark_label(enum step_mark m)
+{
+	return _(mark_labels[m < MARK__COUNT ? m : 0]);
+}
+
+const char *
+step_mark_rule(enum step_mark m)
+{
+	return _(mark_rules[m < MARK__COUNT ? m : 0]);
+}
+
 static const char *const status_names[STEP__COUNT] = {
 	"not-applicable", "not-started", "in-progress", "blocked", "done"
 };

@@ -287,6 +287,20 @@ tui_progress(int y, int x, int width, size_t done, size_t total)
 	tui_put(y, x + 2 + bar, lw, label, ST_NORMAL, false);
 }
 
+char *
+tui_shorten(const char *s, int width)
+{
+	int used;
+	size_t n;
+
+	if (utf8_width(s) <= width)
+		return xstrdup(s);
+	if (width < 1)
+		return xstrdup("");
+	n = utf8_fit(s, width - 1, &used);
+	return xasprintf("%.*s…", (int)n, s);
+}
+
 const char *
 tui_key_name(int key)
 {

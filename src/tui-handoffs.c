@@ -42,7 +42,7 @@ enum row_kind {
 /* A step the role owns, not done yet. */
 struct owned {
 	const struct step	*step;
-	enum step_status	 status;
+	enum step_mark		 mark;	/* as the map shows it */
 };
 
 /* A project with rows: what they show of it. */
@@ -146,7 +146,7 @@ shown_fill(const struct handoffs *h, struct shown *p, const struct snapshot *s)
 
 				if (owned_open(h, sp)) {
 					p->steps[p->nsteps].step = sp->step;
-					p->steps[p->nsteps++].status = sp->status;
+					p->steps[p->nsteps++].mark = progress_mark(sp);
 				}
 			}
 	}
@@ -449,11 +449,10 @@ row_text(struct tui *t, const struct handoffs *h, const struct row *r)
 		free(label);
 		return s;
 	case ROW_STEP:
-		/* Columns, not bytes: "afsluttet" and "blokeret" line up. */
-		label = utf8_padded(step_status_label(row_step(h, r)->status), 9);
-		s = xasprintf("%s %s", label, text_get(&row_step(h, r)->step->title));
-		free(label);
-		return s;
+		/* The mark and its words as the map and its legend give them. */
+		return xasprintf("%s %s (%s)", step_mark_symbol(row_step(h, r)->mark),
+		    text_get(&row_step(h, r)->step->title),
+		    step_mark_label(row_step(h, r)->mark));
 	case ROW_STEPS_HEADING:
 		return xasprintf(_("Steps owned by this role in %s"), h->projs[r->proj].name);
 	case ROW_REVIEW_HEADING:

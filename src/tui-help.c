@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "airejse/progress.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
@@ -20,7 +21,23 @@ struct help {
 	struct help_line		*v;
 	size_t				 n, cap;
 	struct tui_list			 list;
+	int				 cols;	/* as last drawn */
 };
+
+/* The column the help of a key starts at. */
+#define KEYS_W 16
+
+/* A line's help wraps under itself, after the keys. */
+static int
+line_rows(void *arg, size_t i)
+{
+	const struct help *h = arg;
+	int w = h->cols - 3 - KEYS_W;
+
+	if (h->v[i].keys == NULL || w < 8)
+		return 1;
+	return tui_wrap_count(h->v[i].text, w);
+}
 
 static void
 add(void *arg, const char *keys, const char *text)
@@ -89,6 +106,25 @@ help_open(struct tui *t, const void *arg)
 
 	h->of = arg;
 	h->list.selectable = no_selection;
+	h->list.rows = line_rows;
+	h->list.arg = h;
+	h->cols = t->cols;
+	if (h->of == &tui_journey_ops) {
+		static const enum step_mark marks[] = { MARK_DONE, MARK_IN_PROGRESS,
+		    MARK_HANDOFF, MARK_EARLIER, MARK_NOT_STARTED, MARK_NOT_APPLICABLE };
+		size_t i;
+
+		/* The legend first: what the map says is read before the keys. */
+		add(h, NULL, _("The marks on the map"));
+		for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+			char *s = xasprintf("%s: %s", step_mark_label(marks[i]),
+			    step_mark_rule(marks[i]));
+
+			add(h, step_mark_symbol(marks[i]), s);
+			free(s);
+		}
+		add(h, NULL, "");
+	}
 	add(h, NULL, _(h->of->title));
 	add_map(h, h->of->keys, NULL);
 	add(h, NULL, "");
@@ -107,26 +143,38 @@ help_open(struct tui *t, const void *arg)
 	return h;
 }
 
+struct help_ctx {
+	struct help	*h;
+	int		 top, cols;
+};
+
+static void
+draw_line(void *arg, size_t i, int y, int first, int rows, bool sel)
+{
+	const struct help_ctx *c = arg;
+	const struct help_line *l = &c->h->v[i];
+	int row = c->top + y;
+
+	if (l->keys == NULL) {
+		tui_put(row, 1, c->cols - 1, l->text, ST_HEADING, false);
+		return;
+	}
+	if (first == 0)
+		tui_put(row, 2, KEYS_W, l->keys, ST_KEY, false);
+	tui_wrap(row, 3 + KEYS_W, c->cols - 3 - KEYS_W, rows, first, l->text, ST_NORMAL);
+}
+
 static void
 help_draw(struct tui *t, void *state, int top, int rows, int cols)
 {
 	struct help *h = state;
-	int kw = 16, r;
-	size_t i;
+	struct help_ctx c = { h, top, cols };
 
 	tui_set_title(t, _("Help: %s"), _(h->of->title));
+	h->cols = cols;
 	tui_list_resize(&h->list, h->n, rows);
 	tui_cursor(t, top, 0);
-	for (r = 0, i = h->list.top; r < rows && i < h->n; r++, i++) {
-		const struct help_line *l = &h->v[i];
-
-		if (l->keys == NULL) {
-			tui_put(top + r, 1, cols - 1, l->text, ST_HEADING, false);
-		} else {
-			tui_put(top + r, 2, kw, l->keys, ST_KEY, false);
-			tui_put(top + r, 3 + kw, cols - 3 - kw, l->text, ST_NORMAL, false);
-		}
-	}
+	tui_list_each(&h->list, draw_line, &c);
 }
 
 static bool

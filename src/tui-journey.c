@@ -46,9 +46,12 @@ struct journey {
 	size_t			 track;		/* in snap->progress->tracks */
 	size_t			 step;		/* in the track, over all phases */
 	enum pane		 pane;
-	/* The map: a phase (its index + 1, negated) or a step index. */
+	/* The map: a phase (its index + 1, negated), a step index or a
+	 * sign-off row (MAP_SIGNOFF); then the legend. */
 	long			*mrows;
+	size_t			 nmap;		/* phases, steps and sign-offs */
 	struct tui_list		 map;
+	int			 map_w;		/* its width, as last drawn */
 	const struct question	**qs;		/* the step's questions that apply */
 	size_t			 nq;
 	size_t			 q;		/* the selected one */
@@ -83,13 +86,22 @@ cur_step(const struct journey *j)
 	return &cur_track(j)->steps[j->step];
 }
 
+/* The legend below the map: a blank row, then each mark a step can
+ * have, as the map shows them (in the order of the rule). */
+static const enum step_mark legend[] = {
+	MARK_DONE, MARK_IN_PROGRESS, MARK_HANDOFF, MARK_EARLIER, MARK_NOT_STARTED
+};
+#define NLEGEND (sizeof(legend) / sizeof(legend[0]))
+
 static bool
 map_selectable(void *arg, size_t i)
 {
 	const struct journey *j = arg;
 
-	return j->mrows[i] >= 0;
+	return i < j->nmap && j->mrows[i] >= 0;
 }
+
+static int map_item_rows(void *arg, size_t i);
 
 /* The map's items for the current track. */
 static void
@@ -110,11 +122,13 @@ map_build(struct journey *j)
 	for (s = 0; s < j->nsignoffs; s++)
 		j->mrows[n++] = MAP_SIGNOFF - 1 - (long)s;
 	j->map_signoffs = j->nsignoffs;
+	j->nmap = n;
 	j->map.selectable = map_selectable;
+	j->map.rows = map_item_rows;
 	j->map.arg = j;
 	j->map.top = 0;
 	j->map.skip = 0;
-	tui_list_resize(&j->map, n, j->map.height);
+	tui_list_resize(&j->map, n + 1 + NLEGEND, j->map.height);
 }
 
 /* Selects the current step in the map. */
@@ -123,7 +137,7 @@ map_show_step(struct journey *j)
 {
 	size_t i;
 
-	for (i = 0; i < j->map.n; i++)
+	for (i = 0; i < j->nmap; i++)
 		if (j->mrows[i] == (long)j->step)
 			tui_list_select(&j->map, i);
 }
@@ -321,41 +335,51 @@ journey_close(struct tui *t, void *state)
 	free(j);
 }
 
-/* "[x]" and friends: the status readable without colour. A step that
- * only waits for an earlier one is told apart from one held up by a
- * hand-off, so the map does not cry wolf. */
-static const char *
-status_mark(const struct step_progress *sp)
-{
-	switch (sp->status) {
-	case STEP_DONE:
-		return "[x]";
-	case STEP_IN_PROGRESS:
-		return "[~]";
-	case STEP_BLOCKED:
-		return sp->handoff_blocks ? "[!]" : "[<]";
-	case STEP_NOT_APPLICABLE:
-		return "[-]";
-	default:
-		return "[ ]";
-	}
-}
-
 static enum tui_style
-status_style(enum step_status s)
+mark_style(enum step_mark m)
 {
-	switch (s) {
-	case STEP_DONE:
+	switch (m) {
+	case MARK_DONE:
 		return ST_DONE;
-	case STEP_IN_PROGRESS:
+	case MARK_IN_PROGRESS:
 		return ST_PROGRESS;
-	case STEP_BLOCKED:
+	case MARK_HANDOFF:
+	case MARK_EARLIER:
 		return ST_BLOCKED;
-	case STEP_NOT_APPLICABLE:
+	case MARK_NOT_APPLICABLE:
 		return ST_DIM;
 	default:
 		return ST_NORMAL;
 	}
+}
+
+/* Columns before a step's title: a space, its mark, a space. */
+#define MARK_COLS 5
+
+/* Whether the step's title and its owner fit on one row of the map. */
+static bool
+owner_fits(const struct step *st, int w)
+{
+	return utf8_width(text_get(&st->title)) + utf8_width(text_get(&st->owner->name)) + 2 <=
+	    w - MARK_COLS;
+}
+
+static int
+map_item_rows(void *arg, size_t i)
+{
+	const struct journey *j = arg;
+	const struct step *st;
+
+	if (j->map_w <= MARK_COLS || i == j->nmap || (i < j->nmap && j->mrows[i] < 0))
+		return 1;
+	if (i > j->nmap)
+		return tui_wrap_count(step_mark_label(legend[i - j->nmap - 1]),
+		    j->map_w - MARK_COLS);
+	st = cur_track(j)->steps[j->mrows[i]].step;
+	/* A title that does not fit wraps, between words. */
+	if (owner_fits(st, j->map_w))
+		return 1;
+	return tui_wrap_count(text_get(&st->title), j->map_w - MARK_COLS);
 }
 
 struct map_ctx {
@@ -370,9 +394,23 @@ draw_map_item(void *arg, size_t i, int y, int first, int rows, bool sel)
 	struct map_ctx *m = arg;
 	struct journey *j = m->j;
 	const struct track_progress *tp = cur_track(j);
-	long v = j->mrows[i];
-	int row = m->top + y;
+	int row = m->top + y, w = m->w, x = m->x;
+	long v;
 
+	if (i >= j->nmap) {
+		/* The legend. */
+		enum step_mark mk;
+
+		if (i == j->nmap)
+			return;
+		mk = legend[i - j->nmap - 1];
+		if (first == 0)
+			tui_put(row, x + 1, 3, step_mark_symbol(mk), ST_DIM, false);
+		tui_wrap(row, x + MARK_COLS, w - MARK_COLS, rows, first, step_mark_label(mk),
+		    ST_DIM);
+		return;
+	}
+	v = j->mrows[i];
 	if (v <= MAP_SIGNOFF) {
 		/* The sign-offs, in words (not chosen). */
 		tui_put(row, m->x, m->w, v == MAP_SIGNOFF ? _("Sign-off by role") :
@@ -382,26 +420,29 @@ draw_map_item(void *arg, size_t i, int y, int first, int rows, bool sel)
 		char *s = xasprintf("%s  %zu/%zu", text_get(&pp->phase->title),
 		    pp->done, pp->applicable);
 
-		tui_put(row, m->x, m->w, s, ST_HEADING, false);
+		tui_put(row, x, w, s, ST_HEADING, false);
 		free(s);
 	} else {
 		const struct step_progress *sp = &tp->steps[v];
-		enum tui_style st = sel && j->pane == PANE_MAP ? ST_SELECTED :
-		    status_style(sp->status);
+		enum step_mark mk = progress_mark(sp);
+		enum tui_style st = sel && j->pane == PANE_MAP ? ST_SELECTED : mark_style(mk);
 		const char *owner = text_get(&sp->step->owner->name);
 		const char *title = text_get(&sp->step->title);
-		int ow = utf8_width(owner), used, w = m->w, x = m->x;
+		int ow = utf8_width(owner), r;
 
-		tui_put(row, x, w, "", st, sel);
-		used = tui_put(row, x + 1, 4, status_mark(sp), st, false);
-		used += 2;
+		for (r = 0; r < rows; r++)
+			tui_put(row + r, x, w, "", st, sel);
+		if (first == 0)
+			tui_put(row, x + 1, 4, step_mark_symbol(mk), st, false);
 		/* The owner where the whole title fits beside it; the
 		 * step pane always names it. */
-		if (utf8_width(title) + ow + 2 <= w - used) {
+		if (owner_fits(sp->step, w)) {
 			tui_put(row, x + w - ow, ow, owner,
 			    st == ST_SELECTED ? st : ST_DIM, false);
+			tui_put(row, x + MARK_COLS, w - MARK_COLS, title, st, false);
+		} else {
+			tui_wrap(row, x + MARK_COLS, w - MARK_COLS, rows, first, title, st);
 		}
-		tui_put(row, x + used, w - used, title, st, false);
 		if (sel && j->pane == PANE_MAP)
 			tui_cursor(m->t, row, x);
 	}
@@ -412,6 +453,7 @@ draw_map(struct tui *t, struct journey *j, int top, int rows, int x, int w)
 {
 	struct map_ctx m = { t, j, top, x, w };
 
+	j->map_w = w;
 	tui_list_resize(&j->map, j->map.n, rows);
 	tui_list_each(&j->map, draw_map_item, &m);
 }
@@ -521,9 +563,11 @@ step_blocks(struct tui *t, struct journey *j)
 	sb_addf(&sb, _("Owner: %s"), text_get(&st->owner->name));
 	if (st->group != NULL)
 		sb_addf(&sb, " (%s)", text_get(&st->group->name));
-	sb_addf(&sb, " · %s", step_status_label(sp->status));
+	sb_addf(&sb, " · %s %s", step_mark_symbol(progress_mark(sp)),
+	    step_mark_label(progress_mark(sp)));
 	if (sp->nquestions > 0)
-		sb_addf(&sb, " %zu/%zu", sp->nanswered, sp->nquestions);
+		/* L10N: questions answered of those the step asks. */
+		sb_addf(&sb, _(" · %zu/%zu answered"), sp->nanswered, sp->nquestions);
 	add_block(j, ST_DIM, -1, sb_detach(&sb));
 	if (st->basis == BASIS_LAW)
 		add_block(j, ST_BLOCKED, -1, xasprintf(_("Required by law: %s"), legal));
@@ -733,6 +777,40 @@ geometry(int top, int rows, int cols, struct geom *g)
 	}
 }
 
+/* A name shortened before this many columns of it go: it says which
+ * project is open. */
+#define TITLE_NAME 12
+
+/* "Name · Track 3/8" in width columns: the figure stays; the track's
+ * title gives way before the last TITLE_NAME columns of the name do,
+ * and goes when it has not even four. */
+static void
+journey_title(struct tui *t, const char *name, const char *track, size_t done,
+    size_t all, int width)
+{
+	char fig[48], *n, *tr;
+	int room, nw = utf8_width(name), tw = utf8_width(track), keep;
+
+	snprintf(fig, sizeof(fig), "%zu/%zu", done, all);
+	room = width - utf8_width(" ·  ") - (int)strlen(fig);
+	if (nw + tw <= room) {
+		tui_set_title(t, "%s · %s %s", name, track, fig);
+		return;
+	}
+	keep = nw < TITLE_NAME ? nw : TITLE_NAME;
+	if (room - keep < 4) {
+		n = tui_shorten(name, width - utf8_width(" · ") - (int)strlen(fig));
+		tui_set_title(t, "%s · %s", n, fig);
+		free(n);
+		return;
+	}
+	tr = tui_shorten(track, tw < room - keep ? tw : room - keep);
+	n = tui_shorten(name, room - utf8_width(tr));
+	tui_set_title(t, "%s · %s %s", n, tr, fig);
+	free(n);
+	free(tr);
+}
+
 static void
 journey_draw(struct tui *t, void *state, int top, int rows, int cols)
 {
@@ -740,8 +818,8 @@ journey_draw(struct tui *t, void *state, int top, int rows, int cols)
 	const struct track_progress *tp = cur_track(j);
 	struct geom g;
 
-	tui_set_title(t, "%s · %s %zu/%zu", j->snap->project->name,
-	    text_get(&tp->track->title), tp->done, tp->applicable);
+	journey_title(t, j->snap->project->name, text_get(&tp->track->title), tp->done,
+	    tp->applicable, cols - 2);
 	draw_next(t, j, top, cols);
 	geometry(top, rows, cols, &g);
 	if (g.both) {
@@ -764,6 +842,7 @@ map_move(struct tui *t, struct journey *j, enum tui_req req)
 	struct geom g;
 
 	geometry(1, t->rows - 3, t->cols, &g);
+	j->map_w = g.mw;
 	tui_list_resize(&j->map, j->map.n, g.rows);
 	if (!tui_list_move(&j->map, req))
 		return false;

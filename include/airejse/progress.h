@@ -225,6 +225,37 @@ bool progress_next_open(const struct progress *pr, const struct step *st,
 size_t progress_reopened(const struct progress *before, const struct progress *after,
     const struct step_progress ***out);
 
+/* A step's mark on the map, by one rule that the map's legend, help, the
+ * role view and airejse(1) all state:
+ *   [x] done           every question that applies is answered, and no
+ *                      hand-off is open on them;
+ *   [<] earlier step   an earlier step it needs is not done, or the
+ *                      condition it requires does not hold yet;
+ *   [!] hand-off       all that is left waits on another role's open
+ *                      hand-off: nothing for its owner to answer;
+ *   [~] in progress    something is answered, and something is left
+ *                      that its owner can answer;
+ *   [ ] not started    nothing is answered yet;
+ *   [-]                the step does not apply. */
+enum step_mark {
+	MARK_NOT_APPLICABLE,
+	MARK_NOT_STARTED,
+	MARK_IN_PROGRESS,
+	MARK_HANDOFF,
+	MARK_EARLIER,
+	MARK_DONE,
+	MARK__COUNT
+};
+
+enum step_mark progress_mark(const struct step_progress *sp);
+/* "[x]" and friends. */
+const char *step_mark_symbol(enum step_mark m);
+/* A few words for people ("waits on a hand-off"), translated. */
+const char *step_mark_label(enum step_mark m);
+/* The rule, for the legend and help ("all that is left waits on ..."),
+ * translated. */
+const char *step_mark_rule(enum step_mark m);
+
 /* Machine name ("not-started", "in-progress", "blocked", "done",
  * "not-applicable") and the label for people (translated). */
 const char *step_status_name(enum step_status s);

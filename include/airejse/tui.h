@@ -239,6 +239,9 @@ int tui_wrap(int y, int x, int width, int rows, int first, const char *s,
     enum tui_style st);
 /* The number of lines s takes wrapped at width. */
 int tui_wrap_count(const char *s, int width);
+/* s cut to width columns with "…" at the end when it is longer
+ * (caller frees). */
+char *tui_shorten(const char *s, int width);
 /* A text progress bar "[####....] 3/8" in width columns. */
 void tui_progress(int y, int x, int width, size_t done, size_t total);
 

@@ -117,6 +117,9 @@ status(struct fixture *f, const char *track, const char *step)
 	return sp->status;
 }
 
+static const struct step_progress *astep(struct fixture *f, const char *track,
+    const char *step);
+
 START_TEST(chained_conditions)
 {
 	struct fixture f;
@@ -254,6 +257,13 @@ START_TEST(open_handoff_blocks)
 	    "jurist-gdpr");
 	ck_assert(!progress_step(pr, track_step(content_track(c, "alpha"), "s1"))->handoff_blocks);
 	ck_assert_int_eq(status(&f, "alpha", "s2"), STEP_BLOCKED);
+	/* The map marks both by what they wait on: a hand-off, and the
+	 * step before. */
+	ck_assert_int_eq(progress_mark(astep(&f, "alpha", "s1")), MARK_HANDOFF);
+	ck_assert_str_eq(step_mark_symbol(MARK_HANDOFF), "[!]");
+	ck_assert_int_eq(progress_mark(astep(&f, "alpha", "s2")), MARK_EARLIER);
+	ck_assert_int_eq(progress_mark(astep(&f, "alpha", "s3")), MARK_NOT_APPLICABLE);
+	ck_assert_int_eq(progress_mark(astep(&f, "alpha", "s4")), MARK_NOT_STARTED);
 	/* Nothing to answer there: the next step is elsewhere. */
 	ck_assert_str_eq(pr->tracks[0].next->step->id, "s4");
 	/* The question the hand-off asks is the only one open: blocked. */
@@ -262,9 +272,11 @@ START_TEST(open_handoff_blocks)
 	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_BLOCKED);
 	ck_assert(progress_step(pr, track_step(content_track(c, "alpha"), "s1"))->handoff_blocks);
 	/* Another open question the owner can answer: in progress again. */
+	ck_assert_int_eq(progress_mark(astep(&f, "alpha", "s1")), MARK_HANDOFF);
 	ans(&f, "behov", NULL);
 	pr = eval(&f, NULL);
 	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_IN_PROGRESS);
+	ck_assert_int_eq(progress_mark(astep(&f, "alpha", "s1")), MARK_IN_PROGRESS);
 	ans(&f, "behov", "x");
 	pr = eval(&f, NULL);
 	ck_assert_int_eq(status(&f, "alpha", "s1"), STEP_BLOCKED);

@@ -334,7 +334,8 @@ show_text(const struct content *c, const struct snapshot *s, const char *today)
 		const struct track_progress *tp = &pr->tracks[t];
 
 		ctrl_printf(stdout, "\n%s (%s): ", text_get(&tp->track->title), tp->track->id);
-		ctrl_printf(stdout, _("%zu of %zu steps done\n"), tp->done, tp->applicable);
+		ctrl_printf(stdout, P_("%zu of %zu step done\n", "%zu of %zu steps done\n", tp->applicable),
+		    tp->done, tp->applicable);
 		for (i = 0, idx = 0; i < tp->track->nphases; i++) {
 			const struct phase *ph = &tp->track->phases[i];
 

@@ -60,6 +60,15 @@ number(const char *s, size_t max)
 	return *s >= '0' && *s <= '9' && *end == '\0' && v >= 1 && v <= max ? v : 0;
 }
 
+/* The choices a question shows numbered (yes and no, its options), or 0. */
+static size_t
+numbered(const struct question *q)
+{
+	if (q->type == Q_YESNO)
+		return 2;
+	return q->type == Q_CHOICE || q->type == Q_MULTI ? q->noptions : 0;
+}
+
 static void
 say_error(struct plain *p, char *cause)
 {
@@ -149,7 +158,7 @@ answer_one(struct plain *p, int64_t id, const struct question *q, int64_t rev)
 	size_t k;
 
 	for (;;) {
-		if ((s = ask(p, _("Answer (Enter skips, \"ved ikke\" if you do not know, < goes back): "))) == NULL)
+		if ((s = ask(p, _("Answer (Enter skips, \"don't know\" if you do not know, < goes back): "))) == NULL)
 			return false;
 		if (strcmp(s, "<") == 0)
 			return false;
@@ -183,6 +192,15 @@ answer_one(struct plain *p, int64_t id, const struct question *q, int64_t rev)
 			continue;
 		}
 		answer_result_free(&res);
+		/* A choice refused: the numbers shown are what to type, not
+		 * the options' words. */
+		if (rc == EX_DATAERR && (k = numbered(q)) > 0) {
+			free(cause);
+			fprintf(p->out, q->type == Q_MULTI ?
+			    _("Not saved: write numbers from 1 to %zu separated by commas, or \"don't know\".\n") :
+			    _("Not saved: write a number from 1 to %zu, or \"don't know\".\n"), k);
+			continue;
+		}
 		say_error(p, cause);
 	}
 }
@@ -317,7 +335,8 @@ project_menu(struct plain *p, int64_t id)
 		pr = s->progress;
 		ctrl_printf(p->out, _("\n== Project: %s ==\n"), s->project->name);
 		for (i = 0; i < pr->ntracks; i++)
-			ctrl_printf(p->out, _("%s: %zu of %zu steps done\n"),
+			ctrl_printf(p->out, P_("%s: %zu of %zu step done\n",
+			    "%s: %zu of %zu steps done\n", pr->tracks[i].applicable),
 			    text_get(&pr->tracks[i].track->title), pr->tracks[i].done,
 			    pr->tracks[i].applicable);
 		next = pr->next ? pr->next->step : NULL;

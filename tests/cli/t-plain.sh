@@ -13,7 +13,7 @@ contains "$out" "Question 1 of 5: What is the solution called?"
 # Yes to personal data: the DPIA question appears, and a hand-off.
 contains "$out" "Saved. A hand-off to Lawyer was raised."
 contains "$out" "Question 4 of 6: Has a DPIA been made?"
-contains "$out" "Not saved:"
+contains "$out" "Not saved: write a number from 1 to 3, or \"don't know\"."
 contains "$out" "Question 6 of 6: Who uses it?"
 run 0 "$AIREJSE" project show 1 --format json
 contains "$out" "Talegenkendelse på Ærø"

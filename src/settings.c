@@ -111,6 +111,26 @@ yf_email(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 	yf_string(y, n, obj, f);
 }
 
+/* A yes or no as YAML writes it. */
+static void
+yf_mouse(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	static const char *const yes[] = { "true", "yes", "on" }, *const no[] = { "false", "no", "off" };
+	struct settings *s = obj;
+	const char *v = ydoc_scalar(y, n);
+	size_t i;
+
+	(void)f;
+	if (v == NULL)
+		return;
+	for (i = 0; i < 3; i++)
+		if (strcmp(v, yes[i]) == 0 || strcmp(v, no[i]) == 0) {
+			s->mouse = strcmp(v, yes[i]) == 0;
+			return;
+		}
+	ydoc_error(y, n, _("'mouse' is true or false, not '%s'"), v);
+}
+
 static const struct yfield contact_fields[] = {
 	{ "role", YAML_SCALAR_NODE, yf_id, offsetof(struct role_contact, role), true, NULL },
 	{ "name", YAML_SCALAR_NODE, yf_string, offsetof(struct role_contact, name), true, NULL },
@@ -149,6 +169,7 @@ static const struct yfield settings_fields[] = {
 	{ "udbudsgraense", YAML_SCALAR_NODE, yf_threshold, 0, false, NULL },
 	{ "legal_check_months", YAML_SCALAR_NODE, yf_months, 0, false, NULL },
 	{ "contacts", YAML_SEQUENCE_NODE, yf_contacts, 0, false, NULL },
+	{ "mouse", YAML_SCALAR_NODE, yf_mouse, 0, false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 

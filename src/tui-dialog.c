@@ -54,17 +54,30 @@ tui_dialog_open(struct tui *t, const struct tui_dialog *spec)
 	d->help = spec->help && *spec->help ? xstrdup(spec->help) : NULL;
 	edit_init(&d->ed, spec->initial, spec->kind == DLG_TEXT);
 	d->maxlen = spec->maxlen;
-	d->n = spec->noptions;
-	d->options = xcalloc(d->n + 1, sizeof(*d->options));
-	d->details = xcalloc(d->n + 1, sizeof(*d->details));
-	d->checked = xcalloc(d->n + 1, sizeof(*d->checked));
+	d->n = d->kind == DLG_CONFIRM ? 0 : spec->noptions;
+	if (d->kind != DLG_CONFIRM) {
+		d->options = xcalloc(d->n + 1, sizeof(*d->options));
+		d->details = xcalloc(d->n + 1, sizeof(*d->details));
+		d->checked = xcalloc(d->n + 1, sizeof(*d->checked));
+	}
 	for (i = 0; i < d->n; i++) {
 		d->options[i] = xstrdup(spec->options[i]);
 		d->details[i] = spec->details ? dup_or_null(spec->details[i]) : NULL;
 		d->checked[i] = spec->checked ? spec->checked[i] : false;
 	}
+	/* A question that asks to destroy something needs a deliberate
+	 * yes: its choices are "No" (selected) and "Yes", and the keys that
+	 * move elsewhere (j, k, arrows) only move between them. */
+	if (d->kind == DLG_CONFIRM) {
+		d->n = 2;
+		d->options = xcalloc(3, sizeof(*d->options));
+		d->details = xcalloc(3, sizeof(*d->details));
+		d->checked = xcalloc(3, sizeof(*d->checked));
+		d->options[0] = xstrdup(_("No"));
+		d->options[1] = xstrdup(_("Yes"));
+	}
 	d->list.n = d->n;
-	d->list.sel = spec->selected < d->n ? spec->selected : 0;
+	d->list.sel = spec->selected < d->n && d->kind != DLG_CONFIRM ? spec->selected : 0;
 	d->submit = spec->submit;
 	d->done = spec->done;
 	d->arg = spec->arg;
@@ -122,7 +135,7 @@ hint(const struct tui_dlg *d)
 	case DLG_TEXT:
 		return _("Enter OK  ^J New line  ^E Editor  Esc Cancel");
 	case DLG_CONFIRM:
-		return _("y Yes  n No");
+		return _("Up/Down Choose  Enter OK  y Yes  n No");
 	case DLG_PICK:
 		return _("Up/Down Move  Enter Choose  Esc Cancel");
 	case DLG_MULTI:
@@ -143,7 +156,6 @@ field_rows(const struct tui_dlg *d)
 {
 	switch (d->kind) {
 	case DLG_LINE:
-	case DLG_CONFIRM:
 		return 1;
 	case DLG_TEXT:
 		return TEXT_ROWS;
@@ -241,6 +253,8 @@ draw_options(struct tui *t, struct tui_dlg *d, int y, int x, int w, int rows)
 
 		if (d->kind == DLG_MULTI)
 			s = xasprintf("[%s] %s", d->checked[i] ? "x" : " ", d->options[i]);
+		else if (d->kind == DLG_CONFIRM)
+			s = xasprintf("%s %s", i == d->list.sel ? ">" : " ", d->options[i]);
 		else
 			s = xasprintf("%zu) %s", i + 1, d->options[i]);
 		tui_put(y + r, x, w, s, i == d->list.sel ? ST_SELECTED : ST_NORMAL, true);
@@ -299,9 +313,6 @@ tui_dialog_draw(struct tui *t)
 	case DLG_TEXT:
 		draw_text(t, d, y, x + 2, iw, frows);
 		break;
-	case DLG_CONFIRM:
-		tui_cursor(t, y - 1, x + 2);
-		break;
 	default:
 		draw_options(t, d, y, x + 2, iw, frows);
 		break;
@@ -320,6 +331,10 @@ submit(struct tui *t, struct tui_dlg *d)
 {
 	bool close = true;
 
+	if (d->kind == DLG_CONFIRM && d->list.sel != 1) {
+		tui_dialog_close(t);
+		return;
+	}
 	if (d->submit != NULL)
 		close = d->submit(t, d->arg, d->kind == DLG_CONFIRM ? "y" : d->ed.buf,
 		    d->list.sel, d->checked);
@@ -396,7 +411,7 @@ tui_edit_keys(void (*fn)(void *arg, const char *keys, const char *help), void *a
 	fn(arg, "Esc", _("cancel"));
 	for (i = 0; i < NEDIT_KEYS; i++)
 		fn(arg, edit_keys[i].names, _(edit_keys[i].help));
-	fn(arg, "^E", _("edit a long text in $VISUAL or $EDITOR"));
+	fn(arg, "^E", _("edit a long text in $VISUAL, $EDITOR, sensible-editor or nano"));
 }
 
 static bool
@@ -480,10 +495,22 @@ tui_dialog_key(struct tui *t, int key)
 		return;
 	}
 	if (d->kind == DLG_CONFIRM) {
-		if (key == 'y' || key == 'Y' || key == 'j' || key == 'J')
+		if (key == 'y' || key == 'Y') {
+			d->list.sel = 1;
 			submit(t, d);
-		else if (key == 'n' || key == 'N' || key == 'q')
+		} else if (key == 'n' || key == 'N' || key == 'q') {
 			tui_dialog_close(t);
+		} else if (key == '\r' || key == FK(KEY_ENTER)) {
+			submit(t, d);
+		} else {
+			/* Left and Right too: the choices may read as a row. */
+			enum tui_req req = tui_key_req(tui_global_keys, key);
+
+			if (req == REQ_LEFT || req == REQ_RIGHT || key == '\t')
+				d->list.sel = !d->list.sel;
+			else
+				tui_list_move(&d->list, req);
+		}
 		return;
 	}
 	if (key == '\r' || key == FK(KEY_ENTER)) {

@@ -10,7 +10,8 @@
 
 const struct tui_binding tui_global_keys[] = {
 	{ REQ_HELP, { '?', FK(KEY_F(1)) }, N_("Help"), N_("help for this screen") },
-	{ REQ_BACK, { 'q', TUI_ESC }, N_("Back"), N_("go back (on the first screen: quit)") },
+	{ REQ_BACK, { 'q' }, N_("Back"), N_("go back (on the first screen: quit)") },
+	{ REQ_CANCEL, { TUI_ESC }, NULL, N_("clear the filter, else go back; never quits") },
 	{ REQ_GLOSSARY, { 'g' }, NULL, N_("the glossary") },
 	{ REQ_QUIT, { 'Q' }, NULL, N_("quit the program") },
 	{ REQ_UP, { 'k', FK(KEY_UP) }, NULL, N_("move up") },

@@ -115,6 +115,11 @@ glossary_key(struct tui *t, void *state, enum tui_req req, int key)
 		    set_filter, g);
 		return true;
 	}
+	if (req == REQ_CANCEL && g->filter != NULL) {
+		set_filter(t, g, "", 0, NULL);
+		tui_info(t, "%s", _("Filter cleared: every term is shown."));
+		return true;
+	}
 	return tui_list_move(&g->list, req);
 }
 
@@ -130,6 +135,7 @@ glossary_close(struct tui *t, void *state)
 
 static const struct tui_binding glossary_keys[] = {
 	{ REQ_FILTER, { '/' }, N_("Search"), N_("show only the terms that contain a text") },
+	{ REQ_CANCEL, { TUI_ESC }, NULL, N_("clear the search, else go back") },
 	{ REQ_NONE, { 0 }, NULL, NULL }
 };
 

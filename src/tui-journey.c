@@ -844,8 +844,15 @@ map_move(struct tui *t, struct journey *j, enum tui_req req)
 	geometry(1, t->rows - 3, t->cols, &g);
 	j->map_w = g.mw;
 	tui_list_resize(&j->map, j->map.n, g.rows);
-	if (!tui_list_move(&j->map, req))
+	if (req == REQ_CLICK) {
+		/* A click on the step shown opens its questions. */
+		if (tui_list_click(&j->map, t->click_y - g.top) == CLICK_OPEN) {
+			j->pane = PANE_STEP;
+			j->show_q = true;
+		}
+	} else if (!tui_list_move(&j->map, req)) {
 		return false;
+	}
 	if (tui_list_has_selection(&j->map))
 		j->step = (size_t)j->mrows[j->map.sel];
 	if (j->step != old) {
@@ -1128,7 +1135,7 @@ edit_help(const struct question *q)
 	free(examples);
 	if (q->type != Q_YESNO && q->type != Q_CHOICE && q->type != Q_MULTI)
 		sb_addf(&sb, "%s%s", sb.len ? " " : "",
-		    _("Write \"ved ikke\" if you do not know; that raises a hand-off where one is needed."));
+		    _("Write \"don't know\" if you do not know; that raises a hand-off where one is needed."));
 	return sb_detach(&sb);
 }
 
@@ -1211,6 +1218,12 @@ clear_submit(struct tui *t, void *arg, const char *text, size_t choice, const bo
 	return save(t, arg, NULL);
 }
 
+static bool
+dontknow_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	return save(t, arg, "ved ikke");
+}
+
 static void
 quick_answer(struct tui *t, struct journey *j, bool clear)
 {
@@ -1223,7 +1236,10 @@ quick_answer(struct tui *t, struct journey *j, bool clear)
 	c->j = j;
 	c->q = q;
 	c->rev = progress_revision(j->snap->progress, q);
-	if (!clear) {
+	/* v on a question not answered (or already "don't know") saves at
+	 * once; over an answer it asks, showing what it would replace, as
+	 * one key must not throw a typed answer away. */
+	if (!clear && (a == NULL || a->kind != ANSWER_VALUE)) {
 		save(t, c, "ved ikke");
 		ctx_done(t, c);
 		return;
@@ -1233,12 +1249,20 @@ quick_answer(struct tui *t, struct journey *j, bool clear)
 		ctx_done(t, c);
 		return;
 	}
-	prompt = xasprintf(_("Clear the answer to \"%s\"? The history keeps it."),
-	    text_get(&q->prompt));
+	if (clear) {
+		prompt = xasprintf(_("Clear the answer to \"%s\"? The history keeps it."),
+		    text_get(&q->prompt));
+	} else {
+		char *now = value_format(q, a->value, i18n_lang());
+
+		prompt = xasprintf(_("Replace the answer to \"%s\", %s, with \"%s\"? The history keeps it."),
+		    text_get(&q->prompt), now, value_dontknow_text(i18n_lang()));
+		free(now);
+	}
 	d.kind = DLG_CONFIRM;
-	d.title = _("Clear answer");
+	d.title = clear ? _("Clear answer") : _("Don't know");
 	d.prompt = prompt;
-	d.submit = clear_submit;
+	d.submit = clear ? clear_submit : dontknow_submit;
 	d.done = ctx_done;
 	d.arg = c;
 	tui_dialog_open(t, &d);
@@ -1254,6 +1278,16 @@ pane_move(struct tui *t, struct journey *j, enum tui_req req)
 	/* Laid out as the screen is now: keys may come before a draw. */
 	geometry(1, t->rows - 3, t->cols, &g);
 	layout_step(t, j, g.pw, g.rows);
+	if (req == REQ_CLICK) {
+		enum tui_click c = tui_list_click(&j->detail, t->click_y - g.top);
+
+		if (c != CLICK_NONE && j->detail.sel < j->nblocks)
+			j->q = (size_t)j->blocks[j->detail.sel].q;
+		/* A click on the question selected answers it. */
+		if (c == CLICK_OPEN && j->nq > 0)
+			open_editor(t, j);
+		return true;
+	}
 	if (!tui_list_move(&j->detail, req))
 		return false;
 	if (tui_list_has_selection(&j->detail) && j->detail.sel < j->nblocks)
@@ -1385,6 +1419,21 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		while (t->depth > 1)
 			tui_pop(t);
 		return true;
+	case REQ_CLICK:
+		/* Side by side, the click says the pane. */
+		if (t->cols >= TWO_PANES) {
+			struct geom g;
+
+			geometry(1, t->rows - 3, t->cols, &g);
+			if (t->click_x <= g.mx + g.mw)
+				j->pane = PANE_MAP;
+			else if (t->click_x >= g.px)
+				j->pane = PANE_STEP;
+			else
+				return true;
+			j->show_q = j->pane == PANE_STEP;
+		}
+		break;
 	default:
 		break;
 	}
@@ -1399,7 +1448,7 @@ static const struct tui_binding journey_keys[] = {
 	{ REQ_NEXT_PANE, { '\t', FK(KEY_BTAB) }, N_("Map/Questions"),
 	    N_("move between the map and the step's questions") },
 	{ REQ_NEXT_STEP, { 'n' }, N_("Next"), N_("go to the next open question") },
-	{ REQ_DONTKNOW, { 'v' }, N_("Don't know"), N_("answer \"don't know\" (ved ikke)") },
+	{ REQ_DONTKNOW, { 'v' }, N_("Don't know"), N_("answer \"don't know\"; over an answer, asks first") },
 	{ REQ_CLEAR, { 'x', FK(KEY_DC) }, NULL, N_("clear the answer (asks first)") },
 	{ REQ_HISTORY, { 'L' }, NULL, N_("the history of the answer") },
 	{ REQ_TRACK, { 't' }, NULL, N_("the project's next track") },

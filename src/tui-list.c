@@ -420,6 +420,19 @@ tui_list_at(struct tui_list *l, int y, size_t *item, int *within)
 	return false;
 }
 
+enum tui_click
+tui_list_click(struct tui_list *l, int y)
+{
+	size_t i;
+
+	if (!tui_list_at(l, y, &i, NULL) || !can(l, i))
+		return CLICK_NONE;
+	if (i == l->sel)
+		return CLICK_OPEN;
+	l->sel = i;
+	return CLICK_SELECTED;
+}
+
 bool
 tui_list_more_above(const struct tui_list *l)
 {

@@ -59,6 +59,7 @@ struct projects {
 	struct tui_list	  list;		/* over shown */
 	struct tui	 *t;
 	int64_t		  keep;		/* the project to select after a reload */
+	int		  top;		/* the list's first row, as last drawn */
 };
 
 static void
@@ -606,6 +607,7 @@ projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 		    ST_DIM, false);
 		return;
 	}
+	p->top = top;
 	tui_list_resize(&p->list, p->n, rows);
 	/* The briefs of the items shown, read together. */
 	for (y = -p->list.skip, i = p->list.top; i < p->n && y < rows; i++)
@@ -802,6 +804,12 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		    p->sort == SORT_PROGRESS ? _("Sorted by progress, the least done first.") :
 		    _("Sorted by the last change."));
 		return true;
+	case REQ_CANCEL:
+		if (p->filter == NULL)
+			return false;
+		filter_submit(t, p, "", 0, NULL);
+		tui_info(t, "%s", _("Filter cleared: every project is shown."));
+		return true;
 	case REQ_HANDOFFS: {
 		struct tui_handoffs_arg ha = { 0, t->app->role };
 
@@ -813,6 +821,12 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 	}
 	if (p->n == 0)
 		return false;
+	/* A click selects a project; on the one selected, opens it. */
+	if (req == REQ_CLICK) {
+		if (tui_list_click(&p->list, t->click_y - p->top) != CLICK_OPEN)
+			return true;
+		req = REQ_ENTER;
+	}
 	/* The selected project is NULL when its page cannot be read (the
 	 * reason is shown): nothing to open or delete then. */
 	switch (req) {
@@ -849,7 +863,8 @@ static const struct tui_binding projects_keys[] = {
 	{ REQ_SORT, { 's' }, NULL, N_("sort by the last change, the name or the progress") },
 	{ REQ_FILTER, { '/' }, NULL, N_("show only the projects whose name contains a text") },
 	{ REQ_HANDOFFS, { 'H' }, NULL, N_("the hand-offs of every project") },
-	{ REQ_BACK, { 'q', TUI_ESC }, N_("Quit"), N_("leave the program") },
+	{ REQ_BACK, { 'q' }, N_("Quit"), N_("leave the program") },
+	{ REQ_CANCEL, { TUI_ESC }, NULL, N_("clear the filter (never quits)") },
 	{ REQ_NONE, { 0 }, NULL, NULL }
 };
 

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "airejse/app.h"
 #include "airejse/edit.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-term.h"
@@ -106,10 +107,52 @@ read_small_file(const char *path)
 	return buf;
 }
 
+/* Whether prog is a program on $PATH. */
+static bool
+on_path(const char *prog)
+{
+	const char *path = getenv("PATH");
+	char *dirs, *dir, *save = NULL, *full;
+	bool found = false;
+
+	if (path == NULL || *path == '\0')
+		return false;
+	dirs = xstrdup(path);
+	for (dir = strtok_r(dirs, ":", &save); dir != NULL && !found;
+	    dir = strtok_r(NULL, ":", &save)) {
+		full = xasprintf("%s/%s", *dir ? dir : ".", prog);
+		found = access(full, X_OK) == 0;
+		free(full);
+	}
+	free(dirs);
+	return found;
+}
+
+/* The editor ^E runs: $VISUAL, $EDITOR, then Debian's choice
+ * (sensible-editor), then nano, which says its keys on the screen;
+ * never vi by surprise to someone who has not chosen it. NULL when
+ * there is none. */
+static const char *
+tui_editor(void)
+{
+	static const char *const fallback[] = { "sensible-editor", "nano" };
+	const char *e = getenv("VISUAL");
+	size_t i;
+
+	if (e == NULL || *e == '\0')
+		e = getenv("EDITOR");
+	if (e != NULL && *e != '\0')
+		return e;
+	for (i = 0; i < sizeof(fallback) / sizeof(fallback[0]); i++)
+		if (on_path(fallback[i]))
+			return fallback[i];
+	return NULL;
+}
+
 char *
 tui_external_edit(struct tui *t, const char *text)
 {
-	const char *editor = getenv("VISUAL");
+	const char *editor = tui_editor();
 	const char *tmp = getenv("TMPDIR");
 	struct sigaction ign, dfl, old_int, old_quit, old_tstp;
 	char *path, *cmd, *out = NULL;
@@ -117,10 +160,10 @@ tui_external_edit(struct tui *t, const char *text)
 	int fd, status = -1;
 	pid_t pid;
 
-	if (editor == NULL || *editor == '\0')
-		editor = getenv("EDITOR");
-	if (editor == NULL || *editor == '\0')
-		editor = "vi";
+	if (editor == NULL) {
+		tui_error(t, _("no editor: set VISUAL or EDITOR to the one you use, or install nano"));
+		return NULL;
+	}
 	path = xasprintf("%s/airejse-XXXXXX.txt", tmp && *tmp ? tmp : "/tmp");
 	if ((fd = mkstemps(path, 4)) < 0) {
 		tui_error(t, _("cannot make a file for the editor: %s"), strerror(errno));
@@ -229,8 +272,18 @@ tui_term_start(struct tui *t, FILE **devnull)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	mousemask(0, NULL);
+	/* A lone Esc acts after 25 ms, not curses' second, unless the
+	 * user has said how long in ESCDELAY (curses reads it). */
+	if (getenv("ESCDELAY") == NULL || *getenv("ESCDELAY") == '\0')
+		set_escdelay(25);
+	/* The mouse only when the configuration asks for it: taking it
+	 * takes the terminal's own selection and copy away. */
+	if (t->app->settings.mouse && !t->test) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	} else {
+		mousemask(0, NULL);
+	}
 	curs_set(1);
 	if (!t->test) {
 		define_key("\033[200~", KEY_PASTE_START);

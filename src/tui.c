@@ -158,6 +158,33 @@ draw(struct tui *t)
 	refresh();
 }
 
+/* A click or the wheel (only when the configuration turned the mouse
+ * on): the screen on top gets it as REQ_CLICK at t->click_y, click_x or
+ * as REQ_SCROLL_UP, REQ_SCROLL_DOWN. A dialog takes none. */
+static void
+mouse_event(struct tui *t)
+{
+	struct tui_frame *f = &t->stack[t->depth - 1];
+	enum tui_req req;
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK || t->dlg != NULL || too_small(t))
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		req = REQ_SCROLL_UP;
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		req = REQ_SCROLL_DOWN;
+	} else if (ev.bstate & BUTTON1_PRESSED) {
+		req = REQ_CLICK;
+		t->click_y = ev.y;
+		t->click_x = ev.x;
+	} else {
+		return;
+	}
+	xfree(t->msg);
+	f->ops->key(t, f->state, req, FK(KEY_MOUSE));
+}
+
 static void
 handle(struct tui *t, int key)
 {
@@ -166,6 +193,10 @@ handle(struct tui *t, int key)
 
 	if (key == FK(KEY_RESIZE))
 		return;		/* the next draw measures the screen */
+	if (key == FK(KEY_MOUSE)) {
+		mouse_event(t);
+		return;
+	}
 	/* A paste outside a field is dropped, not run as keys. */
 	if (t->dlg == NULL && (key == FK(KEY_PASTE_START) || t->pasting)) {
 		t->pasting = key != FK(KEY_PASTE_END);
@@ -190,6 +221,14 @@ handle(struct tui *t, int key)
 	case REQ_BACK:
 		tui_pop(t);
 		break;
+	case REQ_CANCEL:
+		/* Esc, pressed once too often or sent by the terminal
+		 * with a sequence, must not end the program. */
+		if (t->depth > 1)
+			tui_pop(t);
+		else
+			tui_info(t, _("Esc does not quit: press q to leave airejse."));
+		break;
 	case REQ_QUIT:
 		t->quit = true;
 		break;
@@ -209,9 +248,47 @@ handle(struct tui *t, int key)
 	}
 }
 
+/* After an Esc: whether it was the Esc key. curses gives Esc and then
+ * the rest when a sequence from the terminal is one it does not know (a
+ * function key of another terminal, a report): that rest, a CSI (Esc [)
+ * or OSC (Esc ]) to its final byte or an SS3 (Esc O) and one more, is
+ * read and dropped here, so it never acts as Esc (which goes back) nor
+ * as the keys it is made of. Anything else after Esc is a key of its
+ * own, typed quickly (Esc q), and stays to be read. */
+static bool
+lone_esc(void)
+{
+	wint_t wc;
+	int rc, n;
+
+	timeout(0);
+	rc = get_wch(&wc);
+	if (rc != OK || (wc != '[' && wc != ']' && wc != 'O')) {
+		if (rc == KEY_CODE_YES)
+			ungetch((int)wc);
+		else if (rc == OK)
+			unget_wch(wc);
+		timeout(-1);
+		return true;
+	}
+	/* The rest came with the Esc (curses waited ESCDELAY for it). */
+	timeout(get_escdelay());
+	if (wc == 'O') {
+		(void)get_wch(&wc);
+	} else {
+		bool osc = wc == ']';
+
+		for (n = 0; n < 64 && get_wch(&wc) == OK; n++)
+			if (osc ? wc == 0x07 || wc == '\\' : wc >= 0x40 && wc <= 0x7e)
+				break;
+	}
+	timeout(-1);
+	return false;
+}
+
 /* The next key as an int (see tui-curses.h); wait says whether to block.
  * Returns false when there is none (or, in test mode, the script ended:
- * then t->quit is set). */
+ * then t->quit is set; or an unknown sequence was dropped). */
 static bool
 read_key(struct tui *t, struct tui_script *sc, bool wait, int *key)
 {
@@ -244,7 +321,8 @@ read_key(struct tui *t, struct tui_script *sc, bool wait, int *key)
 	if (rc == ERR)
 		return false;
 	*key = rc == KEY_CODE_YES ? FK((int)wc) : (int)wc;
-	return true;
+	/* A sequence curses did not know: no key. */
+	return *key != TUI_ESC || lone_esc();
 }
 
 static void

@@ -43,6 +43,7 @@ struct settings {
 	enum lang		 lang;
 	struct role_contact	*contacts;
 	size_t			 ncontacts;
+	bool			 mouse;	/* the terminal program takes the mouse */
 };
 
 /* Fills s with the defaults. */

@@ -63,6 +63,11 @@ void tui_list_fit(struct tui_list *l);
 /* The item at row y of the view (0: its first) in *item, and the rows
  * of it above that row in *within; false when the row shows none. */
 bool tui_list_at(struct tui_list *l, int y, size_t *item, int *within);
+/* A click at row y of the view (0: its first): selects the item there
+ * when it can be selected. CLICK_OPEN when it already was (the click
+ * opens it, as Enter). The view does not move. */
+enum tui_click { CLICK_NONE, CLICK_SELECTED, CLICK_OPEN };
+enum tui_click tui_list_click(struct tui_list *l, int y);
 /* Whether the list has an item that can be selected and it is selected
  * (false for an empty list or one of headings only). */
 bool tui_list_has_selection(struct tui_list *l);

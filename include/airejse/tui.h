@@ -45,10 +45,12 @@ enum tui_req {
 	REQ_LAST,
 	REQ_SCROLL_UP,		/* the mouse wheel */
 	REQ_SCROLL_DOWN,
+	REQ_CLICK,		/* at tui.click_y, click_x */
 	REQ_NEXT_PANE,
 	/* Everywhere. */
 	REQ_ENTER,
 	REQ_BACK,
+	REQ_CANCEL,		/* Esc: clear a filter, else back, never quit */
 	REQ_QUIT,
 	REQ_HELP,
 	REQ_GLOSSARY,
@@ -155,6 +157,7 @@ struct tui {
 	bool			 test;		/* driven by a key script */
 	bool			 quit;
 	bool			 pasting;	/* inside a paste outside a field */
+	int			 click_y, click_x;	/* of the last REQ_CLICK */
 };
 
 /* The screens. */
@@ -250,7 +253,7 @@ void tui_progress(int y, int x, int width, size_t done, size_t total);
 enum tui_dlg_kind {
 	DLG_LINE,	/* one line of text */
 	DLG_TEXT,	/* several lines; Ctrl-E opens $VISUAL or $EDITOR */
-	DLG_CONFIRM,	/* a question answered y or n */
+	DLG_CONFIRM,	/* a destructive question: No (selected) or Yes */
 	DLG_PICK,	/* one of the options */
 	DLG_MULTI	/* any of the options, Space toggles */
 };
@@ -292,8 +295,8 @@ void tui_dialog_draw(struct tui *t);
 void tui_dialog_key(struct tui *t, int key);
 void tui_dialog_close(struct tui *t);
 
-/* Runs $VISUAL, else $EDITOR, else vi on a copy of text, with the
- * terminal handed over and restored after; returns the edited text
+/* Runs $VISUAL, else $EDITOR, else sensible-editor, else nano on a
+ * copy of text, with the terminal handed over and restored after; returns the edited text
  * (caller frees) or NULL when the editor failed (after saying why). */
 char *tui_external_edit(struct tui *t, const char *text);
 

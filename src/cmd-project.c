@@ -678,11 +678,122 @@ next_json(const struct content *c, const struct snapshot *s, const char *today)
 	return o;
 }
 
+/* next without a project: every project's next step, as a workshop's
+ * board shows it. */
+struct board_run {
+	const struct content *content;
+	enum out_format	 fmt;
+	struct table	*t;
+	json_t		*list;
+	char		 today[11];
+};
+
+static int
+board_one(const struct project *p, const struct progress_brief *b, void *arg)
+{
+	struct board_run *r = arg;
+	bool late = b->first_due[0] != '\0' && strcmp(b->first_due, r->today) < 0;
+	char id[24], ans[48], qs[24], open[24], changed[21];
+	const char *waits = b->waits_on ? b->waits_on->id : NULL;
+
+	snprintf(id, sizeof(id), "%lld", (long long)p->id);
+	if (r->fmt == OUT_JSON) {
+		json_t *o = json_object(), *nx = json_null();
+
+		if (b->next != NULL) {
+			nx = json_object();
+			json_object_set_new(nx, "track", json_string(b->next->track->id));
+			json_object_set_new(nx, "step", json_string(b->next->id));
+			json_object_set_new(nx, "title", json_string(text_get(&b->next->title)));
+			json_object_set_new(nx, "mark", json_string(step_mark_name(b->next_mark)));
+		}
+		clock_iso(p->changed, changed);
+		json_object_set_new(o, "project", json_integer(p->id));
+		json_object_set_new(o, "name", json_string(p->name));
+		json_object_set_new(o, "next", nx);
+		json_object_set_new(o, "waits_on", waits ? json_string(waits) : json_null());
+		json_object_set_new(o, "answered", json_integer((json_int_t)b->nanswered));
+		json_object_set_new(o, "questions", json_integer((json_int_t)b->nquestions));
+		json_object_set_new(o, "open_handoffs", json_integer((json_int_t)b->nopen_handoffs));
+		json_object_set_new(o, "first_due", b->first_due[0] ? json_string(b->first_due) : json_null());
+		json_object_set_new(o, "overdue", json_boolean(late));
+		json_object_set_new(o, "changed", json_string(changed));
+		json_array_append_new(r->list, o);
+		return 0;
+	}
+	snprintf(open, sizeof(open), "%zu", b->nopen_handoffs);
+	if (r->fmt == OUT_TSV) {
+		snprintf(ans, sizeof(ans), "%zu", b->nanswered);
+		snprintf(qs, sizeof(qs), "%zu", b->nquestions);
+		cmd_row(r->t, id, p->name, b->next ? b->next->track->id : NULL,
+		    b->next ? b->next->id : NULL, b->next ? step_mark_name(b->next_mark) : NULL,
+		    waits, ans, qs, open, b->first_due[0] ? b->first_due : NULL,
+		    late ? "overdue" : NULL);
+		return 0;
+	}
+	snprintf(ans, sizeof(ans), "%zu/%zu", b->nanswered, b->nquestions);
+	if (late) {
+		char *s = xasprintf(_("%s: overdue since %s"), b->first_due_role ?
+		    text_get(&b->first_due_role->name) : "?", b->first_due);
+
+		cmd_row(r->t, id, p->name, b->next ? text_get(&b->next->title) : _("every step done"),
+		    b->waits_on ? text_get(&b->waits_on->name) : NULL, ans, s);
+		free(s);
+	} else {
+		cmd_row(r->t, id, p->name, b->next ? text_get(&b->next->title) : _("every step done"),
+		    b->waits_on ? text_get(&b->waits_on->name) : NULL, ans, open);
+	}
+	return 0;
+}
+
+static int
+next_every(struct cmd *self)
+{
+	struct board_run r = { NULL, OUT_TEXT, NULL, NULL, "" };
+	struct action a;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cmd_format(self, &r.fmt)) != 0 || (rc = cmd_action(self, false, &a)) != 0)
+		return rc;
+	r.content = a.content;
+	clock_today(r.today);
+	if (r.fmt == OUT_JSON) {
+		r.list = json_array();
+	} else {
+		r.t = table_new(r.fmt == OUT_TSV ? 11 : 6);
+		if (r.fmt == OUT_TSV)
+			table_addf(r.t, "id\tname\ttrack\tstep\tmark\twaits_on\tanswered\tquestions\topen_handoffs\tfirst_due\toverdue");
+		else
+			table_addf(r.t, "%s\t%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("NEXT STEP"),
+			    _("WAITS ON"), _("ANSWERED"), _("HAND-OFFS"));
+	}
+	if ((rc = action_briefs(&a, NULL, 0, board_one, &r, &cause)) != 0) {
+		cmd_fail(self, rc, cause);
+	} else if (r.fmt == OUT_JSON) {
+		json_t *root = json_object();
+
+		json_object_set_new(root, "projects", r.list);
+		r.list = NULL;
+		rc = cmd_print_json(root);
+		json_decref(root);
+	} else if (r.fmt == OUT_TSV) {
+		table_print_tsv(r.t, stdout);
+	} else {
+		table_print(r.t, stdout);
+	}
+	json_decref(r.list);
+	table_free(r.t);
+	return rc;
+}
+
 static int
 next(struct cmd *self)
 {
 	static const struct view v = { next_json, next_tsv, next_text };
 
+	if (self->args.noperands == 0)
+		return next_every(self);
 	return project_view(self, &v);
 }
 
@@ -784,7 +895,7 @@ const struct cmd_entry cmd_project_entry = {
 };
 
 const struct cmd_entry cmd_next_entry = {
-	"next", NULL, "P [--format text|tsv|json]",
-	N_("what to do next, who is waiting on whom, what is overdue"),
-	format_options, project_operand, 1, 1, next, NULL
+	"next", NULL, "[P] [--format text|tsv|json]",
+	N_("what to do next, who is waiting on whom, what is overdue; without P, for every project"),
+	format_options, project_operand, 0, 1, next, NULL
 };

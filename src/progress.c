@@ -444,6 +444,8 @@ progress_new(const struct content *c, const struct settings *settings,
 	pr->content = c;
 	pr->settings = settings;
 	pr->project = p;
+	pr->handoffs = handoffs;
+	pr->nhandoffs = nhandoffs;
 	pr->q = xcalloc(c->nquestions ? c->nquestions : 1, sizeof(*pr->q));
 	pr->tracks = xcalloc(p->ntracks ? p->ntracks : 1, sizeof(*pr->tracks));
 	for (i = 0; i < p->ntracks; i++) {
@@ -564,6 +566,48 @@ progress_track(const struct progress *pr, const struct track *t)
 	return NULL;
 }
 
+/* What the workshop's board shows beside the steps done: the questions
+ * answered, the next step and whom it waits on, the open hand-off due
+ * first and the oldest one. */
+static void
+brief_board(const struct progress *pr, struct progress_brief *b)
+{
+	const struct content *c = pr->content;
+	const struct step_progress *sp = pr->next;
+	size_t i;
+
+	for (i = 0; i < c->nquestions; i++) {
+		const struct question *q = c->questions[i];
+
+		if (pr->q[i].nasked_by == 0 || !progress_applies(pr, q))
+			continue;
+		b->nquestions++;
+		b->nanswered += progress_counts(pr, q, NULL) != ANSWER_NONE;
+	}
+	if (sp != NULL) {
+		b->next = sp->step;
+		b->next_mark = progress_mark(sp);
+		b->waits_on = sp->step->owner;
+		if (b->next_mark == MARK_HANDOFF && sp->handoff != NULL)
+			b->waits_on = content_role(c, sp->handoff->role);
+		else if (b->next_mark == MARK_EARLIER && sp->waits_for != NULL)
+			b->waits_on = sp->waits_for->owner;
+	}
+	for (i = 0; i < pr->nhandoffs; i++) {
+		const struct handoff *h = &pr->handoffs[i];
+
+		if (!handoff_is_open(h->state) || content_handoff(c, h->rule) == NULL)
+			continue;
+		if (h->raised > 0 && (b->first_raised == 0 || h->raised < b->first_raised))
+			b->first_raised = h->raised;
+		if (h->due != NULL && strlen(h->due) == 10 &&
+		    (b->first_due[0] == '\0' || strcmp(h->due, b->first_due) < 0)) {
+			memcpy(b->first_due, h->due, 11);
+			b->first_due_role = content_role(c, h->role);
+		}
+	}
+}
+
 struct progress_brief *
 progress_brief_of(const struct progress *pr)
 {
@@ -578,6 +622,7 @@ progress_brief_of(const struct progress *pr)
 	}
 	b->ntracks = pr->ntracks;
 	b->nopen_handoffs = pr->nopen_handoffs;
+	brief_board(pr, b);
 	return b;
 }
 
@@ -927,6 +972,16 @@ const char *
 step_mark_symbol(enum step_mark m)
 {
 	return mark_symbols[m < MARK__COUNT ? m : 0];
+}
+
+const char *
+step_mark_name(enum step_mark m)
+{
+	static const char *const names[MARK__COUNT] = {
+		"not-applicable", "not-started", "in-progress", "handoff", "earlier", "done"
+	};
+
+	return names[m < MARK__COUNT ? m : 0];
 }
 
 const char *

@@ -57,6 +57,8 @@ store_handoff_progress_row(struct db_stmt *st, void *rec, struct store_pool *poo
 	h->rule = store_col_required(st, HANDOFF_COL_RULE, pool);
 	h->role = store_col_required(st, HANDOFF_COL_ROLE, pool);
 	h->state = state_col(st, HANDOFF_COL_STATE);
+	h->due = store_col_copy(st, HANDOFF_COL_DUE, pool);
+	h->raised = db_int(st, HANDOFF_COL_RAISED);
 }
 
 void
@@ -65,10 +67,8 @@ store_handoff_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	struct handoff *h = rec;
 
 	store_handoff_progress_row(st, rec, pool);
-	h->due = store_col_copy(st, HANDOFF_COL_DUE, pool);
 	h->contact = store_col_copy(st, HANDOFF_COL_CONTACT, pool);
 	h->note = store_col_copy(st, HANDOFF_COL_NOTE, pool);
-	h->raised = db_int(st, HANDOFF_COL_RAISED);
 	h->changed = db_int(st, HANDOFF_COL_CHANGED);
 }
 

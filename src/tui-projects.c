@@ -15,12 +15,14 @@
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
 #include "airejse/utf8.h"
+#include "airejse/value.h"
 #include "airejse/xalloc.h"
 
 enum sort {
 	SORT_CHANGED,	/* the last changed first */
 	SORT_NAME,
 	SORT_PROGRESS,	/* the least done first */
+	SORT_STUCK,	/* overdue first, then waiting longest */
 	SORT__COUNT
 };
 
@@ -257,8 +259,38 @@ done_part(const struct progress_brief *s)
 	return all ? (double)done / (double)all : 0;
 }
 
+/* Whether the brief's first due hand-off is overdue today. */
+static bool
+overdue(const struct progress_brief *b, const char *today)
+{
+	return b->first_due[0] != '\0' && strcmp(b->first_due, today) < 0;
+}
+
 static const struct projects *sort_p;
 static enum sort sort_by;
+static char sort_today[11];
+
+/* Stuck first: an overdue hand-off (the longest overdue first), then an
+ * open hand-off (the one raised longest ago first), then the project
+ * unchanged longest. */
+static int
+compare_stuck(const struct project *x, const struct progress_brief *bx,
+    const struct project *y, const struct progress_brief *by)
+{
+	bool ox = overdue(bx, sort_today), oy = overdue(by, sort_today);
+
+	if (ox != oy)
+		return ox ? -1 : 1;
+	if (ox)
+		return strcmp(bx->first_due, by->first_due);
+	if ((bx->first_raised != 0) != (by->first_raised != 0))
+		return bx->first_raised != 0 ? -1 : 1;
+	if (bx->first_raised != by->first_raised)
+		return bx->first_raised < by->first_raised ? -1 : 1;
+	if (x->changed != y->changed)
+		return x->changed < y->changed ? -1 : 1;
+	return 0;
+}
 
 static int
 compare(const void *a, const void *b)
@@ -276,6 +308,13 @@ compare(const void *a, const void *b)
 		if (dx != dy)
 			return dx < dy ? -1 : 1;
 		break;
+	case SORT_STUCK: {
+		int c = compare_stuck(x, sort_p->sums[ia], y, sort_p->sums[ib]);
+
+		if (c != 0)
+			return c;
+		break;
+	}
 	default:
 		if (x->changed != y->changed)
 			return x->changed > y->changed ? -1 : 1;
@@ -360,14 +399,15 @@ arrange(struct tui *t, struct projects *p)
 	for (i = 0; i < p->nall; i++)
 		if (passes(p, &p->all[i]))
 			p->shown[p->n++] = i;
-	/* Sorting by progress needs every project's. */
-	if (p->sort == SORT_PROGRESS) {
+	/* Sorting by progress or by stuck needs every project's. */
+	if (p->sort == SORT_PROGRESS || p->sort == SORT_STUCK) {
 		summaries_all(t, p);
 		for (i = 0; i < p->n; i++)
 			summary(t, p, p->shown[i]);
 	}
 	sort_p = p;
 	sort_by = p->sort;
+	clock_today(sort_today);
 	if (p->n > 1)
 		qsort(p->shown, p->n, sizeof(*p->shown), compare);
 	p->list.n = p->n;
@@ -488,14 +528,15 @@ projects_close(struct tui *t, void *state)
 	free(p);
 }
 
-/* The rows the item at place i takes: its name, and a row per track the
- * content has. */
+/* The rows the item at place i takes: its name, the board's line (the
+ * next step, whom it waits on, the questions answered, the days since
+ * the last change), and a row per track the content has. */
 static int
 item_rows(struct tui *t, struct projects *p, size_t i)
 {
 	const struct project *pj = item(t, p, i);
 	size_t k;
-	int n = 1;
+	int n = 2;
 
 	for (k = 0; pj != NULL && k < pj->ntracks; k++)
 		n += content_track(t->content, pj->tracks[k]) != NULL;
@@ -522,22 +563,79 @@ draw_welcome(struct tui *t, int top, int rows, int cols)
 /* The columns a project's name keeps before what is on its right. */
 #define NAME_ROOM 24
 
+/* The hand-offs in words: the one overdue ("Lawyer overdue since
+ * 20.11.2026"), else how many are open; NULL with none. */
+static char *
+handoffs_words(const struct progress_brief *b, const char *today)
+{
+	char *s, *d;
+
+	if (overdue(b, today) && b->first_due_role != NULL) {
+		d = value_format_date(b->first_due, i18n_lang());
+		s = xasprintf(_("%s: overdue since %s"), text_get(&b->first_due_role->name), d);
+		free(d);
+		return s;
+	}
+	if (b->nopen_handoffs == 0)
+		return NULL;
+	return xasprintf(P_("%zu open hand-off", "%zu open hand-offs", b->nopen_handoffs),
+	    b->nopen_handoffs);
+}
+
+/* Whole days from t to now. */
+static long
+days_since(int64_t t)
+{
+	int64_t d = (clock_now() - t) / 86400;
+
+	return d > 0 ? (long)d : 0;
+}
+
+/* The board's line: "Next: Make an agreement (Lawyer) · waits on
+ * Clinician · 15/40 answered · 12 days unchanged" (questions answered
+ * of those that apply). */
+static char *
+board_line(const struct project *pj, const struct progress_brief *b)
+{
+	struct strbuf sb = STRBUF_INIT;
+	long days = days_since(pj->changed);
+
+	if (b->next == NULL)
+		sb_add(&sb, _("Every step done"));
+	else
+		sb_addf(&sb, _("Next: %s (%s)"), text_get(&b->next->title),
+		    text_get(&b->next->owner->name));
+	/* Held by another role's hand-off or an earlier step. */
+	if (b->next != NULL && b->waits_on != NULL &&
+	    (b->next_mark == MARK_HANDOFF || b->next_mark == MARK_EARLIER))
+		sb_addf(&sb, _(" · waits on %s"), text_get(&b->waits_on->name));
+	sb_add(&sb, " · ");
+	sb_addf(&sb, P_("%zu/%zu answered", "%zu/%zu answered", b->nquestions),
+	    b->nanswered, b->nquestions);
+	sb_add(&sb, " · ");
+	if (days == 0)
+		sb_add(&sb, _("changed today"));
+	else
+		sb_addf(&sb, P_("%ld day unchanged", "%ld days unchanged", days), days);
+	return sb_detach(&sb);
+}
+
 /* Draws rows [first, first + rows) of a project's item from row y. */
 static void
 draw_item(struct tui *t, const struct project *pj, const struct progress_brief *sum, int y,
     int first, int rows, int cols, bool sel)
 {
-	char when[17], *right, *open;
+	char when[17], today[11], *right, *open, *line;
 	int rw, tw, r;
 	size_t i;
 
+	clock_today(today);
 	if (first == 0) {
 		clock_local(pj->changed, when);
-		/* On the right the open hand-offs and the last change, as
-		 * much of it as leaves the name room (the hand-offs matter
-		 * more); the name has the rest of the line. */
-		open = sum->nopen_handoffs > 0 ? xasprintf(P_("%zu open hand-off",
-		    "%zu open hand-offs", sum->nopen_handoffs), sum->nopen_handoffs) : NULL;
+		/* On the right the hand-offs (the one overdue, in words)
+		 * and the last change, as much of it as leaves the name room
+		 * (the hand-offs matter more); the name has the rest. */
+		open = handoffs_words(sum, today);
 		right = open ? xasprintf("%s  %s", open, when) : xstrdup(when);
 		if (utf8_width(right) > cols - NAME_ROOM && open != NULL) {
 			free(right);
@@ -551,12 +649,18 @@ draw_item(struct tui *t, const struct project *pj, const struct progress_brief *
 		tui_put(y, 1, cols - rw - 3, pj->name, sel ? ST_SELECTED : ST_HEADING, false);
 		if (rw > 0)
 			tui_put(y, cols - rw - 1, rw, right, sel ? ST_SELECTED :
+			    overdue(sum, today) ? ST_ERROR :
 			    sum->nopen_handoffs ? ST_BLOCKED : ST_DIM, false);
 		free(right);
 		free(open);
 	}
+	if (first <= 1 && first + rows > 1) {
+		line = board_line(pj, sum);
+		tui_put(y + 1 - first, 3, cols - 4, line, ST_NORMAL, false);
+		free(line);
+	}
 	tw = cols / 2 - 4;
-	for (i = 0, r = 1; i < sum->ntracks && r < first + rows; i++, r++) {
+	for (i = 0, r = 2; i < sum->ntracks && r < first + rows; i++, r++) {
 		const struct brief_track *ts = &sum->tracks[i];
 
 		if (r < first)
@@ -802,6 +906,7 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		arrange(t, p);
 		tui_info(t, "%s", p->sort == SORT_NAME ? _("Sorted by name.") :
 		    p->sort == SORT_PROGRESS ? _("Sorted by progress, the least done first.") :
+		    p->sort == SORT_STUCK ? _("Sorted by stuck: overdue hand-offs first, then those waiting longest, then the longest unchanged.") :
 		    _("Sorted by the last change."));
 		return true;
 	case REQ_CANCEL:
@@ -860,7 +965,7 @@ static const struct tui_binding projects_keys[] = {
 	{ REQ_NEW, { 'n' }, N_("New"), N_("make a new project") },
 	{ REQ_RENAME, { 'r' }, N_("Rename"), N_("rename the project") },
 	{ REQ_DELETE, { 'd', FK(KEY_DC) }, N_("Archive"), N_("archive the project: hide it, history kept (asks first)") },
-	{ REQ_SORT, { 's' }, NULL, N_("sort by the last change, the name or the progress") },
+	{ REQ_SORT, { 's' }, NULL, N_("sort by the last change, the name, the progress or stuck (overdue first, then waiting longest)") },
 	{ REQ_FILTER, { '/' }, NULL, N_("show only the projects whose name contains a text") },
 	{ REQ_HANDOFFS, { 'H' }, NULL, N_("the hand-offs of every project") },
 	{ REQ_BACK, { 'q' }, N_("Quit"), N_("leave the program") },

@@ -96,6 +96,8 @@ struct progress {
 	struct progress_q	*q;		/* per question of the content */
 	const struct step	**asked_by;	/* the block q[].asked_by point into */
 	const struct project	*project;
+	const struct handoff	*handoffs;	/* as given to progress_new */
+	size_t			 nhandoffs;
 	bool			 evaluated;	/* every condition is memoised */
 	char			 contract_used[32];	/* the value kontraktvaerdi stands for */
 };
@@ -152,10 +154,34 @@ const struct role *progress_item_owner(const struct progress *pr, const struct c
 /* Whether the project follows track id. */
 bool progress_has_track(const struct progress *pr, const char *id);
 
-/* A project's progress in brief, as the projects screen and 'project
- * list' show it: per track the steps done and those that apply, and the
- * open hand-offs. It points into the content only, not into the progress
- * it was taken from. */
+/* A step's mark on the map, by one rule that the map's legend, help, the
+ * role view and airejse(1) all state:
+ *   [x] done           every question that applies is answered, and no
+ *                      hand-off is open on them;
+ *   [<] earlier step   an earlier step it needs is not done, or the
+ *                      condition it requires does not hold yet;
+ *   [!] hand-off       all that is left waits on another role's open
+ *                      hand-off: nothing for its owner to answer;
+ *   [~] in progress    something is answered, and something is left
+ *                      that its owner can answer;
+ *   [ ] not started    nothing is answered yet;
+ *   [-]                the step does not apply. */
+enum step_mark {
+	MARK_NOT_APPLICABLE,
+	MARK_NOT_STARTED,
+	MARK_IN_PROGRESS,
+	MARK_HANDOFF,
+	MARK_EARLIER,
+	MARK_DONE,
+	MARK__COUNT
+};
+
+/* A project's progress in brief, as the projects screen (a workshop's
+ * board), 'project list' and 'next' without a project show it: per
+ * track the steps done and those that apply; the questions answered;
+ * the next step, its mark and whom it waits on; the open hand-offs and
+ * the one due first. It points into the content only, not into the
+ * progress it was taken from. */
 struct progress_brief {
 	struct brief_track {
 		const struct track	*track;
@@ -163,6 +189,19 @@ struct progress_brief {
 	}		*tracks;	/* the project's tracks the content has, in its order */
 	size_t		 ntracks;
 	size_t		 nopen_handoffs;
+	/* Questions that apply over the project's steps, and of those
+	 * the ones answered (a value or "don't know"). */
+	size_t		 nanswered, nquestions;
+	const struct step *next;	/* the next step; NULL: all done */
+	enum step_mark	 next_mark;
+	/* Whom the next step waits on: the role of the open hand-off it
+	 * waits on, else its owner; NULL with no next step. */
+	const struct role *waits_on;
+	/* The open hand-off due first: its due date (YYYY-MM-DD, "" when
+	 * none has one) and role. */
+	char		 first_due[11];
+	const struct role *first_due_role;
+	int64_t		 first_raised;	/* the oldest open hand-off raised, 0: none */
 };
 
 /* The brief of pr; free with progress_brief_free. */
@@ -225,31 +264,13 @@ bool progress_next_open(const struct progress *pr, const struct step *st,
 size_t progress_reopened(const struct progress *before, const struct progress *after,
     const struct step_progress ***out);
 
-/* A step's mark on the map, by one rule that the map's legend, help, the
- * role view and airejse(1) all state:
- *   [x] done           every question that applies is answered, and no
- *                      hand-off is open on them;
- *   [<] earlier step   an earlier step it needs is not done, or the
- *                      condition it requires does not hold yet;
- *   [!] hand-off       all that is left waits on another role's open
- *                      hand-off: nothing for its owner to answer;
- *   [~] in progress    something is answered, and something is left
- *                      that its owner can answer;
- *   [ ] not started    nothing is answered yet;
- *   [-]                the step does not apply. */
-enum step_mark {
-	MARK_NOT_APPLICABLE,
-	MARK_NOT_STARTED,
-	MARK_IN_PROGRESS,
-	MARK_HANDOFF,
-	MARK_EARLIER,
-	MARK_DONE,
-	MARK__COUNT
-};
 
 enum step_mark progress_mark(const struct step_progress *sp);
 /* "[x]" and friends. */
 const char *step_mark_symbol(enum step_mark m);
+/* Machine name: "done", "earlier", "handoff", "in-progress",
+ * "not-started", "not-applicable". */
+const char *step_mark_name(enum step_mark m);
 /* A few words for people ("waits on a hand-off"), translated. */
 const char *step_mark_label(enum step_mark m);
 /* The rule, for the legend and help ("all that is left waits on ..."),

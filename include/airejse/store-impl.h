@@ -82,12 +82,14 @@ enum { ANSWER_COL_QUESTION, ANSWER_COL_KIND, ANSWER_COL_VALUE, ANSWER_COL__PROGR
 	ANSWER_COL_REVISION = ANSWER_COL__PROGRESS, ANSWER_COL_TIME, ANSWER_COL_USER, ANSWER_COL_SOURCE,
 	ANSWER_COL__COUNT };
 /* The columns of a hand-off, HANDOFF_COLS; progress needs only the first
- * five (HANDOFF_PROGRESS_COLS). */
-#define HANDOFF_PROGRESS_COLS "id, project, rule, role, state"
-#define HANDOFF_COLS HANDOFF_PROGRESS_COLS ", due, contact, note, raised, changed"
+ * seven (HANDOFF_PROGRESS_COLS): the due date and when it was raised are
+ * for the projects' board (overdue, waiting longest). */
+#define HANDOFF_PROGRESS_COLS "id, project, rule, role, state, due, raised"
+#define HANDOFF_COLS HANDOFF_PROGRESS_COLS ", contact, note, changed"
 enum { HANDOFF_COL_ID, HANDOFF_COL_PROJECT, HANDOFF_COL_RULE, HANDOFF_COL_ROLE, HANDOFF_COL_STATE,
-	HANDOFF_COL__PROGRESS, HANDOFF_COL_DUE = HANDOFF_COL__PROGRESS, HANDOFF_COL_CONTACT,
-	HANDOFF_COL_NOTE, HANDOFF_COL_RAISED, HANDOFF_COL_CHANGED, HANDOFF_COL__COUNT };
+	HANDOFF_COL_DUE, HANDOFF_COL_RAISED,
+	HANDOFF_COL__PROGRESS, HANDOFF_COL_CONTACT = HANDOFF_COL__PROGRESS,
+	HANDOFF_COL_NOTE, HANDOFF_COL_CHANGED, HANDOFF_COL__COUNT };
 
 /* Rows as records (store-project.c, store-answer.c, store-handoff.c). */
 void store_project_row(struct db_stmt *st, void *rec, struct store_pool *pool);

@@ -192,8 +192,8 @@ int store_each_project(struct store *s, int64_t from,
  * read transaction, with only what progress.h needs: the answers (by
  * question, cleared ones included) with their question, kind and value
  * alone (no revision, time, user or source), and the hand-offs (by id)
- * with their id, project, rule, role and state alone (no due date,
- * contact, note or times). For the few projects a screen shows, which
+ * with their id, project, rule, role, state, due date and time raised
+ * alone (no contact, note or time changed). For the few projects a screen shows, which
  * the walk would reach only after every project before them. fn may
  * read the store (its reads join the transaction), but not write, nor
  * begin or end a transaction. */

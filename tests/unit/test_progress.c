@@ -294,6 +294,43 @@ START_TEST(open_handoff_blocks)
 }
 END_TEST
 
+/* The board's brief: the questions answered of those that apply, the
+ * next step and whom it waits on, the open hand-off due first and the
+ * oldest raised; an answered or closed hand-off counts for none. */
+START_TEST(brief_for_the_board)
+{
+	struct progress_brief *b;
+	struct fixture f;
+
+	start(&f, "alpha", NULL);
+	ans(&f, "behov", "x");
+	ans(&f, "persondata", "ja");
+	ans(&f, "aftale", "?");
+	handoff(&f, "jurist-gdpr", HANDOFF_RAISED);
+	f.handoffs[0].due = (char *)"2026-11-20";
+	f.handoffs[0].raised = 1000;
+	handoff(&f, "leder-behov", HANDOFF_SENT);
+	f.handoffs[1].due = (char *)"2026-12-01";
+	f.handoffs[1].raised = 500;
+	handoff(&f, "leder-behov", HANDOFF_ANSWERED);
+	f.handoffs[2].due = (char *)"2026-01-01";
+	eval(&f, NULL);
+	b = progress_brief_of(f.pr);
+	ck_assert_int_eq(b->nanswered, 3);
+	ck_assert_uint_gt(b->nquestions, b->nanswered);
+	ck_assert_str_eq(b->first_due, "2026-11-20");
+	ck_assert_str_eq(b->first_due_role->id, "jurist");
+	ck_assert_int_eq(b->first_raised, 500);
+	ck_assert_ptr_nonnull(b->next);
+	ck_assert_ptr_eq(b->next, f.pr->next->step);
+	ck_assert_int_eq(b->next_mark, progress_mark(f.pr->next));
+	ck_assert_ptr_nonnull(b->waits_on);
+	ck_assert_str_eq(step_mark_name(MARK_HANDOFF), "handoff");
+	progress_brief_free(b);
+	progress_free(f.pr);
+}
+END_TEST
+
 START_TEST(two_tracks_share_an_answer)
 {
 	const struct progress *pr;
@@ -798,6 +835,7 @@ test_suite(void)
 	tcase_add_test(tc, handoff_moves);
 	tcase_add_test(tc, what_keeps_a_step_open);
 	tcase_add_test(tc, next_open_question);
+	tcase_add_test(tc, brief_for_the_board);
 	tcase_add_test(tc, an_answer_reopens_a_step);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("requires");

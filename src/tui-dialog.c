@@ -10,10 +10,12 @@
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
-/* Most text rows of a long-text field, and most prompt and help rows. */
+/* Most text rows of a long-text field, and most prompt and help rows
+ * (the help scrolls when it has more: a question's guidance is never
+ * cut). */
 #define TEXT_ROWS 8
 #define PROMPT_ROWS 4
-#define HELP_ROWS 3
+#define HELP_ROWS 8
 #define DETAIL_ROWS 4
 
 struct tui_dlg {
@@ -24,6 +26,9 @@ struct tui_dlg {
 	int			 hscroll;	/* line: first column shown */
 	size_t			 vscroll;	/* text: first visual line shown */
 	int			 width;		/* of the field when last drawn */
+	int			 help_top;	/* the first help line shown */
+	int			 help_rows;	/* help rows when last drawn */
+	int			 help_lines;	/* the help's lines, wrapped */
 	char			**options, **details;
 	size_t			 n;
 	struct tui_list		 list;		/* of the options */
@@ -274,7 +279,8 @@ tui_dialog_draw(struct tui *t)
 	w = min_int(t->cols - 2, 76);
 	iw = w - 4;
 	prows = d->prompt ? min_int(tui_wrap_count(d->prompt, iw), PROMPT_ROWS) : 0;
-	hrows = d->help ? min_int(tui_wrap_count(d->help, iw), HELP_ROWS) : 0;
+	d->help_lines = d->help ? tui_wrap_count(d->help, iw) : 0;
+	hrows = min_int(d->help_lines, HELP_ROWS);
 	if ((d->kind == DLG_PICK || d->kind == DLG_MULTI) && d->details[d->list.sel]) {
 		detail = d->details[d->list.sel];
 		drows = min_int(tui_wrap_count(detail, iw), DETAIL_ROWS);
@@ -282,9 +288,10 @@ tui_dialog_draw(struct tui *t)
 	frows = field_rows(d);
 	/* The frame, a blank row after the text, and the hint row. */
 	h = 2 + prows + hrows + frows + (drows ? drows + 1 : 0) + 2;
-	/* Too tall: give up the help, the details, then prompt and rows. */
+	/* Too tall: the help down to two rows (it scrolls), the details,
+	 * then prompt and rows. */
 	while (h > body) {
-		if (hrows > 0)
+		if (hrows > 2)
 			hrows--, h--;
 		else if (drows > 0)
 			h -= drows + 1, drows = 0;
@@ -303,8 +310,21 @@ tui_dialog_draw(struct tui *t)
 	y++;
 	if (prows > 0)
 		y += min_int(tui_wrap(y, x + 2, iw, prows, 0, d->prompt, ST_HEADING), prows);
-	if (hrows > 0)
-		y += min_int(tui_wrap(y, x + 2, iw, hrows, 0, d->help, ST_DIM), hrows);
+	d->help_rows = hrows;
+	if (d->help_top > d->help_lines - hrows)
+		d->help_top = d->help_lines - hrows > 0 ? d->help_lines - hrows : 0;
+	if (hrows > 0) {
+		tui_wrap(y, x + 2, iw, hrows, d->help_top, d->help, ST_DIM);
+		y += hrows;
+		/* More above or below: say so, and how to see it. */
+		if (d->help_lines > hrows) {
+			const char *more = d->help_top + hrows < d->help_lines ?
+			    _("PgDn: more of the text") : _("PgUp: the start of the text");
+			int mw = utf8_width(more);
+
+			tui_put(y, x + w - 2 - mw, mw, more, ST_KEY, false);
+		}
+	}
 	y++;
 	switch (d->kind) {
 	case DLG_LINE:
@@ -412,6 +432,7 @@ tui_edit_keys(void (*fn)(void *arg, const char *keys, const char *help), void *a
 	for (i = 0; i < NEDIT_KEYS; i++)
 		fn(arg, edit_keys[i].names, _(edit_keys[i].help));
 	fn(arg, "^E", _("edit a long text in $VISUAL, $EDITOR, sensible-editor or nano"));
+	fn(arg, "PgUp, PgDn", _("scroll the question's guidance when it is longer than its room"));
 }
 
 static bool
@@ -492,6 +513,17 @@ tui_dialog_key(struct tui *t, int key)
 	}
 	if (key == TUI_ESC) {
 		tui_dialog_close(t);
+		return;
+	}
+	/* A help longer than its rows scrolls with PgUp and PgDn. */
+	if ((key == FK(KEY_NPAGE) || key == FK(KEY_PPAGE)) && d->help_lines > d->help_rows) {
+		int step = d->help_rows > 1 ? d->help_rows - 1 : 1;
+
+		d->help_top += key == FK(KEY_NPAGE) ? step : -step;
+		if (d->help_top > d->help_lines - d->help_rows)
+			d->help_top = d->help_lines - d->help_rows;
+		if (d->help_top < 0)
+			d->help_top = 0;
 		return;
 	}
 	if (d->kind == DLG_CONFIRM) {

@@ -823,6 +823,17 @@ journey_draw(struct tui *t, void *state, int top, int rows, int cols)
 	draw_next(t, j, top, cols);
 	geometry(top, rows, cols, &g);
 	if (g.both) {
+		/* Which pane the keys move in: its name marked and shown
+		 * selected above it (in monochrome and to a screen reader
+		 * too), the other's dim. */
+		bool map = j->pane == PANE_MAP;
+		char *ml = xasprintf("%s %s", map ? ">" : " ", _("Map"));
+		char *ql = xasprintf("%s %s", map ? " " : ">", _("Questions"));
+
+		tui_put(g.top - 1, g.mx, utf8_width(ml), ml, map ? ST_SELECTED : ST_DIM, false);
+		tui_put(g.top - 1, g.px - 2, utf8_width(ql), ql, map ? ST_DIM : ST_SELECTED, false);
+		free(ml);
+		free(ql);
 		draw_map(t, j, g.top, g.rows, g.mx, g.mw);
 		for (int r = 0; r < g.rows; r++)
 			tui_put(g.top + r, g.mx + g.mw + 1, 1, "|", ST_DIM, false);

@@ -236,9 +236,18 @@ goldens: $(BIN) $(MOS)
 sample: $(BIN) $(MOS)
 	@sh tests/tools/sample.sh "$(CURDIR)/$(BIN)" $(B)/sample.db
 
+# Says what it did, before and after, so nobody takes the sample for
+# their own database.
 run: deps
 	@$(MAKE) --no-print-directory all sample
-	./$(BIN) --db $(B)/sample.db
+	@echo "make run: rebuilt the sample database $(B)/sample.db from scratch (two example"
+	@echo "projects; your own database is not touched) and opens ./$(BIN) --db $(B)/sample.db."
+	@./$(BIN) --db $(B)/sample.db; rc=$$?; \
+	echo "make run: that was the sample database $(CURDIR)/$(B)/sample.db; the next"; \
+	echo "make run makes it anew. On your own database: ./$(BIN) (it is kept in"; \
+	echo "\$$XDG_DATA_HOME/airejse/airejse.db, else ~/.local/share/airejse/airejse.db),"; \
+	echo "or ./$(BIN) --db FILE; make install puts airejse on your PATH."; \
+	exit $$rc
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kNC_:1c,2 --add-comments=L10N \

@@ -1,21 +1,32 @@
 # airejse — plain make; see README.md.  Respects CC, CFLAGS, CPPFLAGS,
-# LDFLAGS, PREFIX and DESTDIR.
+# LDFLAGS, PREFIX (and the folders below), DESTDIR and VERSION.
 
-VERSION = 0.1.0
+# B is the build folder and BIN the program; check-asan uses its own.
+B   ?= build
+BIN ?= airejse
 
+# The configuration is kept in $(B)/config.mk, as vis and tig keep theirs:
+# a value given to make (make PREFIX=/usr) is written there and holds for
+# that build folder until another is given. What the program bakes in is
+# written to $(B)/gen/config.h, rewritten only when it changes, so a new
+# PREFIX or version rebuilds just the files that include it.
+-include $(B)/config.mk
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/airejse
 LOCALEDIR ?= $(PREFIX)/share/locale
 MANDIR    ?= $(PREFIX)/share/man
 
+# In a git checkout, git describes the version (0.1.0-g1a2b3c4-dirty
+# until there is a tag); elsewhere, as from a tarball, it is this one.
+VERSION_BASE = 0.1.0
+VERSION := $(shell [ -e .git ] && { git describe --tags --dirty || \
+	{ h=$$(git describe --always --dirty) && echo $(VERSION_BASE)-g$$h; }; } 2>/dev/null | sed 's/^v//')
+VERSION := $(or $(VERSION),$(VERSION_BASE))
+
 CFLAGS     ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 MSGFMT     ?= msgfmt
-
-# B is the build folder and BIN the program; check-asan uses its own.
-B   ?= build
-BIN ?= airejse
 
 PKGS = ncursesw yaml-0.1 sqlite3 libpcre2-8 jansson xlsxwriter libutf8proc libxxhash
 # Recursive (=) so that `make deps` works before pkg-config knows them.
@@ -30,9 +41,33 @@ XLSX_SONAME := $(or $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check)
 
-AR_CPPFLAGS = -Iinclude -I$(B)/gen -D_DEFAULT_SOURCE -DXLSX_SONAME='"$(XLSX_SONAME)"' \
-	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
-	-DLOCALEDIR='"$(LOCALEDIR)"'
+AR_CPPFLAGS = -Iinclude -I$(B)/gen -D_DEFAULT_SOURCE
+
+define config_mk
+# The configuration of this build folder, written by make: give make a
+# new value to change it (make PREFIX=/usr), or delete this file.
+PREFIX = $(value PREFIX)
+BINDIR = $(value BINDIR)
+DATADIR = $(value DATADIR)
+LOCALEDIR = $(value LOCALEDIR)
+MANDIR = $(value MANDIR)
+endef
+define config_h
+/* Written by make from $(B)/config.mk: what the program is built with. */
+#define VERSION "$(VERSION)"
+#define DATADIR "$(DATADIR)"
+#define LOCALEDIR "$(LOCALEDIR)"
+#define XLSX_SONAME "$(XLSX_SONAME)"
+endef
+ifneq ($(config_mk),$(file < $(B)/config.mk))
+$(shell mkdir -p $(B))
+$(file > $(B)/config.mk,$(config_mk))
+endif
+ifneq ($(config_h),$(file < $(B)/gen/config.h))
+$(shell mkdir -p $(B)/gen)
+$(file > $(B)/gen/config.h,$(config_h))
+endif
+
 AR_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter
 
@@ -60,7 +95,7 @@ MANS = man/airejse.1 man/airejse-content.5
 
 .PHONY: all deps run check check-run check-asan unit cli-tests browser-tests man-lint \
 	tui-tests tui-golden bench goldens circles layers headers \
-	install uninstall install-test clean pot sample fuzz fuzz-replay
+	install uninstall install-test clean distclean pot sample fuzz fuzz-replay
 
 all: $(BIN) $(MOS)
 
@@ -216,7 +251,7 @@ layers: headers
 	@sh tests/tools/layers.sh
 
 install-test: $(BIN) $(MOS)
-	@MAKE="$(MAKE)" sh tests/tools/install-test.sh
+	@MAKE="$(MAKE)" B="$(B)" BIN="$(BIN)" VERSION="$(VERSION)" sh tests/tools/install-test.sh
 
 check-run: unit cli-tests browser-tests tui-tests man-lint fuzz-replay install-test circles layers
 
@@ -277,7 +312,14 @@ uninstall:
 	for mo in $(MOS); do l=$${mo#locale/}; l=$${l%%/*}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/airejse.mo; done
 
+# clean keeps each build folder's config.mk, as vis and tig keep theirs;
+# distclean removes it too.
 clean:
-	rm -rf build build-asan build-fuzz airejse locale/*/
+	for d in build build-asan build-fuzz; do [ ! -d $$d ] || \
+		find $$d -mindepth 1 ! -name config.mk -delete; done
+	rm -rf airejse locale/*/
+
+distclean: clean
+	rm -rf build build-asan build-fuzz
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/bench/*.d $(B)/headers/*.d)

@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include "config.h"
 #include "airejse/arena.h"
 #include "airejse/cache.h"
 #include "airejse/content.h"

@@ -8,6 +8,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "airejse/action.h"
 #include "airejse/app.h"
 #include "airejse/cli.h"

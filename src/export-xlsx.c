@@ -9,6 +9,7 @@
 #include <sysexits.h>
 #include <xlsxwriter.h>
 
+#include "config.h"
 #include "airejse/action.h"
 #include "airejse/export-render.h"
 #include "airejse/utf8.h"
@@ -20,10 +21,8 @@
 /* libxlsxwriter is opened when a workbook is first written, not linked:
  * it brings OpenSSL's libcrypto and minizip with it, and loading those
  * cost every start of the program (every command) about 1.7 ms, for an
- * export few runs make. The soname is the one built against. */
-#ifndef XLSX_SONAME
-#define XLSX_SONAME "libxlsxwriter.so"
-#endif
+ * export few runs make. The soname is the one built against
+ * (config.h). */
 
 static struct {
 	void	*lib;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "airejse/i18n.h"
 #include "airejse/paths.h"
 #include "airejse/xalloc.h"

@@ -51,7 +51,10 @@ has() {
 	pc:*) command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "${1#pc:}" ;;
 	py:*) "$python" -c "import ${1#py:}" >/dev/null 2>&1 ;;
 	file:*) [ -e "${1#file:}" ] ;;
-	lib:*) ls /usr/lib/*/"${1#lib:}" /usr/lib/"${1#lib:}" /usr/lib64/"${1#lib:}" >/dev/null 2>&1 ;;
+	lib:*) for l in /usr/lib/*/"${1#lib:}" /usr/lib/"${1#lib:}" /usr/lib64/"${1#lib:}"; do
+			[ -e "$l" ] && return 0
+		done
+		return 1 ;;
 	*) echo "deps.sh: unknown kind of need: $1" >&2; return 1 ;;
 	esac
 }

@@ -30,7 +30,7 @@ MSGFMT     ?= msgfmt
 
 PKGS = ncursesw yaml-0.1 sqlite3 libpcre2-8 jansson xlsxwriter libutf8proc libxxhash
 # Recursive (=) so that `make deps` works before pkg-config knows them.
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) pangocairo)
 # libxlsxwriter is opened when an xlsx is written (src/export-xlsx.c), not
 # linked: it brings OpenSSL's libcrypto and minizip, and loading those
 # slowed every start. It is opened by the soname of the library built

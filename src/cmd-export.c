@@ -1,6 +1,7 @@
 /* Exports and imports: export P --what W --format F [-o FILE] [--force],
  * and import FILE [--name NAME] [--project P] [--dry-run] [--keep
  * current|file] [--reject QUESTION]... */
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,23 +25,40 @@
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
+/* The extension of a file name (after its last dot, in its last part),
+ * or NULL. */
+static const char *
+extension(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return dot != NULL && dot != base && dot[1] != '\0' ? dot + 1 : NULL;
+}
+
 /* The format a file name's extension asks for, if any. */
 static int
 format_of_name(const char *path, enum export_format *f)
 {
-	const char *dot = strrchr(path, '.');
+	const char *ext = extension(path);
+	char low[16];
+	size_t i;
 
-	if (dot == NULL || strchr(dot, '/') != NULL)
+	if (ext == NULL || strlen(ext) >= sizeof(low))
 		return -1;
-	if (strcmp(dot + 1, "markdown") == 0) {
+	for (i = 0; ext[i] != '\0'; i++)
+		low[i] = (char)tolower((unsigned char)ext[i]);
+	low[i] = '\0';
+	if (strcmp(low, "markdown") == 0) {
 		*f = EXPORT_MD;
 		return 0;
 	}
-	if (strcmp(dot + 1, "htm") == 0) {
+	if (strcmp(low, "htm") == 0) {
 		*f = EXPORT_HTML;
 		return 0;
 	}
-	return export_format_parse(dot + 1, f);
+	return export_format_parse(low, f);
 }
 
 /* The --what names, for a message. */
@@ -66,6 +84,7 @@ export(struct cmd *self)
 	const char *what = args_get(&self->args, "what");
 	const char *format = args_get(&self->args, "format");
 	const char *output = args_get(&self->args, "output");
+	const char *ext;
 	struct export_opts o;
 	struct export_data *d = NULL;
 	struct project *p = NULL;
@@ -79,16 +98,33 @@ export(struct cmd *self)
 		what = "all";
 	if (output != NULL && strcmp(output, "-") == 0)
 		output = NULL;
-	if (format != NULL) {
-		if (export_format_parse(format, &o.format) != 0)
+	/* The file's extension names the format; with --format, one that
+	 * names another is a mistake, never a mislabelled file. */
+	if (format != NULL && export_format_parse(format, &o.format) != 0)
+		return cmd_error(self, EX_USAGE,
+		    _("unknown format '%s': use md, html, csv, json, xlsx or pdf"), format);
+	if (output != NULL && (ext = extension(output)) != NULL) {
+		enum export_format by_name;
+
+		if (format_of_name(output, &by_name) == 0) {
+			if (format != NULL && by_name != o.format)
+				return cmd_error(self, EX_USAGE,
+				    _("--format %s and the file name %s disagree: give a file name ending in .%s, or leave out --format"),
+				    format, output, export_format_name(o.format));
+			o.format = by_name;
+		} else if (format == NULL) {
 			return cmd_error(self, EX_USAGE,
-			    _("unknown format '%s': use md, html, csv, json or xlsx"), format);
-	} else if (output == NULL || format_of_name(output, &o.format) != 0) {
+			    _("cannot tell the format from the file name %s (.%s): give --format md, html, csv, json, xlsx or pdf, or a file name ending in one of them"),
+			    output, ext);
+		}
+	} else if (format == NULL) {
 		o.format = EXPORT_MD;
 	}
-	if (o.format == EXPORT_XLSX && output == NULL && isatty(STDOUT_FILENO))
+	if ((o.format == EXPORT_XLSX || o.format == EXPORT_PDF) && output == NULL &&
+	    isatty(STDOUT_FILENO))
 		return cmd_error(self, EX_USAGE,
-		    _("an xlsx file is not for a terminal: give -o FILE.xlsx, or redirect the output to a file"));
+		    _("an %s file is not for a terminal: give -o FILE.%s, or redirect the output to a file"),
+		    export_format_name(o.format), export_format_name(o.format));
 	if ((rc = cmd_action(self, false, &a)) != 0)
 		return rc;
 	if (export_parse_what(a.content, what, &o.what) != 0) {
@@ -419,7 +455,7 @@ import(struct cmd *self)
 
 static const struct args_option export_options[] = {
 	{ "what", 'w', "PART", N_("what to export: indkoeb, mdr, ai-act, business-case, handoff, action-plan, a site's own checklist, or all (the default)"), NULL },
-	{ "format", 'f', "md|html|csv|json|xlsx", N_("the format (default: the extension of FILE, else md)"), NULL },
+	{ "format", 'f', "md|html|csv|json|xlsx|pdf", N_("the format (default: the extension of FILE, else md)"), NULL },
 	{ "output", 'o', "FILE", N_("write to FILE instead of standard output (- is standard output)"), NULL },
 	{ "force", 0, NULL, N_("replace FILE if it exists"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -431,7 +467,7 @@ static const struct cmd_operand export_operands[] = {
 };
 
 const struct cmd_entry cmd_export_entry = {
-	"export", NULL, "P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx] [-o FILE] [--force]",
+	"export", NULL, "P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx|pdf] [-o FILE] [--force]",
 	N_("export checklists, the business case, hand-off packets, action plan"),
 	export_options, export_operands, 1, 1, export, NULL
 };

@@ -19,7 +19,7 @@
 /* Names */
 
 static const char *const format_names[EXPORT__FORMATS] = {
-	"md", "html", "csv", "json", "xlsx"
+	"md", "html", "csv", "json", "xlsx", "pdf"
 };
 
 static const char *const state_names[ITEM__STATES] = {

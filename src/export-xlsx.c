@@ -1,7 +1,6 @@
 /* Exports as an Excel workbook (libxlsxwriter): one sheet per part, a
  * header row with frozen panes and a filter, column widths that fit,
  * amounts as numbers in a kroner format and dates as dates. */
-#include <dlfcn.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 
 #include "config.h"
 #include "airejse/action.h"
+#include "airejse/dynlib.h"
 #include "airejse/export-render.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
@@ -48,13 +48,8 @@ static struct {
 	__typeof__(lxw_strerror)	*lxw_strerror;
 } xl;
 
-struct xl_symbol {
-	const char	*name;
-	size_t		 offset;
-};
-
 #define XL(f) { #f, offsetof(__typeof__(xl), f) }
-static const struct xl_symbol xl_symbols[] = {
+static const struct dynlib_symbol xl_symbols[] = {
 	XL(workbook_new),
 	XL(workbook_add_format),
 	XL(workbook_add_worksheet),
@@ -82,28 +77,17 @@ static const struct xl_symbol xl_symbols[] = {
 static int
 xl_open(char **cause)
 {
-	void *lib;
-	size_t i;
+	const char *why = NULL;
 
 	if (xl.lib != NULL)
 		return 0;
-	if ((lib = dlopen(XLSX_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+	xl.lib = dynlib_open(XLSX_SONAME, xl_symbols, sizeof(xl_symbols) / sizeof(xl_symbols[0]),
+	    &xl, &why);
+	if (xl.lib == NULL) {
 		*cause = xasprintf(_("cannot write xlsx: the library libxlsxwriter cannot be loaded (%s): install it (Debian: libxlsxwriter4), or export another format"),
-		    dlerror());
+		    why);
 		return EX_UNAVAILABLE;
 	}
-	for (i = 0; i < sizeof(xl_symbols) / sizeof(xl_symbols[0]); i++) {
-		void *sym = dlsym(lib, xl_symbols[i].name);
-
-		if (sym == NULL) {
-			*cause = xasprintf(_("cannot write xlsx: %s lacks %s; install the libxlsxwriter airejse was built with"),
-			    XLSX_SONAME, xl_symbols[i].name);
-			dlclose(lib);
-			return EX_UNAVAILABLE;
-		}
-		memcpy((char *)&xl + xl_symbols[i].offset, &sym, sizeof(sym));
-	}
-	xl.lib = lib;
 	return 0;
 }
 

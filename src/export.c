@@ -534,6 +534,9 @@ render(const struct export_data *d, const struct export_opts *o, FILE *f,
 	case EXPORT_JSON:
 		rc = export_json(d, o, f, cause);
 		break;
+	case EXPORT_PDF:
+		rc = export_pdf(d, o, f, cause);
+		break;
 	default:
 		rc = export_xlsx(d, o, path, cause);
 		break;

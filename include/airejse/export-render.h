@@ -24,6 +24,8 @@ int export_json(const struct export_data *d, const struct export_opts *o, FILE *
     char **cause);
 int export_xlsx(const struct export_data *d, const struct export_opts *o, const char *path,
     char **cause);
+int export_pdf(const struct export_data *d, const struct export_opts *o, FILE *out,
+    char **cause);
 
 /* Writes s HTML-escaped to out; with lines, its line breaks as <br>. */
 void export_html_put(FILE *out, const char *s, bool lines);

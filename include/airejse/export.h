@@ -1,5 +1,6 @@
 /* Exports: the checklists, the business case, the hand-off packet and
- * the action plan of one project, in Markdown, HTML, CSV, JSON and xlsx.
+ * the action plan of one project, in Markdown, HTML, CSV, JSON, xlsx and
+ * PDF.
  * The command line's `export` and the terminal program's export dialog
  * both call this code.
  *
@@ -51,6 +52,7 @@ enum export_format {
 	EXPORT_CSV,
 	EXPORT_JSON,
 	EXPORT_XLSX,
+	EXPORT_PDF,
 	EXPORT__FORMATS
 };
 

@@ -33,7 +33,7 @@ for k in "$@"; do
 	    AIREJSE="$AIREJSE" TOP="$top" AIREJSE_NOW=2026-11-23T10:00:00Z \
 	    AIREJSE_CONTENT="$top/tests/tui/content" AIREJSE_DB="$dir/t.db" \
 	    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-	    LSAN_OPTIONS="suppressions=$top/tests/tui/lsan.supp:print_suppressions=0" \
+	    LSAN_OPTIONS="suppressions=$top/tests/tools/lsan.supp:print_suppressions=0" \
 	    UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
 	    NAME="$top/$name" sh -c '
 		set -e

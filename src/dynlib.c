@@ -1,0 +1,28 @@
+#include <dlfcn.h>
+#include <string.h>
+
+#include "airejse/dynlib.h"
+
+void *
+dynlib_open(const char *soname, const struct dynlib_symbol *syms, size_t n, void *table,
+    const char **why)
+{
+	void *lib;
+	size_t i;
+
+	if ((lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		*why = dlerror();
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		void *sym = dlsym(lib, syms[i].name);
+
+		if (sym == NULL) {
+			*why = syms[i].name;
+			dlclose(lib);
+			return NULL;
+		}
+		memcpy((char *)table + syms[i].offset, &sym, sizeof(sym));
+	}
+	return lib;
+}

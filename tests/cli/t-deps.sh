@@ -4,7 +4,8 @@
 . "$TOP/tests/cli/lib.sh"
 
 mkdir bin
-for c in sh awk id gcc make pkg-config msgfmt mandoc sqlite3 tmux unzip; do
+for c in sh awk id gcc make pkg-config msgfmt mandoc sqlite3 tmux unzip chromium chromedriver \
+    pdftotext; do
 	p=$(command -v "$c") || fail "this machine lacks $c, which make check needs"
 	ln -s "$p" "bin/$c"
 done

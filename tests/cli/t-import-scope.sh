@@ -42,7 +42,7 @@ contains "$out" "1 svar gemt"
 run 0 A history 1 persondata_formaal
 contains "$out" "Jens Jensen – jurist (indlæst af anne)"
 run 0 A history 1 persondata_formaal --format tsv
-contains "$out" "$(printf 'persondata_formaal\t1\t2026-11-23T10:00:00Z\tanne\timport\tnone\t\tvalue\tja\tJens Jensen – jurist')"
+contains "$out" "$(printf 'persondata_formaal\t1\t2026-11-23T10:00:00Z\tanne\timport\tnone\t\tvalue\tja\ttester\tJens Jensen – jurist')"
 run 0 A history 1 persondata_formaal --format json
 contains "$out" '"respondent": "Jens Jensen – jurist"'
 contains "$out" '"user": "anne"'

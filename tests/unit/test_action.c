@@ -16,6 +16,7 @@
 #include "airejse/loader.h"
 #include "airejse/progress.h"
 #include "airejse/settings.h"
+#include "airejse/status.h"
 #include "airejse/store.h"
 #include "airejse/store-impl.h"
 #include "airejse/value.h"
@@ -459,7 +460,7 @@ START_TEST(restore_from_history)
 	ck_assert_msg(strstr(cause, "\"What is the need?\"") != NULL && strstr(cause, "1 to 7"),
 	    "%s", cause);
 	xfree(cause);
-	ck_assert_int_eq(action_restore(&act, pid, "behov", 1, 3, &res, &cause), EX_TEMPFAIL);
+	ck_assert_int_eq(action_restore(&act, pid, "behov", 1, 3, &res, &cause), STATUS_CONFLICT);
 	ck_assert_int_eq(res.theirs.revision, 7);
 	answer_result_free(&res);
 	xfree(cause);

@@ -7,6 +7,7 @@
 #include "airejse/audit.h"
 #include "airejse/content.h"
 #include "airejse/diag.h"
+#include "airejse/loader.h"
 #include "airejse/settings.h"
 #include "airejse/store.h"
 #include "airejse/xalloc.h"
@@ -62,7 +63,7 @@ START_TEST(misread_by_older)
 	int64_t p3;
 	size_t n;
 
-	ck_assert_int_eq(content_load(cdir, NULL, 0, &d, &c), 0);
+	ck_assert_int_eq(loader_load(cdir, NULL, 0, &d, &c), 0);
 	diag_free(&d);
 	settings_defaults(&set);
 	ck_assert_int_eq(store_open_version(path, 0, 6, &s, &cause), 0);

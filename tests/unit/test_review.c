@@ -8,6 +8,7 @@
 
 #include "airejse/action.h"
 #include "airejse/content.h"
+#include "airejse/loader.h"
 #include "airejse/diag.h"
 #include "airejse/review.h"
 #include "airejse/store.h"
@@ -74,7 +75,7 @@ setup(void)
 
 	dir = tu_tmpdir();
 	free(tu_write(dir, "journeys/all.yaml", content_text));
-	ck_assert_int_eq(content_load(dir, NULL, 0, &d, &content), 0);
+	ck_assert_int_eq(loader_load(dir, NULL, 0, &d, &content), 0);
 	diag_free(&d);
 	path = xasprintf("%s/t.db", dir);
 	ck_assert_int_eq(store_open(path, 0, &store, &cause), 0);

@@ -171,7 +171,8 @@ store_answer_set_by(struct store *s, int64_t project, const char *question,
 	 * the plain prompts, an import) comes through here. */
 	if ((status = ctrl_check(_("the question's id"), question, CTRL_LINE, cause)) != 0 ||
 	    (status = ctrl_check(_("the answer"), value, CTRL_FREE, cause)) != 0 ||
-	    (status = ctrl_check(_("the user name"), user, CTRL_LINE, cause)) != 0)
+	    (status = ctrl_check(_("the user name"), user, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the respondent's name"), respondent, CTRL_LINE, cause)) != 0)
 		return status;
 	if ((status = store_answer(s, project, question, &old, cause)) != 0)
 		return status;

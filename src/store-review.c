@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "airejse/ctrl.h"
 #include "airejse/i18n.h"
 #include "airejse/store-impl.h"
 #include "airejse/xalloc.h"
@@ -70,7 +71,16 @@ store_review_add(struct store *s, int64_t project, const struct review *r, char 
 {
 	struct db_stmt *st;
 	enum db_rc rc;
+	int status;
 
+	/* The door for text, as for answers and hand-offs (ctrl.h). */
+	if ((status = ctrl_check(_("the reviewed part"), r->subject, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the role"), r->role, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the comment"), r->comment, CTRL_FREE, cause)) != 0 ||
+	    (status = ctrl_check(_("the name"), r->name, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the answers reviewed"), r->seen, CTRL_LINE, cause)) != 0 ||
+	    (status = ctrl_check(_("the user name"), r->user, CTRL_LINE, cause)) != 0)
+		return status;
 	if ((st = db_prepare(s->db, sql_add, &rc)) != NULL) {
 		db_bind_int(st, 1, project);
 		db_bind_text(st, 2, review_kind_name(r->kind));

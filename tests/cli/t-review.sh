@@ -32,6 +32,10 @@ run 64 "$AIREJSE" signoff 1 --name "Jytte Jurist"
 contains "$err" "--role ROLLE"
 run 64 "$AIREJSE" --role nogen signoff 1
 contains "$err" "ukendt rolle 'nogen'"
+# A control character in the comment or the name (ctrl.h): refused.
+run 65 "$AIREJSE" review 1 --handoff jurist-udbud --state to-correct \
+    --comment "$(printf 'Ret \033]0;PWNED\007 det')"
+run 65 "$AIREJSE" --role jurist signoff 1 --name "$(printf 'Jytte\033[2J')"
 run 0 "$AIREJSE" review 1 --history --format tsv
 [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || fail "a refusal wrote a review: $out"
 

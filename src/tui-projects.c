@@ -26,6 +26,17 @@ enum sort {
 	SORT__COUNT
 };
 
+/* Which projects the board shows besides the name filter. */
+enum view {
+	VIEW_ALL,
+	VIEW_STUCK,	/* see stuck() */
+	VIEW_ROLE,	/* the next step waits on a role */
+	VIEW_TRACK	/* following a track */
+};
+
+/* A project is stuck after this many days without a change. */
+#define IDLE_DAYS 14
+
 /* What the list shows of a project's progress is its brief (progress.h):
  * worked out when the project first comes into view (or the list is
  * sorted by progress), so the screen opens as fast on a thousand
@@ -58,6 +69,9 @@ struct projects {
 	size_t		  n;
 	enum sort	  sort;
 	char		 *filter;	/* folded, or NULL */
+	enum view	  view;
+	const struct role *role;	/* VIEW_ROLE */
+	const struct track *track;	/* VIEW_TRACK */
 	struct tui_list	  list;		/* over shown */
 	struct tui	 *t;
 	int64_t		  keep;		/* the project to select after a reload */
@@ -323,12 +337,49 @@ compare(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+static long days_since(int64_t t);
+
+/* Stuck: a hand-off overdue or open, the next step held by another
+ * role's hand-off or an earlier step, or no change for IDLE_DAYS. */
 static bool
-passes(const struct projects *p, const struct project *pj)
+stuck(const struct project *pj, const struct progress_brief *b, const char *today)
 {
+	return overdue(b, today) || b->nopen_handoffs > 0 ||
+	    (b->next != NULL && (b->next_mark == MARK_HANDOFF || b->next_mark == MARK_EARLIER)) ||
+	    days_since(pj->changed) >= IDLE_DAYS;
+}
+
+static bool
+in_view(const struct projects *p, size_t i, const char *today)
+{
+	const struct project *pj = &p->all[i];
+	const struct progress_brief *b = p->sums[i];
+	size_t k;
+
+	switch (p->view) {
+	case VIEW_STUCK:
+		return b != NULL && stuck(pj, b, today);
+	case VIEW_ROLE:
+		return b != NULL && b->waits_on == p->role;
+	case VIEW_TRACK:
+		for (k = 0; k < pj->ntracks; k++)
+			if (strcmp(pj->tracks[k], p->track->id) == 0)
+				return true;
+		return false;
+	default:
+		return true;
+	}
+}
+
+static bool
+passes(const struct projects *p, size_t i, const char *today)
+{
+	const struct project *pj = &p->all[i];
 	char *f;
 	bool ok;
 
+	if (!in_view(p, i, today))
+		return false;
 	if (p->filter == NULL)
 		return true;
 	f = utf8_fold(pj->name);
@@ -395,9 +446,19 @@ arrange(struct tui *t, struct projects *p)
 		return;
 	if (p->n > 0 && p->keep == 0)
 		p->keep = p->all[p->shown[p->list.sel]].id;
+	clock_today(sort_today);
+	/* Stuck and by role need every project's brief. */
+	if (p->view == VIEW_STUCK || p->view == VIEW_ROLE) {
+		for (i = 0; i < p->nall; i++)
+			p->shown[i] = i;
+		p->n = p->nall;
+		summaries_all(t, p);
+		for (i = 0; i < p->nall; i++)
+			summary(t, p, i);
+	}
 	p->n = 0;
 	for (i = 0; i < p->nall; i++)
-		if (passes(p, &p->all[i]))
+		if (passes(p, i, sort_today))
 			p->shown[p->n++] = i;
 	/* Sorting by progress or by stuck needs every project's. */
 	if (p->sort == SORT_PROGRESS || p->sort == SORT_STUCK) {
@@ -407,7 +468,6 @@ arrange(struct tui *t, struct projects *p)
 	}
 	sort_p = p;
 	sort_by = p->sort;
-	clock_today(sort_today);
 	if (p->n > 1)
 		qsort(p->shown, p->n, sizeof(*p->shown), compare);
 	p->list.n = p->n;
@@ -476,7 +536,7 @@ projects_reload(struct tui *t, void *state)
 	if (p->n > 0 && p->keep == 0 && (pj = item(t, p, p->list.sel)) != NULL)
 		p->keep = pj->id;
 	free_all(p);
-	if (p->sort == SORT_CHANGED && p->filter == NULL) {
+	if (p->sort == SORT_CHANGED && p->filter == NULL && p->view == VIEW_ALL) {
 		read_lazy(t, p);
 		return;
 	}
@@ -697,7 +757,18 @@ projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 	int y;
 	size_t i;
 
-	if (p->filter)
+	if (p->view != VIEW_ALL) {
+		char *v = p->view == VIEW_STUCK ? xstrdup(_("stuck")) :
+		    p->view == VIEW_ROLE ? xasprintf(_("waiting on %s"), text_get(&p->role->name)) :
+		    xasprintf(_("following %s"), text_get(&p->track->title));
+
+		if (p->filter)
+			tui_set_title(t, _("Projects: %zu of %zu, %s, names containing \"%s\""),
+			    p->n, p->nall, v, p->filter);
+		else
+			tui_set_title(t, _("Projects: %zu of %zu, %s"), p->n, p->nall, v);
+		free(v);
+	} else if (p->filter)
 		tui_set_title(t, _("Projects: %zu of %zu, names containing \"%s\""),
 		    p->n, p->nall, p->filter);
 	else
@@ -707,8 +778,9 @@ projects_draw(struct tui *t, void *state, int top, int rows, int cols)
 		return;
 	}
 	if (p->n == 0) {
-		tui_put(top + 1, 2, cols - 2, _("No project matches. Press / to change the filter."),
-		    ST_DIM, false);
+		tui_put(top + 1, 2, cols - 2, p->view != VIEW_ALL ?
+		    _("No project matches. Press Esc to show every project, f to choose others.") :
+		    _("No project matches. Press / to change the filter."), ST_DIM, false);
 		return;
 	}
 	p->top = top;
@@ -874,6 +946,66 @@ filter_submit(struct tui *t, void *arg, const char *text, size_t choice, const b
 	return true;
 }
 
+/* f: the projects shown: all, the stuck ones, those waiting on a role,
+ * those following a track; the choices in that order. */
+static bool
+view_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct projects *p = arg;
+	const struct content *c = t->content;
+
+	p->view = VIEW_ALL;
+	if (choice == 1) {
+		p->view = VIEW_STUCK;
+	} else if (choice >= 2 && choice < 2 + c->nroles) {
+		p->view = VIEW_ROLE;
+		p->role = c->roles[choice - 2];
+	} else if (choice >= 2 + c->nroles && choice < 2 + c->nroles + c->ntracks) {
+		p->view = VIEW_TRACK;
+		p->track = c->tracks[choice - 2 - c->nroles];
+	}
+	projects_reload(t, p);
+	return true;
+}
+
+static void
+open_view_dialog(struct tui *t, struct projects *p)
+{
+	const struct content *c = t->content;
+	size_t n = 2 + c->nroles + c->ntracks, i, k = 0, sel = 0;
+	const char **opts = xcalloc(n + 1, sizeof(*opts));
+	char **own = xcalloc(n + 1, sizeof(*own));
+	struct tui_dialog d = { 0 };
+
+	opts[k++] = _("Every project");
+	opts[k++] = _("Stuck: a hand-off open, held, or 14 days unchanged");
+	for (i = 0; i < c->nroles; i++, k++)
+		opts[k] = own[k] = xasprintf(_("Waiting on %s"), text_get(&c->roles[i]->name));
+	for (i = 0; i < c->ntracks; i++, k++)
+		opts[k] = own[k] = xasprintf(_("Following %s"), text_get(&c->tracks[i]->title));
+	if (p->view == VIEW_STUCK)
+		sel = 1;
+	for (i = 0; i < c->nroles; i++)
+		if (p->view == VIEW_ROLE && c->roles[i] == p->role)
+			sel = 2 + i;
+	for (i = 0; i < c->ntracks; i++)
+		if (p->view == VIEW_TRACK && c->tracks[i] == p->track)
+			sel = 2 + c->nroles + i;
+	d.kind = DLG_PICK;
+	d.title = _("Show");
+	d.prompt = _("Which projects does the board show?");
+	d.options = opts;
+	d.noptions = n;
+	d.selected = sel;
+	d.submit = view_submit;
+	d.arg = p;
+	tui_dialog_open(t, &d);
+	for (i = 0; i < n; i++)
+		free(own[i]);
+	free(own);
+	free(opts);
+}
+
 static void
 open_name_dialog(struct tui *t, struct projects *p, bool rename)
 {
@@ -909,9 +1041,13 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		    p->sort == SORT_STUCK ? _("Sorted by stuck: overdue hand-offs first, then those waiting longest, then the longest unchanged.") :
 		    _("Sorted by the last change."));
 		return true;
+	case REQ_VIEW:
+		open_view_dialog(t, p);
+		return true;
 	case REQ_CANCEL:
-		if (p->filter == NULL)
+		if (p->filter == NULL && p->view == VIEW_ALL)
 			return false;
+		p->view = VIEW_ALL;
 		filter_submit(t, p, "", 0, NULL);
 		tui_info(t, "%s", _("Filter cleared: every project is shown."));
 		return true;
@@ -967,6 +1103,7 @@ static const struct tui_binding projects_keys[] = {
 	{ REQ_DELETE, { 'd', FK(KEY_DC) }, N_("Archive"), N_("archive the project: hide it, history kept (asks first)") },
 	{ REQ_SORT, { 's' }, NULL, N_("sort by the last change, the name, the progress or stuck (overdue first, then waiting longest)") },
 	{ REQ_FILTER, { '/' }, NULL, N_("show only the projects whose name contains a text") },
+	{ REQ_VIEW, { 'f' }, NULL, N_("show only the stuck projects, those waiting on a role, or those following a track") },
 	{ REQ_HANDOFFS, { 'H' }, NULL, N_("the hand-offs of every project") },
 	{ REQ_BACK, { 'q' }, N_("Quit"), N_("leave the program") },
 	{ REQ_CANCEL, { TUI_ESC }, NULL, N_("clear the filter (never quits)") },

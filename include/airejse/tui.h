@@ -80,7 +80,8 @@ enum tui_req {
 	REQ_NOTE,
 	REQ_REVIEW,
 	REQ_SIGNOFF,
-	REQ_CALENDAR
+	REQ_CALENDAR,
+	REQ_VIEW		/* the projects: stuck, by role, by track */
 };
 
 /* Key codes beside characters: the curses KEY_ codes are offset by this,

@@ -3,9 +3,9 @@
 # and stand-ins for apt-get, sudo and id that write down each call.
 . "$TOP/tests/cli/lib.sh"
 
+# Every command the table of deps.sh looks for, and those it runs.
 mkdir bin
-for c in sh awk id gcc make pkg-config msgfmt mandoc sqlite3 tmux unzip chromium chromedriver \
-    pdftotext; do
+for c in sh awk id $(sed -n 's/.*[[:space:]]cmd:\([^[:space:]]*\)$/\1/p' "$TOP/tests/tools/deps.sh"); do
 	p=$(command -v "$c") || fail "this machine lacks $c, which make check needs"
 	ln -s "$p" "bin/$c"
 done

@@ -45,8 +45,9 @@ if [ ! -d /usr/share/airejse ]; then
 fi
 grep -q /usr/local/share "$p/bin/airejse" && { echo "install: the program still has /usr/local/share"; exit 1; }
 
-AIREJSE_CONTENT="$p/share/airejse" AIREJSE_LOCALEDIR="$p/share/locale" \
-    "$p/bin/airejse" validate >/dev/null
+# Its warnings about the content are for validate's own tests to read.
+out=$(AIREJSE_CONTENT="$p/share/airejse" AIREJSE_LOCALEDIR="$p/share/locale" \
+    "$p/bin/airejse" validate 2>&1) || { printf '%s\n' "$out"; echo "install: validate failed"; exit 1; }
 AIREJSE_CONTENT="$p/share/airejse" AIREJSE_LOCALEDIR="$p/share/locale" \
     "$p/bin/airejse" --lang da --help | grep -q '^Kommandoer:' ||
 	{ echo "install: the installed Danish catalogue is not read"; exit 1; }

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # airejse — plain make; see README.md.  Respects CC, CFLAGS, CPPFLAGS,
 # LDFLAGS, PREFIX (and the folders below), DESTDIR and VERSION.
 
@@ -16,6 +17,7 @@ BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share/airejse
 LOCALEDIR ?= $(PREFIX)/share/locale
 MANDIR    ?= $(PREFIX)/share/man
+DOCDIR    ?= $(PREFIX)/share/doc/airejse
 
 # In a git checkout, git describes the version (0.1.0-g1a2b3c4-dirty
 # until there is a tag); elsewhere, as from a tarball, it is this one.
@@ -51,6 +53,7 @@ BINDIR = $(value BINDIR)
 DATADIR = $(value DATADIR)
 LOCALEDIR = $(value LOCALEDIR)
 MANDIR = $(value MANDIR)
+DOCDIR = $(value DOCDIR)
 endef
 define config_h
 /* Written by make from $(B)/config.mk: what the program is built with. */
@@ -94,7 +97,7 @@ MANS = man/airejse.1 man/airejse-content.5
 .SECONDARY:
 
 .PHONY: all deps run check check-run check-asan unit cli-tests browser-tests man-lint \
-	tui-tests tui-golden bench goldens circles layers headers \
+	tui-tests tui-golden bench goldens circles layers headers spdx \
 	install uninstall install-test clean distclean pot sample fuzz fuzz-replay
 
 all: $(BIN) $(MOS)
@@ -116,8 +119,8 @@ $(B)/cache.o: AR_CPPFLAGS += -include $(B)/cache-key.h
 
 # The hand-off form's script and style (src/export-form.js and .css),
 # built into the program as C strings: backslashes, '"' and '?' escaped (no
-# trigraphs), a string per line.
-EMBED = sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/'
+# trigraphs), a string per line; their licence line stays in the source.
+EMBED = sed -e '/SPDX-License-Identifier/d' -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/'
 
 $(B)/gen/export-form-assets.h: src/export-form.js src/export-form.css
 	@mkdir -p $(@D)
@@ -250,10 +253,15 @@ headers: $(HDR_OKS)
 layers: headers
 	@sh tests/tools/layers.sh
 
+# Every source file names its licence (tests/tools/spdx.sh --add writes
+# the line into new ones).
+spdx:
+	@sh tests/tools/spdx.sh
+
 install-test: $(BIN) $(MOS)
 	@MAKE="$(MAKE)" B="$(B)" BIN="$(BIN)" VERSION="$(VERSION)" sh tests/tools/install-test.sh
 
-check-run: unit cli-tests browser-tests tui-tests man-lint fuzz-replay install-test circles layers
+check-run: spdx unit cli-tests browser-tests tui-tests man-lint fuzz-replay install-test circles layers
 
 check: deps
 	@$(MAKE) --no-print-directory all
@@ -293,9 +301,10 @@ pot:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/journeys \
 		$(DESTDIR)$(DATADIR)/checklists $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/airejse
 	install -m 644 journeys/*.yaml $(DESTDIR)$(DATADIR)/journeys
+	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)
 	if ls checklists/*.yaml >/dev/null 2>&1; then \
 		install -m 644 checklists/*.yaml $(DESTDIR)$(DATADIR)/checklists; fi
 	for mo in $(MOS); do \
@@ -308,7 +317,7 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/airejse $(DESTDIR)$(MANDIR)/man1/airejse.1 \
 		$(DESTDIR)$(MANDIR)/man5/airejse-content.5
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 	for mo in $(MOS); do l=$${mo#locale/}; l=$${l%%/*}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/airejse.mo; done
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Each action: check what the user gave, then one transaction that reads
  * what it needs, writes, brings the hand-offs in line and commits. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #include <stdalign.h>
 #include <stdbool.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A project's regulatory calendar (issue 14): the rules of
  * /work/notes/law-code.md section 4, over the answers that exist. */
 #include <stdio.h>

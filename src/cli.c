@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The program: the global options, the table of commands and the one
  * dispatcher that parses a command's options and operands from its
  * entry; without a command, the terminal program or the plain prompts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700	/* strptime */
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Answers: answer and history. */
 #include <errno.h>
 #include <jansson.h>

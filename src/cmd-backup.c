@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* backup: a consistent copy of the database while it is in use. */
 #include <stdlib.h>
 #include <sysexits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* calendar P: the legal dates that fall inside a project's life. */
 #include <jansson.h>
 #include <stdio.h>

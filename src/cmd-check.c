@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* check: the number answers an older airejse may have stored a thousand
  * times too small (audit.h), for a person to look at. */
 #include <jansson.h>

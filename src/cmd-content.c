@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Commands about the content itself: journeys and validate. */
 #include <errno.h>
 #include <jansson.h>

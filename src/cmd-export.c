@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports and imports: export P --what W --format F [-o FILE] [--force],
  * and import FILE [--name NAME] [--project P] [--dry-run] [--keep
  * current|file] [--reject QUESTION]... */

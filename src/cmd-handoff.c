@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Hand-offs: handoffs (the list) and handoff (show or change one). */
 #include <jansson.h>
 #include <stdio.h>

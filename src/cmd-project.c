@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Projects: project new|list|show|rename|delete|restore|purge, and next. */
 #include <errno.h>
 #include <jansson.h>

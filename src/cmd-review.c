@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Review and sign-off by role: review (list, or mark one subject) and
  * signoff. */
 #include <jansson.h>

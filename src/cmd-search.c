@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* search: a regular expression over the projects' steps, guidance,
  * questions and answers (search.h), the twin of the search screen.
  * Each project's matches are printed as soon as it is searched. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The content model: lookups, and freeing. */
 #include <stdlib.h>
 #include <string.h>

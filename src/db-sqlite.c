@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The SQLite driver (db.h): the one file that knows SQLite. A database
  * is one file; its journal (the write-ahead log) and shared memory lie
  * beside it. Every statement is prepared once and kept, and reset after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports as CSV for Danish spreadsheets: UTF-8 with a byte order mark,
  * ';' between cells, CRLF between rows, RFC 4180 quoting, and no cell
  * that a spreadsheet could take for a formula. The sheets follow one

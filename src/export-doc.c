@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports: one walk over the model that lays out the document Markdown
  * and HTML both render, through their table of operations. */
 #include <stdlib.h>

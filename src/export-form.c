@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The hand-off packet in HTML, as a form the role fills in: one page
  * with nothing outside it, a real field per question, and a script
  * (export-form.js, built in) that checks each answer with the program's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The hand-off packet as a form (airejse export --what handoff --format
  * html): checks each answer as it is typed with the rules of airejse's
  * own reader (src/value.c, ported line by line: what this page accepts,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports as HTML: one self-contained, printable page. No scripts, no
  * external resources (a Content-Security-Policy says so to the browser
  * too), every text escaped. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports as JSON (jansson): the whole project with its history, its
  * hand-offs and the derived checklists; or, for the hand-off packet, a
  * document the receiving role fills in and sends back (see import.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports as Markdown: clean text a person can paste into a mail or a
  * wiki. Every text from the content or the answers is escaped, so it
  * stays text (raw HTML in an answer is shown, never rendered). */

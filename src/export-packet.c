@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The hand-off packet's own helpers, below export.c and the renderers
  * alike: a role's packet, whether a hand-off is overdue on the export's
  * day, and the packet's id, which the import works out again. */

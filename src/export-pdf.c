@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports as PDF, laid out by the program with cairo and pango: A4, the
  * project and the part in a header on every page and "page n of m" in
  * the footer, a table of contents for the whole export, bookmarks for

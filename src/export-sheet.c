@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports: the model as sheets of typed cells, for CSV and xlsx. Every
  * sheet has the same columns, so CSV can put several one after another
  * under one header. */

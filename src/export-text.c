@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports: the names of formats, parts and states, escaping for each
  * format, and the texts every format shares. Everything here is below
  * export.c and the renderers, which all use it. */

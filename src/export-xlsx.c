@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports as an Excel workbook (libxlsxwriter): one sheet per part, a
  * header row with frozen panes and a filter, column widths that fit,
  * amounts as numbers in a kroner format and dates as dates. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports: the model derived from the content and a project's answers,
  * and writing to a stream or a file (the names of formats, parts and
  * states are in export-text.c, below the renderers that use them). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Importing JSON exports: a whole project as a new project (ids remapped,
  * history kept, every change marked as imported), and a filled-in
  * hand-off packet as answers to the project it came from. Everything is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Legal facts as dated data, and the texts that quote them. */
 #include <stdint.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The linker: what the loader read, checked and linked (references to
  * their targets, conditions bound through a resolver over the content
  * and the site settings), whether it was read from YAML or the cache. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Reading content files into the model: one schema table per mapping. */
 #include <glob.h>
 #include <stdlib.h>

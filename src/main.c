@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* airejse: from a clinical need to a procured, validated AI product. */
 #include "airejse/cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>

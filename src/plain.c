@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The plain front-end: numbered menus and one question at a time on
  * standard input and output, with no cursor movement and no colour, for
  * speech users, braille displays and bare consoles. It calls the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Where a project stands. Applicability is worked out lazily and
  * memoised per question and step: conditions refer to other questions,
  * whose applicability the content guarantees is free of cycles. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Review and sign-off by role: the subjects of each role, and where each
  * review stands once the answers it covered have moved on. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Search: the pattern compiled once, each text of the content matched at
  * most once per language (its outcome kept in a slot of its own), and
  * per project only what differs: which questions apply, and the answers. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* SHA-256 as FIPS 180-4 gives it, one block at a time. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Statuses beyond sysexits.h, and the names of all of them (status.h). */
 #include <stddef.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Answers and their history. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Backup: the whole database into a file of its own, through a temporary
  * file renamed into place. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Opening a store: the database checked, its schema read (a file of
  * another program, or of a newer airejse, is left as it is) and brought
  * up to date, one migration per version. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Projects and their tracks. */
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Reviews and sign-offs: every one kept, oldest first; the latest of a
  * subject is where it stands (review.h works out the rest). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Projects one after the other, with what each holds: every project in
  * one walk through each table (store_each_project), or the few a screen
  * shows with what progress needs of them (store_each_progress). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The store: closing, transactions, what a failure means to the user,
  * and the helpers that turn rows into records. The database itself is
  * the driver's (db.h); opening it and its schema are store-open.c's,

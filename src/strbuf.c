@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Temporary files that a killed run leaves behind are removed by the
  * next (tempfile.h). */
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Calendar: the legal dates inside a project's life (calendar.h), one a
  * line with its kind; the selected one in full below, with its source. */
 #include <stdlib.h>

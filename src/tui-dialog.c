@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Dialogs: a framed box over the current screen for a line of text, a
  * long text, a yes/no question, or a choice of one or several options.
  * The text fields are the editing model of edit.c drawn with curses. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Drawing helpers shared by the screens: text measured in terminal
  * columns and grapheme clusters (never bytes), wrapping, progress bars,
  * styles that degrade to monochrome, and key names for help. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Export: pick what (each checklist, the business case, the hand-off
  * packet, the action plan, all) and the format; the file name is made
  * from the project's id, never from an answer, and an existing file is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The frame the screens live in: the stack of screens, the status
  * line, the title, the cursor and the keys every screen shares. The
  * screens and the dialogs call it; it calls no screen but through its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The glossary: the content's terms, filtered as you type after /, with
  * the definition of the term under the cursor below the list. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Hand-offs: what the answers raised, with the role, the reason, the
  * questions for that role and the state; s, a and c move a hand-off on,
  * and back with a reason (R raises it again).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Help: the keys of the screen it was opened from, read from that
  * screen's live keymap and the global one, so help never lies (tig's
  * help view does the same). */

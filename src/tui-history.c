@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* History: the audit trail of one answer, newest first: when, who, from
  * where (tui, cli, import), and the value before and after; any earlier
  * value can be saved again (action_restore), the history kept. */

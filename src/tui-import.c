@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Importing answers to a hand-off packet from the terminal program: a
  * line for the file (the newest answer file of the project in
  * ~/Downloads or here is proposed), then the preview as a dialog of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The journey: the phases and steps of one of the project's tracks as a
  * map (status and owner of each step), beside the chosen step's guidance
  * and questions; a line at the top says what to do next. Answers are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The list view: see tui-list.h. Positions are an item and the rows of
  * it above the view; every walk goes from a known item by at most a
  * view's rows, so a long list whose items are read as they are needed

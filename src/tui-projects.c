@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Projects: every project with its tracks, a progress bar per track, the
  * open hand-offs and the last change; new, open, rename, archive, sort and
  * filter. An empty database shows a welcome that says what to do first. */

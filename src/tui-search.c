@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The search screen: asks for a regular expression, lists what search.c
  * finds in the open project's steps, guidance, questions and answers,
  * and Enter shows the match in the journey. */

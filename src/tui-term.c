@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The terminal: curses set up and given back (also on signals and
  * crashes), bracketed paste, and the hand-over to an external editor. */
 #include <errno.h>

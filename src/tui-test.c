@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The test mode: key scripts instead of a keyboard, and the screen
  * written out as text, so tests can drive the real program and compare
  * what it shows with a file (tig's test mode does the same). */

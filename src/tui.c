@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The terminal program: its entry (tui_main) and the dispatcher, which
  * reads keys (or a test script), turns them into requests through the
  * live keymaps and hands them to the screen on top, and draws the frame

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The user's actions, shared by the command line and the terminal
  * program: each function is one action and one transaction. Values are
  * checked here (value.h), conflicts are found here, and the hand-offs an

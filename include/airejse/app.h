@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The application context every front end takes (the command line, the
  * terminal program, the plain prompts): what the command line chose (the
  * database, the content, the language, the user, the role, plain mode),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A region allocator: many small allocations freed together. Content
  * lives in one, whether read from YAML or from the cache, so it is freed
  * in one call and no part of it needs a free function of its own.

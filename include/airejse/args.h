@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Command-line arguments (as tmux's arguments.c): the options a command
  * declares in a table, and the parser that turns the words after the
  * command's name into the options given and the operands. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Stored answers a person should look at again: numbers an older airejse
  * may have read a thousand times too small. Before the reader of
  * value.h, "1.200" in Danish (and "1,200" in English) was stored as 1.2;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The content cache: the content as last read, kept as bytes in the
  * user's cache folder so that a start need not parse the YAML. A cache
  * is read only by a program built from the same sources as the one that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A project's regulatory calendar: which legal dates fall inside the
  * project's life, given its planned dates (trial, go-live, contract) and
  * what is known of the product (Annex I or III, provider or deployer, a

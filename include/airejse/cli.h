@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The program: the global options, the table of commands (src/cmd-*.c
  * declare the entries) and the dispatcher. */
 #ifndef AIREJSE_CLI_H

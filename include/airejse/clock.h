@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The time of changes, and how times are written. Tests pin the clock
  * with AIREJSE_NOW so outputs and exports can be compared with files. */
 #ifndef AIREJSE_CLOCK_H

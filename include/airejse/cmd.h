@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The commands: each src/cmd-*.c declares its commands as entries of
  * one table (cli.c holds it and the dispatcher), as tmux's cmd_entry:
  * name, options, operands, usage and summary. The dispatcher parses the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The content model: tracks, phases, steps, questions, roles, hand-off
  * rules, glossary and legal dates, loaded from YAML and validated. The
  * model is read-only once loaded; everything is owned by struct content,

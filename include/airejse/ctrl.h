@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Control characters: the one rule for what text may be stored, and the
  * one function every string printed to a terminal passes through.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The database driver: what the store (store.h) needs of a database, in
  * terms no database's library defines. db-sqlite.c implements it over
  * SQLite; a driver for another database (PostgreSQL) implements the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Diagnostics about content and configuration files, printed as
  * file:line:column: message, with the line and a caret under the column. */
 #ifndef AIREJSE_DIAG_H

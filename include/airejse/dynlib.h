@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A library opened when first needed rather than linked: for an export
  * few runs make whose library costs every start of the program (xlsx:
  * libxlsxwriter and the libcrypto it brings; PDF: pango, cairo and glib,

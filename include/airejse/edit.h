@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The editing model behind the terminal program's text fields: a UTF-8
  * buffer with a cursor that moves by grapheme cluster (so "å" or an emoji
  * with a modifier is one step), word moves, deletion and long pastes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Inside the exports: the renderers and what they share. Markdown and
  * HTML lay out one document through a table of operations (export-doc.c
  * walks the model once for both); CSV and xlsx lay out the same sheets of

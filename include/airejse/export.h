@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports: the checklists, the business case, the hand-off packet and
  * the action plan of one project, in Markdown, HTML, CSV, JSON, xlsx and
  * PDF.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The condition language of the content: parsed once at load, bound to
  * the questions it names, evaluated against a project's answers.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Hand-offs as logic: which rules hold for a project, what that changes
  * in its stored hand-offs, and which state changes a user may make.
  * No SQL, no curses.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* FNV-1a, 64 bits: for keys, stamps and hash tables of the program's own
  * data, never against someone choosing the input. */
 #ifndef AIREJSE_HASH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Languages: gettext for the program's strings, and the choice between
  * the Danish and English texts the content carries. */
 #ifndef AIREJSE_I18N_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Reading a JSON export back: a project export becomes a new project;
  * answers to a hand-off packet (the form's answer file, or the JSON
  * packet filled in) are previewed beside the answers stored, and those

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Legal facts as dated data: the values the law sets for a period (the
  * tender threshold), the placeholders that put them and the legal dates
  * into the content's texts, and the checks that keep them honest (a

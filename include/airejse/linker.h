@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The linker: checks what the loader read and links it (references to
  * what they name, conditions to the questions, tracks and settings
  * they name), for content read from YAML and from the cache alike. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Reading content files into the model: the YAML, through the schema
  * tables of yamldoc.h, into one arena, then linked (linker.h). */
 #ifndef AIREJSE_LOADER_H

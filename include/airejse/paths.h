@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Where things are: the content, the catalogues, the database and the
  * site configuration, for an installed and an uninstalled program. */
 #ifndef AIREJSE_PATHS_H

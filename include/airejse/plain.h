@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The plain front-end: the journey as numbered prompts on standard input
  * and output, one question at a time, for speech users and bare consoles
  * (in the manner of the Debian installer's text front-end). */

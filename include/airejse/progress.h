@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Where a project stands: which questions and steps apply, the status of
  * each step, the progress of each phase and track, and the next step.
  * Pure functions over the content and one project's records: no SQL, no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The types of question: what an answer is, for the content, the
  * answers and the conditions alike. */
 #ifndef AIREJSE_QTYPE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The records a project is made of: the project itself, its answers and
  * their history, its hand-offs and theirs. Plain data that the store
  * fills and the logic, the screens and the exports read; no SQL here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A project's records as json, in the one shape every command (and the
  * json export) prints; airejse(1) documents it. No SQL, no curses. */
 #ifndef AIREJSE_REPORT_H

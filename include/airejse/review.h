@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Review and sign-off by role, as logic: what each role reviews in a
  * project (its hand-offs' answers, and its part of each checklist
  * section it owns items in), where each review stands, and whether an

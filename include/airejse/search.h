@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Search: a regular expression (PCRE2: Unicode, ignoring case) over a
  * project as its users see it: the steps of its tracks (title, guidance,
  * what to watch out for, why), the questions that apply (prompt, help)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Site settings: the named values conditions can use (the tender
  * threshold) and the optional site configuration file. */
 #ifndef AIREJSE_SETTINGS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* SHA-256 (FIPS 180-4), for the hash a Content-Security-Policy names a
  * page's own script and style by, so that no other script runs in it. */
 #ifndef AIREJSE_SHA256_H

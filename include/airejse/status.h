@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* What a function returns when it fails: a sysexits.h status, or one of
  * the statuses below. Each of these stands for a sysexits status (its
  * low byte, so that one that slips through to exit() still exits with

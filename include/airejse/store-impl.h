@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* What the files of the store share: the store itself and the helpers
  * that turn rows into records. Only src/store*.c include it; the rest of
  * the program knows the store by store.h. Each store-*.c file keeps the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The store: projects, answers, hand-offs and their history in one
  * database. The only module that knows SQL; its interface has no
  * database's types. Its files, one per concern (store-open.c: opening

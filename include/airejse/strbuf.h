@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A growable, always NUL-terminated byte string. */
 #ifndef AIREJSE_STRBUF_H
 #define AIREJSE_STRBUF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Rows of cells printed either aligned for people (columns measured in
  * terminal columns, not bytes) or as tab-separated values for scripts. */
 #ifndef AIREJSE_TABLE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Temporary files of airejse's own naming, written beside a target and
  * moved into place (a backup, an export). A run holds a lock on each
  * one it makes (flock) until it is done with it; a file of that naming

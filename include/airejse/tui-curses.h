@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* curses with the wide-character interface, for the tui-*.c files only:
  * nothing else in airejse includes curses. Keys are passed around as int:
  * a character, or TUI_FKEY + a curses KEY_ code. */

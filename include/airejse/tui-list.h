@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The list view every screen's list is (as tig's move_view and
  * scroll_view): items one or more rows high, some of which can be
  * selected (a heading or a paragraph of guidance cannot), in a view of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The terminal under the terminal program (src/tui-term.c); with
  * tui_restore_terminal and tui_external_edit, declared in tui.h. */
 #ifndef AIREJSE_TUI_TERM_H

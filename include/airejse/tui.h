@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The terminal program: one dispatcher (src/tui.c) drives a stack of
  * screens, each a table of operations in its own file (src/tui-*.c), as
  * tig's views do. Keys become requests through each screen's live keymap,

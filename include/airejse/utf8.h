@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* UTF-8 text measured in characters and terminal columns (utf8proc). */
 #ifndef AIREJSE_UTF8_H
 #define AIREJSE_UTF8_H

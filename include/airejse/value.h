@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Answer values: the one reader of what a user typed (the command line,
  * the terminal program, the plain prompts and the import all go through
  * value_read), the canonical form that is stored, and the text a stored

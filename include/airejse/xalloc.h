@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Allocation that never returns NULL (tmux xmalloc.h): out of memory is
  * not recoverable for an interactive tool, so it calls the hook the
  * program installed, which ends the run (as tig's die() does). */

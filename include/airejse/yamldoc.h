@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Reading a YAML file into a node tree and walking its mappings with
  * schema tables of {key, node type, handler, offset} (as netplan's
  * parse.c does), reporting each problem at its file:line:column. */

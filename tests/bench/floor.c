@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The floor of the benchmark: the least a program like airejse can do.
  * It starts, opens an SQLite file and reads from it, opens ncurses as the
  * terminal program's test mode does (newterm on a virtual screen of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Makes the benchmark's database: N projects (default 1,000) across the
  * three tracks, answered part of the way through the real action layer,
  * as teams would: Danish text with æ, ø and å, amounts, dates, yes/no,

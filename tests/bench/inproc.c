@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The benchmark's figures that are measured inside one process, after
  * the content is loaded and the database opened (what those cost is the
  * time to the first screen, measured on its own):

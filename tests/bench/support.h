@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* What the benchmark's programs that use the library share: the content
  * and a database opened as the command line opens them. */
 #ifndef BENCH_SUPPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Runs a command RUNS times (after one run to warm the caches) with its
  * output thrown away, and prints one line:
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The hand-off packet as a form, in a real browser (headless Chromium
 through Selenium), as a person would use it: open the page from a file,
 fill in every kind of field, see a wrong value flagged before saving,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The hand-off packet as a form in a real browser: see form.py. Needs
 # Debian's chromium, chromium-driver and python3-selenium (make deps).
 . "$TOP/tests/cli/lib.sh"

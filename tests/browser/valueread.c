@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* For the browser test: reads lines "TYPE PERCENT MIN MAX MAXLEN LANG
  * INPUT" (tab-separated; MIN and MAX "-" for none, MAXLEN 0 for the
  * default) and prints, for each, what 'airejse import' makes of INPUT

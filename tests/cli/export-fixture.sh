@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The projects the export goldens are made from (sourced by the export
 # tests and by tests/tools/goldens.sh). Needs $AIREJSE; writes export.db
 # and config.yaml in the current folder. The clock is pinned, so the

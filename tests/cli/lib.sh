@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Shared helpers for the shell tests (sourced; $AIREJSE and $TOP are set).
 set -u
 

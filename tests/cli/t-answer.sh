@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # answer and history: every type's accepted forms, refusals that change
 # nothing, "ved ikke", --clear, standard input, revisions and history.
 . "$TOP/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # project delete archives, restore brings back, purge removes for good;
 # the history keeps renames and archiving with the account beside the
 # name given.

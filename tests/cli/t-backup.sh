@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # backup: a whole, private copy; never over a file without --force.
 . "$TOP/tests/cli/lib.sh"
 export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$PWD/a.db"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The command line's frame: help, version, dispatch, usage errors.
 . "$TOP/tests/cli/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # next without a project: every project's next step, whom it waits on,
 # the questions answered and what is overdue, in text, tsv and json.
 . "$TOP/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Another program holding the write lock past the time airejse waits is
 # "busy", not "changed by someone else": both exit 75, the message and
 # the JSON error code tell them apart (issue 15, point 8; issue 20,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The content cache: written at a start, read at the next, and never
 # read by a program of another build (issue 13: a new program read an old
 # cache and took its date questions for another type).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # A project's regulatory calendar (issue 14): the legal dates inside the
 # project's life, from its planned dates and what is known of the
 # product, each with its source; tested before and after each date.

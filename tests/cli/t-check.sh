@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # airejse check: number answers an older airejse (database version 6)
 # saved that may be a thousand times too small, for a person to look at.
 . "$TOP/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # A cleared answer keeps its revision: project show (tsv, json) and the
 # hand-off packet report the revision stored, which is what a save after
 # the clear must --expect (issue 20, point 2).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Two writers: a save based on an older revision is refused with both
 # values (75); writers that do not collide both get through.
 . "$TOP/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The shipped content covers every named action of the sources, every step
 # is complete, and the validator has nothing to say about it.
 # tests/data/source-actions.tsv lists the actions (track, phase, Danish name).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The shipped content says what the law requires, for the right products
 # (issue 14): a value exactly at the EU tender threshold needs a tender,
 # a purchase waits for the tender, registration in the EU database is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Every hand-off rule and checklist item can do its job in every track it
 # is meant for. A track can only react to, and store, answers to the
 # questions its steps ask (`airejse answer` refuses any other), so:

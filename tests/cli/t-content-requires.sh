@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The shipped content holds validation back until the agreement with the
 # vendor is in place (and the approvals, where the guide asks them), and
 # the tender until the requirements specification is approved: 'requires'

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The shipped content asks what a project's answers call for: the standard
 # route to a CE mark (quality management, risk management, technical
 # documentation, clinical evaluation, notified body, UDI/EUDAMED,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The Danish texts of the content are spelt with æ, ø and å: no ae, oe or
 # aa stand-ins in common words ("udbudsgraense", "Faerdigt", "loesning").
 # Identifiers may be ASCII, so only the texts are checked: the `da:` value

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # kill -9 at random moments of a loop of 500 answers loses no answer that
 # was reported saved, and leaves a sound database. Where the kill lands
 # varies with the timing; what is checked holds wherever it lands.

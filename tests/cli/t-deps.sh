@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # tests/tools/deps.sh (run by make check, check-asan and run) against a
 # PATH of its own: the commands it looks for, linked from this machine,
 # and stand-ins for apt-get, sudo and id that write down each call.

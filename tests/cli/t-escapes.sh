@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Terminal escape injection (issue 20, point 1). Two people may share a
 # database: nothing one stores may act on the other's terminal. Each
 # hostile string, through each way in (--user, $USER, answers, notes,

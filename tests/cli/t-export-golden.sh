@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # export: every part in every format of the fixture projects, compared
 # with the files in tests/golden/export. After a deliberate change (to
 # the content, the layout or a translation), regenerate them with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # export as PDF: A4 pages with the project in the header and "page n of
 # m" below, contents for the whole export, Danish letters as text; the
 # format follows the file name, and a clash with --format is refused.

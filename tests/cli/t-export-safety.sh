@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # export: nothing in a project lets data execute. HTML is escaped and has
 # no scripts or outside resources; CSV cells that a spreadsheet would run
 # are neutralised; Markdown shows tags as text.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # export: files, safety of each format, the xlsx read back, usage errors.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/export-fixture.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # A full disk holding the database: reading commands, an export and a
 # backup to another disk work, since reading needs no free space; a save
 # is refused with a message, exit 74, and works again once there is room

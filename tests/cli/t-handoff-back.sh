@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # handoff --state back: a hand-off moves back (answered to sent, closed to
 # raised) with a reason kept in its history; marking one answered while
 # none of its questions has an answer asks first (refused without --yes

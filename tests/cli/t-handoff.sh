@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # handoffs, handoff and next: raised by answers, moved forward by hand,
 # withdrawn when the reason goes, contacts from the site configuration.
 . "$TOP/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Help comes from the command table, and the manual must agree with it:
 # every command's --help lists each option the table gives it (with its
 # one-letter form), each such option appears in that command's entry of

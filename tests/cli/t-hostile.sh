@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Hostile input on the command line: bytes that are not UTF-8 anywhere,
 # a 1 MB value, endless standard input, broken and random import files,
 # a full disk. Each gets a clear message and its exit status, and what

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # An answer file changes only what its packet asked (in Danish): any other
 # question is refused by its text, exit 65, nothing written; one question
 # given twice with different values likewise; the history keeps who

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # import: a project export round trip, refusals that write nothing, and a
 # filled-in hand-off packet back as answers (validated, conflicts kept).
 . "$TOP/tests/cli/lib.sh"

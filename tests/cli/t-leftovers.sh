@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Temporary files that a killed backup or export left (of airejse's own
 # naming) are removed by the next backup or export into that folder; one
 # a running airejse holds is left alone (issue 20, point 5).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Legal facts as dated data (issue 14): the tender threshold a project
 # uses is the fact's value in force on the day, or the site's setting, and
 # every text that quotes it says the same figure; validate warns when a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The file size limit (ulimit -f): a save that would pass it fails with a
 # message and exit 74, as on a full disk, instead of the program dying
 # of SIGXFSZ without a word; what was saved before stays (issue 20,

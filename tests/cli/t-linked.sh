@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The libraries are linked, so the dynamic linker and Debian's packaging
 # tools (dpkg-shlibdeps reads the same list) see them; libxlsxwriter
 # alone is opened at run time, by the xlsx export (t-hostile.sh).

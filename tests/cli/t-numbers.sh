@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Numbers, amounts and dates as people write them (issue 13): "1.200" is
 # 1200 in Danish and 1.2 in English; what `project show` prints for an
 # answer, answered again, changes nothing (no revision, no history row);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # export --what handoff --role R: one packet per role, each question once
 # with the hand-offs it serves, only what applies, current answer and
 # revision; overdue in words; unknown roles refused with the roles named.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The plain front-end: numbered prompts on standard input and output, one
 # question at a time; what it saves, the command line shows.
 . "$TOP/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # project new|list|show|rename|delete, and where the database goes.
 # (Archiving, restoring and purging in detail: t-archive.sh.)
 . "$TOP/tests/cli/lib.sh"

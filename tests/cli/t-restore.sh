@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # answer --restore: an earlier answer made the answer again, as a new
 # revision with the history kept; refusals say why and write nothing.
 . "$TOP/tests/cli/lib.sh"

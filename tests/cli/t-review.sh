@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # review and signoff: each role reviews its hand-offs' answers and its part
 # of the checklist sections, signs off, and a later change of an answer it
 # covered puts the review and the sign-off back to "to be reviewed".

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # search: a regular expression over every project or the ones named, in
 # each format; what is searched (the steps, the questions that apply, the
 # answers as shown, a bank question once); nothing found exits 1 as grep

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The database file: bad files are refused untouched, newer ones too, a
 # read-only one is read, an old one is upgraded without losing anything.
 . "$TOP/tests/cli/lib.sh"

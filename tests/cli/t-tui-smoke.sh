@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The terminal program on the real content (no golden screens: the
 # content is still being written): every screen opens, an answer is
 # saved, nothing crashes, and each screen fits 80x24 and 40x12.

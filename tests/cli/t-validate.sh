@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # validate: the shipped content, the manual's example, and errors with
 # file:line:column and a caret.
 . "$TOP/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The entry point every fuzz harness defines (libFuzzer's), and the
  * content the harnesses that need one share. */
 #ifndef AIREJSE_FUZZ_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes the command line's option parsing (args.c) with the program's
  * own table of commands. The input is the words, separated by NUL
  * bytes; its first byte picks the command (every entry, walked from

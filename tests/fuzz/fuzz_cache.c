@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes the content cache's reader: any bytes are refused or read back
  * into content that links, never crash, leak or read out of bounds. */
 #include <stdint.h>

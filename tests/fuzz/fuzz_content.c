@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes the content loader with one whole YAML file: it must report
  * problems, never crash, leak or read out of bounds. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes what is read back from a database: a damaged or hostile one
  * must be refused or shown, never crash, leak or read out of bounds.
  *

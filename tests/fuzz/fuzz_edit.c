@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes the editing model: the input is a program of edits (one byte
  * each, with the bytes to insert taken from the input), and after each
  * edit the text must be valid UTF-8 with the cursor on a cluster

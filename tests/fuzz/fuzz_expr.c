@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes the condition parser and binder with one condition. */
 #include <stdint.h>
 #include <stdlib.h>

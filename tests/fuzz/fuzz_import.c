@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes the JSON import (project exports, hand-off packets and answer
  * files) against a store holding one project: bad files must be refused
  * with nothing written, never crash or leak. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes the site settings file (settings.c) with one whole YAML file:
  * it must be refused with a message or read into settings that keep
  * their promises (a positive threshold, a known language, every contact

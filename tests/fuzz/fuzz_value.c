@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Fuzzes the answer reader: the first byte picks the question (its type)
  * and the language it is read in, the rest is what the user typed. What
  * is accepted is canonical, and what it is shown as in either language

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Replays fuzz inputs (the seed corpus and every crash found) through a
  * harness in the normal build, so `make check` keeps them fixed. */
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Shared by the harnesses: a small content with every question type. */
 #include <errno.h>
 #include <fcntl.h>

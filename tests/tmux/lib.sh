@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Helpers for the tests that run the terminal program in a real terminal
 # under tmux (sourced; $AIREJSE and $TOP are set). A private server
 # (-L, -f /dev/null) so nothing of the user's tmux is touched; tests poll

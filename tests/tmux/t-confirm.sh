@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # project purge (of an archived project) asks on a terminal: no (or just
 # Enter) keeps everything, yes (j or y) removes it for good; in English too.
 . "$TOP/tests/tmux/lib.sh"

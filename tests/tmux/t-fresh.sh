@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The projects screen never shows a figure older than the database: a
 # change another process saves shows at the next redraw, though the
 # program keeps the progress it worked out in memory.

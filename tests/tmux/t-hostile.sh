@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # A hostile terminal: NO_COLOR gives a screen without colours (and colours
 # come back without it), TERM=dumb gets the plain prompts, 10x5 and a storm
 # of resizes end in a good screen, and nothing is lost on the way.

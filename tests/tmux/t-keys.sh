@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Keys that forgive, in a real terminal: a sequence the terminal sends
 # that curses does not know is ignored (it used to act as Esc, and the
 # q at its end as quit); Esc on the projects screen never quits; the

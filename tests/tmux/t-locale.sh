@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Languages and letters in a real terminal: the Danish content from the
 # environment, the English with --lang, æ/ø/å typed and shown; NO_COLOR.
 . "$TOP/tests/tmux/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The mouse: off by default (the terminal's own selection keeps
 # working: the program asks for no mouse reports); with "mouse: true" in
 # the configuration a click selects a project and a click on the one

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # A long paste into the long-text editor: bracketed, so its line breaks
 # stay text and nothing of it is taken for a key; it arrives whole and
 # is saved in one answer.

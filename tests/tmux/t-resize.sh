@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Resizing a real terminal: redraws, "too small" below the minimum, and
 # back again; the program ends cleanly with its status.
 . "$TOP/tests/tmux/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Sourced by the test runners: pins the operating-system account the
 # program under test sees (it records it in the history beside the user's
 # name) to "tester", whoever runs the tests, through nss_wrapper (Debian

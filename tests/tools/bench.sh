@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # make bench: how fast airejse is, against a floor measured in the same
 # run, printed as a table with the targets of issue 8. Never part of
 # make check; exits 0 when it could measure (a missed target is a row of

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Loops of calls between source files: file a uses a function or datum
 # that file b defines (nm over the objects), and b, directly or through
 # others, uses one of a's. Such a group can only be read, tested and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Makes sure what `make check` and `make run` need is here. Each need is
 # looked for as itself (a command, a pkg-config module, a Python module, a
 # file), not asked of a package manager, so a machine that has it all

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Regenerates the golden export files in tests/golden/export from the
 # fixture, in the same pinned environment as the tests. Review the diff
 # (git diff tests/golden) before committing it.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The layers, as the includes show them: who may include what. Prints
 # each file that breaks a rule, with the include and the rule's reason,
 # and fails.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Lints the manual pages; any warning fails the check.
 st=0
 for m in "$@"; do

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Runs the shell tests of the command line, each in a fresh, pinned
 # environment. $AIREJSE is the program under test.
 : "${AIREJSE:?set AIREJSE to the program}"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Screen tests of the terminal program (tig-style): each tests/tui/NAME.keys
 # is a key script (see AIREJSE_TEST_KEYS in airejse(1); lines starting
 # with # are comments). The program runs in its test mode on a virtual

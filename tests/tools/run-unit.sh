@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Runs each unit test program; prints a summary and fails if any failed.
 # Run from the top of the source tree.
 fail=0

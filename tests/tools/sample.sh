@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Builds the sample database for `make run` from scratch: the two projects
 # of tests/cli/export-fixture.sh ("Ambient scribe – Kolding" part-way
 # through faerdigt-produkt and rsd-indkoeb with a raised and a sent

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The main of every unit test program: runs the suite its module defines. */
 #include <check.h>
 #include <stdlib.h>

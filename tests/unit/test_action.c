@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The actions: each answer path through to the store, conflicts, names,
  * tracks, and the hand-offs an answer raises and withdraws. */
 #include <sqlite3.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The region allocator: zeroed, aligned memory that lives until the
  * arena is freed, however many blocks it takes. */
 #include <stdalign.h>

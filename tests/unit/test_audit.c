@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Numbers an older airejse may have misread (audit.h). */
 #include <sqlite3.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The content cache: a faithful round trip, used when valid, ignored
  * when stale, damaged or switched off. */
 #define _GNU_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Checklists in the content: loading, linking, and each kind of error
  * with its file, line and column. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The command line: the parser (args.c), the dispatcher and the table
  * (cli.c), help from the table, usage errors and their exit codes. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Control characters: what may be stored, and how what is printed shows
  * them (issue 20, point 1). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The SQLite driver (db.h): statements kept and found again, parameters
  * by place, RETURNING, failures told by kind, the schema's words, and no
  * file but the driver that knows SQLite. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The editing model of the terminal program's text fields. */
 #include <stdlib.h>
 #include <string.h>

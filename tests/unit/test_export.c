@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports: the escaping of each format, the state each checklist item
  * derives from the answers, and writing files without overwriting. */
 #include <signal.h>

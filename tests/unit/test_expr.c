@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The condition language: parsing, precedence, errors at their column,
  * binding (types) and evaluation. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* FNV-1a: the published values, and strings that cannot run together. */
 #include <stdint.h>
 

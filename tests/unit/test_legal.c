@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Legal facts: the value in force on a day (both ends of a period count),
  * the threshold a project uses (the site's setting over the fact), the
  * placeholders filled in both languages, a bad placeholder or fact

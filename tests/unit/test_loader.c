@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The content loader and validator: a good folder, and each kind of
  * error with its file, line and column. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The logic: which questions and steps apply, step status, progress,
  * the next step, and the hand-offs the answers call for. No database:
  * projects and answers are made in memory. */

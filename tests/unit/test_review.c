@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Review and sign-off by role: what each role reviews, where a review
  * stands, and the sign-off put back to "to be reviewed" by an answer
  * changed after it (also through an import, a clear or a restore: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Search: which fields are searched and in what order, only questions
  * that apply, a bank question once, answers as they are shown, Danish
  * letters and case, the column of a bad pattern, regular expressions;

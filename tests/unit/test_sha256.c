@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* SHA-256 against the published test vectors (FIPS 180-4 examples and
  * NIST's), and the base64 form a Content-Security-Policy takes. */
 #include <stdio.h>

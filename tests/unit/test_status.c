@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Statuses beyond sysexits.h: the exit status each stands for, and the
  * names JSON errors give them. */
 #include <sysexits.h>

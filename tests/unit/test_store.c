@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The store: files, modes, schema versions, records, history, backup. */
 #include <fcntl.h>
 #include <stdarg.h>

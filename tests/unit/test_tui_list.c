@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The list view every screen's list is (tui-list.c): moving, paging,
  * scrolling and picking, on lists of one-row items, of items of several
  * rows, with headings, and with a long text before the first item that

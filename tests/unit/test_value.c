@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Answer values: the reader over a table of inputs in each language (the
  * value, or the refusal and what it says), the round trip of every type
  * as a property over random values, dates, messages and formatting. */

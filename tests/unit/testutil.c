@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 #include <errno.h>
 #include <ftw.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Helpers shared by the unit tests. */
 #ifndef AIREJSE_TESTUTIL_H
 #define AIREJSE_TESTUTIL_H

@@ -96,7 +96,7 @@ MANS = man/airejse.1 man/airejse-content.5
 
 .SECONDARY:
 
-.PHONY: all deps run check check-run check-asan unit cli-tests browser-tests man-lint \
+.PHONY: all deps run check check-run check-asan unit cli-tests browser-tests man-lint catalogue \
 	tui-tests tui-golden bench goldens circles layers headers spdx \
 	install uninstall install-test clean distclean pot sample fuzz fuzz-replay
 
@@ -261,7 +261,7 @@ spdx:
 install-test: $(BIN) $(MOS)
 	@MAKE="$(MAKE)" B="$(B)" BIN="$(BIN)" VERSION="$(VERSION)" sh tests/tools/install-test.sh
 
-check-run: spdx unit cli-tests browser-tests tui-tests man-lint fuzz-replay install-test circles layers
+check-run: spdx catalogue unit cli-tests browser-tests tui-tests man-lint fuzz-replay install-test circles layers
 
 check: deps
 	@$(MAKE) --no-print-directory all
@@ -292,8 +292,15 @@ run: deps
 	echo "or ./$(BIN) --db FILE; make install puts airejse on your PATH."; \
 	exit $$rc
 
+# The keywords that mark a message for translation, for make pot and
+# for the check that every one of them has its Danish.
+XGETTEXT_KEYS = -k_ -kN_ -kP_:1,2 -kNC_:1c,2 -ki18n_cgettext:1c,2
+
+catalogue:
+	@sh tests/tools/catalogue.sh $(B) "$(XGETTEXT_KEYS)" $(SRCS) include/airejse/*.h
+
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kNC_:1c,2 --add-comments=L10N \
+	xgettext --from-code=UTF-8 $(XGETTEXT_KEYS) --add-comments=L10N \
 		--package-name=airejse --package-version=$(VERSION) \
 		-o locale/airejse.pot $(SRCS) include/airejse/*.h
 	for po in $(POS); do msgmerge -q -U --backup=none $$po locale/airejse.pot; done

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports as an Excel workbook (libxlsxwriter): one sheet per part, a
  * header row with frozen panes and a filter, column widths that fit,
- * amounts as numbers in a kroner format and dates as dates. */
+ * amounts as numbers in a kroner format and dates as dates. Each sheet
+ * prints: A4 landscape, as wide as one page, the header row on every
+ * page, the sheet and "page n of m" in the footer. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -18,6 +20,22 @@
 
 #define XLSX_MIN_WIDTH	6
 #define XLSX_MAX_WIDTH	60
+/* Excel's limit on a sheet's name, less room for " 99" to tell two
+ * sheets of the same name apart. */
+#define XLSX_SHEET_NAME	31
+#define XLSX_SHEET_ROOM	(XLSX_SHEET_NAME - 3)
+#define XLSX_PAPER_A4	9
+
+/* The widest each column may grow, in characters: a landscape A4 page
+ * holds some 140 at 100%, and the sum (about 210) prints fitted to its
+ * width at two thirds, still readable; longer texts wrap inside their
+ * cell. Columns left out get XLSX_MAX_WIDTH. */
+static const unsigned char column_cap[XCOL__COUNT] = {
+	[XCOL_SECTION] = 14, [XCOL_ID] = 8, [XCOL_TITLE] = 26, [XCOL_STATE] = 12,
+	[XCOL_QID] = 8, [XCOL_QUESTION] = 28, [XCOL_ANSWER] = 20, [XCOL_STEP] = 14,
+	[XCOL_OWNER] = 12, [XCOL_CONTACT] = 14, [XCOL_DUE] = 11, [XCOL_LEGAL] = 12,
+	[XCOL_REMARKS] = 24,
+};
 
 /* libxlsxwriter is opened when a workbook is first written, not linked:
  * it brings OpenSSL's libcrypto and minizip with it, and loading those
@@ -40,6 +58,12 @@ static struct {
 	__typeof__(worksheet_set_column)	*worksheet_set_column;
 	__typeof__(worksheet_freeze_panes)	*worksheet_freeze_panes;
 	__typeof__(worksheet_autofilter)	*worksheet_autofilter;
+	__typeof__(worksheet_set_landscape)	*worksheet_set_landscape;
+	__typeof__(worksheet_set_paper)	*worksheet_set_paper;
+	__typeof__(worksheet_fit_to_pages)	*worksheet_fit_to_pages;
+	__typeof__(worksheet_repeat_rows)	*worksheet_repeat_rows;
+	__typeof__(worksheet_set_margins)	*worksheet_set_margins;
+	__typeof__(worksheet_set_footer)	*worksheet_set_footer;
 	__typeof__(format_set_num_format)	*format_set_num_format;
 	__typeof__(format_set_text_wrap)	*format_set_text_wrap;
 	__typeof__(format_set_bottom)	*format_set_bottom;
@@ -64,6 +88,12 @@ static const struct dynlib_symbol xl_symbols[] = {
 	XL(worksheet_set_column),
 	XL(worksheet_freeze_panes),
 	XL(worksheet_autofilter),
+	XL(worksheet_set_landscape),
+	XL(worksheet_set_paper),
+	XL(worksheet_fit_to_pages),
+	XL(worksheet_repeat_rows),
+	XL(worksheet_set_margins),
+	XL(worksheet_set_footer),
 	XL(format_set_num_format),
 	XL(format_set_text_wrap),
 	XL(format_set_bottom),
@@ -150,31 +180,64 @@ widest_line(const char *s)
 	return best;
 }
 
-/* A sheet name Excel accepts: at most 31 characters, none of []:*?/\,
- * not quoted, and unique in the workbook. */
+char *
+export_sheet_name(const char *want, const char *fallback)
+{
+	char *s = xstrdup(want), *p;
+	size_t n = 0, i = 0, cut = 0, open = 0, len;
+
+	for (p = s; *p != '\0'; p++)
+		if (strchr("[]:*?/\\", *p) != NULL || (unsigned char)*p < 0x20)
+			*p = '-';
+	len = strlen(s);
+	/* The longest run of whole words that fits: cut where a word ends. */
+	while (n <= XLSX_SHEET_ROOM) {
+		if (s[i] == ' ' || s[i] == '\0')
+			cut = i;
+		if (s[i] == '\0')
+			break;
+		i += utf8_next(s + i, len - i);
+		n++;
+	}
+	s[cut] = '\0';
+	/* Not "(in-house" nor "AI Act –": an opened bracket and a dangling
+	 * dash or comma go with the cut. */
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] == '(')
+			open = i + 1;
+		else if (s[i] == ')')
+			open = 0;
+	if (open > 0)
+		s[open - 1] = '\0';
+	for (i = strlen(s); i > 0; ) {
+		if (strchr(" ,;-'", s[i - 1]) != NULL) {
+			s[--i] = '\0';
+		} else if (i >= 3 && strncmp(s + i - 3, "\xe2\x80\x93", 3) == 0) {
+			i -= 3;		/* an en dash */
+			s[i] = '\0';
+		} else {
+			break;
+		}
+	}
+	if (*s == '\'' || *s == '\0') {
+		/* One word longer than a sheet's name: the short key instead. */
+		free(s);
+		s = xstrdup(fallback);
+		for (i = 0, n = 0; s[i] != '\0' && n < XLSX_SHEET_ROOM; n++)
+			i += utf8_next(s + i, strlen(s + i));
+		s[i] = '\0';
+	}
+	return s;
+}
+
+/* A sheet name Excel accepts and unique in the workbook: the shortened
+ * name (export_sheet_name), with " 2", " 3", ... after a second one. */
 static char *
 sheet_name(lxw_workbook *wb, const char *want, const char *key)
 {
-	char *s = xstrdup(want), *p, *name;
-	size_t n = 0, i = 0;
+	char *s = export_sheet_name(want, key), *name = xstrdup(s);
 	int k;
 
-	for (p = s; *p != '\0'; p++)
-		if (strchr("[]:*?/\\", *p) != NULL)
-			*p = '-';
-	/* Cut at 28 characters, leaving room for " 2". */
-	while (s[i] != '\0' && n < 28) {
-		i += utf8_next(s + i, strlen(s + i));
-		n++;
-	}
-	s[i] = '\0';
-	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\''))
-		s[--i] = '\0';
-	if (*s == '\'' || *s == '\0') {
-		free(s);
-		s = xstrdup(key);
-	}
-	name = xstrdup(s);
 	for (k = 2; xl.workbook_get_worksheet_by_name(wb, name) != NULL && k < 100; k++) {
 		free(name);
 		name = xasprintf("%s %d", s, k);
@@ -208,6 +271,28 @@ write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struct xcell *x,
 	return xl.worksheet_write_string(ws, r, c, x->text, f->text);
 }
 
+/* A4 landscape, one page wide (as many long as it takes), narrow
+ * margins, the header row on every page, "page n of m" below. */
+static lxw_error
+print_setup(lxw_worksheet *ws)
+{
+	char *footer;
+	lxw_error err;
+
+	xl.worksheet_set_paper(ws, XLSX_PAPER_A4);
+	xl.worksheet_set_landscape(ws);
+	xl.worksheet_fit_to_pages(ws, 1, 0);
+	xl.worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+	if ((err = xl.worksheet_repeat_rows(ws, 0, 0)) != LXW_NO_ERROR)
+		return err;
+	/* &A is the sheet's name. */
+	/* L10N: an xlsx page's footer: &P is the page, &N the count; keep both. */
+	footer = xasprintf("&L&A&R%s", _("Page &P of &N"));
+	err = xl.worksheet_set_footer(ws, footer);
+	free(footer);
+	return err;
+}
+
 static lxw_error
 write_sheet(lxw_workbook *wb, const struct xsheet *s, const struct formats *f)
 {
@@ -235,14 +320,17 @@ write_sheet(lxw_workbook *wb, const struct xsheet *s, const struct formats *f)
 		}
 	}
 	for (c = 0; c < XCOL__COUNT && err == LXW_NO_ERROR; c++) {
+		size_t cap = column_cap[c] ? column_cap[c] : XLSX_MAX_WIDTH;
 		size_t w = width[c] < XLSX_MIN_WIDTH ? XLSX_MIN_WIDTH :
-		    width[c] > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : width[c];
+		    width[c] > cap ? cap : width[c];
 
 		err = xl.worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)w, NULL);
 	}
 	xl.worksheet_freeze_panes(ws, 1, 0);
 	if (err == LXW_NO_ERROR)
 		err = xl.worksheet_autofilter(ws, 0, 0, (lxw_row_t)s->nrows, XCOL__COUNT - 1);
+	if (err == LXW_NO_ERROR)
+		err = print_setup(ws);
 	return err;
 }
 

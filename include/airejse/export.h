@@ -263,6 +263,10 @@ char *export_md_escape(const char *s, const char *br, bool line_start);
  * gets a leading apostrophe so no spreadsheet takes it for a formula;
  * quoted (RFC 4180) when it holds ; " CR or LF, or was neutralised. */
 char *export_csv_cell(const char *s);
+/* A sheet's name as Excel takes it: at most 28 characters (31 less room
+ * for " 2"), whole words only, none of []:*?/\ and no dangling "(" or
+ * dash; fallback (cut) when not one word of want fits. */
+char *export_sheet_name(const char *want, const char *fallback);
 /* True if a spreadsheet could take s for a formula. */
 bool export_formula_like(const char *s);
 

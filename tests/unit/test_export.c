@@ -18,10 +18,43 @@
 #include "airejse/export.h"
 #include "airejse/loader.h"
 #include "airejse/store.h"
+#include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
 
 /* Escaping */
+
+static void
+sheet_is(const char *in, const char *want)
+{
+	char *got = export_sheet_name(in, "key");
+
+	ck_assert_msg(strcmp(got, want) == 0, "sheet '%s' gave '%s', expected '%s'", in, got, want);
+	ck_assert_msg(utf8_nchars(got) <= 28, "sheet '%s' gave '%s', too long", in, got);
+	free(got);
+}
+
+/* Sheet names fit Excel's 31 characters without cutting a word. */
+START_TEST(sheet_names)
+{
+	sheet_is("Indkøbstjekliste", "Indkøbstjekliste");
+	sheet_is("Handlingsplan", "Handlingsplan");
+	/* 46 characters: cut after a whole word, the dash dropped. */
+	sheet_is("AI-forordningen – tjekliste for idriftsætteren", "AI-forordningen – tjekliste");
+	sheet_is("AI Act – deployer checklist", "AI Act – deployer checklist");
+	/* An opened bracket goes with the cut. */
+	sheet_is("MDR checklist for in-house devices (Article 5(5))", "MDR checklist for in-house");
+	sheet_is("MDR-tjekliste (artikel 5, stk. 5)", "MDR-tjekliste");
+	/* Exactly 28 characters stay whole; 29 lose the last word. */
+	sheet_is("æææææææææ øøøøøøøøø åååååååå", "æææææææææ øøøøøøøøø åååååååå");
+	sheet_is("æææææææææ øøøøøøøøø ååååååååå", "æææææææææ øøøøøøøøø");
+	/* What Excel refuses becomes a dash. */
+	sheet_is("Risks: [a/b]?", "Risks- -a-b");
+	/* One word too long for a name: the key. */
+	sheet_is("Overdragelsespakkeforpligtelsesoversigten", "key");
+	sheet_is("'quoted'", "key");
+}
+END_TEST
 
 static void
 html_is(const char *in, const char *want)
@@ -603,6 +636,7 @@ test_suite(void)
 	TCase *tc = tcase_create("derive");
 
 	tcase_add_test(esc, html_escape);
+	tcase_add_test(esc, sheet_names);
 	tcase_add_test(esc, md_escape);
 	tcase_add_test(esc, csv_quote);
 	suite_add_tcase(s, esc);

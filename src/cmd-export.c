@@ -103,7 +103,7 @@ export(struct cmd *self)
 	 * names another is a mistake, never a mislabelled file. */
 	if (format != NULL && export_format_parse(format, &o.format) != 0)
 		return cmd_error(self, EX_USAGE,
-		    _("unknown format '%s': use md, html, csv, json, xlsx or pdf"), format);
+		    _("unknown format '%s': use md, html, csv, json, xlsx, pdf, docx or odt"), format);
 	if (output != NULL && (ext = extension(output)) != NULL) {
 		enum export_format by_name;
 
@@ -115,13 +115,13 @@ export(struct cmd *self)
 			o.format = by_name;
 		} else if (format == NULL) {
 			return cmd_error(self, EX_USAGE,
-			    _("cannot tell the format from the file name %s (.%s): give --format md, html, csv, json, xlsx or pdf, or a file name ending in one of them"),
+			    _("cannot tell the format from the file name %s (.%s): give --format md, html, csv, json, xlsx, pdf, docx or odt, or a file name ending in one of them"),
 			    output, ext);
 		}
 	} else if (format == NULL) {
 		o.format = EXPORT_MD;
 	}
-	if ((o.format == EXPORT_XLSX || o.format == EXPORT_PDF) && output == NULL &&
+	if ((o.format == EXPORT_XLSX || o.format >= EXPORT_PDF) && output == NULL &&
 	    isatty(STDOUT_FILENO))
 		return cmd_error(self, EX_USAGE,
 		    _("an %s file is not for a terminal: give -o FILE.%s, or redirect the output to a file"),
@@ -456,7 +456,7 @@ import(struct cmd *self)
 
 static const struct args_option export_options[] = {
 	{ "what", 'w', "PART", N_("what to export: indkoeb, mdr, ai-act, business-case, handoff, action-plan, a site's own checklist, or all (the default)"), NULL },
-	{ "format", 'f', "md|html|csv|json|xlsx|pdf", N_("the format (default: the extension of FILE, else md)"), NULL },
+	{ "format", 'f', "md|html|csv|json|xlsx|pdf|docx|odt", N_("the format (default: the extension of FILE, else md)"), NULL },
 	{ "output", 'o', "FILE", N_("write to FILE instead of standard output (- is standard output)"), NULL },
 	{ "force", 0, NULL, N_("replace FILE if it exists"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -468,7 +468,7 @@ static const struct cmd_operand export_operands[] = {
 };
 
 const struct cmd_entry cmd_export_entry = {
-	"export", NULL, "P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx|pdf] [-o FILE] [--force]",
+	"export", NULL, "P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx|pdf|docx|odt] [-o FILE] [--force]",
 	N_("export checklists, the business case, hand-off packets, action plan"),
 	export_options, export_operands, 1, 1, export, NULL
 };

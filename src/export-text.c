@@ -20,7 +20,7 @@
 /* Names */
 
 static const char *const format_names[EXPORT__FORMATS] = {
-	"md", "html", "csv", "json", "xlsx", "pdf"
+	"md", "html", "csv", "json", "xlsx", "pdf", "docx", "odt"
 };
 
 static const char *const state_names[ITEM__STATES] = {

@@ -538,6 +538,10 @@ render(const struct export_data *d, const struct export_opts *o, FILE *f,
 	case EXPORT_PDF:
 		rc = export_pdf(d, o, f, cause);
 		break;
+	case EXPORT_DOCX:
+	case EXPORT_ODT:
+		rc = export_pandoc(d, o, f, cause);
+		break;
 	default:
 		rc = export_xlsx(d, o, path, cause);
 		break;

@@ -154,7 +154,7 @@ export_key(struct tui *t, void *state, enum tui_req req, int key)
 		formats[f] = export_format_name((enum export_format)f);
 	d.kind = DLG_PICK;
 	d.title = x->choices[x->list.sel].label;
-	d.prompt = _("In which format? PDF to print or send, Markdown for a mail or a wiki, HTML for a browser, CSV or xlsx for a spreadsheet, JSON for other programs.");
+	d.prompt = _("In which format? PDF to print or send, docx or odt to edit in Word or LibreOffice, Markdown for a mail or a wiki, HTML for a browser, CSV or xlsx for a spreadsheet, JSON for other programs.");
 	d.options = formats;
 	d.noptions = EXPORT__FORMATS;
 	d.submit = format_submit;

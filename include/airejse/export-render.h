@@ -27,6 +27,10 @@ int export_xlsx(const struct export_data *d, const struct export_opts *o, const 
     char **cause);
 int export_pdf(const struct export_data *d, const struct export_opts *o, FILE *out,
     char **cause);
+/* docx and odt: the HTML through pandoc (export-pandoc.c); EX_UNAVAILABLE
+ * when pandoc is not installed. */
+int export_pandoc(const struct export_data *d, const struct export_opts *o, FILE *out,
+    char **cause);
 
 /* Writes s HTML-escaped to out; with lines, its line breaks as <br>. */
 void export_html_put(FILE *out, const char *s, bool lines);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports: the checklists, the business case, the hand-off packet and
- * the action plan of one project, in Markdown, HTML, CSV, JSON, xlsx and
- * PDF.
+ * the action plan of one project, in Markdown, HTML, CSV, JSON, xlsx,
+ * PDF, and Word and OpenDocument (through pandoc).
  * The command line's `export` and the terminal program's export dialog
  * both call this code.
  *
@@ -54,6 +54,8 @@ enum export_format {
 	EXPORT_JSON,
 	EXPORT_XLSX,
 	EXPORT_PDF,
+	EXPORT_DOCX,		/* through pandoc */
+	EXPORT_ODT,
 	EXPORT__FORMATS
 };
 

@@ -15,6 +15,13 @@ xlsx_text() {
 	    'xl/worksheets/sheet*.xml' | sed 's/></>\n</g'
 }
 
+# What a reader of a docx or odt file sees, as text: pandoc reads it
+# back (with its title). The heading levels are checked apart, in
+# t-export-pandoc.sh.
+doc_text() {
+	pandoc --standalone --to plain "$1" || fail "pandoc cannot read back $1"
+}
+
 # same NAME FILE: FILE must equal the golden NAME.
 same() {
 	if [ -n "$update" ]; then
@@ -35,6 +42,9 @@ export_as() {
 	if [ "$4" = xlsx ]; then
 		xlsx_text out.xlsx > out.xlsx.txt
 		same "$5.xlsx.txt" out.xlsx.txt
+	elif [ "$4" = docx ] || [ "$4" = odt ]; then
+		doc_text "out.$4" > "out.$4.txt"
+		same "$5.$4.txt" "out.$4.txt"
 	else
 		same "$5.$4" "out.$4"
 	fi
@@ -42,10 +52,12 @@ export_as() {
 }
 
 for what in indkoeb mdr ai-act business-case handoff action-plan all; do
-	for fmt in md html csv json xlsx; do
+	for fmt in md html csv json xlsx docx; do
 		export_as 1 da "$what" "$fmt" "$what"
 	done
 done
+# odt is laid out from the same HTML as docx: the whole export covers it.
+export_as 1 da all odt all
 # The in-house exemption, and English formatting of numbers and dates.
 export_as 2 da mdr md prostata-mdr
 export_as 2 da mdr xlsx prostata-mdr

@@ -42,9 +42,9 @@ A export 1 --format pdf >out.pdf
 run 64 A --lang en export 1 --format md -o clash.pdf
 contains "$err" "disagree"
 [ ! -e clash.pdf ] || fail "a clashing export was written"
-run 64 A --lang en export 1 -o plan.docx
+run 64 A --lang en export 1 -o plan.rtf
 contains "$err" "cannot tell the format"
-[ ! -e plan.docx ] || fail "plan.docx was written as something else"
+[ ! -e plan.rtf ] || fail "plan.rtf was written as something else"
 run 0 A export 1 --format html -o notes.txt
 contains "$(head -c 15 notes.txt)" "<!DOCTYPE html>"
 run 0 A export 1 -o plan

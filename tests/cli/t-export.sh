@@ -25,8 +25,8 @@ contains "$out" "Indkøbstjekliste"
 run 64 A --lang en export 1 --what nothing
 contains "$err" "unknown export 'nothing'"
 contains "$err" "indkoeb, mdr, ai-act, business-case, handoff, action-plan, all"
-run 64 A --lang en export 1 --format docx
-contains "$err" "unknown format 'docx'"
+run 64 A --lang en export 1 --format doc
+contains "$err" "unknown format 'doc': use md, html, csv, json, xlsx, pdf, docx or odt"
 run 64 A export
 run 66 A export 99
 run 0 A --lang en export --help

@@ -41,6 +41,7 @@ libcairo2-dev		pc:cairo
 libpango1.0-dev		pc:pangocairo
 fonts-dejavu-core	file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 poppler-utils		cmd:pdftotext
+pandoc			cmd:pandoc
 '
 
 python=/usr/bin/python3

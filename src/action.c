@@ -879,9 +879,9 @@ struct each {
 	struct action	*a;
 	int		(*fn)(const struct snapshot *s, void *arg);
 	void		*arg;
-	bool		 refresh;	/* stop at a project whose hand-offs lag */
-	int64_t		 synced;	/* brought in line already: not again */
-	int64_t		 lagging;	/* the project stopped at, or 0 */
+	bool		 refresh;	/* note the projects whose hand-offs lag */
+	int64_t		*lagging;	/* those projects */
+	size_t		 nlagging, caplagging;
 };
 
 /* A snapshot of one project as the store walks them. */
@@ -899,15 +899,14 @@ each_one(const struct store_project *p, void *arg)
 	s.nhandoffs = p->nhandoffs;
 	s.progress = progress_new(e->a->content, e->a->settings, s.project, s.answers,
 	    s.nanswers, s.handoffs, s.nhandoffs);
-	if (e->refresh && s.project->id != e->synced && store_writable(e->a->store)) {
+	if (e->refresh && store_writable(e->a->store)) {
 		struct handoff_sync *v;
 		size_t n = handoff_sync(s.progress, s.handoffs, s.nhandoffs, &v);
 
 		free(v);
 		if (n > 0) {
-			progress_free(s.progress);
-			e->lagging = s.project->id;
-			return 1;
+			xgrow(&e->lagging, &e->caplagging, e->nlagging + 1, sizeof(*e->lagging));
+			e->lagging[e->nlagging++] = s.project->id;
 		}
 	}
 	status = e->fn(&s, e->arg);
@@ -919,32 +918,71 @@ int
 action_each_snapshot(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
 {
-	struct each e = { a, fn, arg, false, 0, 0 };
+	struct each e = { a, fn, arg, false, NULL, 0, 0 };
 
 	return store_each_project(a->store, 0, each_one, &e, cause);
 }
 
 int
-action_each_refreshed(struct action *a,
-    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
+action_each_refreshed(struct action *a, int (*fn)(const struct snapshot *s, void *arg),
+    void (*reset)(void *arg), void *arg, char **cause)
 {
-	struct each e = { a, fn, arg, true, 0, 0 };
-	int64_t from = 0;
+	struct each e = { a, fn, arg, true, NULL, 0, 0 };
 	char *why = NULL;
+	size_t i;
 	int status;
 
-	for (;;) {
-		e.lagging = 0;
-		status = store_each_project(a->store, from, each_one, &e, cause);
-		if (e.lagging == 0)
-			return status;
-		/* Saved outside the walk, which only reads; then on from
-		 * that project. As action_refresh: shown as it is when the
-		 * sync cannot be saved. */
-		if (action_sync(a, e.lagging, NULL, NULL, &why) != 0)
-			xfree(why);
-		e.synced = from = e.lagging;
+	status = store_each_project(a->store, 0, each_one, &e, cause);
+	if (status != 0 || e.nlagging == 0) {
+		free(e.lagging);
+		return status;
 	}
+	/* The syncs are writes, saved outside the walk, which only reads;
+	 * then every project again in one read, so that what fn was given
+	 * is one state of the store. As action_refresh: a project is shown
+	 * as it is when its sync cannot be saved. */
+	for (i = 0; i < e.nlagging; i++)
+		if (action_sync(a, e.lagging[i], NULL, NULL, &why) != 0)
+			xfree(why);
+	free(e.lagging);
+	reset(arg);
+	return action_each_snapshot(a, fn, arg, cause);
+}
+
+int
+action_each_named(struct action *a, char *const *keys, size_t n,
+    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
+{
+	int64_t *ids = xcalloc(n ? n : 1, sizeof(*ids));
+	size_t nids = 0, i, j;
+	struct project *p;
+	struct snapshot s;
+	int status;
+
+	if ((status = store_begin_read(a->store, cause)) != 0) {
+		free(ids);
+		return status;
+	}
+	/* The names looked up in the same read as the projects, so that a
+	 * rename or a purge cannot fall between them. */
+	for (i = 0; i < n && status == 0; i++) {
+		if ((status = action_project_find(a, keys[i], &p, cause)) != 0)
+			break;
+		for (j = 0; j < nids && ids[j] != p->id; j++)
+			;
+		if (j == nids)
+			ids[nids++] = p->id;
+		project_free(p);
+	}
+	for (i = 0; i < nids && status == 0; i++) {
+		if ((status = load(a, ids[i], &s, cause)) == 0) {
+			status = fn(&s, arg);
+			unload(&s);
+		}
+	}
+	store_rollback(a->store);
+	free(ids);
+	return status;
 }
 
 static int

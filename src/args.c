@@ -5,6 +5,7 @@
 
 #include "airejse/args.h"
 #include "airejse/i18n.h"
+#include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
 /* The option whose long name (or alias) is word[0..len), else the one
@@ -38,17 +39,22 @@ find_long(const struct args_option *const *tables, const char *word, size_t len,
 	return NULL;
 }
 
+/* The option of the letter at s; else NULL with *cause quoting the
+ * whole character there ("-ø" is two bytes: never half of it). */
 static const struct args_option *
-find_short(const struct args_option *const *tables, char letter, char **cause)
+find_short(const struct args_option *const *tables, const char *s, char **cause)
 {
 	const struct args_option *o;
 	size_t t;
+	int32_t cp;
+	int n;
 
 	for (t = 0; tables[t] != NULL; t++)
 		for (o = tables[t]; o->name != NULL; o++)
-			if (o->letter != 0 && o->letter == letter)
+			if (o->letter != 0 && o->letter == *s)
 				return o;
-	*cause = xasprintf(_("unknown option '-%c'"), letter);
+	n = utf8_decode(s, strlen(s), &cp);
+	*cause = xasprintf(_("unknown option '-%.*s'"), n > 0 ? n : 1, s);
 	return NULL;
 }
 
@@ -101,7 +107,7 @@ parse_short(const struct args_option *const *tables, int argc, char **argv, int 
 	size_t j;
 
 	for (j = 1; word[j] != '\0'; j++) {
-		if ((o = find_short(tables, word[j], cause)) == NULL)
+		if ((o = find_short(tables, word + j, cause)) == NULL)
 			return EX_USAGE;
 		if (o->arg == NULL) {
 			add_value(out, o, NULL);

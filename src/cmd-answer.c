@@ -271,15 +271,15 @@ history(struct cmd *self)
 			struct answer new = { v[i].question, v[i].new_kind, v[i].new_value, 0, 0, NULL, 0 };
 			json_t *e = json_object();
 
-			json_object_set_new(e, "question", json_string(v[i].question));
+			json_object_set_new(e, "question", report_text(v[i].question));
 			json_object_set_new(e, "revision", json_integer(v[i].revision));
 			json_object_set_new(e, "time", report_time(v[i].time));
-			json_object_set_new(e, "user", json_string(v[i].user));
-			json_object_set_new(e, "account", v[i].account ? json_string(v[i].account) :
+			json_object_set_new(e, "user", report_text(v[i].user));
+			json_object_set_new(e, "account", v[i].account ? report_text(v[i].account) :
 			    json_null());
 			json_object_set_new(e, "source", json_string(source_name(v[i].source)));
 			json_object_set_new(e, "respondent", v[i].respondent ?
-			    json_string(v[i].respondent) : json_null());
+			    report_text(v[i].respondent) : json_null());
 			json_object_set_new(e, "old", report_answer(q, &old));
 			json_object_set_new(e, "new", report_answer(q, &new));
 			json_object_del(json_object_get(e, "old"), "revision");
@@ -294,13 +294,13 @@ history(struct cmd *self)
 
 				json_object_set_new(e, "what", json_string(project_what_name(pv[i].what)));
 				json_object_set_new(e, "old_name", pv[i].old_name ?
-				    json_string(pv[i].old_name) : json_null());
+				    report_text(pv[i].old_name) : json_null());
 				json_object_set_new(e, "new_name", pv[i].new_name ?
-				    json_string(pv[i].new_name) : json_null());
+				    report_text(pv[i].new_name) : json_null());
 				json_object_set_new(e, "time", report_time(pv[i].time));
-				json_object_set_new(e, "user", json_string(pv[i].user));
+				json_object_set_new(e, "user", report_text(pv[i].user));
 				json_object_set_new(e, "account", pv[i].account ?
-				    json_string(pv[i].account) : json_null());
+				    report_text(pv[i].account) : json_null());
 				json_object_set_new(e, "source", json_string(source_name(pv[i].source)));
 				json_array_append_new(list, e);
 			}

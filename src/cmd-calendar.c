@@ -10,6 +10,7 @@
 #include "airejse/clock.h"
 #include "airejse/cmd.h"
 #include "airejse/progress.h"
+#include "airejse/report.h"
 #include "airejse/record.h"
 #include "airejse/table.h"
 #include "airejse/value.h"
@@ -61,7 +62,7 @@ calendar_json(const struct project *p, const struct calendar *cal, const char *t
 	size_t i;
 
 	json_object_set_new(root, "project", json_integer(p->id));
-	json_object_set_new(root, "name", json_string(p->name));
+	json_object_set_new(root, "name", report_text(p->name));
 	json_object_set_new(root, "clock", json_string(today));
 	json_object_set_new(root, "life_from", json_string(cal->life_from));
 	json_object_set_new(root, "life_until", json_string(cal->life_until));

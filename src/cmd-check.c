@@ -38,14 +38,14 @@ check(struct cmd *self)
 			json_t *o = json_object();
 
 			json_object_set_new(o, "project", json_integer(v[i].project));
-			json_object_set_new(o, "project_name", json_string(v[i].project_name));
+			json_object_set_new(o, "project_name", report_text(v[i].project_name));
 			json_object_set_new(o, "question", json_string(v[i].question->id));
 			json_object_set_new(o, "prompt", json_string(text_get(&v[i].question->prompt)));
-			json_object_set_new(o, "value", json_string(v[i].value));
-			json_object_set_new(o, "maybe", json_string(v[i].maybe));
+			json_object_set_new(o, "value", report_text(v[i].value));
+			json_object_set_new(o, "maybe", report_text(v[i].maybe));
 			json_object_set_new(o, "revision", json_integer(v[i].revision));
 			json_object_set_new(o, "time", report_time(v[i].time));
-			json_object_set_new(o, "user", json_string(v[i].user ? v[i].user : ""));
+			json_object_set_new(o, "user", report_text(v[i].user ? v[i].user : ""));
 			json_array_append_new(list, o);
 		}
 		json_object_set_new(root, "suspects", list);

@@ -277,7 +277,7 @@ preview_json(const struct import_plan *p)
 
 	json_object_set_new(root, "project", json_integer(p->project));
 	json_object_set_new(root, "roles", json_string(p->roles));
-	json_object_set_new(root, "respondent", p->respondent ? json_string(p->respondent) : json_null());
+	json_object_set_new(root, "respondent", p->respondent ? report_text(p->respondent) : json_null());
 	json_object_set_new(root, "made", report_time(p->made));
 	for (i = 0; i < p->nitems; i++) {
 		const struct import_item *it = &p->items[i];
@@ -285,14 +285,14 @@ preview_json(const struct import_plan *p)
 
 		json_object_set_new(o, "action", json_string(verdict_name(it)));
 		json_object_set_new(o, "question", json_string(it->q->id));
-		json_object_set_new(o, "role", json_string(it->role));
+		json_object_set_new(o, "role", report_text(it->role));
 		json_object_set_new(o, "current", report_answer(it->q, &it->current));
 		json_object_set_new(o, "packet_revision", json_integer(it->revision));
 		json_object_set_new(o, "offered_kind", json_string(answer_kind_name(it->kind)));
-		json_object_set_new(o, "offered_value", it->value ? json_string(it->value) : json_null());
-		json_object_set_new(o, "input", json_string(it->input));
-		json_object_set_new(o, "message", it->why ? json_string(it->why) :
-		    it->note ? json_string(it->note) : json_null());
+		json_object_set_new(o, "offered_value", it->value ? report_text(it->value) : json_null());
+		json_object_set_new(o, "input", report_text(it->input));
+		json_object_set_new(o, "message", it->why ? report_text(it->why) :
+		    it->note ? report_text(it->note) : json_null());
 		json_array_append_new(items, o);
 	}
 	json_object_set_new(root, "answers", items);

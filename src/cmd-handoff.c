@@ -90,6 +90,18 @@ list_each(const struct snapshot *s, void *arg)
 	return 0;
 }
 
+/* Forgets the rows of a walk that is to be made again. */
+static void
+list_reset(void *arg)
+{
+	const struct listing *l = arg;
+
+	if (l->t != NULL)
+		table_truncate(l->t, 1);
+	if (l->list != NULL)
+		json_array_clear(l->list);
+}
+
 static int
 handoffs(struct cmd *self)
 {
@@ -143,11 +155,11 @@ handoffs(struct cmd *self)
 			snapshot_free(s);
 		}
 	} else {
-		/* Every project read in one walk, each brought in line with
-		 * the rules first when its hand-offs lag. */
+		/* Every project read in one walk, those whose hand-offs lag
+		 * brought in line with the rules and then all read again. */
 		struct listing l = { a.content, &f, fmt, today, t, list };
 
-		rc = action_each_refreshed(&a, list_each, &l, &cause);
+		rc = action_each_refreshed(&a, list_each, list_reset, &l, &cause);
 	}
 	if (rc != 0)
 		cmd_fail(self, rc, cause);
@@ -210,10 +222,10 @@ handoff_show(const struct cmd *self, struct action *a, const struct project *p,
 			json_object_set_new(e, "old_state", ev[i].old_state < 0 ? json_null() :
 			    json_string(handoff_state_name((enum handoff_state)ev[i].old_state)));
 			json_object_set_new(e, "new_state", json_string(handoff_state_name(ev[i].new_state)));
-			json_object_set_new(e, "note", ev[i].note ? json_string(ev[i].note) : json_null());
-			json_object_set_new(e, "due", ev[i].due ? json_string(ev[i].due) : json_null());
+			json_object_set_new(e, "note", ev[i].note ? report_text(ev[i].note) : json_null());
+			json_object_set_new(e, "due", ev[i].due ? report_text(ev[i].due) : json_null());
 			json_object_set_new(e, "time", report_time(ev[i].time));
-			json_object_set_new(e, "user", json_string(ev[i].user));
+			json_object_set_new(e, "user", report_text(ev[i].user));
 			json_object_set_new(e, "source", json_string(source_name(ev[i].source)));
 			json_array_append_new(hist, e);
 		}

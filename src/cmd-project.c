@@ -182,9 +182,9 @@ list_archived(struct cmd *self, enum out_format fmt)
 			json_t *o = json_object(), *tr = json_array();
 
 			for (k = 0; k < v[i].ntracks; k++)
-				json_array_append_new(tr, json_string(v[i].tracks[k]));
+				json_array_append_new(tr, report_text(v[i].tracks[k]));
 			json_object_set_new(o, "id", json_integer(v[i].id));
-			json_object_set_new(o, "name", json_string(v[i].name));
+			json_object_set_new(o, "name", report_text(v[i].name));
 			json_object_set_new(o, "tracks", tr);
 			json_object_set_new(o, "created", report_time(v[i].created));
 			json_object_set_new(o, "changed", report_time(v[i].changed));
@@ -644,7 +644,7 @@ next_json(const struct content *c, const struct snapshot *s, const char *today)
 	size_t t, i, k;
 
 	json_object_set_new(o, "project", json_integer(s->project->id));
-	json_object_set_new(o, "name", json_string(s->project->name));
+	json_object_set_new(o, "name", report_text(s->project->name));
 	json_object_set_new(o, "next", pr->next ? report_step(pr->next) : json_null());
 	if (pr->next != NULL)
 		for (k = 0; k < pr->next->step->nquestions; k++) {
@@ -672,7 +672,7 @@ next_json(const struct content *c, const struct snapshot *s, const char *today)
 			continue;
 		json_array_append_new(waiting, report_handoff(c, pr, h, s->project, today));
 		if (handoff_overdue(h, today))
-			json_array_append_new(overdue, json_string(h->rule));
+			json_array_append_new(overdue, report_text(h->rule));
 	}
 	json_object_set_new(o, "waiting", waiting);
 	json_object_set_new(o, "overdue", overdue);
@@ -710,9 +710,9 @@ board_one(const struct project *p, const struct progress_brief *b, void *arg)
 		}
 		clock_iso(p->changed, changed);
 		json_object_set_new(o, "project", json_integer(p->id));
-		json_object_set_new(o, "name", json_string(p->name));
+		json_object_set_new(o, "name", report_text(p->name));
 		json_object_set_new(o, "next", nx);
-		json_object_set_new(o, "waits_on", waits ? json_string(waits) : json_null());
+		json_object_set_new(o, "waits_on", waits ? report_text(waits) : json_null());
 		json_object_set_new(o, "answered", json_integer((json_int_t)b->nanswered));
 		json_object_set_new(o, "questions", json_integer((json_int_t)b->nquestions));
 		json_object_set_new(o, "open_handoffs", json_integer((json_int_t)b->nopen_handoffs));

@@ -13,6 +13,7 @@
 #include "airejse/content.h"
 #include "airejse/ctrl.h"
 #include "airejse/progress.h"
+#include "airejse/report.h"
 #include "airejse/search.h"
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
@@ -27,15 +28,19 @@ struct run {
 	struct search_results	 res;
 	size_t			 matches;	/* so far, over all projects */
 	size_t			 projects;	/* with a match, so far */
+	const char		*pattern;
+	bool			 begun;		/* the tsv or json head is out */
 };
 
-/* A JSON string of s[0..n), or null if it is not UTF-8. */
+/* A JSON string of s[0..n) (report_text). */
 static json_t *
 jstr(const char *s, size_t n)
 {
-	json_t *j = s ? json_stringn(s, n) : NULL;
+	char *c = s ? xstrndup(s, n) : NULL;
+	json_t *j = report_text(c);
 
-	return j ? j : json_null();
+	free(c);
+	return j;
 }
 
 /* json_dumps of v, each line after the first indented by pad (v is an
@@ -55,6 +60,27 @@ put_json(json_t *v, const char *pad)
 		fputs(p, stdout);
 	free(s);
 	free(dump);
+}
+
+/* The head of the tsv or json output, once: only when the projects have
+ * been found, so that a name not found leaves no half document. */
+static void
+begin(struct run *r)
+{
+	json_t *jp;
+
+	if (r->begun)
+		return;
+	r->begun = true;
+	if (r->fmt == OUT_TSV) {
+		fputs("project\tproject_name\ttrack\tstep\tquestion\tfield\tmatch\tsnippet\n", stdout);
+	} else if (r->fmt == OUT_JSON) {
+		jp = jstr(r->pattern, strlen(r->pattern));
+		fputs("{\n  \"pattern\": ", stdout);
+		put_json(jp, "  ");
+		fputs(",\n  \"projects\": [", stdout);
+		json_decref(jp);
+	}
 }
 
 static void
@@ -153,6 +179,7 @@ search_one(const struct snapshot *s, void *arg)
 {
 	struct run *r = arg;
 
+	begin(r);
 	if (search_project(r->re, s->progress, &r->res) > 0) {
 		if (r->fmt == OUT_TEXT) {
 			if (r->projects > 0)
@@ -171,31 +198,6 @@ search_one(const struct snapshot *s, void *arg)
 	return 0;
 }
 
-/* The projects named, once each, in the order given; caller frees. */
-static int
-named(const struct cmd *self, struct action *a, char **keys, size_t n, int64_t **ids,
-    size_t *nids)
-{
-	struct project *p;
-	size_t i, j;
-	int rc;
-
-	*ids = xcalloc(n, sizeof(**ids));
-	*nids = 0;
-	for (i = 0; i < n; i++) {
-		if ((rc = cmd_project(self, a, keys[i], &p)) != 0) {
-			xfree(*ids);
-			return rc;
-		}
-		for (j = 0; j < *nids && (*ids)[j] != p->id; j++)
-			;
-		if (j == *nids)
-			(*ids)[(*nids)++] = p->id;
-		project_free(p);
-	}
-	return 0;
-}
-
 static int
 search(struct cmd *self)
 {
@@ -203,12 +205,11 @@ search(struct cmd *self)
 	size_t nkeys = self->args.noperands - 1;
 	struct run r;
 	struct action a;
-	int64_t *ids = NULL;
-	size_t nids = 0, i;
 	char *cause = NULL;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
+	r.pattern = pattern;
 	if ((rc = cmd_format(self, &r.fmt)) != 0)
 		return rc;
 	if ((rc = search_compile(pattern, &r.re, NULL, &cause)) != 0) {
@@ -216,33 +217,16 @@ search(struct cmd *self)
 		free(cause);
 		return rc;
 	}
-	if ((rc = cmd_action(self, false, &a)) != 0 ||
-	    (rc = named(self, &a, self->args.operands + 1, nkeys, &ids, &nids)) != 0) {
+	if ((rc = cmd_action(self, false, &a)) != 0) {
 		search_free(r.re);
 		return rc;
 	}
-	if (r.fmt == OUT_TSV) {
-		fputs("project\tproject_name\ttrack\tstep\tquestion\tfield\tmatch\tsnippet\n", stdout);
-	} else if (r.fmt == OUT_JSON) {
-		json_t *jp = jstr(pattern, strlen(pattern));
-
-		fputs("{\n  \"pattern\": ", stdout);
-		put_json(jp, "  ");
-		fputs(",\n  \"projects\": [", stdout);
-		json_decref(jp);
-	}
-	if (nkeys == 0) {
+	if (nkeys == 0)
 		rc = action_each_snapshot(&a, search_one, &r, &cause);
-	} else {
-		for (i = 0; i < nids && rc == 0; i++) {
-			struct snapshot *s;
-
-			if ((rc = action_snapshot(&a, ids[i], &s, &cause)) == 0) {
-				search_one(s, &r);
-				snapshot_free(s);
-			}
-		}
-	}
+	else
+		rc = action_each_named(&a, self->args.operands + 1, nkeys, search_one, &r, &cause);
+	if (rc == 0)
+		begin(&r);
 	if (rc != 0) {
 		cmd_fail(self, rc, cause);
 	} else if (r.fmt == OUT_JSON) {
@@ -255,7 +239,6 @@ search(struct cmd *self)
 		cmd_error(self, 0, P_("the pattern backtracks too much on %zu text, which was skipped: simplify it (e.g. no nested repeats like (a+)+)",
 		    "the pattern backtracks too much on %zu texts, which were skipped: simplify it (e.g. no nested repeats like (a+)+)",
 		    search_skipped(r.re)), search_skipped(r.re));
-	free(ids);
 	search_free(r.re);
 	/* As grep: 1 when nothing matched. */
 	return rc != 0 ? rc : r.matches > 0 ? 0 : 1;

@@ -22,7 +22,7 @@
 static json_t *
 jstr(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return report_text(s);
 }
 
 /* A string we made ourselves, taken over. */
@@ -75,9 +75,9 @@ jproject(const struct project *p)
 	size_t i;
 
 	json_object_set_new(o, "id", json_integer(p->id));
-	json_object_set_new(o, "name", json_string(p->name));
+	json_object_set_new(o, "name", report_text(p->name));
 	for (i = 0; i < p->ntracks; i++)
-		json_array_append_new(t, json_string(p->tracks[i]));
+		json_array_append_new(t, report_text(p->tracks[i]));
 	json_object_set_new(o, "tracks", t);
 	json_object_set_new(o, "created", jtime(p->created));
 	json_object_set_new(o, "changed", jtime(p->changed));
@@ -96,7 +96,7 @@ janswers(const struct export_data *d, enum lang lang)
 		const struct question *q = content_question(d->content, an->question);
 		json_t *o = json_object();
 
-		json_object_set_new(o, "question", json_string(an->question));
+		json_object_set_new(o, "question", report_text(an->question));
 		jkind_value(o, "kind", "value", an->kind, an->value);
 		json_object_set_new(o, "text", an->kind == ANSWER_VALUE && q != NULL ?
 		    jstr_owned(value_format(q, an->value, lang)) :
@@ -122,7 +122,7 @@ jhistory(const struct export_data *d)
 		const struct answer_event *e = &d->history[i];
 		json_t *o = json_object();
 
-		json_object_set_new(o, "question", json_string(e->question));
+		json_object_set_new(o, "question", report_text(e->question));
 		jkind_value(o, "old_kind", "old_value", e->old_kind, e->old_value);
 		jkind_value(o, "new_kind", "new_value", e->new_kind, e->new_value);
 		json_object_set_new(o, "revision", json_integer(e->revision));
@@ -131,7 +131,7 @@ jhistory(const struct export_data *d)
 		json_object_set_new(o, "source", json_string(source_name(e->source)));
 		/* Only an answer given through a hand-off packet has one. */
 		if (e->respondent != NULL)
-			json_object_set_new(o, "respondent", json_string(e->respondent));
+			json_object_set_new(o, "respondent", report_text(e->respondent));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -149,8 +149,8 @@ jhandoffs(const struct export_data *d)
 		json_t *o = json_object(), *hist = json_array();
 
 		json_object_set_new(o, "id", json_integer(h->id));
-		json_object_set_new(o, "rule", json_string(h->rule));
-		json_object_set_new(o, "role", json_string(h->role));
+		json_object_set_new(o, "rule", report_text(h->rule));
+		json_object_set_new(o, "role", report_text(h->role));
 		json_object_set_new(o, "state", json_string(handoff_state_name(h->state)));
 		json_object_set_new(o, "due", jstr(h->due));
 		json_object_set_new(o, "contact", jstr(h->contact));
@@ -407,7 +407,7 @@ jpacket(const struct export_data *d, const struct export_opts *o)
 	json_object_set_new(root, "instructions", json_string(
 	    _("Write your name in \"respondent\" and each answer as text in \"answer\" (ja/nej, a number, an amount such as 1.600.000, a date, an option's id or label, or \"ved ikke\"), leave the rest as it is, and send the file back. The project lead reads it with: airejse import FILE")));
 	json_object_set_new(p, "id", json_integer(d->snap->project->id));
-	json_object_set_new(p, "name", json_string(d->snap->project->name));
+	json_object_set_new(p, "name", report_text(d->snap->project->name));
 	json_object_set_new(root, "project", p);
 	for (i = 0; i < d->ncontext; i++) {
 		json_t *c = json_object();
@@ -438,8 +438,8 @@ jreviews(const struct export_data *d)
 
 		o = report_review(r);
 		json_object_set_new(o, "kind", json_string(review_kind_name(r->kind)));
-		json_object_set_new(o, "subject", json_string(r->subject));
-		json_object_set_new(o, "role", json_string(r->role));
+		json_object_set_new(o, "subject", report_text(r->subject));
+		json_object_set_new(o, "role", report_text(r->role));
 		json_object_set_new(o, "seen", jstr(r->seen));
 		json_array_append_new(a, o);
 	}

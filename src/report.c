@@ -4,16 +4,36 @@
 
 #include "airejse/clock.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
+json_t *
+report_text(const char *s)
+{
+	json_t *j;
+	char *shown;
+
+	if (s == NULL)
+		return json_null();
+	if ((j = json_string(s)) != NULL)
+		return j;
+	/* Not UTF-8 (a damaged database, or one another program wrote):
+	 * jansson makes no string of it, and json_object_set_new would drop
+	 * the key without a word. Shown as every other output shows it. */
+	shown = ctrl_visible(s);
+	j = json_string(shown);
+	free(shown);
+	return j ? j : json_null();
+}
+
 static json_t *
 str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return report_text(s);
 }
 
 json_t *
@@ -45,10 +65,10 @@ report_review(const struct review *r)
 		return json_null();
 	o = json_object();
 	json_object_set_new(o, "state", json_string(review_state_name(r->state)));
-	json_object_set_new(o, "comment", r->comment ? json_string(r->comment) : json_null());
-	json_object_set_new(o, "name", r->name ? json_string(r->name) : json_null());
+	json_object_set_new(o, "comment", r->comment ? report_text(r->comment) : json_null());
+	json_object_set_new(o, "name", r->name ? report_text(r->name) : json_null());
 	json_object_set_new(o, "time", report_time(r->time));
-	json_object_set_new(o, "user", json_string(r->user));
+	json_object_set_new(o, "user", report_text(r->user));
 	json_object_set_new(o, "source", json_string(source_name(r->source)));
 	return o;
 }
@@ -62,7 +82,7 @@ report_answer(const struct question *q, const struct answer *a)
 
 	json_object_set_new(o, "kind", json_string(answer_kind_name(kind)));
 	json_object_set_new(o, "value", str_or_null(kind == ANSWER_VALUE ? a->value : NULL));
-	json_object_set_new(o, "text", kind == ANSWER_NONE ? json_null() : json_string(text));
+	json_object_set_new(o, "text", kind == ANSWER_NONE ? json_null() : report_text(text));
 	json_object_set_new(o, "revision", json_integer(a ? a->revision : 0));
 	if (a != NULL && a->revision > 0) {
 		json_object_set_new(o, "time", report_time(a->time));
@@ -91,7 +111,7 @@ report_step(const struct step_progress *sp)
 	json_object_set_new(o, "waits_for", sp->waits_for ? json_string(sp->waits_for->id) : json_null());
 	json_object_set_new(o, "waits_until", sp->waits_requires ?
 	    json_string(step_requires_text(st)) : json_null());
-	json_object_set_new(o, "handoff", sp->handoff ? json_string(sp->handoff->rule) : json_null());
+	json_object_set_new(o, "handoff", sp->handoff ? report_text(sp->handoff->rule) : json_null());
 	return o;
 }
 
@@ -106,8 +126,8 @@ report_handoff(const struct content *c, const struct progress *pr,
 
 	json_object_set_new(o, "project", json_integer(h->project));
 	json_object_set_new(o, "project_name", str_or_null(p ? p->name : NULL));
-	json_object_set_new(o, "id", json_string(h->rule));
-	json_object_set_new(o, "role", json_string(h->role));
+	json_object_set_new(o, "id", report_text(h->rule));
+	json_object_set_new(o, "role", report_text(h->role));
 	json_object_set_new(o, "role_name", role ? json_string(text_get(&role->name)) : json_null());
 	json_object_set_new(o, "state", json_string(handoff_state_name(h->state)));
 	json_object_set_new(o, "due", str_or_null(h->due));
@@ -141,13 +161,13 @@ report_project_summary(const struct content *c, const struct project *p,
 	size_t i;
 
 	json_object_set_new(o, "id", json_integer(p->id));
-	json_object_set_new(o, "name", json_string(p->name));
+	json_object_set_new(o, "name", report_text(p->name));
 	for (i = 0; i < p->ntracks; i++) {
 		const struct track *t = content_track(c, p->tracks[i]);
 		const struct brief_track *tp = t ? progress_brief_track(b, t) : NULL;
 		json_t *jt = json_object();
 
-		json_object_set_new(jt, "id", json_string(p->tracks[i]));
+		json_object_set_new(jt, "id", report_text(p->tracks[i]));
 		json_object_set_new(jt, "title", t ? json_string(text_get(&t->title)) : json_null());
 		json_object_set_new(jt, "done", json_integer(tp ? (json_int_t)tp->done : 0));
 		json_object_set_new(jt, "applicable", json_integer(tp ? (json_int_t)tp->applicable : 0));

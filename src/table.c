@@ -102,6 +102,17 @@ table_print_tsv(const struct table *t, FILE *out)
 }
 
 void
+table_truncate(struct table *t, size_t nrows)
+{
+	size_t i;
+
+	for (i = nrows * t->ncols; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	if (nrows < t->nrows)
+		t->nrows = nrows;
+}
+
+void
 table_free(struct table *t)
 {
 	size_t i;

@@ -315,6 +315,13 @@ add_each(const struct snapshot *s, void *arg)
 	return 0;
 }
 
+/* Forgets the projects of a walk that is to be made again. */
+static void
+add_reset(void *arg)
+{
+	clear_rows(arg);
+}
+
 static void
 handoffs_reload(struct tui *t, void *state)
 {
@@ -333,7 +340,7 @@ handoffs_reload(struct tui *t, void *state)
 			add_project(h, h->snap);
 			load_board(t, h);
 		}
-	} else if (action_each_refreshed(t->act, add_each, h, &cause) != 0) {
+	} else if (action_each_refreshed(t->act, add_each, add_reset, h, &cause) != 0) {
 		/* The rows of the projects read before the trouble stay. */
 		tui_error(t, "%s", cause);
 		free(cause);

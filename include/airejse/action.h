@@ -199,10 +199,19 @@ void snapshot_free(struct snapshot *s);
 int action_each_snapshot(struct action *a,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
 /* As action_each_snapshot, but each project as action_refresh gives it:
- * one whose stored hand-offs lag behind the rules is brought in line
- * first when the store is writable (the walk stops before it, the sync
- * is saved, and the walk goes on from it). */
-int action_each_refreshed(struct action *a,
+ * where the store is writable, the projects whose stored hand-offs lag
+ * behind the rules are brought in line after the walk, and then, when
+ * there were any, reset(arg) forgets what fn was given and every
+ * project is walked again; so what fn last got is one state of the
+ * store, read in one transaction. */
+int action_each_refreshed(struct action *a, int (*fn)(const struct snapshot *s, void *arg),
+    void (*reset)(void *arg), void *arg, char **cause);
+/* Calls fn with a snapshot of each project keys name (an id or an exact
+ * name, as action_project_find), once each, in the order first named;
+ * the names are looked up and the projects read in one read
+ * transaction. Stops at the first key not found (EX_NOINPUT with
+ * *cause naming it) or non-zero return of fn. */
+int action_each_named(struct action *a, char *const *keys, size_t n,
     int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause);
 /* Calls fn with each of the projects ids (NULL: every project, by id),
  * in that order, and its progress in brief (progress.h), as

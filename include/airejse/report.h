@@ -19,6 +19,10 @@ struct step_progress;
 
 struct strlist;
 
+/* A string of the store's (a name, an answer, a note) as JSON: null for
+ * NULL, and text that is not UTF-8 with its bytes shown as
+ * ctrl_visible shows them ("<0xFF>"), never left out. */
+json_t *report_text(const char *s);
 /* The strings of a content list (legal references, ids) as an array. */
 json_t *report_strlist(const struct strlist *l);
 /* A time as "2026-11-23T10:00:00Z". */

@@ -26,6 +26,8 @@ void table_addf(struct table *t, const char *fmt, ...)
 void table_print(const struct table *t, FILE *out);
 /* Tab-separated; tabs and line breaks inside cells become spaces. */
 void table_print_tsv(const struct table *t, FILE *out);
+/* Drops every row after the first nrows (a header, say). */
+void table_truncate(struct table *t, size_t nrows);
 void table_free(struct table *t);
 
 #endif

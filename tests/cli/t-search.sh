@@ -113,6 +113,17 @@ contains "$err" "(at character 3)"
 # An unknown project, and usage errors.
 run 66 "$AIREJSE" search behov 9
 run 66 "$AIREJSE" search behov Ukendt
+contains "$err" "'Ukendt'"
+# Looked up before anything is printed: no half a document (json gets
+# its error document alone).
+for f in text tsv; do
+	run 66 "$AIREJSE" search behov 1 Ukendt --format $f
+	[ -z "$out" ] || fail "search printed before finding every project ($f): $out"
+done
+run 66 "$AIREJSE" search behov 1 Ukendt --format json
+case $out in '{
+  "error": {'*) ;; *) fail "not the error document alone: $out" ;; esac
+contains "$out" '"code": "not-found"'
 run 64 "$AIREJSE" search
 run 64 "$AIREJSE" search behov --format xml
 run 0 "$AIREJSE" search --help

@@ -1363,6 +1363,103 @@ START_TEST(briefs_while_another_writes)
 }
 END_TEST
 
+/* What a walk gave fn: the projects' ids and names, in order. */
+struct walked {
+	int64_t		 ids[8];
+	char		*names[8];
+	size_t		 n, resets;
+	sqlite3		*other;		/* renames project 1 during the first call */
+};
+
+static int
+walk_one(const struct snapshot *s, void *arg)
+{
+	struct walked *w = arg;
+
+	ck_assert_uint_lt(w->n, 8);
+	w->ids[w->n] = s->project->id;
+	w->names[w->n++] = xstrdup(s->project->name);
+	if (w->other != NULL && w->n == 1)
+		ck_assert_int_eq(sqlite3_exec(w->other, "UPDATE project SET name = 'Omdøbt' "
+		    "WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	return 0;
+}
+
+static void
+walk_reset(void *arg)
+{
+	struct walked *w = arg;
+
+	while (w->n > 0)
+		free(w->names[--w->n]);
+	w->resets++;
+}
+
+/* Named projects are looked up and read in one read: a rename committed
+ * by another connection while the first is in hand is not seen. */
+START_TEST(named_read_together)
+{
+	char *keys[] = { "To", "1", "To" }, *missing[] = { "1", "Ingen" }, *cause = NULL;
+	struct walked w;
+	int64_t p2;
+
+	p2 = second_project(false, false);
+	memset(&w, 0, sizeof(w));
+	ck_assert_int_eq(sqlite3_open(store_path(act.store), &w.other), SQLITE_OK);
+	ck_assert_int_eq(action_each_named(&act, keys, 3, walk_one, &w, &cause), 0);
+	sqlite3_close(w.other);
+	/* Once each, in the order first named, as they were when looked up. */
+	ck_assert_uint_eq(w.n, 2);
+	ck_assert_int_eq(w.ids[0], p2);
+	ck_assert_int_eq(w.ids[1], pid);
+	ck_assert_str_eq(w.names[1], "Projekt");
+	walk_reset(&w);
+	/* Renamed since. */
+	ck_assert_int_eq(action_each_named(&act, (char *[]){ "Projekt" }, 1, walk_one, &w, &cause),
+	    EX_NOINPUT);
+	ck_assert_ptr_nonnull(strstr(cause, "'Projekt'"));
+	xfree(cause);
+	/* A name not found: nothing read, no transaction left open. */
+	ck_assert_int_eq(action_each_named(&act, missing, 2, walk_one, &w, &cause), EX_NOINPUT);
+	ck_assert_ptr_nonnull(strstr(cause, "'Ingen'"));
+	xfree(cause);
+	ck_assert_uint_eq(w.n, 0);
+	ck_assert_int_eq(action_answer(&act, pid, "behov", "Bagefter", ACTION_ANY_REVISION, NULL,
+	    &cause), 0);
+}
+END_TEST
+
+/* Every project as action_refresh shows it, and what fn last got is one
+ * walk: a lagging project is brought in line, the rows forgotten, all
+ * read again. */
+START_TEST(refreshed_walk_is_one_state)
+{
+	char *cause = NULL;
+	struct snapshot *s;
+	struct walked w;
+	int64_t p2;
+
+	p2 = second_project(true, true);
+	memset(&w, 0, sizeof(w));
+	ck_assert_int_eq(action_each_refreshed(&act, walk_one, walk_reset, &w, &cause), 0);
+	ck_assert_uint_eq(w.resets, 0);
+	ck_assert_uint_eq(w.n, 2);
+	walk_reset(&w);
+	w.resets = 0;
+	/* The site raises its threshold: p2's tender hand-off lags. */
+	settings.value[SETTING_TENDER_THRESHOLD] = 2000000;
+	ck_assert_int_eq(action_each_refreshed(&act, walk_one, walk_reset, &w, &cause), 0);
+	ck_assert_uint_eq(w.resets, 1);
+	ck_assert_uint_eq(w.n, 2);
+	ck_assert_int_eq(w.ids[0], pid);
+	ck_assert_int_eq(w.ids[1], p2);
+	walk_reset(&w);
+	ck_assert_int_eq(action_snapshot(&act, p2, &s, &cause), 0);
+	ck_assert_int_eq(find(s, "jurist-udbud")->state, HANDOFF_WITHDRAWN);
+	snapshot_free(s);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -1390,6 +1487,8 @@ test_suite(void)
 	tcase_add_test(tc, briefs_read_only);
 	tcase_add_test(tc, briefs_bring_handoffs_in_line_in_memory);
 	tcase_add_test(tc, briefs_while_another_writes);
+	tcase_add_test(tc, named_read_together);
+	tcase_add_test(tc, refreshed_walk_is_one_state);
 	suite_add_tcase(s, tc);
 	return s;
 }

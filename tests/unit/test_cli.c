@@ -332,6 +332,13 @@ START_TEST(parse_errors)
 	ck_assert_int_eq(parse(&a, false, "-yz", NULL), EX_USAGE);
 	ck_assert_str_eq(last_cause, "unknown option '-z'");
 	args_free(&a);
+	/* A Danish letter is quoted whole, never half of its two bytes. */
+	ck_assert_int_eq(parse(&a, false, "-yø", NULL), EX_USAGE);
+	ck_assert_str_eq(last_cause, "unknown option '-ø'");
+	args_free(&a);
+	ck_assert_int_eq(parse(&a, false, "-\xff", NULL), EX_USAGE);
+	ck_assert_str_eq(last_cause, "unknown option '-\xff'");
+	args_free(&a);
 	ck_assert_int_eq(parse(&a, false, "--format", NULL), EX_USAGE);
 	ck_assert_str_eq(last_cause, "option '--format' needs an argument");
 	args_free(&a);

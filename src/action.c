@@ -318,6 +318,14 @@ out:
 	return status ? abandon(a, status) : 0;
 }
 
+/* A read of the store, shared by the command line's list and the
+ * terminal program's view of the archived projects. */
+int
+action_projects_archived(struct action *a, struct project **out, size_t *n, char **cause)
+{
+	return store_projects_archived(a->store, out, n, cause);
+}
+
 int
 action_project_find(struct action *a, const char *key, struct project **out, char **cause)
 {

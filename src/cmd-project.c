@@ -173,7 +173,7 @@ list_archived(struct cmd *self, enum out_format fmt)
 
 	if ((rc = cmd_action(self, false, &a)) != 0)
 		return rc;
-	if ((rc = store_projects_archived(a.store, &v, &n, &cause)) != 0)
+	if ((rc = action_projects_archived(&a, &v, &n, &cause)) != 0)
 		return cmd_fail(self, rc, cause);
 	if (fmt == OUT_JSON) {
 		root = json_object();

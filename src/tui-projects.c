@@ -926,8 +926,8 @@ delete_submit(struct tui *t, void *arg, const char *text, size_t choice, const b
 		tui_error(t, "%s", cause);
 		free(cause);
 	} else {
-		tui_info(t, _("Project \"%s\" archived: 'airejse project restore %lld' brings it back."),
-		    name, (long long)pj->id);
+		tui_info(t, _("Project \"%s\" archived: A shows the archived projects, to bring it back."),
+		    name);
 	}
 	free(name);
 	projects_reload(t, p);
@@ -1052,6 +1052,9 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		filter_submit(t, p, "", 0, NULL);
 		tui_info(t, "%s", _("Filter cleared: every project is shown."));
 		return true;
+	case REQ_ARCHIVED:
+		tui_push(t, &tui_archived_ops, NULL);
+		return true;
 	case REQ_HANDOFFS: {
 		struct tui_handoffs_arg ha = { 0, t->app->role };
 
@@ -1107,6 +1110,7 @@ static const struct tui_binding projects_keys[] = {
 	{ REQ_VIEW, { 'f' }, NULL, N_("show only the stuck projects, those waiting on a role, or those following a track") },
 	{ REQ_HANDOFFS, { 'H' }, NULL, N_("the hand-offs of every project") },
 	{ REQ_BACK, { 'q' }, N_("Quit"), N_("leave the program") },
+	{ REQ_ARCHIVED, { 'A' }, N_("Archived"), N_("the archived projects: bring one back into use or remove it for good") },
 	{ REQ_CANCEL, { TUI_ESC }, NULL, N_("clear the filter (never quits)") },
 	{ REQ_NONE, { 0 }, NULL, NULL }
 };

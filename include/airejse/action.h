@@ -92,6 +92,10 @@ int action_project_archive(struct action *a, int64_t id, bool archived, char **c
 /* Removes an archived project for good, with its answers, hand-offs and
  * history; EX_DATAERR for a project in use. */
 int action_project_purge(struct action *a, int64_t id, char **cause);
+/* Every archived project, the latest archived first; free with
+ * projects_free. */
+int action_projects_archived(struct action *a, struct project **out, size_t *n,
+    char **cause);
 /* The project whose id or exact name is key (an id wins). EX_NOINPUT if
  * none; caller frees with project_free. */
 int action_project_find(struct action *a, const char *key, struct project **out,

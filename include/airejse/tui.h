@@ -82,7 +82,8 @@ enum tui_req {
 	REQ_REVIEW,
 	REQ_SIGNOFF,
 	REQ_CALENDAR,
-	REQ_VIEW		/* the projects: stuck, by role, by track */
+	REQ_VIEW,		/* the projects: stuck, by role, by track */
+	REQ_ARCHIVED		/* the projects: archived or in use */
 };
 
 /* Key codes beside characters: the curses KEY_ codes are offset by this,
@@ -172,6 +173,7 @@ extern const struct tui_view_ops tui_history_ops;
 extern const struct tui_view_ops tui_glossary_ops;
 extern const struct tui_view_ops tui_export_ops;
 extern const struct tui_view_ops tui_calendar_ops;
+extern const struct tui_view_ops tui_archived_ops;
 
 /* Asks for a file of answers to a hand-off packet of project (0: the
  * project the file names), shows the preview and imports the answers

@@ -75,6 +75,16 @@ pq(const struct progress *pr, const struct question *q)
 static bool question_applies(const struct progress *pr, struct progress_q *x,
     const struct question *q);
 
+/* A memo met half made: the answer read there is not final, so nothing
+ * worked out from it may be memoised (see env_answer). The memos live in
+ * the progress, which progress_new allocates writable. */
+static bool
+met_busy(const struct progress *pr)
+{
+	((struct progress *)pr)->nbusy++;
+	return false;
+}
+
 /* The answer as stored, if it counts. */
 static enum answer_kind
 stored_answer(const struct progress *pr, const struct question *q, const char **value)
@@ -121,21 +131,36 @@ progress_contract(const struct progress *pr, struct contract_value *cv)
 
 /* Conditions see kontraktvaerdi as the larger of the typed and the
  * worked-out value (issue 14): one typed number must not decide alone
- * whether the law requires a tender. */
+ * whether the law requires a tender. Many conditions ask it, so what it
+ * stands for is memoised, once it was worked out from final memos only. */
 static enum answer_kind
 env_answer(void *arg, const struct question *q, const char **value)
 {
 	struct progress *pr = arg;
 	struct contract_value cv;
 	struct progress_q *x;
-	enum answer_kind k = stored_answer(pr, q, value);
+	enum answer_kind k;
+	size_t nbusy = pr->nbusy;
 
-	if (strcmp(q->id, CONTRACT_VALUE_Q) != 0 || (x = pq(pr, q)) == NULL ||
-	    !question_applies(pr, x, q))
+	if (strcmp(q->id, CONTRACT_VALUE_Q) != 0)
+		return stored_answer(pr, q, value);
+	if (pr->contract_memo == MEMO_YES) {
+		if (value != NULL)
+			*value = pr->contract_used;
+		return ANSWER_VALUE;
+	}
+	k = stored_answer(pr, q, value);
+	if (pr->contract_memo == MEMO_NO)
 		return k;
-	if (!progress_contract(pr, &cv) || !cv.has_worked)
+	if ((x = pq(pr, q)) == NULL || !question_applies(pr, x, q) ||
+	    !progress_contract(pr, &cv) || !cv.has_worked) {
+		if (pr->nbusy == nbusy)
+			pr->contract_memo = MEMO_NO;
 		return k;
+	}
 	snprintf(pr->contract_used, sizeof(pr->contract_used), "%.0f", cv.used);
+	if (pr->nbusy == nbusy)
+		pr->contract_memo = MEMO_YES;
 	if (value != NULL)
 		*value = pr->contract_used;
 	return ANSWER_VALUE;
@@ -193,7 +218,7 @@ step_applies(const struct progress *pr, const struct step *st)
 		sp->status = progress_holds(pr, &st->when) ? STEP_NOT_STARTED :
 		    STEP_NOT_APPLICABLE;
 	} else if (sp->status == STEP_BLOCKED && !pr->evaluated) {
-		return false;
+		return met_busy(pr);
 	}
 	return sp->status != STEP_NOT_APPLICABLE;
 }
@@ -207,7 +232,7 @@ question_applies(const struct progress *pr, struct progress_q *x, const struct q
 	if (x->applies == MEMO_YES || x->applies == MEMO_NO)
 		return x->applies == MEMO_YES;
 	if (x->applies == MEMO_BUSY)
-		return false;
+		return met_busy(pr);
 	x->applies = MEMO_BUSY;
 	for (i = 0; i < x->nasked_by && !yes; i++)
 		yes = step_applies(pr, x->asked_by[i]);

@@ -101,6 +101,8 @@ struct progress {
 	size_t			 nhandoffs;
 	bool			 evaluated;	/* every condition is memoised */
 	char			 contract_used[32];	/* the value kontraktvaerdi stands for */
+	unsigned char		 contract_memo;	/* whether it stands for contract_used */
+	size_t			 nbusy;		/* half-made memos met so far */
 };
 
 /* Works out where project p stands from its answers (any order) and its

@@ -932,6 +932,15 @@ action_each_snapshot(struct action *a,
 }
 
 int
+action_each_progress(struct action *a,
+    int (*fn)(const struct snapshot *s, void *arg), void *arg, char **cause)
+{
+	struct each e = { a, fn, arg, false, NULL, 0, 0 };
+
+	return store_each_progress(a->store, NULL, 0, each_one, &e, cause);
+}
+
+int
 action_each_refreshed(struct action *a, int (*fn)(const struct snapshot *s, void *arg),
     void (*reset)(void *arg), void *arg, char **cause)
 {
@@ -1263,8 +1272,7 @@ action_briefs(struct action *a, const int64_t *ids, size_t n,
 	if ((status = store_begin_read(a->store, cause)) != 0)
 		return status;
 	b.memo = memo_of(a);
-	status = ids == NULL ? store_each_project(a->store, 0, brief_one, &b, cause) :
-	    store_each_progress(a->store, ids, n, brief_one, &b, cause);
+	status = store_each_progress(a->store, ids, n, brief_one, &b, cause);
 	store_rollback(a->store);
 	for (i = 0; i < b.n && status == 0; i++)
 		status = fn(&b.v[i].project, b.v[i].brief, arg);

@@ -222,7 +222,7 @@ search(struct cmd *self)
 		return rc;
 	}
 	if (nkeys == 0)
-		rc = action_each_snapshot(&a, search_one, &r, &cause);
+		rc = action_each_progress(&a, search_one, &r, &cause);
 	else
 		rc = action_each_named(&a, self->args.operands + 1, nkeys, search_one, &r, &cause);
 	if (rc == 0)

@@ -22,9 +22,14 @@ enum { TRACK_PROJECT, TRACK_TRACK };
 /* ANSWER_COLS and then the project. */
 static const char sql_answers[] =
     "SELECT " ANSWER_COLS ", project FROM answer WHERE project >= ? ORDER BY project, question";
-enum { ANSWER_COL_WALK_PROJECT = ANSWER_COL__COUNT };
 static const char sql_handoffs[] =
     "SELECT " HANDOFF_COLS " FROM handoff WHERE project >= ? ORDER BY project";
+/* The same with only what progress needs, as store_each_progress reads. */
+static const char sql_answers_light[] =
+    "SELECT " ANSWER_PROGRESS_COLS ", project FROM answer WHERE project >= ? "
+    "ORDER BY project, question";
+static const char sql_handoffs_light[] =
+    "SELECT " HANDOFF_PROGRESS_COLS " FROM handoff WHERE project >= ? ORDER BY project";
 
 /* A statement walked in step with the projects: its rows come ordered by
  * the project id in column pcol. */
@@ -92,20 +97,25 @@ each_end(struct store *s, struct store_project *cur, struct store_pool *pool, en
 	return status;
 }
 
-int
-store_each_project(struct store *s, int64_t from,
+/* Every project from the one bound on; light: only what progress needs. */
+static int
+each_walked(struct store *s, int64_t from, bool light,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause)
 {
 	enum { W_PROJECT, W_TRACK, W_ANSWER, W_HANDOFF, W__COUNT };
 	static const struct {
-		const char	*sql;
-		int		 pcol;
+		const char	*sql[2];	/* whole, light */
+		int		 pcol[2];
 	} walks[W__COUNT] = {
-		[W_PROJECT] = { sql_projects, PROJECT_COL_ID },
-		[W_TRACK] = { sql_tracks, TRACK_PROJECT },
-		[W_ANSWER] = { sql_answers, ANSWER_COL_WALK_PROJECT },
-		[W_HANDOFF] = { sql_handoffs, HANDOFF_COL_PROJECT },
+		[W_PROJECT] = { { sql_projects, sql_projects }, { PROJECT_COL_ID, PROJECT_COL_ID } },
+		[W_TRACK] = { { sql_tracks, sql_tracks }, { TRACK_PROJECT, TRACK_PROJECT } },
+		[W_ANSWER] = { { sql_answers, sql_answers_light },
+		    { ANSWER_COL__COUNT, ANSWER_COL__PROGRESS } },
+		[W_HANDOFF] = { { sql_handoffs, sql_handoffs_light },
+		    { HANDOFF_COL_PROJECT, HANDOFF_COL_PROJECT } },
 	};
+	store_row_fn *answer_row = light ? store_answer_progress_row : store_answer_row;
+	store_row_fn *handoff_row = light ? store_handoff_progress_row : store_handoff_row;
 	struct walk w[W__COUNT];
 	struct store_pool pool = { 0 };
 	struct store_project cur;
@@ -117,7 +127,7 @@ store_each_project(struct store *s, int64_t from,
 	memset(&cur, 0, sizeof(cur));
 	memset(w, 0, sizeof(w));
 	for (i = 0; i < W__COUNT && rc == DB_OK; i++)
-		rc = walk_start(s, &w[i], walks[i].sql, walks[i].pcol, from);
+		rc = walk_start(s, &w[i], walks[i].sql[light], walks[i].pcol[light], from);
 	cur.project = &p;
 	while (rc == DB_OK && status == 0 && w[W_PROJECT].rc == DB_ROW) {
 		store_project_row(w[W_PROJECT].st, &p, NULL);
@@ -126,11 +136,11 @@ store_each_project(struct store *s, int64_t from,
 		/* By question already: the answers are kept in that order. */
 		for (cur.nanswers = 0; walk_at(&w[W_ANSWER], p.id); walk_next(&w[W_ANSWER])) {
 			xgrow(&cur.answers, &acap, cur.nanswers + 1, sizeof(*cur.answers));
-			store_answer_row(w[W_ANSWER].st, &cur.answers[cur.nanswers++], &pool);
+			answer_row(w[W_ANSWER].st, &cur.answers[cur.nanswers++], &pool);
 		}
 		for (cur.nhandoffs = 0; walk_at(&w[W_HANDOFF], p.id); walk_next(&w[W_HANDOFF])) {
 			xgrow(&cur.handoffs, &hcap, cur.nhandoffs + 1, sizeof(*cur.handoffs));
-			store_handoff_row(w[W_HANDOFF].st, &cur.handoffs[cur.nhandoffs++], &pool);
+			handoff_row(w[W_HANDOFF].st, &cur.handoffs[cur.nhandoffs++], &pool);
 		}
 		store_handoffs_sort(cur.handoffs, cur.nhandoffs);
 		for (i = 0; i < W__COUNT && rc == DB_OK; i++)
@@ -151,6 +161,13 @@ store_each_project(struct store *s, int64_t from,
 }
 
 int
+store_each_project(struct store *s, int64_t from,
+    int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause)
+{
+	return each_walked(s, from, false, fn, arg, cause);
+}
+
+int
 store_each_progress(struct store *s, const int64_t *ids, size_t n,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause)
 {
@@ -161,6 +178,8 @@ store_each_progress(struct store *s, const int64_t *ids, size_t n,
 	bool began;
 	int status;
 
+	if (ids == NULL)
+		return each_walked(s, 0, true, fn, arg, cause);
 	memset(&cur, 0, sizeof(cur));
 	if ((status = store_read_begin(s, &began, cause)) != 0)
 		return status;

@@ -197,7 +197,10 @@ int store_each_project(struct store *s, int64_t from,
  * alone (no contact, note or time changed). For the few projects a screen shows, which
  * the walk would reach only after every project before them. fn may
  * read the store (its reads join the transaction), but not write, nor
- * begin or end a transaction. */
+ * begin or end a transaction. ids NULL: every project, walked as by
+ * store_each_project (whose rules fn follows), with only what progress
+ * needs as above; for a search of every project, whose answers are
+ * about half what such a walk reads. */
 int store_each_progress(struct store *s, const int64_t *ids, size_t n,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause);
 

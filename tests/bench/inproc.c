@@ -15,7 +15,7 @@
  *	the search of every project, as 'airejse search PATTERN' does it:
  *	the pattern compiled (search_compile), every project read in one
  *	walk through the store, one project held at a time
- *	(action_each_snapshot), and searched (search_project): its steps,
+ *	(action_each_progress), and searched (search_project): its steps,
  *	guidance, questions that apply and their answers. Prints "search
  *	MEDIAN_US MATCHES PROJECTS" (the projects with a match).
  *
@@ -160,7 +160,7 @@ bench_search(struct action *a, const char *pattern, int runs)
 		/* Compiled each time, as the command does it. */
 		if (search_compile(pattern, &tally.re, NULL, &cause) != 0)
 			fail(pattern, cause);
-		if (action_each_snapshot(a, search_one, &tally, &cause) != 0)
+		if (action_each_progress(a, search_one, &tally, &cause) != 0)
 			fail("search", cause);
 		search_free(tally.re);
 		if (r >= 0)

@@ -370,6 +370,7 @@ START_TEST(each_project)
 	struct store *s = open_ok(path);
 	struct seen w;
 	int64_t a, b, c, d;
+	int light;
 
 	memset(&w, 0, sizeof(w));
 	w.s = s;
@@ -395,16 +396,21 @@ START_TEST(each_project)
 	ok(store_project_delete(s, b, &cause), cause);
 	ok(store_commit(s, &cause), cause);
 
-	/* Every project by id, each as read on its own. */
-	memset(&w, 0, sizeof(w));
-	w.s = s;
-	ok(store_each_project(s, 0, seen_one, &w, &cause), cause);
-	ck_assert_uint_eq(w.n, 3);
-	ck_assert_int_eq(w.ids[0], a);
-	ck_assert_int_eq(w.ids[1], c);
-	ck_assert_int_eq(w.ids[2], d);
-	ck_assert_uint_eq(w.nanswers[0], 3);
-	ck_assert_uint_eq(w.nanswers[1], 2);
+	/* Every project by id, each as read on its own; then the same walk
+	 * with only what progress needs. */
+	for (light = 0; light < 2; light++) {
+		memset(&w, 0, sizeof(w));
+		w.s = s;
+		w.light = light;
+		ok(light ? store_each_progress(s, NULL, 0, seen_one, &w, &cause) :
+		    store_each_project(s, 0, seen_one, &w, &cause), cause);
+		ck_assert_uint_eq(w.n, 3);
+		ck_assert_int_eq(w.ids[0], a);
+		ck_assert_int_eq(w.ids[1], c);
+		ck_assert_int_eq(w.ids[2], d);
+		ck_assert_uint_eq(w.nanswers[0], 3);
+		ck_assert_uint_eq(w.nanswers[1], 2);
+	}
 	/* From a project on; stopped by fn. */
 	memset(&w, 0, sizeof(w));
 	w.s = s;

@@ -1090,6 +1090,29 @@ action_memo_free(struct action_memo *m)
 	free(m);
 }
 
+int64_t
+action_data_version(struct action *a)
+{
+	return store_data_version(a->store);
+}
+
+bool
+action_changed(struct action *a, int64_t *seen)
+{
+	int64_t v = store_data_version(a->store);
+
+	if (v == *seen)
+		return false;
+	*seen = v;
+	return true;
+}
+
+int
+action_latest_change(struct action *a, char **project, char **user, char **cause)
+{
+	return store_latest_change(a->store, project, user, cause);
+}
+
 /* The settings progress depends on, as a's values (the defaults without). */
 static void
 memo_settings(const struct action *a, double out[SETTING__COUNT])

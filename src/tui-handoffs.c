@@ -322,12 +322,60 @@ add_reset(void *arg)
 	clear_rows(arg);
 }
 
+/* What a row shows, by what it is rather than where: so that the same
+ * row is selected after a reload that added or removed rows above it. */
+struct row_key {
+	enum row_kind		 kind;
+	int64_t			 project;
+	int64_t			 handoff;	/* ROW_HANDOFF */
+	const struct step	*step;		/* ROW_STEP */
+	size_t			 item, sub;	/* ROW_SIGNOFF, ROW_SECTION */
+};
+
+static struct row_key
+row_key(const struct handoffs *h, const struct row *r)
+{
+	struct row_key k = { r->kind, h->projs[r->proj].id, 0, NULL, 0, 0 };
+
+	if (r->kind == ROW_HANDOFF)
+		k.handoff = row_handoff(h, r)->id;
+	else if (r->kind == ROW_STEP)
+		k.step = row_step(h, r)->step;
+	else if (r->kind == ROW_SIGNOFF || r->kind == ROW_SECTION) {
+		k.item = r->item;
+		k.sub = r->sub;
+	}
+	return k;
+}
+
+/* Selects the row of key k, if it is still there. */
+static void
+select_key(struct handoffs *h, const struct row_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < h->nrows; i++) {
+		struct row_key o = row_key(h, &h->rows[i]);
+
+		if (o.kind == k->kind && o.project == k->project && o.handoff == k->handoff &&
+		    o.step == k->step && o.item == k->item && o.sub == k->sub) {
+			h->list.sel = i;
+			tui_list_fit(&h->list);
+			return;
+		}
+	}
+}
+
 static void
 handoffs_reload(struct tui *t, void *state)
 {
 	struct handoffs *h = state;
 	char *cause = NULL;
+	struct row_key key;
+	bool keep = h->nrows > 0 && h->list.sel < h->nrows;
 
+	if (keep)
+		key = row_key(h, &h->rows[h->list.sel]);
 	clear_rows(h);
 	clock_today(h->today);
 	if (h->project != 0) {
@@ -346,6 +394,8 @@ handoffs_reload(struct tui *t, void *state)
 		free(cause);
 	}
 	make_rows(h);
+	if (keep)
+		select_key(h, &key);
 }
 
 /* The full snapshot of projs[i], read now if it is not the one kept;
@@ -394,6 +444,19 @@ reload_one(struct tui *t, struct handoffs *h, size_t i)
 		load_board(t, h);
 	}
 	make_rows(h);
+}
+
+/* As reload_one, for the project of that id, if it is shown. */
+static void
+reload_project(struct tui *t, struct handoffs *h, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < h->nprojs; i++)
+		if (h->projs[i].id == id) {
+			reload_one(t, h, i);
+			return;
+		}
 }
 
 /* A project's name and the heading of its steps are not chosen. */
@@ -744,7 +807,8 @@ open_journey(struct tui *t, struct handoffs *h, const struct row *r)
  * or a yes to mark it answered with none of its questions answered. */
 struct move_ctx {
 	struct handoffs		*h;
-	size_t			 proj;
+	int64_t			 project;	/* by id: the rows may be read
+						 * again under the dialog */
 	char			*rule;
 	char			*role;
 	enum handoff_state	 to;
@@ -771,14 +835,14 @@ move_apply(struct tui *t, const struct move_ctx *c, const char *reason, bool una
 	e.state = c->to;
 	e.note = reason;
 	e.unanswered_ok = unanswered_ok;
-	if (action_handoff(t->act, c->h->projs[c->proj].id, c->rule, &e, &cause) != 0) {
+	if (action_handoff(t->act, c->project, c->rule, &e, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return false;
 	}
 	tui_info(t, _("The hand-off to %s is now %s."), role_name(t, c->role),
 	    handoff_state_label(c->to));
-	reload_one(t, c->h, c->proj);
+	reload_project(t, c->h, c->project);
 	return true;
 }
 
@@ -820,7 +884,7 @@ move_state(struct tui *t, struct handoffs *h, const struct row *r, enum handoff_
 	char *prompt = NULL;
 
 	c->h = h;
-	c->proj = r->proj;
+	c->project = h->projs[r->proj].id;
 	c->rule = xstrdup(ho->rule);
 	c->role = xstrdup(ho->role);
 	c->to = to;
@@ -875,7 +939,6 @@ edit_submit(struct tui *t, void *arg, const char *text, size_t choice, const boo
 	struct edit_ctx *c = arg;
 	struct handoff_edit e = { 0 };
 	char *cause = NULL, *trimmed = utf8_trim(text);
-	size_t i;
 
 	if (c->due) {
 		e.due = trimmed;	/* "" clears it */
@@ -899,9 +962,7 @@ edit_submit(struct tui *t, void *arg, const char *text, size_t choice, const boo
 	else
 		tui_info(t, "%s", _("The note is saved in the hand-off's history."));
 	free(trimmed);
-	for (i = 0; i < c->h->nprojs; i++)
-		if (c->h->projs[i].id == c->project)
-			reload_one(t, c->h, i);
+	reload_project(t, c->h, c->project);
 	return true;
 }
 

@@ -21,6 +21,8 @@ struct history {
 	struct answer_event	*v;
 	size_t			 n;
 	struct tui_list		 list;
+	int64_t			 base;	/* the revision shown as the answer when
+					 * a restore was asked for */
 };
 
 static void
@@ -28,6 +30,8 @@ history_reload(struct tui *t, void *state)
 {
 	struct history *h = state;
 	char *cause = NULL;
+	int64_t keep = h->n > 0 && h->list.sel < h->n ? h->v[h->n - 1 - h->list.sel].id : 0;
+	size_t i;
 
 	answer_events_free(h->v, h->n);
 	h->v = NULL;
@@ -36,6 +40,10 @@ history_reload(struct tui *t, void *state)
 		tui_error(t, "%s", cause);
 		free(cause);
 	}
+	/* The same change stays selected as newer ones come in above it. */
+	for (i = 0; keep != 0 && i < h->n; i++)
+		if (h->v[i].id == keep)
+			h->list.sel = h->n - 1 - i;
 }
 
 static void *
@@ -145,7 +153,7 @@ restore_submit(struct tui *t, void *arg, const char *text, size_t choice, const 
 	rev = e->revision;
 	/* The answer as this screen shows it: a change made meanwhile is a
 	 * conflict, not overwritten. */
-	if (action_restore(t->act, h->project, h->q->id, rev, h->v[h->n - 1].revision, &res,
+	if (action_restore(t->act, h->project, h->q->id, rev, h->base, &res,
 	    &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
@@ -179,6 +187,7 @@ history_key(struct tui *t, void *state, enum tui_req req, int key)
 	cur = shown(h->q, h->v[h->n - 1].new_kind, h->v[h->n - 1].new_value);
 	q = xasprintf(_("Make \"%s\" (revision %lld) the answer again, in place of \"%s\"? Both stay in the history."),
 	    nv, (long long)e->revision, cur);
+	h->base = h->v[h->n - 1].revision;
 	tui_ask(t, DLG_CONFIRM, _("Restore revision"), q, NULL, restore_submit, h);
 	free(q);
 	free(nv);

@@ -13,7 +13,6 @@
 #include "airejse/action.h"
 #include "airejse/app.h"
 #include "airejse/content.h"
-#include "airejse/store.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-term.h"
 #include "airejse/utf8.h"
@@ -121,19 +120,46 @@ too_small(const struct tui *t)
 
 static void dump_screen(struct tui *t);
 
+/* How long the program waits for a key before it looks whether another
+ * process changed the database: a change shows within a second, and in
+ * between the program sleeps in the terminal's read. */
+#define IDLE_MS 1000
+
+/* Another process (the command line, a colleague) changed the database:
+ * every screen reads what is there now, keeping its place (each
+ * screen's reload keeps its selection by what it is, not by its row),
+ * and an open dialog keeps what is typed in it. The status line says
+ * who changed which project, unless it holds an error, or, when over,
+ * anything. Returns whether there was a change. */
+static bool
+follow(struct tui *t, bool over)
+{
+	char *project = NULL, *user = NULL, *cause = NULL;
+
+	if (!action_changed(t->act, &t->data_version))
+		return false;
+	tui_reload(t);
+	if (t->msg != NULL && (t->msg_error || !over))
+		return true;
+	if (action_latest_change(t->act, &project, &user, &cause) != 0)
+		free(cause);
+	if (project != NULL && user != NULL)
+		tui_info(t, _("Updated: %s changed \"%s\"."), user, project);
+	else if (project != NULL)
+		tui_info(t, _("Updated: \"%s\" was changed elsewhere."), project);
+	else
+		tui_info(t, "%s", _("Updated: the projects were changed elsewhere."));
+	free(project);
+	free(user);
+	return true;
+}
+
 static void
 draw(struct tui *t)
 {
 	struct tui_frame *f = &t->stack[t->depth - 1];
 
-	int64_t v = store_data_version(t->store);
-
-	/* Another process (the command line, a colleague) changed the
-	 * database: show what is there now. */
-	if (v != t->data_version) {
-		t->data_version = v;
-		tui_reload(t);
-	}
+	follow(t, false);
 	t->rows = LINES;
 	t->cols = COLS;
 	erase();
@@ -316,9 +342,13 @@ read_key(struct tui *t, struct tui_script *sc, bool wait, int *key)
 			}
 		}
 	}
-	nodelay(stdscr, !wait);
-	rc = get_wch(&wc);
-	nodelay(stdscr, FALSE);
+	/* Waiting, look at the database each IDLE_MS; a change ends the
+	 * wait so that it is drawn. */
+	do {
+		timeout(wait ? IDLE_MS : 0);
+		rc = get_wch(&wc);
+		timeout(-1);
+	} while (rc == ERR && wait && !follow(t, true));
 	if (rc == ERR)
 		return false;
 	*key = rc == KEY_CODE_YES ? FK((int)wc) : (int)wc;
@@ -431,7 +461,7 @@ tui_main(struct app *app, char **cause)
 	t.content = app->content;
 	t.store = app->store;
 	t.act = &act;
-	t.data_version = store_data_version(t.store);
+	t.data_version = action_data_version(&act);
 	if (app->role != NULL && content_role(t.content, app->role) == NULL) {
 		*cause = xasprintf(_("unknown role '%s': see the roles in 'airejse journeys --format json' or the manual"),
 		    app->role);

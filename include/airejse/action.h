@@ -247,6 +247,17 @@ struct progress_brief *action_brief_kept(const struct action *a, const struct pr
 struct action_memo *action_memo_new(void);
 /* NULL is fine. */
 void action_memo_free(struct action_memo *m);
+
+/* Following other processes and users: *seen is a mark of the store's
+ * state (store_data_version: set it from action_data_version when a
+ * screen opens). action_changed says whether another connection
+ * committed since, and moves *seen on; it costs no read of the
+ * database, so a screen calls it whenever it waits for a key. */
+int64_t action_data_version(struct action *a);
+bool action_changed(struct action *a, int64_t *seen);
+/* Who made the latest change and to which project (by its name), each
+ * NULL (*project, *user: caller frees) when the history does not say. */
+int action_latest_change(struct action *a, char **project, char **user, char **cause);
 /* As action_snapshot, but when the stored hand-offs lag behind the rules
  * (after an upgrade, or a change to the content or the site's threshold)
  * and the store is writable, brings them in line first (action_sync). */

@@ -58,12 +58,23 @@ bool store_writable(const struct store *s);
 /* 0, or EX_IOERR with *cause saying why nothing can be saved. */
 int store_check_writable(const struct store *s, char **cause);
 int store_schema_version(const struct store *s);
-/* A number that changes whenever another connection commits: compare it
- * on each redraw to notice changes made by another process. */
+/* A number that changes whenever another connection commits, and only
+ * then: the terminal program compares it on each redraw and while it
+ * waits for a key (once a second), to follow changes made by another
+ * process or user. Cheap: for SQLite PRAGMA data_version, no read of
+ * the file; a server's driver counts the other sessions' notices of a
+ * commit (LISTEN/NOTIFY), read from its socket without a round trip. */
 int64_t store_data_version(struct store *s);
 /* How many transactions were committed through s: with
  * store_data_version, whether anything may have changed since. */
 uint64_t store_commits(const struct store *s);
+
+/* The latest change recorded (an answer, a hand-off, a review, a
+ * project renamed, archived or made): the project's name and who made
+ * it, each NULL when unknown (a project made has no history yet; a
+ * purged one leaves none); caller frees. For saying what another
+ * process changed when store_data_version moved. */
+int store_latest_change(struct store *s, char **project, char **user, char **cause);
 
 /* A write transaction (taken at once, waiting for other writers up to the
  * busy timeout). EX_IOERR if the store is read-only. */

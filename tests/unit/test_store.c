@@ -1220,6 +1220,65 @@ START_TEST(data_version_sees_other_writers)
 }
 END_TEST
 
+/* Another connection's changes, as the terminal program follows them:
+ * each moves the version, and the history says who changed which
+ * project, the newest of every kind of change. */
+START_TEST(latest_change_of_other_writers)
+{
+	char *path = xasprintf("%s/latest.db", dir), *cause = NULL, *name, *user;
+	struct store *a = open_ok(path), *b = open_ok(path);
+	int64_t v = store_data_version(a), p, q;
+
+	ok(store_latest_change(a, &name, &user, &cause), cause);
+	ck_assert_ptr_null(name);
+	ck_assert_ptr_null(user);
+	/* Made at 1000: no history yet, so no one is named. */
+	p = new_project(b, "Klinik Øst");
+	ck_assert_int_ne(store_data_version(a), v);
+	v = store_data_version(a);
+	ok(store_latest_change(a, &name, &user, &cause), cause);
+	ck_assert_str_eq(name, "Klinik Øst");
+	ck_assert_ptr_null(user);
+	free(name);
+	/* An answer at 2000, by "tester". */
+	set(b, p, "titel", ANSWER_VALUE, "Røntgen", 2000);
+	ck_assert_int_ne(store_data_version(a), v);
+	v = store_data_version(a);
+	ok(store_latest_change(a, &name, &user, &cause), cause);
+	ck_assert_str_eq(name, "Klinik Øst");
+	ck_assert_str_eq(user, "tester");
+	free(name);
+	free(user);
+	/* A hand-off of another project at 3000, then a rename at 4000. */
+	q = new_project(b, "Anden");
+	ok(store_begin(b, &cause), cause);
+	ok(store_handoff_raise(b, q, "r", "jurist", NULL, 3000, "Jens", SOURCE_TUI, NULL, &cause),
+	    cause);
+	ok(store_commit(b, &cause), cause);
+	ok(store_latest_change(a, &name, &user, &cause), cause);
+	ck_assert_str_eq(name, "Anden");
+	ck_assert_str_eq(user, "Jens");
+	free(name);
+	free(user);
+	ok(store_begin(b, &cause), cause);
+	ok(store_project_rename(b, p, "Klinik Vest", 4000, "Åse", SOURCE_CLI, &cause), cause);
+	ok(store_commit(b, &cause), cause);
+	ck_assert_int_ne(store_data_version(a), v);
+	ok(store_latest_change(a, &name, &user, &cause), cause);
+	ck_assert_str_eq(name, "Klinik Vest");
+	ck_assert_str_eq(user, "Åse");
+	free(name);
+	free(user);
+	/* Its own changes do not move a connection's version. */
+	v = store_data_version(b);
+	set(b, p, "titel", ANSWER_VALUE, "Igen", 5000);
+	ck_assert_int_eq(store_data_version(b), v);
+	store_close(a);
+	store_close(b);
+	free(path);
+}
+END_TEST
+
 START_TEST(deleted_or_replaced_while_open)
 {
 	char *path = xasprintf("%s/gone.db", dir), *other = xasprintf("%s/other.db", dir);
@@ -1500,6 +1559,7 @@ test_suite(void)
 	tcase_add_test(tc, readonly);
 	tcase_add_test(tc, backup);
 	tcase_add_test(tc, data_version_sees_other_writers);
+	tcase_add_test(tc, latest_change_of_other_writers);
 	tcase_add_test(tc, deleted_or_replaced_while_open);
 	tcase_add_test(tc, upgrade_from_v4_keeps_everything);
 	tcase_add_test(tc, upgrade_from_v5_keeps_everything);

@@ -27,15 +27,41 @@ folded(const char *s)
 	return f;
 }
 
+/* folded() of a short ASCII s, without utf8proc: ASCII spaces trimmed,
+ * A-Z lowered. False (out untouched) when s is longer or not ASCII. */
+static bool
+ascii_folded(const char *s, char *out, size_t size)
+{
+	size_t start = 0, end, i;
+
+	while (s[start] != '\0' && strchr(" \t\n\r\v\f", s[start]) != NULL)
+		start++;
+	for (end = i = start; s[i] != '\0'; i++) {
+		if ((unsigned char)s[i] >= 0x80 || i - start >= size - 1)
+			return false;
+		if (strchr(" \t\n\r\v\f", s[i]) == NULL)
+			end = i + 1;
+	}
+	for (i = start; i < end; i++)
+		out[i - start] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	out[end - start] = '\0';
+	return true;
+}
+
+/* The conditions' literals (ja, nej, ...) are read at every start: most
+ * are short ASCII, which need no Unicode folding. */
 static bool
 word_in(const char *s, const char *const *words)
 {
-	char *f = folded(s);
+	char buf[32];
+	char *f = ascii_folded(s, buf, sizeof(buf)) ? buf : folded(s);
+	size_t i;
 	bool found = false;
 
-	for (; f != NULL && *words != NULL && !found; words++)
-		found = strcmp(f, *words) == 0;
-	free(f);
+	for (i = 0; f != NULL && words[i] != NULL && !found; i++)
+		found = strcmp(f, words[i]) == 0;
+	if (f != buf)
+		free(f);
 	return found;
 }
 

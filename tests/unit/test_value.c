@@ -710,6 +710,27 @@ START_TEST(dontknow)
 }
 END_TEST
 
+/* Short ASCII words are folded without utf8proc: the same words match. */
+START_TEST(yesno_words)
+{
+	bool yes = false;
+
+	ck_assert_int_eq(value_parse_yesno(" JA\t", &yes), 0);
+	ck_assert(yes);
+	ck_assert_int_eq(value_parse_yesno("Nej\n", &yes), 0);
+	ck_assert(!yes);
+	ck_assert_int_eq(value_parse_yesno("\u00a0Yes\u2009", &yes), 0);
+	ck_assert(yes);
+	ck_assert_int_eq(value_parse_yesno("\u212a", &yes), -1);	/* Kelvin: not a word here */
+	ck_assert_int_eq(value_parse_yesno("ja nej", &yes), -1);
+	ck_assert_int_eq(value_parse_yesno("", &yes), -1);
+	ck_assert_int_eq(value_parse_yesno("   ", &yes), -1);
+	ck_assert_int_eq(value_parse_yesno("n                                   ", &yes), 0);
+	ck_assert(!yes);
+	ck_assert(value_is_dontknow("UNKNOWN "));
+}
+END_TEST
+
 START_TEST(text_limits)
 {
 	struct question q = make(K_TEXT);
@@ -805,6 +826,7 @@ test_suite(void)
 	tcase_add_test(tc, examples_accepted);
 	tcase_add_test(tc, messages_danish);
 	tcase_add_test(tc, dontknow);
+	tcase_add_test(tc, yesno_words);
 	tcase_add_test(tc, text_limits);
 	tcase_add_test(tc, settings_numbers);
 	suite_add_tcase(s, tc);

@@ -204,6 +204,9 @@ cache_encode(const struct content *c, char **out, size_t *len)
 	w_u32(&w, c->packet != NULL);
 	if (c->packet != NULL)
 		w_fields(&w, loader_packet.fields, c->packet);
+	w_u32(&w, c->calendar != NULL);
+	if (c->calendar != NULL)
+		w_fields(&w, loader_calendar.fields, c->calendar);
 	if (w.bad) {
 		sb_free(&w.sb);
 		return -1;
@@ -470,6 +473,10 @@ decode(struct arena *a, const char *dir, const void *data, size_t len,
 	if (!r.bad && r_u32(&r) != 0) {
 		c->packet = arena_alloc(a, sizeof(*c->packet));
 		r_item(&r, &loader_packet, c->packet);
+	}
+	if (!r.bad && r_u32(&r) != 0) {
+		c->calendar = arena_alloc(a, sizeof(*c->calendar));
+		r_item(&r, &loader_calendar, c->calendar);
 	}
 	/* Linked and checked as content read from YAML is; its warnings
 	 * were the YAML's, and only errors matter here. */

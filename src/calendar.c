@@ -15,6 +15,7 @@
 
 struct cal_ctx {
 	const struct content	*c;
+	const struct calmap	*m;	/* the names the rules rest on */
 	const struct progress	*pr;
 	struct calendar		*cal;
 };
@@ -32,11 +33,9 @@ ans(const struct cal_ctx *x, const char *id)
 }
 
 static bool
-is(const struct cal_ctx *x, const char *id, const char *value)
+holds(const struct cal_ctx *x, const struct cond *c)
 {
-	const char *v = ans(x, id);
-
-	return v != NULL && strcmp(v, value) == 0;
+	return progress_holds(x->pr, c);
 }
 
 /* A date as people read it, in the current language (caller frees). */
@@ -103,14 +102,12 @@ date_of(const struct cal_ctx *x, const char *id)
 static void
 life_from(const struct cal_ctx *x, const char *today, char out[11])
 {
-	static const char *const ids[] = { "projekt_start", "prospektiv_periode_start",
-	    "prospektiv_start", "aftale_dato", "udbud_dato", "kontrakt_underskrevet",
-	    "idriftsaettelse_dato" };
+	const struct strlist *ids = &x->m->project_dates;
 	const char *first = NULL, *v;
 	size_t i;
 
-	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
-		if ((v = ans(x, ids[i])) != NULL && (first == NULL || strcmp(v, first) < 0))
+	for (i = 0; i < ids->n; i++)
+		if ((v = ans(x, ids->v[i])) != NULL && (first == NULL || strcmp(v, first) < 0))
 			first = v;
 	snprintf(out, 11, "%s", first ? first : today);
 }
@@ -120,16 +117,17 @@ life_from(const struct cal_ctx *x, const char *today, char out[11])
 static void
 high_risk(struct cal_ctx *x, const char *id, bool annex3, bool provider)
 {
-	const char *d = date_of(x, id), *golive = ans(x, "idriftsaettelse_dato");
-	const char *trial = ans(x, "prospektiv_periode_start");
-	bool point2 = annex3 && is(x, "bilag_iii_omraade", "kritisk-infrastruktur");
+	const char *d = date_of(x, id), *golive = ans(x, x->m->go_live.id);
+	const char *trial = NULL, *authority = x->m->public_authority_date.id;
+	bool point2 = annex3 && holds(x, &x->m->annex_iii_point2);
 	const char *duties;
 	char *dd, *g;
+	size_t i;
 
 	if (d == NULL)
 		return;
-	if (trial == NULL)
-		trial = ans(x, "prospektiv_start");
+	for (i = 0; i < x->m->trial_start.n && trial == NULL; i++)
+		trial = ans(x, x->m->trial_start.v[i]);
 	duties = !annex3 ? _("the deployer's duties (art. 26)") : point2 ?
 	    _("the deployer's duties (art. 26) and national registration (art. 49(5))") :
 	    _("the deployer's duties (art. 26), the FRIA (art. 27) and registration (art. 49)");
@@ -145,11 +143,11 @@ high_risk(struct cal_ctx *x, const char *id, bool annex3, bool provider)
 			add(x, d, CAL_APPLIES, id, xasprintf(_("Your go-live %s is before %s: %s apply from %s, while the system is in use"),
 			    g, dd, duties, dd));
 		free(g);
-		if (annex3 && date_of(x, "ai-offentlige-myndigheder-2030") != NULL) {
-			const char *d2 = date_of(x, "ai-offentlige-myndigheder-2030");
+		if (annex3 && date_of(x, authority) != NULL) {
+			const char *d2 = date_of(x, authority);
 			char *dd2 = day_text(d2);
 
-			add(x, d2, CAL_DEADLINE, "ai-offentlige-myndigheder-2030",
+			add(x, d2, CAL_DEADLINE, authority,
 			    xasprintf(_("A system in use by a public authority before %s must comply by %s (art. 111(2))"),
 			    dd, dd2));
 			free(dd2);
@@ -174,15 +172,13 @@ high_risk(struct cal_ctx *x, const char *id, bool annex3, bool provider)
 static void
 legacy(struct cal_ctx *x, const char *golive)
 {
-	const char *cls = ans(x, "risikoklasse"), *id, *d;
+	const char *id, *d;
 	char *dd;
 
-	if (!is(x, "ce_certifikat_grundlag", "mdd") || cls == NULL)
-		return;
-	if (strcmp(cls, "klasse-iii") == 0)
-		id = "mdd-certifikater-klasse-iii";
-	else if (strcmp(cls, "klasse-iia") == 0 || strcmp(cls, "klasse-iib") == 0)
-		id = "mdd-certifikater-klasse-iia-iib";
+	if (holds(x, &x->m->mdd_class_iii))
+		id = x->m->mdd_class_iii_date.id;
+	else if (holds(x, &x->m->mdd_class_ii))
+		id = x->m->mdd_class_ii_date.id;
 	else
 		return;
 	if ((d = date_of(x, id)) == NULL)
@@ -200,8 +196,8 @@ legacy(struct cal_ctx *x, const char *golive)
 static void
 threshold(struct cal_ctx *x, const char *today)
 {
-	const struct fact *f = legal_fact(x->c, "udbudsgraense");
-	const char *day = ans(x, "udbud_dato");
+	const struct fact *f = legal_fact(x->c, x->m->threshold.id);
+	const char *day = ans(x, x->m->tender_date.id);
 	const struct fact_value *v, *last;
 	char *amount, *dd;
 	int y = 0;
@@ -241,54 +237,59 @@ void
 calendar_make(const struct content *c, const struct progress *pr, const char *today,
     struct calendar *out)
 {
-	struct cal_ctx x = { c, pr, out };
-	const char *golive = ans(&x, "idriftsaettelse_dato"), *signed_on, *years, *d, *cert;
+	const struct calmap *m = c->calendar;
+	struct cal_ctx x = { c, m, pr, out };
+	const char *golive, *signed_on, *years, *d, *cert;
 	bool annex3, annex1, unsettled, provider;
 	double nyears = 0;
 	char *dd, *d3, *d1;
 
 	memset(out, 0, sizeof(*out));
+	if (m == NULL) {
+		/* Content without a calendar lists nothing. */
+		snprintf(out->life_from, sizeof(out->life_from), "%s", today);
+		legal_add_months(out->life_from, 120, out->life_until);
+		return;
+	}
+	golive = ans(&x, m->go_live.id);
 	life_from(&x, today, out->life_from);
-	signed_on = ans(&x, "kontrakt_underskrevet");
-	years = ans(&x, "kontraktperiode_aar");
+	signed_on = ans(&x, m->contract_signed.id);
+	years = ans(&x, m->contract_years.id);
 	if (signed_on != NULL && years != NULL && value_number(years, &nyears, NULL) && nyears > 0)
 		legal_add_months(signed_on, (int)(nyears * 12 + 0.5), out->life_until);
 	else
 		legal_add_months(out->life_from, 120, out->life_until);
 
-	annex3 = is(&x, "bilag_iii_anvendelse", "ja");
-	annex1 = is(&x, "medicinsk_udstyr", "ja") && is(&x, "bemyndiget_organ", "ja");
+	annex3 = holds(&x, &m->annex_iii);
+	annex1 = holds(&x, &m->annex_i);
 	unsettled = !annex1 && !annex3 &&
-	    !((is(&x, "medicinsk_udstyr", "nej") || is(&x, "bemyndiget_organ", "nej")) &&
-	    is(&x, "bilag_iii_anvendelse", "nej"));
-	provider = progress_has_track(pr, "ny-ide") || is(&x, "gentraening_hvem", "regionen") ||
-	    is(&x, "gentraening_hvem", "begge") || is(&x, "ce_aendring", "ja");
+	    !(holds(&x, &m->annex_i_ruled_out) && holds(&x, &m->annex_iii_ruled_out));
+	provider = holds(&x, &m->provider);
 
 	/* Rule 6: AI literacy, always, already. */
-	if ((d = date_of(&x, "ai-forbud-og-kompetencer")) != NULL) {
+	if ((d = date_of(&x, m->ai_literacy_date.id)) != NULL) {
 		dd = day_text(d);
-		add(&x, d, CAL_APPLIES, "ai-forbud-og-kompetencer",
+		add(&x, d, CAL_APPLIES, m->ai_literacy_date.id,
 		    xasprintf(_("Already applies (since %s): take measures for the staff's AI literacy (art. 4)"), dd));
 		free(dd);
 	}
 	if (annex3)
-		high_risk(&x, "ai-hoejrisiko-bilag-iii", true, provider);
+		high_risk(&x, m->annex_iii_date.id, true, provider);
 	if (annex1)
-		high_risk(&x, "ai-hoejrisiko-bilag-i", false, provider && !annex3);
+		high_risk(&x, m->annex_i_date.id, false, provider && !annex3);
 	/* Rule 4: high-risk not settled either way. */
 	if (unsettled) {
-		const char *d3i = date_of(&x, "ai-hoejrisiko-bilag-iii"), *d1i = date_of(&x, "ai-hoejrisiko-bilag-i");
+		const char *d3i = date_of(&x, m->annex_iii_date.id), *d1i = date_of(&x, m->annex_i_date.id);
 
 		if (d3i != NULL && d1i != NULL) {
 			d3 = day_text(d3i);
 			d1 = day_text(d1i);
 			/* Each route only while it is open. */
-			if (!is(&x, "bilag_iii_anvendelse", "nej") && strcmp(d3i, out->life_until) <= 0)
-				add(&x, d3i, CAL_PENDING, "ai-hoejrisiko-bilag-iii",
+			if (!holds(&x, &m->annex_iii_ruled_out) && strcmp(d3i, out->life_until) <= 0)
+				add(&x, d3i, CAL_PENDING, m->annex_iii_date.id,
 				    xasprintf(_("Pending: applies if the system is high-risk (Annex III from %s, Annex I from %s)"), d3, d1));
-			if (!is(&x, "medicinsk_udstyr", "nej") && !is(&x, "bemyndiget_organ", "nej") &&
-			    strcmp(d1i, out->life_until) <= 0)
-				add(&x, d1i, CAL_PENDING, "ai-hoejrisiko-bilag-i",
+			if (!holds(&x, &m->annex_i_ruled_out) && strcmp(d1i, out->life_until) <= 0)
+				add(&x, d1i, CAL_PENDING, m->annex_i_date.id,
 				    xasprintf(_("Pending: applies if the system is high-risk (Annex III from %s, Annex I from %s)"), d3, d1));
 			free(d3);
 			free(d1);
@@ -296,21 +297,20 @@ calendar_make(const struct content *c, const struct progress *pr, const char *to
 	}
 	/* Rule 5: transparency, when the tier says so (the question whether
 	 * the system talks to people is not asked yet). */
-	if (is(&x, "ai_risikokategori", "transparens") &&
-	    (d = date_of(&x, "ai-anvendelse-og-gennemsigtighed")) != NULL) {
+	if (holds(&x, &m->transparency) && (d = date_of(&x, m->transparency_date.id)) != NULL) {
 		dd = day_text(d);
-		add(&x, d, CAL_PENDING, "ai-anvendelse-og-gennemsigtighed",
+		add(&x, d, CAL_PENDING, m->transparency_date.id,
 		    xasprintf(_("To be decided: the transparency duties of art. 50 apply since %s if the system talks to people or generates content"), dd));
 		free(dd);
 	}
 	legacy(&x, golive);
 	/* Rule 8: the certificate's own end, from the project's answer. */
-	if ((cert = ans(&x, "ce_certifikat_gyldig")) != NULL && strcmp(cert, out->life_until) <= 0) {
+	if ((cert = ans(&x, m->certificate_until.id)) != NULL && strcmp(cert, out->life_until) <= 0) {
 		char *g = golive ? day_text(golive) : NULL;
 
 		dd = day_text(cert);
 		add_answer(&x, cert, g && strcmp(cert, golive) < 0 ? CAL_RISK : CAL_DEADLINE,
-		    "ce_certifikat_gyldig", g && strcmp(cert, golive) < 0 ?
+		    m->certificate_until.id, g && strcmp(cert, golive) < 0 ?
 		    xasprintf(_("The CE certificate expires %s, before the go-live %s"), dd, g) :
 		    xasprintf(_("The CE certificate expires %s: ask the vendor for its renewal"), dd));
 		free(dd);

@@ -941,6 +941,75 @@ link_checklists(struct linker *lk)
 	}
 }
 
+/* The calendar names a question of type want (what: for the message). */
+static void
+cal_question(struct linker *lk, const char *id, struct srcpos pos, enum qtype want,
+    const char *what)
+{
+	const struct question *q = content_question(lk->c, id);
+
+	if (q == NULL)
+		lerr(lk, pos, _("the calendar names question '%s' as %s, but no file defines it; define the question or name another"),
+		    id, what);
+	else if (q->type != want)
+		lerr(lk, pos, _("the calendar's %s must be a %s question; '%s' is a %s question"),
+		    what, qtype_name(want), id, qtype_name(q->type));
+}
+
+static void
+cal_date(struct linker *lk, const struct ref *r, const char *what)
+{
+	if (content_date(lk->c, r->id) == NULL)
+		lerr(lk, r->pos, _("the calendar names legal date '%s' as %s, but no file defines it under 'dates'; add it or name another"),
+		    r->id, what);
+}
+
+/* Every name the calendar's rules rest on must be in the content: a
+ * missing one would silently drop a legal date from every project. */
+static void
+link_calendar(struct linker *lk)
+{
+	struct calmap *m = lk->c->calendar;
+	const struct { const struct ref *r; const char *what; } dates[] = {
+		{ &m->ai_literacy_date, "ai_literacy_date" }, { &m->annex_iii_date, "annex_iii_date" },
+		{ &m->annex_i_date, "annex_i_date" }, { &m->public_authority_date, "public_authority_date" },
+		{ &m->transparency_date, "transparency_date" }, { &m->mdd_class_iii_date, "mdd_class_iii_date" },
+		{ &m->mdd_class_ii_date, "mdd_class_ii_date" },
+	};
+	const struct { const struct ref *r; const char *what; } days[] = {
+		{ &m->go_live, "go_live" }, { &m->contract_signed, "contract_signed" },
+		{ &m->tender_date, "tender_date" }, { &m->certificate_until, "certificate_until" },
+	};
+	const struct cond *conds[] = { &m->annex_iii, &m->annex_iii_point2, &m->annex_iii_ruled_out,
+		&m->annex_i, &m->annex_i_ruled_out, &m->provider, &m->transparency,
+		&m->mdd_class_iii, &m->mdd_class_ii };
+	size_t i;
+	bool found = false;
+
+	for (i = 0; i < m->project_dates.n; i++)
+		cal_question(lk, m->project_dates.v[i], m->project_dates.pos[i], Q_DATE, "project_dates");
+	for (i = 0; i < m->trial_start.n; i++)
+		cal_question(lk, m->trial_start.v[i], m->trial_start.pos[i], Q_DATE, "trial_start");
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+		if (days[i].r->id != NULL)
+			cal_question(lk, days[i].r->id, days[i].r->pos, Q_DATE, days[i].what);
+	if (m->contract_years.id != NULL)
+		cal_question(lk, m->contract_years.id, m->contract_years.pos, Q_NUMBER, "contract_years");
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++)
+		if (dates[i].r->id != NULL)
+			cal_date(lk, dates[i].r, dates[i].what);
+	for (i = 0; i < sizeof(conds) / sizeof(conds[0]); i++)
+		bind_cond(lk, conds[i]);
+	if (m->threshold.id != NULL) {
+		for (i = 0; i < lk->c->nfacts; i++)
+			if (strcmp(lk->c->facts[i]->id, m->threshold.id) == 0)
+				found = true;
+		if (!found)
+			lerr(lk, m->threshold.pos, _("the calendar names fact '%s' as threshold, but no file defines it under 'facts'; add it or name another"),
+			    m->threshold.id);
+	}
+}
+
 int
 linker_link(struct content *c, struct diags *d)
 {
@@ -1001,6 +1070,8 @@ linker_link(struct content *c, struct diags *d)
 				lerr(&lk, e->see.pos[j], _("unknown glossary entry '%s'"), e->see.v[j]);
 	}
 	link_checklists(&lk);
+	if (c->calendar != NULL)
+		link_calendar(&lk);
 	if (lk.nerr == 0)
 		check_cycles(&lk);
 	if (lk.nerr == 0)

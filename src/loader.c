@@ -737,23 +737,76 @@ static const struct yfield packet_fields[] = {
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 
+/* Reads a mapping of which the content holds one into *slot, a new
+ * object of size bytes with its struct srcpos at pos_off; second is the
+ * message for another one (the first's file and line). */
+static void
+one_of(struct ydoc *y, yaml_node_t *n, const struct yfield *fields, size_t size,
+    size_t pos_off, void **slot, const char *second)
+{
+	void *obj = arena_alloc(y->arena, size);
+	const struct srcpos *first;
+
+	*AT(obj, pos_off, struct srcpos) = ydoc_pos(y, n);
+	if (!ydoc_mapping(y, n, fields, obj))
+		return;
+	if (*slot != NULL) {
+		first = AT(*slot, pos_off, const struct srcpos);
+		ydoc_error(y, n, second, first->file, first->line);
+		return;
+	}
+	*slot = obj;
+}
+
 static void
 yf_packet(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
-	struct content *c = ctx_content(y);
-	struct packet *p = arena_alloc(y->arena, sizeof(*p));
-
 	(void)obj;
 	(void)f;
-	p->pos = ydoc_pos(y, n);
-	if (!ydoc_mapping(y, n, packet_fields, p))
-		return;
-	if (c->packet != NULL) {
-		ydoc_error(y, n, _("a second hand-off packet layout (the first is at %s:%d); keep one"),
-		    c->packet->pos.file, c->packet->pos.line);
-		return;
-	}
-	c->packet = p;
+	one_of(y, n, packet_fields, sizeof(struct packet), offsetof(struct packet, pos),
+	    (void **)&ctx_content(y)->packet,
+	    _("a second hand-off packet layout (the first is at %s:%d); keep one"));
+}
+
+#define CAL_FIELD(key, fn, member) \
+	{ key, YAML_SCALAR_NODE, fn, offsetof(struct calmap, member), true, NULL }
+static const struct yfield calendar_fields[] = {
+	{ "project_dates", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct calmap, project_dates), true, NULL },
+	{ "trial_start", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct calmap, trial_start), true, NULL },
+	CAL_FIELD("go_live", yf_ref, go_live),
+	CAL_FIELD("contract_signed", yf_ref, contract_signed),
+	CAL_FIELD("contract_years", yf_ref, contract_years),
+	CAL_FIELD("tender_date", yf_ref, tender_date),
+	CAL_FIELD("certificate_until", yf_ref, certificate_until),
+	CAL_FIELD("annex_iii", yf_cond, annex_iii),
+	CAL_FIELD("annex_iii_point2", yf_cond, annex_iii_point2),
+	CAL_FIELD("annex_iii_ruled_out", yf_cond, annex_iii_ruled_out),
+	CAL_FIELD("annex_i", yf_cond, annex_i),
+	CAL_FIELD("annex_i_ruled_out", yf_cond, annex_i_ruled_out),
+	CAL_FIELD("provider", yf_cond, provider),
+	CAL_FIELD("transparency", yf_cond, transparency),
+	CAL_FIELD("mdd_class_iii", yf_cond, mdd_class_iii),
+	CAL_FIELD("mdd_class_ii", yf_cond, mdd_class_ii),
+	CAL_FIELD("ai_literacy_date", yf_ref, ai_literacy_date),
+	CAL_FIELD("annex_iii_date", yf_ref, annex_iii_date),
+	CAL_FIELD("annex_i_date", yf_ref, annex_i_date),
+	CAL_FIELD("public_authority_date", yf_ref, public_authority_date),
+	CAL_FIELD("transparency_date", yf_ref, transparency_date),
+	CAL_FIELD("mdd_class_iii_date", yf_ref, mdd_class_iii_date),
+	CAL_FIELD("mdd_class_ii_date", yf_ref, mdd_class_ii_date),
+	CAL_FIELD("threshold", yf_ref, threshold),
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+#undef CAL_FIELD
+
+static void
+yf_calendar(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	(void)obj;
+	(void)f;
+	one_of(y, n, calendar_fields, sizeof(struct calmap), offsetof(struct calmap, pos),
+	    (void **)&ctx_content(y)->calendar,
+	    _("a second calendar (the first is at %s:%d); keep one"));
 }
 
 static void
@@ -789,6 +842,7 @@ static const struct yfield file_fields[] = {
 	{ "facts", YAML_SEQUENCE_NODE, yf_facts, 0, false, NULL },
 	{ "checklist", YAML_MAPPING_NODE, yf_checklist, 0, false, NULL },
 	{ "packet", YAML_MAPPING_NODE, yf_packet, 0, false, NULL },
+	{ "calendar", YAML_MAPPING_NODE, yf_calendar, 0, false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 
@@ -997,6 +1051,8 @@ const struct loader_list loader_lists[] = {
 
 const struct loader_list loader_packet = { 0, 0, sizeof(struct packet),
 	offsetof(struct packet, pos), packet_fields };
+const struct loader_list loader_calendar = { 0, 0, sizeof(struct calmap),
+	offsetof(struct calmap, pos), calendar_fields };
 
 struct loader_field
 loader_field(const struct yfield *f)

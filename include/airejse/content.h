@@ -292,6 +292,39 @@ struct packet {
 	struct srcpos		 pos;
 };
 
+/* What the regulatory calendar reads (calendar: in the content): the
+ * questions that hold a project's own dates, the conditions that say
+ * what the product is, and the legal dates and the fact it lists. The
+ * calendar's rules are code; the names they rest on are data, checked
+ * by the linker like every other reference. */
+struct calmap {
+	struct strlist	 project_dates;	/* date questions: the life's start */
+	struct strlist	 trial_start;	/* date questions, the first answered wins */
+	struct ref	 go_live;
+	struct ref	 contract_signed;
+	struct ref	 contract_years;	/* a number question */
+	struct ref	 tender_date;
+	struct ref	 certificate_until;
+	struct cond	 annex_iii;
+	struct cond	 annex_iii_point2;
+	struct cond	 annex_iii_ruled_out;
+	struct cond	 annex_i;
+	struct cond	 annex_i_ruled_out;
+	struct cond	 provider;
+	struct cond	 transparency;
+	struct cond	 mdd_class_iii;
+	struct cond	 mdd_class_ii;
+	struct ref	 ai_literacy_date;	/* legal dates */
+	struct ref	 annex_iii_date;
+	struct ref	 annex_i_date;
+	struct ref	 public_authority_date;
+	struct ref	 transparency_date;
+	struct ref	 mdd_class_iii_date;
+	struct ref	 mdd_class_ii_date;
+	struct ref	 threshold;		/* a fact */
+	struct srcpos	 pos;
+};
+
 struct content {
 	/* Everything the content holds lives in this arena, struct
 	 * content too, whether it was read from YAML or from the cache. */
@@ -318,6 +351,7 @@ struct content {
 	struct checklist	**checklists;	/* sorted by order, id */
 	size_t			 nchecklists;
 	struct packet		*packet;	/* NULL: a default layout */
+	struct calmap		*calendar;	/* NULL: no calendar */
 };
 
 void content_free(struct content *c);

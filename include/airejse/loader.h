@@ -58,6 +58,8 @@ struct loader_field {
  * ended by one whose fields are NULL; and the packet, one item. */
 extern const struct loader_list loader_lists[];
 extern const struct loader_list loader_packet;
+/* The calendar's names, one per content. */
+extern const struct loader_list loader_calendar;
 /* What field f of one of those tables holds. */
 struct loader_field loader_field(const struct yfield *f);
 /* The content files of dir, in the order they are read. */

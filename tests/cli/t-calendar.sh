@@ -144,3 +144,44 @@ run 0 "$AIREJSE" --lang da export 1 --what ai-act --format md
 contains "$out" "### Lovkalender for projektet"
 contains "$out" "02.12.2027: Jeres idriftsættelse 01.03.2028 er på eller efter 02.12.2027"
 lacks "$out" "EU's tærskelværdi den"
+
+# The names the calendar's rules rest on are content (journeys/
+# calendar.yaml), checked like every reference: a content copy that lacks
+# one is refused at load, naming it at file:line:column.
+mkdir -p copy
+cp -R "$TOP/journeys" "$TOP/checklists" copy/
+sed 's/^  - id: mdd-certifikater-klasse-iia-iib$/  - id: mdd-certifikater-klasse-ii/' \
+    "$TOP/journeys/dates.yaml" > copy/journeys/dates.yaml
+cmp -s copy/journeys/dates.yaml "$TOP/journeys/dates.yaml" && fail "the date was not renamed"
+line=$(grep -n 'mdd_class_ii_date:' copy/journeys/calendar.yaml | cut -d: -f1)
+run 65 A --content copy validate
+contains "$err" "journeys/calendar.yaml:$line:22: error: the calendar names legal date 'mdd-certifikater-klasse-iia-iib' as mdd_class_ii_date, but no file defines it"
+# The load path refuses it too, not only validate.
+run 65 A --content copy calendar 1
+contains "$err" "calendar.yaml:$line:22"
+cp "$TOP/journeys/dates.yaml" copy/journeys/dates.yaml
+run 0 A --content copy validate --no-legal-warnings
+
+# A question that is missing, or of the wrong type; a key left out.
+sed 's/^  go_live: idriftsaettelse_dato$/  go_live: idriftsaettelse/' \
+    "$TOP/journeys/calendar.yaml" > copy/journeys/calendar.yaml
+run 65 A --content copy validate
+contains "$err" "error: the calendar names question 'idriftsaettelse' as go_live, but no file defines it"
+sed 's/^  tender_date: udbud_dato$/  tender_date: kontraktperiode_aar/' \
+    "$TOP/journeys/calendar.yaml" > copy/journeys/calendar.yaml
+run 65 A --content copy validate
+contains "$err" "the calendar's tender_date must be a date question; 'kontraktperiode_aar' is a number question"
+sed 's/^  annex_i: medicinsk_udstyr == ja/  annex_i: medicinsk_udstyr == maaske/' \
+    "$TOP/journeys/calendar.yaml" > copy/journeys/calendar.yaml
+run 65 A --content copy validate
+contains "$err" "calendar.yaml:"
+contains "$err" "maaske"
+grep -v '^  threshold:' "$TOP/journeys/calendar.yaml" > copy/journeys/calendar.yaml
+run 65 A --content copy validate
+contains "$err" "threshold"
+# Content without a calendar lists nothing from it, and is valid.
+rm copy/journeys/calendar.yaml
+run 0 A --content copy validate --no-legal-warnings
+run 0 A --content copy calendar 1 --format tsv
+[ "$out" = "$(printf 'date\tkind\tfact\ttext\tlegal')" ] ||
+    fail "a calendar without its names listed: $out"

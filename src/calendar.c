@@ -66,11 +66,16 @@ add(struct cal_ctx *x, const char *date, enum cal_kind kind, const char *id, cha
 	l->fact = dt ? dt->id : f->id;
 	l->text = text;
 	l->law = dt ? dt->law : f->law;
-	if (dt != NULL)
+	l->checked = NULL;
+	if (dt != NULL) {
 		l->source_kind = legal_source_kind(dt->source_kind, dt->source);
-	else
+		l->checked = dt->checked;
+	} else {
 		l->source_kind = f->nvalues ? legal_source_kind(f->values[f->nvalues - 1].source_kind,
 		    f->values[f->nvalues - 1].source) : "legal";
+		if (f->nvalues > 0)
+			l->checked = f->values[f->nvalues - 1].checked;
+	}
 }
 
 /* Adds a line that rests on the project's own answer to question id. */
@@ -88,6 +93,7 @@ add_answer(struct cal_ctx *x, const char *date, enum cal_kind kind, const char *
 	l->text = text;
 	l->law = _("the project's answer");
 	l->source_kind = "answer";
+	l->checked = NULL;
 }
 
 static const char *

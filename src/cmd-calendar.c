@@ -8,6 +8,7 @@
 #include "airejse/action.h"
 #include "airejse/calendar.h"
 #include "airejse/clock.h"
+#include "airejse/legal.h"
 #include "airejse/cmd.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
@@ -32,10 +33,12 @@ calendar_text(const struct project *p, const struct calendar *cal)
 
 		printf("\n%s  [%s]  %s\n", d, cal_kind_label(l->kind), l->text);
 		printf("    %s", l->law ? l->law : "");
-		if (strcmp(l->source_kind, "secondary") == 0)
-			printf(" %s", _("(secondary source, not checked against the legal text)"));
-		else if (strcmp(l->source_kind, "authority") == 0)
-			printf(" %s", _("(an authority's page, not the legal text)"));
+		if (l->checked != NULL) {
+			char *note = legal_checked_note(l->checked, l->source_kind);
+
+			printf(" %s", note);
+			free(note);
+		}
 		printf("\n");
 		free(d);
 	}

@@ -10,6 +10,7 @@
 #include "airejse/content.h"
 #include "airejse/ctrl.h"
 #include "airejse/export-render.h"
+#include "airejse/legal.h"
 #include "airejse/progress.h"
 #include "airejse/review.h"
 #include "airejse/strbuf.h"
@@ -338,22 +339,12 @@ xtracks_text(const struct export_data *d, enum lang lang)
 char *
 xlegal_text(const struct strlist *l)
 {
-	struct strbuf sb = STRBUF_INIT;
-	size_t i;
-
-	if (l->n == 0)
-		return NULL;
-	for (i = 0; i < l->n; i++) {
-		if (i > 0)
-			sb_add(&sb, "; ");
-		sb_add(&sb, l->v[i]);
-	}
-	return sb_detach(&sb);
+	return legal_refs_text(l, "; ");
 }
 
 /* Whether l's first n strings hold s. */
 static bool
-listed(const char *const *l, size_t n, const char *s)
+listed(char *const *l, size_t n, const char *s)
 {
 	size_t i;
 
@@ -363,29 +354,35 @@ listed(const char *const *l, size_t n, const char *s)
 	return false;
 }
 
+/* Adds what of from is not in l yet, with the act each cites. */
+static void
+add_refs(struct strlist *l, const struct strlist *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++)
+		if (!listed(l->v, l->n, from->v[i])) {
+			l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+			l->law = xreallocarray(l->law, l->n + 1, sizeof(*l->law));
+			l->v[l->n] = from->v[i];
+			l->law[l->n++] = from->law ? from->law[i] : NULL;
+		}
+}
+
 char *
 xitem_legal_text(const struct xitem *x)
 {
-	const char **all = NULL;
-	struct strlist l = { NULL, NULL, 0 };
-	size_t n = 0, i, j;
+	struct strlist l = { NULL, NULL, 0, NULL };
+	size_t i;
 	char *r;
 
-	for (i = 0; i < x->item->legal.n; i++)
-		if (!listed(all, n, x->item->legal.v[i])) {
-			all = xreallocarray(all, n + 1, sizeof(*all));
-			all[n++] = x->item->legal.v[i];
-		}
+	add_refs(&l, &x->item->legal);
 	for (i = 0; i < x->nanswers; i++)
-		for (j = 0; x->answers[i].applies && j < x->answers[i].q->legal.n; j++)
-			if (!listed(all, n, x->answers[i].q->legal.v[j])) {
-				all = xreallocarray(all, n + 1, sizeof(*all));
-				all[n++] = x->answers[i].q->legal.v[j];
-			}
-	l.v = (char **)all;
-	l.n = n;
+		if (x->answers[i].applies)
+			add_refs(&l, &x->answers[i].q->legal);
 	r = xlegal_text(&l);
-	free(all);
+	free(l.v);
+	free(l.law);
 	return r;
 }
 

@@ -127,6 +127,8 @@ each_text(struct content *c, text_fn *fn, void *arg)
 		fn(&c->dates[i]->title, c->dates[i]->pos, "title", arg);
 	for (i = 0; i < c->nfacts; i++)
 		fn(&c->facts[i]->title, c->facts[i]->pos, "title", arg);
+	for (i = 0; i < c->nlaws; i++)
+		fn(&c->laws[i]->title, c->laws[i]->pos, "title", arg);
 	for (i = 0; i < c->nchecklists; i++) {
 		struct checklist *cl = c->checklists[i];
 
@@ -431,6 +433,11 @@ legal_link(const struct content *c, struct diags *d)
 		check_quoted(&ck, dt->source, "source", dt->pos);
 		check_source(&ck, dt->source_kind, dt->celex, dt->pos);
 	}
+	for (i = 0; i < c->nlaws; i++) {
+		check_quoted(&ck, c->laws[i]->cite, "cite", c->laws[i]->pos);
+		check_quoted(&ck, c->laws[i]->source, "source", c->laws[i]->pos);
+		check_source(&ck, c->laws[i]->source_kind, c->laws[i]->celex, c->laws[i]->pos);
+	}
 	for (i = 0; i < c->nfacts; i++) {
 		check_fact(&ck, c->facts[i]);
 		for (j = 0; j < i; j++)
@@ -638,6 +645,14 @@ legal_lint(const struct content *c, const char *day, int months, bool warn,
 		    dt->source, day, months);
 		free(what);
 	}
+	for (i = 0; i < c->nlaws; i++) {
+		const struct law *lw = c->laws[i];
+		char *what = xasprintf(_("the references to '%s'"), text_get(&lw->title));
+
+		warn_checked(d, lw->pos, what, lw->checked, legal_source_kind(lw->source_kind, lw->source),
+		    lw->source, day, months);
+		free(what);
+	}
 	for (i = 0; i < c->nfacts; i++) {
 		const struct fact *f = c->facts[i];
 
@@ -655,6 +670,58 @@ legal_lint(const struct content *c, const char *day, int months, bool warn,
 			diag_add(d, DIAG_WARNING, f->pos.file, f->pos.line, f->pos.col,
 			    _("no value of '%s' covers today: add the new period"), f->id);
 	}
+}
+
+/* References */
+
+char *
+legal_ref_note(const struct law *lw)
+{
+	return legal_checked_note(lw->checked, legal_source_kind(lw->source_kind, lw->source));
+}
+
+char *
+legal_checked_note(const char *checked, const char *kind)
+{
+	char *when = value_format_date(checked, i18n_lang()), *r;
+
+	if (strcmp(kind, "legal") == 0)
+		/* L10N: beside a legal reference: "AI-forordningen art. 26 (checked 04.12.2026)". */
+		r = xasprintf(_("(checked %s)"), when);
+	else if (strcmp(kind, "authority") == 0)
+		r = xasprintf(_("(checked %s, an authority's page)"), when);
+	else
+		r = xasprintf(_("(checked %s, a secondary source)"), when);
+	free(when);
+	return r;
+}
+
+char *
+legal_refs_text(const struct strlist *l, const char *sep)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, k;
+	bool later;
+
+	if (l->n == 0)
+		return NULL;
+	for (i = 0; i < l->n; i++) {
+		const struct law *lw = l->law ? l->law[i] : NULL;
+
+		if (i > 0)
+			sb_add(&sb, sep);
+		sb_add(&sb, l->v[i]);
+		/* Once per act, after its last reference in the list. */
+		for (later = false, k = i + 1; lw != NULL && k < l->n && !later; k++)
+			later = l->law[k] == lw;
+		if (lw != NULL && !later) {
+			char *note = legal_ref_note(lw);
+
+			sb_addf(&sb, " %s", note);
+			free(note);
+		}
+	}
+	return sb_detach(&sb);
 }
 
 /* Filling */

@@ -241,6 +241,7 @@ ACCESSORS(handoff_rule)
 ACCESSORS(glossary_entry)
 ACCESSORS(legal_date)
 ACCESSORS(checklist)
+ACCESSORS(law)
 
 static bool
 text_blank(const struct text *t, int l)
@@ -941,6 +942,64 @@ link_checklists(struct linker *lk)
 	}
 }
 
+/* The act a legal reference cites: the law whose 'cite' is the longest
+ * leading name of ref, ending where the name does (so "MDR" is not cited
+ * by "MDRX art. 1"). */
+static const struct law *
+cited_law(const struct content *c, const char *ref)
+{
+	const struct law *best = NULL;
+	size_t i, n;
+
+	for (i = 0; i < c->nlaws; i++) {
+		const struct law *lw = c->laws[i];
+
+		if (lw->cite == NULL || (n = strlen(lw->cite)) == 0 || strncmp(ref, lw->cite, n) != 0)
+			continue;
+		if (ref[n] != '\0' && ref[n] != ' ' && ref[n] != ',' && ref[n] != '(')
+			continue;
+		if (best == NULL || n > strlen(best->cite))
+			best = lw;
+	}
+	return best;
+}
+
+static void
+link_legal(struct linker *lk, struct strlist *l)
+{
+	size_t i;
+
+	if (l->n == 0)
+		return;
+	l->law = link_array(lk, l->n, sizeof(*l->law));
+	for (i = 0; i < l->n; i++)
+		l->law[i] = cited_law(lk->c, l->v[i]);
+}
+
+/* Every list of legal references learns the acts it cites. */
+static void
+link_legal_all(struct linker *lk)
+{
+	struct content *c = lk->c;
+	size_t i, j, k, m;
+
+	check_dups(lk, (void *const *)c->laws, c->nlaws, law_id, law_pos, _("law"));
+	for (i = 0; i < c->nquestions; i++)
+		link_legal(lk, &c->questions[i]->legal);
+	for (i = 0; i < c->ntracks; i++)
+		for (j = 0; j < c->tracks[i]->nphases; j++)
+			for (k = 0; k < c->tracks[i]->phases[j].nsteps; k++)
+				link_legal(lk, &c->tracks[i]->phases[j].steps[k].legal);
+	for (i = 0; i < c->nchecklists; i++) {
+		struct checklist *cl = c->checklists[i];
+
+		link_legal(lk, &cl->legal);
+		for (j = 0; j < cl->nsections; j++)
+			for (m = 0; m < cl->sections[j].nitems; m++)
+				link_legal(lk, &cl->sections[j].items[m].legal);
+	}
+}
+
 /* The calendar names a question of type want (what: for the message). */
 static void
 cal_question(struct linker *lk, const char *id, struct srcpos pos, enum qtype want,
@@ -1072,6 +1131,7 @@ linker_link(struct content *c, struct diags *d)
 	link_checklists(&lk);
 	if (c->calendar != NULL)
 		link_calendar(&lk);
+	link_legal_all(&lk);
 	if (lk.nerr == 0)
 		check_cycles(&lk);
 	if (lk.nerr == 0)

@@ -508,6 +508,18 @@ static const struct yfield date_fields[] = {
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 
+static const struct yfield law_fields[] = {
+	{ "id", YAML_SCALAR_NODE, yf_id, offsetof(struct law, id), true, NULL },
+	{ "cite", YAML_SCALAR_NODE, yf_string, offsetof(struct law, cite), true, NULL },
+	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct law, title), true, NULL },
+	{ "source", YAML_SCALAR_NODE, yf_string, offsetof(struct law, source), true, NULL },
+	{ "checked", YAML_SCALAR_NODE, yf_date, offsetof(struct law, checked), true, NULL },
+	{ "source_kind", YAML_SCALAR_NODE, yf_string, offsetof(struct law, source_kind), false, NULL },
+	{ "celex", YAML_SCALAR_NODE, yf_string, offsetof(struct law, celex), false, NULL },
+	{ "url", YAML_SCALAR_NODE, yf_string, offsetof(struct law, url), false, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
 static const struct yfield fact_value_fields[] = {
 	{ "value", YAML_SCALAR_NODE, yf_double, offsetof(struct fact_value, value), true, NULL },
 	{ "eur", YAML_SCALAR_NODE, yf_double, offsetof(struct fact_value, eur), false, NULL },
@@ -582,6 +594,7 @@ LIST_OF(handoffs, struct handoff_rule, handoff_fields, handoffs, nhandoffs)
 LIST_OF(glossary, struct glossary_entry, glossary_fields, glossary, nglossary)
 LIST_OF(dates, struct legal_date, date_fields, dates, ndates)
 LIST_OF(facts, struct fact, fact_fields, facts, nfacts)
+LIST_OF(laws, struct law, law_fields, laws, nlaws)
 
 /* Checklists */
 
@@ -840,6 +853,7 @@ static const struct yfield file_fields[] = {
 	{ "glossary", YAML_SEQUENCE_NODE, yf_glossary, 0, false, NULL },
 	{ "dates", YAML_SEQUENCE_NODE, yf_dates, 0, false, NULL },
 	{ "facts", YAML_SEQUENCE_NODE, yf_facts, 0, false, NULL },
+	{ "laws", YAML_SEQUENCE_NODE, yf_laws, 0, false, NULL },
 	{ "checklist", YAML_MAPPING_NODE, yf_checklist, 0, false, NULL },
 	{ "packet", YAML_MAPPING_NODE, yf_packet, 0, false, NULL },
 	{ "calendar", YAML_MAPPING_NODE, yf_calendar, 0, false, NULL },
@@ -1046,6 +1060,8 @@ const struct loader_list loader_lists[] = {
 	    sizeof(struct fact), offsetof(struct fact, pos), fact_fields },
 	{ offsetof(struct content, checklists), offsetof(struct content, nchecklists),
 	    sizeof(struct checklist), offsetof(struct checklist, pos), checklist_fields },
+	{ offsetof(struct content, laws), offsetof(struct content, nlaws),
+	    sizeof(struct law), offsetof(struct law, pos), law_fields },
 	{ 0, 0, 0, 0, NULL }
 };
 

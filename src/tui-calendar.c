@@ -7,6 +7,7 @@
 #include "airejse/action.h"
 #include "airejse/calendar.h"
 #include "airejse/clock.h"
+#include "airejse/legal.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
 #include "airejse/value.h"
@@ -67,7 +68,7 @@ calendar_draw(struct tui *t, void *state, int top, int rows, int cols)
 	const struct cal_line *l;
 	int r;
 	size_t i;
-	char *s, *d;
+	char *s, *d, *note;
 
 	tui_set_title(t, _("Regulatory calendar: %s"), c->name ? c->name : "");
 	if (c->cal.n == 0) {
@@ -89,11 +90,9 @@ calendar_draw(struct tui *t, void *state, int top, int rows, int cols)
 		free(d);
 	}
 	l = &c->cal.v[c->list.sel];
-	s = xasprintf(_("%s\nSource: %s %s"), l->text, l->law ? l->law : "",
-	    strcmp(l->source_kind, "secondary") == 0 ?
-	    _("(secondary source, not checked against the legal text)") :
-	    strcmp(l->source_kind, "authority") == 0 ?
-	    _("(an authority's page, not the legal text)") : "");
+	note = l->checked ? legal_checked_note(l->checked, l->source_kind) : xstrdup("");
+	s = xasprintf(_("%s\nSource: %s %s"), l->text, l->law ? l->law : "", note);
+	free(note);
 	tui_clear(top + rows / 2, 0, cols, ST_DIM);
 	tui_wrap(top + rows / 2 + 1, 1, cols - 2, rows - rows / 2 - 1, 0, s, ST_NORMAL);
 	free(s);

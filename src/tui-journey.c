@@ -13,6 +13,7 @@
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/handoff.h"
+#include "airejse/legal.h"
 #include "airejse/progress.h"
 #include "airejse/review.h"
 #include "airejse/strbuf.h"
@@ -492,18 +493,13 @@ answer_text(const struct journey *j, const struct question *q, enum tui_style *s
 	return value_format(q, a->value, i18n_lang());
 }
 
+/* A list of legal references with their check dates, "" when empty. */
 static char *
 join_list(const struct strlist *l)
 {
-	struct strbuf sb = STRBUF_INIT;
-	size_t i;
+	char *r = legal_refs_text(l, "; ");
 
-	for (i = 0; i < l->n; i++) {
-		if (i > 0)
-			sb_add(&sb, "; ");
-		sb_add(&sb, l->v[i]);
-	}
-	return sb_detach(&sb);
+	return r ? r : xstrdup("");
 }
 
 /* Whether l is a question the owner has only to answer (no hand-off). */
@@ -603,6 +599,16 @@ step_blocks(struct tui *t, struct journey *j)
 		    xasprintf("%zu. %s", i + 1, text_get(&j->qs[i]->prompt)));
 
 		bl->answer = answer_text(j, j->qs[i], &bl->ast);
+		/* The question's own source, under its answer: part of the
+		 * question's item, so it scrolls into view with it. */
+		if (j->qs[i]->legal.n > 0) {
+			char *refs = join_list(&j->qs[i]->legal), *both;
+
+			both = xasprintf(_("%s\nLegal basis: %s"), bl->answer, refs);
+			free(bl->answer);
+			bl->answer = both;
+			free(refs);
+		}
 	}
 }
 

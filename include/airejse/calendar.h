@@ -28,6 +28,7 @@ struct cal_line {
 	char		*text;		/* in the current language */
 	const char	*law;		/* the act and article */
 	const char	*source_kind;	/* legal, authority, secondary or answer */
+	const char	*checked;	/* when law was last checked; NULL: an answer */
 };
 
 struct calendar {

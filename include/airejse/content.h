@@ -33,11 +33,16 @@ struct cond {
 	bool		 exact;
 };
 
-/* Strings as written in a file, each with its position. */
+struct law;
+
+/* Strings as written in a file, each with its position. A list of legal
+ * references also has, once linked, the act each cites (law[i], NULL
+ * when no act under 'laws' matches; law itself NULL for other lists). */
 struct strlist {
 	char		**v;
 	struct srcpos	 *pos;
 	size_t		  n;
+	const struct law **law;
 };
 
 /* What a number question measures, where that changes how it is read
@@ -182,6 +187,21 @@ struct legal_date {
 	char		*source_kind;	/* legal, authority, secondary; NULL: see legal.h */
 	char		*celex;		/* the act's CELEX number (optional) */
 	char		*url;		/* where the act is (optional) */
+	struct srcpos	 pos;
+};
+
+/* An act that legal references cite, and when they were last checked
+ * against it: a reference "AI-forordningen art. 26" cites the act whose
+ * 'cite' is its longest leading name ("AI-forordningen"). */
+struct law {
+	char		*id;
+	char		*cite;		/* how references name the act */
+	struct text	 title;
+	char		*source;	/* what was read */
+	char		*checked;	/* YYYY-MM-DD */
+	char		*source_kind;	/* legal, authority, secondary; NULL: see legal.h */
+	char		*celex;
+	char		*url;
 	struct srcpos	 pos;
 };
 
@@ -348,6 +368,8 @@ struct content {
 	size_t			 ndates;
 	struct fact		**facts;
 	size_t			 nfacts;
+	struct law		**laws;
+	size_t			 nlaws;
 	struct checklist	**checklists;	/* sorted by order, id */
 	size_t			 nchecklists;
 	struct packet		*packet;	/* NULL: a default layout */

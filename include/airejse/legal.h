@@ -15,6 +15,8 @@
 struct content;
 struct diags;
 struct fact;
+struct law;
+struct strlist;
 struct fact_value;
 struct settings;
 
@@ -61,6 +63,18 @@ void legal_add_months(const char *iso, int months, char out[11]);
 /* The long form of a date in prose: "2. december 2027", "2 December
  * 2027" (caller frees). */
 char *legal_date_long(const char *iso, enum lang lang);
+
+/* When the references to an act were checked, for beside them, in the
+ * current language: "(kontrolleret 04.12.2026)", saying so when the
+ * source was not the legal text (caller frees). */
+char *legal_ref_note(const struct law *lw);
+/* The same for a check on day checked against a source of kind. */
+char *legal_checked_note(const char *checked, const char *kind);
+
+/* The legal references of l joined by sep, each act's check date after
+ * its last reference (l linked: see struct strlist); NULL when l is
+ * empty (caller frees). */
+char *legal_refs_text(const struct strlist *l, const char *sep);
 
 /* What kind of source it is: kind (legal, authority, secondary) when
  * given, else "secondary" for a source that starts by saying so

@@ -132,7 +132,7 @@ contains "$tsv" "so it is its provider"
 run 0 "$AIREJSE" --lang da calendar 1
 contains "$out" "Lovkalender for Kalender 1"
 contains "$out" "[gælder]  Jeres idriftsættelse 01.03.2028 er på eller efter 02.12.2027"
-contains "$out" "(sekundær kilde, ikke kontrolleret mod retsteksten)"
+contains "$out" "(kontrolleret 04.12.2026, sekundær kilde)"
 run 0 A calendar 1 --format json
 contains "$out" '"life_from": "2028-03-01"'
 contains "$out" '"source_kind": "secondary"'

@@ -128,3 +128,36 @@ lacks "$out" "indkoeb-udbud"
 contract "Værdi 5" kontraktvaerdi=1700000 $(pay 100000 400000)
 AIREJSE_NOW=2026-06-01T10:00:00Z run 0 A export "$p" --what business-case --format md
 lacks "$out" "Den indtastede kontraktværdi"
+
+# --- laws: the check date beside each legal reference ----------------------
+# A reference cites the act whose 'cite' is its longest leading name; the
+# day follows its last reference in a list, with the kind of source.
+rm -f config.yaml
+export AIREJSE_NOW=2026-12-04T10:00:00Z
+run 0 A project new --name "Kilder" --journey faerdigt-produkt
+p=$out
+run 0 A export "$p" --what checklist --format md
+contains "$out" "Udbudsloven § 6; Udbudsloven § 30 (kontrolleret 04.12.2026)"
+contains "$out" "MDR art. 2(12) (kontrolleret 04.12.2026, sekundær kilde)"
+run 0 "$AIREJSE" --lang en export "$p" --what checklist --format md
+contains "$out" "Udbudsloven § 6; Udbudsloven § 30 (checked 4 Dec 2026)"
+# The Omnibus's own entry, not the AI Act's, by the longer name.
+run 0 A export "$p" --what ai-act --format md
+contains "$out" "som ændret ved forordning (EU) 2026/1744 (kontrolleret 04.12.2026, sekundær kilde)"
+# An act checked long ago is warned of; a reference to an act not listed
+# shows no date; a law's CELEX number is checked.
+mkdir -p laws/journeys
+sed 's/^    checked: 2026-12-04$/    checked: 2025-11-01/' "$TOP/journeys/laws.yaml" > laws/journeys/laws.yaml
+run 0 A validate laws/journeys/laws.yaml
+contains "$err" "henvisningerne til 'Udbudsloven, lov nr. 1564 af 15.12.2015' blev sidst kontrolleret 01.11.2025"
+mkdir -p copy
+cp -R "$TOP/journeys" "$TOP/checklists" copy/
+awk '/^  - id: / { skip = ($3 == "udbudsloven") } !skip' "$TOP/journeys/laws.yaml" > copy/journeys/laws.yaml
+grep -q udbudsloven copy/journeys/laws.yaml && fail "the law was not left out"
+run 0 A --content copy export "$p" --what checklist --format md
+contains "$out" "Udbudsloven § 6; Udbudsloven § 30
+"
+contains "$out" "MDR art. 2(12) (kontrolleret 04.12.2026, sekundær kilde)"
+sed 's/^    celex: 32017R0745$/    celex: 2017R745/' "$TOP/journeys/laws.yaml" > laws/journeys/laws.yaml
+run 65 "$AIREJSE" --lang en validate laws/journeys/laws.yaml
+contains "$err" "'2017R745' is not a CELEX number"

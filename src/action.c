@@ -267,6 +267,154 @@ action_project_rename(struct action *a, int64_t id, const char *name, char **cau
 	return status;
 }
 
+/* The tracks as a comma-separated list of ids (caller frees). */
+static char *
+track_list(char *const *tracks, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sb_addf(&sb, "%s%s", i ? "," : "", tracks[i]);
+	return sb_detach(&sb);
+}
+
+static bool
+has_track(char *const *tracks, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(tracks[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* Refuses a move to the tracks p follows already. */
+static int
+same_tracks(const struct project *p, char *const *tracks, size_t n, char **cause)
+{
+	size_t i;
+
+	if (p->ntracks != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(p->tracks[i], tracks[i]) != 0)
+			return 0;
+	*cause = xasprintf(_("the project '%s' follows these tracks already"), p->name);
+	return EX_DATAERR;
+}
+
+static size_t
+track_nsteps(const struct track *t)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < t->nphases; i++)
+		n += t->phases[i].nsteps;
+	return n;
+}
+
+/* Whether a step of one of the tracks asks question id. */
+static bool
+tracks_ask(const struct content *c, char *const *tracks, size_t n, const char *id)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < n; i++) {
+		const struct track *t = content_track(c, tracks[i]);
+
+		for (j = 0; t != NULL && j < track_nsteps(t); j++) {
+			const struct step *st = track_step_at(t, j);
+
+			for (k = 0; k < st->nquestions; k++)
+				if (strcmp(st->questions[k]->id, id) == 0)
+					return true;
+		}
+	}
+	return false;
+}
+
+int
+action_track_move_text(struct action *a, int64_t id, char *const *tracks, size_t n,
+    char **text, char **cause)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct snapshot *s = NULL;
+	const struct project *p;
+	size_t i, kept = 0, unasked = 0;
+	int status;
+
+	*text = NULL;
+	if ((status = check_tracks(a, tracks, n, cause)) != 0 ||
+	    (status = action_snapshot(a, id, &s, cause)) != 0)
+		return status;
+	p = s->project;
+	if ((status = same_tracks(p, tracks, n, cause)) != 0) {
+		snapshot_free(s);
+		return status;
+	}
+	for (i = 0; i < s->nanswers; i++) {
+		if (s->answers[i].kind == ANSWER_NONE)
+			continue;
+		kept++;
+		if (!tracks_ask(a->content, tracks, n, s->answers[i].question))
+			unasked++;
+	}
+	sb_addf(&sb, P_("Every answer is kept (%zu).\n", "Every answer is kept (%zu).\n", kept), kept);
+	if (unasked > 0)
+		sb_addf(&sb, P_("%zu is not asked in the new tracks; it counts again if the project moves back.\n",
+		    "%zu are not asked in the new tracks; they count again if the project moves back.\n",
+		    unasked), unasked);
+	for (i = 0; i < p->ntracks; i++) {
+		const struct track *t = content_track(a->content, p->tracks[i]);
+
+		if (t != NULL && !has_track(tracks, n, t->id))
+			sb_addf(&sb, P_("- %s: its %zu step leaves the journey\n",
+			    "- %s: its %zu steps leave the journey\n", track_nsteps(t)),
+			    text_get(&t->title), track_nsteps(t));
+	}
+	for (i = 0; i < n; i++) {
+		const struct track *t = content_track(a->content, tracks[i]);
+
+		if (!has_track(p->tracks, p->ntracks, t->id))
+			sb_addf(&sb, P_("+ %s: %zu step joins the journey\n",
+			    "+ %s: %zu steps join the journey\n", track_nsteps(t)),
+			    text_get(&t->title), track_nsteps(t));
+	}
+	snapshot_free(s);
+	*text = sb_detach(&sb);
+	return 0;
+}
+
+int
+action_project_tracks(struct action *a, int64_t id, char *const *tracks, size_t n,
+    char **cause)
+{
+	struct handoff_sync *changes = NULL;
+	struct project *p = NULL;
+	int64_t now = clock_now();
+	size_t nchanges;
+	char *old = NULL;
+	int status;
+
+	if ((status = check_tracks(a, tracks, n, cause)) != 0 ||
+	    (status = store_begin(a->store, cause)) != 0)
+		return status;
+	if ((status = store_project_get(a->store, id, &p, cause)) != 0 ||
+	    (status = in_use(p, cause)) != 0 ||
+	    (status = same_tracks(p, tracks, n, cause)) != 0 ||
+	    (status = store_project_set_tracks(a->store, id, (old = track_list(p->tracks, p->ntracks)),
+		tracks, n, now, user_of(a), a->source, cause)) != 0 ||
+	    (status = sync_locked(a, id, now, &changes, &nchanges, cause)) != 0 ||
+	    (status = store_commit(a->store, cause)) != 0)
+		abandon(a, status);
+	free(changes);
+	free(old);
+	project_free(p);
+	return status;
+}
+
 int
 action_project_archive(struct action *a, int64_t id, bool archived, char **cause)
 {

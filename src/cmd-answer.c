@@ -200,8 +200,24 @@ history_by(const char *user, const char *account, enum source source)
 }
 
 /* A row of the text history for a change of the project itself. */
+/* A comma-separated list of track ids as their titles (caller frees). */
+static char *
+track_titles(const struct content *c, const char *ids)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *copy = xstrdup(ids ? ids : ""), *id, *save = NULL;
+
+	for (id = strtok_r(copy, ",", &save); id != NULL; id = strtok_r(NULL, ",", &save)) {
+		const struct track *tr = content_track(c, id);
+
+		sb_addf(&sb, "%s%s", sb.len ? ", " : "", tr ? text_get(&tr->title) : id);
+	}
+	free(copy);
+	return sb_detach(&sb);
+}
+
 static void
-project_row(struct table *t, const struct project_event *e)
+project_row(struct table *t, const struct content *c, const struct project_event *e)
 {
 	char when[21], *by = history_by(e->user, e->account, e->source);
 	char *what;
@@ -215,6 +231,14 @@ project_row(struct table *t, const struct project_event *e)
 	case PROJECT_ARCHIVED:
 		what = xstrdup(_("project archived"));
 		break;
+	case PROJECT_TRACKS: {
+		char *from = track_titles(c, e->old_name), *to = track_titles(c, e->new_name);
+
+		what = xasprintf(_("project moved to other tracks: %s → %s"), from, to);
+		free(from);
+		free(to);
+		break;
+	}
 	default:
 		what = xstrdup(_("project restored"));
 		break;
@@ -321,7 +345,7 @@ history(struct cmd *self)
 
 			/* Text: the project's changes in time among the answers'. */
 			if (fmt != OUT_TSV && j < npv && (i == n || pv[j].time < v[i].time)) {
-				project_row(t, &pv[j++]);
+				project_row(t, a.content, &pv[j++]);
 				continue;
 			}
 			q = content_question(a.content, v[i].question);

@@ -465,6 +465,41 @@ project_rename(struct cmd *self)
 	return rc;
 }
 
+/* project track P TRACK[,TRACK...] [--dry-run]: says what the move
+ * changes, then makes it (one transaction, every answer kept). */
+static int
+project_track(struct cmd *self)
+{
+	bool dry = args_has(&self->args, "dry-run");
+	char *list = xstrdup(self->args.operands[1]), *id, *save = NULL;
+	char **tracks = NULL, *cause = NULL, *text = NULL;
+	struct project *p = NULL;
+	struct action a;
+	size_t n = 0;
+	int rc;
+
+	for (id = strtok_r(list, ",", &save); id != NULL; id = strtok_r(NULL, ",", &save)) {
+		tracks = xreallocarray(tracks, n + 1, sizeof(*tracks));
+		tracks[n++] = id;
+	}
+	if ((rc = cmd_action(self, !dry, &a)) != 0 ||
+	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
+		goto out;
+	if ((rc = action_track_move_text(&a, p->id, tracks, n, &text, &cause)) != 0) {
+		cmd_fail(self, rc, cause);
+		goto out;
+	}
+	fputs(text, stdout);
+	if (!dry && (rc = action_project_tracks(&a, p->id, tracks, n, &cause)) != 0)
+		cmd_fail(self, rc, cause);
+out:
+	project_free(p);
+	free(text);
+	free(tracks);
+	free(list);
+	return rc;
+}
+
 static int
 project_delete(struct cmd *self)
 {
@@ -850,6 +885,23 @@ static const struct cmd_entry project_rename_entry = {
 	NULL, rename_operands, 2, 2, project_rename, NULL
 };
 
+static const struct cmd_operand track_operands[] = {
+	CMD_PROJECT_OPERAND,
+	{ "TRACK", N_("the track the project should follow, or several separated by commas (see 'airejse journeys')") },
+	{ NULL, NULL }
+};
+
+static const struct args_option track_options[] = {
+	{ "dry-run", 0, NULL, N_("say what the move would change, and change nothing"), NULL },
+	{ NULL, 0, NULL, NULL, NULL }
+};
+
+static const struct cmd_entry project_track_entry = {
+	"track", NULL, "P TRACK[,TRACK...] [--dry-run]",
+	N_("move a project to other tracks, keeping every answer"),
+	track_options, track_operands, 2, 2, project_track, NULL
+};
+
 static const struct args_option delete_options[] = {
 	{ "yes", 'y', NULL, N_("accepted and ignored: archiving does not ask"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -883,6 +935,7 @@ static const struct cmd_entry *const project_entries[] = {
 	&project_list_entry,
 	&project_show_entry,
 	&project_rename_entry,
+	&project_track_entry,
 	&project_delete_entry,
 	&project_restore_entry,
 	&project_purge_entry,
@@ -890,7 +943,7 @@ static const struct cmd_entry *const project_entries[] = {
 };
 
 const struct cmd_entry cmd_project_entry = {
-	"project", NULL, "new|list|show|rename|delete|restore|purge ...",
+	"project", NULL, "new|list|show|rename|track|delete|restore|purge ...",
 	N_("create, list, show, rename, archive, restore and purge projects"),
 	NULL, NULL, 0, 0, NULL, project_entries
 };

@@ -17,7 +17,8 @@ static const char *const state_labels[HANDOFF__COUNT] = {
 	N_("raised"), N_("sent"), N_("answered"), N_("closed"), N_("withdrawn")
 };
 
-static const char *const what_names[PROJECT__WHATS] = { "renamed", "archived", "restored" };
+static const char *const what_names[PROJECT__WHATS] = { "renamed", "archived", "restored",
+	"tracks" };
 
 static const char *const review_kind_names[REVIEW__KINDS] = {
 	"handoff", "section", "signoff"

@@ -168,6 +168,27 @@ static const char *const migrations[STORE_VERSION] = {
 	"  {user} TEXT NOT NULL,"
 	"  source TEXT NOT NULL);"
 	"CREATE INDEX review_project ON review (project, id);",
+	/* 8: a project's move to other tracks is kept in its history, the
+	 * track lists before and after in old_name and new_name. A CHECK
+	 * cannot be widened in place: the table is made again, rows kept. */
+	"CREATE TABLE project_event_v8 ("
+	"  id {key},"
+	"  project {int} NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	"  what TEXT NOT NULL CHECK (what IN ('renamed', 'archived', 'restored', 'tracks')),"
+	"  old_name TEXT,"
+	"  new_name TEXT,"
+	"  time {int} NOT NULL,"
+	"  {user} TEXT NOT NULL,"
+	"  account TEXT,"
+	"  source TEXT NOT NULL);"
+	/* New ids in the old order: a server's id sequence then goes on
+	 * from the last row, as SQLite's does. */
+	"INSERT INTO project_event_v8 (project, what, old_name, new_name, time, {user}, account, source)"
+	"  SELECT project, what, old_name, new_name, time, {user}, account, source FROM project_event"
+	"  ORDER BY id;"
+	"DROP TABLE project_event;"
+	"ALTER TABLE project_event_v8 RENAME TO project_event;"
+	"CREATE INDEX project_event_project ON project_event (project, id);",
 };
 
 static int

@@ -8,12 +8,14 @@
 #include "airejse/ctrl.h"
 #include "airejse/i18n.h"
 #include "airejse/store-impl.h"
+#include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
 
 static const char sql_add[] =
     "INSERT INTO project (name, created, changed) VALUES (?, ?, ?) RETURNING id";
 static const char sql_track_add[] =
     "INSERT INTO project_track (project, position, track) VALUES (?, ?, ?)";
+static const char sql_tracks_clear[] = "DELETE FROM project_track WHERE project = ?";
 /* Each of these is a PROJECT_COLS row. */
 static const char sql_get[] = "SELECT " PROJECT_COLS " FROM project WHERE id = ?";
 static const char sql_named[] = "SELECT " PROJECT_COLS " FROM project WHERE name = ?";
@@ -72,6 +74,26 @@ name_taken(struct store *s, enum db_rc rc, const char *name, char **cause)
 	return store_fail(s, rc, _("cannot save the project"), cause);
 }
 
+/* Stores tracks as project pid's, in order. */
+static int
+add_tracks(struct store *s, int64_t pid, char *const *tracks, size_t n, char **cause)
+{
+	struct db_stmt *st;
+	enum db_rc rc;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((st = db_prepare(s->db, sql_track_add, &rc)) == NULL)
+			return store_fail(s, rc, _("cannot save the project"), cause);
+		db_bind_int(st, 1, pid);
+		db_bind_int(st, 2, (int64_t)i);
+		db_bind_text(st, 3, tracks[i]);
+		if ((rc = db_run(st, NULL)) != DB_OK)
+			return store_fail(s, rc, _("cannot save the project"), cause);
+	}
+	return 0;
+}
+
 int
 store_project_add(struct store *s, const char *name, char *const *tracks,
     size_t ntracks, int64_t now, int64_t *id, char **cause)
@@ -94,15 +116,8 @@ store_project_add(struct store *s, const char *name, char *const *tracks,
 	db_bind_int(st, 3, now);
 	if ((rc = db_run(st, &pid)) != DB_OK)
 		return name_taken(s, rc, name, cause);
-	for (i = 0; i < ntracks; i++) {
-		if ((st = db_prepare(s->db, sql_track_add, &rc)) == NULL)
-			return store_fail(s, rc, _("cannot save the project"), cause);
-		db_bind_int(st, 1, pid);
-		db_bind_int(st, 2, (int64_t)i);
-		db_bind_text(st, 3, tracks[i]);
-		if ((rc = db_run(st, NULL)) != DB_OK)
-			return store_fail(s, rc, _("cannot save the project"), cause);
-	}
+	if ((status = add_tracks(s, pid, tracks, ntracks, cause)) != 0)
+		return status;
 	if (id != NULL)
 		*id = pid;
 	return 0;
@@ -400,6 +415,41 @@ store_project_rename(struct store *s, int64_t id, const char *name, int64_t now,
 		status = store_fail(s, rc, _("cannot save the project"), cause);
 	free(old);
 	return status;
+}
+
+int
+store_project_set_tracks(struct store *s, int64_t id, const char *old,
+    char *const *tracks, size_t n, int64_t now, const char *user, enum source source,
+    char **cause)
+{
+	struct db_stmt *st;
+	struct strbuf to = STRBUF_INIT;
+	enum db_rc rc;
+	size_t i;
+	int status;
+
+	for (i = 0; i < n; i++)
+		if ((status = ctrl_check(_("the track's id"), tracks[i], CTRL_LINE, cause)) != 0)
+			return status;
+	if ((st = db_prepare(s->db, sql_touch, &rc)) == NULL)
+		return store_fail(s, rc, _("cannot save the project"), cause);
+	db_bind_int(st, 1, now);
+	if ((status = project_update(s, st, 2, id, NULL, cause)) != 0)
+		return status;
+	if ((st = db_prepare(s->db, sql_tracks_clear, &rc)) == NULL)
+		return store_fail(s, rc, _("cannot save the project"), cause);
+	db_bind_int(st, 1, id);
+	if ((rc = db_run(st, NULL)) != DB_OK)
+		return store_fail(s, rc, _("cannot save the project"), cause);
+	if ((status = add_tracks(s, id, tracks, n, cause)) != 0)
+		return status;
+	for (i = 0; i < n; i++)
+		sb_addf(&to, "%s%s", i ? "," : "", tracks[i]);
+	rc = project_event(s, id, PROJECT_TRACKS, old, sb_str(&to), now, user, source);
+	sb_free(&to);
+	if (rc != DB_OK)
+		return store_fail(s, rc, _("cannot save the project"), cause);
+	return 0;
 }
 
 int

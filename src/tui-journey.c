@@ -1353,6 +1353,130 @@ tui_journey_goto(struct tui *t, void *state, const struct step *st, const char *
 	return true;
 }
 
+/* Moving the project to another track: the track is picked, what the
+ * move changes is shown, and only a Yes moves it. */
+struct move {
+	struct journey	*j;
+	char		*track;
+	bool		 asked;	/* the confirmation owns it */
+};
+
+/* Shows the journey again from its first track after the tracks changed. */
+static void
+tracks_changed(struct tui *t, struct journey *j)
+{
+	j->track = 0;
+	j->step = 0;
+	j->nq = 0;
+	j->detail.top = 0;
+	j->detail.skip = 0;
+	j->pane_w = 0;
+	j->pane = PANE_MAP;
+	/* The map is built again for the new tracks. */
+	free(j->mrows);
+	j->mrows = NULL;
+	tui_reload(t);
+}
+
+static bool
+move_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct move *m = arg;
+	char *tracks[1] = { m->track }, *cause = NULL;
+
+	(void)text;
+	(void)choice;
+	(void)checked;
+	if (action_project_tracks(t->act, m->j->id, tracks, 1, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+	} else {
+		tui_info(t, _("The project follows %s now; every answer is kept."),
+		    text_get(&content_track(t->content, m->track)->title));
+		tracks_changed(t, m->j);
+	}
+	return true;
+}
+
+static void
+move_done(struct tui *t, void *arg)
+{
+	struct move *m = arg;
+
+	(void)t;
+	free(m->track);
+	free(m);
+}
+
+static void
+pick_done(struct tui *t, void *arg)
+{
+	struct move *m = arg;
+
+	if (!m->asked)
+		move_done(t, m);
+}
+
+static bool
+move_pick(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
+{
+	struct move *m = arg;
+	struct tui_dialog d;
+	char *tracks[1], *what = NULL, *cause = NULL, *q;
+
+	(void)text;
+	(void)checked;
+	if (choice >= t->content->ntracks)
+		return true;
+	free(m->track);
+	m->track = xstrdup(t->content->tracks[choice]->id);
+	tracks[0] = m->track;
+	if (action_track_move_text(t->act, m->j->id, tracks, 1, &what, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return false;
+	}
+	q = xasprintf(_("Move the project to %s? Every answer is kept."),
+	    text_get(&t->content->tracks[choice]->title));
+	memset(&d, 0, sizeof(d));
+	d.kind = DLG_CONFIRM;
+	d.title = _("Move to another track");
+	d.prompt = q;
+	d.help = what;	/* what changes, whole (PgUp/PgDn scroll it) */
+	d.submit = move_submit;
+	d.done = move_done;
+	d.arg = m;
+	m->asked = true;
+	tui_dialog_open(t, &d);
+	free(q);
+	free(what);
+	return false;	/* replaced by the question */
+}
+
+static void
+move_track(struct tui *t, struct journey *j)
+{
+	const char **labels = xreallocarray(NULL, t->content->ntracks, sizeof(*labels));
+	struct move *m = xcalloc(1, sizeof(*m));
+	struct tui_dialog d;
+	size_t i;
+
+	m->j = j;
+	for (i = 0; i < t->content->ntracks; i++)
+		labels[i] = text_get(&t->content->tracks[i]->title);
+	memset(&d, 0, sizeof(d));
+	d.kind = DLG_PICK;
+	d.title = _("Move to another track");
+	d.prompt = _("Which track should the project follow? Its answers are kept.");
+	d.options = labels;
+	d.noptions = t->content->ntracks;
+	d.submit = move_pick;
+	d.done = pick_done;
+	d.arg = m;
+	tui_dialog_open(t, &d);
+	free(labels);
+}
+
 static bool
 journey_key(struct tui *t, void *state, enum tui_req req, int key)
 {
@@ -1414,6 +1538,9 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 		map_show_step(j);
 		collect_questions(j);
 		return true;
+	case REQ_MOVE_TRACK:
+		move_track(t, j);
+		return true;
 	case REQ_IMPORT:
 		tui_import(t, j->id);
 		return true;
@@ -1470,6 +1597,7 @@ static const struct tui_binding journey_keys[] = {
 	{ REQ_CLEAR, { 'x', FK(KEY_DC) }, NULL, N_("clear the answer (asks first)") },
 	{ REQ_HISTORY, { 'L' }, NULL, N_("the history of the answer") },
 	{ REQ_TRACK, { 't' }, NULL, N_("the project's next track") },
+	{ REQ_MOVE_TRACK, { 'M' }, NULL, N_("move the project to another track, keeping its answers (asks first)") },
 	{ REQ_CALENDAR, { 'K' }, NULL, N_("the legal dates inside the project's life (calendar)") },
 	{ REQ_HANDOFFS, { 'H' }, N_("Hand-offs"), N_("the project's hand-offs") },
 	{ REQ_IMPORT, { 'I' }, NULL, N_("import the answers to a hand-off packet") },

@@ -84,6 +84,17 @@ int action_project_new(struct action *a, const char *name, char *const *tracks,
     size_t ntracks, int64_t *id, char **cause);
 /* Renames the project (kept in its history); the same name is no change. */
 int action_project_rename(struct action *a, int64_t id, const char *name, char **cause);
+/* What moving project id to tracks (n, in order) would change, for
+ * people to read before they confirm: the tracks whose steps leave or
+ * join its journey, and how many of its answers the new tracks do not
+ * ask (kept, and asked again if it moves back). Refuses an unknown,
+ * repeated or missing track, and the tracks it follows already. */
+int action_track_move_text(struct action *a, int64_t id, char *const *tracks, size_t n,
+    char **text, char **cause);
+/* Moves project id to tracks in one transaction: every answer is kept,
+ * the move is recorded in its history, hand-offs follow the new tracks. */
+int action_project_tracks(struct action *a, int64_t id, char *const *tracks, size_t n,
+    char **cause);
 /* Archives the project (archived: true), which hides it from the lists
  * and keeps it unchanged with its history, or brings it back into use.
  * EX_DATAERR when it is so already. Nothing in an archived project can be

@@ -56,6 +56,7 @@ enum project_what {
 	PROJECT_RENAMED,
 	PROJECT_ARCHIVED,
 	PROJECT_RESTORED,
+	PROJECT_TRACKS,		/* moved to other tracks */
 	PROJECT__WHATS
 };
 
@@ -63,7 +64,8 @@ enum project_what {
 struct project_event {
 	int64_t		  id;
 	enum project_what what;
-	char		 *old_name, *new_name;	/* a rename's; else NULL */
+	char		 *old_name, *new_name;	/* a rename's names; a move's track
+						 * ids, comma-separated; else NULL */
 	int64_t		  time;
 	char		 *user;
 	char		 *account;	/* the operating-system account; NULL before version 7 */

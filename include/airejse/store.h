@@ -31,7 +31,7 @@
 struct store;
 
 /* The schema version this program writes (SQLite: PRAGMA user_version). */
-#define STORE_VERSION 7
+#define STORE_VERSION 8
 
 /* store_open flags. */
 #define STORE_READONLY	0x1	/* never write; a missing file is EX_NOINPUT */
@@ -113,6 +113,11 @@ int store_projects_by_change(struct store *s, size_t offset, size_t limit,
  * along the index; EX_NOINPUT when there is no such project. */
 int store_project_rank(struct store *s, int64_t id, size_t *rank, char **cause);
 /* Renames the project and records it in its history. */
+/* Makes tracks (n, in order) the project's tracks, recording the move
+ * from old (comma-separated ids) in its history. Answers are untouched. */
+int store_project_set_tracks(struct store *s, int64_t id, const char *old,
+    char *const *tracks, size_t n, int64_t now, const char *user, enum source source,
+    char **cause);
 int store_project_rename(struct store *s, int64_t id, const char *name,
     int64_t now, const char *user, enum source source, char **cause);
 /* Sets the project's changed time. */

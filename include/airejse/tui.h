@@ -75,6 +75,7 @@ enum tui_req {
 	REQ_STATE_ANSWERED,
 	REQ_STATE_CLOSED,
 	REQ_TRACK,
+	REQ_MOVE_TRACK,		/* move the project to another track */
 	REQ_RESTORE,
 	REQ_IMPORT,
 	REQ_DUE,

@@ -393,7 +393,7 @@ START_TEST(operand_counts)
 	ck_assert_msg(strstr(err, "give the project's tracks with --journey") != NULL, "%s", err);
 	free(err);
 	ck_assert_int_eq(run2(NULL, &err, "--lang", "en", "project", "nosuch", NULL), EX_USAGE);
-	ck_assert_msg(strstr(err, "unknown command 'project nosuch': use new, list, show, rename, delete, restore or purge") != NULL, "%s", err);
+	ck_assert_msg(strstr(err, "unknown command 'project nosuch': use new, list, show, rename, track, delete, restore or purge") != NULL, "%s", err);
 	ck_assert_msg(strstr(err, "usage: airejse project delete P") != NULL, "%s", err);
 	free(err);
 	ck_assert_int_eq(run2(NULL, &err, "project", NULL), EX_USAGE);

@@ -1535,6 +1535,45 @@ START_TEST(upgrade_from_v6_keeps_everything)
 }
 END_TEST
 
+START_TEST(upgrade_from_v7_keeps_project_history)
+{
+	char *path = xasprintf("%s/v7.db", dir), *cause = NULL;
+	char *tracks[] = { "faerdigt-produkt" };
+	struct project_event *e;
+	struct store *s = NULL;
+	int64_t id;
+	size_t n;
+
+	/* A version-7 file with a renamed project: the rename survives the
+	 * table being made again, and a move to another track is kept after
+	 * it, in order. */
+	ok(store_open_version(path, 0, 7, &s, &cause), cause);
+	id = new_project(s, "Før flytningen");
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_rename(s, id, "Omdøbt æøå", 1795166000, "bo", SOURCE_CLI, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	store_close(s);
+	s = open_ok(path);
+	ck_assert_int_eq(store_schema_version(s), STORE_VERSION);
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_set_tracks(s, id, "ny-ide", tracks, 1, 1795166100, "anne", SOURCE_TUI,
+	    &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	ok(store_project_history(s, id, &e, &n, &cause), cause);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(e[0].what, PROJECT_RENAMED);
+	ck_assert_str_eq(e[0].new_name, "Omdøbt æøå");
+	ck_assert_int_eq(e[1].what, PROJECT_TRACKS);
+	ck_assert_str_eq(e[1].old_name, "ny-ide");
+	ck_assert_str_eq(e[1].new_name, "faerdigt-produkt");
+	ck_assert_str_eq(e[1].user, "anne");
+	ck_assert_int_gt(e[1].id, e[0].id);
+	project_events_free(e, n);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -1564,6 +1603,7 @@ test_suite(void)
 	tcase_add_test(tc, upgrade_from_v4_keeps_everything);
 	tcase_add_test(tc, upgrade_from_v5_keeps_everything);
 	tcase_add_test(tc, upgrade_from_v6_keeps_everything);
+	tcase_add_test(tc, upgrade_from_v7_keeps_project_history);
 	tcase_add_test(tc, commits_counted);
 	suite_add_tcase(s, tc);
 	return s;

@@ -144,6 +144,30 @@ audit_misread(struct action *a, struct audit_suspect **out, size_t *n, char **ca
 	return 0;
 }
 
+int
+audit_misread_project(struct action *a, int64_t project, struct audit_suspect **out,
+    size_t *n, char **cause)
+{
+	struct walk w = { .a = a };
+	struct snapshot *s = NULL;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = action_snapshot(a, project, &s, cause)) != 0)
+		return status;
+	status = each(s, &w);
+	snapshot_free(s);
+	if (status != 0) {
+		*cause = w.cause;
+		audit_suspects_free(w.v, w.n);
+		return status;
+	}
+	*out = w.v;
+	*n = w.n;
+	return 0;
+}
+
 void
 audit_suspects_free(struct audit_suspect *v, size_t n)
 {

@@ -64,6 +64,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_import_entry,
 	&cmd_backup_entry,
 	&cmd_check_entry,
+	&cmd_compare_entry,
 	NULL
 };
 

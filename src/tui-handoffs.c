@@ -761,23 +761,6 @@ handoffs_draw(struct tui *t, void *state, int top, int rows, int cols)
 	}
 }
 
-/* The first step of the project that asks q, or NULL. */
-static const struct step *
-step_asking(const struct progress *pr, const struct question *q)
-{
-	size_t tr, k, i;
-
-	for (tr = 0; tr < pr->ntracks; tr++)
-		for (k = 0; k < pr->tracks[tr].track->nsteps; k++) {
-			const struct step *st = pr->tracks[tr].steps[k].step;
-
-			for (i = 0; i < st->nquestions; i++)
-				if (st->questions[i] == q)
-					return st;
-		}
-	return NULL;
-}
-
 static void
 open_journey(struct tui *t, struct handoffs *h, const struct row *r)
 {
@@ -793,7 +776,7 @@ open_journey(struct tui *t, struct handoffs *h, const struct row *r)
 		size_t i;
 
 		for (i = 0; s != NULL && rule != NULL && i < rule->nquestions && st == NULL; i++)
-			if ((st = step_asking(s->progress, rule->questions[i])) != NULL)
+			if ((st = tui_step_asking(s->progress, rule->questions[i])) != NULL)
 				ja.question = rule->questions[i]->id;
 	}
 	if (st != NULL) {

@@ -9,6 +9,7 @@
 #include <sysexits.h>
 
 #include "airejse/action.h"
+#include "airejse/audit.h"
 #include "airejse/app.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
@@ -292,12 +293,50 @@ journey_reload(struct tui *t, void *state)
 	load(t, state);
 }
 
+/* Says so when an older airejse may have misread a number of the
+ * project (audit.h), and where they are listed. */
+static void
+suspects_notice(struct tui *t, int64_t project)
+{
+	struct audit_suspect *v = NULL;
+	char *cause = NULL;
+	size_t n = 0;
+
+	if (audit_misread_project(t->act, project, &v, &n, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (n > 0)
+		tui_info(t, P_("%zu number answer of this project was saved by an older airejse and may be a thousand times too small: C on the projects screen lists it.",
+		    "%zu number answers of this project were saved by an older airejse and may be a thousand times too small: C on the projects screen lists them.",
+		    n), n);
+	audit_suspects_free(v, n);
+}
+
+const struct step *
+tui_step_asking(const struct progress *pr, const struct question *q)
+{
+	size_t tr, k, i;
+
+	for (tr = 0; tr < pr->ntracks; tr++)
+		for (k = 0; k < pr->tracks[tr].track->nsteps; k++) {
+			const struct step *st = pr->tracks[tr].steps[k].step;
+
+			for (i = 0; i < st->nquestions; i++)
+				if (st->questions[i] == q)
+					return st;
+		}
+	return NULL;
+}
+
 static void *
 journey_open(struct tui *t, const void *arg)
 {
 	const struct tui_journey_arg *a = arg;
 	struct journey *j = xcalloc(1, sizeof(*j));
 	const struct progress *pr;
+	const struct question *q;
+	const struct step *st = NULL;
 
 	j->id = a->project;
 	if (load(t, j) != 0) {
@@ -309,16 +348,20 @@ journey_open(struct tui *t, const void *arg)
 		return NULL;
 	}
 	pr = j->snap->progress;
-	if (a->track != NULL && a->step != NULL &&
-	    content_track(t->content, a->track) != NULL &&
-	    track_step(content_track(t->content, a->track), a->step) != NULL) {
+	if (a->track != NULL && a->step != NULL && content_track(t->content, a->track) != NULL)
+		st = track_step(content_track(t->content, a->track), a->step);
+	else if (a->step == NULL && a->question != NULL &&
+	    (q = content_question(t->content, a->question)) != NULL)
+		st = tui_step_asking(pr, q);
+	if (st != NULL) {
 		j->want_q = a->question ? xstrdup(a->question) : NULL;
-		select_step(j, track_step(content_track(t->content, a->track), a->step));
+		select_step(j, st);
 		j->pane = PANE_STEP;
 		j->show_q = true;
 	} else if (pr->next != NULL) {
 		select_step(j, pr->next->step);
 	}
+	suspects_notice(t, j->id);
 	return j;
 }
 

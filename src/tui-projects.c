@@ -76,6 +76,8 @@ struct projects {
 	struct tui_list	  list;		/* over shown */
 	struct tui	 *t;
 	int64_t		  keep;		/* the project to select after a reload */
+	int64_t		 *marked;	/* to compare (m), in the order marked */
+	size_t		  nmarked;
 	int		  top;		/* the list's first row, as last drawn */
 };
 
@@ -586,6 +588,7 @@ projects_close(struct tui *t, void *state)
 
 	free_all(p);
 	free(p->filter);
+	free(p->marked);
 	free(p);
 }
 
@@ -684,7 +687,7 @@ board_line(const struct project *pj, const struct progress_brief *b)
 /* Draws rows [first, first + rows) of a project's item from row y. */
 static void
 draw_item(struct tui *t, const struct project *pj, const struct progress_brief *sum, int y,
-    int first, int rows, int cols, bool sel)
+    int first, int rows, int cols, bool sel, bool marked)
 {
 	char when[17], today[11], *right, *open, *line;
 	int rw, tw, r;
@@ -706,7 +709,7 @@ draw_item(struct tui *t, const struct project *pj, const struct progress_brief *
 		rw = utf8_width(right);
 		if (rw > cols - NAME_ROOM)
 			rw = -2;
-		tui_put(y, 0, cols, " ", sel ? ST_SELECTED : ST_NORMAL, true);
+		tui_put(y, 0, cols, marked ? "*" : " ", sel ? ST_SELECTED : ST_NORMAL, true);
 		tui_put(y, 1, cols - rw - 3, pj->name, sel ? ST_SELECTED : ST_HEADING, false);
 		if (rw > 0)
 			tui_put(y, cols - rw - 1, rw, right, sel ? ST_SELECTED :
@@ -731,6 +734,49 @@ draw_item(struct tui *t, const struct project *pj, const struct progress_brief *
 	}
 }
 
+/* The place of id among the marked projects; nmarked when it is not. */
+static size_t
+is_marked(const struct projects *p, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < p->nmarked && p->marked[i] != id; i++)
+		;
+	return i;
+}
+
+/* m: marks the selected project to compare, or unmarks it. */
+static void
+toggle_mark(struct tui *t, struct projects *p, const struct project *pj)
+{
+	size_t i = is_marked(p, pj->id);
+
+	if (i < p->nmarked) {
+		memmove(&p->marked[i], &p->marked[i + 1], (p->nmarked - i - 1) * sizeof(*p->marked));
+		p->nmarked--;
+	} else {
+		p->marked = xreallocarray(p->marked, p->nmarked + 1, sizeof(*p->marked));
+		p->marked[p->nmarked++] = pj->id;
+	}
+	tui_info(t, P_("%zu project marked: mark another with m, then press c to compare them.",
+	    "%zu projects marked: press c to compare them, m marks or unmarks another.",
+	    p->nmarked), p->nmarked);
+}
+
+static void
+open_compare(struct tui *t, struct projects *p)
+{
+	struct tui_compare_arg ca;
+
+	if (p->nmarked < 2) {
+		tui_error(t, _("Mark two or more projects with m, then press c to compare them."));
+		return;
+	}
+	ca.ids = p->marked;
+	ca.n = p->nmarked;
+	tui_push(t, &tui_compare_ops, &ca);
+}
+
 struct draw_ctx {
 	struct tui	*t;
 	struct projects	*p;
@@ -745,7 +791,7 @@ draw_one(void *arg, size_t i, int y, int first, int rows, bool sel)
 
 	if (pj != NULL)
 		draw_item(d->t, pj, summary(d->t, d->p, d->p->shown[i]), d->top + y, first,
-		    rows, d->cols, sel);
+		    rows, d->cols, sel, is_marked(d->p, pj->id) < d->p->nmarked);
 	if (sel)
 		tui_cursor(d->t, d->top + y, 0);
 }
@@ -1055,6 +1101,12 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_ARCHIVED:
 		tui_push(t, &tui_archived_ops, NULL);
 		return true;
+	case REQ_CHECK:
+		tui_push(t, &tui_check_ops, NULL);
+		return true;
+	case REQ_COMPARE:
+		open_compare(t, p);
+		return true;
 	case REQ_HANDOFFS: {
 		struct tui_handoffs_arg ha = { 0, t->app->role };
 
@@ -1087,6 +1139,10 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_RENAME:
 		open_name_dialog(t, p, true);
 		return true;
+	case REQ_MARK:
+		if ((pj = selected(t, p)) != NULL)
+			toggle_mark(t, p, pj);
+		return true;
 	case REQ_DELETE:
 		if ((pj = selected(t, p)) == NULL)
 			return true;
@@ -1110,6 +1166,9 @@ static const struct tui_binding projects_keys[] = {
 	{ REQ_VIEW, { 'f' }, NULL, N_("show only the stuck projects, those waiting on a role, or those following a track") },
 	{ REQ_HANDOFFS, { 'H' }, NULL, N_("the hand-offs of every project") },
 	{ REQ_BACK, { 'q' }, N_("Quit"), N_("leave the program") },
+	{ REQ_MARK, { 'm' }, NULL, N_("mark the project to compare, or unmark it (* before its name)") },
+	{ REQ_COMPARE, { 'c' }, NULL, N_("compare the marked projects phase by phase, side by side") },
+	{ REQ_CHECK, { 'C' }, NULL, N_("the number answers an older airejse may have read a thousand times too small") },
 	{ REQ_ARCHIVED, { 'A' }, N_("Archived"), N_("the archived projects: bring one back into use or remove it for good") },
 	{ REQ_CANCEL, { TUI_ESC }, NULL, N_("clear the filter (never quits)") },
 	{ REQ_NONE, { 0 }, NULL, NULL }

@@ -33,6 +33,10 @@ struct audit_suspect {
  * *n (free with audit_suspects_free), or the store's status with
  * *cause. */
 int audit_misread(struct action *a, struct audit_suspect **out, size_t *n, char **cause);
+/* As audit_misread, for one project: cheap enough to ask as its
+ * journey opens. */
+int audit_misread_project(struct action *a, int64_t project, struct audit_suspect **out,
+    size_t *n, char **cause);
 void audit_suspects_free(struct audit_suspect *v, size_t n);
 
 /* The canonical number "value" would be had its point grouped thousands

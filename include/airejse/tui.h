@@ -84,7 +84,10 @@ enum tui_req {
 	REQ_SIGNOFF,
 	REQ_CALENDAR,
 	REQ_VIEW,		/* the projects: stuck, by role, by track */
-	REQ_ARCHIVED		/* the projects: archived or in use */
+	REQ_ARCHIVED,		/* the projects: archived or in use */
+	REQ_CHECK,		/* the numbers to look at again */
+	REQ_MARK,		/* mark a project to compare */
+	REQ_COMPARE
 };
 
 /* Key codes beside characters: the curses KEY_ codes are offset by this,
@@ -175,6 +178,8 @@ extern const struct tui_view_ops tui_glossary_ops;
 extern const struct tui_view_ops tui_export_ops;
 extern const struct tui_view_ops tui_calendar_ops;
 extern const struct tui_view_ops tui_archived_ops;
+extern const struct tui_view_ops tui_check_ops;
+extern const struct tui_view_ops tui_compare_ops;
 
 /* Asks for a file of answers to a hand-off packet of project (0: the
  * project the file names), shows the preview and imports the answers
@@ -182,6 +187,10 @@ extern const struct tui_view_ops tui_archived_ops;
 void tui_import(struct tui *t, int64_t project);
 
 struct step;
+struct progress;
+struct question;
+/* The first step of the project's tracks that asks q, or NULL. */
+const struct step *tui_step_asking(const struct progress *pr, const struct question *q);
 /* Shows step st and question (NULL: the first) in the journey screen
  * whose state is given; false if the project does not follow its track. */
 bool tui_journey_goto(struct tui *t, void *state, const struct step *st,
@@ -209,9 +218,15 @@ struct tui_history_arg {
 
 struct tui_journey_arg {
 	int64_t		 project;
-	const char	*step;		/* NULL: the next step */
+	const char	*step;		/* NULL: the next step, or the first that
+					 * asks question */
 	const char	*track;		/* with step */
 	const char	*question;	/* NULL: the first */
+};
+
+struct tui_compare_arg {
+	const int64_t	*ids;		/* the projects, in their columns' order */
+	size_t		 n;
 };
 
 /* The keys every screen shares, after its own. */

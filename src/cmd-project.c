@@ -583,6 +583,16 @@ project_purge(struct cmd *self)
 
 /* next */
 
+/* A hand-off in words: its rule's reason ("An agreement is missing."),
+ * or its id when the content no longer has the rule. */
+static const char *
+handoff_text(const struct content *c, const struct handoff *h)
+{
+	const struct handoff_rule *rule = content_handoff(c, h->rule);
+
+	return rule != NULL ? text_get(&rule->reason) : h->rule;
+}
+
 static void
 next_text(const struct content *c, const struct snapshot *s, const char *today)
 {
@@ -620,25 +630,38 @@ next_text(const struct content *c, const struct snapshot *s, const char *today)
 			ctrl_printf(stdout, _("In %s: %s\n"), text_get(&tp->track->title),
 			    text_get(&tp->next->step->title));
 	}
+	/* Each hand-off by what it is about (its reason) and its due date
+	 * as the user writes dates, never by its rule's id. */
 	for (i = 0; i < s->nhandoffs; i++) {
 		const struct handoff *h = &s->handoffs[i];
 		const struct role *r = content_role(c, h->role);
+		char *due;
 
 		if (!handoff_is_open(h->state))
 			continue;
 		if (nwait++ == 0)
 			ctrl_printf(stdout, _("Waiting on:\n"));
-		ctrl_printf(stdout, "  %s: %s (%s%s%s)%s%s\n", r ? text_get(&r->name) : h->role, h->rule,
-		    handoff_state_label(h->state), h->due ? _(", due ") : "", h->due ? h->due : "",
-		    h->contact ? " " : "", h->contact ? h->contact : "");
+		due = h->due ? value_format_date(h->due, i18n_lang()) : NULL;
+		ctrl_printf(stdout, "  %s: %s (%s%s%s)%s%s\n", r ? text_get(&r->name) : h->role,
+		    handoff_text(c, h), handoff_state_label(h->state), due ? _(", due ") : "",
+		    due ? due : "", h->contact ? " " : "", h->contact ? h->contact : "");
+		free(due);
 		if (handoff_overdue(h, today))
 			nlate++;
 	}
 	if (nlate > 0) {
 		ctrl_printf(stdout, _("Overdue:\n"));
 		for (i = 0; i < s->nhandoffs; i++)
-			if (handoff_overdue(&s->handoffs[i], today))
-				ctrl_printf(stdout, _("  %s was due %s\n"), s->handoffs[i].rule, s->handoffs[i].due);
+			if (handoff_overdue(&s->handoffs[i], today)) {
+				const struct handoff *h = &s->handoffs[i];
+				const struct role *r = content_role(c, h->role);
+				char *due = value_format_date(h->due, i18n_lang());
+
+				/* L10N: the role, the hand-off's reason, the date it was due. */
+				ctrl_printf(stdout, _("  %s: %s, due %s\n"), r ? text_get(&r->name) : h->role,
+				    handoff_text(c, h), due);
+				free(due);
+			}
 	}
 }
 

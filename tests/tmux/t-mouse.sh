@@ -38,6 +38,35 @@ screen | head -n 1 | grep -qF "Klinik Øst" || fail "the click opened another pr
 keys Q
 wait_gone
 
+# The wheel scrolls the list three rows a turn (a project's three here),
+# the selection moving only when it would leave the view; back up, the
+# first project is in view again.
+i=3
+while [ $i -le 12 ]; do
+	"$AIREJSE" project new --journey demo --name "Projekt $i" >/dev/null
+	i=$((i + 1))
+done
+# wheel up|down: a turn of the wheel at the middle of the screen.
+wheel() {
+	b=60
+	[ "$1" = down ] && b=61
+	keys -H 1b 5b 4d "$b" 41 2c
+}
+start 80x24 "$env_cmd '$AIREJSE' --lang en"
+wait_for "Projects: 12 projects"
+first=$(screen | sed -n 2p)
+wheel down
+i=0
+while [ $i -lt 50 ] && [ "$(screen | sed -n 2p)" = "$first" ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(screen | sed -n 2p)" != "$first" ] || fail "the wheel did not scroll the projects"
+screen | grep -qF -- "$first" && fail "the first project is still in view after a turn down"
+wheel up
+i=0
+while [ $i -lt 50 ] && [ "$(screen | sed -n 2p)" != "$first" ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(screen | sed -n 2p)" = "$first" ] || fail "the wheel up did not scroll back: $(screen | sed -n 2p)"
+keys Q
+wait_gone
+
 printf 'mouse: maybe\n' >config.yaml
 AIREJSE_CONFIG="$PWD/config.yaml" "$AIREJSE" project list >out.txt 2>&1 && fail "mouse: maybe was taken"
 grep -q "'mouse'.*'maybe'" out.txt || fail "no reason for the bad mouse setting: $(cat out.txt)"

@@ -30,18 +30,23 @@ CFLAGS     ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 MSGFMT     ?= msgfmt
 
-PKGS = ncursesw yaml-0.1 sqlite3 libpcre2-8 jansson xlsxwriter libutf8proc libxxhash
+PKGS = ncursesw yaml-0.1 sqlite3 libpq libpcre2-8 jansson xlsxwriter libutf8proc libxxhash
 # Recursive (=) so that `make deps` works before pkg-config knows them.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) pangocairo)
 # libxlsxwriter is opened when an xlsx is written (src/export-xlsx.c), not
 # linked: it brings OpenSSL's libcrypto and minizip, and loading those
 # slowed every start. It is opened by the soname of the library built
 # against.
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(filter-out xlsxwriter,$(PKGS))) -ldl
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(filter-out xlsxwriter libpq,$(PKGS))) -ldl
 XLSX_SONAME := $(or $(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" \
 	2>/dev/null | awk '/SONAME/ { print $$2 }'),libxlsxwriter.so)
+# libpq too is opened only when a PostgreSQL database is used
+# (src/db-pg.c): it brings OpenSSL, Kerberos and LDAP. The unit tests link
+# it, to make their databases.
+LIBPQ_SONAME := $(or $(shell objdump -p "$$($(CC) -print-file-name=libpq.so)" \
+	2>/dev/null | awk '/SONAME/ { print $$2 }'),libpq.so.5)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
-CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check)
+CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check libpq)
 
 AR_CPPFLAGS = -Iinclude -I$(B)/gen -D_DEFAULT_SOURCE
 
@@ -61,6 +66,7 @@ define config_h
 #define DATADIR "$(DATADIR)"
 #define LOCALEDIR "$(LOCALEDIR)"
 #define XLSX_SONAME "$(XLSX_SONAME)"
+#define LIBPQ_SONAME "$(LIBPQ_SONAME)"
 endef
 ifneq ($(config_mk),$(file < $(B)/config.mk))
 $(shell mkdir -p $(B))
@@ -96,7 +102,7 @@ MANS = man/airejse.1 man/airejse-content.5
 
 .SECONDARY:
 
-.PHONY: all deps run check check-run check-asan unit cli-tests browser-tests man-lint catalogue \
+.PHONY: all deps run check check-run check-asan unit cli-tests pg-tests browser-tests man-lint catalogue \
 	tui-tests tui-golden bench goldens circles layers headers spdx \
 	install uninstall install-test clean distclean pot sample fuzz fuzz-replay
 
@@ -167,6 +173,11 @@ browser-tests: $(BIN) $(MOS) $(B)/tests/valueread
 
 cli-tests: $(BIN) $(MOS)
 	@AIREJSE="$(CURDIR)/$(BIN)" sh tests/tools/run-cli.sh tests/cli/t-*.sh
+
+# The store's tests and the command line's on PostgreSQL, beside a
+# private server started for them and stopped after (tests/tools/with-pg.sh).
+pg-tests: $(B)/tests/test_store $(BIN) $(MOS)
+	@AIREJSE="$(CURDIR)/$(BIN)" sh tests/tools/with-pg.sh sh tests/tools/pg-tests.sh $(B)
 
 # The terminal program: golden screens (tests/tui/*.keys against *.expect)
 # and a few tests in a real terminal under tmux.
@@ -261,7 +272,7 @@ spdx:
 install-test: $(BIN) $(MOS)
 	@MAKE="$(MAKE)" B="$(B)" BIN="$(BIN)" VERSION="$(VERSION)" sh tests/tools/install-test.sh
 
-check-run: spdx catalogue unit cli-tests browser-tests tui-tests man-lint fuzz-replay install-test circles layers
+check-run: spdx catalogue unit cli-tests pg-tests browser-tests tui-tests man-lint fuzz-replay install-test circles layers
 
 check: deps
 	@$(MAKE) --no-print-directory all

@@ -998,16 +998,17 @@ static int
 snapshot_read(struct action *a, int64_t id, bool keep, struct snapshot **out, char **cause)
 {
 	struct snapshot *s = xcalloc(1, sizeof(*s));
+	bool began;
 	int status;
 
 	*out = NULL;
-	if ((status = store_begin_read(a->store, cause)) != 0) {
+	if ((status = store_read_begin(a->store, &began, cause)) != 0) {
 		free(s);
 		return status;
 	}
 	status = load(a, id, s, cause);
 	if (status != 0 || !keep)
-		store_rollback(a->store);
+		store_read_end(a->store, began);
 	if (status != 0) {
 		snapshot_free(s);
 		return status;

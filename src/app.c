@@ -120,7 +120,7 @@ app_store(struct app *app, bool writable, char **cause)
 	int rc;
 
 	if (app->store == NULL) {
-		if (app->db_path == NULL && (app->db_path = paths_db(app->db_opt, cause)) == NULL)
+		if (app->db_path == NULL && (app->db_path = paths_db(app->db_opt, app->settings.database, cause)) == NULL)
 			return EX_CANTCREAT;
 		/* Only what may save makes a new database: a command that
 		 * reads, given a mistyped path, says so instead. */

@@ -35,7 +35,7 @@ enum {
 /* Taken anywhere on the line, before or after the command. */
 const struct args_option cli_global_options[] = {
 	[G_DB] = { "db", 0, "FILE",
-	    N_("the database (default ~/.local/share/airejse/airejse.db)"), NULL },
+	    N_("the database: a file (default ~/.local/share/airejse/airejse.db), or a PostgreSQL server's by a connection string"), NULL },
 	[G_LANG] = { "lang", 0, "da|en", N_("the language of the program and the content"), NULL },
 	[G_CONTENT] = { "content", 0, "DIR", N_("read the journeys from DIR"), NULL },
 	[G_USER] = { "user", 0, "NAME", N_("the name recorded in the history (default $USER)"), NULL },

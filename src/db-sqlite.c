@@ -16,7 +16,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include "airejse/db.h"
+#include "airejse/db-driver.h"
 #include "airejse/i18n.h"
 #include "airejse/strbuf.h"
 #include "airejse/xalloc.h"
@@ -29,40 +29,46 @@
 #define BUSY_TIMEOUT_MS 10000
 
 /* The words of a schema that are SQLite's own (db_exec_schema). */
-static const struct {
-	const char	*name;
-	const char	*text;
-} dialect[] = {
+static const struct db_word dialect[] = {
 	{ "{key}", "INTEGER PRIMARY KEY" },
 	{ "{int}", "INTEGER" },
 	{ "{user}", "user" },
 	{ "{without_rowid}", " WITHOUT ROWID" },
 };
 
-struct db_stmt {
+struct sq_stmt {
+	struct db_stmt	 base;
 	const char	*sql;		/* the key it was prepared for */
 	sqlite3_stmt	*st;
-	struct db	*db;
+	struct sq	*db;
 };
 
-struct db {
+struct sq {
+	struct db	 base;
 	sqlite3		*sq;
 	char		*path;
 	const char	*readonly_why;	/* NULL: writable */
 	dev_t		 dev;		/* the file opened, to notice it being */
 	ino_t		 ino;		/* deleted or replaced under us */
-	struct db_stmt	**stmts;	/* prepared, by first use; each on its own,
+	struct sq_stmt	**stmts;	/* prepared, by first use; each on its own,
 					 * as callers hold them while more come */
 	size_t		 nstmts, cap;
 	char		*errmsg;	/* the last failure's, when not SQLite's */
 	bool		 unlocked;	/* opened without locks, to read a log */
 };
 
+static void sq_rollback(struct db *d);
+static bool sq_in_transaction(struct db *d);
+static struct db_stmt *sq_prepare(struct db *d, const char *sql, enum db_rc *rc);
+static enum db_rc sq_step(struct db_stmt *s);
+static void sq_reset(struct db_stmt *s);
+static int64_t sq_int(struct db_stmt *s, int i);
+
 /* Whether the disk that holds path has (next to) no room left. SQLite
  * reports a full disk as SQLITE_FULL only when a write fails; creating
  * the shared-memory file or the journal shows up as an I/O error. */
 static bool
-disk_full(struct db *db)
+disk_full(struct sq *db)
 {
 	struct statvfs vfs;
 	char *dir, *slash;
@@ -88,7 +94,7 @@ disk_full(struct db *db)
 /* Whether the database or its journal has grown to the largest file the
  * process may write (ulimit -f): the write then fails with EFBIG. */
 static bool
-size_limited(struct db *db)
+size_limited(struct sq *db)
 {
 	static const char *const suffix[] = { "", "-wal" };
 	struct rlimit rl;
@@ -115,7 +121,7 @@ size_limited(struct db *db)
  * without locks that cannot be read: it holds changes newer than the
  * file, which must not be shown without them. */
 static bool
-unreadable_log(struct db *db)
+unreadable_log(struct sq *db)
 {
 	char *wal;
 	bool r;
@@ -133,7 +139,7 @@ unreadable_log(struct db *db)
 
 /* The kind of failure of an SQLite result code. */
 static enum db_rc
-classify(struct db *db, int rc)
+classify(struct sq *db, int rc)
 {
 	int primary = rc & 0xff;
 
@@ -176,9 +182,11 @@ classify(struct db *db, int rc)
 	}
 }
 
-const char *
-db_errmsg(struct db *db)
+static const char *
+sq_errmsg(struct db *d)
 {
+	struct sq *db = (struct sq *)d;
+
 	if (db->errmsg != NULL)
 		return db->errmsg;
 	return db->sq != NULL ? sqlite3_errmsg(db->sq) : "";
@@ -337,7 +345,7 @@ immutable_uri(const char *path)
  * A change the owner makes meanwhile may not be seen, the price of
  * reading at all. */
 static int
-open_unlocked(struct db *db)
+open_unlocked(struct sq *db)
 {
 	char *wal = xasprintf("%s-wal", db->path), *uri;
 	int rc;
@@ -358,20 +366,22 @@ open_unlocked(struct db *db)
 	return rc;
 }
 
-int
-db_check_path(const char *path, int flags, char **cause)
+static int
+sq_check_path(const char *path, int flags, char **cause)
 {
 	return check_file(path, flags, cause);
 }
 
-enum db_rc
-db_open(const char *path, int flags, struct db **out)
+static enum db_rc
+sq_open(const char *path, int flags, struct db **out)
 {
-	struct db *db;
+	struct sq *db;
 	struct stat sb;
 	int rc;
 
-	db = *out = xcalloc(1, sizeof(*db));
+	db = xcalloc(1, sizeof(*db));
+	db->base.drv = &db_sqlite_driver;
+	*out = &db->base;
 	db->path = xstrdup(path);
 	if (cannot_lock(path)) {
 		db->readonly_why = _("its folder is not writable by you, and SQLite keeps its journal there");
@@ -397,14 +407,15 @@ db_open(const char *path, int flags, struct db **out)
 	return DB_OK;
 }
 
-void
-db_close(struct db *db)
+static void
+sq_close(struct db *d)
 {
+	struct sq *db = (struct sq *)d;
 	size_t i;
 
 	if (db == NULL)
 		return;
-	db_rollback(db);
+	sq_rollback(d);
 	for (i = 0; i < db->nstmts; i++) {
 		sqlite3_finalize(db->stmts[i]->st);
 		free(db->stmts[i]);
@@ -416,15 +427,17 @@ db_close(struct db *db)
 	free(db);
 }
 
-const char *
-db_readonly_why(const struct db *db)
+static const char *
+sq_readonly_why(const struct db *d)
 {
+	const struct sq *db = (const struct sq *)d;
+
 	return db->readonly_why;
 }
 
 /* One integer from a pragma or query without parameters. */
 static int
-query_int(struct db *db, const char *q, int64_t *out)
+query_int(struct sq *db, const char *q, int64_t *out)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -449,7 +462,7 @@ query_int(struct db *db, const char *q, int64_t *out)
  * database is opened as where it cannot be locked (open_unlocked), so
  * reopen it so, for reading only: a save says the disk is full. */
 static bool
-reopen_for_reading(struct db *db)
+reopen_for_reading(struct sq *db)
 {
 	if (db->unlocked || db->readonly_why != NULL || db->nstmts > 0)
 		return false;
@@ -459,9 +472,10 @@ reopen_for_reading(struct db *db)
 	return open_unlocked(db) == SQLITE_OK;
 }
 
-enum db_rc
-db_schema(struct db *db, struct db_schema *out)
+static enum db_rc
+sq_schema(struct db *d, struct db_schema *out)
 {
+	struct sq *db = (struct sq *)d;
 	int64_t appid = 0, ntables = 0;
 	bool own;
 	int rc;
@@ -470,7 +484,7 @@ db_schema(struct db *db, struct db_schema *out)
 again:
 	/* In one read transaction, the caller's or its own: one look at the
 	 * file's state, not three (each a lock taken and given back). */
-	own = !db_in_transaction(db);
+	own = !sq_in_transaction(d);
 	rc = own ? sqlite3_exec(db->sq, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
 	if (rc == SQLITE_OK && ((rc = query_int(db, "PRAGMA user_version", &out->version)) != SQLITE_OK ||
 	    (rc = query_int(db, "PRAGMA application_id", &appid)) != SQLITE_OK ||
@@ -489,9 +503,10 @@ again:
 	return DB_OK;
 }
 
-enum db_rc
-db_ready(struct db *db)
+static enum db_rc
+sq_ready(struct db *d)
 {
+	struct sq *db = (struct sq *)d;
 	int rc = SQLITE_OK;
 
 	/* WAL with full sync: a reported commit survives power loss, and
@@ -506,9 +521,10 @@ db_ready(struct db *db)
 	return classify(db, rc);
 }
 
-enum db_rc
-db_claim(struct db *db)
+static enum db_rc
+sq_claim(struct db *d)
 {
+	struct sq *db = (struct sq *)d;
 	char *q = xasprintf("PRAGMA application_id = %d", APPLICATION_ID);
 	int rc = sqlite3_exec(db->sq, q, NULL, NULL, NULL);
 
@@ -516,9 +532,10 @@ db_claim(struct db *db)
 	return classify(db, rc);
 }
 
-enum db_rc
-db_set_version(struct db *db, int version)
+static enum db_rc
+sq_set_version(struct db *d, int version)
 {
+	struct sq *db = (struct sq *)d;
 	char *q = xasprintf("PRAGMA user_version = %d", version);
 	int rc = sqlite3_exec(db->sq, q, NULL, NULL, NULL);
 
@@ -526,42 +543,26 @@ db_set_version(struct db *db, int version)
 	return classify(db, rc);
 }
 
-enum db_rc
-db_exec_schema(struct db *db, const char *sql)
+static enum db_rc
+sq_exec(struct db *d, const char *sql)
 {
-	struct strbuf sb = STRBUF_INIT;
-	const char *p = sql;
-	size_t i, len;
-	int rc;
+	struct sq *db = (struct sq *)d;
 
-	while (*p != '\0') {
-		for (i = 0; *p == '{' && i < sizeof(dialect) / sizeof(dialect[0]); i++) {
-			len = strlen(dialect[i].name);
-			if (strncmp(p, dialect[i].name, len) == 0)
-				break;
-		}
-		if (*p == '{' && i < sizeof(dialect) / sizeof(dialect[0])) {
-			sb_add(&sb, dialect[i].text);
-			p += strlen(dialect[i].name);
-		} else {
-			sb_addc(&sb, *p++);
-		}
-	}
-	rc = sqlite3_exec(db->sq, sb_str(&sb), NULL, NULL, NULL);
-	sb_free(&sb);
-	return classify(db, rc);
+	return classify(db, sqlite3_exec(db->sq, sql, NULL, NULL, NULL));
 }
 
-void
-db_busy_timeout(struct db *db, int ms)
+static void
+sq_busy_timeout(struct db *d, int ms)
 {
+	struct sq *db = (struct sq *)d;
+
 	sqlite3_busy_timeout(db->sq, ms);
 }
 
 /* A change saved into a file that was deleted (or replaced) since it was
  * opened would vanish with it. */
 static enum db_rc
-same_file(struct db *db)
+same_file(struct sq *db)
 {
 	struct stat sb;
 
@@ -576,17 +577,22 @@ same_file(struct db *db)
 
 /* Runs one of the statements of a transaction. */
 static enum db_rc
-txn(struct db *db, const char *sql)
+txn(struct sq *db, const char *sql)
 {
 	enum db_rc rc;
-	struct db_stmt *st = db_prepare(db, sql, &rc);
+	struct db_stmt *st = sq_prepare(&db->base, sql, &rc);
 
-	return st != NULL ? db_run(st, NULL) : rc;
+	if (st == NULL)
+		return rc;
+	rc = sq_step(st);
+	sq_reset(st);
+	return rc == DB_DONE ? DB_OK : rc;
 }
 
-enum db_rc
-db_begin(struct db *db, bool write)
+static enum db_rc
+sq_begin(struct db *d, bool write)
 {
+	struct sq *db = (struct sq *)d;
 	enum db_rc rc;
 
 	if (write && (rc = same_file(db)) != DB_OK)
@@ -594,44 +600,51 @@ db_begin(struct db *db, bool write)
 	return txn(db, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
 }
 
-enum db_rc
-db_commit(struct db *db)
+static enum db_rc
+sq_commit(struct db *d)
 {
+	struct sq *db = (struct sq *)d;
+
 	return txn(db, "COMMIT");
 }
 
-void
-db_rollback(struct db *db)
+static void
+sq_rollback(struct db *d)
 {
+	struct sq *db = (struct sq *)d;
+
 	if (db->sq != NULL && !sqlite3_get_autocommit(db->sq))
 		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
 }
 
-bool
-db_in_transaction(struct db *db)
+static bool
+sq_in_transaction(struct db *d)
 {
+	struct sq *db = (struct sq *)d;
+
 	return !sqlite3_get_autocommit(db->sq);
 }
 
-int64_t
-db_data_version(struct db *db)
+static int64_t
+sq_data_version(struct db *d)
 {
 	struct db_stmt *st;
 	enum db_rc rc;
 	int64_t v = -1;
 
-	if ((st = db_prepare(db, "PRAGMA data_version", &rc)) == NULL)
+	if ((st = sq_prepare(d, "PRAGMA data_version", &rc)) == NULL)
 		return -1;
-	if (db_step(st) == DB_ROW)
-		v = db_int(st, 0);
-	db_reset(st);
+	if (sq_step(st) == DB_ROW)
+		v = sq_int(st, 0);
+	sq_reset(st);
 	return v;
 }
 
-struct db_stmt *
-db_prepare(struct db *db, const char *sql, enum db_rc *rc)
+static struct db_stmt *
+sq_prepare(struct db *d, const char *sql, enum db_rc *rc)
 {
-	struct db_stmt *st = NULL;
+	struct sq *db = (struct sq *)d;
+	struct sq_stmt *st = NULL;
 	size_t i;
 	int src;
 
@@ -642,9 +655,10 @@ db_prepare(struct db *db, const char *sql, enum db_rc *rc)
 			sqlite3_reset(st->st);
 			sqlite3_clear_bindings(st->st);
 			*rc = DB_OK;
-			return st;
+			return &st->base;
 		}
 	st = xcalloc(1, sizeof(*st));
+	st->base.drv = &db_sqlite_driver;
 	src = sqlite3_prepare_v3(db->sq, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->st, NULL);
 	if (src != SQLITE_OK) {
 		*rc = classify(db, src);
@@ -656,27 +670,32 @@ db_prepare(struct db *db, const char *sql, enum db_rc *rc)
 	xgrow(&db->stmts, &db->cap, db->nstmts + 1, sizeof(*db->stmts));
 	db->stmts[db->nstmts++] = st;
 	*rc = DB_OK;
-	return st;
+	return &st->base;
 }
 
-void
-db_bind_int(struct db_stmt *st, int i, int64_t v)
+static void
+sq_bind_int(struct db_stmt *s, int i, int64_t v)
 {
+	struct sq_stmt *st = (struct sq_stmt *)s;
+
 	sqlite3_bind_int64(st->st, i, v);
 }
 
-void
-db_bind_text(struct db_stmt *st, int i, const char *v)
+static void
+sq_bind_text(struct db_stmt *s, int i, const char *v)
 {
+	struct sq_stmt *st = (struct sq_stmt *)s;
+
 	if (v == NULL)
 		sqlite3_bind_null(st->st, i);
 	else
 		sqlite3_bind_text(st->st, i, v, -1, SQLITE_TRANSIENT);
 }
 
-enum db_rc
-db_step(struct db_stmt *st)
+static enum db_rc
+sq_step(struct db_stmt *s)
 {
+	struct sq_stmt *st = (struct sq_stmt *)s;
 	int rc = sqlite3_step(st->st);
 
 	/* The rows of a walk through every project come this way. */
@@ -685,50 +704,43 @@ db_step(struct db_stmt *st)
 	return classify(st->db, rc);
 }
 
-enum db_rc
-db_run(struct db_stmt *st, int64_t *id)
+static void
+sq_reset(struct db_stmt *s)
 {
-	enum db_rc rc = db_step(st);
+	struct sq_stmt *st = (struct sq_stmt *)s;
 
-	if (rc == DB_ROW) {
-		if (id != NULL)
-			*id = db_int(st, 0);
-		rc = DB_OK;
-	} else if (rc == DB_DONE && id == NULL) {
-		rc = DB_OK;
-	}
-	db_reset(st);
-	return rc;
-}
-
-void
-db_reset(struct db_stmt *st)
-{
 	if (st != NULL)
 		sqlite3_reset(st->st);
 }
 
-int64_t
-db_int(struct db_stmt *st, int i)
+static int64_t
+sq_int(struct db_stmt *s, int i)
 {
+	struct sq_stmt *st = (struct sq_stmt *)s;
+
 	return sqlite3_column_int64(st->st, i);
 }
 
-const char *
-db_text(struct db_stmt *st, int i)
+static const char *
+sq_text(struct db_stmt *s, int i)
 {
+	struct sq_stmt *st = (struct sq_stmt *)s;
+
 	return (const char *)sqlite3_column_text(st->st, i);
 }
 
-size_t
-db_bytes(struct db_stmt *st, int i)
+static size_t
+sq_bytes(struct db_stmt *s, int i)
 {
+	struct sq_stmt *st = (struct sq_stmt *)s;
+
 	return (size_t)sqlite3_column_bytes(st->st, i);
 }
 
-enum db_rc
-db_backup(struct db *db, const char *dest, char **why)
+static enum db_rc
+sq_backup(struct db *d, const char *dest, char **why)
 {
+	struct sq *db = (struct sq *)d;
 	sqlite3 *bdb = NULL;
 	sqlite3_backup *b;
 	enum db_rc kind;
@@ -761,3 +773,40 @@ db_backup(struct db *db, const char *dest, char **why)
 	sqlite3_close(bdb);
 	return kind;
 }
+
+static const char *
+sq_user(struct db *d)
+{
+	return NULL;
+}
+
+const struct db_driver db_sqlite_driver = {
+	.words = dialect,
+	.nwords = sizeof(dialect) / sizeof(dialect[0]),
+	.check_path = sq_check_path,
+	.open = sq_open,
+	.close = sq_close,
+	.readonly_why = sq_readonly_why,
+	.schema = sq_schema,
+	.ready = sq_ready,
+	.claim = sq_claim,
+	.set_version = sq_set_version,
+	.exec = sq_exec,
+	.busy_timeout = sq_busy_timeout,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.in_transaction = sq_in_transaction,
+	.data_version = sq_data_version,
+	.prepare = sq_prepare,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.step = sq_step,
+	.reset = sq_reset,
+	.col_int = sq_int,
+	.col_text = sq_text,
+	.col_bytes = sq_bytes,
+	.errmsg = sq_errmsg,
+	.user = sq_user,
+	.backup = sq_backup,
+};

@@ -93,7 +93,7 @@ xdg_dir(const char *var, const char *fallback)
 }
 
 char *
-paths_db(const char *opt, char **cause)
+paths_db(const char *opt, const char *setting, char **cause)
 {
 	const char *env = getenv("AIREJSE_DB");
 	char *dir, *path;
@@ -102,6 +102,8 @@ paths_db(const char *opt, char **cause)
 		return xstrdup(opt);
 	if (env != NULL && *env != '\0')
 		return xstrdup(env);
+	if (setting != NULL && *setting != '\0')
+		return xstrdup(setting);
 	if ((dir = xdg_dir("XDG_DATA_HOME", ".local/share")) == NULL) {
 		*cause = xstrdup(_("there is no home folder ($HOME) to keep the database in: give one with --db FILE"));
 		return NULL;

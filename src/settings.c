@@ -166,6 +166,7 @@ yf_contacts(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 
 static const struct yfield settings_fields[] = {
 	{ "organisation", YAML_SCALAR_NODE, yf_string, offsetof(struct settings, organisation), false, NULL },
+	{ "database", YAML_SCALAR_NODE, yf_string, offsetof(struct settings, database), false, NULL },
 	{ "language", YAML_SCALAR_NODE, yf_lang, 0, false, NULL },
 	{ "udbudsgraense", YAML_SCALAR_NODE, yf_threshold, 0, false, NULL },
 	{ "legal_check_months", YAML_SCALAR_NODE, yf_months, 0, false, NULL },
@@ -218,6 +219,7 @@ settings_free(struct settings *s)
 	}
 	free(s->contacts);
 	free(s->organisation);
+	free(s->database);
 	free(s->file);
 	memset(s, 0, sizeof(*s));
 }

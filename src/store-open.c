@@ -199,6 +199,11 @@ schema_check(struct store *s, char **cause)
 
 	if ((rc = db_schema(s->db, &sc)) != DB_OK)
 		return store_fail(s, rc, _("cannot open the database"), cause);
+	if (!sc.ours && !sc.blank && db_is_server(s->path)) {
+		*cause = xasprintf(_("the database %s holds tables of another program, not of airejse: it was left as it is; give airejse a database of its own"),
+		    s->path);
+		return EX_DATAERR;
+	}
 	if (!sc.ours && !sc.blank) {
 		*cause = xasprintf(_("%s is an SQLite database of another program, not of airejse: it was left as it is; check --db or AIREJSE_DB"),
 		    s->path);
@@ -264,7 +269,8 @@ store_open_version(const char *path, int flags, int version, struct store **out,
 	if ((status = db_check_path(path, dflags, cause)) != 0)
 		return status;
 	s = xcalloc(1, sizeof(*s));
-	s->path = xstrdup(path);
+	/* Shown in messages: a password in a connection string is not. */
+	s->path = db_display_name(path);
 	if ((rc = db_open(path, dflags, &s->db)) != DB_OK) {
 		status = store_fail(s, rc, _("cannot open the database"), cause);
 		store_close(s);
@@ -286,6 +292,14 @@ store_open_version(const char *path, int flags, int version, struct store **out,
 	if (version <= 0 || version > STORE_VERSION)
 		version = STORE_VERSION;
 	if (s->version < version) {
+		/* A server's database is made by its administrator; a command
+		 * that only reads does not put airejse's tables in it. */
+		if (s->version == 0 && (flags & STORE_NOCREATE) && db_is_server(path)) {
+			*cause = xasprintf(_("the database %s holds no airejse projects yet: check --db or AIREJSE_DB (a command that only reads makes none; 'project new' or the terminal program makes them)"),
+			    s->path);
+			store_close(s);
+			return EX_NOINPUT;
+		}
 		if (!s->writable) {
 			*cause = s->version == 0 ?
 			    xasprintf(_("%s is read-only and holds no airejse database yet: give a writable file with --db"),

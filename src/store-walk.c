@@ -122,10 +122,15 @@ each_walked(struct store *s, int64_t from, bool light,
 	struct project p;
 	size_t acap = 0, hcap = 0, i;
 	enum db_rc rc = DB_OK;
+	bool began;
 	int status = 0;
 
 	memset(&cur, 0, sizeof(cur));
 	memset(w, 0, sizeof(w));
+	/* One state throughout, also for what fn reads: SQLite keeps one
+	 * while the statements are open, a server only in a transaction. */
+	if ((status = store_read_begin(s, &began, cause)) != 0)
+		return status;
 	for (i = 0; i < W__COUNT && rc == DB_OK; i++)
 		rc = walk_start(s, &w[i], walks[i].sql[light], walks[i].pcol[light], from);
 	cur.project = &p;
@@ -157,6 +162,7 @@ each_walked(struct store *s, int64_t from, bool light,
 	/* Every statement reset, so that no read lock outlives the call. */
 	for (i = 0; i < W__COUNT; i++)
 		db_reset(w[i].st);
+	store_read_end(s, began);
 	return each_end(s, &cur, &pool, rc, status, cause);
 }
 

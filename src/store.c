@@ -50,6 +50,12 @@ store_fail(struct store *s, enum db_rc rc, const char *what, char **cause)
 		status = EX_DATAERR;
 		break;
 	case DB_ECANTOPEN:
+		if (db_is_server(path)) {
+			why = xasprintf(_("the database server cannot open the database %s (%s): check its name, or ask the server's administrator to create it"),
+			    path, db_errmsg(s->db));
+			status = EX_NOINPUT;
+			break;
+		}
 		why = xasprintf(_("cannot open %s or its journal beside it (%s): check that its folder is writable"),
 		    path, db_errmsg(s->db));
 		break;
@@ -68,6 +74,30 @@ store_fail(struct store *s, enum db_rc rc, const char *what, char **cause)
 	case DB_ENOMEM:
 		why = xstrdup(_("out of memory"));
 		status = EX_OSERR;
+		break;
+	case DB_EUNREACHABLE:
+		why = xasprintf(_("no database server answers at %s (%s): check the address, or ask its administrator whether it is running"),
+		    path, db_errmsg(s->db));
+		status = EX_UNAVAILABLE;
+		break;
+	case DB_EAUTH:
+		why = xasprintf(_("the database server at %s refused the login (%s): check the user name and how you log in (~/.pgpass, Kerberos, a certificate), or ask its administrator for access"),
+		    path, db_errmsg(s->db));
+		status = EX_NOPERM;
+		break;
+	case DB_ELOST:
+		*cause = xasprintf(_("%s: the connection to the database server at %s broke (%s); nothing of this action was saved: try again, and airejse connects anew"),
+		    what, path, db_errmsg(s->db));
+		return EX_TEMPFAIL;
+	case DB_ETIMEOUT:
+		why = xasprintf(_("the database server at %s took longer than the statement timeout (%s); nothing of this action was saved: try again, or ask its administrator why the server is slow"),
+		    path, db_errmsg(s->db));
+		status = EX_TEMPFAIL;
+		break;
+	case DB_EPERM:
+		why = xasprintf(_("the database server at %s does not let you do this (%s)"),
+		    path, db_errmsg(s->db));
+		status = EX_NOPERM;
 		break;
 	default:
 		why = xasprintf(_("%s: %s"), path, db_errmsg(s->db));

@@ -42,7 +42,13 @@ enum db_rc {
 	DB_EUNIQUE,	/* a unique key is taken */
 	DB_EFOREIGN,	/* a foreign key names a row that is not there */
 	DB_ENOMEM,
-	DB_EIO		/* anything else */
+	DB_EIO,		/* anything else */
+	/* A database server's (db-pg.c): */
+	DB_EUNREACHABLE,	/* no server answers at the address given */
+	DB_EAUTH,	/* the server refused the login */
+	DB_ELOST,	/* the connection broke; the transaction did not happen */
+	DB_ETIMEOUT,	/* a statement ran past the statement timeout */
+	DB_EPERM	/* the server's access rules refuse the change */
 };
 
 /* What the store needs to know of a database before it uses it. */
@@ -56,6 +62,13 @@ struct db_schema {
 #define DB_READONLY	0x1	/* never write; a missing database is EX_NOINPUT */
 #define DB_NOCREATE	0x2	/* a missing database is EX_NOINPUT; one there
 				 * opens as it would without the flag */
+
+/* Whether name is a PostgreSQL connection string (postgresql://...,
+ * postgres://..., or libpq's key=value form beginning with service=,
+ * host=, hostaddr=, dbname=, user= or port=) rather than a file. */
+bool db_is_server(const char *name);
+/* name as it may be shown: any password in it left out. */
+char *db_display_name(const char *name);
 
 /* Checks what is at path before the database is opened, and makes a
  * new one where there is none: for SQLite, the file (0600) and its
@@ -104,7 +117,8 @@ void db_busy_timeout(struct db *db, int ms);
  * (DB_EGONE, DB_EREPLACED). */
 enum db_rc db_begin(struct db *db, bool write);
 enum db_rc db_commit(struct db *db);
-/* Abandons the transaction, if any. */
+/* Abandons the transaction, if any. After a failure inside a
+ * transaction, roll it back: PostgreSQL takes no more statements in it. */
 void db_rollback(struct db *db);
 bool db_in_transaction(struct db *db);
 /* A number that changes whenever another connection commits; -1 when it
@@ -137,6 +151,9 @@ size_t db_bytes(struct db_stmt *st, int i);
 
 /* The driver's own words for the last failure on db (not translated). */
 const char *db_errmsg(struct db *db);
+/* The user the database server authenticated, or NULL where there is
+ * none (SQLite). */
+const char *db_user(struct db *db);
 
 /* Copies the whole database into the file dest (made beforehand, 0600),
  * consistent as of one moment while others go on writing, as one file

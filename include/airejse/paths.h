@@ -13,10 +13,12 @@ char *paths_content(const char *opt);
 /* The catalogue folder: $AIREJSE_LOCALEDIR, else the source tree's
  * locale/, else the installed one. Caller frees. */
 char *paths_localedir(void);
-/* The database: opt, else $AIREJSE_DB, else $XDG_DATA_HOME/airejse/
- * airejse.db, else ~/.local/share/airejse/airejse.db. NULL (with *cause)
- * when there is no home folder to put it in. Caller frees. */
-char *paths_db(const char *opt, char **cause);
+/* The database: opt, else $AIREJSE_DB, else setting (database: in the
+ * settings), else $XDG_DATA_HOME/airejse/airejse.db, else
+ * ~/.local/share/airejse/airejse.db; a file, or a PostgreSQL connection
+ * string (db.h). NULL (with *cause) when there is no home folder to put
+ * it in. Caller frees. */
+char *paths_db(const char *opt, const char *setting, char **cause);
 /* The site configuration: $AIREJSE_CONFIG, else $XDG_CONFIG_HOME/airejse/
  * config.yaml, else ~/.config/airejse/config.yaml; NULL if there is no
  * home. Caller frees. */

@@ -37,6 +37,7 @@ struct role_contact {
 struct settings {
 	char			*file;	/* the file read, or NULL */
 	char			*organisation;
+	char			*database;	/* database:, or NULL (paths_db) */
 	double			 value[SETTING__COUNT];
 	bool			 threshold_set;	/* the site sets udbudsgraense */
 	int			 legal_check_months;	/* validate: a fact ages after */

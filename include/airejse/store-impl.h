@@ -29,11 +29,6 @@ struct store {
  * exit status that fits it. */
 int store_fail(struct store *s, enum db_rc rc, const char *what, char **cause);
 
-/* Begins a read transaction for a function whose queries must see one
- * state, unless the caller has one open; *began says which, for
- * store_read_end. */
-int store_read_begin(struct store *s, bool *began, char **cause);
-void store_read_end(struct store *s, bool began);
 
 /* Strings of records read in bulk, kept in large blocks freed at once. */
 struct store_pool {

@@ -81,6 +81,11 @@ int store_latest_change(struct store *s, char **project, char **user, char **cau
 int store_begin(struct store *s, char **cause);
 /* A read transaction: the queries inside see one consistent state. */
 int store_begin_read(struct store *s, char **cause);
+/* Begins a read transaction for a function whose queries must see one
+ * state, unless the caller has one open (a walk through the projects
+ * does); *began says which, for store_read_end. */
+int store_read_begin(struct store *s, bool *began, char **cause);
+void store_read_end(struct store *s, bool began);
 int store_commit(struct store *s, char **cause);
 /* Abandons the transaction, if any. */
 void store_rollback(struct store *s);

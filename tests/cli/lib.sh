@@ -37,3 +37,36 @@ lacks() {
 	*"$2"*) fail "did not expect '$2' in: $1" ;;
 	esac
 }
+
+# pg_db NAME: a new empty database NAME_<pid> on the PostgreSQL server
+# $AIREJSE_TEST_PG (make check starts one: tests/tools/with-pg.sh), as
+# its connection string. A failure shows as a server not found.
+pg_db() {
+	_db="$1_$$"
+	if psql -X -q "$AIREJSE_TEST_PG dbname=postgres" -c "CREATE DATABASE $_db" >/dev/null; then
+		echo "$AIREJSE_TEST_PG dbname=$_db"
+	else
+		echo "host=/no-test-database-$_db"
+	fi
+}
+
+# pg_sql CONNINFO SQL: runs SQL there as the server's superuser; prints
+# the rows unaligned, fields by |.
+pg_sql() {
+	psql -X -q -A -t "$1" -c "$2"
+}
+
+# store_db NAME: the database a test works on: NAME.db here, or, when
+# AIREJSE_TEST_STORE=pg, a new database on the test server (pg_db).
+store_db() {
+	if [ "${AIREJSE_TEST_STORE:-sqlite}" = pg ]; then
+		pg_db "$1"
+	else
+		echo "$PWD/$1.db"
+	fi
+}
+
+# on_sqlite: whether the test runs on SQLite (for what only a file has).
+on_sqlite() {
+	[ "${AIREJSE_TEST_STORE:-sqlite}" != pg ]
+}

@@ -2,7 +2,7 @@
 # answer and history: every type's accepted forms, refusals that change
 # nothing, "ved ikke", --clear, standard input, revisions and history.
 . "$TOP/tests/cli/lib.sh"
-export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$PWD/a.db"
+export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$(store_db a)"
 run 0 "$AIREJSE" project new --journey alpha,beta --name "Svar"
 
 # stored NAME QUESTION: the stored canonical value (tsv of project show).

@@ -2,7 +2,7 @@
 # Two writers: a save based on an older revision is refused with both
 # values (75); writers that do not collide both get through.
 . "$TOP/tests/cli/lib.sh"
-export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$PWD/a.db"
+export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$(store_db a)"
 run 0 "$AIREJSE" project new --journey alpha --name "To skrivere"
 
 # Both start from "no answer" at the same time: one wins, one is told.
@@ -56,5 +56,5 @@ wait $p2
 run 0 "$AIREJSE" project show 1 --format tsv
 contains "$out" "$(printf 'behov\ttext\tvalue\tbehov 15\t15')"
 contains "$out" "$(printf 'noter\tlongtext\tvalue\tnote 15\t15')"
-[ "$(sqlite3 a.db 'PRAGMA integrity_check;')" = ok ] || fail "integrity_check"
+! on_sqlite || [ "$(sqlite3 a.db 'PRAGMA integrity_check;')" = ok ] || fail "integrity_check"
 exit 0

@@ -3,7 +3,7 @@
 # was reported saved, and leaves a sound database. Where the kill lands
 # varies with the timing; what is checked holds wherever it lands.
 . "$TOP/tests/cli/lib.sh"
-export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$PWD/a.db"
+export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$(store_db a)"
 run 0 "$AIREJSE" project new --journey alpha --name "Nedbrud"
 
 : > saved

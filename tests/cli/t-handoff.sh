@@ -2,7 +2,7 @@
 # handoffs, handoff and next: raised by answers, moved forward by hand,
 # withdrawn when the reason goes, contacts from the site configuration.
 . "$TOP/tests/cli/lib.sh"
-export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$PWD/a.db"
+export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$(store_db a)"
 export AIREJSE_NOW=2026-11-23T10:00:00Z
 mkdir -p "$HOME/.config/airejse"
 cat > "$HOME/.config/airejse/config.yaml" <<'YAML'

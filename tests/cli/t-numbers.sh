@@ -5,7 +5,7 @@
 # a reading that is not the language's usual one is said; refusals name
 # the question by its text and give two examples.
 . "$TOP/tests/cli/lib.sh"
-export AIREJSE_CONTENT="$TOP" AIREJSE_DB="$PWD/n.db"
+export AIREJSE_CONTENT="$TOP" AIREJSE_DB="$(store_db n)"
 run 0 "$AIREJSE" project new --journey ny-ide --name "Tal"
 
 # stored QUESTION: the stored canonical value (tsv of project show).

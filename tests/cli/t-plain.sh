@@ -2,7 +2,7 @@
 # The plain front-end: numbered prompts on standard input and output, one
 # question at a time; what it saves, the command line shows.
 . "$TOP/tests/cli/lib.sh"
-export AIREJSE_CONTENT="$TOP/tests/tui/content" AIREJSE_DB="$PWD/t.db"
+export AIREJSE_CONTENT="$TOP/tests/tui/content" AIREJSE_DB="$(store_db t)"
 
 printf '%s\n' n "Klinik Øst" 1 1 "Talegenkendelse på Ærø" "" 1 "ved ikke" 9 2 "1, 3" \
     q q >in.txt

@@ -4,7 +4,7 @@
 # answers as shown, a bank question once); nothing found exits 1 as grep
 # does, a bad pattern 65 with the character, an unknown project 66.
 . "$TOP/tests/cli/lib.sh"
-export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$PWD/a.db"
+export AIREJSE_CONTENT="$TOP/tests/data/store" AIREJSE_DB="$(store_db a)"
 export AIREJSE_NOW=2026-11-23T10:00:00Z
 
 # No database: searching makes none.

@@ -13,8 +13,8 @@ set -u
 
 # One need a line: the Debian package, then how to see it is here:
 # cmd:NAME on PATH, pc:MODULE known to pkg-config, py:MODULE importable
-# by Debian's Python, file:PATH present, lib:NAME a library in /usr/lib's
-# folders.
+# by Debian's Python, file:PATH present (or a file the pattern PATH
+# matches), lib:NAME a library in /usr/lib's folders.
 needs='
 gcc			cmd:gcc
 make			cmd:make
@@ -42,6 +42,8 @@ libpango1.0-dev		pc:pangocairo
 fonts-dejavu-core	file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 poppler-utils		cmd:pdftotext
 pandoc			cmd:pandoc
+libpq-dev		pc:libpq
+postgresql		file:/usr/lib/postgresql/*/bin/initdb
 '
 
 python=/usr/bin/python3
@@ -52,7 +54,10 @@ has() {
 	cmd:*) command -v "${1#cmd:}" >/dev/null 2>&1 ;;
 	pc:*) command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "${1#pc:}" ;;
 	py:*) "$python" -c "import ${1#py:}" >/dev/null 2>&1 ;;
-	file:*) [ -e "${1#file:}" ] ;;
+	file:*) for f in ${1#file:}; do	# a pattern: any one will do
+			[ -e "$f" ] && return 0
+		done
+		return 1 ;;
 	lib:*) for l in /usr/lib/*/"${1#lib:}" /usr/lib/"${1#lib:}" /usr/lib64/"${1#lib:}"; do
 			[ -e "$l" ] && return 0
 		done

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sysexits.h>
@@ -96,7 +97,7 @@ END_TEST
 
 START_TEST(projects)
 {
-	char *path = xasprintf("%s/p.db", dir), *cause = NULL;
+	char *path = tu_store(dir, "p"), *cause = NULL;
 	struct store *s = open_ok(path);
 	struct project *p = NULL, *v = NULL;
 	char *tracks[] = { "alpha" };
@@ -121,15 +122,21 @@ START_TEST(projects)
 	xfree(cause);
 	store_rollback(s);
 
+	/* A failed statement ends the action: PostgreSQL takes nothing
+	 * more in its transaction. */
 	ok(store_begin(s, &cause), cause);
 	ok(store_project_rename(s, b, "Anden på dansk", 2000, "mette", SOURCE_CLI, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	ok(store_begin(s, &cause), cause);
 	ck_assert_int_eq(store_project_rename(s, a, "Anden på dansk", 2000, "mette", SOURCE_CLI,
 	    &cause), EX_DATAERR);
 	xfree(cause);
+	store_rollback(s);
+	ok(store_begin(s, &cause), cause);
 	ck_assert_int_eq(store_project_rename(s, 999, "x", 2000, "mette", SOURCE_CLI, &cause),
 	    EX_NOINPUT);
 	xfree(cause);
-	ok(store_commit(s, &cause), cause);
+	store_rollback(s);
 
 	ok(store_project_named(s, "Anden på dansk", &p, &cause), cause);
 	ck_assert_int_eq(p->id, b);
@@ -172,7 +179,7 @@ END_TEST
 
 START_TEST(answers_and_history)
 {
-	char *path = xasprintf("%s/h.db", dir), *cause = NULL;
+	char *path = tu_store(dir, "h"), *cause = NULL;
 	struct store *s = open_ok(path);
 	struct answer a, *v;
 	struct answer_event *ev;
@@ -244,7 +251,7 @@ END_TEST
 
 START_TEST(handoffs)
 {
-	char *path = xasprintf("%s/ho.db", dir), *cause = NULL;
+	char *path = tu_store(dir, "ho"), *cause = NULL;
 	struct store *s = open_ok(path);
 	int64_t p = new_project(s, "P"), id;
 	struct handoff *h, *v;
@@ -366,7 +373,7 @@ seen_one(const struct store_project *p, void *arg)
 
 START_TEST(each_project)
 {
-	char *path = xasprintf("%s/each.db", dir), *cause = NULL;
+	char *path = tu_store(dir, "each"), *cause = NULL;
 	struct store *s = open_ok(path);
 	struct seen w;
 	int64_t a, b, c, d;
@@ -483,7 +490,7 @@ page_is(struct store *s, size_t offset, size_t limit, const int64_t *want)
 
 START_TEST(projects_by_change)
 {
-	char *path = xasprintf("%s/change.db", dir), *cause = NULL;
+	char *path = tu_store(dir, "change"), *cause = NULL;
 	struct store *s = open_ok(path), *other;
 	static const int64_t none[] = { 0 };
 	int64_t a, b, c, d, e;
@@ -559,7 +566,7 @@ END_TEST
 
 START_TEST(each_progress)
 {
-	char *path = xasprintf("%s/light.db", dir), *cause = NULL;
+	char *path = tu_store(dir, "light"), *cause = NULL;
 	struct store *s = open_ok(path);
 	struct seen w;
 	int64_t a, b, c, d, ids[5];
@@ -1206,7 +1213,7 @@ END_TEST
 
 START_TEST(data_version_sees_other_writers)
 {
-	char *path = xasprintf("%s/dv.db", dir);
+	char *path = tu_store(dir, "dv");
 	struct store *a = open_ok(path), *b = open_ok(path);
 	int64_t v1 = store_data_version(a), v2;
 
@@ -1458,7 +1465,7 @@ END_TEST
  * show in store_data_version instead. */
 START_TEST(commits_counted)
 {
-	char *path = xasprintf("%s/commits.db", dir), *cause = NULL;
+	char *path = tu_store(dir, "commits"), *cause = NULL;
 	struct store *a = open_ok(path), *b = open_ok(path);
 	uint64_t n = store_commits(a);
 	int64_t dv = store_data_version(a);
@@ -1574,6 +1581,36 @@ START_TEST(upgrade_from_v7_keeps_project_history)
 }
 END_TEST
 
+/* PostgreSQL: the server ends the connection (a restart, an
+ * administrator): the action then is told so and saves nothing, and the
+ * next one connects anew. */
+START_TEST(reconnects_after_lost_connection)
+{
+	char *path = tu_store(dir, "lost"), *cause = NULL;
+	struct store *s = open_ok(path);
+	struct project *p = NULL;
+	int64_t a = new_project(s, "Før");
+	PGconn *c = PQconnectdb(path);
+	PGresult *r;
+
+	r = PQexec(c, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+	    " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	PQclear(r);
+	PQfinish(c);
+	ck_assert_int_eq(store_begin(s, &cause), EX_TEMPFAIL);
+	ck_assert_ptr_nonnull(strstr(cause, "broke"));
+	xfree(cause);
+	store_rollback(s);
+	ok(store_project_get(s, a, &p, &cause), cause);
+	ck_assert_str_eq(p->name, "Før");
+	project_free(p);
+	ck_assert_int_gt(new_project(s, "Efter"), a);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -1581,30 +1618,37 @@ test_suite(void)
 	TCase *tc = tcase_create("store");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, creates_folders_and_file_private);
+	/* The tests of records, history and schema run on both stores;
+	 * those of files only on SQLite. */
 	tcase_add_test(tc, projects);
 	tcase_add_test(tc, answers_and_history);
 	tcase_add_test(tc, handoffs);
 	tcase_add_test(tc, each_project);
 	tcase_add_test(tc, projects_by_change);
 	tcase_add_test(tc, each_progress);
-	tcase_add_test(tc, migration_keeps_data);
-	tcase_add_test(tc, upgrade_from_v1_keeps_everything);
-	tcase_add_test(tc, upgrade_from_v2_keeps_everything);
-	tcase_add_test(tc, upgrade_from_v3_keeps_everything);
-	tcase_add_test(tc, failed_upgrade_changes_nothing);
-	tcase_add_test(tc, newer_version_refused_untouched);
-	tcase_add_test(tc, foreign_files_refused_untouched);
-	tcase_add_test(tc, readonly);
-	tcase_add_test(tc, backup);
 	tcase_add_test(tc, data_version_sees_other_writers);
-	tcase_add_test(tc, latest_change_of_other_writers);
-	tcase_add_test(tc, deleted_or_replaced_while_open);
-	tcase_add_test(tc, upgrade_from_v4_keeps_everything);
-	tcase_add_test(tc, upgrade_from_v5_keeps_everything);
-	tcase_add_test(tc, upgrade_from_v6_keeps_everything);
-	tcase_add_test(tc, upgrade_from_v7_keeps_project_history);
 	tcase_add_test(tc, commits_counted);
+	if (tu_store_is_pg())
+		tcase_add_test(tc, reconnects_after_lost_connection);
+	if (!tu_store_is_pg()) {
+		tcase_add_test(tc, creates_folders_and_file_private);
+		/* Its old versions are SQLite files, written by sqlite3. */
+		tcase_add_test(tc, migration_keeps_data);
+		tcase_add_test(tc, upgrade_from_v1_keeps_everything);
+		tcase_add_test(tc, upgrade_from_v2_keeps_everything);
+		tcase_add_test(tc, upgrade_from_v3_keeps_everything);
+		tcase_add_test(tc, failed_upgrade_changes_nothing);
+		tcase_add_test(tc, newer_version_refused_untouched);
+		tcase_add_test(tc, foreign_files_refused_untouched);
+		tcase_add_test(tc, readonly);
+		tcase_add_test(tc, backup);
+		tcase_add_test(tc, deleted_or_replaced_while_open);
+		tcase_add_test(tc, upgrade_from_v4_keeps_everything);
+		tcase_add_test(tc, upgrade_from_v5_keeps_everything);
+		tcase_add_test(tc, upgrade_from_v6_keeps_everything);
+		tcase_add_test(tc, upgrade_from_v7_keeps_project_history);
+		tcase_add_test(tc, latest_change_of_other_writers);
+	}
 	suite_add_tcase(s, tc);
 	return s;
 }

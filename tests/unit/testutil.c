@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
+
 #include "airejse/i18n.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
@@ -107,4 +109,39 @@ tu_srcdir(void)
 	const char *s = getenv("AIREJSE_SRCDIR");
 
 	return s && *s ? s : ".";
+}
+
+int
+tu_store_is_pg(void)
+{
+	const char *pg = getenv("AIREJSE_TEST_PG");
+
+	return pg != NULL && *pg != '\0';
+}
+
+char *
+tu_store(const char *dir, const char *name)
+{
+	const char *server = getenv("AIREJSE_TEST_PG");
+	char *conninfo, *sql, *dbname;
+	PGconn *conn;
+	PGresult *res;
+
+	if (!tu_store_is_pg())
+		return xasprintf("%s/%s.db", dir, name);
+	/* Each test runs in a process of its own. */
+	dbname = xasprintf("t%ld_%s", (long)getpid(), name);
+	conninfo = xasprintf("%s dbname=postgres", server);
+	conn = PQconnectdb(conninfo);
+	ck_assert_msg(PQstatus(conn) == CONNECTION_OK, "%s: %s", conninfo, PQerrorMessage(conn));
+	sql = xasprintf("CREATE DATABASE \"%s\"", dbname);
+	res = PQexec(conn, sql);
+	ck_assert_msg(PQresultStatus(res) == PGRES_COMMAND_OK, "%s: %s", sql, PQerrorMessage(conn));
+	PQclear(res);
+	PQfinish(conn);
+	free(sql);
+	free(conninfo);
+	conninfo = xasprintf("%s dbname=%s", server, dbname);
+	free(dbname);
+	return conninfo;
 }

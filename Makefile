@@ -18,6 +18,8 @@ DATADIR   ?= $(PREFIX)/share/airejse
 LOCALEDIR ?= $(PREFIX)/share/locale
 MANDIR    ?= $(PREFIX)/share/man
 DOCDIR    ?= $(PREFIX)/share/doc/airejse
+# The site-wide settings, read before each user's: SYSCONFDIR/airejse/config.yaml.
+SYSCONFDIR ?= /etc
 
 # In a git checkout, git describes the version (0.1.0-g1a2b3c4-dirty
 # until there is a tag); elsewhere, as from a tarball, it is this one.
@@ -59,12 +61,14 @@ DATADIR = $(value DATADIR)
 LOCALEDIR = $(value LOCALEDIR)
 MANDIR = $(value MANDIR)
 DOCDIR = $(value DOCDIR)
+SYSCONFDIR = $(value SYSCONFDIR)
 endef
 define config_h
 /* Written by make from $(B)/config.mk: what the program is built with. */
 #define VERSION "$(VERSION)"
 #define DATADIR "$(DATADIR)"
 #define LOCALEDIR "$(LOCALEDIR)"
+#define SYSCONFDIR "$(SYSCONFDIR)"
 #define XLSX_SONAME "$(XLSX_SONAME)"
 #define LIBPQ_SONAME "$(LIBPQ_SONAME)"
 endef

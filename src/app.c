@@ -46,8 +46,17 @@ app_init(struct app *app, struct diags *d, char **cause)
 	free(localedir);
 	app->not_utf8 = not_utf8 != 0;
 	settings_defaults(&app->settings);
-	config = paths_config();
+	/* The region's settings first (the database, contacts, threshold),
+	 * then the user's over them. */
+	config = paths_site_config();
 	if (settings_load(&app->settings, config, d) != 0) {
+		*cause = xasprintf(_("the site configuration %s has errors (above): fix it or move it away"),
+		    config);
+		rc = EX_CONFIG;
+	}
+	free(config);
+	config = paths_config();
+	if (rc == 0 && settings_load(&app->settings, config, d) != 0) {
 		*cause = xasprintf(_("the site configuration %s has errors (above): fix it or move it away"),
 		    config);
 		rc = EX_CONFIG;

@@ -188,15 +188,27 @@ answer(struct cmd *self)
 }
 
 /* The "by" cell of the text history: "Søren (cli)", with the account
- * when it is not the name given: "Søren (cli, account: shansen)". */
+ * when it is not the name given: "Søren (cli, account: shansen)", and
+ * a database server's login likewise: "Søren (cli, logged in as sh)". */
 static char *
-history_by(const char *user, const char *account, enum source source)
+history_by(const char *user, const char *account, const char *login, enum source source)
 {
+	char *by, *with;
+
 	if (account == NULL || strcmp(account, user) == 0)
-		return xasprintf("%s (%s)", user, source_name(source));
-	/* L10N: who changed an answer, where (tui, cli, import) and the
-	 * computer account that was logged in. */
-	return xasprintf(_("%s (%s, account: %s)"), user, source_name(source), account);
+		by = xasprintf("%s (%s)", user, source_name(source));
+	else
+		/* L10N: who changed an answer, where (tui, cli, import) and
+		 * the computer account that was logged in. */
+		by = xasprintf(_("%s (%s, account: %s)"), user, source_name(source), account);
+	if (login == NULL || strcmp(login, user) == 0)
+		return by;
+	by[strlen(by) - 1] = '\0';
+	/* L10N: the cell above without its ")", and the user the database
+	 * server logged in. */
+	with = xasprintf(_("%s, logged in as %s)"), by, login);
+	free(by);
+	return with;
 }
 
 /* A row of the text history for a change of the project itself. */
@@ -219,7 +231,7 @@ track_titles(const struct content *c, const char *ids)
 static void
 project_row(struct table *t, const struct content *c, const struct project_event *e)
 {
-	char when[21], *by = history_by(e->user, e->account, e->source);
+	char when[21], *by = history_by(e->user, e->account, NULL, e->source);
 	char *what;
 
 	clock_local(e->time, when);
@@ -301,6 +313,9 @@ history(struct cmd *self)
 			json_object_set_new(e, "user", report_text(v[i].user));
 			json_object_set_new(e, "account", v[i].account ? report_text(v[i].account) :
 			    json_null());
+			/* Only a database server has logins. */
+			if (v[i].login != NULL)
+				json_object_set_new(e, "login", report_text(v[i].login));
 			json_object_set_new(e, "source", json_string(source_name(v[i].source)));
 			json_object_set_new(e, "respondent", v[i].respondent ?
 			    report_text(v[i].respondent) : json_null());
@@ -364,7 +379,7 @@ history(struct cmd *self)
 				/* Who answered through a packet, and who imported it. */
 				char *by = v[i].respondent != NULL ?
 				    xasprintf(_("%s (imported by %s)"), v[i].respondent, v[i].user) :
-				    history_by(v[i].user, v[i].account, v[i].source);
+				    history_by(v[i].user, v[i].account, v[i].login, v[i].source);
 				char *change = xasprintf("%s → %s", old, new);
 				char rev[24];
 

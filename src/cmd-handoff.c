@@ -226,6 +226,9 @@ handoff_show(const struct cmd *self, struct action *a, const struct project *p,
 			json_object_set_new(e, "due", ev[i].due ? report_text(ev[i].due) : json_null());
 			json_object_set_new(e, "time", report_time(ev[i].time));
 			json_object_set_new(e, "user", report_text(ev[i].user));
+			/* Only a database server has logins. */
+			if (ev[i].login != NULL)
+				json_object_set_new(e, "login", report_text(ev[i].login));
 			json_object_set_new(e, "source", json_string(source_name(ev[i].source)));
 			json_array_append_new(hist, e);
 		}

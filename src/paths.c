@@ -114,6 +114,16 @@ paths_db(const char *opt, const char *setting, char **cause)
 }
 
 char *
+paths_site_config(void)
+{
+	const char *env = getenv("AIREJSE_SITE_CONFIG");
+
+	if (env != NULL)
+		return *env != '\0' ? xstrdup(env) : NULL;
+	return xstrdup(SYSCONFDIR "/airejse/config.yaml");
+}
+
+char *
 paths_config(void)
 {
 	const char *env = getenv("AIREJSE_CONFIG");

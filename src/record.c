@@ -204,6 +204,7 @@ answer_event_clear(struct answer_event *e)
 	free(e->user);
 	free(e->account);
 	free(e->respondent);
+	free(e->login);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -237,6 +238,7 @@ handoff_event_clear(struct handoff_event *e)
 	free(e->due);
 	free(e->user);
 	free(e->account);
+	free(e->login);
 	memset(e, 0, sizeof(*e));
 }
 

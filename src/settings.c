@@ -201,7 +201,8 @@ settings_contact(const struct settings *s, const char *role)
 {
 	size_t i;
 
-	for (i = 0; i < s->ncontacts; i++)
+	/* The last one read: the user's over the site's. */
+	for (i = s->ncontacts; i-- > 0;)
 		if (strcmp(s->contacts[i].role, role) == 0)
 			return &s->contacts[i];
 	return NULL;

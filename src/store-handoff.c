@@ -28,11 +28,11 @@ static const char sql_set[] =
     " WHERE id = ?";
 static const char sql_event[] =
     "INSERT INTO handoff_event (handoff, old_state, new_state, note, due, time, \"user\", source,"
-    " account) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " account, login) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 /* EVENT_COLS rows, oldest first. */
-#define EVENT_COLS "id, handoff, old_state, new_state, note, due, time, \"user\", source, account"
+#define EVENT_COLS "id, handoff, old_state, new_state, note, due, time, \"user\", source, account, login"
 enum { EVENT_ID, EVENT_HANDOFF, EVENT_OLD_STATE, EVENT_NEW_STATE, EVENT_NOTE, EVENT_DUE,
-	EVENT_TIME, EVENT_USER, EVENT_SOURCE, EVENT_ACCOUNT };
+	EVENT_TIME, EVENT_USER, EVENT_SOURCE, EVENT_ACCOUNT, EVENT_LOGIN };
 static const char sql_history[] =
     "SELECT " EVENT_COLS " FROM handoff_event WHERE handoff = ? ORDER BY id";
 
@@ -187,6 +187,7 @@ handoff_event(struct store *s, int64_t id, int old, enum handoff_state new,
 	db_bind_text(st, 7, user);
 	db_bind_text(st, 8, source_name(source));
 	db_bind_text(st, 9, s->account);
+	db_bind_text(st, 10, db_user(s->db));
 	return db_run(st, NULL);
 }
 
@@ -282,6 +283,7 @@ event_row(struct db_stmt *st, void *rec, struct store_pool *pool)
 	e->due = store_col_text(st, EVENT_DUE);
 	e->time = db_int(st, EVENT_TIME);
 	e->user = store_col_required(st, EVENT_USER, NULL);
+	e->login = store_col_text(st, EVENT_LOGIN);
 	e->source = store_col_source(st, EVENT_SOURCE);
 	e->account = store_col_text(st, EVENT_ACCOUNT);
 }

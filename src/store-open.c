@@ -189,6 +189,13 @@ static const char *const migrations[STORE_VERSION] = {
 	"DROP TABLE project_event;"
 	"ALTER TABLE project_event_v8 RENAME TO project_event;"
 	"CREATE INDEX project_event_project ON project_event (project, id);",
+
+
+	/* 9: beside the name a change was made under (--user, $USER), the
+	 * user a database server authenticated (NULL on SQLite, which has
+	 * no logins): a name is only a claim, a login is the server's. */
+	"ALTER TABLE answer_event ADD COLUMN login TEXT;"
+	"ALTER TABLE handoff_event ADD COLUMN login TEXT;",
 };
 
 static int

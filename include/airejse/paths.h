@@ -19,6 +19,10 @@ char *paths_localedir(void);
  * string (db.h). NULL (with *cause) when there is no home folder to put
  * it in. Caller frees. */
 char *paths_db(const char *opt, const char *setting, char **cause);
+/* The site-wide settings, read before the user's: $AIREJSE_SITE_CONFIG
+ * (empty: none), else SYSCONFDIR/airejse/config.yaml (/etc). Caller
+ * frees; NULL for none. */
+char *paths_site_config(void);
 /* The site configuration: $AIREJSE_CONFIG, else $XDG_CONFIG_HOME/airejse/
  * config.yaml, else ~/.config/airejse/config.yaml; NULL if there is no
  * home. Caller frees. */

@@ -94,6 +94,7 @@ struct answer_event {
 	int64_t		 time;
 	char		*user;			/* who saved it (imported it) */
 	char		*account;		/* the operating-system account; NULL before version 7 */
+	char		*login;			/* the server's user, or NULL */
 	enum source	 source;
 	char		*respondent;		/* who answered, when a packet said; or NULL */
 };
@@ -122,6 +123,7 @@ struct handoff_event {
 	int64_t		 time;
 	char		*user;
 	char		*account;	/* the operating-system account; NULL before version 7 */
+	char		*login;		/* the server's user, or NULL */
 	enum source	 source;
 };
 

@@ -31,7 +31,7 @@
 struct store;
 
 /* The schema version this program writes (SQLite: PRAGMA user_version). */
-#define STORE_VERSION 8
+#define STORE_VERSION 9
 
 /* store_open flags. */
 #define STORE_READONLY	0x1	/* never write; a missing file is EX_NOINPUT */

@@ -104,12 +104,13 @@ contains "$out" "hand-off raised: leder-behov"
 # A version-2 database is upgraded (its answers kept in project order from
 # then on) and keeps every answer, hand-off and history entry.
 sqlite3 v2.db < "$TOP/tests/data/store-v2.sql"
-# The columns version 2 had (later versions add some).
+# The columns of version 2: later versions add some (the login, NULL in
+# every row upgraded).
 dump() {
 	sqlite3 "$1" "SELECT id, name, created, changed FROM project; SELECT * FROM project_track;
 	    SELECT * FROM answer ORDER BY project, question;
-	    SELECT id, project, question, old_kind, old_value, new_kind, new_value, revision,
-	      time, user, source FROM answer_event;
+	    SELECT id, project, question, old_kind, old_value, new_kind, new_value, revision, time,
+	      user, source FROM answer_event;
 	    SELECT * FROM handoff;
 	    SELECT id, handoff, old_state, new_state, note, due, time, user, source FROM handoff_event;"
 }
@@ -119,6 +120,8 @@ contains "$out" "$(printf '4\tFjerde\tbeta,alpha')"
 [ "$(sqlite3 v2.db 'PRAGMA user_version;')" = "$version" ] || fail "v2 not upgraded"
 dump v2.db >v2.after
 cmp -s v2.before v2.after || fail "the upgrade from version 2 changed the data: $(diff v2.before v2.after)"
+[ "$(sqlite3 v2.db 'SELECT count(*) FROM answer_event WHERE login IS NOT NULL')" = 0 ] ||
+	fail "a login made up for an old change"
 run 0 "$AIREJSE" --db v2.db project show 1 --format tsv
 contains "$out" "$(printf 'noter\tlongtext\tvalue\tLinje et')"
 run 0 "$AIREJSE" --db v2.db history 4 antal --format tsv

@@ -18,6 +18,9 @@ only <curses.h> <ncurses.h> <ncursesw/*> <term.h> airejse/tui-curses.h
 only <sqlite3.h>
 	in src/store*.c src/db*.c
 	because SQL belongs to the store
+only <libpq-fe.h> airejse/db-driver.h
+	in src/db.c src/db-*.c
+	because a database library belongs to its driver, behind db.h
 never airejse/store.h airejse/store-*.h airejse/db*.h
 	in src/tui*.c include/airejse/tui*.h
 	because the screens never touch the store: they act through action.h

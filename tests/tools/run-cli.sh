@@ -12,7 +12,7 @@ for t in "$@"; do
 	mkdir -p "$dir/home"
 	account_setup "$dir" || exit 1
 	if out=$(cd "$dir" && env -i $account_env PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" \
-	    TERM=dumb TZ=UTC LANG=C.UTF-8 USER=tester AIREJSE="$AIREJSE" \
+	    TERM=dumb TZ=UTC LANG=C.UTF-8 USER=tester AIREJSE="$AIREJSE" AIREJSE_SITE_CONFIG= \
 	    TOP="$top" VALUEREAD="${VALUEREAD:-}" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 	    LSAN_OPTIONS="suppressions=$top/tests/tools/lsan.supp:print_suppressions=0" \
 	    AIREJSE_TEST_STORE="${AIREJSE_TEST_STORE:-}" AIREJSE_TEST_PG="${AIREJSE_TEST_PG:-}" \

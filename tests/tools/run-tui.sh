@@ -30,7 +30,7 @@ for k in "$@"; do
 	account_setup "$dir" || exit 1
 	sed '/^#/d' "$k" >"$dir/keys"
 	if out=$(cd "$dir" && env -i $account_env PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" \
-	    TERM=dumb TZ=UTC LANG=C.UTF-8 USER=tester LINES=24 COLUMNS=80 \
+	    TERM=dumb TZ=UTC LANG=C.UTF-8 USER=tester LINES=24 COLUMNS=80 AIREJSE_SITE_CONFIG= \
 	    AIREJSE="$AIREJSE" TOP="$top" AIREJSE_NOW=2026-11-23T10:00:00Z \
 	    AIREJSE_CONTENT="$top/tests/tui/content" AIREJSE_DB="$dir/t.db" \
 	    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \

@@ -801,10 +801,10 @@ dump_rows(sqlite3 *db, const char *prefix, const char *sql, const char *arg, cha
 
 /* The columns a version added to the tables of earlier ones (the project's
  * brief, versions 5 to 6, dropped again; the archiving, the account and
- * an imported answer's respondent, version 7), left out of db_dump: what
- * an upgrade must keep is the data. */
+ * an imported answer's respondent, version 7; the login, version 9),
+ * left out of db_dump: what an upgrade must keep is the data. */
 #define LATER_COLUMNS "'brief_stamp', 'brief_handoffs', 'brief_tracks', 'archived', 'account'," \
-    " 'respondent'"
+    " 'respondent', 'login'"
 
 /* Every row of the tables, with each table's columns, foreign keys and
  * unique keys, as sorted lines: equal for two files that hold the same

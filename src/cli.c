@@ -65,6 +65,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_backup_entry,
 	&cmd_check_entry,
 	&cmd_compare_entry,
+	&cmd_db_entry,
 	NULL
 };
 

@@ -782,6 +782,18 @@ pg_backup(struct db *d, const char *dest, char **why)
 	return DB_EIO;
 }
 
+static enum db_rc
+pg_keys_follow(struct db *d, const char *table, const char *column)
+{
+	/* The names are the store's own, never a user's. */
+	char *sql = xasprintf("SELECT setval(pg_get_serial_sequence('%s', '%s'),"
+	    " coalesce(max(%s), 0) + 1, false) FROM %s", table, column, column, table);
+	enum db_rc rc = exec_plain((struct pg *)d, sql);
+
+	free(sql);
+	return rc;
+}
+
 const struct db_driver db_pg_driver = {
 	.words = dialect,
 	.nwords = sizeof(dialect) / sizeof(dialect[0]),
@@ -811,4 +823,5 @@ const struct db_driver db_pg_driver = {
 	.errmsg = pg_errmsg,
 	.user = pg_user,
 	.backup = pg_backup,
+	.keys_follow = pg_keys_follow,
 };

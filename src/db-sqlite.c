@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/vfs.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -224,6 +225,51 @@ make_parents(const char *path, char **cause)
 	return status;
 }
 
+const char *
+db_network_fs(unsigned long type)
+{
+	/* From linux/magic.h and the file systems' own sources. */
+	static const struct {
+		unsigned long	 type;
+		const char	*name;
+	} fs[] = {
+		{ 0x6969, "NFS" },
+		{ 0x517B, "SMB" },
+		{ 0xFF534D42, "CIFS" },
+		{ 0xFE534D42, "SMB2" },
+		{ 0x73757245, "Coda" },
+		{ 0x5346414F, "AFS" },
+		{ 0x6B414653, "AFS" },
+		{ 0x00C36400, "Ceph" },
+		{ 0x01021997, "9P" },
+		{ 0x564C, "NCP" },
+		{ 0x0BD00BD0, "Lustre" },
+		{ 0x47504653, "GPFS" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(fs) / sizeof(fs[0]); i++)
+		if (fs[i].type == (type & 0xFFFFFFFFUL))
+			return fs[i].name;
+	return NULL;
+}
+
+/* SQLite's locks are not to be trusted on a network file system, and
+ * its write-ahead log does not work there: two users of one file could
+ * damage it. Reading it stays possible (to copy it to a server). */
+static int
+refuse_network(const char *path, char **cause)
+{
+	struct statfs sf;
+	const char *name;
+
+	if (statfs(path, &sf) != 0 || (name = db_network_fs((unsigned long)sf.f_type)) == NULL)
+		return 0;
+	*cause = xasprintf(_("%s is on a network drive (%s), where SQLite's locks cannot be trusted and its journal does not work, so that two users could damage it: keep the file on this computer's own disk, or share the projects on a PostgreSQL server (airejse db copy %s postgresql://...; see 'man airejse')"),
+	    path, name, path);
+	return EX_UNAVAILABLE;
+}
+
 /* Checks what is at path before SQLite touches it: creates a new file
  * 0600 when there is none (and we may write), and refuses anything that
  * is not an SQLite file without changing it. */
@@ -264,6 +310,14 @@ check_file(const char *path, int flags, char **cause)
 		}
 		if ((status = make_parents(path, cause)) != 0)
 			return status;
+		{
+			char *copy = xstrdup(path);
+
+			status = refuse_network(dirname(copy), cause);
+			free(copy);
+			if (status != 0)
+				return status;
+		}
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0 && errno != EEXIST) {
 			*cause = xasprintf(_("cannot create the database %s: %s"), path, strerror(errno));
@@ -284,6 +338,8 @@ check_file(const char *path, int flags, char **cause)
 		    path);
 		return EX_DATAERR;
 	}
+	if (!(flags & DB_READONLY) && (status = refuse_network(path, cause)) != 0)
+		return status;
 	if (sb.st_size == 0)
 		return 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
@@ -780,6 +836,13 @@ sq_user(struct db *d)
 	return NULL;
 }
 
+static enum db_rc
+sq_keys_follow(struct db *d, const char *table, const char *column)
+{
+	/* A rowid key goes on from the largest by itself. */
+	return DB_OK;
+}
+
 const struct db_driver db_sqlite_driver = {
 	.words = dialect,
 	.nwords = sizeof(dialect) / sizeof(dialect[0]),
@@ -809,4 +872,5 @@ const struct db_driver db_sqlite_driver = {
 	.errmsg = sq_errmsg,
 	.user = sq_user,
 	.backup = sq_backup,
+	.keys_follow = sq_keys_follow,
 };

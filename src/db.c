@@ -269,6 +269,12 @@ db_user(struct db *db)
 }
 
 enum db_rc
+db_keys_follow(struct db *db, const char *table, const char *column)
+{
+	return db->drv->keys_follow(db, table, column);
+}
+
+enum db_rc
 db_backup(struct db *db, const char *dest, char **why)
 {
 	return db->drv->backup(db, dest, why);

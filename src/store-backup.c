@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Backup: the whole database into a file of its own, through a temporary
- * file renamed into place. */
+ * file renamed into place: SQLite's online backup, or for a server's
+ * database a copy into a new SQLite file (store_copy), checked. */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -33,6 +34,21 @@ sync_file(const char *path)
 	}
 	free(copy);
 	return rc;
+}
+
+/* A server's database as of one moment into the empty file path. */
+static int
+backup_server(struct store *s, const char *path, char **cause)
+{
+	struct store_copy_counts counts;
+	struct store *copy;
+	int status;
+
+	if ((status = store_open(path, 0, &copy, cause)) != 0)
+		return status;
+	status = store_copy(s, copy, false, &counts, cause);
+	store_close(copy);
+	return status;
 }
 
 int
@@ -73,7 +89,12 @@ store_backup(struct store *s, const char *dest, bool force, char **cause)
 		return EX_CANTCREAT;
 	}
 	close(fd);
-	if ((rc = db_backup(s->db, t.path, &why)) != DB_OK) {
+	if (db_is_server(s->path)) {
+		if ((status = backup_server(s, t.path, &why)) != 0) {
+			*cause = xasprintf(_("cannot back up to %s: %s"), dest, why);
+			free(why);
+		}
+	} else if ((rc = db_backup(s->db, t.path, &why)) != DB_OK) {
 		*cause = xasprintf(_("cannot back up to %s: %s"), dest, why);
 		free(why);
 		status = rc == DB_EIO ? EX_IOERR : EX_CANTCREAT;

@@ -80,6 +80,7 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_compare_entry;
+extern const struct cmd_entry cmd_db_entry;
 
 /* Every message of a command (and of the dispatcher, with self NULL)
  * goes out here, "airejse: message" on standard error: the one place to

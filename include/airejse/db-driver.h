@@ -46,6 +46,7 @@ struct db_driver {
 	const char	*(*errmsg)(struct db *db);
 	const char	*(*user)(struct db *db);
 	enum db_rc	(*backup)(struct db *db, const char *dest, char **why);
+	enum db_rc	(*keys_follow)(struct db *db, const char *table, const char *column);
 };
 
 struct db {
@@ -55,6 +56,10 @@ struct db {
 struct db_stmt {
 	const struct db_driver	*drv;
 };
+
+/* The name of a network file system by its statfs(2) type (NFS,
+ * SMB...), or NULL for one of this machine's own (db-sqlite.c). */
+const char *db_network_fs(unsigned long type);
 
 extern const struct db_driver db_sqlite_driver;
 extern const struct db_driver db_pg_driver;

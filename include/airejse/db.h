@@ -155,6 +155,10 @@ const char *db_errmsg(struct db *db);
  * none (SQLite). */
 const char *db_user(struct db *db);
 
+/* After rows were inserted into table with their keys given (a copy),
+ * new rows get keys after the largest in column. */
+enum db_rc db_keys_follow(struct db *db, const char *table, const char *column);
+
 /* Copies the whole database into the file dest (made beforehand, 0600),
  * consistent as of one moment while others go on writing, as one file
  * without a journal beside it. */

@@ -225,6 +225,25 @@ int store_each_project(struct store *s, int64_t from,
 int store_each_progress(struct store *s, const int64_t *ids, size_t n,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause);
 
+/* The tables store_copy copies, in their order. */
+enum {
+	STORE_COPY_PROJECTS, STORE_COPY_TRACKS, STORE_COPY_ANSWERS, STORE_COPY_ANSWER_EVENTS,
+	STORE_COPY_HANDOFFS, STORE_COPY_HANDOFF_EVENTS, STORE_COPY_PROJECT_EVENTS,
+	STORE_COPY_REVIEWS, STORE_COPY__TABLES
+};
+/* What store_copy copied: the rows of each table, and the digest of
+ * every row's contents (the same read back from both stores). */
+struct store_copy_counts {
+	size_t		rows[STORE_COPY__TABLES];
+	uint64_t	digest;
+};
+/* Copies every project, answer, revision, history entry, hand-off and
+ * change of hand-off of from into to (either kind of store), keys kept,
+ * in one transaction on each, and checks the copy before it is
+ * committed: the rows counted and digested in both. A to that holds
+ * projects is EX_CANTCREAT unless force, which replaces them. */
+int store_copy(struct store *from, struct store *to, bool force, struct store_copy_counts *out,
+    char **cause);
 /* Copies the whole database to dest with SQLite's online backup, through
  * a temporary file renamed into place (mode 0600). An existing dest is
  * EX_CANTCREAT unless force. */

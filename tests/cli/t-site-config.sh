@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The site-wide settings (SYSCONFDIR/airejse/config.yaml; here
 # AIREJSE_SITE_CONFIG) are read before the user's: a region sets the
 # database, contacts and threshold once, and a user's own file wins.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The history keeps, beside the name a change was made under (--user),
 # the user the database server logged in: a name is a claim, a login is
 # the server's. Two database users; SQLite has no logins.

@@ -10,6 +10,7 @@
 #include <sysexits.h>
 
 #include "airejse/db.h"
+#include "airejse/db-driver.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
 
@@ -220,6 +221,23 @@ START_TEST(only_the_driver_knows_sqlite)
 }
 END_TEST
 
+/* SQLite is refused on a network file system (statfs), never on this
+ * machine's own: the types of each. */
+START_TEST(network_file_systems)
+{
+	ck_assert_str_eq(db_network_fs(0x6969), "NFS");
+	ck_assert_str_eq(db_network_fs(0xFF534D42), "CIFS");
+	ck_assert_str_eq(db_network_fs(0xFE534D42), "SMB2");
+	ck_assert_str_eq(db_network_fs(0x517B), "SMB");
+	/* ext4, tmpfs, btrfs, xfs, overlay. */
+	ck_assert_ptr_null(db_network_fs(0xEF53));
+	ck_assert_ptr_null(db_network_fs(0x01021994));
+	ck_assert_ptr_null(db_network_fs(0x9123683E));
+	ck_assert_ptr_null(db_network_fs(0x58465342));
+	ck_assert_ptr_null(db_network_fs(0x794C7630));
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -227,6 +245,7 @@ test_suite(void)
 	TCase *tc = tcase_create("db");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, network_file_systems);
 	tcase_add_test(tc, statements);
 	tcase_add_test(tc, failures_by_kind);
 	tcase_add_test(tc, schema_words);

@@ -95,7 +95,7 @@ store_fail(struct store *s, enum db_rc rc, const char *what, char **cause)
 		status = EX_TEMPFAIL;
 		break;
 	case DB_EPERM:
-		why = xasprintf(_("the database server at %s does not let you do this (%s)"),
+		why = xasprintf(_("the database server at %s does not let you do this (%s): ask its administrator for the group role it names (see db init in airejse(1))"),
 		    path, db_errmsg(s->db));
 		status = EX_NOPERM;
 		break;

@@ -225,6 +225,22 @@ int store_each_project(struct store *s, int64_t from,
 int store_each_progress(struct store *s, const int64_t *ids, size_t n,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause);
 
+/* Whether the database is a server's (PostgreSQL), not a file. */
+bool store_is_server(const struct store *s);
+/* A question of a hand-off rule, for store_access_init. */
+struct store_access_question {
+	const char	*rule;
+	const char	*question;
+};
+/* On a server, sets up the access rules the server enforces (see
+ * store-access.c): a group role airejse_ROLE for each of roles and
+ * airejse_team, their grants, and the triggers that refuse a change
+ * (EX_NOPERM, naming the group it needs) to those not in its group;
+ * questions say which questions each hand-off rule holds. Run again,
+ * it brings the rules in line with the content. Nothing on SQLite. */
+int store_access_init(struct store *s, const char *const *roles, size_t nroles,
+    const struct store_access_question *questions, size_t nquestions, char **cause);
+
 /* The tables store_copy copies, in their order. */
 enum {
 	STORE_COPY_PROJECTS, STORE_COPY_TRACKS, STORE_COPY_ANSWERS, STORE_COPY_ANSWER_EVENTS,

@@ -193,7 +193,8 @@ tui-tests: $(BIN) $(MOS)
 # (the floor, the timer, the generator of a database of 1,000 projects,
 # the in-process figures); tests/tools/bench.sh measures and prints the
 # table.
-BENCH_PROGS = $(B)/bench/floor $(B)/bench/timeit $(B)/bench/gen $(B)/bench/inproc
+BENCH_PROGS = $(B)/bench/floor $(B)/bench/timeit $(B)/bench/gen $(B)/bench/inproc \
+	$(B)/bench/clients
 
 $(B)/bench/%.o: tests/bench/%.c
 	@mkdir -p $(@D)
@@ -205,12 +206,12 @@ $(B)/bench/floor: $(B)/bench/floor.o
 $(B)/bench/timeit: $(B)/bench/timeit.o
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBS)
 
-$(B)/bench/gen $(B)/bench/inproc: $(B)/bench/%: $(B)/bench/%.o $(B)/bench/support.o $(LIB)
+$(B)/bench/gen $(B)/bench/inproc $(B)/bench/clients: $(B)/bench/%: $(B)/bench/%.o $(B)/bench/support.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/bench/support.o $(LIB) $(PKG_LIBS) -lm $(LIBS)
 
 bench: deps
 	@$(MAKE) --no-print-directory all sample $(BENCH_PROGS)
-	@B=$(B) sh tests/tools/bench.sh "$(CURDIR)/$(BIN)"
+	@B=$(B) sh tests/tools/with-pg.sh sh tests/tools/bench.sh "$(CURDIR)/$(BIN)"
 
 # Rewrites the golden screens: only on purpose, then read the diff.
 tui-golden: $(BIN) $(MOS)

@@ -252,6 +252,62 @@ searched="$2 matches in $3 projects"
 plain "airejse search PATTERN (1,000 projects, tsv)" 0 \
     "$AIREJSE" --db "$D" search "$pat" --format tsv
 
+# The stores side by side (issue 19): many users saving at once, and the
+# first screen and project list on 10,000 projects, on SQLite and, when
+# make bench started a server (tests/tools/with-pg.sh), on PostgreSQL.
+# new_db KIND NAME: an empty database of that kind, as --db takes it.
+new_db() {
+	if [ "$1" = sqlite ]; then
+		echo "$work/$2.db"
+	else
+		psql -X -q "$AIREJSE_TEST_PG dbname=postgres" -c "CREATE DATABASE $2" >/dev/null &&
+		    echo "$AIREJSE_TEST_PG dbname=$2"
+	fi
+}
+# BENCH_CLIENTS, BENCH_SAVES and BENCH_PROJECTS make them smaller, to try.
+nclients=${BENCH_CLIENTS:-50} nsaves=${BENCH_SAVES:-200} nhuge=${BENCH_PROJECTS:-10000}
+kinds=sqlite
+if [ -n "${AIREJSE_TEST_PG:-}" ]; then
+	kinds="sqlite postgresql"
+else
+	echo "bench: no PostgreSQL server (run make bench, which starts one): SQLite rows only" >&2
+fi
+for kind in $kinds; do
+	db=$(new_db "$kind" clients) || { echo "bench: cannot make a $kind database" >&2; exit 1; }
+	r=$("$bin/clients" "$db" "$nclients" "$nsaves") ||
+	    { echo "bench: clients failed on $kind" >&2; exit 1; }
+	set -- $r
+	row "$nclients clients x $nsaves saves, $kind: save p50" "$(ms "$1")" ms "" "" "" ""
+	row "  save p99" "$(ms "$2")" ms "" "" "" ""
+	row "  throughput" "$3" "saves/s" "" "" "" ""
+	row "  answers lost (of $4 saved)" "$5" "" "" "" "0" "$(verdict "$5 == 0")"
+	row "  stale saves refused, busy refused" "$6, $7" "" "" "" "" ""
+done
+# The 10,000 projects: made once by gen (as the 1,000), copied to the server.
+huge=$bin/projects-$nhuge.db
+if [ ! -s "$huge" ] || [ -n "$(find "$bin/gen" "$top/journeys" -newer "$huge" 2>/dev/null | head -n 1)" ]; then
+	gdir=$work
+	[ -d /dev/shm ] && [ -w /dev/shm ] && gdir=$(mktemp -d /dev/shm/airejse-bench-XXXXXX)
+	echo "bench: making the database of $nhuge projects (kept until the generator or the journeys change)." >&2
+	"$bin/gen" "$gdir/p.db" "$nhuge" >&2
+	mv "$gdir/p.db" "$huge.new" && mv "$huge.new" "$huge"
+	[ "$gdir" = "$work" ] || rmdir "$gdir"
+fi
+cp "$huge" "$work/huge.db"
+for kind in $kinds; do
+	if [ "$kind" = sqlite ]; then
+		db=$work/huge.db
+	else
+		db=$(new_db "$kind" huge) && "$AIREJSE" db copy "$work/huge.db" "$db" >/dev/null ||
+		    { echo "bench: cannot copy the $nhuge projects to the server" >&2; exit 1; }
+	fi
+	r=$(AIREJSE_TEST_KEYS='<dump>' timeit "$AIREJSE" --db "$db")
+	set -- $r
+	row "first screen, $nhuge projects, $kind" "$(ms "$1")" ms "$(ratio "$1" "$floor")" \
+	    "$(mb "$3")" "< 50 ms" "$(verdict "$1 < 50000")"
+	plain "project list, $nhuge projects, $kind" 0 "$AIREJSE" --db "$db" project list
+done
+
 row "peak RSS (the largest of the airejse runs)" "$(mb "$maxrss")" "" \
     "$(ratio "$maxrss" "$floor_rss")" "" "< 12 MB" "$(verdict "$maxrss < 12 * 1024")"
 
@@ -286,6 +342,12 @@ Search: the steps, guidance, questions that apply and answers of a
   turn, so only one project is held at a time. The command's row includes
   its start, the content and writing the matches.
   Pattern: $pat ($searched).
+Stores: tests/bench/clients.c forks 50 processes, each with its own
+  connection, saving 200 answers each to ten questions of one project as
+  the program does (the revision read, then read again in the write
+  transaction and written unless changed meanwhile). Latency per save
+  made; a stale save is refused and told, as is one the store was too
+  busy for; "lost" is saves reported made less the history's entries.
 EOF
 misses=$(awk -F '\t' '$7 == "MISS"' "$rows" | wc -l)
 echo "targets missed: $misses"

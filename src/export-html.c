@@ -32,8 +32,12 @@ static const char style[] =
 	"max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111}\n"
 	"h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:1px solid #999;margin-top:2rem}"
 	"h3{font-size:1.1rem;margin-top:1.5rem}\n"
-	"dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}"
-	"dl.facts dt{font-weight:600}dl.facts dd{margin:0}\n"
+	/* The labels' column is as wide as they need up to a third of the
+	 * page, then they wrap: a long label (a legal date's description)
+	 * took the whole width and pushed its value past the margin. */
+	"dl.facts{display:grid;grid-template-columns:fit-content(33%) minmax(0,1fr);gap:.2rem 1rem}"
+	"dl.facts dt{font-weight:600}dl.facts dd{margin:0}"
+	"dl.facts dt,dl.facts dd{min-width:0;overflow-wrap:break-word}\n"
 	"ul.entries{list-style:none;padding:0}"
 	"li.entry{border:1px solid #bbb;border-left-width:.4rem;padding:.4rem .7rem;margin:.5rem 0;"
 	"break-inside:avoid}\n"

@@ -4,9 +4,11 @@
  * current|file] [--reject QUESTION]... */
 #include <ctype.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -18,6 +20,7 @@
 #include "airejse/ctrl.h"
 #include "airejse/export.h"
 #include "airejse/import.h"
+#include "airejse/paths.h"
 #include "airejse/status.h"
 #include "airejse/record.h"
 #include "airejse/report.h"
@@ -62,6 +65,51 @@ format_of_name(const char *path, enum export_format *f)
 	return export_format_parse(low, f);
 }
 
+/* Whether -o names a folder: one that exists, or a name ending in /. */
+static bool
+names_folder(const char *path)
+{
+	struct stat sb;
+	size_t n = strlen(path);
+
+	return (n > 0 && path[n - 1] == '/') || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode));
+}
+
+/* The file to write: the default name in folder dir (made, 0700, when
+ * make), or with dir NULL in the export folder (made). NULL with *cause.
+ * Caller frees. */
+static char *
+default_path(const struct action *a, const struct export_data *d, const struct export_opts *o,
+    const char *dir, char **cause)
+{
+	char *folder = dir != NULL ? xstrdup(dir) : paths_exports(a->settings->export_folder, cause);
+	char *name, *path;
+	size_t n;
+
+	if (folder == NULL)
+		return NULL;
+	if (dir == NULL && paths_make_dir(folder, cause) != 0) {
+		free(folder);
+		return NULL;
+	}
+	name = export_file_name(d, o);
+	n = strlen(folder);
+	path = xasprintf("%s%s%s", folder, n > 0 && folder[n - 1] == '/' ? "" : "/", name);
+	free(name);
+	free(folder);
+	return path;
+}
+
+/* The written file's full path, on standard output. */
+static void
+print_path(const char *path)
+{
+	char *full = realpath(path, NULL);
+
+	ctrl_printf(stdout, "%s\n", full != NULL ? full : path);
+	free(full);
+}
+
 /* The --what names, for a message. */
 static char *
 what_names(const struct content *c)
@@ -79,85 +127,137 @@ what_names(const struct content *c)
 	return s;
 }
 
+/* The format: --format, else the file name's extension, else Markdown;
+ * a clash is a usage error. */
+static int
+choose_format(struct cmd *self, const char *format, const char *output,
+    enum export_format *f)
+{
+	const char *ext;
+	enum export_format by_name;
+
+	if (format != NULL && export_format_parse(format, f) != 0)
+		return cmd_error(self, EX_USAGE,
+		    _("unknown format '%s': use md, html, csv, json, xlsx, pdf, docx or odt"), format);
+	if (output == NULL || (ext = extension(output)) == NULL) {
+		if (format == NULL)
+			*f = EXPORT_MD;
+		return 0;
+	}
+	/* The file's extension names the format; with --format, one that
+	 * names another is a mistake, never a mislabelled file. */
+	if (format_of_name(output, &by_name) == 0) {
+		if (format != NULL && by_name != *f)
+			return cmd_error(self, EX_USAGE,
+			    _("--format %s and the file name %s disagree: give a file name ending in .%s, or leave out --format"),
+			    format, output, export_format_name(*f));
+		*f = by_name;
+		return 0;
+	}
+	if (format == NULL)
+		return cmd_error(self, EX_USAGE,
+		    _("cannot tell the format from the file name %s (.%s): give --format md, html, csv, json, xlsx, pdf, docx or odt, or a file name ending in one of them"),
+		    output, ext);
+	return 0;
+}
+
+/* Loads the project and writes the export to path, or with path NULL
+ * to standard output; a written file's full path is printed. */
+static int
+export_to(struct cmd *self, struct action *a, struct export_opts *o, const char *path,
+    const char *folder, bool save)
+{
+	struct export_data *d = NULL;
+	struct project *p = NULL;
+	char *cause = NULL, *made = NULL;
+	int rc;
+
+	if ((rc = cmd_project(self, a, self->args.operands[0], &p)) != 0)
+		return rc;
+	rc = export_load(a, p->id, &d, &cause);
+	if (rc == 0 && o->role != NULL && o->what.part == EXPORT_HANDOFF &&
+	    export_packet(d, o->role) == NULL)
+		cmd_error(self, 0,
+		    _("note: %s has no open hand-offs in project %lld, so the packet asks nothing"),
+		    text_get(&o->role->name), (long long)p->id);
+	if (rc == 0 && (save || folder != NULL)) {
+		if ((made = default_path(a, d, o, folder, &cause)) == NULL)
+			rc = EX_CANTCREAT;
+		path = made;
+	}
+	if (rc == 0) {
+		if (path != NULL)
+			rc = export_write_file(d, o, path, &cause);
+		else
+			rc = export_write(d, o, stdout, &cause);
+	}
+	if (rc == 0 && path != NULL)
+		print_path(path);
+	if (rc != 0)
+		cmd_fail(self, rc, cause);
+	free(made);
+	export_free(d);
+	project_free(p);
+	return rc;
+}
+
 static int
 export(struct cmd *self)
 {
 	const char *what = args_get(&self->args, "what");
 	const char *format = args_get(&self->args, "format");
-	const char *output = args_get(&self->args, "output");
-	const char *ext;
+	const char *given = args_get(&self->args, "output");
+	bool save = args_has(&self->args, "save");
+	char *expanded = NULL, *cause = NULL;
+	const char *output = NULL, *folder = NULL;
 	struct export_opts o;
-	struct export_data *d = NULL;
-	struct project *p = NULL;
 	struct action a;
-	char *cause = NULL;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
 	o.force = args_has(&self->args, "force");
 	if (what == NULL)
 		what = "all";
-	if (output != NULL && strcmp(output, "-") == 0)
-		output = NULL;
-	/* The file's extension names the format; with --format, one that
-	 * names another is a mistake, never a mislabelled file. */
-	if (format != NULL && export_format_parse(format, &o.format) != 0)
+	if (save && given != NULL)
 		return cmd_error(self, EX_USAGE,
-		    _("unknown format '%s': use md, html, csv, json, xlsx, pdf, docx or odt"), format);
-	if (output != NULL && (ext = extension(output)) != NULL) {
-		enum export_format by_name;
-
-		if (format_of_name(output, &by_name) == 0) {
-			if (format != NULL && by_name != o.format)
-				return cmd_error(self, EX_USAGE,
-				    _("--format %s and the file name %s disagree: give a file name ending in .%s, or leave out --format"),
-				    format, output, export_format_name(o.format));
-			o.format = by_name;
-		} else if (format == NULL) {
-			return cmd_error(self, EX_USAGE,
-			    _("cannot tell the format from the file name %s (.%s): give --format md, html, csv, json, xlsx, pdf, docx or odt, or a file name ending in one of them"),
-			    output, ext);
-		}
-	} else if (format == NULL) {
-		o.format = EXPORT_MD;
+		    _("--save writes into the export folder, -o to FILE: give one of them"));
+	/* -o as given, relative to the current folder as scripts expect,
+	 * with ~ as the home folder; a folder gets the default name. */
+	if (given != NULL && strcmp(given, "-") != 0) {
+		expanded = paths_expand_home(given);
+		if (names_folder(expanded))
+			folder = expanded;
+		else
+			output = expanded;
 	}
+	if ((rc = choose_format(self, format, output, &o.format)) != 0)
+		goto out;
 	if ((o.format == EXPORT_XLSX || o.format >= EXPORT_PDF) && output == NULL &&
-	    isatty(STDOUT_FILENO))
-		return cmd_error(self, EX_USAGE,
+	    folder == NULL && !save && isatty(STDOUT_FILENO)) {
+		rc = cmd_error(self, EX_USAGE,
 		    _("an %s file is not for a terminal: give -o FILE.%s, or redirect the output to a file"),
 		    export_format_name(o.format), export_format_name(o.format));
+		goto out;
+	}
 	if ((rc = cmd_action(self, false, &a)) != 0)
-		return rc;
+		goto out;
 	if (export_parse_what(a.content, what, &o.what) != 0) {
 		char *names = what_names(a.content);
 
 		rc = cmd_error(self, EX_USAGE, _("unknown export '%s': use one of %s"), what, names);
 		free(names);
-		return rc;
+		goto out;
 	}
 	o.lang = self->app->lang;
 	/* --role is a global option: for the packet, that role's part. */
 	if (self->app->role != NULL &&
-	    (rc = action_role_find(&a, self->app->role, &o.role, &cause)) != 0)
-		return cmd_fail(self, rc, cause);
-	if ((rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
-		return rc;
-	rc = export_load(&a, p->id, &d, &cause);
-	if (rc == 0 && o.role != NULL && o.what.part == EXPORT_HANDOFF &&
-	    export_packet(d, o.role) == NULL)
-		cmd_error(self, 0,
-		    _("note: %s has no open hand-offs in project %lld, so the packet asks nothing"),
-		    text_get(&o.role->name), (long long)p->id);
-	if (rc == 0) {
-		if (output != NULL)
-			rc = export_write_file(d, &o, output, &cause);
-		else
-			rc = export_write(d, &o, stdout, &cause);
-	}
-	if (rc != 0)
+	    (rc = action_role_find(&a, self->app->role, &o.role, &cause)) != 0) {
 		cmd_fail(self, rc, cause);
-	export_free(d);
-	project_free(p);
+		goto out;
+	}
+	rc = export_to(self, &a, &o, output, folder, save);
+out:
+	free(expanded);
 	return rc;
 }
 
@@ -457,7 +557,8 @@ import(struct cmd *self)
 static const struct args_option export_options[] = {
 	{ "what", 'w', "PART", N_("what to export: indkoeb, mdr, ai-act, business-case, handoff, action-plan, a site's own checklist, or all (the default)"), NULL },
 	{ "format", 'f', "md|html|csv|json|xlsx|pdf|docx|odt", N_("the format (default: the extension of FILE, else md)"), NULL },
-	{ "output", 'o', "FILE", N_("write to FILE instead of standard output (- is standard output)"), NULL },
+	{ "output", 'o', "FILE", N_("write to FILE instead of standard output (- is standard output; a folder: the default name in it); the full path is printed"), NULL },
+	{ "save", 0, NULL, N_("write into the export folder under the default name (the project's name and the part); the full path is printed"), NULL },
 	{ "force", 0, NULL, N_("replace FILE if it exists"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -468,7 +569,7 @@ static const struct cmd_operand export_operands[] = {
 };
 
 const struct cmd_entry cmd_export_entry = {
-	"export", NULL, "P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx|pdf|docx|odt] [-o FILE] [--force]",
+	"export", NULL, "P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx|pdf|docx|odt] [-o FILE | --save] [--force]",
 	N_("export checklists, the business case, hand-off packets, action plan"),
 	export_options, export_operands, 1, 1, export, NULL
 };

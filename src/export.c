@@ -22,6 +22,7 @@
 #include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/tempfile.h"
+#include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
 /* The model */
@@ -456,9 +457,58 @@ export_free(struct export_data *d)
 char *
 export_file_name(const struct export_data *d, const struct export_opts *o)
 {
-	return xasprintf("airejse-%lld-%s.%s", (long long)d->snap->project->id,
-	    export_what_name(&o->what), export_format_name(o->format));
+	char *base = export_safe_name(d->snap->project->name), *name;
+
+	if (*base == '\0') {
+		free(base);
+		base = xasprintf("airejse-%lld", (long long)d->snap->project->id);
+	}
+	if (o->what.part == EXPORT_ALL)
+		name = xasprintf("%s.%s", base, export_format_name(o->format));
+	else
+		name = xasprintf("%s - %s.%s", base, export_what_name(&o->what),
+		    export_format_name(o->format));
+	free(base);
+	return name;
 }
+
+char *
+export_safe_name(const char *name)
+{
+	struct strbuf b = STRBUF_INIT;
+	size_t i = 0, n = strlen(name), chars = 0, end;
+	char *s;
+
+	while (i < n && chars < EXPORT_NAME_MAX) {
+		int32_t cp;
+		int k = utf8_decode(name + i, n - i, &cp);
+
+		/* Control characters (C0, DEL, C1), invalid bytes, path
+		 * separators and what Windows shares refuse become one
+		 * space; æ, ø, å and the rest are kept. */
+		if (k < 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp < 0x80 && strchr("/\\:*?\"<>|", (int)cp) != NULL)) {
+			if (b.len > 0 && b.s[b.len - 1] != ' ')
+				sb_addc(&b, ' ');
+			i += k < 0 ? 1 : (size_t)k;
+		} else {
+			if (cp != ' ' || (b.len > 0 && b.s[b.len - 1] != ' '))
+				sb_addn(&b, name + i, (size_t)k);
+			i += (size_t)k;
+		}
+		chars++;
+	}
+	s = sb_detach(&b);
+	/* No leading dot (a hidden file) or dash (read as an option), no
+	 * trailing dot or space. */
+	i = strspn(s, ".- ");
+	memmove(s, s + i, strlen(s + i) + 1);
+	end = strlen(s);
+	while (end > 0 && (s[end - 1] == '.' || s[end - 1] == ' '))
+		s[--end] = '\0';
+	return s;
+}
+
 
 /* Writing */
 

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -80,16 +83,29 @@ paths_localedir(void)
 
 /* $XDG_x_HOME, else $HOME/fallback; NULL without a home. */
 static char *
-xdg_dir(const char *var, const char *fallback)
+xdg_base(const char *var, const char *fallback)
 {
 	const char *xdg = getenv(var), *home = getenv("HOME");
 
 	/* The spec says relative values are to be ignored. */
 	if (xdg != NULL && xdg[0] == '/')
-		return xasprintf("%s/airejse", xdg);
+		return xstrdup(xdg);
 	if (home != NULL && *home != '\0')
-		return xasprintf("%s/%s/airejse", home, fallback);
+		return xasprintf("%s/%s", home, fallback);
 	return NULL;
+}
+
+/* airejse's folder in $XDG_x_HOME (else $HOME/fallback). */
+static char *
+xdg_dir(const char *var, const char *fallback)
+{
+	char *base = xdg_base(var, fallback), *dir;
+
+	if (base == NULL)
+		return NULL;
+	dir = xasprintf("%s/airejse", base);
+	free(base);
+	return dir;
 }
 
 char *
@@ -136,4 +152,121 @@ paths_config(void)
 	path = xasprintf("%s/config.yaml", dir);
 	free(dir);
 	return path;
+}
+
+char *
+paths_expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (path[0] != '~' || (path[1] != '\0' && path[1] != '/') || home == NULL ||
+	    *home == '\0')
+		return xstrdup(path);
+	return xasprintf("%s%s", home, path + 1);
+}
+
+/* The value of XDG_DOCUMENTS_DIR in user-dirs.dirs: "$HOME/Dokumenter"
+ * or an absolute path, in double quotes (the format xdg-user-dirs
+ * writes); NULL if the file does not set it or sets it to the home
+ * folder itself, which the specification says turns it off. */
+static char *
+documents_dir(const char *home)
+{
+	char *conf = xdg_base("XDG_CONFIG_HOME", ".config"), *file, *line = NULL, *dir = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	if (conf == NULL)
+		return NULL;
+	file = xasprintf("%s/user-dirs.dirs", conf);
+	free(conf);
+	f = fopen(file, "r");
+	free(file);
+	if (f == NULL)
+		return NULL;
+	while (dir == NULL && getline(&line, &cap, f) > 0) {
+		char *v = line + strspn(line, " \t"), *end;
+
+		if (strncmp(v, "XDG_DOCUMENTS_DIR=\"", 19) != 0)
+			continue;
+		v += 19;
+		if ((end = strchr(v, '"')) == NULL)
+			continue;
+		*end = '\0';
+		if (strncmp(v, "$HOME", 5) == 0 && (v[5] == '/' || v[5] == '\0'))
+			dir = xasprintf("%s%s", home, v + 5);
+		else if (v[0] == '/')
+			dir = xstrdup(v);
+	}
+	free(line);
+	fclose(f);
+	if (dir != NULL) {
+		size_t n = strlen(dir);
+
+		while (n > 1 && dir[n - 1] == '/')
+			dir[--n] = '\0';
+		if (strcmp(dir, home) == 0) {
+			free(dir);
+			dir = NULL;
+		}
+	}
+	return dir;
+}
+
+char *
+paths_exports(const char *setting, char **cause)
+{
+	const char *home = getenv("HOME");
+	char *docs, *dir;
+
+	if (setting != NULL && *setting != '\0') {
+		if (setting[0] == '~' && (home == NULL || *home == '\0')) {
+			*cause = xasprintf(_("the export folder %s starts with ~, but there is no home folder ($HOME)"),
+			    setting);
+			return NULL;
+		}
+		return paths_expand_home(setting);
+	}
+	if (home == NULL || *home == '\0') {
+		*cause = xstrdup(_("there is no home folder ($HOME) to put exports in: give -o FILE, or set export_folder in the configuration"));
+		return NULL;
+	}
+	if ((docs = documents_dir(home)) != NULL) {
+		dir = xasprintf("%s/airejse", docs);
+		free(docs);
+		return dir;
+	}
+	return xasprintf("%s/airejse", home);
+}
+
+int
+paths_make_dir(const char *dir, char **cause)
+{
+	char *p = xstrdup(dir), *s;
+	struct stat sb;
+
+	/* Each missing folder on the way, private to the user. */
+	for (s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		{
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				*cause = xasprintf(_("cannot create the folder %s: %s"), p, strerror(errno));
+				free(p);
+				return EX_CANTCREAT;
+			}
+			*s = c;
+		}
+		if (*s == '\0')
+			break;
+	}
+	free(p);
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		*cause = xasprintf(_("cannot use %s as the export folder: it is not a folder"), dir);
+		return EX_CANTCREAT;
+	}
+	return 0;
 }

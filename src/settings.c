@@ -172,6 +172,7 @@ static const struct yfield settings_fields[] = {
 	{ "legal_check_months", YAML_SCALAR_NODE, yf_months, 0, false, NULL },
 	{ "contacts", YAML_SEQUENCE_NODE, yf_contacts, 0, false, NULL },
 	{ "mouse", YAML_SCALAR_NODE, yf_mouse, 0, false, NULL },
+	{ "export_folder", YAML_SCALAR_NODE, yf_string, offsetof(struct settings, export_folder), false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 
@@ -221,6 +222,7 @@ settings_free(struct settings *s)
 	free(s->contacts);
 	free(s->organisation);
 	free(s->database);
+	free(s->export_folder);
 	free(s->file);
 	memset(s, 0, sizeof(*s));
 }

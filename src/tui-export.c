@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Export: pick what (each checklist, the business case, the hand-off
- * packet, the action plan, all) and the format; the file name is made
- * from the project's id, never from an answer, and an existing file is
- * overwritten only when the user says so. The same code as `airejse
+ * packet, the action plan, all) and the format; the file proposed is in
+ * the export folder, named from the project's name, never from an
+ * answer; an existing file is overwritten only when the user says so,
+ * and the full path is shown after writing. The same code as `airejse
  * export` writes it. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "airejse/action.h"
 #include "airejse/export.h"
+#include "airejse/paths.h"
+#include "airejse/settings.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
 #include "airejse/xalloc.h"
@@ -21,7 +25,23 @@ struct export {
 	struct tui_list		 list;
 	struct export_opts	 opts;
 	char			*path;		/* waiting for "overwrite?" */
+	char			*folder;	/* the export folder, or NULL */
 };
+
+/* path for people: the home folder as ~ (the dialog's line is short).
+ * Caller frees. */
+static char *
+shown_path(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home != NULL ? strlen(home) : 0;
+
+	while (n > 1 && home[n - 1] == '/')
+		n--;
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		return xasprintf("~%s", path + n);
+	return xstrdup(path);
+}
 
 static void *
 export_open(struct tui *t, const void *arg)
@@ -38,6 +58,9 @@ export_open(struct tui *t, const void *arg)
 		return NULL;
 	}
 	x->choices = export_choices(t->content, i18n_lang(), &x->n);
+	/* Without a home, names are relative to the current folder. */
+	x->folder = paths_exports(t->act->settings->export_folder, &cause);
+	free(cause);
 	x->list.n = x->n;
 	for (i = 0; a->what != NULL && i < x->n; i++)
 		if (strcmp(x->choices[i].name, a->what) == 0)
@@ -53,6 +76,7 @@ export_close(struct tui *t, void *state)
 	export_free(x->d);
 	free(x->choices);
 	free(x->path);
+	free(x->folder);
 	free(x);
 }
 
@@ -80,15 +104,27 @@ export_draw(struct tui *t, void *state, int top, int rows, int cols)
 static void
 write_export(struct tui *t, struct export *x, bool force)
 {
-	char *cause = NULL;
+	char *cause = NULL, *full, *shown;
+	size_t n = x->folder != NULL ? strlen(x->folder) : 0;
 
 	x->opts.force = force;
+	/* The export folder is made on first use, private to the user. */
+	if (n > 0 && strncmp(x->path, x->folder, n) == 0 && x->path[n] == '/' &&
+	    paths_make_dir(x->folder, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;
+	}
 	if (export_write_file(x->d, &x->opts, x->path, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;
 	}
-	tui_info(t, _("Written to %s."), x->path);
+	full = realpath(x->path, NULL);
+	shown = shown_path(full != NULL ? full : x->path);
+	tui_info(t, _("Written to %s."), shown);
+	free(shown);
+	free(full);
 }
 
 static bool
@@ -103,19 +139,29 @@ path_submit(struct tui *t, void *arg, const char *text, size_t choice, const boo
 {
 	struct export *x = arg;
 	struct stat sb;
-	char *q;
+	char *q, *shown;
 
 	if (*text == '\0') {
 		tui_error(t, _("give the file a name"));
 		return false;
 	}
 	free(x->path);
-	x->path = xstrdup(text);
+	/* ~ is the home folder; a name without a folder goes into the
+	 * export folder the dialog proposed. */
+	x->path = paths_expand_home(text);
+	if (x->path[0] != '/' && x->folder != NULL) {
+		char *in = xasprintf("%s/%s", x->folder, x->path);
+
+		free(x->path);
+		x->path = in;
+	}
 	if (stat(x->path, &sb) != 0) {
 		write_export(t, x, false);
 		return true;
 	}
-	q = xasprintf(_("%s exists. Overwrite it?"), x->path);
+	shown = shown_path(x->path);
+	q = xasprintf(_("%s exists. Overwrite it?"), shown);
+	free(shown);
 	tui_ask(t, DLG_CONFIRM, _("Export"), q, NULL, overwrite_submit, x);
 	free(q);
 	return false;	/* replaced by the question */
@@ -125,13 +171,17 @@ static bool
 format_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
 {
 	struct export *x = arg;
-	char *name;
+	char *name, *path, *shown;
 
 	x->opts.format = (enum export_format)choice;
 	name = export_file_name(x->d, &x->opts);
+	path = x->folder != NULL ? xasprintf("%s/%s", x->folder, name) : xstrdup(name);
+	shown = shown_path(path);
 	tui_ask(t, DLG_LINE, _("Export"),
-	    _("Write to the file (in the current folder unless you give a path):"),
-	    name, path_submit, x);
+	    _("Write to the file (a name alone goes into the export folder; ~ is your home folder):"),
+	    shown, path_submit, x);
+	free(shown);
+	free(path);
 	free(name);
 	return false;
 }

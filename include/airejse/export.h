@@ -235,9 +235,18 @@ struct export_choice *export_choices(const struct content *c, enum lang lang, si
 int export_format_parse(const char *s, enum export_format *out);
 const char *export_format_name(enum export_format f);	/* also the extension */
 
-/* A file name for the export, made from the project's id and the --what
- * name only (never from an answer): "airejse-3-indkoeb.xlsx". Caller frees. */
+/* A file name for the export, made from the project's name (made safe:
+ * export_safe_name) and the --what name, never from an answer: "Klinik
+ * Øst - indkoeb.xlsx", "Klinik Øst.pdf" for all; "airejse-3-..." when
+ * nothing of the name is left. Caller frees. */
 char *export_file_name(const struct export_data *d, const struct export_opts *o);
+/* The longest file name export_safe_name makes, in characters. */
+#define EXPORT_NAME_MAX 80
+/* name as part of a file name: control characters, invalid UTF-8, / and
+ * the characters Windows' shares refuse (\ : * ? " < > |) become one
+ * space; no leading dot, dash or space, no trailing dot or space; at most
+ * EXPORT_NAME_MAX characters; æ, ø, å kept. May be "". Caller frees. */
+char *export_safe_name(const char *name);
 
 /* Writes the export to out (xlsx through a temporary file). */
 int export_write(const struct export_data *d, const struct export_opts *o, FILE *out,

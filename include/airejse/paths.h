@@ -27,5 +27,17 @@ char *paths_site_config(void);
  * config.yaml, else ~/.config/airejse/config.yaml; NULL if there is no
  * home. Caller frees. */
 char *paths_config(void);
+/* path with a leading "~" or "~/" as the home folder ($HOME); other
+ * paths as they are. Caller frees. */
+char *paths_expand_home(const char *path);
+/* The export folder: setting (the configuration's export_folder, ~
+ * expanded), else the XDG documents folder (XDG_DOCUMENTS_DIR in
+ * $XDG_CONFIG_HOME/user-dirs.dirs) with airejse/ in it, else ~/airejse.
+ * Not created here. NULL with *cause when there is no home. Caller
+ * frees. */
+char *paths_exports(const char *setting, char **cause);
+/* Creates dir and the folders on the way that are missing, mode 0700;
+ * 0, or EX_CANTCREAT with *cause. */
+int paths_make_dir(const char *dir, char **cause);
 
 #endif

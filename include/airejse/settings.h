@@ -46,6 +46,7 @@ struct settings {
 	struct role_contact	*contacts;
 	size_t			 ncontacts;
 	bool			 mouse;	/* the terminal program takes the mouse */
+	char			*export_folder;	/* as written (~ not expanded), or NULL */
 };
 
 /* Fills s with the defaults. */

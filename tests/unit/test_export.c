@@ -34,6 +34,43 @@ sheet_is(const char *in, const char *want)
 	free(got);
 }
 
+static void
+safe_is(const char *in, const char *want)
+{
+	char *got = export_safe_name(in);
+
+	ck_assert_msg(strcmp(got, want) == 0, "safe name '%s' gave '%s', expected '%s'", in, got, want);
+	free(got);
+}
+
+/* A project's name as a file name: nothing that leaves the folder, hides
+ * the file or reads as an option; Danish letters kept. */
+START_TEST(safe_names)
+{
+	char *got;
+	char longname[400];
+
+	safe_is("Klinik Øst – ærø", "Klinik Øst – ærø");
+	safe_is("../../etc/passwd", "etc passwd");
+	safe_is(".skjult", "skjult");
+	safe_is("-rf *", "rf");
+	safe_is("a\tb\nc\x1b[31md\x7f", "a b c [31md");
+	safe_is("C:\\x \"y\" <z>|?", "C x y z");
+	safe_is("navn.", "navn");
+	safe_is("  mellem   rum  ", "mellem rum");
+	safe_is("\xff\xfeÆ", "Æ");
+	safe_is("/..//.", "");
+	/* Cut at EXPORT_NAME_MAX characters, never inside one. */
+	memset(longname, 0, sizeof(longname));
+	for (size_t i = 0; i < 100; i++)
+		strcat(longname, "å");
+	got = export_safe_name(longname);
+	ck_assert_uint_eq(utf8_nchars(got), EXPORT_NAME_MAX);
+	ck_assert(utf8_valid(got, strlen(got)));
+	free(got);
+}
+END_TEST
+
 /* Sheet names fit Excel's 31 characters without cutting a word. */
 START_TEST(sheet_names)
 {
@@ -602,9 +639,10 @@ START_TEST(file_names_and_no_overwrite)
 	o.format = EXPORT_XLSX;
 	ck_assert_int_eq(export_parse_what(content, "tjek", &o.what), 0);
 	ck_assert_int_eq(export_load(&act, project, &d, &cause), 0);
-	/* The name comes from the id, never from the project's name. */
+	/* The name comes from the project's name, never from an answer. */
 	name = export_file_name(d, &o);
-	ck_assert_str_eq(name, "airejse-1-tjek.xlsx");
+	ck_assert_msg(strstr(name, " - tjek.xlsx") != NULL && strchr(name, '/') == NULL,
+	    "file name '%s'", name);
 	path = xasprintf("%s/%s", dir, name);
 	ck_assert_int_eq(export_write_file(d, &o, path, &cause), 0);
 	ck_assert_int_eq(stat(path, &sb), 0);
@@ -637,6 +675,7 @@ test_suite(void)
 
 	tcase_add_test(esc, html_escape);
 	tcase_add_test(esc, sheet_names);
+	tcase_add_test(esc, safe_names);
 	tcase_add_test(esc, md_escape);
 	tcase_add_test(esc, csv_quote);
 	suite_add_tcase(s, esc);

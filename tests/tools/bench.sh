@@ -189,10 +189,17 @@ plain() {
 plain "validate (the shipped content)" 0 "$AIREJSE" validate
 plain "project list (1,000 projects)" 0 "$AIREJSE" --db "$D" project list
 plain "project show (project $P, $nanswers answers)" 0 "$AIREJSE" --db "$D" project show "$P"
-for f in md html csv json xlsx; do
+for f in md html csv json xlsx pdf; do
 	plain "export $P --what all --format $f" 0 \
 	    "$AIREJSE" --db "$D" export "$P" --what all --format "$f" -o "$work/out.$f" --force
 done
+# docx and odt start pandoc (when it is installed): a figure of their own.
+if command -v pandoc >/dev/null 2>&1; then
+	for f in docx odt; do
+		plain "export $P --what all --format $f (pandoc)" 0 \
+		    "$AIREJSE" --db "$D" export "$P" --what all --format "$f" -o "$work/out.$f" --force
+	done
+fi
 # The five formats in one process, as the export dialog makes them: the
 # startup is the first screen's, measured above.
 r=$("$bin/inproc" export "$D" "$P" "$runs")

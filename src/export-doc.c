@@ -241,7 +241,7 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 	size_t i, j, n = 0;
 	char *threshold;
 
-	k->ops->heading(k->w, level, text_in(&cl->title, k->lang));
+	k->ops->heading(k->w, level, xchecklist_title(k->d, cl, k->lang));
 	k->ops->para(k->w, text_in(&cl->summary, k->lang));
 	if (cl->layout == CLAYOUT_TABLE) {
 		char *counts = xasprintf("%s: %zu · %s: %zu · %s: %zu · %s: %zu",
@@ -386,12 +386,12 @@ handoff_part(struct walk *k, int level)
 
 /* The title of an action plan line and where it comes from. */
 static void
-action_texts(const struct xaction *a, enum lang lang, const char **title,
-    const char **from, int *state)
+action_texts(const struct export_data *d, const struct xaction *a, enum lang lang,
+    const char **title, const char **from, int *state)
 {
 	if (a->item != NULL) {
 		*title = text_in(&a->item->item->title, lang);
-		*from = text_in(&a->item->item->checklist->title, lang);
+		*from = xchecklist_title(d, a->item->item->checklist, lang);
 		*state = (int)a->item->state;
 	} else {
 		*title = text_in(&a->handoff->rule->reason, lang);
@@ -415,7 +415,7 @@ action_part(struct walk *k, int level)
 		const char *title, *from;
 		int state;
 
-		action_texts(a, k->lang, &title, &from, &state);
+		action_texts(k->d, a, k->lang, &title, &from, &state);
 		k->ops->entry_begin(k->w, state, title);
 		if (from != NULL)
 			k->ops->fact(k->w, _("Checklist"), from);
@@ -447,7 +447,7 @@ export_doc(const struct export_data *d, const struct export_opts *o,
 
 	switch (o->what.part) {
 	case EXPORT_CHECKLIST:
-		part = text_in(&o->what.checklist->title, o->lang);
+		part = xchecklist_title(d, o->what.checklist, o->lang);
 		break;
 	case EXPORT_HANDOFF:
 		part = d->content->packet ? text_in(&d->content->packet->title, o->lang) :

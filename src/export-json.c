@@ -244,7 +244,7 @@ jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang l
 	int s;
 
 	json_object_set_new(o, "id", json_string(cl->id));
-	json_object_set_new(o, "title", json_string(text_in(&cl->title, lang)));
+	json_object_set_new(o, "title", json_string(xchecklist_title(d, cl, lang)));
 	json_object_set_new(o, "layout", json_string(cl->layout == CLAYOUT_DOCUMENT ? "document" : "table"));
 	for (s = 0; s < ITEM__STATES; s++)
 		json_object_set_new(counts, item_state_name((enum item_state)s),

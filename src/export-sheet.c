@@ -175,7 +175,7 @@ checklist_sheet(const struct export_data *d, struct sheetb *b, const struct xche
 {
 	size_t i;
 
-	b->s->name = xstrdup(text_in(&xc->checklist->title, b->lang));
+	b->s->name = xstrdup(xchecklist_title(d, xc->checklist, b->lang));
 	b->s->key = xstrdup(xc->checklist->id);
 	for (i = 0; i < xc->checklist->nitems; i++)
 		item_rows(d, b, &xc->items[i]);
@@ -261,7 +261,7 @@ action_sheet(const struct export_data *d, struct sheetb *b)
 		struct xcell *r = row(b);
 
 		if (a->item != NULL) {
-			set(&r[XCOL_SECTION], text_in(&a->item->item->checklist->title, l));
+			set(&r[XCOL_SECTION], xchecklist_title(d, a->item->item->checklist, l));
 			set(&r[XCOL_ID], a->item->item->id);
 			set(&r[XCOL_TITLE], text_in(&a->item->item->title, l));
 			set_owned(&r[XCOL_STATE], a->overdue ?

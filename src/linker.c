@@ -851,6 +851,11 @@ link_checklist(struct linker *lk, struct checklist *cl)
 {
 	size_t i, j, k, idx = 0;
 
+	for (i = 0; i < cl->ntitles; i++) {
+		bind_cond(lk, &cl->titles[i].when);
+		check_texts(lk, &cl->titles[i].text, cl->titles[i].pos, cl->id);
+	}
+
 	for (i = 0; i < cl->nsections; i++) {
 		struct csection *sec = &cl->sections[i];
 

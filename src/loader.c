@@ -626,6 +626,30 @@ yf_notes(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 	each(y, n, f->key, note_item, obj);
 }
 
+static void
+title_item(struct ydoc *y, yaml_node_t *n, void *arg)
+{
+	struct checklist *cl = arg;
+	struct cnote no;
+
+	memset(&no, 0, sizeof(no));
+	no.pos = ydoc_pos(y, n);
+	if (!ydoc_mapping(y, n, note_fields, &no))
+		return;
+	cl->titles[cl->ntitles++] = no;
+}
+
+/* A checklist's titles by what applies: each a condition and a text,
+ * as an item's notes. */
+static void
+yf_titles(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct checklist *cl = obj;
+
+	cl->titles = list_room(y, n, sizeof(*cl->titles));
+	each(y, n, f->key, title_item, obj);
+}
+
 static const struct yfield citem_fields[] = {
 	{ "id", YAML_SCALAR_NODE, yf_id, offsetof(struct citem, id), true, NULL },
 	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct citem, title), true, NULL },
@@ -717,6 +741,7 @@ static const struct yfield checklist_fields[] = {
 	{ "id", YAML_SCALAR_NODE, yf_id, offsetof(struct checklist, id), true, NULL },
 	{ "aliases", YAML_SEQUENCE_NODE, yf_idlist, offsetof(struct checklist, aliases), false, NULL },
 	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct checklist, title), true, NULL },
+	{ "titles", YAML_SEQUENCE_NODE, yf_titles, 0, false, NULL },
 	{ "summary", YAML_MAPPING_NODE, yf_text, offsetof(struct checklist, summary), true, NULL },
 	{ "source", YAML_SCALAR_NODE, yf_string, offsetof(struct checklist, source), true, NULL },
 	{ "order", YAML_SCALAR_NODE, yf_int, offsetof(struct checklist, order), false, NULL },
@@ -1034,6 +1059,8 @@ static const struct {
 	{ yf_fact_values, { offsetof(struct fact, values), offsetof(struct fact, nvalues),
 	    sizeof(struct fact_value), offsetof(struct fact_value, pos), fact_value_fields } },
 	{ yf_notes, { offsetof(struct citem, notes), offsetof(struct citem, nnotes),
+	    sizeof(struct cnote), offsetof(struct cnote, pos), note_fields } },
+	{ yf_titles, { offsetof(struct checklist, titles), offsetof(struct checklist, ntitles),
 	    sizeof(struct cnote), offsetof(struct cnote, pos), note_fields } },
 	{ yf_citems, { offsetof(struct csection, items), offsetof(struct csection, nitems),
 	    sizeof(struct citem), offsetof(struct citem, pos), citem_fields } },

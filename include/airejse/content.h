@@ -298,6 +298,11 @@ struct checklist {
 	struct csection	*sections;
 	size_t		 nsections;
 	size_t		 nitems;	/* over all sections */
+	/* Titles for what applies to the project ("the in-house exemption",
+	 * "a CE-marked product's checks"): the first whose condition holds
+	 * stands for title in exports. */
+	struct cnote	*titles;
+	size_t		 ntitles;
 	struct srcpos	 pos;
 };
 

@@ -35,6 +35,11 @@ int export_pandoc(const struct export_data *d, const struct export_opts *o, FILE
 /* Writes s HTML-escaped to out; with lines, its line breaks as <br>. */
 void export_html_put(FILE *out, const char *s, bool lines);
 
+/* The checklist's title for the project: the first of its titles whose
+ * condition holds, else its title (export.c). */
+const char *xchecklist_title(const struct export_data *d, const struct checklist *cl,
+    enum lang lang);
+
 /* Texts shared by every format, in language lang; each returns a new
  * string the caller frees. */
 /* The answer for people ("1.600.000 kr.", "Ved ikke"), or NULL for a gap. */

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports as CSV for Danish spreadsheets: UTF-8 with a byte order mark,
  * ';' between cells, CRLF between rows, RFC 4180 quoting, and no cell
- * that a spreadsheet could take for a formula. The sheets follow one
- * another under one header, the first column naming the part. */
+ * that a spreadsheet could take for a formula. A cover comes first (a
+ * label and a value a row), then the sheets follow one another under
+ * one header, the first column naming the part. */
 #include <stdlib.h>
 #include <sysexits.h>
 
@@ -19,6 +20,45 @@ cell(FILE *out, const char *s, bool first)
 	free(c);
 }
 
+/* A group of the cover: its heading alone on a row (when given), then
+ * a row per fact, then an empty row. */
+static void
+facts_rows(FILE *out, const char *heading, const struct xfacts *f)
+{
+	size_t i;
+
+	if (f->n == 0)
+		return;
+	if (heading != NULL) {
+		cell(out, heading, true);
+		fputs("\r\n", out);
+	}
+	for (i = 0; i < f->n; i++) {
+		cell(out, f->v[i].label, true);
+		cell(out, f->v[i].value, false);
+		fputs("\r\n", out);
+	}
+	fputs("\r\n", out);
+}
+
+/* The cover comes first, as rows of a label and a value: what the file
+ * is of, then the counts by state and the legend. */
+static void
+cover_rows(const struct export_data *d, const struct export_opts *o, FILE *out)
+{
+	struct xfacts f;
+
+	xcover(d, o->lang, &f);
+	facts_rows(out, NULL, &f);
+	xfacts_free(&f);
+	xcounts(d, o, &f);
+	facts_rows(out, _("Where it stands"), &f);
+	xfacts_free(&f);
+	xlegend(o, &f);
+	facts_rows(out, _("What the states mean"), &f);
+	xfacts_free(&f);
+}
+
 int
 export_csv(const struct export_data *d, const struct export_opts *o, FILE *out)
 {
@@ -27,6 +67,7 @@ export_csv(const struct export_data *d, const struct export_opts *o, FILE *out)
 	int col;
 
 	fputs("\xEF\xBB\xBF", out);
+	cover_rows(d, o, out);
 	/* L10N: the first column of a CSV export: which part a row is from. */
 	cell(out, _("Part"), true);
 	for (col = 0; col < XCOL__COUNT; col++)

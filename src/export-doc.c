@@ -44,27 +44,43 @@ owner_text(const struct role *r, const char *contact, enum lang lang)
 	return xstrdup(text_in(&r->name, lang));
 }
 
+/* Each fact of f, in one block. */
 static void
-project_facts(struct walk *k)
+facts_block(struct walk *k, const struct xfacts *f)
 {
-	const struct export_data *d = k->d;
-	char day[11];
+	size_t i;
 
+	if (f->n == 0)
+		return;
 	k->ops->facts_begin(k->w);
-	fact_owned(k, _("Project"), xasprintf("%s (%lld)", d->snap->project->name,
-	    (long long)d->snap->project->id));
-	fact_owned(k, _("Tracks"), xtracks_text(d, k->lang));
-	if (d->settings != NULL && d->settings->organisation != NULL)
-		k->ops->fact(k->w, _("Organisation"), d->settings->organisation);
-	{
-		char iso[21];
-
-		clock_iso(d->now, iso);
-		memcpy(day, iso, 10);
-		day[10] = '\0';
-	}
-	fact_owned(k, _("Exported"), xdate_text(day, k->lang));
+	for (i = 0; i < f->n; i++)
+		k->ops->fact(k->w, f->v[i].label, f->v[i].value);
 	k->ops->facts_end(k->w);
+}
+
+/* The cover: what the file is of, when and by whom it was made, the
+ * legal footing; then the counts by state and what the states mean,
+ * so the first page says where the project stands. */
+static void
+cover_part(struct walk *k)
+{
+	struct xfacts f;
+
+	xcover(k->d, k->lang, &f);
+	facts_block(k, &f);
+	xfacts_free(&f);
+	xcounts(k->d, k->o, &f);
+	if (f.n > 0) {
+		k->ops->heading(k->w, 2, _("Where it stands"));
+		facts_block(k, &f);
+	}
+	xfacts_free(&f);
+	xlegend(k->o, &f);
+	if (f.n > 0) {
+		k->ops->heading(k->w, 2, _("What the states mean"));
+		facts_block(k, &f);
+	}
+	xfacts_free(&f);
 }
 
 static void
@@ -86,14 +102,22 @@ item_entry(struct walk *k, const struct xitem *x, enum clayout layout)
 		free(t);
 	}
 	if (layout == CLAYOUT_TABLE) {
+		/* L10N: what an item lacks to be done, or why it does not apply. */
+		fact_owned(k, x->state == ITEM_NA ? _("Why") : _("What is missing"),
+		    xitem_reason(k->d, x, k->lang));
 		fact_owned(k, _("Step"), xstep_text(x->step, k->lang));
 		fact_owned(k, _("Owner"), owner_text(x->owner, x->contact, k->lang));
 		fact_owned(k, _("Legal basis"), xitem_legal_text(x));
-		if (x->item->help.s[LANG_DA] != NULL && (x->state == ITEM_OPEN ||
-		    x->state == ITEM_BLOCKED))
+		/* A "not met" reason says what it takes already. */
+		if (x->item->help.s[LANG_DA] != NULL && item_state_pending(x->state) &&
+		    x->state != ITEM_NOT_MET)
 			k->ops->fact(k->w, _("What it takes"), text_in(&x->item->help, k->lang));
+		fact_owned(k, _("Notes"), xitem_notes(k->d, x, k->lang));
+	} else {
+		/* A document marks a missing answer where it would stand. */
+		fact_owned(k, _("Notes"), x->state == ITEM_OPEN ? xitem_notes(k->d, x, k->lang) :
+		    xitem_remarks(k->d, x, k->lang));
 	}
-	fact_owned(k, _("Notes"), xitem_remarks(k->d, x, k->lang));
 	k->ops->entry_end(k->w);
 }
 
@@ -116,9 +140,6 @@ uses_setting(const struct expr *e, int setting)
 static char *
 threshold_text(const struct export_data *d, const struct checklist *cl, enum lang lang)
 {
-	const struct fact *f = legal_fact(d->content, "udbudsgraense");
-	const struct fact_value *v = f ? legal_value_on(f, d->today) : NULL;
-	char *amount, *eu, *r;
 	size_t i, j;
 
 	for (i = 0; i < cl->nitems; i++) {
@@ -129,23 +150,8 @@ threshold_text(const struct export_data *d, const struct checklist *cl, enum lan
 
 		for (j = 0; j < it->nnotes && !uses; j++)
 			uses = uses_setting(it->notes[j].when.expr, SETTING_TENDER_THRESHOLD);
-		if (!uses)
-			continue;
-		amount = value_format_amount((int64_t)legal_threshold(d->content, d->settings,
-		    d->today, NULL), lang);
-		if (v == NULL)
-			return amount;
-		if (d->settings != NULL && d->settings->threshold_set) {
-			eu = value_format_amount((int64_t)v->value, lang);
-			r = strcmp(eu, amount) == 0 ? xstrdup(amount) :
-			    xasprintf(_("%s (set by the region; the EU threshold is %s)"), amount, eu);
-			free(eu);
-		} else {
-			r = xasprintf(_("%s (EU threshold %.4s–%.4s, %s)"), amount, v->from,
-			    v->until ? v->until : v->from, f->law);
-		}
-		free(amount);
-		return r;
+		if (uses)
+			return xthreshold_text(d, lang);
 	}
 	return NULL;
 }
@@ -243,18 +249,10 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 
 	k->ops->heading(k->w, level, xchecklist_title(k->d, cl, k->lang));
 	k->ops->para(k->w, text_in(&cl->summary, k->lang));
-	if (cl->layout == CLAYOUT_TABLE) {
-		char *counts = xasprintf("%s: %zu · %s: %zu · %s: %zu · %s: %zu",
-		    item_state_label(ITEM_DONE), xc->count[ITEM_DONE],
-		    item_state_label(ITEM_OPEN), xc->count[ITEM_OPEN],
-		    item_state_label(ITEM_BLOCKED), xc->count[ITEM_BLOCKED],
-		    item_state_label(ITEM_NA), xc->count[ITEM_NA]);
-
-		k->ops->para(k->w, counts);
-		free(counts);
-	} else if (xc->count[ITEM_OPEN] + xc->count[ITEM_BLOCKED] > 0) {
+	/* A table's counts by state are on the cover. */
+	if (cl->layout == CLAYOUT_DOCUMENT &&
+	    xc->count[ITEM_DONE] + xc->count[ITEM_NA] < cl->nitems)
 		k->ops->notice(k->w, _("Gaps are marked: fill them in by answering the questions in airejse."));
-	}
 	threshold = threshold_text(k->d, cl, k->lang);
 	if (cl->legal.n > 0 || cl->ndates > 0 || threshold != NULL) {
 		k->ops->facts_begin(k->w);
@@ -407,7 +405,7 @@ action_part(struct walk *k, int level)
 	size_t i;
 
 	k->ops->heading(k->w, level, _("Action plan"));
-	k->ops->para(k->w, _("Every open or blocked checklist item and every open hand-off: dated ones first, then in the order of the journey."));
+	k->ops->para(k->w, _("Every checklist item that is not done and every open hand-off: dated ones first, then in the order of the journey."));
 	if (d->nactions == 0)
 		k->ops->para(k->w, _("Nothing is open."));
 	for (i = 0; i < d->nactions; i++) {
@@ -465,7 +463,7 @@ export_doc(const struct export_data *d, const struct export_opts *o,
 	ops->begin(w, title, o->lang);
 	ops->heading(w, 1, title);
 	free(title);
-	project_facts(&k);
+	cover_part(&k);
 	switch (o->what.part) {
 	case EXPORT_CHECKLIST:
 		for (i = 0; i < d->nchecklists; i++)

@@ -8,12 +8,16 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "config.h"
+
 #include "airejse/action.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/ctrl.h"
 #include "airejse/export-render.h"
+#include "airejse/legal.h"
 #include "airejse/review.h"
+#include "airejse/settings.h"
 #include "airejse/progress.h"
 #include "airejse/report.h"
 #include "airejse/value.h"
@@ -235,6 +239,27 @@ jsignoff(const struct export_data *d, const struct checklist *cl, enum lang lang
 	return a;
 }
 
+/* An item's state for machines and people: its code, its label, the
+ * role it waits on and what is missing (or why it does not apply). */
+static json_t *
+jstatus(const struct export_data *d, const struct xitem *x, enum lang lang)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "code", json_string(item_state_name(x->state)));
+	json_object_set_new(o, "label", json_string(item_state_label(x->state)));
+	json_object_set_new(o, "role", x->waiting_on ? json_string(x->waiting_on->id) :
+	    json_null());
+	json_object_set_new(o, "role_name", x->waiting_on ?
+	    json_string(text_in(&x->waiting_on->name, lang)) : json_null());
+	json_object_set_new(o, "handoff", x->handoff ? json_string(x->handoff->rule) : json_null());
+	json_object_set_new(o, "unknown", x->unknown ? json_string(x->unknown->id) : json_null());
+	json_object_set_new(o, "missing", x->missing ? json_string(x->missing->id) : json_null());
+	json_object_set_new(o, "condition", json_boolean(x->by_condition));
+	json_object_set_new(o, "text", jstr_owned(xitem_reason(d, x, lang)));
+	return o;
+}
+
 static json_t *
 jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang lang)
 {
@@ -268,17 +293,7 @@ jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang l
 		for (j = 0; j < x->nnotes; j++)
 			json_array_append_new(notes, json_string(text_in(&x->notes[j]->text, lang)));
 		json_object_set_new(io, "notes", notes);
-		if (x->state == ITEM_BLOCKED) {
-			json_t *b = json_object();
-
-			json_object_set_new(b, "handoff", x->handoff ? json_string(x->handoff->rule) : json_null());
-			json_object_set_new(b, "unknown", x->unknown ? json_string(x->unknown->id) : json_null());
-			json_object_set_new(b, "condition", json_boolean(x->by_condition));
-			json_object_set_new(b, "reason", jstr_owned(xitem_reason(d, x, lang)));
-			json_object_set_new(io, "blocked_by", b);
-		} else {
-			json_object_set_new(io, "blocked_by", json_null());
-		}
+		json_object_set_new(io, "status", jstatus(d, x, lang));
 		json_array_append_new(items, io);
 	}
 	json_object_set_new(o, "items", items);
@@ -395,6 +410,58 @@ jpacket_role(const struct export_data *d, const struct xpacket *p, enum lang lan
 	return o;
 }
 
+/* The cover, as people read it (label and text) and as machines do. */
+static json_t *
+jcover(const struct export_data *d, const struct export_opts *o)
+{
+	json_t *c = json_object(), *facts = json_array(), *by = json_object();
+	struct xfacts f;
+	const char *checked = legal_checked(d->content, d->today, NULL);
+	size_t i;
+
+	json_object_set_new(c, "project", json_string(d->snap->project->name));
+	json_object_set_new(c, "organisation", d->settings ? jstr(d->settings->organisation) :
+	    json_null());
+	json_object_set_new(c, "exported", jtime(d->now));
+	json_object_set_new(by, "user", jstr(d->user));
+	json_object_set_new(by, "account", jstr(d->account));
+	json_object_set_new(c, "exported_by", by);
+	json_object_set_new(c, "version", json_string(VERSION));
+	json_object_set_new(c, "legal_checked", jstr(checked));
+	json_object_set_new(c, "threshold", json_integer((json_int_t)legal_threshold(d->content,
+	    d->settings, d->today, NULL)));
+	xcover(d, o->lang, &f);
+	for (i = 0; i < f.n; i++) {
+		json_t *fo = json_object();
+
+		json_object_set_new(fo, "label", json_string(f.v[i].label));
+		json_object_set_new(fo, "text", json_string(f.v[i].value));
+		json_array_append_new(facts, fo);
+	}
+	xfacts_free(&f);
+	json_object_set_new(c, "facts", facts);
+	return c;
+}
+
+/* What each state code means, in the export's language. */
+static json_t *
+jstatuses(void)
+{
+	json_t *a = json_array();
+	int s;
+
+	for (s = 0; s < ITEM__STATES; s++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "code", json_string(item_state_name((enum item_state)s)));
+		json_object_set_new(o, "label", json_string(item_state_label((enum item_state)s)));
+		json_object_set_new(o, "meaning",
+		    json_string(item_state_legend((enum item_state)s)));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *
 jpacket(const struct export_data *d, const struct export_opts *o)
 {
@@ -409,6 +476,7 @@ jpacket(const struct export_data *d, const struct export_opts *o)
 	json_object_set_new(p, "id", json_integer(d->snap->project->id));
 	json_object_set_new(p, "name", report_text(d->snap->project->name));
 	json_object_set_new(root, "project", p);
+	json_object_set_new(root, "cover", jcover(d, o));
 	for (i = 0; i < d->ncontext; i++) {
 		json_t *c = json_object();
 
@@ -454,6 +522,8 @@ jproject_doc(const struct export_data *d, const struct export_opts *o)
 	bool all = o->what.part == EXPORT_ALL;
 
 	json_object_set_new(root, "what", json_string(export_what_name(&o->what)));
+	json_object_set_new(root, "cover", jcover(d, o));
+	json_object_set_new(root, "statuses", jstatuses());
 	json_object_set_new(root, "project", jproject(d->snap->project));
 	json_object_set_new(root, "answers", janswers(d, o->lang));
 	json_object_set_new(root, "history", jhistory(d));

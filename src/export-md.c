@@ -104,7 +104,8 @@ md_facts_end(void *w)
 	fputc('\n', m->out);
 }
 
-static const char *const marks[ITEM__STATES] = { "[x]", "[ ]", "[!]", "[-]" };
+/* The legend says what each state means; the mark is a glance. */
+static const char *const marks[ITEM__STATES] = { "[x]", "[ ]", "[?]", "[!]", "[~]", "[-]" };
 
 static void
 md_entry_begin(void *w, int state, const char *title)

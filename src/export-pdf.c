@@ -321,7 +321,7 @@ pdf_facts_end(void *w)
 
 /* A mark for each state that needs no colour to read; the state is also
  * written out. */
-static const char *const marks[ITEM__STATES] = { "✓", "○", "!", "–" };
+static const char *const marks[ITEM__STATES] = { "✓", "○", "?", "✗", "…", "–" };
 
 static void
 pdf_entry_begin(void *w, int state, const char *title)

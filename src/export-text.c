@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
+
 #include "airejse/action.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/ctrl.h"
 #include "airejse/export-render.h"
 #include "airejse/legal.h"
+#include "airejse/settings.h"
 #include "airejse/progress.h"
 #include "airejse/review.h"
 #include "airejse/strbuf.h"
@@ -24,14 +27,27 @@ static const char *const format_names[EXPORT__FORMATS] = {
 	"md", "html", "csv", "json", "xlsx", "pdf", "docx", "odt"
 };
 
+/* The machine codes are stable: JSON carries them. */
 static const char *const state_names[ITEM__STATES] = {
-	"done", "open", "blocked", "not-applicable"
+	"done", "open", "unknown", "not-met", "awaiting-review", "not-applicable"
 };
 
 /* L10N: the state of a checklist item in an export. */
 static const char *const state_labels[ITEM__STATES] = {
-	NC_("checklist state", "Done"), NC_("checklist state", "Open"),
-	NC_("checklist state", "Blocked"), NC_("checklist state", "Not applicable")
+	NC_("checklist state", "Done"), NC_("checklist state", "Not answered"),
+	NC_("checklist state", "Unknown"), NC_("checklist state", "Not met"),
+	NC_("checklist state", "Awaiting review"), NC_("checklist state", "Not applicable")
+};
+
+/* L10N: what each state of a checklist item means, for the legend of an
+ * export. */
+static const char *const state_legends[ITEM__STATES] = {
+	N_("Answered, and the answers meet it."),
+	N_("Not answered yet: a question it rests on has no answer."),
+	N_("A question is answered \"don't know\": waiting on the role named, who would know."),
+	N_("The answers given do not meet it, or rule it out for now: what to do is given."),
+	N_("Handed off to the role named: awaiting its answer or review."),
+	N_("It does not apply to this project: why is given."),
 };
 
 const char *
@@ -44,6 +60,18 @@ const char *
 item_state_label(enum item_state s)
 {
 	return i18n_cgettext("checklist state", state_labels[s < ITEM__STATES ? s : ITEM_OPEN]);
+}
+
+const char *
+item_state_legend(enum item_state s)
+{
+	return _(state_legends[s < ITEM__STATES ? s : ITEM_OPEN]);
+}
+
+bool
+item_state_pending(enum item_state s)
+{
+	return s != ITEM_DONE && s != ITEM_NA && s < ITEM__STATES;
 }
 
 int
@@ -310,7 +338,8 @@ xstep_text(const struct step *st, enum lang lang)
 {
 	if (st == NULL)
 		return NULL;
-	return xasprintf("%s (%s/%s)", text_in(&st->title, lang), st->track->id, st->id);
+	/* The track by its title: ids are for machines (JSON has them). */
+	return xasprintf("%s (%s)", text_in(&st->title, lang), text_in(&st->track->title, lang));
 }
 
 char *
@@ -386,21 +415,159 @@ xitem_legal_text(const struct xitem *x)
 	return r;
 }
 
+/* The role's name, or NULL. */
+static const char *
+role_text(const struct role *r, enum lang lang)
+{
+	return r ? text_in(&r->name, lang) : NULL;
+}
+
+/* How many answers a reason names at most. */
+#define NA_QUESTIONS 4
+
+/* Each answered question of e's comparisons with its answer, "\"prompt\": answer",
+ * once, joined by "; " into sb. */
+static void
+cond_answers(const struct export_data *d, const struct expr *e, struct strbuf *sb,
+    const struct question **seen, size_t *nseen, enum lang lang)
+{
+	const struct operand *ops[2];
+	size_t i, j;
+
+	if (e == NULL)
+		return;
+	ops[0] = &e->a;
+	ops[1] = &e->b;
+	for (i = 0; i < 2; i++) {
+		const struct question *q = ops[i]->kind == OPD_QUESTION ? ops[i]->q : NULL;
+		struct xanswer x;
+		char *t;
+
+		for (j = 0; q != NULL && j < *nseen; j++)
+			if (seen[j] == q)
+				q = NULL;
+		if (q == NULL || *nseen == NA_QUESTIONS)
+			continue;
+		memset(&x, 0, sizeof(x));
+		x.q = q;
+		x.kind = progress_counts(d->snap->progress, q, &x.value);
+		/* The answers given decide; a question not answered is
+		 * named only when no answer is given at all (na_reason). */
+		if ((t = xanswer_text(&x, lang)) == NULL)
+			continue;
+		seen[(*nseen)++] = q;
+		if (sb->len > 0)
+			sb_add(sb, "; ");
+		sb_add(sb, "\"");
+		sb_add(sb, text_in(&q->prompt, lang));
+		sb_add(sb, "\": ");
+		sb_add(sb, t);
+		free(t);
+	}
+	cond_answers(d, e->l, sb, seen, nseen, lang);
+	cond_answers(d, e->r, sb, seen, nseen, lang);
+}
+
+/* Why x does not apply. */
+static char *
+na_reason(const struct export_data *d, const struct xitem *x, enum lang lang)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct question *seen[NA_QUESTIONS];
+	size_t nseen = 0, i;
+	char *r;
+
+	if (x->na_by_item) {
+		cond_answers(d, x->item->when.expr, &sb, seen, &nseen, lang);
+	} else {
+		/* Its questions are not asked: those whose own condition
+		 * fails say why; the others are not on the project's tracks. */
+		for (i = 0; i < x->item->nquestions; i++) {
+			const struct question *q = x->item->questions[i];
+
+			if (!progress_holds(d->snap->progress, &q->when))
+				cond_answers(d, q->when.expr, &sb, seen, &nseen, lang);
+		}
+	}
+	if (sb.len == 0) {
+		sb_free(&sb);
+		return xstrdup(x->na_by_item ? _("Its condition does not hold for this project: it rests on questions not answered yet.") :
+		    _("None of its questions applies to this project's tracks and answers."));
+	}
+	/* L10N: why a checklist item does not apply: the answers its
+	 * condition rests on. */
+	r = xasprintf(_("Not applicable given the answers: %s"), sb.s);
+	sb_free(&sb);
+	return r;
+}
+
+/* What an open hand-off stands at, for a reason: "sent, due 01.12.2026". */
+static char *
+handoff_at(const struct export_data *d, const struct handoff *h, enum lang lang)
+{
+	char *st = xhandoff_state_text(d, h), *due, *r;
+
+	if (h->due == NULL)
+		return st;
+	due = xdate_text(h->due, lang);
+	/* L10N: a hand-off's state and due date: "sendt, frist 01.12.2026". */
+	r = xasprintf(_("%s, due %s"), st, due);
+	free(st);
+	free(due);
+	return r;
+}
+
 char *
 xitem_reason(const struct export_data *d, const struct xitem *x, enum lang lang)
 {
-	if (x->state != ITEM_BLOCKED)
-		return NULL;
-	if (x->handoff != NULL) {
-		const struct role *r = content_role(d->content, x->handoff->role);
+	const char *who = role_text(x->waiting_on, lang), *owner = role_text(x->owner, lang);
+	char *at, *r;
+	size_t i, n = 0;
 
-		return xasprintf(_("Waiting for %s (hand-off %s)."),
-		    r ? text_in(&r->name, lang) : x->handoff->role, x->handoff->rule);
-	}
-	if (x->unknown != NULL)
-		return xasprintf(_("\"%s\" is answered \"don't know\"."),
+	switch (x->state) {
+	case ITEM_OPEN:
+		for (i = 0; i < x->nanswers; i++)
+			n += x->answers[i].kind == ANSWER_NONE;
+		if (x->missing == NULL)
+			return owner ? xasprintf(_("Not answered yet; %s answers it."), owner) :
+			    xstrdup(_("Not answered yet."));
+		return n > 1 ? xasprintf(P_("\"%s\" and %zu more question are not answered.",
+		    "\"%s\" and %zu more questions are not answered.", n - 1),
+		    text_in(&x->missing->prompt, lang), n - 1) :
+		    xasprintf(_("\"%s\" is not answered."), text_in(&x->missing->prompt, lang));
+	case ITEM_UNKNOWN:
+		if (x->handoff != NULL && who != NULL) {
+			at = handoff_at(d, x->handoff, lang);
+			r = xasprintf(_("\"%s\" is answered \"don't know\": waiting on %s, to whom it is handed off (%s)."),
+			    text_in(&x->unknown->prompt, lang), who, at);
+			free(at);
+			return r;
+		}
+		return who ? xasprintf(_("\"%s\" is answered \"don't know\": waiting on %s to find out."),
+		    text_in(&x->unknown->prompt, lang), who) :
+		    xasprintf(_("\"%s\" is answered \"don't know\": find out who knows."),
 		    text_in(&x->unknown->prompt, lang));
-	return xstrdup(_("The answers stand in the way; see the notes."));
+	case ITEM_NOT_MET:
+		if (x->item->help.s[LANG_DA] != NULL)
+			return xasprintf(_("The answers do not meet it. What it takes: %s"),
+			    text_in(&x->item->help, lang));
+		if (x->nnotes > 0)
+			return xstrdup(x->by_condition ?
+			    _("The answers rule it out for now: see the notes for what to do.") :
+			    _("The answers do not meet it: see the notes for what to do."));
+		return owner ? xasprintf(_("The answers do not meet it: %s must settle what to do."), owner) :
+		    xstrdup(_("The answers do not meet it: settle what to do before going on."));
+	case ITEM_AWAITING:
+		at = handoff_at(d, x->handoff, lang);
+		r = xasprintf(_("Handed off to %s (%s): awaiting their answer or review."),
+		    who ? who : x->handoff->role, at);
+		free(at);
+		return r;
+	case ITEM_NA:
+		return na_reason(d, x, lang);
+	default:
+		return NULL;
+	}
 }
 
 /* When the typed contract value and the one worked out from the
@@ -448,8 +615,20 @@ asks_contract(const struct xitem *x)
 char *
 xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang)
 {
+	char *notes = xitem_notes(d, x, lang), *reason = xitem_reason(d, x, lang), *r;
+
+	if (notes == NULL || reason == NULL)
+		return notes ? notes : reason;
+	r = xasprintf("%s\n%s", notes, reason);
+	free(notes);
+	free(reason);
+	return r;
+}
+
+char *
+xitem_notes(const struct export_data *d, const struct xitem *x, enum lang lang)
+{
 	struct strbuf sb = STRBUF_INIT;
-	char *reason = xitem_reason(d, x, lang);
 	char *contract = asks_contract(x) ? xcontract_text(d->snap->progress, lang) : NULL;
 	size_t i;
 
@@ -461,12 +640,6 @@ xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang
 		if (sb.len > 0)
 			sb_addc(&sb, '\n');
 		sb_add(&sb, text_in(&x->notes[i]->text, lang));
-	}
-	if (reason != NULL) {
-		if (sb.len > 0)
-			sb_addc(&sb, '\n');
-		sb_add(&sb, reason);
-		free(reason);
 	}
 	if (sb.len == 0)
 		return NULL;
@@ -629,4 +802,143 @@ xsignoff_of(const struct review_role *rr, const struct checklist *cl)
 		if (rr->subjects[i].checklist == cl)
 			return true;
 	return false;
+}
+
+/* The cover */
+
+static void
+fact_add(struct xfacts *f, const char *label, char *value)
+{
+	if (value == NULL)
+		return;
+	f->v = xreallocarray(f->v, f->n + 1, sizeof(*f->v));
+	f->v[f->n].label = label;
+	f->v[f->n].value = value;
+	f->n++;
+}
+
+void
+xfacts_free(struct xfacts *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->v[i].value);
+	free(f->v);
+	f->v = NULL;
+	f->n = 0;
+}
+
+char *
+xthreshold_text(const struct export_data *d, enum lang lang)
+{
+	const struct fact *f = legal_fact(d->content, "udbudsgraense");
+	const struct fact_value *v = f ? legal_value_on(f, d->today) : NULL;
+	char *amount, *eu, *r;
+
+	amount = value_format_amount((int64_t)legal_threshold(d->content, d->settings,
+	    d->today, NULL), lang);
+	if (v == NULL)
+		return amount;
+	if (d->settings != NULL && d->settings->threshold_set) {
+		eu = value_format_amount((int64_t)v->value, lang);
+		r = strcmp(eu, amount) == 0 ? xstrdup(amount) :
+		    xasprintf(_("%s (set by the region; the EU threshold is %s)"), amount, eu);
+		free(eu);
+	} else {
+		r = xasprintf(_("%s (EU threshold %.4s–%.4s, %s)"), amount, v->from,
+		    v->until ? v->until : v->from, f->law);
+	}
+	free(amount);
+	return r;
+}
+
+void
+xcover(const struct export_data *d, enum lang lang, struct xfacts *out)
+{
+	char when[17], day[11], *date;
+	const char *checked;
+	size_t unchecked = 0;
+
+	memset(out, 0, sizeof(*out));
+	fact_add(out, _("Project"), xstrdup(d->snap->project->name));
+	fact_add(out, _("Tracks"), xtracks_text(d, lang));
+	if (d->settings != NULL && d->settings->organisation != NULL)
+		fact_add(out, _("Organisation"), xstrdup(d->settings->organisation));
+	clock_local(d->now, when);
+	clock_day(d->now, day);
+	date = xdate_text(day, lang);
+	/* L10N: when an export was made: "23.11.2026 kl. 11:00". */
+	fact_add(out, _("Exported"), xasprintf(_("%s at %s"), date, when + 11));
+	free(date);
+	if (d->user != NULL || d->account != NULL)
+		fact_add(out, _("Exported by"), record_who(d->user, d->account));
+	fact_add(out, _("Program"), xstrdup("airejse " VERSION));
+	if ((checked = legal_checked(d->content, d->today, &unchecked)) != NULL) {
+		char *c = xdate_text(checked, lang);
+
+		fact_add(out, _("Legal content last checked"), unchecked == 0 ? c :
+		    xasprintf(P_("%s (%zu not checked against the legal text)",
+		    "%s (%zu not checked against the legal text)", unchecked), c, unchecked));
+		if (unchecked != 0)
+			free(c);
+	}
+	fact_add(out, _("Tender threshold"), xthreshold_text(d, lang));
+}
+
+/* "Done: 2 · Not answered: 7 · ...": every state, or with pending only
+ * those that need work. */
+static char *
+counts_text(const size_t count[ITEM__STATES], bool pending)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int s;
+
+	for (s = 0; s < ITEM__STATES; s++) {
+		if (pending && !item_state_pending((enum item_state)s))
+			continue;
+		if (sb.len > 0)
+			sb_add(&sb, " · ");
+		sb_addf(&sb, "%s: %zu", item_state_label((enum item_state)s), count[s]);
+	}
+	return sb_detach(&sb);
+}
+
+void
+xcounts(const struct export_data *d, const struct export_opts *o, struct xfacts *out)
+{
+	size_t i, count[ITEM__STATES];
+	bool all = o->what.part == EXPORT_ALL;
+
+	memset(out, 0, sizeof(*out));
+	if (all || o->what.part == EXPORT_ACTION_PLAN) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < d->nactions; i++)
+			if (d->actions[i].item != NULL)
+				count[d->actions[i].item->state]++;
+		fact_add(out, _("Action plan"), counts_text(count, true));
+	}
+	for (i = 0; i < d->nchecklists; i++) {
+		const struct xchecklist *xc = &d->checklists[i];
+
+		if (xc->checklist->layout != CLAYOUT_TABLE ||
+		    (!all && xc->checklist != o->what.checklist))
+			continue;
+		fact_add(out, xchecklist_title(d, xc->checklist, o->lang),
+		    counts_text(xc->count, false));
+	}
+}
+
+void
+xlegend(const struct export_opts *o, struct xfacts *out)
+{
+	int s;
+
+	memset(out, 0, sizeof(*out));
+	if (o->what.part == EXPORT_HANDOFF || (o->what.part == EXPORT_CHECKLIST &&
+	    o->what.checklist->layout != CLAYOUT_TABLE))
+		return;
+	for (s = 0; s < ITEM__STATES; s++)
+		fact_add(out, item_state_label((enum item_state)s),
+		    xstrdup(item_state_legend((enum item_state)s)));
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Exports as an Excel workbook (libxlsxwriter): one sheet per part, a
- * header row with frozen panes and a filter, column widths that fit,
- * amounts as numbers in a kroner format and dates as dates. Each sheet
- * prints: A4 landscape, as wide as one page, the header row on every
- * page, the sheet and "page n of m" in the footer. */
+/* Exports as an Excel workbook (libxlsxwriter): a cover sheet first,
+ * then one sheet per part, a header row with frozen panes and a
+ * filter, column widths that fit, amounts as numbers in a kroner format
+ * and dates as dates. Each sheet prints: A4 landscape, as wide as one
+ * page, the header row on every page, the sheet and "page n of m" in
+ * the footer. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -124,6 +125,7 @@ xl_open(char **cause)
 
 struct formats {
 	lxw_format	*header;
+	lxw_format	*label;		/* the cover's labels */
 	lxw_format	*text;
 	lxw_format	*amount;
 	lxw_format	*number;
@@ -147,6 +149,8 @@ make_formats(lxw_workbook *wb, enum lang lang, struct formats *f)
 	xl.format_set_bold(f->header);
 	xl.format_set_bottom(f->header, LXW_BORDER_THIN);
 	xl.format_set_bg_color(f->header, 0xE0E0E0);
+	f->label = new_format(wb);
+	xl.format_set_bold(f->label);
 	f->text = new_format(wb);
 	f->amount = new_format(wb);
 	/* Format codes use ',' and '.' in the file; Excel shows them in the
@@ -271,25 +275,86 @@ write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struct xcell *x,
 	return xl.worksheet_write_string(ws, r, c, x->text, f->text);
 }
 
-/* A4 landscape, one page wide (as many long as it takes), narrow
- * margins, the header row on every page, "page n of m" below. */
+/* A4, one page wide (as many long as it takes), narrow margins, "page
+ * n of m" below; a table in landscape with its header row on every
+ * page (the cover stays upright). */
 static lxw_error
-print_setup(lxw_worksheet *ws)
+print_setup(lxw_worksheet *ws, bool table)
 {
 	char *footer;
 	lxw_error err;
 
 	xl.worksheet_set_paper(ws, XLSX_PAPER_A4);
-	xl.worksheet_set_landscape(ws);
+	if (table)
+		xl.worksheet_set_landscape(ws);
 	xl.worksheet_fit_to_pages(ws, 1, 0);
 	xl.worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-	if ((err = xl.worksheet_repeat_rows(ws, 0, 0)) != LXW_NO_ERROR)
+	if (table && (err = xl.worksheet_repeat_rows(ws, 0, 0)) != LXW_NO_ERROR)
 		return err;
 	/* &A is the sheet's name. */
 	/* L10N: an xlsx page's footer: &P is the page, &N the count; keep both. */
 	footer = xasprintf("&L&A&R%s", _("Page &P of &N"));
 	err = xl.worksheet_set_footer(ws, footer);
 	free(footer);
+	return err;
+}
+
+/* One group of the cover from row *r on: its heading (when given), a
+ * row per fact, then an empty row. */
+static lxw_error
+cover_group(lxw_worksheet *ws, lxw_row_t *r, const char *heading, const struct xfacts *fs,
+    const struct formats *f)
+{
+	lxw_error err = LXW_NO_ERROR;
+	size_t i;
+
+	if (fs->n == 0)
+		return err;
+	if (heading != NULL)
+		err = xl.worksheet_write_string(ws, (*r)++, 0, heading, f->header);
+	for (i = 0; i < fs->n && err == LXW_NO_ERROR; i++) {
+		err = xl.worksheet_write_string(ws, *r, 0, fs->v[i].label, f->label);
+		if (err == LXW_NO_ERROR)
+			err = xl.worksheet_write_string(ws, *r, 1, fs->v[i].value, f->text);
+		(*r)++;
+	}
+	(*r)++;
+	return err;
+}
+
+/* The first sheet: what the workbook is of, when and by whom it was
+ * made, the legal footing, the counts by state and the legend. The
+ * columns have fixed widths, so the file does not change shape with
+ * the length of a name. */
+static lxw_error
+write_cover(lxw_workbook *wb, const struct export_data *d, const struct export_opts *o,
+    const struct formats *f)
+{
+	/* L10N: the name of the first sheet of an xlsx export. */
+	lxw_worksheet *ws = xl.workbook_add_worksheet(wb, _("Cover"));
+	lxw_error err;
+	lxw_row_t r = 0;
+	struct xfacts fs;
+
+	if (ws == NULL)
+		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	err = print_setup(ws, false);
+	if (err == LXW_NO_ERROR)
+		err = xl.worksheet_set_column(ws, 0, 0, 32, NULL);
+	if (err == LXW_NO_ERROR)
+		err = xl.worksheet_set_column(ws, 1, 1, 90, NULL);
+	xcover(d, o->lang, &fs);
+	if (err == LXW_NO_ERROR)
+		err = cover_group(ws, &r, NULL, &fs, f);
+	xfacts_free(&fs);
+	xcounts(d, o, &fs);
+	if (err == LXW_NO_ERROR)
+		err = cover_group(ws, &r, _("Where it stands"), &fs, f);
+	xfacts_free(&fs);
+	xlegend(o, &fs);
+	if (err == LXW_NO_ERROR)
+		err = cover_group(ws, &r, _("What the states mean"), &fs, f);
+	xfacts_free(&fs);
 	return err;
 }
 
@@ -330,7 +395,7 @@ write_sheet(lxw_workbook *wb, const struct xsheet *s, const struct formats *f)
 	if (err == LXW_NO_ERROR)
 		err = xl.worksheet_autofilter(ws, 0, 0, (lxw_row_t)s->nrows, XCOL__COUNT - 1);
 	if (err == LXW_NO_ERROR)
-		err = print_setup(ws);
+		err = print_setup(ws, true);
 	return err;
 }
 
@@ -363,6 +428,7 @@ export_xlsx(const struct export_data *d, const struct export_opts *o, const char
 	/* The same data gives the same file. */
 	props.created = (time_t)d->now;
 	xl.workbook_set_properties(wb, &props);
+	err = write_cover(wb, d, o, &f);
 	for (i = 0; i < n && err == LXW_NO_ERROR; i++)
 		err = write_sheet(wb, &v[i], &f);
 	export_sheets_free(v, n);

@@ -81,12 +81,26 @@ role_contact(struct export_data *d, const struct role *r)
 	return d->contacts[i];
 }
 
+/* The role a "ved ikke" to q waits on: the role of a hand-off rule that
+ * asks q (the one who would know), else the item's owner. */
+static const struct role *
+role_asked(const struct content *c, const struct question *q, const struct role *owner)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->nhandoffs; i++)
+		for (j = 0; j < c->handoffs[i]->nquestions; j++)
+			if (c->handoffs[i]->questions[j] == q)
+				return c->handoffs[i]->role;
+	return owner;
+}
+
 static void
 derive_item(struct export_data *d, const struct citem *it, struct xitem *x)
 {
 	const struct progress *pr = d->snap->progress;
 	size_t i;
-	bool all = true;
+	bool all = true, done;
 
 	memset(x, 0, sizeof(*x));
 	x->item = it;
@@ -105,6 +119,8 @@ derive_item(struct export_data *d, const struct citem *it, struct xitem *x)
 			all = false;
 		if (a.kind == ANSWER_DONTKNOW && x->unknown == NULL)
 			x->unknown = a.q;
+		if (a.kind == ANSWER_NONE && x->missing == NULL)
+			x->missing = a.q;
 	}
 	x->notes = xcalloc(it->nnotes ? it->nnotes : 1, sizeof(*x->notes));
 	for (i = 0; i < it->nnotes; i++)
@@ -112,19 +128,31 @@ derive_item(struct export_data *d, const struct citem *it, struct xitem *x)
 			x->notes[x->nnotes++] = &it->notes[i];
 	if (x->nanswers == 0 || !progress_holds(pr, &it->when)) {
 		x->state = ITEM_NA;
+		x->na_by_item = x->nanswers > 0;
 		return;
 	}
 	x->handoff = open_handoff_on(d, it->questions, it->nquestions);
 	x->by_condition = it->blocked.expr != NULL && progress_holds(pr, &it->blocked);
-	/* An answer that rules the item out wins over one that completes it. */
-	if (x->by_condition)
-		x->state = ITEM_BLOCKED;
-	else if ((it->done.expr != NULL ? progress_holds(pr, &it->done) : all) && x->handoff == NULL)
+	done = it->done.expr != NULL ? progress_holds(pr, &it->done) : all;
+	/* An answer that rules the item out wins over one that completes
+	 * it; a "ved ikke" waits on whoever would know, before a hand-off
+	 * on answered questions waits on its role's review. */
+	if (x->by_condition) {
+		x->state = ITEM_NOT_MET;
+	} else if (done && x->handoff == NULL) {
 		x->state = ITEM_DONE;
-	else if (x->unknown != NULL || x->handoff != NULL)
-		x->state = ITEM_BLOCKED;
-	else
+	} else if (x->unknown != NULL) {
+		x->state = ITEM_UNKNOWN;
+		x->waiting_on = x->handoff ? content_role(d->content, x->handoff->role) :
+		    role_asked(d->content, x->unknown, x->owner);
+	} else if (x->handoff != NULL) {
+		x->state = ITEM_AWAITING;
+		x->waiting_on = content_role(d->content, x->handoff->role);
+	} else if (all) {
+		x->state = ITEM_NOT_MET;
+	} else {
 		x->state = ITEM_OPEN;
+	}
 }
 
 static void
@@ -278,7 +306,7 @@ derive_actions(struct export_data *d)
 			const struct xitem *x = &xc->items[j];
 			bool dup = false;
 
-			if (x->state != ITEM_OPEN && x->state != ITEM_BLOCKED)
+			if (!item_state_pending(x->state))
 				continue;
 			for (k = 0; k < n && !dup; k++)
 				dup = v[k].a.item != NULL && same_work(v[k].a.item, x);
@@ -398,6 +426,9 @@ export_load(struct action *a, int64_t id, struct export_data **out, char **cause
 	}
 	action_read_end(a);
 	*out = export_derive(a->content, a->settings, snap, hist, nhist, hev, nhev, clock_now());
+	/* Who exported, for the cover, as the history records a change. */
+	(*out)->user = a->user ? xstrdup(a->user) : NULL;
+	(*out)->account = store_account(a->store) ? xstrdup(store_account(a->store)) : NULL;
 	/* The sign-offs as they stand. */
 	if (rc == 0 && (rc = store_reviews(a->store, id, &(*out)->reviews, &(*out)->nreviews,
 	    cause)) == 0) {
@@ -451,6 +482,8 @@ export_free(struct export_data *d)
 	review_board_free(d->board);
 	reviews_free(d->reviews, d->nreviews);
 	snapshot_free(d->snap);
+	free(d->user);
+	free(d->account);
 	free(d);
 }
 

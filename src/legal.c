@@ -724,6 +724,35 @@ legal_refs_text(const struct strlist *l, const char *sep)
 	return sb_detach(&sb);
 }
 
+const char *
+legal_checked(const struct content *c, const char *day, size_t *unchecked)
+{
+	const char *oldest = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->ndates; i++) {
+		const struct legal_date *dt = c->dates[i];
+
+		if (dt->checked == NULL)
+			continue;
+		if (oldest == NULL || strcmp(dt->checked, oldest) < 0)
+			oldest = dt->checked;
+		n += strcmp(legal_source_kind(dt->source_kind, dt->source), "legal") != 0;
+	}
+	for (i = 0; i < c->nfacts; i++) {
+		const struct fact_value *v = legal_value_on(c->facts[i], day);
+
+		if (v == NULL || v->checked == NULL)
+			continue;
+		if (oldest == NULL || strcmp(v->checked, oldest) < 0)
+			oldest = v->checked;
+		n += strcmp(legal_source_kind(v->source_kind, v->source), "legal") != 0;
+	}
+	if (unchecked != NULL)
+		*unchecked = n;
+	return oldest;
+}
+
 /* Filling */
 
 static char *

@@ -127,6 +127,12 @@ store_set_account(struct store *s, const char *account)
 }
 
 const char *
+store_account(const struct store *s)
+{
+	return s->account;
+}
+
+const char *
 store_path(const struct store *s)
 {
 	return s->path;

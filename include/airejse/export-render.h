@@ -46,9 +46,12 @@ const char *xchecklist_title(const struct export_data *d, const struct checklist
 char *xanswer_text(const struct xanswer *x, enum lang lang);
 /* "Title (track/step)", or NULL when there is no step. */
 char *xstep_text(const struct step *st, enum lang lang);
-/* Why an item is blocked, or NULL. */
+/* What is missing for an item to be done, naming the role it waits on
+ * and what to do, or why it does not apply; NULL when done. */
 char *xitem_reason(const struct export_data *d, const struct xitem *x, enum lang lang);
-/* The item's notes and reason, one per line, or NULL. */
+/* The item's notes (and the contract value's sum), one per line, or NULL. */
+char *xitem_notes(const struct export_data *d, const struct xitem *x, enum lang lang);
+/* Its notes, then its reason, one per line, or NULL. */
 char *xitem_remarks(const struct export_data *d, const struct xitem *x, enum lang lang);
 /* When the typed and the worked-out contract value differ: which is used
  * and the sum; NULL otherwise. */
@@ -83,6 +86,33 @@ char *xlegal_text(const struct strlist *l);
 /* The item's legal references and those of its questions that apply,
  * each once, or NULL. */
 char *xitem_legal_text(const struct xitem *x);
+
+/* A label and its value, for people. */
+struct xfact {
+	const char	*label;		/* static, or owned by the model */
+	char		*value;		/* owned */
+};
+
+struct xfacts {
+	struct xfact	*v;
+	size_t		 n;
+};
+
+/* The cover every format starts with: the project, its tracks, the
+ * organisation, when and by whom it was exported, the program's
+ * version, when the legal content was last checked and the tender
+ * threshold in force. */
+void xcover(const struct export_data *d, enum lang lang, struct xfacts *out);
+/* Counts by state of each checklist (and of the action plan) the
+ * export shows states of, one per line, labelled by its title; none
+ * when it shows none. */
+void xcounts(const struct export_data *d, const struct export_opts *o, struct xfacts *out);
+/* The legend of the states, label and meaning, when the export shows
+ * states; empty otherwise. */
+void xlegend(const struct export_opts *o, struct xfacts *out);
+void xfacts_free(struct xfacts *f);
+/* The tender threshold on the export's day, and where it comes from. */
+char *xthreshold_text(const struct export_data *d, enum lang lang);
 
 /* The document operations of Markdown and HTML. Texts are raw; each
  * renderer escapes them. state is an enum item_state, or -1 for none. */

@@ -79,11 +79,14 @@ struct export_choice {
 	const char		*label;	/* for people, in the given language */
 };
 
-/* The state of a checklist item, derived from the answers. */
+/* The state of a checklist item, derived from the answers: each says
+ * what is missing (export-text.c has the labels and the legend). */
 enum item_state {
 	ITEM_DONE,
-	ITEM_OPEN,
-	ITEM_BLOCKED,
+	ITEM_OPEN,		/* a question it rests on has no answer */
+	ITEM_UNKNOWN,		/* a question is answered "ved ikke": waiting on a role */
+	ITEM_NOT_MET,		/* answered, but the answers do not meet it */
+	ITEM_AWAITING,		/* handed off: awaiting a role's answer or review */
 	ITEM_NA,		/* not applicable */
 	ITEM__STATES
 };
@@ -108,10 +111,13 @@ struct xitem {
 	size_t			 nanswers;
 	const struct cnote	**notes;	/* the notes whose condition holds */
 	size_t			 nnotes;
-	/* Why it is blocked (any may be set): */
+	/* Why it is not done (any may be set): */
 	const struct handoff	*handoff;	/* an open hand-off on its questions */
 	const struct question	*unknown;	/* a question answered "don't know" */
+	const struct question	*missing;	/* the first question with no answer */
 	bool			 by_condition;	/* its 'blocked' condition holds */
+	const struct role	*waiting_on;	/* ITEM_UNKNOWN, ITEM_AWAITING: who */
+	bool			 na_by_item;	/* ITEM_NA: its own condition fails */
 };
 
 struct xchecklist {
@@ -185,6 +191,10 @@ struct export_data {
 	struct review		*reviews;	/* owned; the project's, oldest first */
 	size_t			 nreviews;
 	struct review_board	*board;		/* owned: each role's review (review.h) */
+	/* Who exported, for the cover: the name given and the account
+	 * (record_who); NULL when not known (tests). Owned. */
+	char			*user;
+	char			*account;
 };
 
 struct export_opts {
@@ -260,6 +270,10 @@ int export_write_file(const struct export_data *d, const struct export_opts *o,
 /* Labels for people, in the program's current language. */
 const char *item_state_name(enum item_state s);		/* "done", "open", ... */
 const char *item_state_label(enum item_state s);
+/* What the state means, one sentence for the legend. */
+const char *item_state_legend(enum item_state s);
+/* Whether the item still needs work (not done, not inapplicable). */
+bool item_state_pending(enum item_state s);
 
 /* Escaping, shared by the renderers and tested on their own. Each
  * returns a new string the caller frees. */

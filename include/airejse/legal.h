@@ -31,6 +31,13 @@ const struct fact_value *legal_value_on(const struct fact *f, const char *day);
 double legal_threshold(const struct content *c, const struct settings *s,
     const char *day, const struct fact_value **from_fact);
 
+/* The date the legal content was last checked, as of day: the oldest
+ * 'checked' of the legal dates and of the facts' values in force on day
+ * (a reader can trust nothing fresher), or NULL when there is none.
+ * *unchecked (may be NULL) gets how many of those were not checked
+ * against the legal text itself (legal_source_kind). */
+const char *legal_checked(const struct content *c, const char *day, size_t *unchecked);
+
 /* The checks that need no clock, run on content once loaded (by the
  * program and by validate): facts well
  * formed (values sorted, not overlapping, known source kinds, CELEX

@@ -51,6 +51,7 @@ void store_close(struct store *s);
 /* The operating-system account that makes the changes through s,
  * recorded beside the user's name with each (NULL: none known). */
 void store_set_account(struct store *s, const char *account);
+const char *store_account(const struct store *s);
 
 const char *store_path(const struct store *s);
 /* False when opened read-only or the file cannot be written. */

@@ -104,7 +104,7 @@ state 2 ai-act registrering "Not applicable"
 state 2 ai-act fria "Not applicable"
 skips 2 ai49_registrering
 skips 2 ai27_fria
-state 2 ai-act brugsanvisning Open
+state 2 ai-act brugsanvisning "Not answered"
 asks 2 ai26_tilsyn
 
 # An Annex III system at a region (a public body): a FRIA before first use,
@@ -119,9 +119,9 @@ asks 3 ai27_fria
 run 0 A answer 3 ai27_fria ja
 asks 3 ai27_meddelt
 raised 3 jurist-ai-forordningen	# it asks the FRIA, so the item waits for it
-state 3 ai-act fria Blocked
+state 3 ai-act fria "Awaiting review"
 run 0 A handoff 3 jurist-ai-forordningen --state answered
-state 3 ai-act fria Open
+state 3 ai-act fria "Not answered"
 run 0 A answer 3 ai27_meddelt ja
 state 3 ai-act fria Done
 run 0 A answer 3 bilag_iii_omraade kritisk-infrastruktur
@@ -191,7 +191,7 @@ skips 7 tilsagn_dato
 quiet 7 indkoeb-kontrakt
 quiet 7 indkoeb-under-taerskel
 run 0 A answer 7 kontrakt_underskrevet 2027-03-01
-state 7 indkoeb kontrakt Blocked
+state 7 indkoeb kontrakt "Not met"
 note 7 indkoeb kontrakt "only once the tender has been decided"
 run 0 A answer 7 udbud_afgjort ja
 waits 7 faerdigt-produkt indkoeb-produktet null
@@ -232,7 +232,7 @@ done
 waits "$n" faerdigt-produkt prospektiv-validering "$patients"
 waits "$n" faerdigt-produkt indkoeb-produktet "$buy"
 raised "$n" mdr-ingen-vej
-state "$n" mdr ce-maerke Blocked
+state "$n" mdr ce-maerke "Not met"
 # A notified clinical investigation is a route for the trial, not for buying.
 run 0 A answer "$n" godkendelser klinisk-afproevning-lmst,videnskabsetisk
 waits "$n" faerdigt-produkt prospektiv-validering null
@@ -288,7 +288,7 @@ run 0 A answer "$n" lovgivning_mdr_ivdr mdr
 run 0 A answer "$n" risikoklasse klasse-iia
 run 0 A answer "$n" bemyndiget_organ nej
 raised "$n" mdr-klasse-modstrid
-state "$n" mdr forordning-og-klasse Blocked
+state "$n" mdr forordning-og-klasse "Not met"
 note "$n" mdr forordning-og-klasse "Contradiction"
 run 0 A answer "$n" bemyndiget_organ ja
 quiet "$n" mdr-klasse-modstrid
@@ -338,7 +338,7 @@ for t in ny-ide faerdigt-produkt rsd-indkoeb; do
 	raised "$n" it-ved-ikke
 	# Validation started without agreed acceptance criteria is flagged.
 	run 0 A answer "$n" retrospektiv_resultat "Sensitivitet 0,88 på 300 skanninger."
-	state "$n" indkoeb acceptkriterier Blocked
+	state "$n" indkoeb acceptkriterier "Not met"
 	run 0 A answer "$n" acceptkriterier "Sensitivitet mindst 0,90."
 	state "$n" indkoeb acceptkriterier Done
 done

@@ -50,22 +50,22 @@ asks 1 mdr-ce ce_status
 asks 1 mdr-ce mdr_udi_eudamed
 asks 1 skaler-produktet mdr_pms
 for q in art55_ikke_overfoert $inhouse; do skips 1 "$q"; done
-state 1 kvalitetsstyring Open
+state 1 kvalitetsstyring "Not answered"
 state 1 art55-b "Not applicable"
 
 run 0 A answer 1 mdr_qms ja
 state 1 kvalitetsstyring Done
 run 0 A answer 1 ce_status under-vurdering
-state 1 ce-maerkning Blocked	# the MDR team's hand-off on the CE plan is open
+state 1 ce-maerkning "Awaiting review"	# the MDR team's hand-off on the CE plan is open
 # Its questions were answered another way (at a meeting): --yes.
 run 0 A handoff 1 mdr-ce-plan --state answered --yes
-state 1 ce-maerkning Open
+state 1 ce-maerkning "Not answered"
 run 0 A answer 1 ce_status ce-maerket
 state 1 ce-maerkning Done
 run 0 A answer 1 mdr_pms "ved ikke"
 contains "$out" "mdr-standardvej"
-state 1 pms Blocked
-state 1 kvalitetsstyring Blocked	# the hand-off asks the whole route
+state 1 pms Unknown	# "ved ikke": waiting on the MDR team
+state 1 kvalitetsstyring "Awaiting review"	# the hand-off asks the whole route
 run 0 A answer 1 mdr_pms ja
 contains "$out" "mdr-standardvej"
 state 1 pms Done
@@ -81,14 +81,14 @@ asks 1 design-brugerfladen art55_fremstilling
 asks 1 mdr-ce art55_begrundelse
 asks 1 skaler-produktet art55_erfaringer
 state 1 kvalitetsstyring "Not applicable"
-state 1 art55-b Blocked	# the MDR team has its in-house hand-off
+state 1 art55-b "Awaiting review"	# the MDR team has its in-house hand-off
 
 # ... but passes it to another legal entity: the exemption cannot apply.
 run 0 A answer 1 art55_ikke_overfoert nej
 for q in $inhouse; do skips 1 "$q"; done
 asks 1 skab-produktet mdr_qms
 asks 1 mdr-ce ce_plan
-state 1 art55-a Blocked
+state 1 art55-a "Not met"	# the exemption is ruled out
 state 1 art55-b "Not applicable"
 state 1 kvalitetsstyring Done
 

@@ -14,10 +14,11 @@ A() { "$AIREJSE" --db export.db "$@"; }
 run 0 A export 1 -o all.docx
 unzip -t all.docx >/dev/null || fail "all.docx is not a valid zip file"
 doc=$(unzip -p all.docx word/document.xml)
-# One title, a Heading 1 per part (six of them), sections below.
+# One title, a Heading 1 per part (six of them) and for the cover's
+# counts by state and legend, sections below.
 [ "$(echo "$doc" | grep -o '<w:pStyle w:val="Title" />' | wc -l)" -eq 1 ] || fail "not one title"
 h1=$(echo "$doc" | grep -o '<w:pStyle w:val="Heading1" />' | wc -l)
-[ "$h1" -eq 6 ] || fail "$h1 parts as Heading 1, expected 6"
+[ "$h1" -eq 8 ] || fail "$h1 parts as Heading 1, expected 8"
 echo "$doc" | grep -q '<w:pStyle w:val="Heading2" />' || fail "no Heading 2"
 contains "$(unzip -p all.docx word/styles.xml)" 'w:val="da-DK"'
 # The headings as pandoc reads them back: parts and their sections.

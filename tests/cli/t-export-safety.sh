@@ -32,7 +32,7 @@ contains "$html" "<meta http-equiv=\"Content-Security-Policy\" content=\"default
 contains "$html" "@media print"
 # Only the page's own tags.
 for tag in $(grep -o '<[a-zA-Z!][a-zA-Z0-9]*' all.html | sort -u); do
-	case " <!DOCTYPE <body <dd <div <dl <dt <h1 <h2 <h3 <head <html <li <meta <p <span <style <title <ul " in
+	case " <!DOCTYPE <body <br <dd <div <dl <dt <h1 <h2 <h3 <head <html <li <meta <p <span <style <title <ul " in
 	*" $tag "*) ;;
 	*) fail "unexpected tag in the HTML: $tag" ;;
 	esac

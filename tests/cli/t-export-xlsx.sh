@@ -19,7 +19,13 @@ while IFS= read -r name; do
 	len=$(printf '%s' "$name" | wc -m)
 	[ "$len" -le 31 ] || fail "sheet name '$name' is $len characters"
 done <names.txt
-i=1
+# The cover (the first sheet, t-export-cover.sh) prints upright on A4,
+# as wide as the page, with the same footer.
+x=$(unzip -p all.xlsx xl/worksheets/sheet1.xml)
+contains "$x" '<pageSetup paperSize="9" fitToHeight="0" orientation="portrait"/>'
+contains "$x" '<oddFooter>&amp;L&amp;A&amp;RSide &amp;P af &amp;N</oddFooter>'
+# Then the tables.
+i=2
 while [ "$i" -le "$n" ]; do
 	x=$(unzip -p all.xlsx "xl/worksheets/sheet$i.xml")
 	contains "$x" '<pageSetUpPr fitToPage="1"/>'
@@ -36,8 +42,8 @@ while [ "$i" -le "$n" ]; do
 done
 # The header row is repeated on every printed page of every sheet.
 titles=$(echo "$wb" | grep -o '<definedName name="_xlnm.Print_Titles"[^<]*' | grep -c '!\$1:\$1$')
-[ "$titles" -eq "$n" ] || fail "$titles of $n sheets repeat their header row"
+[ "$titles" -eq $((n - 1)) ] || fail "$titles of $((n - 1)) tables repeat their header row"
 # English footer in English.
 run 0 A --lang en export 1 --what mdr -o mdr.xlsx
-contains "$(unzip -p mdr.xlsx xl/worksheets/sheet1.xml)" 'RPage &amp;P of &amp;N'
+contains "$(unzip -p mdr.xlsx xl/worksheets/sheet2.xml)" 'RPage &amp;P of &amp;N'
 exit 0

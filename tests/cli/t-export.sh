@@ -32,7 +32,7 @@ run 66 A export 99
 run 0 A --lang en export --help
 contains "$out" "usage: airejse export"
 
-# xlsx: read it back. One sheet per checklist, a frozen header row with a
+# xlsx: read it back. A cover, then one sheet per checklist, a frozen header row with a
 # filter, amounts as numbers in a kroner format, dates as dates.
 run 0 A export 1 --what all --format xlsx -o all.xlsx
 unzip -t all.xlsx >/dev/null || fail "all.xlsx is not a valid zip file"
@@ -41,8 +41,8 @@ for s in Indkøbstjekliste MDR-tjekliste AI-forordningen "Business case (skelet)
 	contains "$wb" "name=\"$s"
 done
 n=$(unzip -l all.xlsx | grep -c 'xl/worksheets/sheet[0-9]*\.xml')
-[ "$n" -eq 6 ] || fail "expected 6 sheets, found $n"
-bc=$(unzip -p all.xlsx xl/worksheets/sheet5.xml)
+[ "$n" -eq 7 ] || fail "expected 7 sheets, found $n"
+bc=$(unzip -p all.xlsx xl/worksheets/sheet6.xml)
 contains "$bc" '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
 contains "$bc" '<autoFilter ref="A1:M'
 # 2,4 mio. kr. and 350.000 kr. are numbers, not strings.
@@ -54,7 +54,7 @@ styles=$(unzip -p all.xlsx xl/styles.xml)
 contains "$styles" 'formatCode="#,##0\ &quot;kr.&quot;"'
 contains "$styles" 'formatCode="dd.mm.yyyy"'
 # 15.10.2026 is day 46310 of Excel's calendar.
-unzip -p all.xlsx xl/worksheets/sheet2.xml | grep -q '<c r="G[0-9]*" s="[0-9]*"><v>46310</v></c>' ||
+unzip -p all.xlsx xl/worksheets/sheet3.xml | grep -q '<c r="G[0-9]*" s="[0-9]*"><v>46310</v></c>' ||
 	fail "the agreement date is not a date cell"
 run 0 A --lang en export 1 --what business-case --format xlsx -o en.xlsx
 contains "$(unzip -p en.xlsx xl/styles.xml)" 'formatCode="&quot;DKK &quot;#,##0"'
@@ -66,6 +66,8 @@ unzip -t piped.xlsx >/dev/null || fail "piped xlsx is not a valid zip file"
 # CSV: BOM, ';', CRLF, RFC 4180 quotes, formulas neutralised.
 run 0 A export 1 --what indkoeb --format csv -o tjek.csv
 [ "$(head -c 3 tjek.csv | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no BOM"
-contains "$(head -n 1 tjek.csv)" "Del;Afsnit;Id;Punkt;Status"
+# The cover's rows come first (t-export-cover.sh), then the table's header.
+contains "$(head -n 1 tjek.csv)" "Projekt;Ambient scribe – Kolding"
+contains "$(grep -m 1 '^Del;' tjek.csv)" "Del;Afsnit;Id;Punkt;Status"
 [ "$(head -n 1 tjek.csv | od -An -c | grep -c '\\r')" -ge 1 ] || fail "rows do not end in CRLF"
 exit 0

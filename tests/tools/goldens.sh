@@ -5,9 +5,11 @@
 # (git diff tests/golden) before committing it.
 : "${AIREJSE:?set AIREJSE to the program}"
 top=$(pwd)
+. "$top/tests/tools/account.sh"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/airejse-goldens-XXXXXX")
 mkdir -p "$dir/home" "$top/tests/golden/export"
-(cd "$dir" && env -i PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" TERM=dumb TZ=UTC AIREJSE_SITE_CONFIG= \
+account_setup "$dir" || exit 1
+(cd "$dir" && env -i $account_env PATH="$PATH" HOME="$dir/home" TMPDIR="$dir" TERM=dumb TZ=UTC \
     LANG=C.UTF-8 USER=tester AIREJSE="$AIREJSE" TOP="$top" AIREJSE_UPDATE_GOLDEN=1 \
     sh "$top/tests/cli/t-export-golden.sh") || { echo "goldens: failed (left in $dir)"; exit 1; }
 rm -rf "$dir"

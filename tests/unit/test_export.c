@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Exports: the escaping of each format, the state each checklist item
  * derives from the answers, and writing files without overwriting. */
+#include <jansson.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -201,6 +202,12 @@ static const char content_text[] =
     "  - id: behov\n"
     "    type: text\n"
     "    prompt: {da: Behov, en: Need}\n"
+    "  - id: maal\n"
+    "    type: text\n"
+    "    prompt: {da: Mål?, en: Goal?}\n"
+    "  - id: formaal\n"
+    "    type: text\n"
+    "    prompt: {da: Formål?, en: Purpose?}\n"
     "track:\n"
     "  id: lille\n"
     "  title: {da: Lille, en: Small}\n"
@@ -216,7 +223,7 @@ static const char content_text[] =
     "          source: kilde.txt\n"
     "          basis: practice\n"
     "          guidance: {da: Gør det, en: Do it}\n"
-    "          questions: [behov, persondata, dba, pris]\n"
+    "          questions: [behov, persondata, dba, pris, maal, formaal]\n"
     "handoffs:\n"
     "  - id: gdpr\n"
     "    role: jurist\n"
@@ -254,7 +261,17 @@ static const char content_text[] =
     "          blocked: pris > udbudsgraense\n"
     "          notes:\n"
     "            - when: pris > udbudsgraense\n"
-    "              text: {da: Udbud, en: Tender}\n";
+    "              text: {da: Udbud, en: Tender}\n"
+    "        - id: maal\n"
+    "          title: {da: Mål, en: Goal}\n"
+    "          questions: [maal]\n"
+    "        - id: formaal\n"
+    "          title: {da: Formål, en: Purpose}\n"
+    "          questions: [formaal]\n"
+    "        - id: lille-pris\n"
+    "          title: {da: Lille pris, en: Small price}\n"
+    "          questions: [pris]\n"
+    "          when: pris < 1000\n";
 
 static char *dir;
 static struct content *content;
@@ -412,29 +429,155 @@ START_TEST(states)
 	answer("persondata", "ja");
 	ck_assert_int_eq(state_of("dba", NULL), ITEM_OPEN);
 	ck_assert_int_eq(state_of("kun-dba", NULL), ITEM_OPEN);
-	/* "Don't know" blocks. */
+	/* "Don't know" waits on the role a hand-off would ask. */
 	answer("dba", "ved ikke");
-	ck_assert_int_eq(state_of("kun-dba", NULL), ITEM_BLOCKED);
-	/* No: the hand-off to the jurist is raised and blocks both. */
+	ck_assert_int_eq(state_of("kun-dba", &d), ITEM_UNKNOWN);
+	ck_assert_str_eq(d->checklists[0].items[2].waiting_on->id, "jurist");
+	export_free(d);
+	/* No: the hand-off to the jurist is raised, and both await it. */
 	answer("dba", "nej");
-	ck_assert_int_eq(state_of("kun-dba", &d), ITEM_BLOCKED);
+	ck_assert_int_eq(state_of("kun-dba", &d), ITEM_AWAITING);
 	ck_assert_ptr_nonnull(d->checklists[0].items[2].handoff);
 	ck_assert_uint_eq(d->nhandoffs, 1);
 	ck_assert_str_eq(d->handoffs[0].rule->id, "gdpr");
-	/* The action plan lists the open items and the hand-off once. */
-	ck_assert_uint_eq(d->nactions, 4);
+	/* The action plan lists the items not done and the hand-off once
+	 * (maal and formaal are not answered). */
+	ck_assert_uint_eq(d->nactions, 6);
 	export_free(d);
 	answer("dba", "ja");
 	ck_assert_int_eq(state_of("dba", NULL), ITEM_DONE);
 	ck_assert_int_eq(state_of("kun-dba", NULL), ITEM_DONE);
 	/* A condition blocks, and its note shows. */
 	answer("pris", "2 mio. kr.");
-	ck_assert_int_eq(state_of("pris", &d), ITEM_BLOCKED);
+	ck_assert_int_eq(state_of("pris", &d), ITEM_NOT_MET);
 	ck_assert(d->checklists[0].items[3].by_condition);
 	ck_assert_uint_eq(d->checklists[0].items[3].nnotes, 1);
 	export_free(d);
 	answer("pris", "100.000");
 	ck_assert_int_eq(state_of("pris", NULL), ITEM_DONE);
+}
+END_TEST
+
+static char *render(enum export_format f, const char *what);
+
+/* The item with id of d's checklist. */
+static const struct xitem *
+item_of(const struct export_data *d, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < d->checklists[0].checklist->nitems; i++)
+		if (strcmp(d->checklists[0].items[i].item->id, id) == 0)
+			return &d->checklists[0].items[i];
+	ck_abort_msg("no item %s", id);
+	return NULL;
+}
+
+/* The JSON status of item id in an export of the checklist. */
+static json_t *
+json_status(json_t *root, const char *id)
+{
+	json_t *items = json_object_get(json_array_get(json_object_get(root, "checklists"), 0),
+	    "items"), *it;
+	size_t i;
+
+	json_array_foreach(items, i, it)
+		if (strcmp(json_string_value(json_object_get(it, "id")), id) == 0)
+			return json_object_get(it, "status");
+	ck_abort_msg("no item %s in the JSON", id);
+	return NULL;
+}
+
+/* Issue 18, point 2: one project with an item in each state; each
+ * export says which state and, in words, the role it waits on, what to
+ * do or why it does not apply, in Markdown and in JSON. */
+START_TEST(statuses_say_what_is_missing)
+{
+	static const struct {
+		const char	*id;
+		enum item_state	 state;
+		const char	*md;	/* the item's line */
+		const char	*why;	/* what is missing, in words */
+		const char	*role;	/* the role it waits on, or NULL */
+	} want[] = {
+		{ "maal", ITEM_DONE, "- [x] **Goal** — Done", NULL, NULL },
+		{ "formaal", ITEM_OPEN, "- [ ] **Purpose** — Not answered",
+		    "\"Purpose?\" is not answered.", NULL },
+		{ "dba", ITEM_UNKNOWN, "- [?] **Agreement** — Unknown",
+		    "\"Agreement?\" is answered \"don't know\": waiting on Lawyer, to whom it is handed off (raised).",
+		    "jurist" },
+		{ "pris", ITEM_NOT_MET, "- [!] **Price** — Not met",
+		    "The answers rule it out for now: see the notes for what to do.", NULL },
+		{ "behov", ITEM_AWAITING, "- [~] **Need** — Awaiting review",
+		    "Handed off to Lawyer (raised): awaiting their answer or review.", "jurist" },
+		{ "lille-pris", ITEM_NA, "- [-] **Small price** — Not applicable",
+		    "Not applicable given the answers: \"Price\": DKK 6,000,000", NULL },
+	};
+	struct export_data *d = NULL;
+	char *cause = NULL, *t, *line;
+	json_t *root, *st;
+	json_error_t jerr;
+	size_t i;
+
+	answer("maal", "Kortere ventetid");
+	answer("persondata", "ja");
+	answer("dba", "ved ikke");
+	answer("behov", "Tid");
+	/* Above the threshold, and above what raises "stor" to the jurist. */
+	answer("pris", "6 mio. kr.");
+	ck_assert_int_eq(export_load(&act, project, &d, &cause), 0);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct xitem *x = item_of(d, want[i].id);
+
+		ck_assert_msg(x->state == want[i].state, "%s: state %s", want[i].id,
+		    item_state_name(x->state));
+		if (want[i].role != NULL)
+			ck_assert_str_eq(x->waiting_on->id, want[i].role);
+	}
+	export_free(d);
+
+	t = render(EXPORT_MD, "tjek");
+	ck_assert_ptr_nonnull(strstr(t, "Done: 1 · Not answered: 1 · Unknown: 2 · Not met: 1 · Awaiting review: 1 · Not applicable: 1"));
+	ck_assert_ptr_nonnull(strstr(t, "## What the states mean"));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		char *md = want[i].why ? export_md_escape(want[i].why, "", false) : NULL;
+		const char *at = strstr(t, want[i].md), *next;
+
+		ck_assert_msg(at != NULL, "no line \"%s\" in:\n%s", want[i].md, t);
+		/* The reason stands in the item's own entry. */
+		next = strstr(at + 1, "\n- ");
+		line = xstrndup(at, next ? (size_t)(next - at) : strlen(at));
+		if (md != NULL)
+			ck_assert_msg(strstr(line, md) != NULL, "%s lacks \"%s\":\n%s",
+			    want[i].id, md, line);
+		else
+			ck_assert_ptr_null(strstr(line, "What is missing"));
+		free(line);
+		free(md);
+	}
+	free(t);
+
+	t = render(EXPORT_JSON, "tjek");
+	root = json_loads(t, 0, &jerr);
+	ck_assert_msg(root != NULL, "%s", jerr.text);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		st = json_status(root, want[i].id);
+		ck_assert_str_eq(json_string_value(json_object_get(st, "code")),
+		    item_state_name(want[i].state));
+		if (want[i].why != NULL)
+			ck_assert_str_eq(json_string_value(json_object_get(st, "text")), want[i].why);
+		else
+			ck_assert(json_is_null(json_object_get(st, "text")));
+		if (want[i].role != NULL) {
+			ck_assert_str_eq(json_string_value(json_object_get(st, "role")), want[i].role);
+			ck_assert_str_eq(json_string_value(json_object_get(st, "role_name")), "Lawyer");
+		}
+	}
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(
+	    json_array_get(json_object_get(root, "checklists"), 0), "counts"), "unknown")), 2);
+	ck_assert_int_eq(json_array_size(json_object_get(root, "statuses")), ITEM__STATES);
+	json_decref(root);
+	free(t);
 }
 END_TEST
 
@@ -681,6 +824,7 @@ test_suite(void)
 	suite_add_tcase(s, esc);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, states);
+	tcase_add_test(tc, statuses_say_what_is_missing);
 	tcase_add_test(tc, one_snapshot);
 	tcase_add_test(tc, no_script_runs);
 	tcase_add_test(tc, csv_formulas);

@@ -209,6 +209,208 @@ checked_text(const struct checklist *cl, enum lang lang)
 	return r;
 }
 
+/* A table through the renderer, or as an entry per row where it has
+ * none. */
+static void
+doc_table(struct walk *k, const char *const *cells, size_t ncols, size_t nrows)
+{
+	size_t r, c;
+
+	if (k->ops->table != NULL) {
+		k->ops->table(k->w, cells, ncols, nrows);
+		return;
+	}
+	for (r = 1; r < nrows; r++) {
+		k->ops->entry_begin(k->w, -1, cells[r * ncols]);
+		for (c = 1; c < ncols; c++)
+			k->ops->fact(k->w, cells[c], cells[r * ncols + c]);
+		k->ops->entry_end(k->w);
+	}
+}
+
+/* The answer to q among the checklist's, for people, or NULL. */
+static char *
+biz_answer(const struct xchecklist *xc, const struct question *q, enum lang lang)
+{
+	size_t i, j;
+
+	for (i = 0; q != NULL && i < xc->checklist->nitems; i++)
+		for (j = 0; j < xc->items[i].nanswers; j++)
+			if (xc->items[i].answers[j].q == q)
+				return xanswer_text(&xc->items[i].answers[j], lang);
+	return NULL;
+}
+
+/* An amount, or a dash where it cannot be worked out. */
+static char *
+biz_amount(bool known, int64_t v, enum lang lang)
+{
+	return known ? value_format_amount(v, lang) : xstrdup("–");
+}
+
+static void
+biz_fact_amount(struct walk *k, char *label, bool known, int64_t v)
+{
+	fact_owned(k, label, known ? value_format_amount(v, k->lang) :
+	    xstrdup(_("cannot be worked out yet: an answer it needs is missing (below)")));
+	free(label);
+}
+
+/* The table by year: years 0 to the horizon and the totals. */
+static void
+biz_years(struct walk *k, const struct bizcase_calc *kc)
+{
+	size_t nrows = (size_t)kc->years + 3, r, c;
+	char **cells = xcalloc(nrows * XBIZ__COLS, sizeof(*cells));
+
+	for (c = 0; c < XBIZ__COLS; c++)
+		cells[c] = xstrdup(xbiz_col_label((int)c));
+	for (r = 1; r < nrows; r++) {
+		int t = r + 1 == nrows ? -1 : (int)r - 1;
+
+		for (c = 0; c < XBIZ__COLS; c++) {
+			int64_t v;
+			bool known = xbiz_cell(kc, t, (int)c, &v);
+
+			if (c == XBIZ_YEAR)
+				cells[r * XBIZ__COLS] = t < 0 ? xstrdup(_("Total")) :
+				    xasprintf(_("Year %d"), t);
+			else
+				cells[r * XBIZ__COLS + c] = biz_amount(known, v, k->lang);
+		}
+	}
+	doc_table(k, (const char *const *)cells, XBIZ__COLS, nrows);
+	for (r = 0; r < nrows * XBIZ__COLS; r++)
+		free(cells[r]);
+	free(cells);
+}
+
+/* Doing nothing, the proposal and the other way, side by side. */
+static void
+biz_alternatives(struct walk *k, const struct bizcase *b)
+{
+	enum { NC = 6 };
+	const struct bizcase_calc *rows[3] = { NULL, &b->calc, b->has_alt ? &b->alt : NULL };
+	char *cells[4 * NC];
+	size_t r, c;
+	char *proposal = xasprintf(_("The proposal: %s"), xbiz_route_label(b->route, false));
+
+	cells[0] = xstrdup(_("Alternative"));
+	cells[1] = xstrdup(_("Set-up"));
+	cells[2] = xstrdup(_("Running cost a year"));
+	cells[3] = xstrdup(_("Total cost of ownership"));
+	cells[4] = xstrdup(_("Net"));
+	cells[5] = xstrdup(_("Net present value"));
+	cells[NC] = xstrdup(_("Do nothing"));
+	cells[2 * NC] = proposal;
+	cells[3 * NC] = xstrdup(xbiz_route_label(b->route, true));
+	for (r = 0; r < 3; r++) {
+		const struct bizcase_calc *kc = rows[r];
+
+		for (c = 1; c < NC; c++) {
+			char **cell = &cells[(r + 1) * NC + c];
+
+			if (r == 0) {
+				*cell = value_format_amount(0, k->lang);
+				continue;
+			}
+			if (kc == NULL) {
+				*cell = xstrdup("–");
+				continue;
+			}
+			switch (c) {
+			case 1:
+				*cell = biz_amount(kc->has[BC_SETUP], kc->y[0].v[BC_SETUP], k->lang);
+				break;
+			case 2:
+				*cell = biz_amount(kc->has[BC_RUNNING], kc->y[1].v[BC_RUNNING], k->lang);
+				break;
+			case 3:
+				*cell = biz_amount(kc->has_tco, kc->tco, k->lang);
+				break;
+			case 4:
+				*cell = biz_amount(kc->complete, kc->net, k->lang);
+				break;
+			default:
+				*cell = biz_amount(kc->complete, kc->npv, k->lang);
+				break;
+			}
+		}
+	}
+	doc_table(k, (const char *const *)cells, NC, 4);
+	for (r = 0; r < 4 * NC; r++)
+		free(cells[r]);
+	k->ops->para(k->w, _("Doing nothing costs nothing and gains nothing: the task goes on taking the time it takes today. The other way shares the proposal's staff time and benefit; only its set-up and running cost are its own."));
+	if (!b->has_alt && !b->alt_asked) {
+		k->ops->para(k->w, _("The other way is not worked out: the project's tracks do not ask what it would cost."));
+	} else if (!b->has_alt) {
+		char *gaps = xbiz_gaps_text(b->alt_gaps, b->nalt_gaps, k->lang);
+		char *t = xasprintf(_("The other way is not worked out: %s."), gaps);
+
+		k->ops->para(k->w, t);
+		free(t);
+		free(gaps);
+	}
+}
+
+/* The business case in figures: a summary a manager reads first, the
+ * table by year, where each figure comes from, the alternatives. */
+static void
+bizcase_part(struct walk *k, const struct xchecklist *xc, int level)
+{
+	const struct settings *s = k->d->settings;
+	const struct bizcase_calc *kc;
+	struct bizcase b;
+	char *gaps, *pct;
+	int c, n;
+
+	bizcase_make(k->d->snap->progress, s, &b);
+	kc = &b.calc;
+	n = kc->years;
+	k->ops->heading(k->w, level, _("Summary"));
+	k->ops->facts_begin(k->w);
+	fact_owned(k, _("The decision asked for"), biz_answer(xc, b.decision_q, k->lang));
+	k->ops->fact(k->w, _("The proposal"), xbiz_route_label(b.route, false));
+	biz_fact_amount(k, xasprintf(P_("Total cost of ownership over %d year",
+	    "Total cost of ownership over %d years", n), n), kc->has_tco, kc->tco);
+	biz_fact_amount(k, xasprintf(P_("Benefit over %d year", "Benefit over %d years", n), n),
+	    kc->has[BC_BENEFIT], kc->total[BC_BENEFIT]);
+	biz_fact_amount(k, xasprintf(P_("Net over %d year", "Net over %d years", n), n),
+	    kc->complete, kc->net);
+	pct = xbiz_percent(b.in.discount_bp, k->lang);
+	biz_fact_amount(k, xasprintf(_("Net present value at %s a year"), pct), kc->complete,
+	    kc->npv);
+	free(pct);
+	fact_owned(k, _("Paid back"), kc->complete ? xbiz_payback_text(kc, k->lang) :
+	    xstrdup(_("cannot be worked out yet: an answer it needs is missing (below)")));
+	fact_owned(k, _("Risks"), biz_answer(xc, b.risks_q, k->lang));
+	k->ops->facts_end(k->w);
+	if ((gaps = xbiz_gaps_text(b.gaps, b.ngaps, k->lang)) != NULL) {
+		char *t = xasprintf(_("Missing for the figures: %s."), gaps);
+
+		k->ops->notice(k->w, t);
+		free(t);
+		free(gaps);
+	}
+	k->ops->heading(k->w, level, _("Year by year"));
+	biz_years(k, kc);
+	k->ops->heading(k->w, level, _("Where the figures come from"));
+	k->ops->facts_begin(k->w);
+	for (c = 0; c < BC__COLS; c++) {
+		char *from = xbiz_sources_text(&b, c, s, k->d->snap->progress, k->lang);
+
+		if (from == NULL)
+			from = xstrdup(_("(missing)"));
+		k->ops->fact(k->w, xbiz_col_label(XBIZ_SETUP + c), from);
+		free(from);
+	}
+	fact_owned(k, _("Horizon, discounting and rounding"), xbiz_basis_text(s, k->lang));
+	k->ops->facts_end(k->w);
+	k->ops->heading(k->w, level, _("Alternatives"));
+	biz_alternatives(k, &b);
+	bizcase_free(&b);
+}
+
 /* The project's regulatory calendar, the lines of the checklist's legal
  * dates only: what they require of this project, given its answers. */
 static void
@@ -249,8 +451,10 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 
 	k->ops->heading(k->w, level, xchecklist_title(k->d, cl, k->lang));
 	k->ops->para(k->w, text_in(&cl->summary, k->lang));
+	if (xbiz_checklist(cl))
+		bizcase_part(k, xc, level + 1);
 	/* A table's counts by state are on the cover. */
-	if (cl->layout == CLAYOUT_DOCUMENT &&
+	else if (cl->layout == CLAYOUT_DOCUMENT &&
 	    xc->count[ITEM_DONE] + xc->count[ITEM_NA] < cl->nitems)
 		k->ops->notice(k->w, _("Gaps are marked: fill them in by answering the questions in airejse."));
 	threshold = threshold_text(k->d, cl, k->lang);

@@ -49,6 +49,11 @@ static const char style[] =
 	"li.entry dl{margin:.3rem 0 0}li.entry dt{font-style:italic}li.entry dd{margin:0 0 .3rem 1rem}\n"
 	".gap{color:#c62828;font-style:italic}.notice{border:1px solid #c62828;padding:.4rem .7rem}\n"
 	".space{border:1px dashed #777;min-height:4rem;margin:.3rem 0}\n"
+	"table.figures{border-collapse:collapse;margin:.5rem 0;font-size:.9rem;"
+	"font-variant-numeric:tabular-nums}"
+	"table.figures th,table.figures td{border:1px solid #bbb;padding:.15rem .4rem}"
+	"table.figures td{text-align:right;white-space:nowrap}table.figures thead th{text-align:left}"
+	"table.figures tr{break-inside:avoid}\n"
 	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
 	"h2{break-after:avoid}h3{break-after:avoid}li.entry{border-left-width:.25rem}}\n";
 
@@ -212,10 +217,33 @@ html_entry_end(void *w)
 	fputs("</dl></li>\n", h->out);
 }
 
+/* The first row is the header, the first column heads its row; the
+ * figures are aligned right. */
+static void
+html_table(void *w, const char *const *cells, size_t ncols, size_t nrows)
+{
+	struct html *h = w;
+	size_t r, c;
+
+	end_entries(h);
+	fputs("<table class=\"figures\">\n", h->out);
+	for (r = 0; r < nrows; r++) {
+		fputs(r == 0 ? "<thead><tr>" : "<tr>", h->out);
+		for (c = 0; c < ncols; c++) {
+			fputs(r == 0 ? "<th scope=\"col\">" : c == 0 ? "<th scope=\"row\">" : "<td>",
+			    h->out);
+			put(h, cells[r * ncols + c]);
+			fputs(r == 0 || c == 0 ? "</th>" : "</td>", h->out);
+		}
+		fputs(r == 0 ? "</tr></thead>\n<tbody>\n" : "</tr>\n", h->out);
+	}
+	fputs("</tbody></table>\n", h->out);
+}
+
 static const struct doc_ops html_ops = {
 	html_begin, html_end, html_heading, html_para, html_notice, html_facts_begin,
 	html_fact, html_facts_end, html_entry_begin, html_answer, html_answer_space,
-	html_entry_end
+	html_entry_end, html_table
 };
 
 int

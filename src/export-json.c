@@ -260,6 +260,97 @@ jstatus(const struct export_data *d, const struct xitem *x, enum lang lang)
 	return o;
 }
 
+/* A figure in whole kroner, or null when it cannot be worked out. */
+static json_t *
+jkroner(bool known, int64_t v)
+{
+	return known ? json_integer((json_int_t)v) : json_null();
+}
+
+static json_t *
+jgaps(const struct bizcase_gap *g, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "question", json_string(g[i].id));
+		json_object_set_new(o, "kind", json_string(g[i].kind == ANSWER_DONTKNOW ?
+		    "dontknow" : "none"));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* The totals of one alternative (or the proposal). */
+static json_t *
+jbiz_totals(const struct bizcase_calc *k)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "setup", jkroner(k->has[BC_SETUP], k->total[BC_SETUP]));
+	json_object_set_new(o, "running", jkroner(k->has[BC_RUNNING], k->total[BC_RUNNING]));
+	json_object_set_new(o, "staff_time", jkroner(k->has[BC_STAFF], k->total[BC_STAFF]));
+	json_object_set_new(o, "benefit", jkroner(k->has[BC_BENEFIT], k->total[BC_BENEFIT]));
+	json_object_set_new(o, "total_cost_of_ownership", jkroner(k->has_tco, k->tco));
+	json_object_set_new(o, "net", jkroner(k->complete, k->net));
+	json_object_set_new(o, "net_present_value", jkroner(k->complete, k->npv));
+	json_object_set_new(o, "payback_year", k->complete && k->payback >= 0 ?
+	    json_integer(k->payback) : json_null());
+	return o;
+}
+
+/* The business case in figures (airejse(1) documents the shape). */
+static json_t *
+jbizcase(const struct export_data *d)
+{
+	json_t *o = json_object(), *years = json_array(), *from = json_object(), *alts;
+	struct bizcase b;
+	int t, c;
+
+	bizcase_make(d->snap->progress, d->settings, &b);
+	json_object_set_new(o, "route", json_string(b.route == BIZCASE_BUY ? "buy" : "build"));
+	json_object_set_new(o, "horizon_years", json_integer(b.calc.years));
+	json_object_set_new(o, "discount_rate_percent", json_real(b.in.discount_bp / 100.0));
+	json_object_set_new(o, "hourly_rate_staff", json_integer((json_int_t)b.in.staff_rate));
+	json_object_set_new(o, "hourly_rate_task", b.task_rate_id >= 0 ?
+	    json_integer((json_int_t)b.in.task_rate) : json_null());
+	json_object_set_new(o, "measured_saving", json_boolean(b.measured));
+	json_object_set_new(o, "complete", json_boolean(b.calc.complete));
+	for (t = 0; t <= b.calc.years; t++) {
+		json_t *y = json_object();
+
+		for (c = XBIZ_YEAR; c < XBIZ__COLS; c++) {
+			int64_t v;
+			bool known = xbiz_cell(&b.calc, t, c, &v);
+
+			json_object_set_new(y, xbiz_col_key(c), c == XBIZ_YEAR ?
+			    json_integer(t) : jkroner(known, v));
+		}
+		json_array_append_new(years, y);
+	}
+	json_object_set_new(o, "years", years);
+	json_object_set_new(o, "totals", jbiz_totals(&b.calc));
+	for (c = 0; c < BC__COLS; c++) {
+		json_t *qs = json_array();
+		size_t i;
+
+		for (i = 0; i < b.src[c].n; i++)
+			json_array_append_new(qs, json_string(b.src[c].q[i]->id));
+		json_object_set_new(from, xbiz_col_key(XBIZ_SETUP + c), qs);
+	}
+	json_object_set_new(o, "sources", from);
+	json_object_set_new(o, "missing", jgaps(b.gaps, b.ngaps));
+	alts = json_object();
+	json_object_set_new(alts, "other_way", b.has_alt ? jbiz_totals(&b.alt) : json_null());
+	json_object_set_new(alts, "other_way_missing", jgaps(b.alt_gaps, b.nalt_gaps));
+	json_object_set_new(o, "alternatives", alts);
+	bizcase_free(&b);
+	return o;
+}
+
 static json_t *
 jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang lang)
 {
@@ -275,6 +366,8 @@ jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang l
 		json_object_set_new(counts, item_state_name((enum item_state)s),
 		    json_integer((json_int_t)xc->count[s]));
 	json_object_set_new(o, "counts", counts);
+	if (xbiz_checklist(cl))
+		json_object_set_new(o, "figures", jbizcase(d));
 	for (i = 0; i < cl->nitems; i++) {
 		const struct xitem *x = &xc->items[i];
 		json_t *io = json_object(), *qs = json_array(), *notes = json_array();

@@ -162,9 +162,31 @@ md_entry_end(void *w)
 	fputc('\n', m->out);
 }
 
+/* A pipe table; the figures aligned right. */
+static void
+md_table(void *w, const char *const *cells, size_t ncols, size_t nrows)
+{
+	struct md *m = w;
+	size_t r, c;
+
+	for (r = 0; r < nrows; r++) {
+		for (c = 0; c < ncols; c++) {
+			fputs(c == 0 ? "| " : " | ", m->out);
+			put(m, cells[r * ncols + c], " ");
+		}
+		fputs(" |\n", m->out);
+		if (r == 0) {
+			for (c = 0; c < ncols; c++)
+				fputs(c == 0 ? "| --- |" : " ---: |", m->out);
+			fputc('\n', m->out);
+		}
+	}
+	fputc('\n', m->out);
+}
+
 static const struct doc_ops md_ops = {
 	md_begin, md_end, md_heading, md_para, md_notice, md_facts_begin, md_fact,
-	md_facts_end, md_entry_begin, md_answer, md_answer_space, md_entry_end
+	md_facts_end, md_entry_begin, md_answer, md_answer_space, md_entry_end, md_table
 };
 
 int

@@ -385,7 +385,8 @@ pdf_entry_end(void *w)
 
 static const struct doc_ops pdf_ops = {
 	pdf_begin, pdf_end, pdf_heading, pdf_para, pdf_notice, pdf_facts_begin, pdf_fact,
-	pdf_facts_end, pdf_entry_begin, pdf_answer, pdf_answer_space, pdf_entry_end
+	pdf_facts_end, pdf_entry_begin, pdf_answer, pdf_answer_space, pdf_entry_end,
+	NULL	/* tables: laid out as entries */
 };
 
 /* Pagination. */

@@ -170,6 +170,88 @@ signoff_rows(const struct export_data *d, struct sheetb *b, const struct checkli
 	}
 }
 
+/* A figure of the business case: an amount, or a dash that says it
+ * cannot be worked out. */
+static struct xcell *
+biz_row(struct sheetb *b, const char *section, char *id, char *title, bool known, int64_t v)
+{
+	struct xcell *r = row(b);
+
+	set(&r[XCOL_SECTION], section);
+	set_owned(&r[XCOL_ID], id);
+	set_owned(&r[XCOL_TITLE], title);
+	if (known) {
+		r[XCOL_ANSWER].type = XC_AMOUNT;
+		r[XCOL_ANSWER].num = (double)v;
+		set_owned(&r[XCOL_ANSWER], value_format_amount(v, b->lang));
+	} else {
+		set(&r[XCOL_ANSWER], "–");
+	}
+	return r;
+}
+
+/* The business case in figures, before its answers: the totals, then
+ * a row per figure and year, each with where it comes from. */
+static void
+bizcase_rows(const struct export_data *d, struct sheetb *b)
+{
+	const char *sum = _("Summary"), *years = _("Year by year");
+	const struct bizcase_calc *k;
+	struct bizcase bc;
+	enum lang l = b->lang;
+	char *from[XBIZ__COLS] = { NULL }, *pct;
+	int t, c;
+
+	bizcase_make(d->snap->progress, d->settings, &bc);
+	k = &bc.calc;
+	for (c = 0; c < BC__COLS; c++)
+		from[XBIZ_SETUP + c] = xbiz_sources_text(&bc, c, d->settings, d->snap->progress, l);
+	set_owned(&row(b)[XCOL_REMARKS], xbiz_basis_text(d->settings, l));
+	set(&b->s->cells[(b->s->nrows - 1) * XCOL__COUNT + XCOL_SECTION], sum);
+	set(&b->s->cells[(b->s->nrows - 1) * XCOL__COUNT + XCOL_TITLE],
+	    _("Horizon, discounting and rounding"));
+	biz_row(b, sum, xstrdup("tco"), xstrdup(_("Total cost of ownership")), k->has_tco, k->tco);
+	biz_row(b, sum, xstrdup("benefit"), xstrdup(_("Benefit")), k->has[BC_BENEFIT],
+	    k->total[BC_BENEFIT]);
+	biz_row(b, sum, xstrdup("net"), xstrdup(_("Net")), k->complete, k->net);
+	pct = xbiz_percent(bc.in.discount_bp, l);
+	biz_row(b, sum, xstrdup("npv"), xasprintf(_("Net present value at %s a year"), pct),
+	    k->complete, k->npv);
+	free(pct);
+	{
+		struct xcell *r = row(b);
+
+		set(&r[XCOL_SECTION], sum);
+		set(&r[XCOL_ID], "payback");
+		set(&r[XCOL_TITLE], _("Paid back"));
+		set_owned(&r[XCOL_ANSWER], k->complete ? xbiz_payback_text(k, l) : xstrdup("–"));
+		r = row(b);
+		set(&r[XCOL_SECTION], sum);
+		set(&r[XCOL_ID], "missing");
+		set(&r[XCOL_TITLE], _("Missing for the figures"));
+		set_owned(&r[XCOL_REMARKS], xbiz_gaps_text(bc.gaps, bc.ngaps, l));
+	}
+	for (t = 0; t <= k->years + 1; t++) {
+		int yr = t > k->years ? -1 : t;
+
+		for (c = XBIZ_SETUP; c < XBIZ__COLS; c++) {
+			int64_t v;
+			bool known = xbiz_cell(k, yr, c, &v);
+
+			if (yr < 0 && c == XBIZ_CUMULATIVE)
+				continue;
+			set(&biz_row(b, years, yr < 0 ? xasprintf("total/%s", xbiz_col_key(c)) :
+			    xasprintf("year-%d/%s", yr, xbiz_col_key(c)),
+			    yr < 0 ? xasprintf("%s: %s", _("Total"), xbiz_col_label(c)) :
+			    xasprintf(_("Year %d: %s"), yr, xbiz_col_label(c)), known, v)[XCOL_REMARKS],
+			    from[c]);
+		}
+	}
+	for (c = 0; c < XBIZ__COLS; c++)
+		free(from[c]);
+	bizcase_free(&bc);
+}
+
 static void
 checklist_sheet(const struct export_data *d, struct sheetb *b, const struct xchecklist *xc)
 {
@@ -177,6 +259,8 @@ checklist_sheet(const struct export_data *d, struct sheetb *b, const struct xche
 
 	b->s->name = xstrdup(xchecklist_title(d, xc->checklist, b->lang));
 	b->s->key = xstrdup(xc->checklist->id);
+	if (xbiz_checklist(xc->checklist))
+		bizcase_rows(d, b);
 	for (i = 0; i < xc->checklist->nitems; i++)
 		item_rows(d, b, &xc->items[i]);
 	signoff_rows(d, b, xc->checklist);

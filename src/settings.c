@@ -16,6 +16,40 @@ static const struct setting_def defs[SETTING__COUNT] = {
 	{ "udbudsgraense", SETTING_TENDER_THRESHOLD, 1600000 },
 };
 
+/* The business case's defaults: round figures of what an hour of each
+ * staff group costs a Danish hospital with pay, pension and overhead,
+ * five years of operation and 3.5 % a year; a site sets its own. */
+static const struct {
+	const char	*key;
+	int64_t		 kr;
+} rate_defs[RATE__COUNT] = {
+	{ "laege", 600 },
+	{ "sygeplejerske", 400 },
+	{ "sekretaer", 330 },
+	{ "andet", 400 },
+	{ "gennemsnit", 450 },
+};
+#define HORIZON_DEFAULT		5
+#define HORIZON_MAX		30
+#define DISCOUNT_DEFAULT_BP	350
+
+const char *
+settings_rate_key(enum rate_id id)
+{
+	return id < RATE__COUNT ? rate_defs[id].key : NULL;
+}
+
+int
+settings_rate_find(const char *key)
+{
+	int i;
+
+	for (i = 0; i < RATE__COUNT; i++)
+		if (strcmp(rate_defs[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
 const struct setting_def *
 setting_find(const char *name)
 {
@@ -43,6 +77,10 @@ settings_defaults(struct settings *s)
 		s->value[i] = defs[i].def;
 	s->lang = LANG_DA;
 	s->legal_check_months = 12;
+	for (i = 0; i < RATE__COUNT; i++)
+		s->rate[i] = rate_defs[i].kr;
+	s->horizon_years = HORIZON_DEFAULT;
+	s->discount_bp = DISCOUNT_DEFAULT_BP;
 }
 
 static void
@@ -132,6 +170,108 @@ yf_mouse(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 	ydoc_error(y, n, _("'mouse' is true or false, not '%s'"), v);
 }
 
+/* One key of hourly_rates: whole kroner an hour. */
+static void
+yf_rate(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct settings *s = obj;
+	const char *v = ydoc_scalar(y, n);
+	int id = settings_rate_find(f->key);
+	int64_t kr;
+
+	if (v == NULL || id < 0)
+		return;
+	if (value_parse_amount(v, &kr) != 0 || kr <= 0 || kr > 100000) {
+		ydoc_error(y, n, _("an hourly rate must be whole kroner from 1 to 100000, such as 450, not '%s'"), v);
+		return;
+	}
+	s->rate[id] = kr;
+	s->site_rate[id] = true;
+}
+
+static const struct yfield rate_fields[] = {
+	{ "laege", YAML_SCALAR_NODE, yf_rate, 0, false, NULL },
+	{ "sygeplejerske", YAML_SCALAR_NODE, yf_rate, 0, false, NULL },
+	{ "sekretaer", YAML_SCALAR_NODE, yf_rate, 0, false, NULL },
+	{ "andet", YAML_SCALAR_NODE, yf_rate, 0, false, NULL },
+	{ "gennemsnit", YAML_SCALAR_NODE, yf_rate, 0, false, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static void
+yf_rates(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	(void)f;
+	ydoc_mapping(y, n, rate_fields, obj);
+}
+
+static void
+yf_horizon(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct settings *s = obj;
+	const char *v = ydoc_scalar(y, n);
+	char *end;
+	long h;
+
+	(void)f;
+	if (v == NULL)
+		return;
+	h = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || h < 1 || h > HORIZON_MAX) {
+		ydoc_error(y, n, _("'horizon_years' must be a whole number of years from 1 to 30, not '%s'"), v);
+		return;
+	}
+	s->horizon_years = (int)h;
+	s->site_horizon = true;
+}
+
+/* A per cent with at most two decimals ("3.5", "3,5", "4"), read as
+ * hundredths exactly: the rate is data, not a float's nearest value. */
+static int
+parse_percent_bp(const char *v, int *bp)
+{
+	long whole = 0, frac = 0;
+	int nfrac = 0;
+	const char *p = v;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++)
+		if ((whole = whole * 10 + (*p - '0')) > 100)
+			return -1;
+	if (*p == '.' || *p == ',') {
+		for (p++; *p >= '0' && *p <= '9' && nfrac < 3; p++, nfrac++)
+			frac = frac * 10 + (*p - '0');
+		if (nfrac == 0 || nfrac > 2)
+			return -1;
+	}
+	if (*p == ' ')
+		p++;
+	if (*p == '%')
+		p++;
+	if (*p != '\0')
+		return -1;
+	*bp = (int)(whole * 100 + (nfrac == 1 ? frac * 10 : frac));
+	return *bp <= 10000 ? 0 : -1;
+}
+
+static void
+yf_discount(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct settings *s = obj;
+	const char *v = ydoc_scalar(y, n);
+
+	(void)f;
+	if (v == NULL)
+		return;
+	if (parse_percent_bp(v, &s->discount_bp) != 0) {
+		ydoc_error(y, n, _("'discount_rate' must be a per cent from 0 to 100 with at most two decimals, such as 3.5, not '%s'"), v);
+		s->discount_bp = DISCOUNT_DEFAULT_BP;
+		return;
+	}
+	s->site_discount = true;
+}
+
 static const struct yfield contact_fields[] = {
 	{ "role", YAML_SCALAR_NODE, yf_id, offsetof(struct role_contact, role), true, NULL },
 	{ "name", YAML_SCALAR_NODE, yf_string, offsetof(struct role_contact, name), true, NULL },
@@ -173,6 +313,9 @@ static const struct yfield settings_fields[] = {
 	{ "contacts", YAML_SEQUENCE_NODE, yf_contacts, 0, false, NULL },
 	{ "mouse", YAML_SCALAR_NODE, yf_mouse, 0, false, NULL },
 	{ "export_folder", YAML_SCALAR_NODE, yf_string, offsetof(struct settings, export_folder), false, NULL },
+	{ "hourly_rates", YAML_MAPPING_NODE, yf_rates, 0, false, NULL },
+	{ "horizon_years", YAML_SCALAR_NODE, yf_horizon, 0, false, NULL },
+	{ "discount_rate", YAML_SCALAR_NODE, yf_discount, 0, false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "airejse/bizcase.h"
 #include "airejse/export.h"
 
 struct progress;
@@ -113,6 +114,43 @@ void xlegend(const struct export_opts *o, struct xfacts *out);
 void xfacts_free(struct xfacts *f);
 /* The tender threshold on the export's day, and where it comes from. */
 char *xthreshold_text(const struct export_data *d, enum lang lang);
+/* The business case in figures (bizcase.h; export-bizcase.c). The
+ * checklist of this id gets the figures before its answers. */
+#define XBIZ_CHECKLIST "business-case"
+struct settings;
+bool xbiz_checklist(const struct checklist *cl);
+/* The columns of the table by year. */
+enum {
+	XBIZ_YEAR,
+	XBIZ_SETUP,	/* XBIZ_SETUP + enum bizcase_col */
+	XBIZ_RUNNING,
+	XBIZ_STAFF,
+	XBIZ_BENEFIT,
+	XBIZ_NET,
+	XBIZ_CUMULATIVE,
+	XBIZ_PV,
+	XBIZ__COLS
+};
+const char *xbiz_col_label(int col);	/* for people */
+const char *xbiz_col_key(int col);	/* for machines: "staff_time" */
+/* The figure of column col in year t (t -1: the total); false when it
+ * cannot be worked out. */
+bool xbiz_cell(const struct bizcase_calc *k, int t, int col, int64_t *v);
+/* "3,5 %" or "3.5%". */
+char *xbiz_percent(int bp, enum lang lang);
+/* A question named by its text, quoted. */
+char *xbiz_quote(const struct question *q, const char *id, enum lang lang);
+/* The missing answers, each with why; NULL for none. */
+char *xbiz_gaps_text(const struct bizcase_gap *g, size_t n, enum lang lang);
+/* The questions and the hourly rate a column comes from, or NULL. */
+char *xbiz_sources_text(const struct bizcase *b, int col, const struct settings *s,
+    const struct progress *pr, enum lang lang);
+/* "Year 3", "Not within the horizon of 5 years"; NULL if not known. */
+char *xbiz_payback_text(const struct bizcase_calc *k, enum lang lang);
+/* The route for people: the proposal's, or with other the other way. */
+const char *xbiz_route_label(enum bizcase_route r, bool other);
+/* The horizon, the discount rate and the rounding rule, in words. */
+char *xbiz_basis_text(const struct settings *s, enum lang lang);
 
 /* The document operations of Markdown and HTML. Texts are raw; each
  * renderer escapes them. state is an enum item_state, or -1 for none. */
@@ -132,6 +170,10 @@ struct doc_ops {
 	/* Room for the receiver to write an answer. */
 	void (*answer_space)(void *w);
 	void (*entry_end)(void *w);
+	/* A table of nrows rows of ncols cells, the first row its header;
+	 * the cells after the first column are figures (aligned right).
+	 * NULL: the walk lays each row out as an entry instead. */
+	void (*table)(void *w, const char *const *cells, size_t ncols, size_t nrows);
 };
 
 /* Walks the parts o->what selects and calls ops. */

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "airejse/i18n.h"
 
@@ -34,6 +35,18 @@ struct role_contact {
 	int	 line, col;
 };
 
+/* The hourly rates the business case prices staff time at (bizcase.h),
+ * in whole kroner: one per staff group of the question
+ * opgave_personalegruppe, and the average for the project's own time. */
+enum rate_id {
+	RATE_LAEGE,
+	RATE_SYGEPLEJERSKE,
+	RATE_SEKRETAER,
+	RATE_ANDET,
+	RATE_GENNEMSNIT,
+	RATE__COUNT
+};
+
 struct settings {
 	char			*file;	/* the file read, or NULL */
 	char			*organisation;
@@ -47,7 +60,22 @@ struct settings {
 	size_t			 ncontacts;
 	bool			 mouse;	/* the terminal program takes the mouse */
 	char			*export_folder;	/* as written (~ not expanded), or NULL */
+	/* The business case (bizcase.h): kroner an hour per staff group,
+	 * the years of operation it looks ahead, the discount rate in
+	 * hundredths of a per cent (350: 3.5 % a year); site_* says the
+	 * site's file set it rather than the program's default. */
+	int64_t			 rate[RATE__COUNT];
+	bool			 site_rate[RATE__COUNT];
+	int			 horizon_years;
+	bool			 site_horizon;
+	int			 discount_bp;
+	bool			 site_discount;
 };
+
+/* The rate's key in the settings file ("laege"), which is also the
+ * choice of opgave_personalegruppe it prices; -1 for an unknown key. */
+const char *settings_rate_key(enum rate_id id);
+int settings_rate_find(const char *key);
 
 /* Fills s with the defaults. */
 void settings_defaults(struct settings *s);

@@ -37,7 +37,7 @@ contains "$out" "usage: airejse export"
 run 0 A export 1 --what all --format xlsx -o all.xlsx
 unzip -t all.xlsx >/dev/null || fail "all.xlsx is not a valid zip file"
 wb=$(unzip -p all.xlsx xl/workbook.xml)
-for s in Indkøbstjekliste MDR-tjekliste AI-forordningen "Business case (skelet)" Overdragelse; do
+for s in Indkøbstjekliste MDR-tjekliste AI-forordningen "Business case" Overdragelse; do
 	contains "$wb" "name=\"$s"
 done
 n=$(unzip -l all.xlsx | grep -c 'xl/worksheets/sheet[0-9]*\.xml')
@@ -58,7 +58,7 @@ unzip -p all.xlsx xl/worksheets/sheet3.xml | grep -q '<c r="G[0-9]*" s="[0-9]*">
 	fail "the agreement date is not a date cell"
 run 0 A --lang en export 1 --what business-case --format xlsx -o en.xlsx
 contains "$(unzip -p en.xlsx xl/styles.xml)" 'formatCode="&quot;DKK &quot;#,##0"'
-contains "$(unzip -p en.xlsx xl/workbook.xml)" 'name="Business case (skeleton)"'
+contains "$(unzip -p en.xlsx xl/workbook.xml)" 'name="Business case"'
 # To a pipe it is written as it is.
 A export 1 --what mdr --format xlsx > piped.xlsx || fail "xlsx to a pipe failed"
 unzip -t piped.xlsx >/dev/null || fail "piped xlsx is not a valid zip file"

@@ -67,10 +67,11 @@ for (const e of document.body.querySelectorAll('*')) {
 return [document.documentElement.scrollWidth, out];
 """
 
-# The legal-dates block (the first facts list) and its narrowest value.
+# The legal-dates block (the facts list after the checklist's heading
+# and summary; the cover, the counts and the legend come before it) and
+# its narrowest value.
 FACTS_JS = """
-const dl = document.querySelector('dl.facts:nth-of-type(2)') ||
-           document.querySelectorAll('dl.facts')[1];
+const dl = document.querySelector('h2 + p + dl.facts');
 if (!dl) return null;
 let narrow = 1e9;
 for (const dd of dl.querySelectorAll('dd'))

@@ -942,3 +942,14 @@ xlegend(const struct export_opts *o, struct xfacts *out)
 		fact_add(out, item_state_label((enum item_state)s),
 		    xstrdup(item_state_legend((enum item_state)s)));
 }
+
+const char *
+xchecklist_title(const struct export_data *d, const struct checklist *cl, enum lang lang)
+{
+	size_t i;
+
+	for (i = 0; i < cl->ntitles; i++)
+		if (progress_holds(d->snap->progress, &cl->titles[i].when))
+			return text_in(&cl->titles[i].text, lang);
+	return text_in(&cl->title, lang);
+}

@@ -543,17 +543,6 @@ export_safe_name(const char *name)
 }
 
 
-const char *
-xchecklist_title(const struct export_data *d, const struct checklist *cl, enum lang lang)
-{
-	size_t i;
-
-	for (i = 0; i < cl->ntitles; i++)
-		if (progress_holds(d->snap->progress, &cl->titles[i].when))
-			return text_in(&cl->titles[i].text, lang);
-	return text_in(&cl->title, lang);
-}
-
 /* Writing */
 
 /* Copies the file at path to out. */

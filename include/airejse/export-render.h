@@ -37,7 +37,7 @@ int export_pandoc(const struct export_data *d, const struct export_opts *o, FILE
 void export_html_put(FILE *out, const char *s, bool lines);
 
 /* The checklist's title for the project: the first of its titles whose
- * condition holds, else its title (export.c). */
+ * condition holds, else its title (export-text.c). */
 const char *xchecklist_title(const struct export_data *d, const struct checklist *cl,
     enum lang lang);
 

@@ -126,6 +126,9 @@ floor_ir=$(callgrind_ir "$bin/floor" "$S")
 # the floor of those same runs: the two measured one after the other
 # drifted apart by as much as the target's margin on a shared machine.
 # CACHE (default on) is AIREJSE_CACHE: off reads the content's YAML.
+# The target is the budget issue 15 set: under 20 ms. The ratio is still
+# shown; its old target (1.5x, issue 8) was bought by the stored briefs
+# and the lazy libraries, which issue 15 removed on purpose.
 first() {
 	r=$(AIREJSE_CACHE=${3:-on} AIREJSE_TEST_KEYS='<dump>' "$bin/timeit" $((runs * 3)) \
 	    "$AIREJSE" --db "$2" --vs "$bin/floor" "$S") ||
@@ -137,7 +140,7 @@ first() {
 		row "first screen, $1" "$(ms "$2")" ms "$(ratio "$2" "$5")" "$(mb "$4")" "" ""
 	else
 		row "first screen, $1" "$(ms "$2")" ms "$(ratio "$2" "$5")" "$(mb "$4")" \
-		    "<= 1.5x floor, < 20 ms" "$(verdict "$2 <= 1.5 * $5 && $2 < 20000")"
+		    "< 20 ms" "$(verdict "$2 < 20000")"
 	fi
 }
 first "sample database (2 projects)" "$S"

@@ -1591,19 +1591,53 @@ review_commit(struct action *a, int64_t project, struct review *r, char **cause)
 	return store_commit(a->store, cause);
 }
 
+/* What a review or a sign-off reads in its transaction: the project and
+ * its board. review_begin takes ownership of clean (freed by review_end,
+ * also on failure); review_end rolls back what was not committed. */
+struct review_txn {
+	struct snapshot		 snap;
+	struct review_board	*board;
+	struct review		*reviews;
+	size_t			 nreviews;
+	char			*clean;
+};
+
+static int
+review_begin(struct action *a, int64_t project, struct review_txn *t, char *clean,
+    char **cause)
+{
+	int status;
+
+	memset(t, 0, sizeof(*t));
+	t->clean = clean;
+	if ((status = store_begin(a->store, cause)) != 0)
+		return status;
+	if ((status = load(a, project, &t->snap, cause)) != 0)
+		return status;
+	return board_locked(a, &t->snap, &t->reviews, &t->nreviews, &t->board, cause);
+}
+
+static void
+review_end(struct action *a, struct review_txn *t)
+{
+	/* After a commit there is nothing to roll back. */
+	store_rollback(a->store);
+	review_board_free(t->board);
+	reviews_free(t->reviews, t->nreviews);
+	unload(&t->snap);
+	free(t->clean);
+}
+
 int
 action_review(struct action *a, int64_t project, enum review_kind kind, const char *subject,
     const char *role, enum review_state state, const char *comment, char **cause)
 {
 	const struct review_subject *s = NULL;
-	struct review_board *b = NULL;
-	struct review *v = NULL, r;
-	struct snapshot snap;
+	struct review_txn t;
+	struct review r;
 	char *clean = NULL, *seen = NULL;
-	size_t n = 0;
 	int status;
 
-	memset(&snap, 0, sizeof(snap));
 	if (state == REVIEW_SIGNED || state == REVIEW_WITHDRAWN || kind == REVIEW_SIGNOFF) {
 		*cause = xstrdup(_("a review is acceptable, to-correct or not-reviewed; a sign-off is made with 'airejse signoff'"));
 		return EX_USAGE;
@@ -1614,15 +1648,10 @@ action_review(struct action *a, int64_t project, enum review_kind kind, const ch
 		*cause = xstrdup(_("say what is to be corrected: the comment goes back to the project"));
 		return EX_DATAERR;
 	}
-	if ((status = store_begin(a->store, cause)) != 0) {
-		free(clean);
-		return status;
-	}
-	if ((status = load(a, project, &snap, cause)) != 0 ||
-	    (status = board_locked(a, &snap, &v, &n, &b, cause)) != 0 ||
-	    (status = find_subject(a, b, kind, subject, role, &s, cause)) != 0)
+	if ((status = review_begin(a, project, &t, clean, cause)) != 0 ||
+	    (status = find_subject(a, t.board, kind, subject, role, &s, cause)) != 0)
 		goto out;
-	seen = review_seen(snap.progress, s->questions, s->nquestions);
+	seen = review_seen(t.snap.progress, s->questions, s->nquestions);
 	if (s->current != NULL && s->current->state == state && s->changed == NULL &&
 	    strcmp(s->current->seen ? s->current->seen : "", seen) == 0 &&
 	    ((clean == NULL && s->current->comment == NULL) ||
@@ -1637,13 +1666,8 @@ action_review(struct action *a, int64_t project, enum review_kind kind, const ch
 	r.seen = seen;
 	status = review_commit(a, project, &r, cause);
 out:
-	/* After a commit there is nothing to roll back. */
-	store_rollback(a->store);
-	review_board_free(b);
-	reviews_free(v, n);
-	unload(&snap);
+	review_end(a, &t);
 	free(seen);
-	free(clean);
 	return status;
 }
 
@@ -1654,28 +1678,21 @@ action_signoff(struct action *a, int64_t project, const char *role, const char *
 	const struct review_role *rr;
 	const struct role *ro = content_role(a->content, role);
 	const struct question **qs = NULL;
-	struct review_board *b = NULL;
-	struct review *v = NULL, r;
-	struct snapshot snap;
+	struct review_txn t;
+	struct review r;
 	char *clean = NULL, *seen = NULL, *text;
-	size_t n = 0, nq = 0, cap = 0, i, j, k;
+	size_t nq = 0, cap = 0, i, j, k;
 	int status;
 
-	memset(&snap, 0, sizeof(snap));
 	if (ro == NULL) {
 		*cause = xasprintf(_("there is no role '%s'"), role);
 		return EX_USAGE;
 	}
 	if ((status = action_check_name(name ? name : user_of(a), &clean, cause)) != 0)
 		return status;
-	if ((status = store_begin(a->store, cause)) != 0) {
-		free(clean);
-		return status;
-	}
-	if ((status = load(a, project, &snap, cause)) != 0 ||
-	    (status = board_locked(a, &snap, &v, &n, &b, cause)) != 0)
+	if ((status = review_begin(a, project, &t, clean, cause)) != 0)
 		goto out;
-	if ((rr = review_role_of(b, ro)) == NULL) {
+	if ((rr = review_role_of(t.board, ro)) == NULL) {
 		*cause = xasprintf(_("%s has nothing to review in the project: no hand-off and no checklist item is theirs"),
 		    text_get(&ro->name));
 		status = EX_DATAERR;
@@ -1714,7 +1731,7 @@ action_signoff(struct action *a, int64_t project, const char *role, const char *
 				qs[nq++] = rr->subjects[i].questions[j];
 			}
 		}
-	seen = review_seen(snap.progress, qs, nq);
+	seen = review_seen(t.snap.progress, qs, nq);
 	memset(&r, 0, sizeof(r));
 	r.kind = REVIEW_SIGNOFF;
 	r.subject = ro->id;
@@ -1724,12 +1741,8 @@ action_signoff(struct action *a, int64_t project, const char *role, const char *
 	r.seen = seen;
 	status = review_commit(a, project, &r, cause);
 out:
-	store_rollback(a->store);
-	review_board_free(b);
-	reviews_free(v, n);
-	unload(&snap);
+	review_end(a, &t);
 	free(qs);
 	free(seen);
-	free(clean);
 	return status;
 }

@@ -500,43 +500,39 @@ out:
 	return rc;
 }
 
+/* delete (archive) and restore: the same lookup and one action. */
 static int
-project_delete(struct cmd *self)
+project_archive(struct cmd *self, bool archived)
 {
 	struct project *p;
 	struct action a;
 	char *cause = NULL;
 	int rc;
 
-	/* Archiving loses nothing, so it does not ask; --yes is accepted
-	 * for the scripts of versions that deleted. */
 	if ((rc = cmd_action(self, true, &a)) != 0 ||
 	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
 		return rc;
-	if ((rc = action_project_archive(&a, p->id, true, &cause)) != 0)
+	if ((rc = action_project_archive(&a, p->id, archived, &cause)) != 0)
 		cmd_fail(self, rc, cause);
-	else
+	else if (archived)
 		ctrl_printf(stderr, _("Archived the project '%s': 'airejse project restore %lld' brings it back, 'airejse project purge %lld' removes it for good.\n"),
 		    p->name, (long long)p->id, (long long)p->id);
 	project_free(p);
 	return rc;
 }
 
+/* Archiving loses nothing, so it does not ask; --yes is accepted for the
+ * scripts of versions that deleted. */
+static int
+project_delete(struct cmd *self)
+{
+	return project_archive(self, true);
+}
+
 static int
 project_restore(struct cmd *self)
 {
-	struct project *p;
-	struct action a;
-	char *cause = NULL;
-	int rc;
-
-	if ((rc = cmd_action(self, true, &a)) != 0 ||
-	    (rc = cmd_project(self, &a, self->args.operands[0], &p)) != 0)
-		return rc;
-	if ((rc = action_project_archive(&a, p->id, false, &cause)) != 0)
-		cmd_fail(self, rc, cause);
-	project_free(p);
-	return rc;
+	return project_archive(self, false);
 }
 
 static int

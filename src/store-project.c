@@ -43,7 +43,10 @@ enum { TRACKS_PROJECT, TRACKS_TRACK };
 /* Each returns the id of the project changed: none, no such project. */
 static const char sql_rename[] = "UPDATE project SET name = ?, changed = ? WHERE id = ? RETURNING id";
 static const char sql_touch[] = "UPDATE project SET changed = ? WHERE id = ? RETURNING id";
-static const char sql_archive[] = "UPDATE project SET archived = ? WHERE id = ? RETURNING id";
+/* Archiving and restoring change the project: a restored project comes
+ * back at the top of the list, where its user looks for it. */
+static const char sql_archive[] =
+    "UPDATE project SET archived = ?, changed = ? WHERE id = ? RETURNING id";
 static const char sql_delete[] = "DELETE FROM project WHERE id = ? RETURNING id";
 /* The old name of a project, for its history; one column. */
 static const char sql_name_of[] = "SELECT name FROM project WHERE id = ?";
@@ -466,7 +469,8 @@ store_project_archive(struct store *s, int64_t id, bool archived, int64_t now,
 		db_bind_int(st, 1, now);
 	else
 		db_bind_text(st, 1, NULL);
-	if ((status = project_update(s, st, 2, id, NULL, cause)) != 0)
+	db_bind_int(st, 2, now);
+	if ((status = project_update(s, st, 3, id, NULL, cause)) != 0)
 		return status;
 	if ((rc = project_event(s, id, archived ? PROJECT_ARCHIVED : PROJECT_RESTORED,
 	    NULL, NULL, now, user, source)) != DB_OK)

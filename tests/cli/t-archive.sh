@@ -66,6 +66,21 @@ contains "$(sed -n 2p out.txt)" "	tester"
 run 0 $A --lang da history 1
 contains "$out" "anne (cli, konto: tester)"
 
+# Restoring changes the project: the projects screen (latest change
+# first) shows it at the top, where its user looks for it, not in the
+# place of its last change before archiving.
+export AIREJSE_NOW=2026-01-01T10:00:00Z
+run 0 $A project new --journey alpha --name "Gammel"
+AIREJSE_NOW=2026-02-01T10:00:00Z
+run 0 $A project new --journey alpha --name "Nyere"
+AIREJSE_NOW=2026-03-01T10:00:00Z
+run 0 $A project delete "Gammel"
+AIREJSE_NOW=2026-04-01T10:00:00Z
+run 0 $A project restore "Gammel"
+unset AIREJSE_NOW
+run 0 $A project list --format tsv
+contains "$(grep Gammel out.txt)" "2026-04-01T10:00:00Z"
+
 # Gone for good after purge.
 run 0 $A project delete 1
 run 0 $A project purge 1 --yes

@@ -569,7 +569,7 @@ find(struct snapshot *s, const char *rule)
 
 START_TEST(handoffs_follow_answers)
 {
-	struct handoff_edit edit = { true, HANDOFF_SENT, "Sendt til Jytte", "1.12.2026" };
+	struct handoff_edit edit = { .set_state = true, .state = HANDOFF_SENT, .note = "Sendt til Jytte", .due = "1.12.2026" };
 	struct answer_result res;
 	struct snapshot *s;
 	char *cause = NULL;
@@ -1071,7 +1071,7 @@ random_step(int64_t *ids, size_t *n, int step)
 	} else if (what < 15) {
 		static const enum handoff_state to[] = { HANDOFF_SENT, HANDOFF_ANSWERED,
 			HANDOFF_CLOSED };
-		struct handoff_edit edit = { true, to[next_rand(3)], NULL, NULL };
+		struct handoff_edit edit = { .set_state = true, .state = to[next_rand(3)] };
 		struct handoff *h;
 		size_t nh;
 
@@ -1185,7 +1185,7 @@ END_TEST
  * or the settings. */
 START_TEST(briefs_kept_while_nothing_changes)
 {
-	struct handoff_edit edit = { true, HANDOFF_SENT, "Sendt", "1.12.2026" };
+	struct handoff_edit edit = { .set_state = true, .state = HANDOFF_SENT, .note = "Sendt", .due = "1.12.2026" };
 	char *tracks[] = { "beta", "alpha" }, *cause = NULL;
 	struct content *other;
 	struct diags d = { 0 };

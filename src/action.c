@@ -475,6 +475,56 @@ action_projects_archived(struct action *a, struct project **out, size_t *n, char
 }
 
 int
+action_projects(struct action *a, struct project **out, size_t *n, char **cause)
+{
+	return store_projects(a->store, out, n, cause);
+}
+
+int
+action_projects_page(struct action *a, size_t offset, size_t limit, struct project **out,
+    size_t *n, char **cause)
+{
+	return store_projects_by_change(a->store, offset, limit, out, n, cause);
+}
+
+int
+action_projects_first(struct action *a, int64_t keep, size_t limit, size_t *count,
+    size_t *rank, size_t *offset, struct project **out, size_t *n, char **cause)
+{
+	int status;
+
+	*out = NULL;
+	*n = *rank = *offset = *count = 0;
+	/* One read for the three (and one look at the file, not three). */
+	if ((status = store_begin_read(a->store, cause)) != 0)
+		return status;
+	if ((status = store_project_count(a->store, count, cause)) != 0)
+		goto out;
+	/* A project gone since is no error: the list opens at the top. */
+	if (keep != 0 && (status = store_project_rank(a->store, keep, rank, cause)) != 0) {
+		if (status != EX_NOINPUT)
+			goto out;
+		xfree(*cause);
+		status = 0;
+		*rank = 0;
+	}
+	if (*rank >= *count)
+		*rank = 0;
+	*offset = limit > 0 ? *rank / limit * limit : 0;
+	status = store_projects_by_change(a->store, *offset, limit, out, n, cause);
+out:
+	store_rollback(a->store);
+	return status;
+}
+
+int
+action_answer_history(struct action *a, int64_t project, const char *question,
+    struct answer_event **out, size_t *n, char **cause)
+{
+	return store_answer_history(a->store, project, question, out, n, cause);
+}
+
+int
 action_project_find(struct action *a, const char *key, struct project **out, char **cause)
 {
 	char *end, *clean = NULL, *ignored = NULL;

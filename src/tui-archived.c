@@ -219,6 +219,13 @@ static const struct tui_binding archived_keys[] = {
 };
 
 const struct tui_view_ops tui_archived_ops = {
-	"archived", N_("Archived projects"), archived_keys, archived_open, archived_draw,
-	archived_key, archived_reload, archived_close
+	.kind = TUI_ARCHIVED,
+	.name = "archived",
+	.title = N_("Archived projects"),
+	.keys = archived_keys,
+	.open = archived_open,
+	.draw = archived_draw,
+	.key = archived_key,
+	.reload = archived_reload,
+	.close = archived_close,
 };

@@ -111,6 +111,13 @@ static const struct tui_binding calendar_keys[] = {
 };
 
 const struct tui_view_ops tui_calendar_ops = {
-	"calendar", N_("Calendar"), calendar_keys, calendar_open, calendar_draw,
-	calendar_key, calendar_reload, calendar_close
+	.kind = TUI_CALENDAR,
+	.name = "calendar",
+	.title = N_("Calendar"),
+	.keys = calendar_keys,
+	.open = calendar_open,
+	.draw = calendar_draw,
+	.key = calendar_key,
+	.reload = calendar_reload,
+	.close = calendar_close,
 };

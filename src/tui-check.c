@@ -153,7 +153,7 @@ check_key(struct tui *t, void *state, enum tui_req req, int key)
 		return true;
 	ja.project = c->v[c->list.sel].project;
 	ja.question = c->v[c->list.sel].question->id;
-	tui_push(t, &tui_journey_ops, &ja);
+	tui_open(t, TUI_JOURNEY, &ja);
 	return true;
 }
 
@@ -163,6 +163,13 @@ static const struct tui_binding check_keys[] = {
 };
 
 const struct tui_view_ops tui_check_ops = {
-	"check", N_("Numbers to look at"), check_keys, check_open, check_draw,
-	check_key, check_reload, check_close
+	.kind = TUI_CHECK,
+	.name = "check",
+	.title = N_("Numbers to look at"),
+	.keys = check_keys,
+	.open = check_open,
+	.draw = check_draw,
+	.key = check_key,
+	.reload = check_reload,
+	.close = check_close,
 };

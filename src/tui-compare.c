@@ -278,7 +278,7 @@ cmp_key(struct tui *t, void *state, enum tui_req req, int key)
 			ja.track = ln->track->id;
 			ja.step = cell->step->id;
 		}
-		tui_push(t, &tui_journey_ops, &ja);
+		tui_open(t, TUI_JOURNEY, &ja);
 		return true;
 	}
 	case REQ_CLICK:
@@ -297,6 +297,13 @@ static const struct tui_binding cmp_keys[] = {
 };
 
 const struct tui_view_ops tui_compare_ops = {
-	"compare", N_("Comparison"), cmp_keys, cmp_open, cmp_draw, cmp_key, cmp_reload,
-	cmp_close
+	.kind = TUI_COMPARE,
+	.name = "compare",
+	.title = N_("Comparison"),
+	.keys = cmp_keys,
+	.open = cmp_open,
+	.draw = cmp_draw,
+	.key = cmp_key,
+	.reload = cmp_reload,
+	.close = cmp_close,
 };

@@ -219,6 +219,12 @@ static const struct tui_binding export_keys[] = {
 };
 
 const struct tui_view_ops tui_export_ops = {
-	"export", N_("Export"), export_keys, export_open, export_draw, export_key,
-	NULL, export_close
+	.kind = TUI_EXPORT,
+	.name = "export",
+	.title = N_("Export"),
+	.keys = export_keys,
+	.open = export_open,
+	.draw = export_draw,
+	.key = export_key,
+	.close = export_close,
 };

@@ -93,6 +93,12 @@ tui_push(struct tui *t, const struct tui_view_ops *ops, const void *arg)
 	return true;
 }
 
+bool
+tui_open(struct tui *t, enum tui_screen kind, const void *arg)
+{
+	return tui_push(t, t->screens[kind], arg);
+}
+
 void
 tui_pop(struct tui *t)
 {

@@ -141,6 +141,12 @@ static const struct tui_binding glossary_keys[] = {
 };
 
 const struct tui_view_ops tui_glossary_ops = {
-	"glossary", N_("Glossary"), glossary_keys, glossary_open, glossary_draw,
-	glossary_key, NULL, glossary_close
+	.kind = TUI_GLOSSARY,
+	.name = "glossary",
+	.title = N_("Glossary"),
+	.keys = glossary_keys,
+	.open = glossary_open,
+	.draw = glossary_draw,
+	.key = glossary_key,
+	.close = glossary_close,
 };

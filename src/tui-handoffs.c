@@ -22,7 +22,6 @@
 #include "airejse/handoff.h"
 #include "airejse/progress.h"
 #include "airejse/review.h"
-#include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
@@ -783,7 +782,7 @@ open_journey(struct tui *t, struct handoffs *h, const struct row *r)
 		ja.track = st->track->id;
 		ja.step = st->id;
 	}
-	tui_push(t, &tui_journey_ops, &ja);
+	tui_open(t, TUI_JOURNEY, &ja);
 }
 
 /* A move of a hand-off waiting on the user: a reason to move it back,
@@ -1216,7 +1215,7 @@ handoffs_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_EXPORT: {
 		struct tui_export_arg ea = { h->projs[r->proj].id, "handoff" };
 
-		tui_push(t, &tui_export_ops, &ea);
+		tui_open(t, TUI_EXPORT, &ea);
 		return true;
 	}
 	default:
@@ -1241,6 +1240,13 @@ static const struct tui_binding handoffs_keys[] = {
 };
 
 const struct tui_view_ops tui_handoffs_ops = {
-	"handoffs", N_("Hand-offs"), handoffs_keys, handoffs_open, handoffs_draw,
-	handoffs_key, handoffs_reload, handoffs_close
+	.kind = TUI_HANDOFFS,
+	.name = "handoffs",
+	.title = N_("Hand-offs"),
+	.keys = handoffs_keys,
+	.open = handoffs_open,
+	.draw = handoffs_draw,
+	.key = handoffs_key,
+	.reload = handoffs_reload,
+	.close = handoffs_close,
 };

@@ -110,7 +110,7 @@ help_open(struct tui *t, const void *arg)
 	h->list.rows = line_rows;
 	h->list.arg = h;
 	h->cols = t->cols;
-	if (h->of == &tui_journey_ops) {
+	if (h->of->kind == TUI_JOURNEY) {
 		static const enum step_mark marks[] = { MARK_DONE, MARK_IN_PROGRESS,
 		    MARK_HANDOFF, MARK_EARLIER, MARK_NOT_STARTED, MARK_NOT_APPLICABLE };
 		size_t i;
@@ -131,7 +131,7 @@ help_open(struct tui *t, const void *arg)
 	add(h, NULL, "");
 	add(h, NULL, _("On every screen"));
 	add_map(h, tui_global_keys, h->of->keys);
-	if (h->of == &tui_journey_ops || h->of == &tui_projects_ops) {
+	if (h->of->kind == TUI_JOURNEY || h->of->kind == TUI_PROJECTS) {
 		add(h, NULL, "");
 		add(h, NULL, _("Editing an answer or a name"));
 		tui_edit_keys(add, h);
@@ -207,5 +207,12 @@ static const struct tui_binding help_keys[] = {
 };
 
 const struct tui_view_ops tui_help_ops = {
-	"help", N_("Help"), help_keys, help_open, help_draw, help_key, NULL, help_close
+	.kind = TUI_HELP,
+	.name = "help",
+	.title = N_("Help"),
+	.keys = help_keys,
+	.open = help_open,
+	.draw = help_draw,
+	.key = help_key,
+	.close = help_close,
 };

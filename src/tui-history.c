@@ -9,7 +9,6 @@
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/record.h"
-#include "airejse/store.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
 #include "airejse/value.h"
@@ -36,7 +35,7 @@ history_reload(struct tui *t, void *state)
 	answer_events_free(h->v, h->n);
 	h->v = NULL;
 	h->n = 0;
-	if (store_answer_history(t->store, h->project, h->q->id, &h->v, &h->n, &cause) != 0) {
+	if (action_answer_history(t->act, h->project, h->q->id, &h->v, &h->n, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 	}
@@ -202,6 +201,13 @@ static const struct tui_binding history_keys[] = {
 };
 
 const struct tui_view_ops tui_history_ops = {
-	"history", N_("History"), history_keys, history_open, history_draw,
-	history_key, history_reload, history_close
+	.kind = TUI_HISTORY,
+	.name = "history",
+	.title = N_("History"),
+	.keys = history_keys,
+	.open = history_open,
+	.draw = history_draw,
+	.key = history_key,
+	.reload = history_reload,
+	.close = history_close,
 };

@@ -1382,8 +1382,10 @@ next_open(struct tui *t, struct journey *j)
 	}
 }
 
-bool
-tui_journey_goto(struct tui *t, void *state, const struct step *st, const char *question)
+/* tui_view_ops.go: shows step st and question (NULL: the first); false
+ * if the project does not follow its track. */
+static bool
+journey_go(struct tui *t, void *state, const struct step *st, const char *question)
 {
 	struct journey *j = state;
 
@@ -1555,14 +1557,14 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_CALENDAR: {
 		struct tui_calendar_arg ca = { j->id };
 
-		tui_push(t, &tui_calendar_ops, &ca);
+		tui_open(t, TUI_CALENDAR, &ca);
 		return true;
 	}
 	case REQ_HISTORY:
 		if (has_q) {
 			struct tui_history_arg ha = { j->id, j->qs[j->q]->id };
 
-			tui_push(t, &tui_history_ops, &ha);
+			tui_open(t, TUI_HISTORY, &ha);
 		} else {
 			tui_info(t, _("Choose a question first: Tab moves to the questions."));
 		}
@@ -1590,17 +1592,17 @@ journey_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_HANDOFFS: {
 		struct tui_handoffs_arg ha = { j->id, t->app->role };
 
-		tui_push(t, &tui_handoffs_ops, &ha);
+		tui_open(t, TUI_HANDOFFS, &ha);
 		return true;
 	}
 	case REQ_SEARCH:
-		tui_push(t, &tui_search_ops, &j->id);
+		tui_open(t, TUI_SEARCH, &j->id);
 		return true;
 	case REQ_EXPORT:
 		{
 			struct tui_export_arg ea = { j->id, NULL };
 
-			tui_push(t, &tui_export_ops, &ea);
+			tui_open(t, TUI_EXPORT, &ea);
 		}
 		return true;
 	case REQ_PROJECTS:
@@ -1651,6 +1653,14 @@ static const struct tui_binding journey_keys[] = {
 };
 
 const struct tui_view_ops tui_journey_ops = {
-	"journey", N_("Journey"), journey_keys, journey_open, journey_draw,
-	journey_key, journey_reload, journey_close
+	.kind = TUI_JOURNEY,
+	.name = "journey",
+	.title = N_("Journey"),
+	.keys = journey_keys,
+	.open = journey_open,
+	.draw = journey_draw,
+	.key = journey_key,
+	.reload = journey_reload,
+	.close = journey_close,
+	.go = journey_go,
 };

@@ -11,7 +11,6 @@
 #include "airejse/clock.h"
 #include "airejse/content.h"
 #include "airejse/progress.h"
-#include "airejse/store.h"
 #include "airejse/strbuf.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
@@ -99,7 +98,6 @@ free_all(struct projects *p)
 
 static void arrange(struct tui *, struct projects *);
 
-/* Reads the page of the lazy list that holds place i. */
 /* The brief of all[i] kept in memory, when it still holds: nothing more
  * to read for the project to be shown. */
 static void
@@ -109,18 +107,12 @@ keep_kept(struct tui *t, struct projects *p, size_t i)
 		p->sums[i] = action_brief_kept(t->act, &p->all[i]);
 }
 
+/* Puts page v (n projects from place from) where the list lacks them. */
 static void
-read_page(struct tui *t, struct projects *p, size_t i)
+place_page(struct tui *t, struct projects *p, size_t from, struct project *v, size_t n)
 {
-	struct project *v;
-	size_t n, k, page = page_size(), from = i / page * page;
-	char *cause = NULL;
+	size_t k;
 
-	if (store_projects_by_change(t->store, from, page, &v, &n, &cause) != 0) {
-		tui_error(t, "%s", cause);
-		free(cause);
-		return;
-	}
 	for (k = 0; k < n && from + k < p->nall; k++)
 		if (p->all[from + k].id == 0) {
 			p->all[from + k] = v[k];
@@ -128,6 +120,22 @@ read_page(struct tui *t, struct projects *p, size_t i)
 			keep_kept(t, p, from + k);
 		}
 	projects_free(v, n);
+}
+
+/* Reads the page of the lazy list that holds place i. */
+static void
+read_page(struct tui *t, struct projects *p, size_t i)
+{
+	struct project *v;
+	size_t n, page = page_size(), from = i / page * page;
+	char *cause = NULL;
+
+	if (action_projects_page(t->act, from, page, &v, &n, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	place_page(t, p, from, v, n);
 }
 
 /* The project shown at place i, read with its page if it is not yet;
@@ -411,7 +419,7 @@ read_all(struct tui *t, struct projects *p)
 	char *cause = NULL;
 	size_t n, i;
 
-	if (store_projects(t->store, &v, &n, &cause) != 0) {
+	if (action_projects(t->act, &v, &n, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return false;
@@ -487,18 +495,12 @@ arrange(struct tui *t, struct projects *p)
 static void
 read_lazy(struct tui *t, struct projects *p)
 {
+	struct project *v;
 	char *cause = NULL;
-	size_t n, i, rank = 0;
-	bool began;
-	int rc;
+	size_t n, i, rank, from, nv;
 
-	/* The count, the place of the selected project and the first page
-	 * as of one moment (and one look at the file, not three). */
-	began = store_begin_read(t->store, &cause) == 0;
-	xfree(cause);
-	if (store_project_count(t->store, &n, &cause) != 0) {
-		if (began)
-			store_rollback(t->store);
+	if (action_projects_first(t->act, p->keep, page_size(), &n, &rank, &from, &v, &nv,
+	    &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;
@@ -511,20 +513,11 @@ read_lazy(struct tui *t, struct projects *p)
 	p->shown = xcalloc(n + 1, sizeof(*p->shown));
 	for (i = 0; i < n; i++)
 		p->shown[i] = i;
-	if (p->keep != 0 && (rc = store_project_rank(t->store, p->keep, &rank, &cause)) != 0) {
-		if (rc != EX_NOINPUT)
-			tui_error(t, "%s", cause);
-		free(cause);
-	}
+	place_page(t, p, from, v, nv);
 	p->list.n = n;
-	p->list.sel = rank < n ? rank : 0;
+	p->list.sel = rank;
 	p->keep = 0;
-	/* Read now, so that another reload before the screen is drawn
-	 * still knows which project is selected. */
-	item(t, p, p->list.sel);
 	tui_list_fit(&p->list);
-	if (began)
-		store_rollback(t->store);
 }
 
 static void
@@ -543,7 +536,7 @@ projects_reload(struct tui *t, void *state)
 		read_lazy(t, p);
 		return;
 	}
-	if (store_projects(t->store, &v, &n, &cause) != 0) {
+	if (action_projects(t->act, &v, &n, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;
@@ -774,7 +767,7 @@ open_compare(struct tui *t, struct projects *p)
 	}
 	ca.ids = p->marked;
 	ca.n = p->nmarked;
-	tui_push(t, &tui_compare_ops, &ca);
+	tui_open(t, TUI_COMPARE, &ca);
 }
 
 struct draw_ctx {
@@ -896,7 +889,7 @@ new_tracks(struct tui *t, void *arg, const char *text, size_t choice, const bool
 	tui_info(t, _("Project \"%s\" made."), np->name);
 	ja.project = id;
 	tui_dialog_close(t);
-	tui_push(t, &tui_journey_ops, &ja);
+	tui_open(t, TUI_JOURNEY, &ja);
 	return false;	/* already closed */
 }
 
@@ -1099,10 +1092,10 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		tui_info(t, "%s", _("Filter cleared: every project is shown."));
 		return true;
 	case REQ_ARCHIVED:
-		tui_push(t, &tui_archived_ops, NULL);
+		tui_open(t, TUI_ARCHIVED, NULL);
 		return true;
 	case REQ_CHECK:
-		tui_push(t, &tui_check_ops, NULL);
+		tui_open(t, TUI_CHECK, NULL);
 		return true;
 	case REQ_COMPARE:
 		open_compare(t, p);
@@ -1110,7 +1103,7 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_HANDOFFS: {
 		struct tui_handoffs_arg ha = { 0, t->app->role };
 
-		tui_push(t, &tui_handoffs_ops, &ha);
+		tui_open(t, TUI_HANDOFFS, &ha);
 		return true;
 	}
 	default:
@@ -1133,7 +1126,7 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 		if ((pj = selected(t, p)) == NULL)
 			return true;
 		ja.project = pj->id;
-		tui_push(t, &tui_journey_ops, &ja);
+		tui_open(t, TUI_JOURNEY, &ja);
 		return true;
 	}
 	case REQ_RENAME:
@@ -1175,6 +1168,13 @@ static const struct tui_binding projects_keys[] = {
 };
 
 const struct tui_view_ops tui_projects_ops = {
-	"projects", N_("Projects"), projects_keys, projects_open, projects_draw,
-	projects_key, projects_reload, projects_close
+	.kind = TUI_PROJECTS,
+	.name = "projects",
+	.title = N_("Projects"),
+	.keys = projects_keys,
+	.open = projects_open,
+	.draw = projects_draw,
+	.key = projects_key,
+	.reload = projects_reload,
+	.close = projects_close,
 };

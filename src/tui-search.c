@@ -134,18 +134,18 @@ search_key(struct tui *t, void *state, enum tui_req req, int key)
 	if (req == REQ_ENTER && se->res.n > 0) {
 		m = &se->res.v[se->list.sel];
 		/* Show it in the journey below, or open one. */
-		if (t->depth >= 2 && t->stack[t->depth - 2].ops == &tui_journey_ops) {
-			void *j = t->stack[t->depth - 2].state;
+		if (t->depth >= 2 && t->stack[t->depth - 2].ops->go != NULL) {
+			const struct tui_frame *below = &t->stack[t->depth - 2];
 			const struct step *st = m->step;
 			const char *q = m->question ? m->question->id : NULL;
 
 			tui_pop(t);
-			tui_journey_goto(t, j, st, q);
+			below->ops->go(t, below->state, st, q);
 		} else {
 			struct tui_journey_arg ja = { se->project, m->step->id,
 			    m->step->track->id, m->question ? m->question->id : NULL };
 
-			tui_push(t, &tui_journey_ops, &ja);
+			tui_open(t, TUI_JOURNEY, &ja);
 		}
 		return true;
 	}
@@ -159,6 +159,12 @@ static const struct tui_binding search_keys[] = {
 };
 
 const struct tui_view_ops tui_search_ops = {
-	"search", N_("Search"), search_keys, search_open, search_draw, search_key,
-	NULL, search_close
+	.kind = TUI_SEARCH,
+	.name = "search",
+	.title = N_("Search"),
+	.keys = search_keys,
+	.open = search_open,
+	.draw = search_draw,
+	.key = search_key,
+	.close = search_close,
 };

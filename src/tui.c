@@ -260,12 +260,12 @@ handle(struct tui *t, int key)
 		t->quit = true;
 		break;
 	case REQ_HELP:
-		if (f->ops != &tui_help_ops)
-			tui_push(t, &tui_help_ops, f->ops);
+		if (f->ops->kind != TUI_HELP)
+			tui_open(t, TUI_HELP, f->ops);
 		break;
 	case REQ_GLOSSARY:
-		if (f->ops != &tui_glossary_ops)
-			tui_push(t, &tui_glossary_ops, NULL);
+		if (f->ops->kind != TUI_GLOSSARY)
+			tui_open(t, TUI_GLOSSARY, NULL);
 		break;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
@@ -425,15 +425,24 @@ open_test_screen(char **cause)
 static int
 first_screens(struct tui *t, const struct app *app)
 {
-	if (!tui_push(t, &tui_projects_ops, NULL))
+	if (!tui_open(t, TUI_PROJECTS, NULL))
 		return EX_SOFTWARE;
 	if (app->role != NULL) {
 		struct tui_handoffs_arg arg = { 0, app->role };
 
-		tui_push(t, &tui_handoffs_ops, &arg);
+		tui_open(t, TUI_HANDOFFS, &arg);
 	}
 	return 0;
 }
+
+/* The screens (tui.h): the one place that knows them all. Each goes in
+ * the program's table under the kind it declares. */
+static const struct tui_view_ops *const screens[] = {
+	&tui_projects_ops, &tui_journey_ops, &tui_handoffs_ops, &tui_search_ops,
+	&tui_help_ops, &tui_history_ops, &tui_glossary_ops, &tui_export_ops,
+	&tui_calendar_ops, &tui_archived_ops, &tui_check_ops, &tui_compare_ops,
+};
+_Static_assert(sizeof(screens) / sizeof(screens[0]) == TUI_NSCREENS, "every screen is listed");
 
 int
 tui_main(struct app *app, char **cause)
@@ -448,6 +457,8 @@ tui_main(struct app *app, char **cause)
 
 	*cause = NULL;
 	memset(&t, 0, sizeof(t));
+	for (size_t i = 0; i < TUI_NSCREENS; i++)
+		t.screens[screens[i]->kind] = screens[i];
 	t.test = keys != NULL && *keys != '\0';
 	if (!t.test && (app->plain || !tui_term_usable()))
 		return TUI_PLAIN;
@@ -459,7 +470,6 @@ tui_main(struct app *app, char **cause)
 	app_action(app, SOURCE_TUI, &act);
 	t.app = app;
 	t.content = app->content;
-	t.store = app->store;
 	t.act = &act;
 	t.data_version = action_data_version(&act);
 	if (app->role != NULL && content_role(t.content, app->role) == NULL) {

@@ -107,6 +107,22 @@ int action_project_purge(struct action *a, int64_t id, char **cause);
  * projects_free. */
 int action_projects_archived(struct action *a, struct project **out, size_t *n,
     char **cause);
+/* Every project in use, by id; free with projects_free. */
+int action_projects(struct action *a, struct project **out, size_t *n, char **cause);
+/* At most limit projects in use from place offset of the order of their
+ * last change (store_projects_by_change); free with projects_free. */
+int action_projects_page(struct action *a, size_t offset, size_t limit,
+    struct project **out, size_t *n, char **cause);
+/* The projects screen as it opens, as of one moment: how many projects
+ * are in use (*count), the place of project keep in the order of their
+ * last change (*rank; 0 when keep is 0 or gone), and the page of size
+ * limit that holds that place (*out, *n, starting at *offset). */
+int action_projects_first(struct action *a, int64_t keep, size_t limit, size_t *count,
+    size_t *rank, size_t *offset, struct project **out, size_t *n, char **cause);
+/* The revisions of question's answer (NULL: every question's), oldest
+ * first; free with answer_events_free. */
+int action_answer_history(struct action *a, int64_t project, const char *question,
+    struct answer_event **out, size_t *n, char **cause);
 /* The project whose id or exact name is key (an id wins). EX_NOINPUT if
  * none; caller frees with project_free. */
 int action_project_find(struct action *a, const char *key, struct project **out,

@@ -4,8 +4,8 @@
  * database's types. Its files, one per concern (store-open.c: opening
  * and the migrations; store.c: transactions; store-project.c,
  * store-answer.c, store-handoff.c, store-walk.c, store-backup.c), share
- * store-impl.h and reach the database through a driver (db.h), of which
- * db-sqlite.c, for one SQLite file, is the only one so far.
+ * store-impl.h and reach the database through a driver (db.h): db-sqlite.c
+ * for one SQLite file, db-pg.c for a PostgreSQL server.
  *
  * Every function returns 0 or a sysexits.h status and, on failure, sets
  * *cause to a message the caller frees, saying what went wrong, why, and

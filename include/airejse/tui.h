@@ -15,7 +15,6 @@
 struct action;
 struct app;
 struct content;
-struct store;
 struct tui;
 struct tui_dlg;
 
@@ -127,7 +126,19 @@ enum tui_style {
  * key handles a request (req) or a raw key the keymap did not name, and
  * returns true when it used it; reload reads its data again after a
  * change; close frees the state. */
+/* The screens by kind. A screen opens another by its kind (tui_open),
+ * through the table the program fills at its start (tui.c), as tig's
+ * views open each other by request: no screen calls another's code. */
+enum tui_screen {
+	TUI_PROJECTS, TUI_JOURNEY, TUI_HANDOFFS, TUI_SEARCH, TUI_HELP, TUI_HISTORY,
+	TUI_GLOSSARY, TUI_EXPORT, TUI_CALENDAR, TUI_ARCHIVED, TUI_CHECK, TUI_COMPARE,
+	TUI_NSCREENS
+};
+
+struct step;
+
 struct tui_view_ops {
+	enum tui_screen			 kind;
 	const char			*name;
 	const char			*title;	/* N_() */
 	const struct tui_binding	*keys;	/* REQ_NONE-terminated */
@@ -136,6 +147,9 @@ struct tui_view_ops {
 	bool	 (*key)(struct tui *t, void *state, enum tui_req req, int key);
 	void	 (*reload)(struct tui *t, void *state);
 	void	 (*close)(struct tui *t, void *state);
+	/* Optional: shows step st and question (NULL: the first) in this
+	 * screen; false if it cannot (the journey implements it). */
+	bool	 (*go)(struct tui *t, void *state, const struct step *st, const char *question);
 };
 
 struct tui_frame {
@@ -149,9 +163,9 @@ struct tui_frame {
 struct tui {
 	struct app		*app;
 	const struct content	*content;
-	struct store		*store;
 	struct action		*act;		/* what the screens' changes go through */
 	int64_t			 data_version;	/* of the store, at the last draw */
+	const struct tui_view_ops *screens[TUI_NSCREENS];	/* by kind, from tui.c */
 	struct tui_frame	 stack[TUI_DEPTH];
 	int			 depth;
 	struct tui_dlg		*dlg;		/* the open dialog (tui-dialog.c) */
@@ -191,10 +205,6 @@ struct progress;
 struct question;
 /* The first step of the project's tracks that asks q, or NULL. */
 const struct step *tui_step_asking(const struct progress *pr, const struct question *q);
-/* Shows step st and question (NULL: the first) in the journey screen
- * whose state is given; false if the project does not follow its track. */
-bool tui_journey_goto(struct tui *t, void *state, const struct step *st,
-    const char *question);
 
 /* What the screens open on. */
 struct tui_handoffs_arg {
@@ -234,6 +244,8 @@ extern const struct tui_binding tui_global_keys[];
 
 /* Opens a screen on top of the current one; false if it would not open. */
 bool tui_push(struct tui *t, const struct tui_view_ops *ops, const void *arg);
+/* The same by the screen's kind. */
+bool tui_open(struct tui *t, enum tui_screen kind, const void *arg);
 /* Closes the current screen (the last one ends the program). */
 void tui_pop(struct tui *t);
 /* Asks every open screen to read its data again. */

@@ -7,8 +7,10 @@
 # nothing changes the program sleeps.
 . "$TOP/tests/tmux/lib.sh"
 export AIREJSE_CONTENT="$TOP/tests/tui/content" AIREJSE_DB="$PWD/t.db"
-"$AIREJSE" project new --journey demo --name "Klinik Øst" >/dev/null
-"$AIREJSE" project new --journey demo --name "Røntgen Vest" >/dev/null
+# Made in the same second, on purpose (on a busy machine two real
+# starts could fall in two seconds and swap the list's order).
+AIREJSE_NOW=2026-12-01T10:00:00Z "$AIREJSE" project new --journey demo --name "Klinik Øst" >/dev/null
+AIREJSE_NOW=2026-12-01T10:00:00Z "$AIREJSE" project new --journey demo --name "Røntgen Vest" >/dev/null
 env_cmd="env AIREJSE_CONTENT='$AIREJSE_CONTENT' AIREJSE_DB='$AIREJSE_DB'"
 
 # The row the terminal's cursor is on: the selected one.

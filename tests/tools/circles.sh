@@ -13,9 +13,7 @@ set -eu
 
 # Known groups, one a line: the file names (without .c, shell patterns)
 # a group found may be made of. Remove a line when its group is gone.
-known='
-tui-handoffs tui-journey tui-search
-'
+known=''
 
 [ $# -gt 0 ] || { echo "usage: circles.sh OBJECT..." >&2; exit 2; }
 

@@ -1460,6 +1460,48 @@ START_TEST(refreshed_walk_is_one_state)
 }
 END_TEST
 
+/* The projects screen opens on the page that holds the project it keeps,
+ * its place and the count read together; a project gone opens at the
+ * top. */
+START_TEST(projects_first_page)
+{
+	char *tracks[] = { "alpha" }, *cause = NULL, name[16], now[32];
+	int64_t ids[5];
+	struct project *v;
+	size_t count, rank, offset, n;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(now, sizeof(now), "2027-01-0%dT10:00:00Z", i + 1);
+		setenv("AIREJSE_NOW", now, 1);
+		snprintf(name, sizeof(name), "P%d", i + 1);
+		ck_assert_int_eq(action_project_new(&act, name, tracks, 1, &ids[i], &cause), 0);
+	}
+	unsetenv("AIREJSE_NOW");
+	/* Latest change first: P5 P4 P3 P2 P1 Projekt. */
+	ck_assert_int_eq(action_projects_first(&act, ids[1], 2, &count, &rank, &offset, &v, &n,
+	    &cause), 0);
+	ck_assert_uint_eq(count, 6);
+	ck_assert_uint_eq(rank, 3);
+	ck_assert_uint_eq(offset, 2);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[0].name, "P3");
+	ck_assert_str_eq(v[1].name, "P2");
+	projects_free(v, n);
+	ck_assert_int_eq(action_projects_first(&act, 999999, 2, &count, &rank, &offset, &v, &n,
+	    &cause), 0);
+	ck_assert_uint_eq(rank, 0);
+	ck_assert_uint_eq(offset, 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[0].name, "P5");
+	projects_free(v, n);
+	ck_assert_int_eq(action_projects_page(&act, 4, 10, &v, &n, &cause), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(v[1].name, "Projekt");
+	projects_free(v, n);
+}
+END_TEST
+
 Suite *
 test_suite(void)
 {
@@ -1489,6 +1531,7 @@ test_suite(void)
 	tcase_add_test(tc, briefs_while_another_writes);
 	tcase_add_test(tc, named_read_together);
 	tcase_add_test(tc, refreshed_walk_is_one_state);
+	tcase_add_test(tc, projects_first_page);
 	suite_add_tcase(s, tc);
 	return s;
 }

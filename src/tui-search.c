@@ -9,6 +9,7 @@
 #include "airejse/search.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
+#include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
 struct search_view {
@@ -86,14 +87,57 @@ search_close(struct tui *t, void *state)
 	free(se);
 }
 
+/* Another user's change: the project read again and searched again,
+ * the same match (place and field) kept selected when it still matches. */
+static void
+search_reload(struct tui *t, void *state)
+{
+	struct search_view *se = state;
+	struct snapshot *snap;
+	const struct step *st = NULL;
+	const struct question *q = NULL;
+	enum search_field f = 0;
+	char *cause = NULL;
+	size_t i;
+
+	if (action_snapshot(t->act, se->project, &snap, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (se->res.n > 0) {
+		st = se->res.v[se->list.sel].step;
+		q = se->res.v[se->list.sel].question;
+		f = se->res.v[se->list.sel].field;
+	}
+	/* The results point into the old snapshot: cleared before it goes. */
+	search_results_clear(&se->res);
+	snapshot_free(se->snap);
+	se->snap = snap;
+	if (se->re == NULL)
+		return;
+	search_project(se->re, se->snap->progress, &se->res);
+	tui_list_resize(&se->list, se->res.n, se->list.height);
+	for (i = 0; i < se->res.n; i++)
+		if (se->res.v[i].step == st && se->res.v[i].question == q && se->res.v[i].field == f)
+			break;
+	se->list.sel = i < se->res.n ? i : se->list.sel < se->res.n ? se->list.sel : 0;
+	tui_list_fit(&se->list);
+}
+
 static void
 search_draw(struct tui *t, void *state, int top, int rows, int cols)
 {
 	struct search_view *se = state;
 	const struct search_match *m;
-	int r;
+	int r, w, lw = 0;
 	size_t i;
+	char *label;
 
+	/* The labels in one column, whatever the letters ("spørgsmål"). */
+	for (i = 0; i < SEARCH__FIELDS; i++)
+		if ((w = utf8_width(search_field_label(i))) > lw)
+			lw = w;
 	if (se->re)
 		tui_set_title(t, P_("Search \"%s\": %zu match", "Search \"%s\": %zu matches", se->res.n),
 		    search_pattern(se->re), se->res.n);
@@ -106,7 +150,10 @@ search_draw(struct tui *t, void *state, int top, int rows, int cols)
 	tui_list_resize(&se->list, se->res.n, rows / 2);
 	for (r = 0, i = se->list.top; r < rows / 2 && i < se->res.n; r++, i++) {
 		m = &se->res.v[i];
-		char *s = xasprintf("%-9s %s", search_field_label(m->field), m->snippet);
+		label = utf8_padded(search_field_label(m->field), lw);
+		char *s = xasprintf("%s %s", label, m->snippet);
+
+		free(label);
 
 		tui_put(top + r, 1, cols - 1, s, i == se->list.sel ? ST_SELECTED : ST_NORMAL,
 		    i == se->list.sel);
@@ -166,5 +213,6 @@ const struct tui_view_ops tui_search_ops = {
 	.open = search_open,
 	.draw = search_draw,
 	.key = search_key,
+	.reload = search_reload,
 	.close = search_close,
 };

@@ -91,4 +91,26 @@ wait_gone_text "Conflict"
     fail "mine was not saved after the conflict"
 keys Q
 wait_gone
+
+# The search follows too: another's answer that matches appears in the
+# results, and the match selected stays selected. In Danish, the field
+# labels line up whatever their letters.
+start 100x30 "exec $env_cmd '$AIREJSE' --lang da --user Mette"
+wait_for "Projekter: 2 projekter"
+keys Enter
+wait_for "Næste"
+keys /
+wait_for "Søg"
+keys "udkast|Beskriv behovet" Enter
+wait_for "Søgning \"udkast|Beskriv behovet\": 3 resultater"
+keys j
+"$AIREJSE" --user Jens answer 2 beskrivelse "Et udkast fra Jens" >/dev/null
+wait_for "Søgning \"udkast|Beskriv behovet\": 4 resultater"
+screen | grep -qF " spørgsmål  Beskriv behovet." ||
+    fail "the labels are not in one column: $(screen)"
+screen | grep -qF " svar       Et udkast fra Jens" ||
+    fail "the labels are not in one column: $(screen)"
+cursor_line | grep -qF "Mit udkast æøå" || fail "the selection moved: $(cursor_line)"
+keys Q
+wait_gone
 exit 0

@@ -8,10 +8,12 @@
 #include "airejse/action.h"
 #include "airejse/clock.h"
 #include "airejse/content.h"
+#include "airejse/ctrl.h"
 #include "airejse/record.h"
 #include "airejse/tui-curses.h"
 #include "airejse/tui-list.h"
 #include "airejse/value.h"
+#include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
 struct history {
@@ -104,9 +106,14 @@ history_draw(struct tui *t, void *state, int top, int rows, int cols)
 		const struct answer_event *e = &h->v[h->n - 1 - i];
 		bool sel = i == h->list.sel;
 		char when[17], *nv = shown(h->q, e->new_kind, e->new_value), *s;
+		/* In columns as shown: "Søren" is five wide (six bytes), a
+		 * control character as wide as the "<U+202E>" that shows it. */
+		char *user = ctrl_visible(e->user), *who = utf8_padded(user, 10);
 
 		clock_local(e->time, when);
-		s = xasprintf("%s  %-10s %-6s %s", when, e->user, source_name(e->source), nv);
+		s = xasprintf("%s  %s %-6s %s", when, who, source_name(e->source), nv);
+		free(who);
+		free(user);
 		used = tui_put(top + r, 1, cols - 1, s, sel ? ST_SELECTED : ST_NORMAL, sel);
 		(void)used;
 		if (sel)

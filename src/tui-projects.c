@@ -78,7 +78,36 @@ struct projects {
 	int64_t		 *marked;	/* to compare (m), in the order marked */
 	size_t		  nmarked;
 	int		  top;		/* the list's first row, as last drawn */
+	/* The project a rename or archive dialog was opened for, and its
+	 * name then: the dialog acts on it even if another user's change
+	 * reloads the list under the dialog and the selection moves. */
+	int64_t		  asked;
+	char		 *asked_name;
 };
+
+/* Whether the project a dialog was opened for is still in use (not
+ * archived or removed since, by another user). */
+static bool
+asked_in_use(struct tui *t, const struct projects *p)
+{
+	struct project *pj = NULL;
+	char key[24], *cause = NULL;
+	bool in_use;
+
+	snprintf(key, sizeof(key), "%lld", (long long)p->asked);
+	in_use = action_project_find(t->act, key, &pj, &cause) == 0 && pj->archived == 0;
+	project_free(pj);
+	free(cause);
+	return in_use;
+}
+
+static void
+ask_about(struct projects *p, const struct project *pj)
+{
+	free(p->asked_name);
+	p->asked = pj != NULL ? pj->id : 0;
+	p->asked_name = pj != NULL ? xstrdup(pj->name) : NULL;
+}
 
 static void
 free_all(struct projects *p)
@@ -582,6 +611,7 @@ projects_close(struct tui *t, void *state)
 	free_all(p);
 	free(p->filter);
 	free(p->marked);
+	free(p->asked_name);
 	free(p);
 }
 
@@ -936,15 +966,16 @@ static bool
 rename_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
 {
 	struct projects *p = arg;
-	const struct project *pj = selected(t, p);
 	char *cause = NULL;
 
-	if (pj == NULL)
+	if (p->asked == 0)
 		return true;
-	if (action_project_rename(t->act, pj->id, text, &cause) != 0) {
+	if (action_project_rename(t->act, p->asked, text, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
-		return false;
+		/* A name to correct keeps the dialog open; a project gone
+		 * meanwhile closes it. */
+		return !asked_in_use(t, p);
 	}
 	tui_info(t, _("Renamed."));
 	projects_reload(t, p);
@@ -955,20 +986,17 @@ static bool
 delete_submit(struct tui *t, void *arg, const char *text, size_t choice, const bool *checked)
 {
 	struct projects *p = arg;
-	const struct project *pj = selected(t, p);
-	char *cause = NULL, *name;
+	char *cause = NULL;
 
-	if (pj == NULL)
+	if (p->asked == 0)
 		return true;
-	name = xstrdup(pj->name);
-	if (action_project_archive(t->act, pj->id, true, &cause) != 0) {
+	if (action_project_archive(t->act, p->asked, true, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 	} else {
 		tui_info(t, _("Project \"%s\" archived: A shows the archived projects, to bring it back."),
-		    name);
+		    p->asked_name);
 	}
-	free(name);
 	projects_reload(t, p);
 	return true;
 }
@@ -1051,6 +1079,11 @@ open_name_dialog(struct tui *t, struct projects *p, bool rename)
 {
 	const struct project *pj = selected(t, p);
 
+	if (rename) {
+		if (pj == NULL)
+			return;
+		ask_about(p, pj);
+	}
 	tui_ask(t, DLG_LINE, rename ? _("Rename project") : _("New project"),
 	    rename ? _("The new name of the project:") :
 	    _("What is the project called? For example \"AI triage in the emergency department\"."),
@@ -1139,6 +1172,7 @@ projects_key(struct tui *t, void *state, enum tui_req req, int key)
 	case REQ_DELETE:
 		if ((pj = selected(t, p)) == NULL)
 			return true;
+		ask_about(p, pj);
 		q = xasprintf(_("Archive the project \"%s\"? It leaves the list; its answers, hand-offs and history are kept, and it can be brought back."),
 		    pj->name);
 		tui_ask(t, DLG_CONFIRM, _("Archive project"), q, NULL, delete_submit, p);

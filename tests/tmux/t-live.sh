@@ -113,4 +113,22 @@ screen | grep -qF " svar       Et udkast fra Jens" ||
 cursor_line | grep -qF "Mit udkast æøå" || fail "the selection moved: $(cursor_line)"
 keys Q
 wait_gone
+
+# A dialog acts on the project it was opened for: another user archives
+# it while its rename dialog is open; the reload moves the selection to
+# the other project, which Enter must not rename.
+start 100x30 "exec $env_cmd '$AIREJSE' --lang da --user Mette"
+wait_for "Projekter: 2 projekter"
+cursor_line | grep -qF "Røntgen Vest" || fail "Røntgen Vest is not selected: $(cursor_line)"
+keys r
+wait_for "Omdøb projekt"
+keys C-u "Nyt navn"
+"$AIREJSE" --user Jens project delete "Røntgen Vest" 2>/dev/null
+wait_for "Projekter: 1 projekt"
+keys Enter
+wait_for "arkiveret"
+"$AIREJSE" project list --format tsv | grep -qF "Klinik Øst" ||
+    fail "the other project was renamed: $("$AIREJSE" project list --format tsv)"
+keys Q
+wait_gone
 exit 0

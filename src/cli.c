@@ -34,12 +34,12 @@ enum {
 
 /* Taken anywhere on the line, before or after the command. */
 const struct args_option cli_global_options[] = {
-	[G_DB] = { "db", 0, "FILE",
+	[G_DB] = { "db", 0, NC_("placeholder", "FILE"),
 	    N_("the database: a file (default ~/.local/share/airejse/airejse.db), or a PostgreSQL server's by a connection string"), NULL },
 	[G_LANG] = { "lang", 0, "da|en", N_("the language of the program and the content"), NULL },
-	[G_CONTENT] = { "content", 0, "DIR", N_("read the journeys from DIR"), NULL },
-	[G_USER] = { "user", 0, "NAME", N_("the name recorded in the history (default $USER)"), NULL },
-	[G_ROLE] = { "role", 0, "ROLE", N_("start in the view of one role's hand-offs"), NULL },
+	[G_CONTENT] = { "content", 0, NC_("placeholder", "DIR"), N_("read the journeys from DIR"), NULL },
+	[G_USER] = { "user", 0, NC_("placeholder", "NAME"), N_("the name recorded in the history (default $USER)"), NULL },
+	[G_ROLE] = { "role", 0, NC_("placeholder", "ROLE"), N_("start in the view of one role's hand-offs"), NULL },
 	[G_PLAIN] = { "plain", 0, NULL, N_("plain numbered prompts instead of the full screen"), NULL },
 	[G_HELP] = { "help", 'h', NULL, N_("the commands, or one command's options and operands"), NULL },
 	[G_VERSION] = { "version", 0, NULL, N_("the version"), NULL },
@@ -74,7 +74,7 @@ static int front_end(struct cmd *self);
 /* The program itself: a group whose commands are the table, run without
  * one as the terminal program. */
 const struct cmd_entry cli_root = {
-	"airejse", NULL, "[--db FILE] [--lang da|en] [--role ROLE] [--plain]",
+	"airejse", NULL, N_("[--db FILE] [--lang da|en] [--role ROLE] [--plain]"),
 	NULL,	/* main_help is its help */
 	NULL, NULL, 0, 0, front_end, commands
 };

@@ -417,13 +417,13 @@ static const struct args_option answer_options[] = {
 
 static const struct cmd_operand answer_operands[] = {
 	CMD_PROJECT_OPERAND,
-	{ "QUESTION", N_("the question's identifier (see 'airejse project show')") },
-	{ "VALUE", N_("the answer, checked by the question's type; - reads it from standard input") },
+	{ NC_("placeholder", "QUESTION"), N_("the question's identifier (see 'airejse project show')") },
+	{ NC_("placeholder", "VALUE"), N_("the answer, checked by the question's type; - reads it from standard input") },
 	{ NULL, NULL }
 };
 
 const struct cmd_entry cmd_answer_entry = {
-	"answer", NULL, "P QUESTION VALUE|- [--expect REV] | P QUESTION --clear|--restore REV [--expect REV]",
+	"answer", NULL, N_("P QUESTION VALUE|- [--expect REV] | P QUESTION --clear|--restore REV [--expect REV]"),
 	N_("answer a question of a project (validated by its type)"),
 	answer_options, answer_operands, 2, 3, answer, NULL
 };
@@ -435,12 +435,12 @@ static const struct args_option history_options[] = {
 
 static const struct cmd_operand history_operands[] = {
 	CMD_PROJECT_OPERAND,
-	{ "QUESTION", N_("only this question's answers (default: every answer of the project)") },
+	{ NC_("placeholder", "QUESTION"), N_("only this question's answers (default: every answer of the project)") },
 	{ NULL, NULL }
 };
 
 const struct cmd_entry cmd_history_entry = {
-	"history", NULL, "P [QUESTION] [--format text|tsv|json]",
+	"history", NULL, N_("P [QUESTION] [--format text|tsv|json]"),
 	N_("the audit trail of a project's answers, and of its name"),
 	history_options, history_operands, 1, 2, history, NULL
 };

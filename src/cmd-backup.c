@@ -27,12 +27,12 @@ static const struct args_option backup_options[] = {
 };
 
 static const struct cmd_operand backup_operands[] = {
-	{ "FILE", N_("where the copy goes") },
+	{ NC_("placeholder", "FILE"), N_("where the copy goes") },
 	{ NULL, NULL }
 };
 
 const struct cmd_entry cmd_backup_entry = {
-	"backup", NULL, "FILE [--force]",
+	"backup", NULL, N_("FILE [--force]"),
 	N_("copy the database safely, also while it is in use"),
 	backup_options, backup_operands, 1, 1, backup, NULL
 };

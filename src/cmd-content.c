@@ -222,7 +222,7 @@ const struct cmd_entry cmd_journeys_entry = {
 };
 
 static const struct cmd_operand validate_operands[] = {
-	{ "FILE|DIR", N_("a content folder to check instead of the installed one, or a file that replaces its namesake in it") },
+	{ NC_("placeholder", "FILE|DIR"), N_("a content folder to check instead of the installed one, or a file that replaces its namesake in it") },
 	{ NULL, NULL }
 };
 
@@ -232,7 +232,7 @@ static const struct args_option validate_options[] = {
 };
 
 const struct cmd_entry cmd_validate_entry = {
-	"validate", NULL, "[--no-legal-warnings] [FILE|DIR...]",
+	"validate", NULL, N_("[--no-legal-warnings] [FILE|DIR...]"),
 	N_("check content files and report every problem"),
 	validate_options, validate_operands, 0, -1, validate, NULL
 };

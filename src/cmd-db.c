@@ -102,13 +102,13 @@ static const struct args_option copy_options[] = {
 };
 
 static const struct cmd_operand copy_operands[] = {
-	{ "FROM", N_("the database to copy: a file, or a PostgreSQL connection string") },
-	{ "TO", N_("where the copy goes: an empty database, of either kind") },
+	{ NC_("placeholder", "FROM"), N_("the database to copy: a file, or a PostgreSQL connection string") },
+	{ NC_("placeholder", "TO"), N_("where the copy goes: an empty database, of either kind") },
 	{ NULL, NULL }
 };
 
 static const struct cmd_entry db_copy_entry = {
-	"copy", NULL, "FROM TO [--force]",
+	"copy", NULL, N_("FROM TO [--force]"),
 	N_("copy every project from one database into another, SQLite or PostgreSQL, and check it"),
 	copy_options, copy_operands, 2, 2, db_copy, NULL
 };

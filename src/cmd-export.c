@@ -555,9 +555,9 @@ import(struct cmd *self)
 }
 
 static const struct args_option export_options[] = {
-	{ "what", 'w', "PART", N_("what to export: indkoeb, mdr, ai-act, business-case, handoff, action-plan, a site's own checklist, or all (the default)"), NULL },
+	{ "what", 'w', NC_("placeholder", "PART"), N_("what to export: indkoeb, mdr, ai-act, business-case, handoff, action-plan, a site's own checklist, or all (the default)"), NULL },
 	{ "format", 'f', "md|html|csv|json|xlsx|pdf|docx|odt", N_("the format (default: the extension of FILE, else md)"), NULL },
-	{ "output", 'o', "FILE", N_("write to FILE instead of standard output (- is standard output; a folder: the default name in it); the full path is printed"), NULL },
+	{ "output", 'o', NC_("placeholder", "FILE"), N_("write to FILE instead of standard output (- is standard output; a folder: the default name in it); the full path is printed"), NULL },
 	{ "save", 0, NULL, N_("write into the export folder under the default name (the project's name and the part); the full path is printed"), NULL },
 	{ "force", 0, NULL, N_("replace FILE if it exists"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
@@ -569,29 +569,29 @@ static const struct cmd_operand export_operands[] = {
 };
 
 const struct cmd_entry cmd_export_entry = {
-	"export", NULL, "P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx|pdf|docx|odt] [-o FILE | --save] [--force]",
+	"export", NULL, N_("P [--role ROLE] [--what PART] [--format md|html|csv|json|xlsx|pdf|docx|odt] [-o FILE | --save] [--force]"),
 	N_("export checklists, the business case, hand-off packets, action plan"),
 	export_options, export_operands, 1, 1, export, NULL
 };
 
 static const struct args_option import_options[] = {
-	{ "name", 'n', "NAME", N_("the name of the new project (when the exported one is taken)"), NULL },
+	{ "name", 'n', NC_("placeholder", "NAME"), N_("the name of the new project (when the exported one is taken)"), NULL },
 	{ "project", 'p', "P", N_("the project a hand-off packet goes back into (default: the one it names)"), NULL },
 	{ "dry-run", 0, NULL, N_("answers to a packet: print the preview, store nothing"), NULL },
 	{ "keep", 0, "current|file", N_("an answer changed here after the packet was made: keep this one or the file's"), NULL },
-	{ "reject", 0, "QUESTION", N_("leave the file's answer to QUESTION out (again for more)"), NULL },
+	{ "reject", 0, NC_("placeholder", "QUESTION"), N_("leave the file's answer to QUESTION out (again for more)"), NULL },
 	CMD_FORMAT_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cmd_operand import_operands[] = {
-	{ "FILE", N_("a JSON file that 'airejse export' wrote") },
+	{ NC_("placeholder", "FILE"), N_("a JSON file that 'airejse export' wrote") },
 	{ NULL, NULL }
 };
 
 const struct cmd_entry cmd_import_entry = {
 	"import", NULL,
-	"FILE [--name NAME] [--project P] [--dry-run] [--keep current|file] [--reject QUESTION]... [--format text|tsv|json]",
+	N_("FILE [--name NAME] [--project P] [--dry-run] [--keep current|file] [--reject QUESTION]... [--format text|tsv|json]"),
 	N_("read a JSON export as a new project, or a filled-in hand-off packet"),
 	import_options, import_operands, 1, 1, import, NULL
 };

@@ -384,7 +384,7 @@ handoff(struct cmd *self)
 }
 
 static const struct args_option handoffs_options[] = {
-	{ "state", 's', "STATE", N_("only those in STATE: raised, sent, answered, closed or withdrawn"), NULL },
+	{ "state", 's', NC_("placeholder", "STATE"), N_("only those in STATE: raised, sent, answered, closed or withdrawn"), NULL },
 	CMD_FORMAT_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -395,16 +395,16 @@ static const struct cmd_operand handoffs_operands[] = {
 };
 
 const struct cmd_entry cmd_handoffs_entry = {
-	"handoffs", NULL, "[P] [--role ROLE] [--state STATE] [--format text|tsv|json]",
+	"handoffs", NULL, N_("[P] [--role ROLE] [--state STATE] [--format text|tsv|json]"),
 	N_("list the hand-offs the answers raised"),
 	handoffs_options, handoffs_operands, 0, 1, handoffs, NULL
 };
 
 static const struct args_option handoff_options[] = {
 	{ "state", 's', "raised|sent|answered|closed", N_("mark the hand-off sent, answered or closed, or move it back (with --reason)"), NULL },
-	{ "note", 'n', "TEXT", N_("a note recorded with the change; the reason of a move back"), "reason" },
+	{ "note", 'n', NC_("placeholder", "TEXT"), N_("a note recorded with the change; the reason of a move back"), "reason" },
 	{ "yes", 'y', NULL, N_("mark it answered without asking when none of its questions has an answer"), NULL },
-	{ "due", 'd', "DATE", N_("the date it is due (an empty one clears it)"), NULL },
+	{ "due", 'd', NC_("placeholder", "DATE"), N_("the date it is due (an empty one clears it)"), NULL },
 	CMD_FORMAT_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -417,7 +417,7 @@ static const struct cmd_operand handoff_operands[] = {
 
 const struct cmd_entry cmd_handoff_entry = {
 	"handoff", NULL,
-	"P ID [--state raised|sent|answered|closed] [--note|--reason TEXT] [--due DATE] [--yes] [--format text|tsv|json]",
+	N_("P ID [--state raised|sent|answered|closed] [--note|--reason TEXT] [--due DATE] [--yes] [--format text|tsv|json]"),
 	N_("show a hand-off, or mark it sent, answered or closed, or move it back"),
 	handoff_options, handoff_operands, 2, 2, handoff, NULL
 };

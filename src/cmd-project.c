@@ -864,12 +864,12 @@ static const struct cmd_operand project_operand[] = {
 
 static const struct args_option new_options[] = {
 	{ "journey", 'j', "ID[,ID...]", N_("a track the project follows (see 'airejse journeys'); several separated by commas, or the option again"), "track" },
-	{ "name", 'n', "NAME", N_("the project's name: 1 to 200 characters on one line"), NULL },
+	{ "name", 'n', NC_("placeholder", "NAME"), N_("the project's name: 1 to 200 characters on one line"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cmd_entry project_new_entry = {
-	"new", NULL, "--journey ID[,ID...] --name NAME",
+	"new", NULL, N_("--journey ID[,ID...] --name NAME"),
 	N_("create a project following one or more tracks; prints its id"),
 	new_options, NULL, 0, 0, project_new, NULL
 };
@@ -894,19 +894,19 @@ static const struct cmd_entry project_show_entry = {
 
 static const struct cmd_operand rename_operands[] = {
 	CMD_PROJECT_OPERAND,
-	{ "NAME", N_("the new name: 1 to 200 characters on one line") },
+	{ NC_("placeholder", "NAME"), N_("the new name: 1 to 200 characters on one line") },
 	{ NULL, NULL }
 };
 
 static const struct cmd_entry project_rename_entry = {
-	"rename", NULL, "P NAME",
+	"rename", NULL, N_("P NAME"),
 	N_("rename a project"),
 	NULL, rename_operands, 2, 2, project_rename, NULL
 };
 
 static const struct cmd_operand track_operands[] = {
 	CMD_PROJECT_OPERAND,
-	{ "TRACK", N_("the track the project should follow, or several separated by commas (see 'airejse journeys')") },
+	{ NC_("placeholder", "TRACK"), N_("the track the project should follow, or several separated by commas (see 'airejse journeys')") },
 	{ NULL, NULL }
 };
 
@@ -916,7 +916,7 @@ static const struct args_option track_options[] = {
 };
 
 static const struct cmd_entry project_track_entry = {
-	"track", NULL, "P TRACK[,TRACK...] [--dry-run]",
+	"track", NULL, N_("P TRACK[,TRACK...] [--dry-run]"),
 	N_("move a project to other tracks, keeping every answer"),
 	track_options, track_operands, 2, 2, project_track, NULL
 };

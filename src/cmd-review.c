@@ -252,17 +252,17 @@ signoff(struct cmd *self)
 }
 
 static const struct args_option review_options[] = {
-	{ "handoff", 0, "RULE", N_("review the answers of this hand-off"), NULL },
-	{ "section", 0, "CHECKLIST/SECTION", N_("review the role's part of this checklist section"), NULL },
+	{ "handoff", 0, NC_("placeholder", "RULE"), N_("review the answers of this hand-off"), NULL },
+	{ "section", 0, NC_("placeholder", "CHECKLIST/SECTION"), N_("review the role's part of this checklist section"), NULL },
 	{ "state", 0, "acceptable|to-correct|not-reviewed", N_("the review: acceptable, to be corrected, or not reviewed"), NULL },
-	{ "comment", 0, "TEXT", N_("what is to be corrected: it goes back to the project"), NULL },
+	{ "comment", 0, NC_("placeholder", "TEXT"), N_("what is to be corrected: it goes back to the project"), NULL },
 	{ "history", 0, NULL, N_("list every review and sign-off, oldest first"), NULL },
 	CMD_FORMAT_OPTION,
 	{ NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct args_option signoff_options[] = {
-	{ "name", 0, "NAME", N_("the name signed in (default: the user)"), NULL },
+	{ "name", 0, NC_("placeholder", "NAME"), N_("the name signed in (default: the user)"), NULL },
 	{ "withdraw", 0, NULL, N_("withdraw the role's sign-off"), NULL },
 	{ NULL, 0, NULL, NULL, NULL }
 };
@@ -274,13 +274,13 @@ static const struct cmd_operand project_operands[] = {
 
 const struct cmd_entry cmd_review_entry = {
 	"review", NULL,
-	"P [--role ROLE] [--handoff RULE | --section CHECKLIST/SECTION --state acceptable|to-correct|not-reviewed [--comment TEXT]] [--history] [--format text|tsv|json]",
+	N_("P [--role ROLE] [--handoff RULE | --section CHECKLIST/SECTION --state acceptable|to-correct|not-reviewed [--comment TEXT]] [--history] [--format text|tsv|json]"),
 	N_("what each role reviews, and its review of a hand-off or a checklist section"),
 	review_options, project_operands, 1, 1, review, NULL
 };
 
 const struct cmd_entry cmd_signoff_entry = {
-	"signoff", NULL, "P --role ROLE [--name NAME] [--withdraw]",
+	"signoff", NULL, N_("P --role ROLE [--name NAME] [--withdraw]"),
 	N_("a role's sign-off of everything it reviews in a project"),
 	signoff_options, project_operands, 1, 1, signoff, NULL
 };

@@ -250,13 +250,13 @@ static const struct args_option search_options[] = {
 };
 
 static const struct cmd_operand search_operands[] = {
-	{ "PATTERN", N_("a regular expression (PCRE2), matched without regard to case") },
+	{ NC_("placeholder", "PATTERN"), N_("a regular expression (PCRE2), matched without regard to case") },
 	{ "P", N_("the projects to search, each a number or an exact name (default: every project)") },
 	{ NULL, NULL }
 };
 
 const struct cmd_entry cmd_search_entry = {
-	"search", NULL, "PATTERN [P...] [--format text|tsv|json]",
+	"search", NULL, N_("PATTERN [P...] [--format text|tsv|json]"),
 	N_("search the steps, guidance, questions and answers of projects"),
 	search_options, search_operands, 1, -1, search, NULL
 };

@@ -15,6 +15,7 @@
 #include "airejse/diag.h"
 #include "airejse/status.h"
 #include "airejse/table.h"
+#include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
 /* Where every message goes out: "airejse: message" on standard error.
@@ -77,7 +78,9 @@ cmd_report(const struct cmd *self, int status, struct diags *d, char **cause)
 void
 cmd_usage_line(FILE *out, const char *name, const struct cmd_entry *e)
 {
-	fprintf(out, _("usage: airejse %s %s\n"), name, e->usage);
+	/* Only usages that name a placeholder (FILE, NAME ...) are marked
+	 * for translation; an empty one must not reach gettext. */
+	fprintf(out, _("usage: airejse %s %s\n"), name, *e->usage ? _(e->usage) : "");
 }
 
 int
@@ -88,6 +91,14 @@ cmd_usage(const struct cmd *self)
 	return EX_USAGE;
 }
 
+/* A placeholder as the user's language writes it (FIL for FILE); a list
+ * of values (md|html) is marked for no one and stays as it is. */
+static const char *
+placeholder(const char *s)
+{
+	return i18n_cgettext("placeholder", s);
+}
+
 /* "-f, --format FORMAT" or "    --force": the left column of help. */
 static char *
 option_words(const struct args_option *o)
@@ -96,7 +107,8 @@ option_words(const struct args_option *o)
 
 	if (o->letter != 0)
 		snprintf(letter, sizeof(letter), "-%c, ", o->letter);
-	return xasprintf("%s--%s%s%s", letter, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+	return xasprintf("%s--%s%s%s", letter, o->name, o->arg ? " " : "",
+	    o->arg ? placeholder(o->arg) : "");
 }
 
 void
@@ -104,17 +116,20 @@ cmd_print_options(FILE *out, const struct args_option *opts)
 {
 	const struct args_option *o;
 	size_t width = 0, n;
-	char *w;
+	char *w, *p;
 
 	for (o = opts; o->name != NULL; o++) {
 		w = option_words(o);
-		if ((n = strlen(w)) > width)
+		if ((n = (size_t)utf8_width(w)) > width)
 			width = n;
 		free(w);
 	}
 	for (o = opts; o->name != NULL; o++) {
 		w = option_words(o);
-		fprintf(out, "  %-*s  %s", (int)width, w, _(o->help));
+		/* In columns: SPØRGSMÅL is nine wide, eleven bytes. */
+		p = utf8_padded(w, (int)width);
+		fprintf(out, "  %s  %s", p, _(o->help));
+		free(p);
 		if (o->alias != NULL)
 			/* L10N: after an option's help: another name for it. */
 			fprintf(out, _(" (also --%s)"), o->alias);
@@ -138,11 +153,15 @@ cmd_help(const struct cmd *self)
 	}
 	if (e->operands != NULL && e->operands->name != NULL) {
 		for (op = e->operands; op->name != NULL; op++)
-			if ((int)strlen(op->name) > width)
-				width = (int)strlen(op->name);
+			if (utf8_width(placeholder(op->name)) > width)
+				width = utf8_width(placeholder(op->name));
 		printf(_("\nOperands:\n"));
-		for (op = e->operands; op->name != NULL; op++)
-			printf("  %-*s  %s\n", width, op->name, _(op->help));
+		for (op = e->operands; op->name != NULL; op++) {
+			char *name = utf8_padded(placeholder(op->name), width);
+
+			printf("  %s  %s\n", name, _(op->help));
+			free(name);
+		}
 	}
 	printf(_("\nThe global options (see 'airejse --help') may be given too; 'man airejse' has the output formats.\n"));
 	return 0;

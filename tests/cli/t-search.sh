@@ -127,7 +127,7 @@ contains "$out" '"code": "not-found"'
 run 64 "$AIREJSE" search
 run 64 "$AIREJSE" search behov --format xml
 run 0 "$AIREJSE" search --help
-contains "$out" "search PATTERN [P...]"
+contains "$out" "search MØNSTER [P...]"
 
 # A pattern that backtracks without end gives up on the texts it cannot
 # finish, says so, and the search still ends (quickly).

@@ -110,6 +110,29 @@ project medicinsk_udstyr=ja ce_maerket=ja ce_certifikat_grundlag=mdd risikoklass
     kontrakt_underskrevet=2027-01-01 kontraktperiode_aar=0.5
 noline mdd-certifikater-klasse-iia-iib
 line 2027-12-31 deadline mdd-certifikater-klasse-iii
+# Class IIb turns on whether the device is implantable (MDR art.
+# 120(3a)): implantable, the earlier date; not implantable, the later;
+# not yet known, the earlier, so no deadline is missed.
+iib="medicinsk_udstyr=ja ce_maerket=ja ce_certifikat_grundlag=mdd risikoklasse=klasse-iib"
+# shellcheck disable=SC2086
+project $iib implantabelt=ja
+noline mdd-certifikater-klasse-iia-iib
+line 2027-12-31 risk mdd-certifikater-klasse-iii
+# shellcheck disable=SC2086
+project $iib implantabelt=nej
+noline mdd-certifikater-klasse-iii
+line 2028-12-31 risk mdd-certifikater-klasse-iia-iib
+# shellcheck disable=SC2086
+project $iib
+noline mdd-certifikater-klasse-iia-iib
+line 2027-12-31 risk mdd-certifikater-klasse-iii
+# The question is asked only for a class IIb certificate under the old
+# directive.
+run 0 A project show "$p"
+contains "$out" "implantabelt"
+project medicinsk_udstyr=ja ce_maerket=ja ce_certifikat_grundlag=mdr risikoklasse=klasse-iib
+run 0 A project show "$p"
+lacks "$out" "implantabelt"
 
 # The threshold on the tender's day; after the last known period, unknown.
 project udbud_dato=2025-06-01

@@ -158,11 +158,13 @@ load(struct reader *r, const char *path, const char **schema, int *rc)
 		bad(r, _("its schema is '%s'; import reads %s, %s and %s"), *schema,
 		    EXPORT_PROJECT_SCHEMA, EXPORT_PACKET_SCHEMA, EXPORT_ANSWERS_SCHEMA);
 	if (r->err == NULL) {
+		bool project = strcmp(*schema, EXPORT_PROJECT_SCHEMA) == 0;
 		int want = strcmp(*schema, EXPORT_PACKET_SCHEMA) == 0 ? EXPORT_PACKET_VERSION :
 		    strcmp(*schema, EXPORT_ANSWERS_SCHEMA) == 0 ? EXPORT_ANSWERS_VERSION :
 		    EXPORT_JSON_VERSION;
+		json_int_t v = json_integer_value(ver);
 
-		if (json_integer_value(ver) != want)
+		if (v != want && !(project && v >= EXPORT_JSON_OLDEST && v < want))
 			r->err = xasprintf(_("%s has schema version %lld, and this airejse reads version %d: update airejse, or export again with this version"),
 			    path, (long long)json_integer_value(ver), want);
 	}

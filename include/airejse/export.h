@@ -35,8 +35,13 @@ struct handoff_rule;
 struct review_board;
 struct review_role;
 
-/* The schema versions of the JSON documents (see airejse(1)). */
-#define EXPORT_JSON_VERSION 1
+/* The schema versions of the JSON documents (see airejse(1)). Version 2
+ * of the project document gives each checklist item a "status" with the
+ * state codes of issue 18 in place of "blocked_by"; import reads from
+ * EXPORT_JSON_OLDEST on, as the answers, history and hand-offs it takes
+ * are the same in both. */
+#define EXPORT_JSON_VERSION 2
+#define EXPORT_JSON_OLDEST 1
 #define EXPORT_PROJECT_SCHEMA "airejse-project"
 #define EXPORT_PACKET_SCHEMA "airejse-handoff-packet"
 /* The packet and the answer file have versions of their own: version 2

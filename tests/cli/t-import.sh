@@ -13,8 +13,11 @@ norm() {
 	grep -vE '^ *"(id|created|changed|time|raised|source|exported)": ' "$1"
 }
 
-# Round trip: export json -> import -> export json.
+# Round trip: export json -> import -> export json. Version 2 of the
+# project document carries the item states of issue 18 ("status" with its
+# code in place of "blocked_by").
 run 0 A export 1 --format json -o p1.json
+grep -q '"schema_version": 2,' p1.json || fail "a project export should be schema version 2"
 run 0 B project new --journey ny-ide --name "Et andet projekt"
 run 0 B --lang en import p1.json
 [ "$out" = 2 ] || fail "the imported project should get id 2, got '$out'"
@@ -38,6 +41,17 @@ run 0 B --lang en import p2.json
 run 0 B export 3 --what mdr --format md
 contains "$out" "(e) Der er offentliggjort en erklæring om produktet"
 
+# A version 1 export (before the item states changed) is still read:
+# import takes the answers, the history and the hand-offs, which did not
+# change; a version 0 is not.
+sed 's/"schema_version": 2,/"schema_version": 1,/' p2.json > v1.json
+run 0 B --lang en import v1.json --name "Prostata fra version 1"
+run 0 B export "$out" --what mdr --format md
+contains "$out" "(e) Der er offentliggjort en erklæring om produktet"
+sed 's/"schema_version": 2,/"schema_version": 0,/' p2.json > v0.json
+run 65 B --lang en import v0.json --name "Prostata fra version 0"
+contains "$err" "schema version 0"
+
 # Into the same database it needs another name.
 run 65 A --lang en import p1.json
 contains "$err" "already a project named 'Ambient scribe – Kolding'"
@@ -54,7 +68,7 @@ head -c 300 p1.json > cut.json
 run 65 B --lang en import cut.json
 contains "$err" "cut.json:"
 contains "$err" "not valid JSON"
-sed 's/"schema_version": 1/"schema_version": 99/' p1.json > newer.json
+sed 's/"schema_version": 2/"schema_version": 99/' p1.json > newer.json
 run 65 B --lang en import newer.json
 contains "$err" "schema version 99"
 contains "$err" "update airejse"

@@ -495,10 +495,14 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 /* One hand-off of a packet: why the role is asked, its state (overdue
  * in words), when it is due, whom to contact and the latest note. */
 static void
-packet_handoff(struct walk *k, const struct xhandoff *h)
+packet_handoff(struct walk *k, const struct xpacket *p, const struct xhandoff *h)
 {
-	k->ops->entry_begin(k->w, -1, text_in(&h->rule->reason, k->lang));
-	k->ops->fact(k->w, _("Hand-off"), h->rule->id);
+	char *title = xhandoff_title(p, h, k->lang);
+
+	/* Numbered for the questions to refer to; the rule's id is for
+	 * machines (csv, json), not for the people who read this. */
+	k->ops->entry_begin(k->w, -1, title);
+	free(title);
 	fact_owned(k, _("State"), xhandoff_state_text(k->d, h->handoff));
 	if (h->handoff->due != NULL)
 		fact_owned(k, _("Due"), xdue_text(h->handoff->due,
@@ -512,8 +516,10 @@ packet_handoff(struct walk *k, const struct xhandoff *h)
 
 /* One question of a packet, with what it takes and what it has. */
 static void
-packet_question(struct walk *k, const struct xpquestion *pq)
+packet_question(struct walk *k, const struct xpacket *p, const struct xpquestion *pq)
 {
+	char *served = xserved_numbers(p, pq);
+
 	const struct question *q = pq->x.q;
 
 	k->ops->entry_begin(k->w, -1, text_in(&q->prompt, k->lang));
@@ -523,7 +529,7 @@ packet_question(struct walk *k, const struct xpquestion *pq)
 		k->ops->fact(k->w, _("Help"), text_in(&q->help, k->lang));
 	fact_owned(k, _("Legal basis"), xlegal_text(&q->legal));
 	fact_owned(k, _("Answer so far"), xcurrent_text(&pq->x, k->lang));
-	fact_owned(k, _("For the hand-offs"), xserved_text(pq));
+	fact_owned(k, ngettext("For hand-off", "For hand-offs", pq->nhandoffs), served);
 	k->ops->answer_space(k->w);
 	k->ops->entry_end(k->w);
 }
@@ -539,12 +545,12 @@ packet_part(struct walk *k, const struct xpacket *p, int level)
 		k->ops->notice(k->w, _("A hand-off in this packet is overdue: please answer as soon as you can."));
 	k->ops->heading(k->w, level + 1, _("Why you are asked"));
 	for (i = 0; i < p->nhandoffs; i++)
-		packet_handoff(k, p->handoffs[i]);
+		packet_handoff(k, p, p->handoffs[i]);
 	k->ops->heading(k->w, level + 1, _("Questions"));
 	if (p->nquestions == 0)
 		k->ops->para(k->w, _("None of the hand-offs' questions applies to the project now."));
 	for (i = 0; i < p->nquestions; i++)
-		packet_question(k, &p->questions[i]);
+		packet_question(k, p, &p->questions[i]);
 }
 
 static void

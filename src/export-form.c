@@ -27,6 +27,7 @@ struct form {
 	const struct export_data	*d;
 	const struct export_opts	*o;
 	enum lang			 lang;
+	const struct xpacket		*packet;	/* the one being written */
 };
 
 static void
@@ -142,11 +143,12 @@ handoffs_part(struct form *f, const struct xpacket *p)
 	for (i = 0; i < p->nhandoffs; i++) {
 		const struct xhandoff *h = p->handoffs[i];
 		char *state = xhandoff_state_text(f->d, h->handoff);
+		char *title = xhandoff_title(p, h, f->lang);
 
 		fputs("<li>", f->out);
-		put(f, text_in(&h->rule->reason, f->lang));
+		put(f, title);
+		free(title);
 		fputs("<dl class=\"meta\">", f->out);
-		fact(f, _("Hand-off"), h->rule->id);
 		if (export_overdue(f->d, h->handoff)) {
 			tagged(f, "<dt>", _("State"), "</dt><dd class=\"overdue\">");
 			put(f, state);
@@ -184,7 +186,8 @@ describe(struct form *f, size_t pi, const struct xpquestion *pq)
 	fputs("\">\n", f->out);
 	fact_owned(f, _("Answer as"), xqtype_text(q, f->lang));
 	fact_owned(f, _("Answer so far"), xcurrent_text(&pq->x, f->lang));
-	fact_owned(f, _("For the hand-offs"), xserved_text(pq));
+	fact_owned(f, ngettext("For hand-off", "For hand-offs", pq->nhandoffs),
+	    xserved_numbers(f->packet, pq));
 	fact_owned(f, _("Legal basis"), xlegal_text(&q->legal));
 	fputs("</dl>\n", f->out);
 }
@@ -315,6 +318,7 @@ packet_part(struct form *f, size_t pi, const struct xpacket *p)
 {
 	size_t i;
 
+	f->packet = p;
 	tagged(f, "<h2>", text_in(&p->role->name, f->lang), "</h2>\n");
 	if (p->overdue)
 		tagged(f, "<p class=\"notice\">",
@@ -481,7 +485,7 @@ island(struct form *f, const struct xpacket *const *pv, size_t n)
 int
 export_form(const struct export_data *d, const struct export_opts *o, FILE *out)
 {
-	struct form f = { out, d, o, o->lang };
+	struct form f = { out, d, o, o->lang, NULL };
 	const struct packet *pk = d->content->packet;
 	const struct xpacket **pv = xcalloc(d->npackets ? d->npackets : 1, sizeof(*pv));
 	char *title;

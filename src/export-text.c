@@ -736,6 +736,46 @@ xserved_text(const struct xpquestion *pq)
 	return sb_detach(&sb);
 }
 
+/* h's number in packet p, from 1; 0 when p does not hold it. */
+static size_t
+handoff_number(const struct xpacket *p, const struct xhandoff *h)
+{
+	size_t i;
+
+	for (i = 0; i < p->nhandoffs; i++)
+		if (p->handoffs[i] == h)
+			return i + 1;
+	return 0;
+}
+
+char *
+xserved_numbers(const struct xpacket *p, const struct xpquestion *pq)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	char num[24];
+
+	if (p->nhandoffs <= 1)
+		return NULL;
+	for (i = 0; i < pq->nhandoffs; i++) {
+		if (i > 0)
+			sb_add(&sb, i + 1 == pq->nhandoffs ? _(" and ") : ", ");
+		snprintf(num, sizeof(num), "%zu", handoff_number(p, pq->handoffs[i]));
+		sb_add(&sb, num);
+	}
+	return sb_detach(&sb);
+}
+
+char *
+xhandoff_title(const struct xpacket *p, const struct xhandoff *h, enum lang lang)
+{
+	const char *reason = text_in(&h->rule->reason, lang);
+
+	if (p->nhandoffs <= 1)
+		return xstrdup(reason);
+	return xasprintf("%zu. %s", handoff_number(p, h), reason);
+}
+
 /* The date of t for people. */
 static char *
 day_text(int64_t t, enum lang lang)

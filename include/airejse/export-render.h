@@ -70,8 +70,15 @@ char *xqtype_text(const struct question *q, enum lang lang);
 char *xchoices_text(const struct question *q, enum lang lang);
 /* The answer so far with its revision ("Ja (revision 2)"), or NULL. */
 char *xcurrent_text(const struct xanswer *x, enum lang lang);
-/* The hand-offs a packet question is asked for, by id, joined by ", ". */
+/* The hand-offs a packet question is asked for, by id, joined by ", "
+ * (for the Id column of csv and xlsx). */
 char *xserved_text(const struct xpquestion *pq);
+/* The same for people: the hand-offs' numbers in packet p ("1 and 2"),
+ * or NULL when p has one hand-off, which every question serves. */
+char *xserved_numbers(const struct xpacket *p, const struct xpquestion *pq);
+/* Hand-off h's reason as the title of its entry in packet p, numbered
+ * ("2. The product ...") when p has more than one. */
+char *xhandoff_title(const struct xpacket *p, const struct xhandoff *h, enum lang lang);
 /* A role's sign-off, for people: "Signed off by Jens Jensen on
  * 24.11.2026", "Not signed off", or to be reviewed again and why (pr
  * gives who changed the answer). */

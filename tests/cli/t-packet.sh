@@ -7,22 +7,38 @@
 
 A() { "$AIREJSE" --db export.db "$@"; }
 
-# The jurist's packet: the jurist's two hand-offs and nobody else's.
+# The jurist's packet: the jurist's two hand-offs and nobody else's,
+# numbered and told by their text, never by their rule ids (issue 18).
 run 0 A --role jurist export 1 --what handoff --format md
 contains "$out" "### Jurist"
-contains "$out" "jurist-persondata"
-contains "$out" "jurist-databehandleraftale"
+contains "$out" "- **1. Produktet behandler personoplysninger."
+contains "$out" "- **2. Der mangler en databehandleraftale"
+lacks "$out" "jurist-persondata"
+lacks "$out" "jurist-databehandleraftale"
 lacks "$out" "### IT-arkitekt"
-lacks "$out" "it-infrastruktur"
-lacks "$out" "mdr-indledende"
-# A question two hand-offs ask is asked once, naming both.
+lacks "$out" "Overdragelse:**"
+# A question two hand-offs ask is asked once, naming both by number.
 [ "$(printf '%s\n' "$out" | grep -c 'Er der indgået en databehandleraftale')" = 1 ] ||
 	fail "the question shared by two hand-offs should be asked once"
-contains "$out" "**Til overdragelserne:** jurist-persondata, jurist-databehandleraftale"
+contains "$out" "**Til overdragelse:** 1 og 2"
+contains "$out" "**Til overdragelse:** 1
+"
 # Its type, its choices, the answer so far and its revision.
 contains "$out" "**Svar med:** Ja eller nej"
 contains "$out" "**Svarmuligheder:** På regionens AI-platform; I regionens øvrige datacentre"
 contains "$out" "**Svar indtil nu:** Ved ikke (revision 1)"
+# So in English, and in the html form; a role with one hand-off needs no
+# numbers. The ids stay for machines: the Id column of csv, and JSON.
+run 0 A --lang en --role jurist export 1 --what handoff --format md
+contains "$out" "**For hand-offs:** 1 and 2"
+run 0 A --role jurist export 1 --what handoff --format html -o jurist.html
+lacks "$(cat jurist.html)" ">jurist-persondata<"
+run 0 A --role it-arkitekt export 1 --what handoff --format md
+lacks "$out" "it-infrastruktur"
+lacks "$out" "Til overdragelse"
+lacks "$out" "- **1. "
+run 0 A --role jurist export 1 --what handoff --format csv
+contains "$out" "jurist-persondata, jurist-databehandleraftale"
 
 # JSON: one section for the role, with its packet id and each question
 # once, with the hand-offs it serves.

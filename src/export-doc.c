@@ -455,7 +455,7 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 		bizcase_part(k, xc, level + 1);
 	/* A table's counts by state are on the cover. */
 	else if (cl->layout == CLAYOUT_DOCUMENT &&
-	    xc->count[ITEM_DONE] + xc->count[ITEM_NA] < cl->nitems)
+	    xc->count[ITEM_DONE] + xc->count[ITEM_NA] < cl->nitems - xc->off_route)
 		k->ops->notice(k->w, _("Gaps are marked: fill them in by answering the questions in airejse."));
 	threshold = threshold_text(k->d, cl, k->lang);
 	if (cl->legal.n > 0 || cl->ndates > 0 || threshold != NULL) {
@@ -482,12 +482,29 @@ checklist_part(struct walk *k, const struct xchecklist *xc, int level)
 		calendar_part(k, cl, level);
 	for (i = 0; i < cl->nsections; i++) {
 		const struct csection *sec = &cl->sections[i];
+		size_t on = 0;
 
+		/* A section wholly on other tracks' routes is left out. */
+		for (j = 0; j < sec->nitems; j++)
+			on += !xc->items[n + j].off_route;
+		if (on == 0) {
+			n += sec->nitems;
+			continue;
+		}
 		k->ops->heading(k->w, level + 1, text_in(&sec->title, k->lang));
 		if (sec->summary.s[LANG_DA] != NULL)
 			k->ops->para(k->w, text_in(&sec->summary, k->lang));
-		for (j = 0; j < sec->nitems; j++)
-			item_entry(k, &xc->items[n++], cl->layout);
+		for (j = 0; j < sec->nitems; j++, n++)
+			if (!xc->items[n].off_route)
+				item_entry(k, &xc->items[n], cl->layout);
+	}
+	if (xc->off_route > 0) {
+		char *left = xasprintf(ngettext("%zu item is left out: no step of the project's tracks asks for it.",
+		    "%zu items are left out: no step of the project's tracks asks for them.", xc->off_route),
+		    xc->off_route);
+
+		k->ops->para(k->w, left);
+		free(left);
 	}
 	signoff_part(k, cl, level + 1);
 }

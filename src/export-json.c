@@ -366,11 +366,18 @@ jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang l
 		json_object_set_new(counts, item_state_name((enum item_state)s),
 		    json_integer((json_int_t)xc->count[s]));
 	json_object_set_new(o, "counts", counts);
+	json_object_set_new(o, "left_out", json_integer((json_int_t)xc->off_route));
 	if (xbiz_checklist(cl))
 		json_object_set_new(o, "figures", jbizcase(d));
 	for (i = 0; i < cl->nitems; i++) {
 		const struct xitem *x = &xc->items[i];
-		json_t *io = json_object(), *qs = json_array(), *notes = json_array();
+		json_t *io, *qs, *notes;
+
+		if (x->off_route)
+			continue;
+		io = json_object();
+		qs = json_array();
+		notes = json_array();
 
 		json_object_set_new(io, "id", json_string(x->item->id));
 		json_object_set_new(io, "section", json_string(x->item->section->id));

@@ -262,7 +262,8 @@ checklist_sheet(const struct export_data *d, struct sheetb *b, const struct xche
 	if (xbiz_checklist(xc->checklist))
 		bizcase_rows(d, b);
 	for (i = 0; i < xc->checklist->nitems; i++)
-		item_rows(d, b, &xc->items[i]);
+		if (!xc->items[i].off_route)
+			item_rows(d, b, &xc->items[i]);
 	signoff_rows(d, b, xc->checklist);
 }
 

@@ -126,6 +126,11 @@ derive_item(struct export_data *d, const struct citem *it, struct xitem *x)
 	for (i = 0; i < it->nnotes; i++)
 		if (progress_holds(pr, &it->notes[i].when))
 			x->notes[x->nnotes++] = &it->notes[i];
+	if (x->step == NULL && pr->ntracks > 0) {
+		x->state = ITEM_NA;
+		x->off_route = true;
+		return;
+	}
 	if (x->nanswers == 0 || !progress_holds(pr, &it->when)) {
 		x->state = ITEM_NA;
 		x->na_by_item = x->nanswers > 0;
@@ -385,7 +390,10 @@ export_derive(const struct content *c, const struct settings *settings,
 		    sizeof(*xc->items));
 		for (j = 0; j < xc->checklist->nitems; j++) {
 			derive_item(d, checklist_item_at(xc->checklist, j), &xc->items[j]);
-			xc->count[xc->items[j].state]++;
+			if (xc->items[j].off_route)
+				xc->off_route++;
+			else
+				xc->count[xc->items[j].state]++;
 		}
 	}
 	derive_handoffs(d);

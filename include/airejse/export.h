@@ -123,12 +123,17 @@ struct xitem {
 	bool			 by_condition;	/* its 'blocked' condition holds */
 	const struct role	*waiting_on;	/* ITEM_UNKNOWN, ITEM_AWAITING: who */
 	bool			 na_by_item;	/* ITEM_NA: its own condition fails */
+	/* No step of the project's tracks lists it or asks its questions:
+	 * it is another route's (the in-house items on a bought product),
+	 * left out of the exports rather than shown as not applicable. */
+	bool			 off_route;
 };
 
 struct xchecklist {
 	const struct checklist	*checklist;
 	struct xitem		*items;		/* checklist->nitems, in order */
-	size_t			 count[ITEM__STATES];
+	size_t			 count[ITEM__STATES];	/* of the items on the route */
+	size_t			 off_route;	/* items left out */
 };
 
 /* An open hand-off with the questions its role must answer. */

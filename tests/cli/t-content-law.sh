@@ -158,7 +158,10 @@ run 0 A answer 6 ai_udbyder_pligter nej
 raised 6 udbyder-pligter
 run 0 A answer 6 ai_udbyder_pligter ja
 quiet 6 udbyder-pligter
-state 2 ai-act udbyder-pligter "Not applicable"
+# A bought product's tracks never ask the provider's duties: the item is
+# left out of its export, not listed as not applicable.
+[ -z "$(item 2 ai-act udbyder-pligter)" ] ||
+	fail "the provider's duties should be left out of project 2's export"
 
 # --- Tender order: no purchase, contract or promise before the tender ----
 # until_of P TRACK STEP: the step's "waits_until" from the JSON.

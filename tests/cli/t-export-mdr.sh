@@ -23,6 +23,33 @@ run 0 A export 1 --what mdr --format json
 contains "$out" "\"title\": \"$ce\""
 run 0 A export 1 --what action-plan
 contains "$out" "$ce"
+# A bought product lists the deployer's checks and leaves the in-house
+# and manufacturer's items out rather than calling them not applicable
+# (issue 18); the in-house route lists those and leaves out what only the
+# buying tracks ask.
+run 0 A export 1 --what mdr
+contains "$out" "### Når regionen bruger et CE-mærket produkt (idriftsætterens kontrol)"
+contains "$out" "**Fabrikantens brugsanvisning er modtaget, og produktet bruges efter den**"
+contains "$out" "**Fabrikantens sikkerhedsmeddelelser når frem, og regionens erfaringer går tilbage**"
+contains "$out" "**Det er afklaret, om ændringer eller gentræning gør regionen til fabrikant**"
+lacks "$out" "In-house-undtagelsen (MDR art. 5, stk. 5)"
+lacks "$out" "(a) Produktet overdrages ikke"
+lacks "$out" "Fabrikanten har et kvalitetsstyringssystem"
+contains "$out" "15 punkter er udeladt: intet trin i projektets spor spørger om dem."
+run 0 A export 1 --what mdr --format json
+contains "$out" '"left_out": 15'
+lacks "$out" '"id": "art55-a"'
+run 0 A export 1 --what mdr --format csv
+lacks "$out" "(a) Produktet overdrages ikke"
+run 0 A export 2 --what mdr
+contains "$out" "(a) Produktet overdrages ikke til en anden juridisk enhed"
+lacks "$out" "Certifikatet er set"
+# Retraining by the region is named for what it is.
+run 0 A answer 1 gentraening_hvem regionen
+run 0 A export 1 --what mdr
+contains "$out" "Gentræner eller ændrer regionen et CE-mærket produkt, kan den blive fabrikant"
+run 0 A answer 1 gentraening_hvem --clear
+
 # A project on neither route yet keeps the checklist's own title.
 run 0 A project new --journey faerdigt-produkt --name "Ukendt vej"
 run 0 A export "$out" --what mdr

@@ -143,7 +143,7 @@ run 0 "$AIREJSE" --lang en export "$p" --what checklist --format md
 contains "$out" "Udbudsloven § 6; Udbudsloven § 30 (checked 4 Dec 2026)"
 # The Omnibus's own entry, not the AI Act's, by the longer name; so for
 # an article read in the legal text (art. 26, 27), while one that was not
-# (art. 16) keeps the act's secondary source.
+# (art. 50) keeps the act's secondary source.
 run 0 A export "$p" --what ai-act --format md
 contains "$out" "som ændret ved forordning (EU) 2026/1744 (kontrolleret 04.12.2026)
 "
@@ -151,8 +151,8 @@ contains "$out" "AI-forordningen art. 26(11) (kontrolleret 04.12.2026)
 "
 contains "$out" "AI-forordningen art. 27(2) (kontrolleret 04.12.2026)
 "
-contains "$out" "AI-forordningen art. 16 (kontrolleret 04.12.2026, sekundær kilde); AI-forordningen art. 25 (kontrolleret 04.12.2026)
-"
+contains "$out" "AI-forordningen art. 50 (kontrolleret 04.12.2026, sekundær kilde)"
+contains "$out" "AI-forordningen art. 6 (kontrolleret 04.12.2026)"
 # An act checked long ago is warned of; a reference to an act not listed
 # shows no date; a law's CELEX number is checked.
 mkdir -p laws/journeys

@@ -111,9 +111,19 @@ app_content(struct app *app, struct diags *d, char **cause)
 	}
 	if (rc == 0) {
 		char day[11];
+		const char *bad = NULL;
 
 		clock_today(day);
 		legal_fill(app->content, &app->settings, day);
+		/* The site's word on who owns a step, once the steps are there. */
+		if (settings_confirm_groups(&app->settings, app->content, d, &bad) > 0) {
+			content_free(app->content);
+			app->content = NULL;
+			free(dir);
+			*cause = xasprintf(_("the site configuration %s has errors (above): fix it or move it away"),
+			    bad);
+			return EX_CONFIG;
+		}
 	}
 	if (rc == EX_NOINPUT)
 		*cause = xasprintf(_("cannot read the content in %s: check --content or AIREJSE_CONTENT"), dir);

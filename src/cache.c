@@ -158,6 +158,9 @@ w_field(struct wr *w, const struct yfield *f, const void *obj)
 	case LOADER_ENUM:
 		w_u32(w, (uint32_t)*AT(obj, f->offset, const int));
 		break;
+	case LOADER_BOOL:
+		w_u32(w, *AT(obj, f->offset, const bool));
+		break;
 	case LOADER_LIST:
 		arr = *AT(obj, lf.list->array, const char *const);
 		n = *AT(obj, lf.list->count, const size_t);
@@ -377,6 +380,12 @@ r_field(struct rd *r, const struct yfield *f, struct loader_field lf, void *obj)
 			r->bad = true;
 		else
 			*AT(obj, f->offset, int) = (int)v;
+		break;
+	case LOADER_BOOL:
+		if ((v = r_u32(r)) > 1)
+			r->bad = true;
+		else
+			*AT(obj, f->offset, bool) = v != 0;
 		break;
 	case LOADER_LIST:
 		n = r_count(r, 4);

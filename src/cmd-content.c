@@ -47,6 +47,8 @@ track_json(const struct track *t)
 			json_object_set_new(js, "title", json_string(text_get(&st->title)));
 			json_object_set_new(js, "owner", json_string(st->owner->id));
 			json_object_set_new(js, "group", st->group ? json_string(st->group->id) : json_null());
+			json_object_set_new(js, "group_confirmed",
+			    st->group ? json_boolean(!st->group_assumed) : json_null());
 			json_object_set_new(js, "source", json_string(st->source));
 			json_object_set_new(js, "basis", st->basis == BASIS_UNSET ? json_null() :
 			    json_string(basis_name(st->basis)));

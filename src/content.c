@@ -6,6 +6,7 @@
 #include "airejse/arena.h"
 #include "airejse/content.h"
 #include "airejse/i18n.h"
+#include "airejse/xalloc.h"
 
 const char *
 basis_name(enum basis b)
@@ -204,4 +205,15 @@ step_requires_text(const struct step *st)
 	if (st->requires_text.s[LANG_DA] != NULL)
 		return text_get(&st->requires_text);
 	return st->requires.src;
+}
+
+char *
+step_group_text(const struct step *st, enum lang lang)
+{
+	if (st == NULL || st->group == NULL)
+		return NULL;
+	if (st->group_assumed)
+		/* L10N: an owner group the site has not confirmed yet. */
+		return xasprintf(_("%s (to be confirmed)"), text_in(&st->group->name, lang));
+	return xstrdup(text_in(&st->group->name, lang));
 }

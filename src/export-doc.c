@@ -106,6 +106,7 @@ item_entry(struct walk *k, const struct xitem *x, enum clayout layout)
 		fact_owned(k, x->state == ITEM_NA ? _("Why") : _("What is missing"),
 		    xitem_reason(k->d, x, k->lang));
 		fact_owned(k, _("Step"), xstep_text(x->step, k->lang));
+		fact_owned(k, _("Group"), step_group_text(x->step, k->lang));
 		fact_owned(k, _("Owner"), owner_text(x->owner, x->contact, k->lang));
 		fact_owned(k, _("Legal basis"), xitem_legal_text(x));
 		/* A "not met" reason says what it takes already. */
@@ -652,6 +653,7 @@ action_part(struct walk *k, int level)
 			free(st);
 		}
 		fact_owned(k, _("Step"), xstep_text(a->step, k->lang));
+		fact_owned(k, _("Group"), step_group_text(a->step, k->lang));
 		fact_owned(k, _("Owner"), owner_text(a->owner, a->contact, k->lang));
 		if (a->due != NULL)
 			fact_owned(k, _("Due"), xdue_text(a->due, a->overdue, k->lang));

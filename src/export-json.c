@@ -199,6 +199,18 @@ jstep(const struct step *st)
 	return st ? jstr_owned(xasprintf("%s/%s", st->track->id, st->id)) : json_null();
 }
 
+/* The step, its owner group and whether that group is confirmed (null
+ * without a group): the name stays the group's own, for machines. */
+static void
+jstep_set(json_t *o, const struct step *st)
+{
+	bool group = st != NULL && st->group != NULL;
+
+	json_object_set_new(o, "step", jstep(st));
+	json_object_set_new(o, "group", group ? json_string(st->group->id) : json_null());
+	json_object_set_new(o, "group_confirmed", group ? json_boolean(!st->group_assumed) : json_null());
+}
+
 /* Who signs the checklist off, and each part they reviewed. */
 static json_t *
 jsignoff(const struct export_data *d, const struct checklist *cl, enum lang lang)
@@ -383,7 +395,7 @@ jchecklist(const struct export_data *d, const struct xchecklist *xc, enum lang l
 		json_object_set_new(io, "section", json_string(x->item->section->id));
 		json_object_set_new(io, "title", json_string(text_in(&x->item->title, lang)));
 		json_object_set_new(io, "state", json_string(item_state_name(x->state)));
-		json_object_set_new(io, "step", jstep(x->step));
+		jstep_set(io, x->step);
 		json_object_set_new(io, "owner", x->owner ? json_string(x->owner->id) : json_null());
 		json_object_set_new(io, "contact", jstr(x->contact));
 		json_object_set_new(io, "legal", report_strlist(&x->item->legal));
@@ -424,7 +436,7 @@ jactions(const struct export_data *d, enum lang lang)
 			json_object_set_new(o, "title", json_string(text_in(&x->handoff->rule->reason, lang)));
 			json_object_set_new(o, "state", json_string(handoff_state_name(x->handoff->handoff->state)));
 		}
-		json_object_set_new(o, "step", jstep(x->step));
+		jstep_set(o, x->step);
 		json_object_set_new(o, "owner", x->owner ? json_string(x->owner->id) : json_null());
 		json_object_set_new(o, "contact", jstr(x->contact));
 		json_object_set_new(o, "due", jstr(x->due));

@@ -14,8 +14,8 @@
 /* L10N: the column headers of CSV and xlsx exports. */
 static const char *const columns[XCOL__COUNT] = {
 	N_("Section"), N_("Id"), N_("Item"), N_("State"), N_("Question id"),
-	N_("Question"), N_("Answer"), N_("Step"), N_("Owner"), N_("Contact"),
-	N_("Due"), N_("Legal basis"), N_("Notes")
+	N_("Question"), N_("Answer"), N_("Step"), N_("Group"), N_("Owner"),
+	N_("Contact"), N_("Due"), N_("Legal basis"), N_("Notes")
 };
 
 const char *
@@ -125,6 +125,7 @@ item_rows(const struct export_data *d, struct sheetb *b, const struct xitem *x)
 			set_answer(&r[XCOL_ANSWER], &x->answers[i], l);
 		}
 		set_owned(&r[XCOL_STEP], xstep_text(x->step, l));
+		set_owned(&r[XCOL_GROUP], step_group_text(x->step, l));
 		set(&r[XCOL_OWNER], role_name(x->owner, l));
 		set(&r[XCOL_CONTACT], x->contact);
 		set_date(&r[XCOL_DUE], x->handoff ? x->handoff->due : NULL, l);
@@ -361,6 +362,7 @@ action_sheet(const struct export_data *d, struct sheetb *b)
 			set_owned(&r[XCOL_STATE], xhandoff_state_text(d, a->handoff->handoff));
 		}
 		set_owned(&r[XCOL_STEP], xstep_text(a->step, l));
+		set_owned(&r[XCOL_GROUP], step_group_text(a->step, l));
 		set(&r[XCOL_OWNER], role_name(a->owner, l));
 		set(&r[XCOL_CONTACT], a->contact);
 		set_date(&r[XCOL_DUE], a->due, l);

@@ -28,14 +28,14 @@
 #define XLSX_PAPER_A4	9
 
 /* The widest each column may grow, in characters: a landscape A4 page
- * holds some 140 at 100%, and the sum (about 210) prints fitted to its
+ * holds some 140 at 100%, and the sum (about 200) prints fitted to its
  * width at two thirds, still readable; longer texts wrap inside their
  * cell. Columns left out get XLSX_MAX_WIDTH. */
 static const unsigned char column_cap[XCOL__COUNT] = {
-	[XCOL_SECTION] = 14, [XCOL_ID] = 8, [XCOL_TITLE] = 26, [XCOL_STATE] = 12,
-	[XCOL_QID] = 8, [XCOL_QUESTION] = 28, [XCOL_ANSWER] = 20, [XCOL_STEP] = 14,
-	[XCOL_OWNER] = 12, [XCOL_CONTACT] = 14, [XCOL_DUE] = 11, [XCOL_LEGAL] = 12,
-	[XCOL_REMARKS] = 24,
+	[XCOL_SECTION] = 14, [XCOL_ID] = 8, [XCOL_TITLE] = 24, [XCOL_STATE] = 12,
+	[XCOL_QID] = 8, [XCOL_QUESTION] = 24, [XCOL_ANSWER] = 18, [XCOL_STEP] = 14,
+	[XCOL_GROUP] = 10, [XCOL_OWNER] = 12, [XCOL_CONTACT] = 12, [XCOL_DUE] = 11,
+	[XCOL_LEGAL] = 12, [XCOL_REMARKS] = 24,
 };
 
 /* libxlsxwriter is opened when a workbook is first written, not linked:

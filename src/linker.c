@@ -408,6 +408,9 @@ link_step(struct linker *lk, const struct step_ids *ix, struct track *t, struct 
 	if (st->group_ref.id != NULL &&
 	    (st->group = content_group(c, st->group_ref.id)) == NULL)
 		lerr(lk, st->group_ref.pos, _("unknown group '%s'"), st->group_ref.id);
+	if (st->group_assumed && st->group_ref.id == NULL)
+		lerr(lk, st->pos, _("step '%s' says its group is not confirmed (group_confirmed: false) but names no group; add 'group' or remove 'group_confirmed'"),
+		    st->id);
 	if (st->basis == BASIS_LAW && st->legal.n == 0)
 		lerr(lk, st->pos, _("step '%s' is required by law (basis: law) but names no legal reference; add 'legal'"),
 		    st->id);

@@ -361,11 +361,28 @@ yf_step_questions(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield
 
 /* Tracks */
 
+/* group_confirmed: true or false; kept as its opposite, so that a step
+ * without the key (zeroed) has a confirmed group. */
+static void
+yf_group_confirmed(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	const char *v = ydoc_scalar(y, n);
+
+	if (v == NULL)
+		return;
+	if (strcmp(v, "true") != 0 && strcmp(v, "false") != 0) {
+		ydoc_error(y, n, _("'%s' is true or false, not '%s'"), f->key, v);
+		return;
+	}
+	*AT(obj, f->offset, bool) = strcmp(v, "false") == 0;
+}
+
 static const struct yfield step_fields[] = {
 	{ "id", YAML_SCALAR_NODE, yf_id, offsetof(struct step, id), true, NULL },
 	{ "title", YAML_MAPPING_NODE, yf_text, offsetof(struct step, title), true, NULL },
 	{ "owner", YAML_SCALAR_NODE, yf_ref, offsetof(struct step, owner_ref), true, NULL },
 	{ "group", YAML_SCALAR_NODE, yf_ref, offsetof(struct step, group_ref), false, NULL },
+	{ "group_confirmed", YAML_SCALAR_NODE, yf_group_confirmed, offsetof(struct step, group_assumed), false, NULL },
 	{ "source", YAML_SCALAR_NODE, yf_string, offsetof(struct step, source), true, NULL },
 	{ "basis", YAML_SCALAR_NODE, yf_basis, offsetof(struct step, basis), false, NULL },
 	{ "legal", YAML_SEQUENCE_NODE, yf_strlist, offsetof(struct step, legal), false, NULL },
@@ -1132,6 +1149,8 @@ loader_field(const struct yfield *f)
 	} else if (f->fn == yf_layout) {
 		lf.kind = LOADER_ENUM;
 		lf.max = CLAYOUT_DOCUMENT;
+	} else if (f->fn == yf_group_confirmed) {
+		lf.kind = LOADER_BOOL;
 	} else if (f->fn == yf_unit) {
 		lf.kind = LOADER_ENUM;
 		lf.max = QU_PERCENT;

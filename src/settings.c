@@ -3,8 +3,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "airejse/content.h"
 #include "airejse/diag.h"
 #include "airejse/settings.h"
+#include "airejse/strbuf.h"
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 #include "airejse/yamldoc.h"
@@ -304,6 +306,66 @@ yf_contacts(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 	}
 }
 
+/* groups: confirm: a mapping of "track/step" to the group that owns
+ * the step; checked against the content once it is loaded
+ * (settings_confirm_groups). */
+static void
+yf_confirm(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	struct settings *s = obj;
+	yaml_node_pair_t *pair;
+	size_t first = s->nconfirms, i;
+
+	(void)f;
+	for (pair = n->data.mapping.pairs.start; pair < n->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(&y->doc, pair->key);
+		yaml_node_t *v = yaml_document_get_node(&y->doc, pair->value);
+		const char *key, *group, *slash;
+		struct group_confirm *gc;
+
+		if (k == NULL || v == NULL || (key = ydoc_scalar(y, k)) == NULL ||
+		    (group = ydoc_scalar(y, v)) == NULL)
+			continue;
+		slash = strchr(key, '/');
+		if (slash == NULL || slash == key || slash[1] == '\0' || strchr(slash + 1, '/') != NULL) {
+			ydoc_error(y, k, _("'%s' is not a step: write the track and the step, such as rsd-indkoeb/afklar-behov"), key);
+			continue;
+		}
+		for (i = first; i < s->nconfirms; i++)
+			if (strncmp(s->confirms[i].track, key, (size_t)(slash - key)) == 0 &&
+			    s->confirms[i].track[slash - key] == '\0' &&
+			    strcmp(s->confirms[i].step, slash + 1) == 0)
+				break;
+		if (i < s->nconfirms) {
+			ydoc_error(y, k, _("'%s' is confirmed twice (first on line %d); keep one"),
+			    key, s->confirms[i].line);
+			continue;
+		}
+		s->confirms = xreallocarray(s->confirms, s->nconfirms + 1, sizeof(*s->confirms));
+		gc = &s->confirms[s->nconfirms++];
+		gc->track = xstrndup(key, (size_t)(slash - key));
+		gc->step = xstrdup(slash + 1);
+		gc->group = xstrdup(group);
+		gc->file = xstrdup(y->file);
+		gc->line = (int)k->start_mark.line + 1;
+		gc->col = (int)k->start_mark.column + 1;
+		gc->gline = (int)v->start_mark.line + 1;
+		gc->gcol = (int)v->start_mark.column + 1;
+	}
+}
+
+static const struct yfield group_fields[] = {
+	{ "confirm", YAML_MAPPING_NODE, yf_confirm, 0, false, NULL },
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static void
+yf_groups(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	(void)f;
+	ydoc_mapping(y, n, group_fields, obj);
+}
+
 static const struct yfield settings_fields[] = {
 	{ "organisation", YAML_SCALAR_NODE, yf_string, offsetof(struct settings, organisation), false, NULL },
 	{ "database", YAML_SCALAR_NODE, yf_string, offsetof(struct settings, database), false, NULL },
@@ -316,6 +378,7 @@ static const struct yfield settings_fields[] = {
 	{ "hourly_rates", YAML_MAPPING_NODE, yf_rates, 0, false, NULL },
 	{ "horizon_years", YAML_SCALAR_NODE, yf_horizon, 0, false, NULL },
 	{ "discount_rate", YAML_SCALAR_NODE, yf_discount, 0, false, NULL },
+	{ "groups", YAML_MAPPING_NODE, yf_groups, 0, false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 
@@ -352,10 +415,70 @@ settings_contact(const struct settings *s, const char *role)
 	return NULL;
 }
 
+/* "strategigrupperne-rsd (Strategigrupperne RSD), ...": what may be named. */
+static char *
+group_list(const struct content *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < c->ngroups; i++)
+		sb_addf(&sb, "%s%s (%s)", i > 0 ? ", " : "", c->groups[i]->id,
+		    text_get(&c->groups[i]->name));
+	return sb_detach(&sb);
+}
+
+size_t
+settings_confirm_groups(const struct settings *s, struct content *c, struct diags *d,
+    const char **file)
+{
+	size_t i, nerr = 0;
+
+	for (i = 0; i < s->nconfirms; i++) {
+		const struct group_confirm *gc = &s->confirms[i];
+		const struct track *t = content_track(c, gc->track);
+		/* c is the caller's to change: its steps are its own. */
+		struct step *st = t ? (struct step *)track_step(t, gc->step) : NULL;
+		const struct group *g = content_group(c, gc->group);
+
+		if (t == NULL) {
+			diag_add(d, DIAG_ERROR, gc->file, gc->line, gc->col,
+			    _("there is no track '%s' whose step '%s' could be confirmed: name a track that 'airejse journeys' lists"),
+			    gc->track, gc->step);
+		} else if (st == NULL) {
+			diag_add(d, DIAG_ERROR, gc->file, gc->line, gc->col,
+			    _("the track '%s' has no step '%s': name one of its steps (airejse journeys --format json lists them)"),
+			    text_get(&t->title), gc->step);
+		} else if (g == NULL) {
+			char *groups = group_list(c);
+
+			diag_add(d, DIAG_ERROR, gc->file, gc->gline, gc->gcol,
+			    _("the step '%s' cannot be confirmed as owned by '%s': there is no such group; name one of %s"),
+			    text_get(&st->title), gc->group, *groups ? groups : "-");
+			free(groups);
+		} else {
+			st->group = g;
+			st->group_assumed = false;
+			continue;
+		}
+		if (nerr++ == 0 && file != NULL)
+			*file = gc->file;
+	}
+	return nerr;
+}
+
 void
 settings_free(struct settings *s)
 {
 	size_t i;
+
+	for (i = 0; i < s->nconfirms; i++) {
+		free(s->confirms[i].track);
+		free(s->confirms[i].step);
+		free(s->confirms[i].group);
+		free(s->confirms[i].file);
+	}
+	free(s->confirms);
 
 	for (i = 0; i < s->ncontacts; i++) {
 		free(s->contacts[i].role);

@@ -595,20 +595,24 @@ step_blocks(struct tui *t, struct journey *j)
 {
 	const struct step_progress *sp = cur_step(j);
 	const struct step *st = sp->step;
-	char *legal = join_list(&st->legal);
+	char *legal = join_list(&st->legal), *group;
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
 	add_block(j, ST_HEADING, -1, xstrdup(text_get(&st->title)));
 	sb_addf(&sb, _("Owner: %s"), text_get(&st->owner->name));
-	if (st->group != NULL)
-		sb_addf(&sb, " (%s)", text_get(&st->group->name));
 	sb_addf(&sb, " · %s %s", step_mark_symbol(progress_mark(sp)),
 	    step_mark_label(progress_mark(sp)));
 	if (sp->nquestions > 0)
 		/* L10N: questions answered of those the step asks. */
 		sb_addf(&sb, _(" · %zu/%zu answered"), sp->nanswered, sp->nquestions);
 	add_block(j, ST_DIM, -1, sb_detach(&sb));
+	/* The organisation's group that owns the step, on a line of its
+	 * own: "(to be confirmed)" must not be cut off at 80 columns. */
+	if ((group = step_group_text(st, i18n_lang())) != NULL) {
+		add_block(j, ST_DIM, -1, xasprintf(_("Group: %s"), group));
+		free(group);
+	}
 	if (st->basis == BASIS_LAW)
 		add_block(j, ST_BLOCKED, -1, xasprintf(_("Required by law: %s"), legal));
 	else if (st->basis == BASIS_PRACTICE)

@@ -111,6 +111,9 @@ struct step {
 	const struct role	*owner;
 	struct ref		 group_ref;
 	const struct group	*group;		/* optional */
+	/* group_confirmed: false in the content: the group is an
+	 * assumption until a site confirms it (settings_confirm_groups). */
+	bool			 group_assumed;
 	char			*source;	/* the source document */
 	enum basis		 basis;
 	struct strlist		 legal;
@@ -397,6 +400,10 @@ const struct citem *checklist_item_at(const struct checklist *cl, size_t i);
 const struct step *track_step(const struct track *t, const char *id);
 /* The i-th step of the track over all phases. */
 const struct step *track_step_at(const struct track *t, size_t i);
+/* The step's owner group as people read it: its name in lang, with
+ * "(to be confirmed)" in the program's language while the group is an
+ * assumption; NULL when the step names no group. Caller frees. */
+char *step_group_text(const struct step *st, enum lang lang);
 const struct qoption *question_option(const struct question *q, const char *id);
 /* What a step's 'requires' asks, for people: its requires_text in the
  * current language, else the condition as written; NULL without one. */

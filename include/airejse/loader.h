@@ -36,6 +36,7 @@ enum loader_kind {
 	LOADER_BOUND,	/* double, and a bool at aux: whether it was given */
 	LOADER_SIZE,	/* size_t */
 	LOADER_ENUM,	/* an enum, at most max */
+	LOADER_BOOL,	/* bool */
 	LOADER_LIST	/* an array of structs and its count: list */
 };
 

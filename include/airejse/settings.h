@@ -10,6 +10,7 @@
 
 #include "airejse/i18n.h"
 
+struct content;
 struct diags;
 
 enum setting_id {
@@ -47,6 +48,17 @@ enum rate_id {
 	RATE__COUNT
 };
 
+/* A site's confirmation of a step's owner group (groups: confirm:),
+ * "track/step: group" as written, with where each half stands. */
+struct group_confirm {
+	char	*track;
+	char	*step;
+	char	*group;
+	char	*file;
+	int	 line, col;	/* of the step */
+	int	 gline, gcol;	/* of the group */
+};
+
 struct settings {
 	char			*file;	/* the file read, or NULL */
 	char			*organisation;
@@ -70,6 +82,10 @@ struct settings {
 	bool			 site_horizon;
 	int			 discount_bp;
 	bool			 site_discount;
+	/* In the order read: the user's after the site's, so a later one
+	 * for the same step wins. */
+	struct group_confirm	*confirms;
+	size_t			 nconfirms;
 };
 
 /* The rate's key in the settings file ("laege"), which is also the
@@ -84,6 +100,12 @@ void settings_defaults(struct settings *s);
 int settings_load(struct settings *s, const char *path, struct diags *diags);
 /* The contact for role, or NULL. */
 const struct role_contact *settings_contact(const struct settings *s, const char *role);
+/* Applies the confirmations of owner groups to the content: each named
+ * step's group becomes the one named, confirmed. A track, step or group
+ * the content lacks is an error in d at the setting's file:line:column.
+ * Returns the number of errors, with *file the first one's file. */
+size_t settings_confirm_groups(const struct settings *s, struct content *c,
+    struct diags *d, const char **file);
 void settings_free(struct settings *s);
 
 #endif

@@ -100,11 +100,12 @@ source(struct bizcase_sources *src, const struct question *q, bool missing)
 	}
 }
 
-/* The answer that counts to question id as text; NULL (and a gap) when
- * there is none. */
+/* The answer that counts to the question r names as text; NULL (and a
+ * gap) when there is none. */
 static const char *
-answer(struct gather *g, const char *id, struct bizcase_sources *src)
+answer(struct gather *g, const struct ref *r, struct bizcase_sources *src)
 {
+	const char *id = r->id;
 	const struct question *q = content_question(g->pr->content, id);
 	const char *v = NULL;
 	enum answer_kind k = q ? progress_counts(g->pr, q, &v) : ANSWER_NONE;
@@ -121,29 +122,29 @@ answer(struct gather *g, const char *id, struct bizcase_sources *src)
 /* A number or an amount ("ca. 450" counts as 450: the approximation is
  * the answer's). */
 static bool
-number(struct gather *g, const char *id, double *out, struct bizcase_sources *src)
+number(struct gather *g, const struct ref *r, double *out, struct bizcase_sources *src)
 {
-	const char *v = answer(g, id, src);
+	const char *v = answer(g, r, src);
 	bool approx;
 
 	return v != NULL && value_number(v, out, &approx);
 }
 
 static bool
-amount(struct gather *g, const char *id, int64_t *out, struct bizcase_sources *src)
+amount(struct gather *g, const struct ref *r, int64_t *out, struct bizcase_sources *src)
 {
 	double d;
 
-	if (!number(g, id, &d, src))
+	if (!number(g, r, &d, src))
 		return false;
 	*out = bizcase_round(d);
 	return true;
 }
 
 static bool
-applies(const struct progress *pr, const char *id)
+applies(const struct progress *pr, const struct ref *r)
 {
-	const struct question *q = content_question(pr->content, id);
+	const struct question *q = content_question(pr->content, r->id);
 
 	return q != NULL && progress_applies(pr, q);
 }
@@ -151,9 +152,10 @@ applies(const struct progress *pr, const char *id)
 /* The time saving: the measured one once there is one, else the
  * expected. */
 static bool
-saving(struct gather *g, struct bizcase *b, struct bizcase_sources *src)
+saving(struct gather *g, const struct bizmap *m, struct bizcase *b,
+    struct bizcase_sources *src)
 {
-	const struct question *q = content_question(g->pr->content, "maalt_tidsbesparelse");
+	const struct question *q = content_question(g->pr->content, m->saving_measured.id);
 	const char *v = NULL;
 	bool approx;
 
@@ -163,12 +165,13 @@ saving(struct gather *g, struct bizcase *b, struct bizcase_sources *src)
 		b->measured = true;
 		return true;
 	}
-	return number(g, "forventet_tidsbesparelse", &b->in.saved_pct, src);
+	return number(g, &m->saving_expected, &b->in.saved_pct, src);
 }
 
 void
 bizcase_make(const struct progress *pr, const struct settings *s, struct bizcase *out)
 {
+	const struct bizmap *m = pr->content->bizcase;
 	struct settings def;
 	struct gather g = { pr, NULL, 0 };
 	struct bizcase_in *in = &out->in;
@@ -185,26 +188,32 @@ bizcase_make(const struct progress *pr, const struct settings *s, struct bizcase
 	in->discount_bp = s->discount_bp;
 	in->staff_rate = s->rate[RATE_GENNEMSNIT];
 	out->task_rate_id = -1;
-	out->route = applies(pr, "udviklingsbudget") ? BIZCASE_BUILD : BIZCASE_BUY;
+	if (m == NULL) {
+		/* The content names no figures (business_case:): none known. */
+		bizcase_calc(in, &out->calc);
+		bizcase_calc(in, &out->alt);
+		settings_free(&def);
+		return;
+	}
+	out->route = applies(pr, &m->development) ? BIZCASE_BUILD : BIZCASE_BUY;
 
 	/* Each condition is evaluated in full, so that every missing
 	 * answer is named, not only the first. */
-	ok = amount(&g, "finansiering_etablering", &in->setup, &src[BC_SETUP]);
+	ok = amount(&g, &m->setup, &in->setup, &src[BC_SETUP]);
 	if (out->route == BIZCASE_BUILD) {
-		ok = amount(&g, "udviklingsbudget", &dev, &src[BC_SETUP]) && ok;
+		ok = amount(&g, &m->development, &dev, &src[BC_SETUP]) && ok;
 		in->setup += dev;
 	}
 	in->has[BC_SETUP] = ok;
-	in->has[BC_RUNNING] = amount(&g, "driftsomkostning_aar", &in->running, &src[BC_RUNNING]);
-	in->has[BC_STAFF] = number(&g, "personaletid_drift_timer_aar", &in->run_hours,
-	    &src[BC_STAFF]);
-	ok = number(&g, "opgave_timer_aar", &in->task_hours, &src[BC_BENEFIT]);
-	ok = saving(&g, out, &src[BC_BENEFIT]) && ok;
-	if ((group = answer(&g, "opgave_personalegruppe", &src[BC_BENEFIT])) != NULL &&
+	in->has[BC_RUNNING] = amount(&g, &m->running, &in->running, &src[BC_RUNNING]);
+	in->has[BC_STAFF] = number(&g, &m->staff_hours, &in->run_hours, &src[BC_STAFF]);
+	ok = number(&g, &m->task_hours, &in->task_hours, &src[BC_BENEFIT]);
+	ok = saving(&g, m, out, &src[BC_BENEFIT]) && ok;
+	if ((group = answer(&g, &m->staff_group, &src[BC_BENEFIT])) != NULL &&
 	    (out->task_rate_id = settings_rate_find(group)) >= 0)
 		in->task_rate = s->rate[out->task_rate_id];
 	ok = out->task_rate_id >= 0 && ok;
-	ok = amount(&g, "anden_gevinst_aar", &in->other, &src[BC_BENEFIT]) && ok;
+	ok = amount(&g, &m->other_benefit, &in->other, &src[BC_BENEFIT]) && ok;
 	in->has[BC_BENEFIT] = ok;
 	bizcase_calc(in, &out->calc);
 	out->gaps = g.gaps;
@@ -215,17 +224,17 @@ bizcase_make(const struct progress *pr, const struct settings *s, struct bizcase
 		struct gather ag = { pr, NULL, 0 };
 		struct bizcase_in alt = *in;
 
-		alt.has[BC_SETUP] = amount(&ag, "alternativ_etablering", &alt.setup, NULL);
-		alt.has[BC_RUNNING] = amount(&ag, "alternativ_drift_aar", &alt.running, NULL);
-		out->alt_asked = applies(pr, "alternativ_etablering") &&
-		    applies(pr, "alternativ_drift_aar");
+		alt.has[BC_SETUP] = amount(&ag, &m->alternative_setup, &alt.setup, NULL);
+		alt.has[BC_RUNNING] = amount(&ag, &m->alternative_running, &alt.running, NULL);
+		out->alt_asked = applies(pr, &m->alternative_setup) &&
+		    applies(pr, &m->alternative_running);
 		out->has_alt = alt.has[BC_SETUP] && alt.has[BC_RUNNING];
 		bizcase_calc(&alt, &out->alt);
 		out->alt_gaps = ag.gaps;
 		out->nalt_gaps = ag.ngaps;
 	}
-	out->risks_q = content_question(pr->content, "business_case_risici");
-	out->decision_q = content_question(pr->content, "business_case_beslutning");
+	out->risks_q = content_question(pr->content, m->risks.id);
+	out->decision_q = content_question(pr->content, m->decision.id);
 	settings_free(&def);
 }
 

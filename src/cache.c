@@ -204,12 +204,13 @@ cache_encode(const struct content *c, char **out, size_t *len)
 	/* What no table holds. */
 	for (i = 0; i < c->nquestions; i++)
 		w_u32(&w, c->questions[i]->bank);
-	w_u32(&w, c->packet != NULL);
-	if (c->packet != NULL)
-		w_fields(&w, loader_packet.fields, c->packet);
-	w_u32(&w, c->calendar != NULL);
-	if (c->calendar != NULL)
-		w_fields(&w, loader_calendar.fields, c->calendar);
+	for (l = loader_singles; l->fields != NULL; l++) {
+		const void *one = *AT(c, l->array, const void *const);
+
+		w_u32(&w, one != NULL);
+		if (one != NULL)
+			w_fields(&w, l->fields, one);
+	}
 	if (w.bad) {
 		sb_free(&w.sb);
 		return -1;
@@ -479,14 +480,13 @@ decode(struct arena *a, const char *dir, const void *data, size_t len,
 	}
 	for (i = 0; i < c->nquestions && !r.bad; i++)
 		c->questions[i]->bank = r_u32(&r) != 0;
-	if (!r.bad && r_u32(&r) != 0) {
-		c->packet = arena_alloc(a, sizeof(*c->packet));
-		r_item(&r, &loader_packet, c->packet);
-	}
-	if (!r.bad && r_u32(&r) != 0) {
-		c->calendar = arena_alloc(a, sizeof(*c->calendar));
-		r_item(&r, &loader_calendar, c->calendar);
-	}
+	for (l = loader_singles; l->fields != NULL && !r.bad; l++)
+		if (r_u32(&r) != 0) {
+			void *one = arena_alloc(a, l->size);
+
+			*AT(c, l->array, void *) = one;
+			r_item(&r, l, one);
+		}
 	/* Linked and checked as content read from YAML is; its warnings
 	 * were the YAML's, and only errors matter here. */
 	if (r.bad || r.p != r.end || linker_link(c, &d) != 0) {

@@ -164,7 +164,8 @@ xbiz_sources_text(const struct bizcase *b, int col, const struct settings *s,
 		if (col == BC_STAFF) {
 			r = rate_text(s, RATE_GENNEMSNIT, _("the project's own staff (the average)"), lang);
 		} else {
-			const struct question *g = content_question(pr->content, "opgave_personalegruppe");
+			const struct question *g = pr->content->bizcase == NULL ? NULL :
+			    content_question(pr->content, pr->content->bizcase->staff_group.id);
 			const char *who = settings_rate_key((enum rate_id)b->task_rate_id);
 			size_t j;
 

@@ -600,14 +600,16 @@ xcontract_text(const struct progress *pr, enum lang lang)
 	return r;
 }
 
-/* Whether x asks the contract value. */
+/* Whether x asks the contract value (the content's contract:
+ * typed_value). */
 static bool
-asks_contract(const struct xitem *x)
+asks_contract(const struct content *c, const struct xitem *x)
 {
 	size_t i;
 
-	for (i = 0; i < x->nanswers; i++)
-		if (x->answers[i].applies && strcmp(x->answers[i].q->id, "kontraktvaerdi") == 0)
+	for (i = 0; c->contract != NULL && i < x->nanswers; i++)
+		if (x->answers[i].applies &&
+		    strcmp(x->answers[i].q->id, c->contract->typed_value.id) == 0)
 			return true;
 	return false;
 }
@@ -629,7 +631,7 @@ char *
 xitem_notes(const struct export_data *d, const struct xitem *x, enum lang lang)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *contract = asks_contract(x) ? xcontract_text(d->snap->progress, lang) : NULL;
+	char *contract = asks_contract(d->content, x) ? xcontract_text(d->snap->progress, lang) : NULL;
 	size_t i;
 
 	if (contract != NULL) {

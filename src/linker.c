@@ -1008,19 +1008,38 @@ link_legal_all(struct linker *lk)
 	}
 }
 
-/* The calendar names a question of type want (what: for the message). */
+/* What a block that names questions says of a name (below): one
+ * missing (its id, the key), and one of the wrong type (the key, the
+ * type wanted, its id, its type). */
+struct names_msgs {
+	const char	*missing;
+	const char	*type;
+};
+
+static const struct names_msgs cal_msgs = {
+	N_("the calendar names question '%s' as %s, but no file defines it; define the question or name another"),
+	N_("the calendar's %s must be a %s question; '%s' is a %s question"),
+};
+
+/* A block names a question of type want (what: its key, for the
+ * message). */
 static void
-cal_question(struct linker *lk, const char *id, struct srcpos pos, enum qtype want,
-    const char *what)
+named_question(struct linker *lk, const struct names_msgs *m, const char *id,
+    struct srcpos pos, enum qtype want, const char *what)
 {
 	const struct question *q = content_question(lk->c, id);
 
 	if (q == NULL)
-		lerr(lk, pos, _("the calendar names question '%s' as %s, but no file defines it; define the question or name another"),
-		    id, what);
+		lerr(lk, pos, _(m->missing), id, what);
 	else if (q->type != want)
-		lerr(lk, pos, _("the calendar's %s must be a %s question; '%s' is a %s question"),
-		    what, qtype_name(want), id, qtype_name(q->type));
+		lerr(lk, pos, _(m->type), what, qtype_name(want), id, qtype_name(q->type));
+}
+
+static void
+cal_question(struct linker *lk, const char *id, struct srcpos pos, enum qtype want,
+    const char *what)
+{
+	named_question(lk, &cal_msgs, id, pos, want, what);
 }
 
 static void
@@ -1075,6 +1094,59 @@ link_calendar(struct linker *lk)
 			lerr(lk, m->threshold.pos, _("the calendar names fact '%s' as threshold, but no file defines it under 'facts'; add it or name another"),
 			    m->threshold.id);
 	}
+}
+
+/* The questions the contract value and the business case are worked
+ * out from must be in the content and of the type the arithmetic reads:
+ * a missing one would silently leave a figure out. */
+static void
+link_figures(struct linker *lk)
+{
+	static const struct names_msgs contract_msgs = {
+		N_("the contract value names question '%s' as %s, but no file defines it; define the question or name another"),
+		N_("the contract value's %s must be a %s question; '%s' is a %s question"),
+	}, bizcase_msgs = {
+		N_("the business case names question '%s' as %s, but no file defines it; define the question or name another"),
+		N_("the business case's %s must be a %s question; '%s' is a %s question"),
+	};
+	const struct contractmap *k = lk->c->contract;
+	const struct bizmap *b = lk->c->bizcase;
+	const struct { const struct names_msgs *m; const struct ref *r; enum qtype want; const char *what; } v[] = {
+		{ &contract_msgs, k ? &k->typed_value : NULL, Q_AMOUNT, "typed_value" },
+		{ &contract_msgs, k ? &k->one_off : NULL, Q_AMOUNT, "one_off" },
+		{ &contract_msgs, k ? &k->yearly : NULL, Q_AMOUNT, "yearly" },
+		{ &contract_msgs, k ? &k->years : NULL, Q_NUMBER, "years" },
+		{ &bizcase_msgs, b ? &b->setup : NULL, Q_AMOUNT, "setup" },
+		{ &bizcase_msgs, b ? &b->development : NULL, Q_AMOUNT, "development" },
+		{ &bizcase_msgs, b ? &b->running : NULL, Q_AMOUNT, "running" },
+		{ &bizcase_msgs, b ? &b->staff_hours : NULL, Q_NUMBER, "staff_hours" },
+		{ &bizcase_msgs, b ? &b->task_hours : NULL, Q_NUMBER, "task_hours" },
+		{ &bizcase_msgs, b ? &b->staff_group : NULL, Q_CHOICE, "staff_group" },
+		{ &bizcase_msgs, b ? &b->saving_expected : NULL, Q_NUMBER, "saving_expected" },
+		{ &bizcase_msgs, b ? &b->saving_measured : NULL, Q_NUMBER, "saving_measured" },
+		{ &bizcase_msgs, b ? &b->other_benefit : NULL, Q_AMOUNT, "other_benefit" },
+		{ &bizcase_msgs, b ? &b->alternative_setup : NULL, Q_AMOUNT, "alternative_setup" },
+		{ &bizcase_msgs, b ? &b->alternative_running : NULL, Q_AMOUNT, "alternative_running" },
+		{ &bizcase_msgs, b ? &b->risks : NULL, Q_LONGTEXT, "risks" },
+		{ &bizcase_msgs, b ? &b->decision : NULL, Q_CHOICE, "decision" },
+	};
+
+	const struct question *q;
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (v[i].r != NULL && v[i].r->id != NULL)
+			named_question(lk, v[i].m, v[i].r->id, v[i].r->pos, v[i].want, v[i].what);
+	/* The staff group's answer is priced by the settings' hourly rate
+	 * of the same key: an option without one would leave the benefit
+	 * out without a word. */
+	if (b == NULL || b->staff_group.id == NULL ||
+	    (q = content_question(lk->c, b->staff_group.id)) == NULL || q->type != Q_CHOICE)
+		return;
+	for (i = 0; i < q->noptions; i++)
+		if (settings_rate_find(q->options[i].id) < 0)
+			lerr(lk, q->options[i].pos, _("the business case prices the staff group '%s' by the hourly rate of the same key, and there is none: use laege, sygeplejerske, sekretaer or andet"),
+			    q->options[i].id);
 }
 
 int
@@ -1139,6 +1211,7 @@ linker_link(struct content *c, struct diags *d)
 	link_checklists(&lk);
 	if (c->calendar != NULL)
 		link_calendar(&lk);
+	link_figures(&lk);
 	link_legal_all(&lk);
 	if (lk.nerr == 0)
 		check_cycles(&lk);

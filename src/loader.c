@@ -864,6 +864,54 @@ yf_calendar(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 	    _("a second calendar (the first is at %s:%d); keep one"));
 }
 
+#define REF_FIELD(T, key, member) \
+	{ key, YAML_SCALAR_NODE, yf_ref, offsetof(T, member), true, NULL }
+static const struct yfield contract_fields[] = {
+	REF_FIELD(struct contractmap, "typed_value", typed_value),
+	REF_FIELD(struct contractmap, "one_off", one_off),
+	REF_FIELD(struct contractmap, "yearly", yearly),
+	REF_FIELD(struct contractmap, "years", years),
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+
+static const struct yfield bizcase_fields[] = {
+	REF_FIELD(struct bizmap, "setup", setup),
+	REF_FIELD(struct bizmap, "development", development),
+	REF_FIELD(struct bizmap, "running", running),
+	REF_FIELD(struct bizmap, "staff_hours", staff_hours),
+	REF_FIELD(struct bizmap, "task_hours", task_hours),
+	REF_FIELD(struct bizmap, "staff_group", staff_group),
+	REF_FIELD(struct bizmap, "saving_expected", saving_expected),
+	REF_FIELD(struct bizmap, "saving_measured", saving_measured),
+	REF_FIELD(struct bizmap, "other_benefit", other_benefit),
+	REF_FIELD(struct bizmap, "alternative_setup", alternative_setup),
+	REF_FIELD(struct bizmap, "alternative_running", alternative_running),
+	REF_FIELD(struct bizmap, "risks", risks),
+	REF_FIELD(struct bizmap, "decision", decision),
+	{ NULL, 0, NULL, 0, false, NULL }
+};
+#undef REF_FIELD
+
+static void
+yf_contract(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	(void)obj;
+	(void)f;
+	one_of(y, n, contract_fields, sizeof(struct contractmap), offsetof(struct contractmap, pos),
+	    (void **)&ctx_content(y)->contract,
+	    _("a second contract block (the first is at %s:%d); keep one"));
+}
+
+static void
+yf_bizcase(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
+{
+	(void)obj;
+	(void)f;
+	one_of(y, n, bizcase_fields, sizeof(struct bizmap), offsetof(struct bizmap, pos),
+	    (void **)&ctx_content(y)->bizcase,
+	    _("a second business_case block (the first is at %s:%d); keep one"));
+}
+
 static void
 yf_bank(struct ydoc *y, yaml_node_t *n, void *obj, const struct yfield *f)
 {
@@ -899,6 +947,8 @@ static const struct yfield file_fields[] = {
 	{ "checklist", YAML_MAPPING_NODE, yf_checklist, 0, false, NULL },
 	{ "packet", YAML_MAPPING_NODE, yf_packet, 0, false, NULL },
 	{ "calendar", YAML_MAPPING_NODE, yf_calendar, 0, false, NULL },
+	{ "contract", YAML_MAPPING_NODE, yf_contract, 0, false, NULL },
+	{ "business_case", YAML_MAPPING_NODE, yf_bizcase, 0, false, NULL },
 	{ NULL, 0, NULL, 0, false, NULL }
 };
 
@@ -1109,10 +1159,17 @@ const struct loader_list loader_lists[] = {
 	{ 0, 0, 0, 0, NULL }
 };
 
-const struct loader_list loader_packet = { 0, 0, sizeof(struct packet),
-	offsetof(struct packet, pos), packet_fields };
-const struct loader_list loader_calendar = { 0, 0, sizeof(struct calmap),
-	offsetof(struct calmap, pos), calendar_fields };
+const struct loader_list loader_singles[] = {
+	{ offsetof(struct content, packet), 0, sizeof(struct packet),
+	    offsetof(struct packet, pos), packet_fields },
+	{ offsetof(struct content, calendar), 0, sizeof(struct calmap),
+	    offsetof(struct calmap, pos), calendar_fields },
+	{ offsetof(struct content, contract), 0, sizeof(struct contractmap),
+	    offsetof(struct contractmap, pos), contract_fields },
+	{ offsetof(struct content, bizcase), 0, sizeof(struct bizmap),
+	    offsetof(struct bizmap, pos), bizcase_fields },
+	{ 0, 0, 0, 0, NULL }
+};
 
 struct loader_field
 loader_field(const struct yfield *f)

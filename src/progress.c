@@ -15,9 +15,6 @@
 #include "airejse/value.h"
 #include "airejse/xalloc.h"
 
-/* The question whose value conditions see as worked out (progress.h). */
-#define CONTRACT_VALUE_Q "kontraktvaerdi"
-
 enum memo {
 	MEMO_UNKNOWN,
 	MEMO_BUSY,	/* being worked out: a cycle, which the loader refuses */
@@ -98,11 +95,11 @@ stored_answer(const struct progress *pr, const struct question *q, const char **
 	return x->answer->kind;
 }
 
-/* The number answered to question id, if it counts. */
+/* The number answered to the question r names, if it counts. */
 static bool
-number_of(const struct progress *pr, const char *id, double *out)
+number_of(const struct progress *pr, const struct ref *r, double *out)
 {
-	const struct question *q = content_question(pr->content, id);
+	const struct question *q = content_question(pr->content, r->id);
 	const char *v = NULL;
 
 	return q != NULL && stored_answer(pr, q, &v) == ANSWER_VALUE && value_number(v, out, NULL);
@@ -111,11 +108,16 @@ number_of(const struct progress *pr, const char *id, double *out)
 bool
 progress_contract(const struct progress *pr, struct contract_value *cv)
 {
+	const struct contractmap *m = pr->content->contract;
+
 	memset(cv, 0, sizeof(*cv));
-	cv->has_typed = number_of(pr, CONTRACT_VALUE_Q, &cv->typed);
-	if (number_of(pr, "leverandoer_engangsbeloeb", &cv->once) &&
-	    number_of(pr, "leverandoer_aarligt_beloeb", &cv->yearly)) {
-		if (!number_of(pr, "kontraktperiode_aar", &cv->years)) {
+	/* The questions by the content's names (contract:). */
+	if (m == NULL)
+		return false;
+	cv->has_typed = number_of(pr, &m->typed_value, &cv->typed);
+	if (number_of(pr, &m->one_off, &cv->once) &&
+	    number_of(pr, &m->yearly, &cv->yearly)) {
+		if (!number_of(pr, &m->years, &cv->years)) {
 			cv->years = 4;
 			cv->years_assumed = true;
 		}
@@ -129,8 +131,9 @@ progress_contract(const struct progress *pr, struct contract_value *cv)
 	return true;
 }
 
-/* Conditions see kontraktvaerdi as the larger of the typed and the
- * worked-out value (issue 14): one typed number must not decide alone
+/* Conditions see the typed contract value (contract: typed_value in the
+ * content, kontraktvaerdi) as the larger of the typed and the worked-out
+ * value (issue 14): one typed number must not decide alone
  * whether the law requires a tender. Many conditions ask it, so what it
  * stands for is memoised, once it was worked out from final memos only. */
 static enum answer_kind
@@ -142,7 +145,8 @@ env_answer(void *arg, const struct question *q, const char **value)
 	enum answer_kind k;
 	size_t nbusy = pr->nbusy;
 
-	if (strcmp(q->id, CONTRACT_VALUE_Q) != 0)
+	if (pr->content->contract == NULL ||
+	    strcmp(q->id, pr->content->contract->typed_value.id) != 0)
 		return stored_answer(pr, q, value);
 	if (pr->contract_memo == MEMO_YES) {
 		if (value != NULL)

@@ -353,6 +353,40 @@ struct calmap {
 	struct srcpos	 pos;
 };
 
+/* What the program works out from the answers (contract: and
+ * business_case: in the content): the estimated contract value from what
+ * the vendor is paid, and the business case's figures. The arithmetic is
+ * code; the questions it reads are data, checked by the linker for their
+ * type like the calendar's names. */
+struct contractmap {
+	struct ref	 typed_value;	/* amount: the value typed, which
+					 * conditions see as the larger of it
+					 * and the worked-out one */
+	struct ref	 one_off;	/* amount: to the vendor, once */
+	struct ref	 yearly;	/* amount: a year, options included */
+	struct ref	 years;		/* number: options included */
+	struct srcpos	 pos;
+};
+
+struct bizmap {
+	struct ref	 setup;		/* amount */
+	struct ref	 development;	/* amount; asked only when the region
+					 * builds the product itself */
+	struct ref	 running;	/* amount, a year */
+	struct ref	 staff_hours;	/* number: running it, a year */
+	struct ref	 task_hours;	/* number: the task today, a year */
+	struct ref	 staff_group;	/* choice: the options are the keys of
+					 * the settings' hourly_rates */
+	struct ref	 saving_expected;	/* number, per cent */
+	struct ref	 saving_measured;	/* number, per cent; wins when answered */
+	struct ref	 other_benefit;	/* amount, a year */
+	struct ref	 alternative_setup;	/* amount */
+	struct ref	 alternative_running;	/* amount, a year */
+	struct ref	 risks;		/* longtext */
+	struct ref	 decision;	/* choice */
+	struct srcpos	 pos;
+};
+
 struct content {
 	/* Everything the content holds lives in this arena, struct
 	 * content too, whether it was read from YAML or from the cache. */
@@ -382,6 +416,8 @@ struct content {
 	size_t			 nchecklists;
 	struct packet		*packet;	/* NULL: a default layout */
 	struct calmap		*calendar;	/* NULL: no calendar */
+	struct contractmap	*contract;	/* NULL: only the typed value */
+	struct bizmap		*bizcase;	/* NULL: no figures */
 };
 
 void content_free(struct content *c);

@@ -56,11 +56,12 @@ struct loader_field {
 };
 
 /* The lists of struct content, each an array of pointers to items,
- * ended by one whose fields are NULL; and the packet, one item. */
+ * ended by one whose fields are NULL; and its single blocks (the
+ * packet, the calendar's names, the contract's and the business case's),
+ * each a pointer at array in struct content (NULL when the content has
+ * none), ended the same way. */
 extern const struct loader_list loader_lists[];
-extern const struct loader_list loader_packet;
-/* The calendar's names, one per content. */
-extern const struct loader_list loader_calendar;
+extern const struct loader_list loader_singles[];
 /* What field f of one of those tables holds. */
 struct loader_field loader_field(const struct yfield *f);
 /* The content files of dir, in the order they are read. */

@@ -131,15 +131,16 @@ enum answer_kind progress_counts(const struct progress *pr, const struct questio
 /* The estimated contract value (udbudsloven § 30): the typed answer to
  * kontraktvaerdi, the value worked out from the payments to the vendor
  * (one-off + yearly × contract years, 4 years when the period is not
- * known, § 38), and the one conditions use, the larger. */
+ * known, § 38), and the one conditions use, the larger; the questions
+ * are those the content's contract: block names. */
 struct contract_value {
 	bool	 has_typed, has_worked;
 	double	 typed, worked, used;
 	double	 once, yearly, years;
 	bool	 years_assumed;		/* the period is not known: 4 years */
 };
-/* Fills cv; false when neither value is known. In conditions,
- * kontraktvaerdi means cv.used. */
+/* Fills cv; false when neither value is known (or the content names no
+ * contract questions). In conditions, kontraktvaerdi means cv.used. */
 bool progress_contract(const struct progress *pr, struct contract_value *cv);
 
 /* Whether a condition holds for this project (NULL expression: true). */

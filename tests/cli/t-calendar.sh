@@ -11,7 +11,7 @@ n=0
 # "question=value" given; its number in $p.
 project() {
 	n=$((n + 1))
-	run 0 A project new --name "Kalender $n" --journey faerdigt-produkt
+	run 0 A project new --name "Kalender $n" --journey "${journey:-faerdigt-produkt}"
 	p=$out
 	for qa in "$@"; do
 		run 0 A answer "$p" "${qa%%=*}" "${qa#*=}"
@@ -133,6 +133,13 @@ contains "$out" "implantabelt"
 project medicinsk_udstyr=ja ce_maerket=ja ce_certifikat_grundlag=mdr risikoklasse=klasse-iib
 run 0 A project show "$p"
 lacks "$out" "implantabelt"
+# Region Syddanmark's track asks it too: a non-implantable IIb gets 2028.
+journey=rsd-indkoeb
+# shellcheck disable=SC2086
+project $iib implantabelt=nej
+noline mdd-certifikater-klasse-iii
+line 2028-12-31 risk mdd-certifikater-klasse-iia-iib
+journey=
 
 # The threshold on the tender's day; after the last known period, unknown.
 project udbud_dato=2025-06-01

@@ -1018,7 +1018,7 @@ struct names_msgs {
 
 static const struct names_msgs cal_msgs = {
 	N_("the calendar names question '%s' as %s, but no file defines it; define the question or name another"),
-	N_("the calendar's %s must be a %s question; '%s' is a %s question"),
+	N_("the calendar's %s must be a question of type %s; '%s' is of type %s"),
 };
 
 /* A block names a question of type want (what: its key, for the
@@ -1104,10 +1104,10 @@ link_figures(struct linker *lk)
 {
 	static const struct names_msgs contract_msgs = {
 		N_("the contract value names question '%s' as %s, but no file defines it; define the question or name another"),
-		N_("the contract value's %s must be a %s question; '%s' is a %s question"),
+		N_("the contract value's %s must be a question of type %s; '%s' is of type %s"),
 	}, bizcase_msgs = {
 		N_("the business case names question '%s' as %s, but no file defines it; define the question or name another"),
-		N_("the business case's %s must be a %s question; '%s' is a %s question"),
+		N_("the business case's %s must be a question of type %s; '%s' is of type %s"),
 	};
 	const struct contractmap *k = lk->c->contract;
 	const struct bizmap *b = lk->c->bizcase;

@@ -200,7 +200,7 @@ contains "$err" "error: the calendar names question 'idriftsaettelse' as go_live
 sed 's/^  tender_date: udbud_dato$/  tender_date: kontraktperiode_aar/' \
     "$TOP/journeys/calendar.yaml" > copy/journeys/calendar.yaml
 run 65 A --content copy validate
-contains "$err" "the calendar's tender_date must be a date question; 'kontraktperiode_aar' is a number question"
+contains "$err" "the calendar's tender_date must be a question of type date; 'kontraktperiode_aar' is of type number"
 sed 's/^  annex_i: medicinsk_udstyr == ja/  annex_i: medicinsk_udstyr == maaske/' \
     "$TOP/journeys/calendar.yaml" > copy/journeys/calendar.yaml
 run 65 A --content copy validate

@@ -49,11 +49,11 @@ sed 's/^  years: kontraktperiode_aar /  years: kontraktvaerdi /' \
     "$TOP/journeys/figures.yaml" > copy/journeys/figures.yaml
 line=$(grep -n '^  years:' copy/journeys/figures.yaml | cut -d: -f1)
 run 65 A validate
-contains "$err" "figures.yaml:$line:10: error: the contract value's years must be a number question; 'kontraktvaerdi' is a amount question"
+contains "$err" "figures.yaml:$line:10: error: the contract value's years must be a question of type number; 'kontraktvaerdi' is of type amount"
 sed 's/^  staff_group: opgave_personalegruppe /  staff_group: opgave_timer_aar /' \
     "$TOP/journeys/figures.yaml" > copy/journeys/figures.yaml
 run 65 A validate
-contains "$err" "the business case's staff_group must be a choice question; 'opgave_timer_aar' is a number question"
+contains "$err" "the business case's staff_group must be a question of type choice; 'opgave_timer_aar' is of type number"
 grep -v '^  running:' "$TOP/journeys/figures.yaml" > copy/journeys/figures.yaml
 run 65 A validate
 contains "$err" "running"

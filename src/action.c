@@ -1295,6 +1295,12 @@ action_data_version(struct action *a)
 	return store_data_version(a->store);
 }
 
+int
+action_watch_fd(struct action *a)
+{
+	return store_watch_fd(a->store);
+}
+
 bool
 action_changed(struct action *a, int64_t *seen)
 {

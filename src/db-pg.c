@@ -11,7 +11,14 @@
  * turns as they do on SQLite: a save reads the revision it replaces
  * with nobody else between. A read transaction is REPEATABLE READ, one
  * state throughout. A broken connection is made again at the next
- * action; what was under way is rolled back by the server. */
+ * action; what was under way is rolled back by the server.
+ *
+ * Following other sessions' changes (db_data_version, db_watch_fd):
+ * every write transaction sends a notice on the channel airejse as it
+ * commits (NOTIFY, which the server delivers only when the transaction
+ * commits: one rolled back tells no one), and a connection that
+ * follows changes listens there and counts the notices of other
+ * sessions as they arrive on its socket, with no statement sent. */
 #include <libpq-fe.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -33,18 +40,22 @@
 
 static struct {
 	void	*lib;
+	__typeof__(PQbackendPID)	*PQbackendPID;
 	__typeof__(PQclear)	*PQclear;
 	__typeof__(PQcmdStatus)	*PQcmdStatus;
 	__typeof__(PQconnectdbParams)	*PQconnectdbParams;
 	__typeof__(PQconnectionNeedsPassword)	*PQconnectionNeedsPassword;
+	__typeof__(PQconsumeInput)	*PQconsumeInput;
 	__typeof__(PQerrorMessage)	*PQerrorMessage;
 	__typeof__(PQexec)	*PQexec;
 	__typeof__(PQexecParams)	*PQexecParams;
 	__typeof__(PQexecPrepared)	*PQexecPrepared;
 	__typeof__(PQfinish)	*PQfinish;
+	__typeof__(PQfreemem)	*PQfreemem;
 	__typeof__(PQgetisnull)	*PQgetisnull;
 	__typeof__(PQgetlength)	*PQgetlength;
 	__typeof__(PQgetvalue)	*PQgetvalue;
+	__typeof__(PQnotifies)	*PQnotifies;
 	__typeof__(PQntuples)	*PQntuples;
 	__typeof__(PQparameterStatus)	*PQparameterStatus;
 	__typeof__(PQprepare)	*PQprepare;
@@ -53,6 +64,7 @@ static struct {
 	__typeof__(PQresultErrorMessage)	*PQresultErrorMessage;
 	__typeof__(PQresultStatus)	*PQresultStatus;
 	__typeof__(PQsetClientEncoding)	*PQsetClientEncoding;
+	__typeof__(PQsocket)	*PQsocket;
 	__typeof__(PQstatus)	*PQstatus;
 	__typeof__(PQtransactionStatus)	*PQtransactionStatus;
 	__typeof__(PQuser)	*PQuser;
@@ -60,18 +72,22 @@ static struct {
 
 #define PQ(f) { #f, offsetof(__typeof__(pq), f) }
 static const struct dynlib_symbol pq_symbols[] = {
+	PQ(PQbackendPID),
 	PQ(PQclear),
 	PQ(PQcmdStatus),
 	PQ(PQconnectdbParams),
 	PQ(PQconnectionNeedsPassword),
+	PQ(PQconsumeInput),
 	PQ(PQerrorMessage),
 	PQ(PQexec),
 	PQ(PQexecParams),
 	PQ(PQexecPrepared),
 	PQ(PQfinish),
+	PQ(PQfreemem),
 	PQ(PQgetisnull),
 	PQ(PQgetlength),
 	PQ(PQgetvalue),
+	PQ(PQnotifies),
 	PQ(PQntuples),
 	PQ(PQparameterStatus),
 	PQ(PQprepare),
@@ -80,6 +96,7 @@ static const struct dynlib_symbol pq_symbols[] = {
 	PQ(PQresultErrorMessage),
 	PQ(PQresultStatus),
 	PQ(PQsetClientEncoding),
+	PQ(PQsocket),
 	PQ(PQstatus),
 	PQ(PQtransactionStatus),
 	PQ(PQuser),
@@ -87,18 +104,22 @@ static const struct dynlib_symbol pq_symbols[] = {
 #undef PQ
 
 /* From here on, each call goes through the library opened. */
+#define PQbackendPID (*pq.PQbackendPID)
 #define PQclear (*pq.PQclear)
 #define PQcmdStatus (*pq.PQcmdStatus)
 #define PQconnectdbParams (*pq.PQconnectdbParams)
 #define PQconnectionNeedsPassword (*pq.PQconnectionNeedsPassword)
+#define PQconsumeInput (*pq.PQconsumeInput)
 #define PQerrorMessage (*pq.PQerrorMessage)
 #define PQexec (*pq.PQexec)
 #define PQexecParams (*pq.PQexecParams)
 #define PQexecPrepared (*pq.PQexecPrepared)
 #define PQfinish (*pq.PQfinish)
+#define PQfreemem (*pq.PQfreemem)
 #define PQgetisnull (*pq.PQgetisnull)
 #define PQgetlength (*pq.PQgetlength)
 #define PQgetvalue (*pq.PQgetvalue)
+#define PQnotifies (*pq.PQnotifies)
 #define PQntuples (*pq.PQntuples)
 #define PQparameterStatus (*pq.PQparameterStatus)
 #define PQprepare (*pq.PQprepare)
@@ -107,6 +128,7 @@ static const struct dynlib_symbol pq_symbols[] = {
 #define PQresultErrorMessage (*pq.PQresultErrorMessage)
 #define PQresultStatus (*pq.PQresultStatus)
 #define PQsetClientEncoding (*pq.PQsetClientEncoding)
+#define PQsocket (*pq.PQsocket)
 #define PQstatus (*pq.PQstatus)
 #define PQtransactionStatus (*pq.PQtransactionStatus)
 #define PQuser (*pq.PQuser)
@@ -153,9 +175,10 @@ struct pg {
 	char		*errmsg;
 	bool		 txn;		/* in a transaction (db_begin) */
 	bool		 writing;	/* in a write transaction */
-	bool		 claimed;	/* the database is airejse's (db_claim) */
-	int64_t		 own;		/* changes committed through this
-					 * connection (db_data_version) */
+	bool		 listening;	/* to other sessions' notices */
+	bool		 deaf;		/* LISTEN refused (a standby): not asked again */
+	int64_t		 notices;	/* of other sessions' commits, and of
+					 * connections made again (db_data_version) */
 };
 
 static void
@@ -413,7 +436,7 @@ pg_schema(struct db *d, struct db_schema *out)
 	if (ours > 0 && (rc = query_int(db, "SELECT max(version) FROM airejse_version",
 	    &out->version)) != DB_OK)
 		return rc;
-	out->ours = db->claimed = ours > 0;
+	out->ours = ours > 0;
 	out->blank = ntables == 0;
 	return DB_OK;
 }
@@ -427,17 +450,13 @@ pg_ready(struct db *d)
 static enum db_rc
 pg_claim(struct db *d)
 {
-	struct pg *db = (struct pg *)d;
-	enum db_rc rc;
-
 	/* What SQLite keeps in its header (application id, user version),
-	 * a table keeps here. */
-	rc = exec_plain(db,
+	 * a table keeps here. Its changes were counted by the versions of
+	 * airejse before the notices (LISTEN/NOTIFY): kept for them. */
+	return exec_plain((struct pg *)d,
 	    "CREATE TABLE airejse_version (version integer NOT NULL,"
 	    "  changes bigint NOT NULL);"
 	    "INSERT INTO airejse_version VALUES (0, 0)");
-	db->claimed = rc == DB_OK;
-	return rc;
 }
 
 static enum db_rc
@@ -470,9 +489,8 @@ run1(struct pg *db, const char *sql, const char *param)
 static const char sql_set_version[] = "UPDATE airejse_version SET version = ?";
 static const char sql_lock_timeout[] = "SELECT set_config('lock_timeout', ?, false)";
 static const char sql_write_lock[] = "SELECT pg_advisory_xact_lock(?)";
-static const char sql_data_version[] =
-    "SELECT changes FROM airejse_version";
-static const char sql_changed[] = "UPDATE airejse_version SET changes = changes + 1";
+/* The channel of the notices of commits. */
+#define CHANNEL "airejse"
 
 static enum db_rc
 pg_set_version(struct db *d, int version)
@@ -505,6 +523,11 @@ alive(struct pg *db)
 	if (PQstatus(db->conn) != CONNECTION_OK)
 		return classify_connect(db);
 	db->generation++;
+	/* The notices sent while it was down are lost: count one for
+	 * them, and listen again on the new connection. */
+	if (db->listening)
+		db->notices++;
+	db->listening = db->deaf = false;
 	return DB_OK;
 }
 
@@ -542,31 +565,20 @@ pg_commit(struct db *d)
 	struct pg *db = (struct pg *)d;
 	PGresult *res;
 	enum db_rc rc = DB_OK;
-	bool counted = false;
+	bool notify;
 
-	/* Others see that something changed (db_data_version); a
-	 * database not yet airejse's has nothing to count in. */
-	if (db->writing && db->claimed) {
-		struct db_stmt *st = pg_prepare(d, sql_changed, &rc);
-
-		if (st == NULL || (rc = pg_step(st)) != DB_DONE) {
-			pg_reset(st);
-			return rc;
-		}
-		pg_reset(st);
-		rc = DB_OK;
-		counted = true;
-	}
+	/* Others following changes hear of a write as it commits, in the
+	 * same round trip; a transaction that failed is rolled back by its
+	 * COMMIT, and says nothing. */
+	notify = db->writing && PQtransactionStatus(db->conn) == PQTRANS_INTRANS;
 	db->txn = db->writing = false;
-	res = PQexec(db->conn, "COMMIT");
+	res = PQexec(db->conn, notify ? "NOTIFY " CHANNEL "; COMMIT" : "COMMIT");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		rc = classify(db, res);
 	} else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
 		/* A statement of the transaction failed: nothing was kept. */
 		set_error(db, "the transaction was rolled back");
 		rc = DB_EIO;
-	} else if (counted) {
-		db->own++;
 	}
 	PQclear(res);
 	return rc;
@@ -582,22 +594,52 @@ pg_rollback(struct db *d)
 		PQclear(PQexec(db->conn, "ROLLBACK"));
 }
 
+/* Whether the connection listens to the notices of commits, starting
+ * to when it does not yet. Not inside a transaction: LISTEN takes effect
+ * when its transaction commits, and a read one is rolled back. The
+ * command line never asks, and never pays the round trip. */
+static bool
+listening(struct pg *db)
+{
+	if (db->listening)
+		return true;
+	if (db->deaf || PQstatus(db->conn) != CONNECTION_OK || pg_in_transaction(&db->base))
+		return false;
+	db->listening = exec_plain(db, "LISTEN " CHANNEL) == DB_OK;
+	db->deaf = !db->listening;
+	return db->listening;
+}
+
 static int64_t
 pg_data_version(struct db *d)
 {
 	struct pg *db = (struct pg *)d;
-	struct db_stmt *st;
-	enum db_rc rc;
-	int64_t v = -1;
+	PGnotify *n;
+	int self;
 
-	/* Every write transaction counts itself in the database; less
-	 * those made here, the count moves only when another commits. */
-	if ((st = pg_prepare(d, sql_data_version, &rc)) == NULL)
+	/* A broken connection reads nothing: the next action makes it
+	 * again (alive), which counts a notice. */
+	if (!listening(db))
 		return -1;
-	if (pg_step(st) == DB_ROW)
-		v = pg_int(st, 0) - db->own;
-	pg_reset(st);
-	return v;
+	/* What the server sent meanwhile, read without waiting; the
+	 * notices of this connection's own commits come too. */
+	if (!PQconsumeInput(db->conn))
+		return -1;
+	self = PQbackendPID(db->conn);
+	while ((n = PQnotifies(db->conn)) != NULL) {
+		if (n->be_pid != self)
+			db->notices++;
+		PQfreemem(n);
+	}
+	return db->notices;
+}
+
+static int
+pg_watch_fd(struct db *d)
+{
+	struct pg *db = (struct pg *)d;
+
+	return listening(db) ? PQsocket(db->conn) : -1;
 }
 
 /* sql with each ? outside quotes turned into $1, $2...; *n counts them. */
@@ -812,6 +854,7 @@ const struct db_driver db_pg_driver = {
 	.rollback = pg_rollback,
 	.in_transaction = pg_in_transaction,
 	.data_version = pg_data_version,
+	.watch_fd = pg_watch_fd,
 	.prepare = pg_prepare,
 	.bind_int = pg_bind_int,
 	.bind_text = pg_bind_text,

@@ -191,6 +191,12 @@ db_data_version(struct db *db)
 	return db->drv->data_version(db);
 }
 
+int
+db_watch_fd(struct db *db)
+{
+	return db->drv->watch_fd != NULL ? db->drv->watch_fd(db) : -1;
+}
+
 struct db_stmt *
 db_prepare(struct db *db, const char *sql, enum db_rc *rc)
 {

@@ -142,9 +142,6 @@ static const char sql_rules[] =
     "    EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO %I', sch, g);"
     "    EXECUTE format('GRANT INSERT, UPDATE, DELETE ON project, project_track,"
     "      project_event, answer, answer_event, handoff, handoff_event, review TO %I', g);"
-    /* Every save counts itself there (db_data_version), but only
-     * the owner moves the schema's version. */
-    "    EXECUTE format('GRANT UPDATE (changes) ON airejse_version TO %I', g);"
     "  END LOOP;"
     "  FOREACH t IN ARRAY ARRAY['airejse_member(text)', 'airejse_team()', 'airejse_check()'] LOOP"
     "    EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_catalog', t, sch);"

@@ -163,6 +163,12 @@ store_data_version(struct store *s)
 }
 
 int
+store_watch_fd(struct store *s)
+{
+	return db_watch_fd(s->db);
+}
+
+int
 store_check_writable(const struct store *s, char **cause)
 {
 	if (s->writable)

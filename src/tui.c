@@ -5,10 +5,12 @@
  * around the screens. What the screens call is below it: the stack and
  * the status line in tui-frame.c, the terminal in tui-term.c. */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "airejse/action.h"
 #include "airejse/app.h"
@@ -122,7 +124,9 @@ static void dump_screen(struct tui *t);
 
 /* How long the program waits for a key before it looks whether another
  * process changed the database: a change shows within a second, and in
- * between the program sleeps in the terminal's read. */
+ * between the program sleeps in the terminal's read. On a server, whose
+ * notice of a change wakes the program at once, this is only a
+ * fallback. */
 #define IDLE_MS 1000
 
 /* Another process (the command line, a colleague) changed the database:
@@ -313,6 +317,17 @@ lone_esc(void)
 	return false;
 }
 
+/* Sleeps until the terminal has a key (true; or a signal came, as for a
+ * resize), or fd has news or IDLE_MS passed (false). */
+static bool
+key_came(int fd)
+{
+	struct pollfd p[2] = { { STDIN_FILENO, POLLIN, 0 }, { fd, POLLIN, 0 } };
+	int n = poll(p, 2, IDLE_MS);
+
+	return n < 0 ? errno == EINTR : n > 0 && p[0].revents != 0;
+}
+
 /* The next key as an int (see tui-curses.h); wait says whether to block.
  * Returns false when there is none (or, in test mode, the script ended:
  * then t->quit is set; or an unknown sequence was dropped). */
@@ -342,13 +357,22 @@ read_key(struct tui *t, struct tui_script *sc, bool wait, int *key)
 			}
 		}
 	}
-	/* Waiting, look at the database each IDLE_MS; a change ends the
-	 * wait so that it is drawn. */
-	do {
-		timeout(wait ? IDLE_MS : 0);
+	/* Waiting, look at the database each IDLE_MS, and at once when
+	 * its connection has news; a change ends the wait so that it is
+	 * drawn. */
+	for (;;) {
+		int fd = wait ? action_watch_fd(t->act) : -1;
+
+		/* With news to watch for, a key curses holds already is
+		 * read first, then both the terminal and the news waited on. */
+		timeout(wait && fd < 0 ? IDLE_MS : 0);
 		rc = get_wch(&wc);
 		timeout(-1);
-	} while (rc == ERR && wait && !follow(t, true));
+		if (rc != ERR || !wait)
+			break;
+		if ((fd < 0 || !key_came(fd)) && follow(t, true))
+			break;
+	}
 	if (rc == ERR)
 		return false;
 	*key = rc == KEY_CODE_YES ? FK((int)wc) : (int)wc;

@@ -282,6 +282,11 @@ void action_memo_free(struct action_memo *m);
  * database, so a screen calls it whenever it waits for a key. */
 int64_t action_data_version(struct action *a);
 bool action_changed(struct action *a, int64_t *seen);
+/* A file descriptor to wait on beside the terminal: readable when
+ * another connection may have committed (a server's notice), so that
+ * the screen follows at once; -1 when there is none (SQLite), and the
+ * screen asks action_changed once a second. */
+int action_watch_fd(struct action *a);
 /* Who made the latest change and to which project (by its name), each
  * NULL (*project, *user: caller frees) when the history does not say. */
 int action_latest_change(struct action *a, char **project, char **user, char **cause);

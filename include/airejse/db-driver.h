@@ -35,6 +35,8 @@ struct db_driver {
 	void		(*rollback)(struct db *db);
 	bool		(*in_transaction)(struct db *db);
 	int64_t		(*data_version)(struct db *db);
+	/* NULL where there is nothing to watch (SQLite). */
+	int		(*watch_fd)(struct db *db);
 	struct db_stmt	*(*prepare)(struct db *db, const char *sql, enum db_rc *rc);
 	void		(*bind_int)(struct db_stmt *st, int i, int64_t v);
 	void		(*bind_text)(struct db_stmt *st, int i, const char *v);

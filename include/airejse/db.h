@@ -122,8 +122,14 @@ enum db_rc db_commit(struct db *db);
 void db_rollback(struct db *db);
 bool db_in_transaction(struct db *db);
 /* A number that changes whenever another connection commits; -1 when it
- * cannot be read. */
+ * cannot be read. On a server, it moves when the server's notice of the
+ * commit has arrived (db_watch_fd), a moment after the commit itself. */
 int64_t db_data_version(struct db *db);
+/* A file descriptor that becomes readable when another connection may
+ * have committed (then ask db_data_version), for a program waiting for
+ * its user to wait on too; -1 where there is none (SQLite: ask
+ * db_data_version from time to time) or the connection is broken. */
+int db_watch_fd(struct db *db);
 
 /* The statement for sql, prepared on its first use and kept until
  * db_close; sql must live as long (a literal, or a static array). Comes

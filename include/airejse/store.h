@@ -61,11 +61,16 @@ int store_check_writable(const struct store *s, char **cause);
 int store_schema_version(const struct store *s);
 /* A number that changes whenever another connection commits, and only
  * then: the terminal program compares it on each redraw and while it
- * waits for a key (once a second), to follow changes made by another
- * process or user. Cheap: for SQLite PRAGMA data_version, no read of
- * the file; a server's driver counts the other sessions' notices of a
- * commit (LISTEN/NOTIFY), read from its socket without a round trip. */
+ * waits for a key (once a second, and at once when store_watch_fd is
+ * readable), to follow changes made by another process or user. Cheap:
+ * for SQLite PRAGMA data_version, no read of the file; a server's
+ * driver counts the other sessions' notices of a commit
+ * (LISTEN/NOTIFY), read from its socket without a round trip, so it
+ * moves when the notice has arrived, a moment after the commit. */
 int64_t store_data_version(struct store *s);
+/* A file descriptor that becomes readable when another connection may
+ * have committed, or -1 (SQLite; a broken connection). */
+int store_watch_fd(struct store *s);
 /* How many transactions were committed through s: with
  * store_data_version, whether anything may have changed since. */
 uint64_t store_commits(const struct store *s);

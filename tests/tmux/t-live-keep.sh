@@ -4,7 +4,8 @@
 # above it; the history keeps the selected change as newer ones come in,
 # and a restore asked for before is a conflict, not an overwrite.
 . "$TOP/tests/tmux/lib.sh"
-export AIREJSE_CONTENT="$TOP/tests/tui/content" AIREJSE_DB="$PWD/t.db"
+AIREJSE_DB=$(store_db t)
+export AIREJSE_CONTENT="$TOP/tests/tui/content" AIREJSE_DB
 "$AIREJSE" project new --journey demo --name "Klinik Øst" >/dev/null
 "$AIREJSE" project new --journey demo --name "Røntgen Vest" >/dev/null
 "$AIREJSE" answer 1 persondata ja >/dev/null

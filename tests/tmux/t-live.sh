@@ -6,7 +6,8 @@
 # reload, and saving it is then a conflict showing both values. While
 # nothing changes the program sleeps.
 . "$TOP/tests/tmux/lib.sh"
-export AIREJSE_CONTENT="$TOP/tests/tui/content" AIREJSE_DB="$PWD/t.db"
+AIREJSE_DB=$(store_db t)
+export AIREJSE_CONTENT="$TOP/tests/tui/content" AIREJSE_DB
 # Made in the same second, on purpose (on a busy machine two real
 # starts could fall in two seconds and swap the list's order).
 AIREJSE_NOW=2026-12-01T10:00:00Z "$AIREJSE" project new --journey demo --name "Klinik Øst" >/dev/null

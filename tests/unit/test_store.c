@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sysexits.h>
@@ -1211,6 +1212,30 @@ START_TEST(backup)
 }
 END_TEST
 
+/* Whether fd becomes readable within ms milliseconds: 1, else 0. */
+static int
+readable(int fd, int ms)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+
+	return poll(&p, 1, ms);
+}
+
+/* s's data version once it is no longer v: at once on SQLite; on a
+ * server, when the notice of the commit has come (3 s at most). */
+static int64_t
+next_version(struct store *s, int64_t v)
+{
+	int64_t now = store_data_version(s);
+	int fd = store_watch_fd(s), i;
+
+	for (i = 0; now == v && fd >= 0 && i < 30; i++) {
+		readable(fd, 100);
+		now = store_data_version(s);
+	}
+	return now;
+}
+
 START_TEST(data_version_sees_other_writers)
 {
 	char *path = tu_store(dir, "dv");
@@ -1218,9 +1243,50 @@ START_TEST(data_version_sees_other_writers)
 	int64_t v1 = store_data_version(a), v2;
 
 	new_project(b, "Fra en anden");
-	v2 = store_data_version(a);
+	v2 = next_version(a, v1);
 	ck_assert_int_ne(v1, v2);
 	ck_assert_int_eq(store_data_version(a), v2);
+	store_close(a);
+	store_close(b);
+	free(path);
+}
+END_TEST
+
+/* Following another connection as the terminal program does. On a
+ * server, a connection that follows listens for the others' notices of
+ * their commits: its socket (store_watch_fd), waited on, becomes
+ * readable when another commits, and a write rolled back sends none;
+ * its own commits do not move its version. SQLite has nothing to wait
+ * on, and its version moves at once. */
+START_TEST(watch_hears_commits_not_rollbacks)
+{
+	char *path = tu_store(dir, "watch"), *cause = NULL, *tracks[] = { "alpha" };
+	struct store *a = open_ok(path), *b = open_ok(path);
+	int64_t v = store_data_version(a), id;
+	int fd = store_watch_fd(a);
+
+	ck_assert(tu_store_is_pg() ? fd >= 0 : fd == -1);
+	/* Rolled back: nothing heard, nothing changed. */
+	ok(store_begin(b, &cause), cause);
+	ok(store_project_add(b, "Fortrudt", tracks, 1, 1000, &id, &cause), cause);
+	store_rollback(b);
+	if (fd >= 0)
+		ck_assert_int_eq(readable(fd, 300), 0);
+	ck_assert_int_eq(store_data_version(a), v);
+	/* Committed: heard without asking the server anything. */
+	id = new_project(b, "Klinik Øst");
+	if (fd >= 0)
+		ck_assert_int_eq(readable(fd, 3000), 1);
+	ck_assert_int_ne(store_data_version(a), v);
+	v = store_data_version(a);
+	/* Its own. */
+	new_project(a, "Røntgen Vest");
+	if (fd >= 0)
+		readable(fd, 300);
+	ck_assert_int_eq(store_data_version(a), v);
+	/* And the other's again, in an answer. */
+	set(b, id, "titel", ANSWER_VALUE, "Æblet", 2000);
+	ck_assert_int_ne(next_version(a, v), v);
 	store_close(a);
 	store_close(b);
 	free(path);
@@ -1481,7 +1547,7 @@ START_TEST(commits_counted)
 	ck_assert_uint_eq(store_commits(a), n + 1);
 	new_project(b, "Anden");
 	ck_assert_uint_eq(store_commits(a), n + 1);
-	ck_assert_int_ne(store_data_version(a), dv);
+	ck_assert_int_ne(next_version(a, dv), dv);
 	store_close(a);
 	store_close(b);
 	free(path);
@@ -1627,6 +1693,7 @@ test_suite(void)
 	tcase_add_test(tc, projects_by_change);
 	tcase_add_test(tc, each_progress);
 	tcase_add_test(tc, data_version_sees_other_writers);
+	tcase_add_test(tc, watch_hears_commits_not_rollbacks);
 	tcase_add_test(tc, commits_counted);
 	if (tu_store_is_pg())
 		tcase_add_test(tc, reconnects_after_lost_connection);

@@ -63,7 +63,6 @@ static struct {
 	__typeof__(PQresultErrorField)	*PQresultErrorField;
 	__typeof__(PQresultErrorMessage)	*PQresultErrorMessage;
 	__typeof__(PQresultStatus)	*PQresultStatus;
-	__typeof__(PQsetClientEncoding)	*PQsetClientEncoding;
 	__typeof__(PQsocket)	*PQsocket;
 	__typeof__(PQstatus)	*PQstatus;
 	__typeof__(PQtransactionStatus)	*PQtransactionStatus;
@@ -95,7 +94,6 @@ static const struct dynlib_symbol pq_symbols[] = {
 	PQ(PQresultErrorField),
 	PQ(PQresultErrorMessage),
 	PQ(PQresultStatus),
-	PQ(PQsetClientEncoding),
 	PQ(PQsocket),
 	PQ(PQstatus),
 	PQ(PQtransactionStatus),
@@ -127,7 +125,6 @@ static const struct dynlib_symbol pq_symbols[] = {
 #define PQresultErrorField (*pq.PQresultErrorField)
 #define PQresultErrorMessage (*pq.PQresultErrorMessage)
 #define PQresultStatus (*pq.PQresultStatus)
-#define PQsetClientEncoding (*pq.PQsetClientEncoding)
 #define PQsocket (*pq.PQsocket)
 #define PQstatus (*pq.PQstatus)
 #define PQtransactionStatus (*pq.PQtransactionStatus)
@@ -306,8 +303,9 @@ pg_check_path(const char *path, int flags, char **cause)
 static enum db_rc
 connect_db(struct pg *db, const char *conninfo)
 {
-	/* Later words win: the connection string may change the defaults. */
-	const char *keys[5], *vals[5];
+	/* Later words win: the connection string may change the defaults,
+	 * but not the encoding. */
+	const char *keys[6], *vals[6];
 	int n = 0;
 
 	if (getenv("PGCONNECT_TIMEOUT") == NULL) {
@@ -322,6 +320,10 @@ connect_db(struct pg *db, const char *conninfo)
 	vals[n++] = "airejse";
 	keys[n] = "dbname";
 	vals[n++] = conninfo;
+	/* Text is UTF-8 throughout airejse; said at the start, not by a
+	 * statement after it. */
+	keys[n] = "client_encoding";
+	vals[n++] = "UTF8";
 	keys[n] = NULL;
 	vals[n] = NULL;
 	db->conn = PQconnectdbParams(keys, vals, 1);
@@ -331,9 +333,6 @@ connect_db(struct pg *db, const char *conninfo)
 	}
 	if (PQstatus(db->conn) != CONNECTION_OK)
 		return classify_connect(db);
-	/* Text is UTF-8 throughout airejse. */
-	if (PQsetClientEncoding(db->conn, "UTF8") != 0)
-		return classify(db, NULL);
 	db->generation++;
 	xfree(db->user);
 	db->user = xstrdup(PQuser(db->conn));
@@ -400,18 +399,21 @@ pg_readonly_why(const struct db *d)
 	return ((const struct pg *)d)->readonly_why;
 }
 
-/* One integer from a query without parameters. */
+/* The n integers of the first row of a query without parameters (0
+ * for none, or NULL). */
 static enum db_rc
-query_int(struct pg *db, const char *sql, int64_t *out)
+query_ints(struct pg *db, const char *sql, int64_t *out, int n)
 {
 	PGresult *res = PQexec(db->conn, sql);
 	enum db_rc rc = DB_OK;
+	int i;
 
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = classify(db, res);
 	else
-		*out = PQntuples(res) > 0 && !PQgetisnull(res, 0, 0) ?
-		    strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0;
+		for (i = 0; i < n; i++)
+			out[i] = PQntuples(res) > 0 && !PQgetisnull(res, 0, i) ?
+			    strtoll(PQgetvalue(res, 0, i), NULL, 10) : 0;
 	PQclear(res);
 	return rc;
 }
@@ -420,24 +422,24 @@ static enum db_rc
 pg_schema(struct db *d, struct db_schema *out)
 {
 	struct pg *db = (struct pg *)d;
-	int64_t ours = 0, ntables = 0;
+	enum { TABLES, OURS };
+	int64_t n[2];
 	enum db_rc rc;
 
 	memset(out, 0, sizeof(*out));
-	/* The tables of the schema airejse's would be made in. */
-	if ((rc = query_int(db, "SELECT count(*) FROM pg_catalog.pg_class c"
-	    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+	/* The tables of the schema airejse's would be made in, and whether
+	 * airejse's is one of them, in one round trip. */
+	if ((rc = query_ints(db, "SELECT count(*),"
+	    " count(*) FILTER (WHERE c.relname = 'airejse_version')"
+	    " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 	    " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
-	    &ntables)) != DB_OK ||
-	    (rc = query_int(db, "SELECT count(*) FROM pg_catalog.pg_class c"
-	    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-	    " WHERE n.nspname = current_schema() AND c.relname = 'airejse_version'", &ours)) != DB_OK)
+	    n, 2)) != DB_OK)
 		return rc;
-	if (ours > 0 && (rc = query_int(db, "SELECT max(version) FROM airejse_version",
-	    &out->version)) != DB_OK)
+	if (n[OURS] > 0 && (rc = query_ints(db, "SELECT max(version) FROM airejse_version",
+	    &out->version, 1)) != DB_OK)
 		return rc;
-	out->ours = ours > 0;
-	out->blank = ntables == 0;
+	out->ours = n[OURS] > 0;
+	out->blank = n[TABLES] == 0;
 	return DB_OK;
 }
 

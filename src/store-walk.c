@@ -31,6 +31,25 @@ static const char sql_answers_light[] =
 static const char sql_handoffs_light[] =
     "SELECT " HANDOFF_PROGRESS_COLS " FROM handoff WHERE project >= ? ORDER BY project";
 
+/* The projects store_each_progress is given, on a server: read BATCH at
+ * a time, each statement asking for BATCH ids (those left over NULL):
+ * three statements for a screen's projects, a round trip each, rather
+ * than four for each project. SQLite, in the same process, reads a
+ * project at a time: there these longer statements cost more to prepare
+ * than the steps they save (0.3 M instructions of a first screen). */
+#define BATCH 16
+#define BATCH_IDS "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+static const char sql_batch_projects[] =
+    "SELECT " PROJECT_TRACKED_COLS " FROM project AS p"
+    " LEFT JOIN project_track AS t ON t.project = p.id"
+    " WHERE p.id IN " BATCH_IDS " AND p.archived IS NULL ORDER BY p.id, t.position";
+static const char sql_batch_answers[] =
+    "SELECT " ANSWER_PROGRESS_COLS ", project FROM answer WHERE project IN " BATCH_IDS
+    " ORDER BY project, question";
+static const char sql_batch_handoffs[] =
+    "SELECT " HANDOFF_PROGRESS_COLS " FROM handoff WHERE project IN " BATCH_IDS
+    " ORDER BY project";
+
 /* A statement walked in step with the projects: its rows come ordered by
  * the project id in column pcol. */
 struct walk {
@@ -173,8 +192,103 @@ store_each_project(struct store *s, int64_t from,
 	return each_walked(s, from, false, fn, arg, cause);
 }
 
-int
-store_each_progress(struct store *s, const int64_t *ids, size_t n,
+/* A batch of store_each_progress: up to BATCH projects and what they hold,
+ * the answers and hand-offs of each together, in the order of the
+ * projects' ids. */
+struct batch {
+	struct project	*p;
+	size_t		 np;
+	struct answer	*a;
+	size_t		 na, acap;
+	struct handoff	*h;
+	size_t		 nh, hcap;
+	/* Where p[i]'s answers and hand-offs begin in a and h, and how many. */
+	size_t		 a_at[BATCH], a_n[BATCH], h_at[BATCH], h_n[BATCH];
+};
+
+/* The index in b of project pid, or b->np when it is not there. */
+static size_t
+batch_find(const struct batch *b, int64_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < b->np && b->p[i].id != pid; i++)
+		;
+	return i;
+}
+
+/* Prepares sql with the ids bound. */
+static struct db_stmt *
+batch_prepare(struct store *s, const char *sql, const int64_t *ids, size_t n, enum db_rc *rc)
+{
+	struct db_stmt *st = db_prepare(s->db, sql, rc);
+	size_t i;
+
+	for (i = 0; st != NULL && i < n; i++)
+		db_bind_int(st, (int)i + 1, ids[i]);
+	return st;
+}
+
+/* Reads the rows of sql for the n projects ids, which come by project
+ * (its id in column pcol), into the array *v of records of size bytes
+ * (*nv of *cap), each filled by row(); at[k] and len[k] say where b's
+ * project k's begin and how many. Rows of a project not in b (archived)
+ * are passed over. */
+static enum db_rc
+batch_rows(struct store *s, struct batch *b, const char *sql, const int64_t *ids, size_t n,
+    int pcol, size_t size, store_row_fn *row, struct store_pool *pool,
+    void *v, size_t *nv, size_t *cap, size_t *at, size_t *len)
+{
+	struct db_stmt *st;
+	enum db_rc rc;
+	size_t k;
+
+	*nv = 0;
+	memset(at, 0, BATCH * sizeof(*at));
+	memset(len, 0, BATCH * sizeof(*len));
+	if ((st = batch_prepare(s, sql, ids, n, &rc)) == NULL)
+		return rc;
+	for (k = b->np; (rc = db_step(st)) == DB_ROW;) {
+		if (k == b->np || b->p[k].id != db_int(st, pcol)) {
+			if ((k = batch_find(b, db_int(st, pcol))) == b->np)
+				continue;
+			at[k] = *nv;
+		}
+		xgrow(v, cap, *nv + 1, size);
+		row(st, *(char **)v + *nv * size, pool);
+		++*nv;
+		len[k]++;
+	}
+	db_reset(st);
+	return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* Reads the n (at most BATCH) projects ids into b, their strings in pool. */
+static enum db_rc
+batch_read(struct store *s, const int64_t *ids, size_t n, struct batch *b,
+    struct store_pool *pool)
+{
+	struct db_stmt *st;
+	enum db_rc rc;
+	size_t i;
+
+	if ((st = batch_prepare(s, sql_batch_projects, ids, n, &rc)) == NULL ||
+	    (rc = store_read_tracked(st, &b->p, &b->np)) != DB_OK ||
+	    (rc = batch_rows(s, b, sql_batch_answers, ids, n, ANSWER_COL__PROGRESS,
+	    sizeof(*b->a), store_answer_progress_row, pool, &b->a, &b->na, &b->acap,
+	    b->a_at, b->a_n)) != DB_OK ||
+	    (rc = batch_rows(s, b, sql_batch_handoffs, ids, n, HANDOFF_COL_PROJECT,
+	    sizeof(*b->h), store_handoff_progress_row, pool, &b->h, &b->nh, &b->hcap,
+	    b->h_at, b->h_n)) != DB_OK)
+		return rc;
+	for (i = 0; i < b->np; i++)
+		store_handoffs_sort(b->h + b->h_at[i], b->h_n[i]);
+	return DB_OK;
+}
+
+/* store_each_progress of the projects ids on SQLite: each on its own. */
+static int
+each_one(struct store *s, const int64_t *ids, size_t n,
     int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause)
 {
 	struct store_pool pool = { 0 };
@@ -184,8 +298,6 @@ store_each_progress(struct store *s, const int64_t *ids, size_t n,
 	bool began;
 	int status;
 
-	if (ids == NULL)
-		return each_walked(s, 0, true, fn, arg, cause);
 	memset(&cur, 0, sizeof(cur));
 	if ((status = store_read_begin(s, &began, cause)) != 0)
 		return status;
@@ -216,4 +328,54 @@ store_each_progress(struct store *s, const int64_t *ids, size_t n,
 	}
 	store_read_end(s, began);
 	return each_end(s, &cur, &pool, rc, status, cause);
+}
+
+int
+store_each_progress(struct store *s, const int64_t *ids, size_t n,
+    int (*fn)(const struct store_project *p, void *arg), void *arg, char **cause)
+{
+	struct store_pool pool = { 0 };
+	struct store_project cur;
+	struct batch b;
+	size_t i, j, k;
+	enum db_rc rc = DB_OK;
+	bool began;
+	int status;
+
+	if (ids == NULL)
+		return each_walked(s, 0, true, fn, arg, cause);
+	if (!store_is_server(s))
+		return each_one(s, ids, n, fn, arg, cause);
+	memset(&cur, 0, sizeof(cur));
+	memset(&b, 0, sizeof(b));
+	if ((status = store_read_begin(s, &began, cause)) != 0)
+		return status;
+	for (i = 0; i < n && rc == DB_OK && status == 0; i += BATCH) {
+		size_t m = n - i < BATCH ? n - i : BATCH;
+
+		rc = batch_read(s, ids + i, m, &b, &pool);
+		/* In the order asked; one deleted or archived meanwhile is
+		 * not there, as for the walk. */
+		for (j = 0; rc == DB_OK && status == 0 && j < m; j++) {
+			if ((k = batch_find(&b, ids[i + j])) == b.np)
+				continue;
+			cur.project = &b.p[k];
+			cur.answers = b.a + b.a_at[k];
+			cur.nanswers = b.a_n[k];
+			cur.handoffs = b.h + b.h_at[k];
+			cur.nhandoffs = b.h_n[k];
+			status = fn(&cur, arg);
+		}
+		projects_free(b.p, b.np);
+		b.p = NULL;
+		b.np = 0;
+		store_pool_clear(&pool);
+	}
+	store_read_end(s, began);
+	free(b.a);
+	free(b.h);
+	store_pool_free(&pool);
+	if (rc != DB_OK)
+		return store_fail(s, rc, _("cannot read the projects"), cause);
+	return status;
 }

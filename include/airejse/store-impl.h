@@ -70,6 +70,13 @@ enum db_rc store_read_rows(struct db_stmt *st, size_t size, store_row_fn *row, v
 #define PROJECT_COLS "id, name, created, changed, archived"
 enum { PROJECT_COL_ID, PROJECT_COL_NAME, PROJECT_COL_CREATED, PROJECT_COL_CHANGED,
 	PROJECT_COL_ARCHIVED, PROJECT_COL__COUNT };
+/* The same of a project p joined with its tracks t (LEFT JOIN
+ * project_track AS t), and then a track: a row each, NULL for none. */
+#define PROJECT_TRACKED_COLS "p.id, p.name, p.created, p.changed, p.archived, t.track"
+/* Reads the projects of st's PROJECT_TRACKED_COLS rows, each project's
+ * rows together and in its tracks' order, into a new array *v of *n;
+ * DB_OK or the failure (*v still holds what was read). Resets st. */
+enum db_rc store_read_tracked(struct db_stmt *st, struct project **v, size_t *n);
 /* The columns of an answer, ANSWER_COLS; progress needs only the first
  * three (ANSWER_PROGRESS_COLS). */
 #define ANSWER_PROGRESS_COLS "question, kind, value"

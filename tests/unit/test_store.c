@@ -641,6 +641,98 @@ START_TEST(each_progress)
 }
 END_TEST
 
+/* What each_many_one saw. */
+struct many {
+	struct store	*s;
+	int64_t		 ids[64];
+	size_t		 n;
+};
+
+/* Records the project and checks it holds what it holds when read on
+ * its own. */
+static int
+each_many_one(const struct store_project *p, void *arg)
+{
+	struct many *m = arg;
+	struct answer *v;
+	struct handoff *h;
+	char *cause = NULL, name[32];
+	size_t n, i;
+
+	ck_assert_uint_lt(m->n, 64);
+	m->ids[m->n++] = p->project->id;
+	snprintf(name, sizeof(name), "P%lld", (long long)p->project->id);
+	ck_assert_str_eq(p->project->name, name);
+	ck_assert_uint_eq(p->project->ntracks, 2);
+	ck_assert_str_eq(p->project->tracks[0], "alpha");
+	ok(store_answers(m->s, p->project->id, &v, &n, &cause), cause);
+	ck_assert_uint_eq(p->nanswers, n);
+	for (i = 0; i < n; i++) {
+		ck_assert_str_eq(p->answers[i].question, v[i].question);
+		ck_assert_pstr_eq(p->answers[i].value, v[i].value);
+	}
+	answers_free(v, n);
+	ok(store_handoffs(m->s, p->project->id, &h, &n, &cause), cause);
+	ck_assert_uint_eq(p->nhandoffs, n);
+	for (i = 0; i < n; i++)
+		ck_assert_int_eq(p->handoffs[i].id, h[i].id);
+	handoffs_free(h, n);
+	return 0;
+}
+
+/* More projects than one statement asks for (they are read 16 at a
+ * time): each once, in the order given, with its own answers, hand-offs
+ * and tracks, however the batches fall; one archived or not there is
+ * passed over. */
+START_TEST(each_progress_in_batches)
+{
+	char *path = tu_store(dir, "batches"), *cause = NULL, name[32], v[32];
+	struct store *s = open_ok(path);
+	struct many m = { 0 };
+	int64_t ids[45], id;
+	size_t i, n = 0, want = 0;
+
+	for (i = 1; i <= 40; i++) {
+		snprintf(name, sizeof(name), "P%zu", i);
+		id = new_project(s, name);
+		ck_assert_int_eq(id, (int64_t)i);
+		/* None, one or two answers; a hand-off on every third. */
+		if (i % 3 != 0) {
+			snprintf(v, sizeof(v), "svar %zu æøå", i);
+			set(s, id, "behov", ANSWER_VALUE, v, 10);
+		}
+		if (i % 3 == 1)
+			set(s, id, "titel", ANSWER_VALUE, "Titel", 11);
+		if (i % 3 == 0) {
+			ok(store_begin(s, &cause), cause);
+			ok(store_handoff_raise(s, id, "r", "jurist", NULL, 7, "t", SOURCE_CLI, NULL,
+			    &cause), cause);
+			ok(store_handoff_raise(s, id, "q", "leder", NULL, 7, "t", SOURCE_CLI, NULL,
+			    &cause), cause);
+			ok(store_commit(s, &cause), cause);
+		}
+	}
+	ok(store_begin(s, &cause), cause);
+	ok(store_project_archive(s, 17, true, 20, "t", SOURCE_CLI, &cause), cause);
+	ok(store_commit(s, &cause), cause);
+	/* From the last down, with one not there and the archived one. */
+	for (i = 40; i >= 1; i--) {
+		ids[n++] = (int64_t)i;
+		if (i == 20)
+			ids[n++] = 999;
+	}
+	m.s = s;
+	ok(store_each_progress(s, ids, n, each_many_one, &m, &cause), cause);
+	for (i = 0; i < n; i++)
+		if (ids[i] != 999 && ids[i] != 17)
+			ck_assert_int_eq(m.ids[want++], ids[i]);
+	ck_assert_uint_eq(m.n, want);
+	ck_assert_uint_eq(want, 39);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 /* The user_version in an SQLite file's header (big-endian at byte 60). */
 static void
 poke_version(const char *path, unsigned v)
@@ -1692,6 +1784,7 @@ test_suite(void)
 	tcase_add_test(tc, each_project);
 	tcase_add_test(tc, projects_by_change);
 	tcase_add_test(tc, each_progress);
+	tcase_add_test(tc, each_progress_in_batches);
 	tcase_add_test(tc, data_version_sees_other_writers);
 	tcase_add_test(tc, watch_hears_commits_not_rollbacks);
 	tcase_add_test(tc, commits_counted);

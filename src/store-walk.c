@@ -15,21 +15,35 @@
  * the answers in their key's order. The hand-offs are sorted by id in C,
  * as store_handoffs does. */
 static const char sql_projects[] =
-    "SELECT " PROJECT_COLS " FROM project WHERE id >= ? AND archived IS NULL ORDER BY id";
+    "SELECT " PROJECT_COLS " FROM project WHERE id >= ? AND id < ? AND archived IS NULL"
+    " ORDER BY id";
 static const char sql_tracks[] =
-    "SELECT project, track FROM project_track WHERE project >= ? ORDER BY project, position";
+    "SELECT project, track FROM project_track WHERE project >= ? AND project < ?"
+    " ORDER BY project, position";
 enum { TRACK_PROJECT, TRACK_TRACK };
 /* ANSWER_COLS and then the project. */
 static const char sql_answers[] =
-    "SELECT " ANSWER_COLS ", project FROM answer WHERE project >= ? ORDER BY project, question";
+    "SELECT " ANSWER_COLS ", project FROM answer WHERE project >= ? AND project < ?"
+    " ORDER BY project, question";
 static const char sql_handoffs[] =
-    "SELECT " HANDOFF_COLS " FROM handoff WHERE project >= ? ORDER BY project";
+    "SELECT " HANDOFF_COLS " FROM handoff WHERE project >= ? AND project < ? ORDER BY project";
 /* The same with only what progress needs, as store_each_progress reads. */
 static const char sql_answers_light[] =
-    "SELECT " ANSWER_PROGRESS_COLS ", project FROM answer WHERE project >= ? "
-    "ORDER BY project, question";
+    "SELECT " ANSWER_PROGRESS_COLS ", project FROM answer WHERE project >= ? AND project < ?"
+    " ORDER BY project, question";
 static const char sql_handoffs_light[] =
-    "SELECT " HANDOFF_PROGRESS_COLS " FROM handoff WHERE project >= ? ORDER BY project";
+    "SELECT " HANDOFF_PROGRESS_COLS " FROM handoff WHERE project >= ? AND project < ?"
+    " ORDER BY project";
+
+/* The last project's id: how far a walk by windows goes. */
+static const char sql_last[] = "SELECT coalesce(max(id), 0) FROM project";
+
+/* A server sends a statement's whole result at once, and libpq keeps it
+ * in memory: walking 10,000 projects' answers in one statement held 100
+ * MB. There the walk goes by windows of WALK_SPAN project ids, the same
+ * statements run again for each; SQLite steps through one statement as
+ * the rows are read, so it walks in one window. */
+#define WALK_SPAN 256
 
 /* The projects store_each_progress is given, on a server: read BATCH at
  * a time, each statement asking for BATCH ids (those left over NULL):
@@ -58,15 +72,17 @@ struct walk {
 	enum db_rc	 rc;	/* of the last step: DB_ROW while on a row */
 };
 
-/* Starts w at the first row of project from or later. */
+/* Starts w at the first row of a project in [from, to). */
 static enum db_rc
-walk_start(struct store *s, struct walk *w, const char *sql, int pcol, int64_t from)
+walk_start(struct store *s, struct walk *w, const char *sql, int pcol, int64_t from,
+    int64_t to)
 {
 	enum db_rc rc;
 
 	if ((w->st = db_prepare(s->db, sql, &rc)) == NULL)
 		return rc;
 	db_bind_int(w->st, 1, from);
+	db_bind_int(w->st, 2, to);
 	w->pcol = pcol;
 	w->rc = db_step(w->st);
 	return w->rc == DB_ROW || w->rc == DB_DONE ? DB_OK : w->rc;
@@ -139,8 +155,10 @@ each_walked(struct store *s, int64_t from, bool light,
 	struct store_pool pool = { 0 };
 	struct store_project cur;
 	struct project p;
+	struct db_stmt *st;
 	size_t acap = 0, hcap = 0, i;
 	enum db_rc rc = DB_OK;
+	int64_t lo, hi, last = INT64_MAX - 1;
 	bool began;
 	int status = 0;
 
@@ -150,37 +168,53 @@ each_walked(struct store *s, int64_t from, bool light,
 	 * while the statements are open, a server only in a transaction. */
 	if ((status = store_read_begin(s, &began, cause)) != 0)
 		return status;
-	for (i = 0; i < W__COUNT && rc == DB_OK; i++)
-		rc = walk_start(s, &w[i], walks[i].sql[light], walks[i].pcol[light], from);
-	cur.project = &p;
-	while (rc == DB_OK && status == 0 && w[W_PROJECT].rc == DB_ROW) {
-		store_project_row(w[W_PROJECT].st, &p, NULL);
-		for (; walk_at(&w[W_TRACK], p.id); walk_next(&w[W_TRACK]))
-			store_project_add_track(&p, db_text(w[W_TRACK].st, TRACK_TRACK));
-		/* By question already: the answers are kept in that order. */
-		for (cur.nanswers = 0; walk_at(&w[W_ANSWER], p.id); walk_next(&w[W_ANSWER])) {
-			xgrow(&cur.answers, &acap, cur.nanswers + 1, sizeof(*cur.answers));
-			answer_row(w[W_ANSWER].st, &cur.answers[cur.nanswers++], &pool);
-		}
-		for (cur.nhandoffs = 0; walk_at(&w[W_HANDOFF], p.id); walk_next(&w[W_HANDOFF])) {
-			xgrow(&cur.handoffs, &hcap, cur.nhandoffs + 1, sizeof(*cur.handoffs));
-			handoff_row(w[W_HANDOFF].st, &cur.handoffs[cur.nhandoffs++], &pool);
-		}
-		store_handoffs_sort(cur.handoffs, cur.nhandoffs);
-		for (i = 0; i < W__COUNT && rc == DB_OK; i++)
-			rc = walk_error(&w[i]);
-		if (rc == DB_OK)
-			status = fn(&cur, arg);
-		project_clear(&p);
-		store_pool_clear(&pool);
-		if (rc == DB_OK && status == 0) {
-			walk_next(&w[W_PROJECT]);
-			rc = walk_error(&w[W_PROJECT]);
+	if (store_is_server(s)) {
+		if ((st = db_prepare(s->db, sql_last, &rc)) != NULL) {
+			if ((rc = db_step(st)) == DB_ROW)
+				last = db_int(st, 0);
+			if (rc == DB_ROW || rc == DB_DONE)
+				rc = DB_OK;
+			db_reset(st);
 		}
 	}
-	/* Every statement reset, so that no read lock outlives the call. */
-	for (i = 0; i < W__COUNT; i++)
-		db_reset(w[i].st);
+	cur.project = &p;
+	for (lo = from; rc == DB_OK && status == 0 && lo <= last; lo = hi) {
+		hi = !store_is_server(s) || lo > INT64_MAX - WALK_SPAN ? INT64_MAX : lo + WALK_SPAN;
+		for (i = 0; i < W__COUNT && rc == DB_OK; i++)
+			rc = walk_start(s, &w[i], walks[i].sql[light], walks[i].pcol[light], lo, hi);
+		while (rc == DB_OK && status == 0 && w[W_PROJECT].rc == DB_ROW) {
+			store_project_row(w[W_PROJECT].st, &p, NULL);
+			for (; walk_at(&w[W_TRACK], p.id); walk_next(&w[W_TRACK]))
+				store_project_add_track(&p, db_text(w[W_TRACK].st, TRACK_TRACK));
+			/* By question already: the answers are kept in that order. */
+			for (cur.nanswers = 0; walk_at(&w[W_ANSWER], p.id); walk_next(&w[W_ANSWER])) {
+				xgrow(&cur.answers, &acap, cur.nanswers + 1, sizeof(*cur.answers));
+				answer_row(w[W_ANSWER].st, &cur.answers[cur.nanswers++], &pool);
+			}
+			for (cur.nhandoffs = 0; walk_at(&w[W_HANDOFF], p.id); walk_next(&w[W_HANDOFF])) {
+				xgrow(&cur.handoffs, &hcap, cur.nhandoffs + 1, sizeof(*cur.handoffs));
+				handoff_row(w[W_HANDOFF].st, &cur.handoffs[cur.nhandoffs++], &pool);
+			}
+			store_handoffs_sort(cur.handoffs, cur.nhandoffs);
+			for (i = 0; i < W__COUNT && rc == DB_OK; i++)
+				rc = walk_error(&w[i]);
+			if (rc == DB_OK)
+				status = fn(&cur, arg);
+			project_clear(&p);
+			store_pool_clear(&pool);
+			if (rc == DB_OK && status == 0) {
+				walk_next(&w[W_PROJECT]);
+				rc = walk_error(&w[W_PROJECT]);
+			}
+		}
+		/* Every statement reset, so that no read lock outlives the
+		 * call, and a server frees the window's rows. */
+		for (i = 0; i < W__COUNT; i++)
+			if (w[i].st != NULL)
+				db_reset(w[i].st);
+		if (hi == INT64_MAX)
+			break;
+	}
 	store_read_end(s, began);
 	return each_end(s, &cur, &pool, rc, status, cause);
 }

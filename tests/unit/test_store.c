@@ -747,6 +747,53 @@ poke_version(const char *path, unsigned v)
 
 static void sql_exec(const char *path, const char *sql);
 
+/* A server walks the projects by windows of ids (store-walk.c): every
+ * project comes once, in order, with its own answers, also across a
+ * window's edge and over windows left empty. */
+START_TEST(each_project_in_windows)
+{
+	char *tracks[] = { "alpha", "beta" }, *path = tu_store(dir, "windows"), *cause = NULL;
+	static const int64_t keep[] = { 1, 255, 256, 257, 300, 600 };
+	struct store *s = open_ok(path);
+	struct many m = { 0 };
+	char name[32];
+	int64_t i, id;
+	size_t k;
+
+	ok(store_begin(s, &cause), cause);
+	for (i = 1; i <= 600; i++) {
+		snprintf(name, sizeof(name), "P%lld", (long long)i);
+		ok(store_project_add(s, name, tracks, 2, 1000, &id, &cause), cause);
+		ck_assert_int_eq(id, i);
+	}
+	ok(store_commit(s, &cause), cause);
+	ok(store_begin(s, &cause), cause);
+	for (i = 1, k = 0; i <= 600; i++) {
+		if (k < sizeof(keep) / sizeof(keep[0]) && keep[k] == i) {
+			k++;
+			ok(store_answer_set(s, i, "behov", ANSWER_VALUE, name, 10, "tester",
+			    SOURCE_CLI, NULL, &cause), cause);
+			continue;
+		}
+		ok(store_project_delete(s, i, &cause), cause);
+	}
+	ok(store_commit(s, &cause), cause);
+	m.s = s;
+	ok(store_each_project(s, 0, each_many_one, &m, &cause), cause);
+	ck_assert_uint_eq(m.n, sizeof(keep) / sizeof(keep[0]));
+	for (k = 0; k < m.n; k++)
+		ck_assert_int_eq(m.ids[k], keep[k]);
+	/* From the middle of a window on. */
+	memset(&m, 0, sizeof(m));
+	m.s = s;
+	ok(store_each_project(s, 256, each_many_one, &m, &cause), cause);
+	ck_assert_uint_eq(m.n, 4);
+	ck_assert_int_eq(m.ids[0], 256);
+	store_close(s);
+	free(path);
+}
+END_TEST
+
 START_TEST(migration_keeps_data)
 {
 	char *path = xasprintf("%s/old.db", dir), *cause = NULL, *sql;
@@ -1785,6 +1832,7 @@ test_suite(void)
 	tcase_add_test(tc, projects_by_change);
 	tcase_add_test(tc, each_progress);
 	tcase_add_test(tc, each_progress_in_batches);
+	tcase_add_test(tc, each_project_in_windows);
 	tcase_add_test(tc, data_version_sees_other_writers);
 	tcase_add_test(tc, watch_hears_commits_not_rollbacks);
 	tcase_add_test(tc, commits_counted);

@@ -36,7 +36,15 @@ enum block_kind {
 	B_TEXT,		/* lines of one layout */
 	B_FACT,		/* a label and its value side by side */
 	B_SPACE,	/* room to write an answer: a box */
-	B_RULE		/* a notice's bar is drawn beside its text */
+	B_RULE,		/* a notice's bar is drawn beside its text */
+	B_ROW		/* a row of a table: its cells side by side, kept whole */
+};
+
+/* A table's columns, as pango measured its cells. */
+struct table {
+	size_t	 ncols;
+	double	*x, *w;		/* each column's left edge and width */
+	size_t	 head;		/* the header row's block */
 };
 
 struct block {
@@ -50,6 +58,11 @@ struct block {
 	bool		 whole;		/* not split across pages when it fits on one */
 	bool		 notice;
 	int		 level;		/* a heading's level, or 0 */
+	PangoLayout	**cells;	/* B_ROW: a layout per column */
+	size_t		 table;		/* B_ROW: its table, in pdf.t */
+	bool		 head;		/* B_ROW: the table's header row */
+	bool		 rehead;	/* B_ROW: the header is drawn again above it */
+	double		 head_y;	/* B_ROW: where, at its page's top */
 	char		*toc;		/* a heading's text, for the contents */
 	/* Where pagination put it: each line's page and baseline, or for
 	 * a block drawn whole its page and top. */
@@ -64,6 +77,8 @@ struct pdf {
 	PangoContext		*pctx;
 	struct block		*b;
 	size_t			 nb, cap;
+	struct table		*t;
+	size_t			 nt;
 	char			*title;		/* the document's, for the header */
 	enum lang		 lang;
 	bool			 in_entry;
@@ -104,6 +119,7 @@ static struct {
 	__typeof__(pango_layout_set_wrap)	*pango_layout_set_wrap;
 	__typeof__(pango_layout_set_markup)	*pango_layout_set_markup;
 	__typeof__(pango_layout_set_ellipsize)	*pango_layout_set_ellipsize;
+	__typeof__(pango_layout_set_alignment)	*pango_layout_set_alignment;
 	__typeof__(pango_layout_get_size)	*pango_layout_get_size;
 	__typeof__(pango_layout_get_line_count)	*pango_layout_get_line_count;
 	__typeof__(pango_layout_get_iter)	*pango_layout_get_iter;
@@ -115,7 +131,9 @@ static struct {
 	__typeof__(pango_font_description_from_string)	*pango_font_description_from_string;
 	__typeof__(pango_font_description_set_size)	*pango_font_description_set_size;
 	__typeof__(pango_font_description_free)	*pango_font_description_free;
+	__typeof__(pango_context_set_round_glyph_positions)	*pango_context_set_round_glyph_positions;
 	__typeof__(pango_cairo_create_context)	*pango_cairo_create_context;
+	__typeof__(pango_cairo_context_set_resolution)	*pango_cairo_context_set_resolution;
 	__typeof__(pango_cairo_update_context)	*pango_cairo_update_context;
 	__typeof__(pango_cairo_show_layout)	*pango_cairo_show_layout;
 	__typeof__(pango_cairo_show_layout_line)	*pango_cairo_show_layout_line;
@@ -149,6 +167,7 @@ static const struct dynlib_symbol pc_symbols[] = {
 	PC(pango_layout_set_wrap),
 	PC(pango_layout_set_markup),
 	PC(pango_layout_set_ellipsize),
+	PC(pango_layout_set_alignment),
 	PC(pango_layout_get_size),
 	PC(pango_layout_get_line_count),
 	PC(pango_layout_get_iter),
@@ -160,7 +179,9 @@ static const struct dynlib_symbol pc_symbols[] = {
 	PC(pango_font_description_from_string),
 	PC(pango_font_description_set_size),
 	PC(pango_font_description_free),
+	PC(pango_context_set_round_glyph_positions),
 	PC(pango_cairo_create_context),
+	PC(pango_cairo_context_set_resolution),
 	PC(pango_cairo_update_context),
 	PC(pango_cairo_show_layout),
 	PC(pango_cairo_show_layout_line),
@@ -383,10 +404,200 @@ pdf_entry_end(void *w)
 	p->in_entry = false;
 }
 
+/* Tables (the business case's figures): each column as wide as its
+ * widest cell where the page allows; where it does not, the text wraps
+ * within its cell (a figure never does) and, if that is not enough, the
+ * table's type gets smaller. The first row is the header, repeated at
+ * the top of each page the table goes on to. */
+#define CELL_PAD_X	3.0
+#define CELL_PAD_Y	2.5
+#define KEEP_ROWS	12
+
+
+static void
+set_size(PangoLayout *l, double size)
+{
+	PangoFontDescription *fd = pc.pango_font_description_from_string(FONT);
+
+	pc.pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+	pc.pango_layout_set_font_description(l, fd);
+	pc.pango_font_description_free(fd);
+}
+
+/* The widths of a table's columns at one size: a column's width with
+ * every cell on one line (W_NAT); with the header wrapped at words and
+ * the rest on one line (W_MID); with the first column wrapped at words
+ * too (W_WRAP); with the header broken within words as well (W_LOW).
+ * The figures stay on one line in all of them. v holds W__N widths a
+ * column, sum their sums. */
+enum { W_NAT, W_MID, W_WRAP, W_LOW, W__N };
+
+static double
+width_at(PangoLayout *l, PangoWrapMode wrap, int width)
+{
+	int w, h;
+
+	pc.pango_layout_set_wrap(l, wrap);
+	pc.pango_layout_set_width(l, width);
+	pc.pango_layout_get_size(l, &w, &h);
+	return (double)w / PANGO_SCALE;
+}
+
+static void
+measure(const struct table *t, PangoLayout **l, size_t nrows, double size, double *v,
+    double *sum)
+{
+	size_t n = t->ncols, r, c, k;
+
+	for (k = 0; k < W__N; k++)
+		sum[k] = 0;
+	for (c = 0; c < n; c++) {
+		double *cv = &v[c * W__N];
+
+		for (k = 0; k < W__N; k++)
+			cv[k] = 0;
+		for (r = 0; r < nrows; r++) {
+			PangoLayout *cl = l[r * n + c];
+			double w[W__N];
+
+			set_size(cl, size);
+			w[W_NAT] = width_at(cl, PANGO_WRAP_WORD, -1);
+			/* The least width a wrap allows: the widest word, or
+			 * the widest piece when words break. */
+			w[W_WRAP] = r == 0 || c == 0 ? width_at(cl, PANGO_WRAP_WORD, 1) : w[W_NAT];
+			w[W_MID] = r == 0 ? w[W_WRAP] : w[W_NAT];
+			w[W_LOW] = r == 0 ? width_at(cl, PANGO_WRAP_WORD_CHAR, 1) : w[W_WRAP];
+			for (k = 0; k < W__N; k++)
+				cv[k] = w[k] > cv[k] ? w[k] : cv[k];
+
+		}
+		for (k = 0; k < W__N; k++) {
+			cv[k] += 2 * CELL_PAD_X;
+			sum[k] += cv[k];
+		}
+	}
+}
+
+/* The ways a table may be laid out, the best first: smaller type before
+ * the first column wraps, down to 8 points; then 7.5 and 7 points; the
+ * header's words broken last. */
+static const struct {
+	int	lev;
+	double	size;
+} table_ways[] = {
+	{ W_MID, 9 }, { W_MID, 8.5 }, { W_MID, 8 },
+	{ W_WRAP, 9 }, { W_WRAP, 8.5 }, { W_WRAP, 8 },
+	{ W_MID, 7.5 }, { W_MID, 7 }, { W_WRAP, 7.5 }, { W_WRAP, 7 },
+	{ W_LOW, 9 }, { W_LOW, 8 }, { W_LOW, 7 }
+};
+#define NWAYS (sizeof(table_ways) / sizeof(table_ways[0]))
+
+/* Each column's place in t->x and t->w, laid out the first of the ways
+ * that fits; the page's width shared out between that way and the next
+ * wider one. The cells are left at that size. */
+static void
+table_columns(struct table *t, PangoLayout **l, size_t nrows)
+{
+	size_t n = t->ncols, i, c;
+	double *v = xcalloc(W__N * n, sizeof(*v)), sum[W__N], first[W__N], x = MARGIN_X;
+	double pad = 2 * CELL_PAD_X * (double)n, size = table_ways[0].size;
+	int lev = W_LOW;
+
+	/* Text is as wide as its size: the first measure tells which way
+	 * to measure for sure, and a smaller size if that does not fit. */
+	measure(t, l, nrows, size, v, first);
+	memcpy(sum, first, sizeof(sum));
+	for (i = 0; i < NWAYS; i++) {
+		const double k = table_ways[i].size / table_ways[0].size;
+
+		if ((first[table_ways[i].lev] - pad) * k + pad > TEXT_W)
+			continue;
+		lev = table_ways[i].lev;
+		if (table_ways[i].size != size)
+			measure(t, l, nrows, size = table_ways[i].size, v, sum);
+		if (sum[lev] <= TEXT_W)
+			break;
+	}
+	if (i == NWAYS) {
+		lev = W_LOW;
+		if (size != table_ways[NWAYS - 1].size)
+			measure(t, l, nrows, size = table_ways[NWAYS - 1].size, v, sum);
+	}
+	for (c = 0; c < n; c++) {
+		double lo = v[c * W__N + lev], hi = v[c * W__N + lev - 1];
+
+		if (sum[lev - 1] <= TEXT_W)
+			t->w[c] = hi;
+		else if (sum[lev] <= TEXT_W)
+			t->w[c] = lo + (hi - lo) * (TEXT_W - sum[lev]) / (sum[lev - 1] - sum[lev]);
+		else	/* Even the smallest type is too wide: every cell wraps. */
+			t->w[c] = lo * TEXT_W / sum[lev];
+		t->x[c] = x;
+		x += t->w[c];
+	}
+	free(v);
+}
+
+static void
+pdf_table(void *w, const char *const *cells, size_t ncols, size_t nrows)
+{
+	struct pdf *p = w;
+	struct table *t;
+	PangoLayout **l;
+	size_t r, c;
+
+	if (ncols == 0 || nrows == 0)
+		return;
+	l = xcalloc(ncols * nrows, sizeof(*l));
+	for (r = 0; r < nrows; r++) {
+		for (c = 0; c < ncols; c++) {
+			char *e = esc(cells[r * ncols + c]);
+			char *m = c == 0 && r > 0 ? xasprintf("<b>%s</b>", e) : xstrdup(e);
+
+			l[r * ncols + c] = layout(p, m, 9, -1);
+			free(m);
+			free(e);
+		}
+	}
+	p->t = xreallocarray(p->t, p->nt + 1, sizeof(*p->t));
+	t = &p->t[p->nt];
+	t->ncols = ncols;
+	t->x = xcalloc(ncols, sizeof(*t->x));
+	t->w = xcalloc(ncols, sizeof(*t->w));
+	t->head = p->nb;
+	table_columns(t, l, nrows);
+	for (r = 0; r < nrows; r++) {
+		struct block *b = add(p, B_ROW);
+
+		b->table = p->nt;
+		b->head = r == 0;
+		/* A short table is kept whole; a long one keeps its
+		 * header with its first row. */
+		b->keep_next = r == 0 || (nrows <= KEEP_ROWS && r + 1 < nrows);
+		b->whole = true;
+		b->before = r == 0 ? 8 : 0;
+		b->cells = xcalloc(ncols, sizeof(*b->cells));
+		for (c = 0; c < ncols; c++) {
+			PangoLayout *cl = l[r * ncols + c];
+			int cw, ch;
+
+			pc.pango_layout_set_wrap(cl, PANGO_WRAP_WORD_CHAR);
+			pc.pango_layout_set_width(cl, (int)((t->w[c] - 2 * CELL_PAD_X) * PANGO_SCALE) + 1);
+			pc.pango_layout_set_alignment(cl, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+			pc.pango_layout_get_size(cl, &cw, &ch);
+			if ((double)ch / PANGO_SCALE + 2 * CELL_PAD_Y > b->height)
+				b->height = (double)ch / PANGO_SCALE + 2 * CELL_PAD_Y;
+			b->cells[c] = cl;
+		}
+	}
+	p->nt++;
+	free(l);
+}
+
 static const struct doc_ops pdf_ops = {
 	pdf_begin, pdf_end, pdf_heading, pdf_para, pdf_notice, pdf_facts_begin, pdf_fact,
 	pdf_facts_end, pdf_entry_begin, pdf_answer, pdf_answer_space, pdf_entry_end,
-	NULL	/* tables: laid out as entries */
+	pdf_table
 };
 
 /* Pagination. */
@@ -433,7 +644,7 @@ block_height(const struct block *b)
 {
 	int w, h, h2 = 0;
 
-	if (b->kind == B_SPACE)
+	if (b->kind == B_SPACE || b->kind == B_ROW)
 		return b->height;
 	pc.pango_layout_get_size(b->lay, &w, &h);
 	if (b->value != NULL)
@@ -477,6 +688,12 @@ place(struct pdf *p, size_t from, size_t to, struct cursor *c)
 
 			if (!c->top && c->y + h > bottom)
 				new_page(c);
+			/* A table's row first on a page has the header above it. */
+			if (b->kind == B_ROW && !b->head && c->top) {
+				b->rehead = true;
+				b->head_y = c->y;
+				c->y += p->b[p->t[b->table].head].height;
+			}
 			b->nlines = 1;
 			b->page = xcalloc(1, sizeof(*b->page));
 			b->y = xcalloc(1, sizeof(*b->y));
@@ -515,6 +732,28 @@ struct toc_line {
 };
 
 static void
+draw_row(struct pdf *p, const struct block *b, double y)
+{
+	const struct table *t = &p->t[b->table];
+	size_t c;
+
+	for (c = 0; c < t->ncols; c++) {
+		if (b->head) {
+			pc.cairo_set_source_rgb(p->cr, 0.92, 0.92, 0.92);
+			pc.cairo_rectangle(p->cr, t->x[c], y, t->w[c], b->height);
+			pc.cairo_fill(p->cr);
+		}
+		pc.cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
+		pc.cairo_set_line_width(p->cr, 0.5);
+		pc.cairo_rectangle(p->cr, t->x[c], y, t->w[c], b->height);
+		pc.cairo_stroke(p->cr);
+		pc.cairo_set_source_rgb(p->cr, 0, 0, 0);
+		pc.cairo_move_to(p->cr, t->x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+		pc.pango_cairo_show_layout(p->cr, b->cells[c]);
+	}
+}
+
+static void
 draw_text_page(struct pdf *p, int page)
 {
 	size_t i;
@@ -546,6 +785,10 @@ draw_text_page(struct pdf *p, int page)
 				pc.pango_cairo_show_layout(p->cr, b->lay);
 				pc.cairo_move_to(p->cr, x + lw, b->y[k]);
 				pc.pango_cairo_show_layout(p->cr, b->value);
+			} else if (b->kind == B_ROW) {
+				if (b->rehead)
+					draw_row(p, &p->b[p->t[b->table].head], b->head_y);
+				draw_row(p, b, b->y[k]);
 			} else if (b->kind == B_SPACE) {
 				pc.cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
 				pc.cairo_set_line_width(p->cr, 0.6);
@@ -615,6 +858,12 @@ export_pdf(const struct export_data *d, const struct export_opts *o, FILE *out, 
 	measure = pc.cairo_pdf_surface_create_for_stream(NULL, NULL, PAGE_W, PAGE_H);
 	p.cr = pc.cairo_create(measure);
 	p.pctx = pc.pango_cairo_create_context(p.cr);
+	/* A PDF's unit is the point: sizes in points, not at a screen's
+	 * 96 dots an inch (a third larger than asked); glyphs where the
+	 * font puts them, not rounded to whole points, so that text has its
+	 * true width in the tables' columns. */
+	pc.pango_cairo_context_set_resolution(p.pctx, 72);
+	pc.pango_context_set_round_glyph_positions(p.pctx, FALSE);
 	p.toc = o->what.part == EXPORT_ALL;
 	export_doc(d, o, &pdf_ops, &p);
 
@@ -734,11 +983,23 @@ export_pdf(const struct export_data *d, const struct export_opts *o, FILE *out, 
 			pc.g_object_unref(p.b[i].lay);
 		if (p.b[i].value)
 			pc.g_object_unref(p.b[i].value);
+		if (p.b[i].cells != NULL) {
+			size_t col;
+
+			for (col = 0; col < p.t[p.b[i].table].ncols; col++)
+				pc.g_object_unref(p.b[i].cells[col]);
+			free(p.b[i].cells);
+		}
 		free(p.b[i].toc);
 		free(p.b[i].page);
 		free(p.b[i].y);
 	}
 	free(p.b);
+	for (i = 0; i < p.nt; i++) {
+		free(p.t[i].x);
+		free(p.t[i].w);
+	}
+	free(p.t);
 	free(p.title);
 	pc.g_object_unref(p.pctx);
 	pc.cairo_destroy(p.cr);

@@ -54,6 +54,12 @@ export_as() {
 		xlsx_text out.xlsx > out.xlsx.txt
 		pin out.xlsx.txt
 		same "$5.xlsx.txt" out.xlsx.txt
+	elif [ "$4" = pdf ]; then
+		# The PDF as text laid out as on the page: its tables' rows
+		# and columns show as such.
+		pdftotext -layout out.pdf out.pdf.txt || fail "pdftotext cannot read out.pdf"
+		pin out.pdf.txt
+		same "$5.pdf.txt" out.pdf.txt
 	elif [ "$4" = docx ] || [ "$4" = odt ]; then
 		doc_text "out.$4" > "out.$4.txt"
 		pin "out.$4.txt"
@@ -72,6 +78,8 @@ for what in indkoeb mdr ai-act business-case handoff action-plan all; do
 done
 # odt is laid out from the same HTML as docx: the whole export covers it.
 export_as 1 da all odt all
+# The PDF, for the business case's tables.
+export_as 1 da business-case pdf business-case
 # The in-house exemption, and English formatting of numbers and dates.
 export_as 2 da mdr md prostata-mdr
 export_as 2 da mdr xlsx prostata-mdr

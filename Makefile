@@ -323,10 +323,12 @@ pot:
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/journeys \
-		$(DESTDIR)$(DATADIR)/checklists $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DATADIR)/checklists $(DESTDIR)$(DATADIR)/pandoc $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DOCDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/airejse
 	install -m 644 journeys/*.yaml $(DESTDIR)$(DATADIR)/journeys
+	install -m 644 data/pandoc/reference.docx data/pandoc/tables.lua \
+		data/pandoc/airejse.opendocument $(DESTDIR)$(DATADIR)/pandoc
 	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)
 	if ls checklists/*.yaml >/dev/null 2>&1; then \
 		install -m 644 checklists/*.yaml $(DESTDIR)$(DATADIR)/checklists; fi

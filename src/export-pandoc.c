@@ -4,9 +4,13 @@
  * package). pandoc reads the HTML that export_html lays out, so the
  * document is the one Markdown, HTML and PDF show: the export's title
  * becomes the document's title and each part a Heading 1, its sections
- * Heading 2, which Word's and LibreOffice's navigation list. pandoc is
- * started with an argument vector (posix_spawnp), never through a
- * shell; its output goes straight to the export's stream. */
+ * Heading 2, which Word's and LibreOffice's navigation list. Tables
+ * print ruled with their header row on every page: pandoc gets a
+ * reference document for docx, and for odt a filter and a content
+ * template (data/pandoc: make-reference.sh says why both), each where
+ * it is installed, else left out. pandoc is started with an argument
+ * vector (posix_spawnp), never through a shell; its output goes
+ * straight to the export's stream. */
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -17,6 +21,7 @@
 #include <unistd.h>
 
 #include "airejse/export-render.h"
+#include "airejse/paths.h"
 #include "airejse/tempfile.h"
 #include "airejse/xalloc.h"
 
@@ -92,27 +97,63 @@ missing(const char *to, char **cause)
 	return EX_UNAVAILABLE;
 }
 
+/* "--opt=" and the path of data file name, or NULL when it is not
+ * there (pandoc then uses its own defaults). */
+static char *
+data_opt(const char *opt, const char *name)
+{
+	char *path = paths_data(name), *r = NULL;
+
+	if (access(path, R_OK) == 0)
+		r = xasprintf("%s=%s", opt, path);
+	free(path);
+	return r;
+}
+
 /* Runs pandoc on the HTML file in, writing the document to out; 0, or
  * EX_UNAVAILABLE (no pandoc) or EX_IOERR with *cause. */
 static int
 run_pandoc(const char *in, const char *to, enum lang lang, FILE *out, char **cause)
 {
 	char *lang_opt = xasprintf("lang=%s", lang == LANG_EN ? "en-GB" : "da-DK");
+	bool odt = strcmp(to, "odt") == 0;
+	char *data[3] = {
+		data_opt("--lua-filter", "pandoc/tables.lua"),
+		odt ? data_opt("--template", "pandoc/airejse.opendocument") :
+		    data_opt("--reference-doc", "pandoc/reference.docx"),
+		NULL
+	};
 	/* The one level-1 heading, the export's title, becomes the
 	 * document's title; the parts are then Heading 1. */
-	char *argv[] = {
+	char *argv[16] = {
 		(char *)PANDOC, (char *)"--from=html", (char *)"--to", (char *)to,
 		(char *)"--shift-heading-level-by=-1", (char *)"--metadata", lang_opt,
-		(char *)"--output=-", (char *)"--", (char *)in, NULL
+		(char *)"--output=-"
 	};
+	size_t argc = 8, i;
 	posix_spawn_file_actions_t fa;
 	int errpipe[2], status, rc, err;
 	pid_t pid;
 	char *said;
 
+	/* The filter goes with the template: an odt's tables take the
+	 * template's styles. */
+	if (odt && (data[0] == NULL || data[1] == NULL)) {
+		free(data[0]);
+		free(data[1]);
+		data[0] = data[1] = NULL;
+	}
+	for (i = 0; i < 2; i++)
+		if (data[i] != NULL)
+			argv[argc++] = data[i];
+	argv[argc++] = (char *)"--";
+	argv[argc++] = (char *)in;
+	argv[argc] = NULL;
 	if (pipe(errpipe) != 0) {
 		*cause = xasprintf(_("cannot run pandoc: %s"), strerror(errno));
 		free(lang_opt);
+		free(data[0]);
+		free(data[1]);
 		return EX_OSERR;
 	}
 	posix_spawn_file_actions_init(&fa);
@@ -124,6 +165,8 @@ run_pandoc(const char *in, const char *to, enum lang lang, FILE *out, char **cau
 	posix_spawn_file_actions_destroy(&fa);
 	close(errpipe[1]);
 	free(lang_opt);
+	free(data[0]);
+	free(data[1]);
 	if (err != 0) {
 		close(errpipe[0]);
 		if (err == ENOENT || err == EACCES)

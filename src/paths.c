@@ -81,6 +81,22 @@ paths_localedir(void)
 	return xstrdup(LOCALEDIR);
 }
 
+char *
+paths_data(const char *name)
+{
+	const char *env = getenv("AIREJSE_DATA");
+	char *src, *path;
+
+	if (env != NULL && *env != '\0')
+		return xasprintf("%s/%s", env, name);
+	if ((src = paths_srcdir()) != NULL) {
+		path = xasprintf("%s/data/%s", src, name);
+		free(src);
+		return path;
+	}
+	return xasprintf("%s/%s", DATADIR, name);
+}
+
 /* $XDG_x_HOME, else $HOME/fallback; NULL without a home. */
 static char *
 xdg_base(const char *var, const char *fallback)

@@ -13,6 +13,10 @@ char *paths_content(const char *opt);
 /* The catalogue folder: $AIREJSE_LOCALEDIR, else the source tree's
  * locale/, else the installed one. Caller frees. */
 char *paths_localedir(void);
+/* A file the program reads beside its content ("pandoc/reference.docx"):
+ * in $AIREJSE_DATA, else in the source tree's data/, else in the
+ * installed folder. Caller frees. */
+char *paths_data(const char *name);
 /* The database: opt, else $AIREJSE_DB, else setting (database: in the
  * settings), else $XDG_DATA_HOME/airejse/airejse.db, else
  * ~/.local/share/airejse/airejse.db; a file, or a PostgreSQL connection

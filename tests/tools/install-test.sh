@@ -15,7 +15,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/airejse-install-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 tree=$work/tree dest=$work/dest
 mkdir "$tree"
-for f in Makefile LICENSE src include journeys checklists locale man; do
+for f in Makefile LICENSE src include journeys checklists locale man data; do
 	ln -s "$top/$f" "$tree/$f"
 done
 cp -pR "$B" "$tree/$B"
@@ -32,7 +32,8 @@ cd "$work"
 p="$dest/usr"
 for f in bin/airejse share/airejse/journeys share/man/man1/airejse.1 \
     share/man/man5/airejse-content.5 share/locale/da/LC_MESSAGES/airejse.mo \
-    share/doc/airejse/LICENSE; do
+    share/doc/airejse/LICENSE share/airejse/pandoc/reference.docx \
+    share/airejse/pandoc/tables.lua share/airejse/pandoc/airejse.opendocument; do
 	[ -e "$p/$f" ] || { echo "install: $f is missing"; exit 1; }
 done
 grep -q '@VERSION@' "$p/share/man/man1/airejse.1" && { echo "install: version not filled in"; exit 1; }

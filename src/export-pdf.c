@@ -134,7 +134,6 @@ static struct {
 	__typeof__(pango_context_set_round_glyph_positions)	*pango_context_set_round_glyph_positions;
 	__typeof__(pango_cairo_create_context)	*pango_cairo_create_context;
 	__typeof__(pango_cairo_context_set_resolution)	*pango_cairo_context_set_resolution;
-	__typeof__(pango_cairo_update_context)	*pango_cairo_update_context;
 	__typeof__(pango_cairo_show_layout)	*pango_cairo_show_layout;
 	__typeof__(pango_cairo_show_layout_line)	*pango_cairo_show_layout_line;
 	__typeof__(g_object_unref)	*g_object_unref;
@@ -182,7 +181,6 @@ static const struct dynlib_symbol pc_symbols[] = {
 	PC(pango_context_set_round_glyph_positions),
 	PC(pango_cairo_create_context),
 	PC(pango_cairo_context_set_resolution),
-	PC(pango_cairo_update_context),
 	PC(pango_cairo_show_layout),
 	PC(pango_cairo_show_layout_line),
 	PC(g_object_unref),
@@ -845,7 +843,6 @@ export_pdf(const struct export_data *d, const struct export_opts *o, FILE *out, 
 	struct cursor c = { 0, MARGIN_TOP, true };
 	struct toc_line *toc = NULL;
 	size_t ntoc = 0, i, first_body, body_end;
-	cairo_surface_t *measure;
 	cairo_status_t st;
 	int npages, page, rc = 0;
 	char *ver, when[32];
@@ -853,10 +850,12 @@ export_pdf(const struct export_data *d, const struct export_opts *o, FILE *out, 
 	if ((rc = pc_open(cause)) != 0)
 		return rc;
 	memset(&p, 0, sizeof(p));
-	/* Layouts are measured on a surface of their own: the page count
-	 * must be known before the first page is drawn. */
-	measure = pc.cairo_pdf_surface_create_for_stream(NULL, NULL, PAGE_W, PAGE_H);
-	p.cr = pc.cairo_create(measure);
+	/* The layouts are measured with the surface they are drawn on:
+	 * nothing is drawn before the page count is known, and pango lays
+	 * out each text once (a context moved to another surface lays
+	 * every text out again: twice the time, measured). */
+	p.surf = pc.cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W, PAGE_H);
+	p.cr = pc.cairo_create(p.surf);
 	p.pctx = pc.pango_cairo_create_context(p.cr);
 	/* A PDF's unit is the point: sizes in points, not at a screen's
 	 * 96 dots an inch (a third larger than asked); glyphs where the
@@ -907,10 +906,6 @@ export_pdf(const struct export_data *d, const struct export_opts *o, FILE *out, 
 	npages = c.page + 1;
 
 	/* Drawing. */
-	pc.cairo_destroy(p.cr);
-	p.surf = pc.cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W, PAGE_H);
-	p.cr = pc.cairo_create(p.surf);
-	pc.pango_cairo_update_context(p.cr, p.pctx);
 	pc.cairo_pdf_surface_set_metadata(p.surf, CAIRO_PDF_METADATA_TITLE, p.title ? p.title : "");
 	ver = xasprintf("airejse %s", VERSION);
 	pc.cairo_pdf_surface_set_metadata(p.surf, CAIRO_PDF_METADATA_CREATOR, ver);
@@ -1004,6 +999,5 @@ export_pdf(const struct export_data *d, const struct export_opts *o, FILE *out, 
 	pc.g_object_unref(p.pctx);
 	pc.cairo_destroy(p.cr);
 	pc.cairo_surface_destroy(p.surf);
-	pc.cairo_surface_destroy(measure);
 	return rc;
 }

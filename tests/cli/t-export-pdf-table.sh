@@ -6,12 +6,7 @@
 . "$TOP/tests/cli/lib.sh"
 command -v pdftotext >/dev/null || fail "pdftotext is missing: install poppler-utils (make deps)"
 
-AIREJSE_NOW=2026-11-23T10:00:00Z
-AIREJSE_CONFIG=$PWD/config.yaml
-AIREJSE_CONTENT=$TOP
-AIREJSE_LOCALEDIR=$TOP/locale
-export AIREJSE_NOW AIREJSE_CONFIG AIREJSE_CONTENT AIREJSE_LOCALEDIR
-: > config.yaml
+. "$TOP/tests/cli/pinned.sh"
 
 A() { "$AIREJSE" --db bc.db --lang da "$@"; }
 run 0 A project new --journey faerdigt-produkt --name "Tale til notat – Åbenrå"

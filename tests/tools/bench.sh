@@ -197,6 +197,13 @@ for f in md html csv json xlsx pdf; do
 	plain "export $P --what all --format $f" 0 \
 	    "$AIREJSE" --db "$D" export "$P" --what all --format "$f" -o "$work/out.$f" --force
 done
+# The PDF in instructions too (its wall time swings with the machine's
+# load), and its pages: what the figure is for.
+ir=$(callgrind_ir "$AIREJSE" --db "$D" export "$P" --what all --format pdf -o "$work/out.pdf" --force)
+if [ -n "$ir" ] && [ -n "$floor_ir" ]; then
+	pages=$(pdfinfo "$work/out.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	row "  the same in instructions (pdf, ${pages:-?} pages)" "$ir" Ir "$(ratio "$ir" "$floor_ir")" "" "" ""
+fi
 # docx and odt start pandoc (when it is installed): a figure of their own.
 if command -v pandoc >/dev/null 2>&1; then
 	pandoc_rows=1

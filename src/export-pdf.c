@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdlib.h>
@@ -73,6 +74,12 @@ struct block {
 	int		 nlines;
 };
 
+/* A layout made once for blocks of the same text, size and width. */
+struct shared {
+	char		*key;
+	PangoLayout	*lay;
+};
+
 struct pdf {
 	cairo_surface_t		*surf;
 	cairo_t			*cr;
@@ -81,6 +88,8 @@ struct pdf {
 	size_t			 nb, cap;
 	struct table		*t;
 	size_t			 nt;
+	struct shared		*sh;		/* layouts by text, size and width */
+	size_t			 nsh, capsh;
 	char			*title;		/* the document's, for the header */
 	enum lang		 lang;
 	bool			 in_entry;
@@ -149,6 +158,7 @@ static struct {
 	__typeof__(pango_cairo_show_layout)	*pango_cairo_show_layout;
 	__typeof__(pango_cairo_show_layout_line)	*pango_cairo_show_layout_line;
 	__typeof__(g_object_unref)	*g_object_unref;
+	gpointer (*obj_ref)(gpointer);	/* g_object_ref: a macro in glib's header */
 } pc;
 
 #define PC(f) { #f, offsetof(__typeof__(pc), f) }
@@ -206,6 +216,7 @@ static const struct dynlib_symbol pc_symbols[] = {
 	PC(pango_cairo_show_layout),
 	PC(pango_cairo_show_layout_line),
 	PC(g_object_unref),
+	{ "g_object_ref", offsetof(__typeof__(pc), obj_ref) },
 };
 #undef PC
 
@@ -242,6 +253,54 @@ layout(struct pdf *p, const char *markup, double size, double width)
 	return l;
 }
 
+/* A layout blocks may share: never changed once made (the caller owns
+ * a reference). Most of an export's texts are repeats ("Bemærkninger",
+ * a state, a role's name): two in three layouts and nearly half the
+ * text (callgrind: pango lays out each only once). */
+static PangoLayout *
+shared_layout(struct pdf *p, const char *markup, double size, double width)
+{
+	char *key = xasprintf("%g %g %s", size, width, markup);
+	size_t mask, i, k;
+	uint64_t h = 1469598103934665603ULL;
+	const unsigned char *c;
+
+	if (2 * (p->nsh + 1) > p->capsh) {
+		/* Rehash into a table twice the size. */
+		size_t cap = p->capsh ? 2 * p->capsh : 1024;
+		struct shared *v = xcalloc(cap, sizeof(*v));
+
+		for (k = 0; k < p->capsh; k++) {
+			const unsigned char *ck;
+			uint64_t hk = 1469598103934665603ULL;
+
+			if (p->sh[k].key == NULL)
+				continue;
+			for (ck = (const unsigned char *)p->sh[k].key; *ck; ck++)
+				hk = (hk ^ *ck) * 1099511628211ULL;
+			for (i = hk & (cap - 1); v[i].key != NULL; i = (i + 1) & (cap - 1))
+				continue;
+			v[i] = p->sh[k];
+		}
+		free(p->sh);
+		p->sh = v;
+		p->capsh = cap;
+	}
+	for (c = (const unsigned char *)key; *c; c++)
+		h = (h ^ *c) * 1099511628211ULL;
+	mask = p->capsh - 1;
+	for (i = h & mask; p->sh[i].key != NULL; i = (i + 1) & mask) {
+		if (strcmp(p->sh[i].key, key) == 0) {
+			free(key);
+			return pc.obj_ref(p->sh[i].lay);
+		}
+	}
+	p->sh[i].key = key;
+	p->sh[i].lay = layout(p, markup, size, width);
+	p->nsh++;
+	return pc.obj_ref(p->sh[i].lay);
+}
+
 static struct block *
 add(struct pdf *p, enum block_kind kind)
 {
@@ -265,7 +324,7 @@ add_text(struct pdf *p, const char *markup, double size, double indent, double b
 
 	b->indent = indent;
 	b->before = before;
-	b->lay = layout(p, markup, size, TEXT_W - indent);
+	b->lay = shared_layout(p, markup, size, TEXT_W - indent);
 	return b;
 }
 
@@ -347,8 +406,8 @@ pdf_fact(void *w, const char *label, const char *value)
 	b->indent = indent;
 	b->before = 2;
 	b->whole = true;
-	b->lay = layout(p, ml, 9.5, lw - 8);
-	b->value = layout(p, ev, 9.5, TEXT_W - indent - lw);
+	b->lay = shared_layout(p, ml, 9.5, lw - 8);
+	b->value = shared_layout(p, ev, 9.5, TEXT_W - indent - lw);
 	free(ml);
 	free(el);
 	free(ev);
@@ -965,6 +1024,13 @@ pdf_free(struct pdf *p)
 		free(p->t[i].w);
 	}
 	free(p->t);
+	for (i = 0; i < p->capsh; i++) {
+		if (p->sh[i].key != NULL) {
+			free(p->sh[i].key);
+			pc.g_object_unref(p->sh[i].lay);
+		}
+	}
+	free(p->sh);
 	free(p->title);
 	pc.g_object_unref(p->pctx);
 	pc.cairo_destroy(p->cr);

@@ -153,6 +153,7 @@ static struct {
 	__typeof__(FcConfigAppFontAddFile)	*FcConfigAppFontAddFile;
 	__typeof__(FcConfigDestroy)	*FcConfigDestroy;
 	__typeof__(FcConfigSetCurrent)	*FcConfigSetCurrent;
+	__typeof__(FcConfigParseAndLoadFromMemory)	*FcConfigParseAndLoadFromMemory;
 	__typeof__(FcInitLoadConfigAndFonts)	*FcInitLoadConfigAndFonts;
 	__typeof__(pango_cairo_context_set_resolution)	*pango_cairo_context_set_resolution;
 	__typeof__(pango_cairo_show_layout)	*pango_cairo_show_layout;
@@ -211,6 +212,7 @@ static const struct dynlib_symbol pc_symbols[] = {
 	PC(FcConfigAppFontAddFile),
 	PC(FcConfigDestroy),
 	PC(FcConfigSetCurrent),
+	PC(FcConfigParseAndLoadFromMemory),
 	PC(FcInitLoadConfigAndFonts),
 	PC(pango_cairo_context_set_resolution),
 	PC(pango_cairo_show_layout),
@@ -934,6 +936,19 @@ static const char *const pdf_fonts[] = {
 	DEJAVU "DejaVuSans-Oblique.ttf", DEJAVU "DejaVuSans-BoldOblique.ttf"
 };
 
+/* fontconfig's rule (90-synthetic.conf) that slants the upright font
+ * where an oblique is asked for and there is none (fonts-dejavu-core
+ * alone has no DejaVu Sans Oblique). */
+static const char synthetic_oblique[] =
+	"<fontconfig><match target=\"font\">"
+	"<test name=\"slant\"><const>roman</const></test>"
+	"<test target=\"pattern\" name=\"slant\" compare=\"not_eq\"><const>roman</const></test>"
+	"<edit name=\"matrix\" mode=\"assign\"><times><name>matrix</name>"
+	"<matrix><double>1</double><double>0.2</double><double>0</double><double>1</double></matrix>"
+	"</times></edit>"
+	"<edit name=\"slant\" mode=\"assign\"><const>oblique</const></edit>"
+	"</match></fontconfig>";
+
 /* A font map of the PDF's own fonts, or NULL without the first two;
  * made once, kept for the process's later exports. fontconfig's own
  * set-up reads every installed font's cache and pango sorts them all
@@ -958,6 +973,7 @@ own_fonts(void)
 			return NULL;
 		}
 	}
+	(void)pc.FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)synthetic_oblique, FcFalse);
 	/* Current too: pango's own start (FcInit) then finds a
 	 * configuration and loads none of its own. */
 	pc.FcConfigSetCurrent(cfg);

@@ -58,6 +58,9 @@ export_as() {
 		# The PDF as text laid out as on the page: its tables' rows
 		# and columns show as such.
 		pdftotext -layout out.pdf out.pdf.txt || fail "pdftotext cannot read out.pdf"
+		# And its number of pages and their size (A4), at the end.
+		pdfinfo out.pdf | grep -E '^(Pages|Page size):' >> out.pdf.txt ||
+		    fail "pdfinfo cannot read out.pdf"
 		pin out.pdf.txt
 		same "$5.pdf.txt" out.pdf.txt
 	elif [ "$4" = docx ] || [ "$4" = odt ]; then
@@ -71,15 +74,12 @@ export_as() {
 	rm -f "out.$4"
 }
 
+# Every kind in every format.
 for what in indkoeb mdr ai-act business-case handoff action-plan all; do
-	for fmt in md html csv json xlsx docx; do
+	for fmt in md html csv json xlsx docx odt pdf; do
 		export_as 1 da "$what" "$fmt" "$what"
 	done
 done
-# odt is laid out from the same HTML as docx: the whole export covers it.
-export_as 1 da all odt all
-# The PDF, for the business case's tables.
-export_as 1 da business-case pdf business-case
 # The in-house exemption, and English formatting of numbers and dates.
 export_as 2 da mdr md prostata-mdr
 export_as 2 da mdr xlsx prostata-mdr

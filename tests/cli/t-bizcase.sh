@@ -5,13 +5,7 @@
 # (total cost of ownership 1.175.000 kr., net 509.000 kr., NPV at 3,5 %
 # 425.686 kr., paid back in year 3), then with the site's own settings.
 . "$TOP/tests/cli/lib.sh"
-
-AIREJSE_NOW=2026-11-23T10:00:00Z
-AIREJSE_CONFIG=$PWD/config.yaml
-AIREJSE_CONTENT=$TOP
-AIREJSE_LOCALEDIR=$TOP/locale
-export AIREJSE_NOW AIREJSE_CONFIG AIREJSE_CONTENT AIREJSE_LOCALEDIR
-: > config.yaml
+. "$TOP/tests/cli/pinned.sh"
 
 A() { "$AIREJSE" --db bc.db "$@"; }
 run 0 A project new --journey faerdigt-produkt --name "Tale til notat – Åbenrå"

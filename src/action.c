@@ -1455,34 +1455,33 @@ brief_in_line(const struct action *a, const struct store_project *sp)
 	return b;
 }
 
-/* The projects and briefs action_briefs gives, as they are read. */
+/* What action_briefs passes on, a project at a time. */
 struct briefs {
 	struct action	*a;
 	struct action_memo *memo;	/* may be NULL */
-	struct brief_entry {
-		struct project		 project;
-		struct progress_brief	*brief;
-	}		*v;
-	size_t		 n, cap;
+	int		(*fn)(const struct project *p, const struct progress_brief *b,
+			    void *arg);
+	void		*arg;
 };
 
+/* One project's brief, handed on as it is read: 10,000 projects in a
+ * list keep no more than one brief at a time (the memo, when there is
+ * one, keeps its own copies). */
 static int
 brief_one(const struct store_project *sp, void *arg)
 {
 	struct briefs *b = arg;
-	struct brief_entry *e;
 	const struct progress_brief *kept;
+	struct progress_brief *made;
+	int status;
 
-	xgrow(&b->v, &b->cap, b->n + 1, sizeof(*b->v));
-	e = &b->v[b->n++];
-	project_copy(&e->project, sp->project);
-	if ((kept = memo_get(b->memo, sp->project->id)) != NULL) {
-		e->brief = progress_brief_copy(kept);
-	} else {
-		e->brief = brief_in_line(b->a, sp);
-		memo_put(b->memo, sp->project->id, e->brief);
-	}
-	return 0;
+	if ((kept = memo_get(b->memo, sp->project->id)) != NULL)
+		return b->fn(sp->project, kept, b->arg);
+	made = brief_in_line(b->a, sp);
+	memo_put(b->memo, sp->project->id, made);
+	status = b->fn(sp->project, made, b->arg);
+	progress_brief_free(made);
+	return status;
 }
 
 int
@@ -1490,25 +1489,15 @@ action_briefs(struct action *a, const int64_t *ids, size_t n,
     int (*fn)(const struct project *p, const struct progress_brief *b, void *arg),
     void *arg, char **cause)
 {
-	struct briefs b;
-	size_t i;
+	struct briefs b = { a, NULL, fn, arg };
 	int status;
 
-	memset(&b, 0, sizeof(b));
-	b.a = a;
 	/* One read transaction: the memo checked against the state read. */
 	if ((status = store_begin_read(a->store, cause)) != 0)
 		return status;
 	b.memo = memo_of(a);
 	status = store_each_progress(a->store, ids, n, brief_one, &b, cause);
 	store_rollback(a->store);
-	for (i = 0; i < b.n && status == 0; i++)
-		status = fn(&b.v[i].project, b.v[i].brief, arg);
-	for (i = 0; i < b.n; i++) {
-		project_clear(&b.v[i].project);
-		progress_brief_free(b.v[i].brief);
-	}
-	free(b.v);
 	return status;
 }
 

@@ -121,14 +121,27 @@ progress_cell(const struct content *c, const struct project *p,
 	return sb_detach(&sb);
 }
 
-/* The list as it is made, a project at a time. */
+/* The list as it is made, a project at a time: written as it comes in
+ * tsv and json (10,000 projects keep one in memory), kept for the widths
+ * of the columns in text. */
 struct list_run {
 	const struct content *content;
 	enum out_format	 fmt;
 	struct table	*t;
-	json_t		*list;
 	size_t		 n;
 };
+
+/* The tsv list's header, written with its first row (an error before
+ * any writes no half list). */
+static void
+list_header(struct list_run *r)
+{
+	if (r->fmt == OUT_TSV)
+		table_addf(r->t, "id\tname\ttracks\tprogress\topen_handoffs\tcreated\tchanged");
+	else if (r->fmt == OUT_TEXT)
+		table_addf(r->t, "%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("TRACKS (steps done)"),
+		    _("HAND-OFFS"), _("CHANGED"));
+}
 
 /* One project's line of the list. */
 static int
@@ -137,11 +150,10 @@ list_one(const struct project *p, const struct progress_brief *b, void *arg)
 	struct list_run *r = arg;
 	char *tracks, *prog, created[21], changed[21], id[24], open[24];
 
-	r->n++;
-	if (r->fmt == OUT_JSON) {
-		json_array_append_new(r->list, report_project_summary(r->content, p, b));
-		return 0;
-	}
+	if (r->n++ == 0)
+		list_header(r);
+	if (r->fmt == OUT_JSON)
+		return cmd_json_item("projects", report_project_summary(r->content, p, b));
 	tracks = tracks_cell(r->content, p, b, r->fmt == OUT_TSV);
 	prog = progress_cell(r->content, p, b);
 	snprintf(id, sizeof(id), "%lld", (long long)p->id);
@@ -236,8 +248,7 @@ list_archived(struct cmd *self, enum out_format fmt)
 static int
 project_list(struct cmd *self)
 {
-	struct list_run r = { NULL, OUT_TEXT, NULL, NULL, 0 };
-	json_t *root = NULL;
+	struct list_run r = { NULL, OUT_TEXT, NULL, 0 };
 	struct action a;
 	char *cause = NULL;
 	int rc;
@@ -248,36 +259,24 @@ project_list(struct cmd *self)
 		return list_archived(self, r.fmt);
 	if ((rc = cmd_action(self, false, &a)) != 0)
 		return rc;
-	if (r.fmt == OUT_JSON) {
-		root = json_object();
-		r.list = json_array();
-	} else {
-		r.t = table_new(r.fmt == OUT_TSV ? 7 : 5);
-		if (r.fmt == OUT_TSV)
-			table_addf(r.t, "id\tname\ttracks\tprogress\topen_handoffs\tcreated\tchanged");
-		else
-			table_addf(r.t, "%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("TRACKS (steps done)"),
-			    _("HAND-OFFS"), _("CHANGED"));
-	}
+	if (r.fmt == OUT_TSV)
+		r.t = table_new_tsv(7, stdout);
+	else if (r.fmt == OUT_TEXT)
+		r.t = table_new(5);
 	/* Each project's brief as project show would give it (hand-offs
 	 * that lag behind the rules counted as brought in line), worked out
 	 * as the projects are read: the list writes nothing. */
 	r.content = a.content;
 	if ((rc = action_briefs(&a, NULL, 0, list_one, &r, &cause)) != 0)
 		cmd_fail(self, rc, cause);
-	if (rc == 0 && r.fmt == OUT_JSON) {
-		json_object_set_new(root, "projects", r.list);
-		r.list = NULL;
-		rc = cmd_print_json(root);
-	} else if (rc == 0 && r.fmt == OUT_TSV) {
-		table_print_tsv(r.t, stdout);
-	} else if (rc == 0 && r.n == 0) {
+	else if (r.fmt == OUT_JSON)
+		rc = cmd_json_end("projects");
+	else if (r.fmt == OUT_TSV && r.n == 0)
+		list_header(&r);
+	else if (r.n == 0)
 		ctrl_printf(stdout, _("No projects yet. Create one with: airejse project new --journey ny-ide --name NAME\n"));
-	} else if (rc == 0) {
+	else if (r.fmt == OUT_TEXT)
 		table_print(r.t, stdout);
-	}
-	json_decref(r.list);
-	json_decref(root);
 	table_free(r.t);
 	return rc;
 }
@@ -738,10 +737,21 @@ next_json(const struct content *c, const struct snapshot *s, const char *today)
 struct board_run {
 	const struct content *content;
 	enum out_format	 fmt;
-	struct table	*t;
-	json_t		*list;
+	struct table	*t;	/* tsv: written as it comes, as the list */
+	size_t		 n;
 	char		 today[11];
 };
+
+/* The board's header, with its first row (see list_header). */
+static void
+board_header(struct board_run *r)
+{
+	if (r->fmt == OUT_TSV)
+		table_addf(r->t, "id\tname\ttrack\tstep\tmark\twaits_on\tanswered\tquestions\topen_handoffs\tfirst_due\toverdue");
+	else if (r->fmt == OUT_TEXT)
+		table_addf(r->t, "%s\t%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("NEXT STEP"),
+		    _("WAITS ON"), _("ANSWERED"), _("HAND-OFFS"));
+}
 
 static int
 board_one(const struct project *p, const struct progress_brief *b, void *arg)
@@ -751,6 +761,8 @@ board_one(const struct project *p, const struct progress_brief *b, void *arg)
 	char id[24], ans[48], qs[24], open[24], changed[21];
 	const char *waits = b->waits_on ? b->waits_on->id : NULL;
 
+	if (r->n++ == 0)
+		board_header(r);
 	snprintf(id, sizeof(id), "%lld", (long long)p->id);
 	if (r->fmt == OUT_JSON) {
 		json_t *o = json_object(), *nx = json_null();
@@ -773,8 +785,7 @@ board_one(const struct project *p, const struct progress_brief *b, void *arg)
 		json_object_set_new(o, "first_due", b->first_due[0] ? json_string(b->first_due) : json_null());
 		json_object_set_new(o, "overdue", json_boolean(late));
 		json_object_set_new(o, "changed", json_string(changed));
-		json_array_append_new(r->list, o);
-		return 0;
+		return cmd_json_item("projects", o);
 	}
 	snprintf(open, sizeof(open), "%zu", b->nopen_handoffs);
 	if (r->fmt == OUT_TSV) {
@@ -804,7 +815,7 @@ board_one(const struct project *p, const struct progress_brief *b, void *arg)
 static int
 next_every(struct cmd *self)
 {
-	struct board_run r = { NULL, OUT_TEXT, NULL, NULL, "" };
+	struct board_run r = { NULL, OUT_TEXT, NULL, 0, "" };
 	struct action a;
 	char *cause = NULL;
 	int rc;
@@ -813,31 +824,18 @@ next_every(struct cmd *self)
 		return rc;
 	r.content = a.content;
 	clock_today(r.today);
-	if (r.fmt == OUT_JSON) {
-		r.list = json_array();
-	} else {
-		r.t = table_new(r.fmt == OUT_TSV ? 11 : 6);
-		if (r.fmt == OUT_TSV)
-			table_addf(r.t, "id\tname\ttrack\tstep\tmark\twaits_on\tanswered\tquestions\topen_handoffs\tfirst_due\toverdue");
-		else
-			table_addf(r.t, "%s\t%s\t%s\t%s\t%s\t%s", _("ID"), _("NAME"), _("NEXT STEP"),
-			    _("WAITS ON"), _("ANSWERED"), _("HAND-OFFS"));
-	}
-	if ((rc = action_briefs(&a, NULL, 0, board_one, &r, &cause)) != 0) {
+	if (r.fmt == OUT_TSV)
+		r.t = table_new_tsv(11, stdout);
+	else if (r.fmt == OUT_TEXT)
+		r.t = table_new(6);
+	if ((rc = action_briefs(&a, NULL, 0, board_one, &r, &cause)) != 0)
 		cmd_fail(self, rc, cause);
-	} else if (r.fmt == OUT_JSON) {
-		json_t *root = json_object();
-
-		json_object_set_new(root, "projects", r.list);
-		r.list = NULL;
-		rc = cmd_print_json(root);
-		json_decref(root);
-	} else if (r.fmt == OUT_TSV) {
-		table_print_tsv(r.t, stdout);
-	} else {
+	else if (r.fmt == OUT_JSON)
+		rc = cmd_json_end("projects");
+	else if (r.n == 0)
+		board_header(&r);
+	if (rc == 0 && r.fmt == OUT_TEXT)
 		table_print(r.t, stdout);
-	}
-	json_decref(r.list);
 	table_free(r.t);
 	return rc;
 }

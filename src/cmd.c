@@ -18,6 +18,30 @@
 #include "airejse/utf8.h"
 #include "airejse/xalloc.h"
 
+/* The items of the list cmd_json_item is writing, not yet ended: of the
+ * process, as standard output is (a command at a time). */
+static size_t json_items;
+
+/* Writes json as cmd_print_json does, without the final newline, each
+ * line after the first indented by indent: an item inside a list. */
+static int
+put_json(const json_t *json, const char *indent)
+{
+	char *s = json_dumps(json, JSON_INDENT(2) | JSON_PRESERVE_ORDER), *safe, *p, *nl;
+
+	if (s == NULL)
+		return EX_IOERR;
+	safe = ctrl_json(s);
+	for (p = safe; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		fwrite(p, 1, (size_t)(nl - p) + 1, stdout);
+		fputs(indent, stdout);
+	}
+	fputs(p, stdout);
+	free(safe);
+	free(s);
+	return 0;
+}
+
 /* Where every message goes out: "airejse: message" on standard error.
  * An error of a command given --format json is also an object on
  * standard output, {"error": {"code", "status", "message"}}, whose code
@@ -31,12 +55,25 @@ say(const struct cmd *self, int status, const char *msg)
 	fflush(stdout);
 	ctrl_printf(stderr, "airejse: %s\n", msg);
 	if (status != 0 && format != NULL && strcmp(format, "json") == 0) {
-		json_t *o = json_pack("{s:{s:s, s:i, s:s}}", "error", "code", status_name(status),
+		json_t *o = json_pack("{s:s, s:i, s:s}", "code", status_name(status),
 		    "status", status_exit(status), "message", msg);
 
 		/* A message that is not UTF-8 (a path) makes no object. */
-		if (o != NULL)
-			cmd_print_json(o);
+		if (json_items > 0) {
+			/* After a list begun: beside it, in its object. */
+			fputs("\n  ]", stdout);
+			if (o != NULL) {
+				fputs(",\n  \"error\": ", stdout);
+				put_json(o, "  ");
+			}
+			fputs("\n}\n", stdout);
+			json_items = 0;
+		} else if (o != NULL) {
+			json_t *root = json_pack("{s:O}", "error", o);
+
+			cmd_print_json(root);
+			json_decref(root);
+		}
 		json_decref(o);
 	}
 }
@@ -243,6 +280,31 @@ cmd_row(struct table *t, ...)
 	va_end(ap);
 	table_add(t, cells);
 	free(cells);
+}
+
+int
+cmd_json_item(const char *key, void *item)
+{
+	int rc;
+
+	if (json_items++ == 0)
+		printf("{\n  \"%s\": [\n    ", key);
+	else
+		fputs(",\n    ", stdout);
+	rc = put_json(item, "    ");
+	json_decref(item);
+	return rc;
+}
+
+int
+cmd_json_end(const char *key)
+{
+	if (json_items == 0)
+		printf("{\n  \"%s\": []\n}\n", key);
+	else
+		fputs("\n  ]\n}\n", stdout);
+	json_items = 0;
+	return 0;
 }
 
 int

@@ -17,15 +17,58 @@ table_new(size_t ncols)
 	return t;
 }
 
+struct table *
+table_new_tsv(size_t ncols, FILE *out)
+{
+	struct table *t = table_new(ncols);
+
+	t->tsv = out;
+	return t;
+}
+
+/* Cells are printed on one line: line breaks and tabs become spaces. */
+static void
+put_flat(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+/* One row of tab-separated cells. */
+static void
+tsv_row(FILE *out, char *const *cells, size_t n)
+{
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		if (c > 0)
+			fputc('\t', out);
+		put_flat(out, cells[c]);
+	}
+	fputc('\n', out);
+}
+
 void
 table_add(struct table *t, const char *const *cells)
 {
+	char **row;
 	size_t i;
 
-	t->cells = xreallocarray(t->cells, (t->nrows + 1) * t->ncols, sizeof(*t->cells));
+	if (t->tsv == NULL) {
+		t->cells = xreallocarray(t->cells, (t->nrows + 1) * t->ncols, sizeof(*t->cells));
+		row = t->cells + t->nrows * t->ncols;
+	} else {
+		row = xcalloc(t->ncols, sizeof(*row));
+	}
 	for (i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * t->ncols + i] = ctrl_visible(cells[i]);
+		row[i] = ctrl_visible(cells[i]);
 	t->nrows++;
+	if (t->tsv == NULL)
+		return;
+	tsv_row(t->tsv, row, t->ncols);
+	for (i = 0; i < t->ncols; i++)
+		free(row[i]);
+	free(row);
 }
 
 void
@@ -49,19 +92,15 @@ table_addf(struct table *t, const char *fmt, ...)
 	free(line);
 }
 
-/* Cells are printed on one line: line breaks and tabs become spaces. */
-static void
-put_flat(FILE *out, const char *s)
-{
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
-}
-
 void
 table_print(const struct table *t, FILE *out)
 {
-	int *w = xcalloc(t->ncols, sizeof(*w));
+	int *w;
 	size_t r, c;
+
+	if (t->tsv != NULL)
+		return;
+	w = xcalloc(t->ncols, sizeof(*w));
 
 	for (r = 0; r < t->nrows; r++)
 		for (c = 0; c < t->ncols; c++) {
@@ -89,16 +128,12 @@ table_print(const struct table *t, FILE *out)
 void
 table_print_tsv(const struct table *t, FILE *out)
 {
-	size_t r, c;
+	size_t r;
 
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++) {
-			if (c > 0)
-				fputc('\t', out);
-			put_flat(out, t->cells[r * t->ncols + c]);
-		}
-		fputc('\n', out);
-	}
+	if (t->tsv != NULL)
+		return;
+	for (r = 0; r < t->nrows; r++)
+		tsv_row(out, t->cells + r * t->ncols, t->ncols);
 }
 
 void
@@ -106,7 +141,7 @@ table_truncate(struct table *t, size_t nrows)
 {
 	size_t i;
 
-	for (i = nrows * t->ncols; i < t->nrows * t->ncols; i++)
+	for (i = nrows * t->ncols; t->tsv == NULL && i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	if (nrows < t->nrows)
 		t->nrows = nrows;
@@ -119,7 +154,7 @@ table_free(struct table *t)
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->nrows * t->ncols; i++)
+	for (i = 0; t->tsv == NULL && i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
 	free(t);

@@ -259,7 +259,9 @@ int action_each_named(struct action *a, char *const *keys, size_t n,
  * (store_each_project). A project not there (any more) is passed over.
  * With a memo, the briefs are kept in it and taken from it while no
  * transaction has been committed to the store since (by anyone), and the
- * content and settings are the same. For the projects screen and
+ * content and settings are the same. fn is called as each project is
+ * read, inside that transaction: p and b last for the call only (copy
+ * what is kept), and fn must not use a. For the projects screen and
  * 'project list'. Stops at the first non-zero return of fn and returns
  * it; else 0, or the store's status. */
 int action_briefs(struct action *a, const int64_t *ids, size_t n,

@@ -126,6 +126,16 @@ void cmd_row(struct table *t, ...);
  * C1 and bidirectional controls escaped as \uXXXX (ctrl_json); returns
  * 0 or EX_IOERR. void * keeps jansson out of this header. */
 int cmd_print_json(void *json);
+/* A list of thousands as JSON, written as it is made: the object
+ * {"key": [items]} on stdout, the same text cmd_print_json gives for it
+ * whole. cmd_json_item writes item (a json_t *, which it takes) as the
+ * next of the list, the object's start before the first; cmd_json_end
+ * ends it (no item: "key": []). An error said after the first item and
+ * before the end ends the list and stands beside it, {"key": [...],
+ * "error": {...}}, so that standard output is still one object. key is
+ * a plain name (nothing to escape). Both return 0 or EX_IOERR. */
+int cmd_json_item(const char *key, void *item);
+int cmd_json_end(const char *key);
 /* Asks question on the terminal (standard error, then a line of
  * standard input); true for yes (y, yes, j, ja). */
 bool cmd_confirm(const char *question);

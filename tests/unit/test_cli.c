@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <jansson.h>
 #include <unistd.h>
 
 #include "airejse/args.h"
 #include "airejse/cli.h"
 #include "airejse/cmd.h"
+#include "airejse/status.h"
 #include "airejse/xalloc.h"
 #include "testutil.h"
 
@@ -234,6 +236,121 @@ parse(struct args *a, bool in_order, ...)
 	free(cause);
 	return rc;
 }
+
+/* Standard output while fn(arg) runs, as a string. */
+static char *
+stdout_of(void (*fn)(void *), void *arg)
+{
+	char *path = tu_write(dir, "stdout.txt", ""), *out;
+	int saved;
+	FILE *f;
+
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	f = fopen(path, "w");
+	dup2(fileno(f), STDOUT_FILENO);
+	fn(arg);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	fclose(f);
+	out = tu_read(path);
+	free(path);
+	return out;
+}
+
+/* Two projects as a list prints them: nested, a name with a control in
+ * it, Danish letters. */
+static json_t *
+item(int i)
+{
+	return json_pack("{s:i, s:s, s:[{s:s, s:i}, {s:s}], s:n}", "id", i,
+	    "name", i == 1 ? "Søren \xe2\x80\xae vendt" : "Ærø", "tracks", "id", "ny-ide", "done", 3,
+	    "id", "rsd-indkoeb", "due");
+}
+
+static void
+print_whole(void *arg)
+{
+	json_t *list = json_array(), *root;
+	int i, n = *(int *)arg;
+
+	for (i = 1; i <= n; i++)
+		json_array_append_new(list, item(i));
+	root = json_pack("{s:o}", "projects", list);
+	ck_assert_int_eq(cmd_print_json(root), 0);
+	json_decref(root);
+}
+
+static void
+print_streamed(void *arg)
+{
+	int i, n = *(int *)arg;
+
+	for (i = 1; i <= n; i++)
+		ck_assert_int_eq(cmd_json_item("projects", item(i)), 0);
+	ck_assert_int_eq(cmd_json_end("projects"), 0);
+}
+
+/* A list written as it is made is the same text as the whole object
+ * written at once, with none, one or two items. */
+START_TEST(json_list_streamed)
+{
+	int n;
+
+	for (n = 0; n <= 2; n++) {
+		char *whole = stdout_of(print_whole, &n), *streamed = stdout_of(print_streamed, &n);
+
+		ck_assert_str_eq(streamed, whole);
+		free(whole);
+		free(streamed);
+	}
+}
+END_TEST
+
+static void
+print_broken(void *arg)
+{
+	struct cmd *c = arg;
+
+	ck_assert_int_eq(cmd_json_item("projects", item(1)), 0);
+	ck_assert_int_eq(cmd_json_item("projects", item(2)), 0);
+	ck_assert_int_eq(cmd_error(c, STATUS_BUSY, "the server went away"), STATUS_BUSY);
+}
+
+/* An error after a list has begun ends it and stands beside it: standard
+ * output is still one JSON object, with the items written and the error
+ * (its code and exit status) a script looks for. */
+START_TEST(json_list_broken)
+{
+	struct cmd c;
+	json_error_t jerr;
+	json_t *doc, *err;
+	char *out;
+	int n_two;
+
+	memset(&c, 0, sizeof(c));
+	ck_assert_int_eq(parse(&c.args, false, "-f", "json", NULL), 0);
+	out = stdout_of(print_broken, &c);
+	doc = json_loads(out, 0, &jerr);
+	ck_assert_msg(doc != NULL, "%s: %s", jerr.text, out);
+	ck_assert_uint_eq(json_array_size(json_object_get(doc, "projects")), 2);
+	err = json_object_get(doc, "error");
+	ck_assert_str_eq(json_string_value(json_object_get(err, "code")), "busy");
+	ck_assert_int_eq(json_integer_value(json_object_get(err, "status")), 75);
+	ck_assert_str_eq(json_string_value(json_object_get(err, "message")), "the server went away");
+	json_decref(doc);
+	free(out);
+	/* The next list begins afresh. */
+	n_two = 2;
+	out = stdout_of(print_streamed, &n_two);
+	doc = json_loads(out, 0, &jerr);
+	ck_assert_msg(doc != NULL, "%s: %s", jerr.text, out);
+	ck_assert_uint_eq(json_array_size(json_object_get(doc, "projects")), 2);
+	json_decref(doc);
+	free(out);
+}
+END_TEST
 
 START_TEST(parse_options_after_operands)
 {
@@ -532,6 +649,8 @@ test_suite(void)
 	tcase_add_test(tc, operand_counts);
 	tcase_add_test(tc, options_anywhere);
 	tcase_add_test(tc, help_from_table);
+	tcase_add_test(tc, json_list_streamed);
+	tcase_add_test(tc, json_list_broken);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -50,6 +50,66 @@ run 77 "$AIREJSE" --db "host=$sock user=ukendt dbname=a_$$" project list
 contains "$err" "afviste login"
 contains "$err" 'role "ukendt" does not exist'
 
+# A server that takes the connection and never answers: 69 once the
+# connect timeout has passed, and only once (the connection begun while
+# the content loads is the one waited for, not begun again).
+mkdir mute
+/usr/bin/python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1])
+s.listen(8)
+held = []
+while True:
+    held.append(s.accept()[0])
+' "$PWD/mute/.s.PGSQL.5432" &
+mute=$!
+trap 'kill $mute 2>/dev/null' EXIT
+i=0
+while [ ! -S mute/.s.PGSQL.5432 ]; do
+	i=$((i + 1))
+	[ $i -lt 200 ] || fail "the mute server did not start"
+	sleep 0.05
+done
+# mute_run CMD...: CMD fails so, in less than twice the timeout.
+mute_run() {
+	t0=$(date +%s%N)
+	run 69 "$@"
+	t1=$(date +%s%N)
+	contains "$err" "ingen databaseserver svarer på"
+	contains "$err" "timeout expired"
+	[ $(((t1 - t0) / 1000000)) -lt 3900 ] || fail "waited $(((t1 - t0) / 1000000)) ms for a timeout of 2 s"
+}
+mute_run "$AIREJSE" --db "host=$PWD/mute dbname=a connect_timeout=2" project list
+AIREJSE_TEST_KEYS='<dump>' mute_run "$AIREJSE" --db "host=$PWD/mute dbname=a connect_timeout=2"
+kill $mute
+trap - EXIT
+
+# A libpq that cannot be loaded (here a broken one found first): 69,
+# why, on the command line and in the terminal program (which loads it
+# while it reads the content); nothing is made in the database.
+lib=$(pg_db lib)
+mkdir lib && : >lib/libpq.so.5
+LD_LIBRARY_PATH="$PWD/lib" run 69 "$AIREJSE" --db "$lib" project list
+contains "$err" "biblioteket libpq kan ikke indlæses"
+contains "$err" "$PWD/lib/libpq.so.5"
+LD_LIBRARY_PATH="$PWD/lib" AIREJSE_TEST_KEYS='<dump>' run 69 "$AIREJSE" --db "$lib"
+contains "$err" "biblioteket libpq kan ikke indlæses"
+contains "$err" "$PWD/lib/libpq.so.5"
+# Content with errors is told first, as it always was, though the
+# library loads meanwhile: the database is not touched, and a server
+# that is not there is not mentioned.
+cp -R "$AIREJSE_CONTENT" bad && printf 'id: [\n' >>bad/journeys/alpha.yaml
+for to in "$lib" "host=$PWD/none dbname=a"; do
+	AIREJSE_CONTENT="$PWD/bad" AIREJSE_TEST_KEYS='<dump>' run 65 "$AIREJSE" --db "$to"
+	contains "$err" "YAML"
+	lacks "$err" "databaseserver"
+	AIREJSE_CONTENT="$PWD/bad" run 65 "$AIREJSE" --db "$to" project list
+	contains "$err" "YAML"
+done
+[ "$(pg_sql "$lib" "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" = 0 ] ||
+	fail "a database was changed while the content had errors"
+
 # A database of a newer airejse, or holding another program's tables:
 # refused, left as it is.
 pg_sql "$db" 'UPDATE airejse_version SET version = 99'

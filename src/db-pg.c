@@ -962,6 +962,23 @@ pg_keys_follow(struct db *d, const char *table, const char *column)
 	return rc;
 }
 
+/* A table just filled has no statistics until the server's autovacuum
+ * comes to it, a minute or more later: meanwhile the planner guesses
+ * (one row in 200 for "archived IS NULL"), and the first screen of
+ * 10,000 projects reads the page of them through a bitmap scan (5 ms
+ * where 2.5 do). Gathered in the copy's transaction, the statistics
+ * are kept with it, or not at all. */
+static enum db_rc
+pg_analyze(struct db *d, const char *table)
+{
+	/* The name is the store's own, never a user's. */
+	char *sql = xasprintf("ANALYZE %s", table);
+	enum db_rc rc = exec_plain((struct pg *)d, sql);
+
+	free(sql);
+	return rc;
+}
+
 const struct db_driver db_pg_driver = {
 	.words = dialect,
 	.nwords = sizeof(dialect) / sizeof(dialect[0]),
@@ -995,4 +1012,5 @@ const struct db_driver db_pg_driver = {
 	.user = pg_user,
 	.backup = pg_backup,
 	.keys_follow = pg_keys_follow,
+	.analyze = pg_analyze,
 };

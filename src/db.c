@@ -301,6 +301,12 @@ db_keys_follow(struct db *db, const char *table, const char *column)
 }
 
 enum db_rc
+db_analyze(struct db *db, const char *table)
+{
+	return db->drv->analyze != NULL ? db->drv->analyze(db, table) : DB_OK;
+}
+
+enum db_rc
 db_backup(struct db *db, const char *dest, char **why)
 {
 	return db->drv->backup(db, dest, why);

@@ -129,6 +129,8 @@ copy_table(struct store *from, struct store *to, size_t t)
 		rc = DB_OK;
 	if (rc == DB_OK && tables[t].key != NULL)
 		rc = db_keys_follow(to->db, tables[t].name, tables[t].key);
+	if (rc == DB_OK)
+		rc = db_analyze(to->db, tables[t].name);
 	return rc;
 }
 

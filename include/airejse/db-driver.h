@@ -52,6 +52,8 @@ struct db_driver {
 	const char	*(*user)(struct db *db);
 	enum db_rc	(*backup)(struct db *db, const char *dest, char **why);
 	enum db_rc	(*keys_follow)(struct db *db, const char *table, const char *column);
+	/* NULL where the planner needs no statistics gathered (SQLite). */
+	enum db_rc	(*analyze)(struct db *db, const char *table);
 };
 
 struct db {

@@ -171,6 +171,10 @@ const char *db_user(struct db *db);
 /* After rows were inserted into table with their keys given (a copy),
  * new rows get keys after the largest in column. */
 enum db_rc db_keys_follow(struct db *db, const char *table, const char *column);
+/* After many rows were inserted into table at once (a copy), inside
+ * the transaction: the database's statistics of it, for its planner,
+ * brought up to date (PostgreSQL's ANALYZE; nothing on SQLite). */
+enum db_rc db_analyze(struct db *db, const char *table);
 
 /* Copies the whole database into the file dest (made beforehand, 0600),
  * consistent as of one moment while others go on writing, as one file

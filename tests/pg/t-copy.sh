@@ -43,6 +43,12 @@ sq_rows a.db > a.rows
 pg_rows "$pg" > pg.rows
 [ "$(wc -l < a.rows)" -gt 15 ] || fail "too few rows to compare: $(cat a.rows)"
 cmp -s a.rows pg.rows || fail "SQLite to PostgreSQL: $(diff a.rows pg.rows)"
+# The server's planner has statistics of what was copied at once, not
+# its guesses until autovacuum comes (reltuples -1: never counted).
+[ "$(pg_sql "$pg" "SELECT reltuples FROM pg_class WHERE relname = 'answer'")" = 5 ] ||
+	fail "no statistics of the copy: $(pg_sql "$pg" "SELECT relname, reltuples FROM pg_class WHERE relname = 'answer'")"
+[ "$(pg_sql "$pg" "SELECT count(*) FROM pg_stats WHERE tablename = 'project' AND attname = 'archived'")" = 1 ] ||
+	fail "no statistics of project.archived"
 
 # A target that holds projects: refused, then replaced when told.
 run 73 "$AIREJSE" db copy a.db "$pg"
@@ -56,6 +62,9 @@ cmp -s a.rows pg.rows || fail "after --force: $(diff a.rows pg.rows)"
 run 0 "$AIREJSE" db copy "$pg" b.db
 sq_rows b.db > b.rows
 cmp -s a.rows b.rows || fail "PostgreSQL to SQLite: $(diff a.rows b.rows)"
+# SQLite's planner is left as it was: no statistics tables made.
+[ -z "$(sqlite3 b.db "SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'")" ] ||
+	fail "statistics made in the SQLite copy"
 
 # backup on PostgreSQL: an SQLite file with the same rows.
 run 0 "$AIREJSE" --db "$pg" backup c.db

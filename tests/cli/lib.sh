@@ -44,7 +44,12 @@ lacks() {
 pg_db() {
 	_db="$1_$$"
 	if psql -X -q "$AIREJSE_TEST_PG dbname=postgres" -c "CREATE DATABASE $_db" >/dev/null; then
-		echo "$AIREJSE_TEST_PG dbname=$_db"
+		# AIREJSE_TEST_VIA_POOLER: the same database through PgBouncer.
+		if [ -n "${AIREJSE_TEST_VIA_POOLER:-}" ]; then
+			echo "$AIREJSE_TEST_POOLER dbname=$_db"
+		else
+			echo "$AIREJSE_TEST_PG dbname=$_db"
+		fi
 	else
 		echo "host=/no-test-database-$_db"
 	fi

@@ -44,6 +44,7 @@ poppler-utils		cmd:pdftotext
 pandoc			cmd:pandoc
 libpq-dev		pc:libpq
 postgresql		file:/usr/lib/postgresql/*/bin/initdb
+pgbouncer		file:/usr/sbin/pgbouncer
 '
 
 python=/usr/bin/python3

@@ -4,7 +4,8 @@
 # (tests/tools/with-pg.sh sets $AIREJSE_TEST_PG): the store's unit tests
 # and the command-line and terminal tests that work on a store, with the
 # store chosen by AIREJSE_TEST_STORE=pg, then the server's own tests
-# (tests/pg/). B is the build folder; $AIREJSE the program.
+# (tests/pg/), then some again through the pooler with-pg.sh starts. B
+# is the build folder; $AIREJSE the program.
 set -u
 : "${AIREJSE_TEST_PG:?run under tests/tools/with-pg.sh}"
 B=${1:-build}
@@ -17,4 +18,8 @@ sh tests/tools/run-cli.sh tests/cli/t-answer.sh tests/cli/t-conflict.sh \
 # Screens following another process's changes: the server's notices.
 sh tests/tools/run-cli.sh tests/tmux/t-live.sh tests/tmux/t-live-keep.sh || fail=1
 sh tests/tools/run-cli.sh tests/pg/t-*.sh || fail=1
+# Saves, conflicts and a screen following changes (LISTEN) through
+# PgBouncer pooling sessions ($AIREJSE_TEST_POOLER).
+AIREJSE_TEST_VIA_POOLER=1 sh tests/tools/run-cli.sh tests/cli/t-answer.sh \
+    tests/cli/t-conflict.sh tests/tmux/t-live.sh || fail=1
 exit $fail

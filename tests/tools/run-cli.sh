@@ -16,6 +16,7 @@ for t in "$@"; do
 	    TOP="$top" VALUEREAD="${VALUEREAD:-}" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 	    LSAN_OPTIONS="suppressions=$top/tests/tools/lsan.supp:print_suppressions=0" \
 	    AIREJSE_TEST_STORE="${AIREJSE_TEST_STORE:-}" AIREJSE_TEST_PG="${AIREJSE_TEST_PG:-}" \
+	    AIREJSE_TEST_POOLER="${AIREJSE_TEST_POOLER:-}" AIREJSE_TEST_VIA_POOLER="${AIREJSE_TEST_VIA_POOLER:-}" \
 	    UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
 	    sh "$top/$t" 2>&1); then
 		pass=$((pass + 1))

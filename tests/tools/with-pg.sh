@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Runs a command beside a private PostgreSQL server made for it: initdb
 # in a new folder, a Unix socket in that folder and no TCP port, trust
-# for the superuser "airejse". $AIREJSE_TEST_PG is the connection string
-# of the server (without a database) for the command; the server is
-# stopped and its folder removed when the command ends, however it ends.
+# for the superuser "airejse", and PgBouncer in front of it. $AIREJSE_TEST_PG
+# is the connection string of the server (without a database) for the
+# command, $AIREJSE_TEST_POOLER that of the pooler; both are stopped and
+# the folder removed when the command ends, however it ends.
 # The server refuses to run as root, so as root it runs as the user
 # "postgres" that Debian's postgresql package makes. When the server
 # cannot be started, the run fails and says why.
@@ -34,6 +35,7 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 
 stop() {
+	[ -s "$dir/pooler.pid" ] && kill "$(cat "$dir/pooler.pid")" 2>/dev/null
 	$as "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1
 	rm -rf "$dir"
 }
@@ -54,6 +56,43 @@ if ! $as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
 	exit 1
 fi
 
+# PgBouncer in front of it, pooling sessions, as a region may run it:
+# its socket in the same folder, on port 6432. $AIREJSE_TEST_POOLER
+# connects through it (the user airejse only: its list of users).
+pgbouncer=$(command -v pgbouncer || echo /usr/sbin/pgbouncer)
+if [ ! -x "$pgbouncer" ]; then
+	echo "with-pg: no PgBouncer to test the store through a pooler: install the Debian package pgbouncer (make deps)" >&2
+	exit 1
+fi
+cat >"$dir/pooler.ini" <<EOF
+[databases]
+* = host=$dir port=5432
+[pgbouncer]
+listen_addr =
+unix_socket_dir = $dir
+listen_port = 6432
+auth_type = trust
+auth_file = $dir/pooler.users
+pool_mode = session
+max_client_conn = 200
+default_pool_size = 60
+logfile = $dir/pooler.log
+pidfile = $dir/pooler.pid
+EOF
+echo '"airejse" ""' >"$dir/pooler.users"
+[ -z "$as" ] || chown postgres "$dir/pooler.ini" "$dir/pooler.users"
+if ! $as "$pgbouncer" -d "$dir/pooler.ini" >"$dir/pooler.out" 2>&1; then
+	cat "$dir/pooler.out" "$dir/pooler.log" >&2 2>/dev/null
+	echo "with-pg: PgBouncer did not start (its log above): cannot test the store through a pooler" >&2
+	exit 1
+fi
+i=0
+while [ ! -S "$dir/.s.PGSQL.6432" ] && [ $i -lt 100 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+
 AIREJSE_TEST_PG="host=$dir user=airejse"
-export AIREJSE_TEST_PG
+AIREJSE_TEST_POOLER="host=$dir port=6432 user=airejse"
+export AIREJSE_TEST_PG AIREJSE_TEST_POOLER
 "$@"

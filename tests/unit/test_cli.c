@@ -349,6 +349,7 @@ START_TEST(json_list_broken)
 	ck_assert_uint_eq(json_array_size(json_object_get(doc, "projects")), 2);
 	json_decref(doc);
 	free(out);
+	args_free(&c.args);
 }
 END_TEST
 

@@ -74,7 +74,6 @@ void
 app_free(struct app *app)
 {
 	store_close(app->store);
-	store_preload_end();
 	content_free(app->content);
 	settings_free(&app->settings);
 	free(app->db_opt);
@@ -182,16 +181,6 @@ app_open(struct app *app, bool writable, struct diags *d, char **cause)
 		*cause = xstrdup(_("the user name is not one line of UTF-8 text: give another with --user"));
 		return EX_USAGE;
 	}
-	/* A database server starts the session while the content loads
-	 * (store_preload). Where the path is not known, app_store says why. */
-	if (app->store == NULL && app->db_path == NULL) {
-		char *why = NULL;
-
-		app->db_path = paths_db(app->db_opt, app->settings.database, &why);
-		free(why);
-	}
-	if (app->store == NULL && app->db_path != NULL)
-		store_preload(app->db_path);
 	if ((rc = app_content(app, d, cause)) != 0 || (rc = app_store(app, writable, cause)) != 0)
 		return rc;
 	check_contacts(app, d);

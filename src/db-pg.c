@@ -20,8 +20,6 @@
  * follows changes listens there and counts the notices of other
  * sessions as they arrive on its socket, with no statement sent. */
 #include <libpq-fe.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,17 +293,6 @@ pg_errmsg(struct db *d)
 	return db->errmsg != NULL ? db->errmsg : "";
 }
 
-/* Loads libpq; NULL, or why it cannot be. */
-static const char *
-load_pq(void)
-{
-	const char *why = NULL;
-
-	pq.lib = dynlib_open(LIBPQ_SONAME, pq_symbols, sizeof(pq_symbols) / sizeof(pq_symbols[0]),
-	    &pq, &why);
-	return pq.lib == NULL ? why : NULL;
-}
-
 /* Nothing on this machine to check but the library: the server says
  * the rest at db_open. */
 static int
@@ -313,8 +300,10 @@ pg_check_path(const char *path, int flags, char **cause)
 {
 	const char *why = NULL;
 
-	if (pq.lib == NULL)
-		why = load_pq();
+	if (pq.lib != NULL)
+		return 0;
+	pq.lib = dynlib_open(LIBPQ_SONAME, pq_symbols, sizeof(pq_symbols) / sizeof(pq_symbols[0]),
+	    &pq, &why);
 	if (pq.lib == NULL) {
 		*cause = xasprintf(_("cannot use a PostgreSQL database: the library libpq cannot be loaded (%s): install it (Debian: libpq5)"),
 		    why);
@@ -323,13 +312,12 @@ pg_check_path(const char *path, int flags, char **cause)
 	return 0;
 }
 
-/* The words of a connection to conninfo, keys[] and vals[] ending
- * with NULL (5 each). */
-static void
-connect_words(const char *conninfo, const char **keys, const char **vals)
+static enum db_rc
+connect_db(struct pg *db, const char *conninfo)
 {
 	/* Later words win: the connection string may change the defaults,
 	 * but not the encoding. */
+	const char *keys[5], *vals[5];
 	int n = 0;
 
 	if (getenv("PGCONNECT_TIMEOUT") == NULL) {
@@ -346,12 +334,7 @@ connect_words(const char *conninfo, const char **keys, const char **vals)
 	vals[n++] = "UTF8";
 	keys[n] = NULL;
 	vals[n] = NULL;
-}
-
-/* The connection made (db->conn), or why not. */
-static enum db_rc
-connected(struct pg *db)
-{
+	db->conn = PQconnectdbParams(keys, vals, 1);
 	if (db->conn == NULL) {
 		db->errmsg = xstrdup("out of memory");
 		return DB_ENOMEM;
@@ -362,81 +345,6 @@ connected(struct pg *db)
 	xfree(db->user);
 	db->user = xstrdup(PQuser(db->conn));
 	return DB_OK;
-}
-
-static enum db_rc
-connect_db(struct pg *db, const char *conninfo)
-{
-	const char *keys[5], *vals[5];
-
-	connect_words(conninfo, keys, vals);
-	db->conn = PQconnectdbParams(keys, vals, 1);
-	return connected(db);
-}
-
-/* A connection made early (pg_preload): the server starts its process
- * for the session, 12-13 ms, while the program reads its content, and
- * pg_open takes the connection. Without it, the two took turns. It is
- * made by a thread of its own with the very call connect_db makes, so
- * that libpq's timeouts, its trying of one address or host after
- * another, and its words for each failure stay as they were; libpq
- * itself is loaded before, by the program's thread (two threads taking
- * turns at the memory map would each wait for the other). */
-static struct {
-	pthread_t	 thread;
-	bool		 running;	/* started and not yet joined */
-	char		*conninfo;
-	const char	*keys[5], *vals[5];
-	PGconn		*conn;		/* as PQconnectdbParams made it */
-} early;
-
-static void *
-early_main(void *arg)
-{
-	(void)arg;
-	early.conn = PQconnectdbParams(early.keys, early.vals, 1);
-	return NULL;
-}
-
-static void
-pg_preload(const char *path)
-{
-	sigset_t all, old;
-
-	if (early.running || (pq.lib == NULL && load_pq() != NULL))
-		return;
-	early.conninfo = xstrdup(path);
-	connect_words(early.conninfo, early.keys, early.vals);
-	early.conn = NULL;
-	/* Signals stay the program's thread's, as they always were. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	early.running = pthread_create(&early.thread, NULL, early_main, NULL) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (!early.running)
-		xfree(early.conninfo);
-}
-
-/* Waits for the early connection: made or failed, its connect timeout
- * at the most. */
-static PGconn *
-early_join(void)
-{
-	PGconn *conn;
-
-	pthread_join(early.thread, NULL);
-	conn = early.conn;
-	early.conn = NULL;
-	early.running = false;
-	xfree(early.conninfo);
-	return conn;
-}
-
-static void
-pg_preload_end(void)
-{
-	if (early.running)
-		PQfinish(early_join());
 }
 
 static enum db_rc
@@ -451,13 +359,7 @@ pg_open(const char *path, int flags, struct db **out)
 	*out = &db->base;
 	if (pq.lib == NULL && pg_check_path(path, flags, &db->errmsg) != 0)
 		return DB_EUNREACHABLE;
-	if (early.running && strcmp(early.conninfo, path) == 0) {
-		db->conn = early_join();
-		rc = connected(db);
-	} else {
-		rc = connect_db(db, path);
-	}
-	if (rc != DB_OK || (rc = exec_plain(db, sql_session)) != DB_OK)
+	if ((rc = connect_db(db, path)) != DB_OK || (rc = exec_plain(db, sql_session)) != DB_OK)
 		return rc;
 	standby = PQparameterStatus(db->conn, "in_hot_standby");
 	if (flags & DB_READONLY)
@@ -990,8 +892,6 @@ pg_analyze(struct db *d, const char *table)
 const struct db_driver db_pg_driver = {
 	.words = dialect,
 	.nwords = sizeof(dialect) / sizeof(dialect[0]),
-	.preload = pg_preload,
-	.preload_end = pg_preload_end,
 	.check_path = pg_check_path,
 	.open = pg_open,
 	.close = pg_close,

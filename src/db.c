@@ -81,26 +81,6 @@ driver_of(const char *name)
 	return db_is_server(name) ? &db_pg_driver : &db_sqlite_driver;
 }
 
-void
-db_preload(const char *path)
-{
-	const struct db_driver *drv = driver_of(path);
-
-	if (drv->preload != NULL)
-		drv->preload(path);
-}
-
-void
-db_preload_end(void)
-{
-	const struct db_driver *const drivers[] = { &db_sqlite_driver, &db_pg_driver };
-	size_t i;
-
-	for (i = 0; i < sizeof(drivers) / sizeof(drivers[0]); i++)
-		if (drivers[i]->preload_end != NULL)
-			drivers[i]->preload_end();
-}
-
 int
 db_check_path(const char *path, int flags, char **cause)
 {

@@ -263,18 +263,6 @@ fail:
 	return rc;
 }
 
-void
-store_preload(const char *path)
-{
-	db_preload(path);
-}
-
-void
-store_preload_end(void)
-{
-	db_preload_end();
-}
-
 int
 store_open_version(const char *path, int flags, int version, struct store **out,
     char **cause)

@@ -19,9 +19,6 @@ struct db_word {
 struct db_driver {
 	const struct db_word	*words;
 	size_t		 nwords;
-	/* NULL where opening begins at db_open (SQLite). */
-	void		(*preload)(const char *path);
-	void		(*preload_end)(void);
 	int		(*check_path)(const char *path, int flags, char **cause);
 	enum db_rc	(*open)(const char *path, int flags, struct db **out);
 	void		(*close)(struct db *db);

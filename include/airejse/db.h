@@ -70,13 +70,6 @@ bool db_is_server(const char *name);
 /* name as it may be shown: any password in it left out. */
 char *db_display_name(const char *name);
 
-/* Begins, for a server, to connect to the database at path, while the
- * program does other things: db_open finishes what was begun and tells
- * of any failure as it would have alone; nothing is said before. */
-void db_preload(const char *path);
-/* Drops what db_preload began and db_open did not take, before the
- * program ends. */
-void db_preload_end(void);
 /* Checks what is at path before the database is opened, and makes a
  * new one where there is none: for SQLite, the file (0600) and its
  * folders (0700), unless DB_READONLY or DB_NOCREATE; anything that is

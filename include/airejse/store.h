@@ -33,11 +33,6 @@ struct store;
 /* The schema version this program writes (SQLite: PRAGMA user_version). */
 #define STORE_VERSION 9
 
-/* Begins to connect to the database at path, where it is a server
- * (db_preload), for store_open to finish; store_preload_end drops what
- * store_open did not take. */
-void store_preload(const char *path);
-void store_preload_end(void);
 /* store_open flags. */
 #define STORE_READONLY	0x1	/* never write; a missing file is EX_NOINPUT */
 #define STORE_NOCREATE	0x2	/* a missing file is EX_NOINPUT (for reading

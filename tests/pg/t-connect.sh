@@ -51,8 +51,7 @@ contains "$err" "afviste login"
 contains "$err" 'role "ukendt" does not exist'
 
 # A server that takes the connection and never answers: 69 once the
-# connect timeout has passed, and only once (the connection begun while
-# the content loads is the one waited for, not begun again).
+# connect timeout has passed, and only once (not tried again).
 mkdir mute
 /usr/bin/python3 -c '
 import socket, sys
@@ -86,8 +85,8 @@ kill $mute
 trap - EXIT
 
 # A libpq that cannot be loaded (here a broken one found first): 69,
-# why, on the command line and in the terminal program (which loads it
-# while it reads the content); nothing is made in the database.
+# why, on the command line and in the terminal program; nothing is made
+# in the database.
 lib=$(pg_db lib)
 mkdir lib && : >lib/libpq.so.5
 LD_LIBRARY_PATH="$PWD/lib" run 69 "$AIREJSE" --db "$lib" project list
@@ -96,9 +95,8 @@ contains "$err" "$PWD/lib/libpq.so.5"
 LD_LIBRARY_PATH="$PWD/lib" AIREJSE_TEST_KEYS='<dump>' run 69 "$AIREJSE" --db "$lib"
 contains "$err" "biblioteket libpq kan ikke indlæses"
 contains "$err" "$PWD/lib/libpq.so.5"
-# Content with errors is told first, as it always was, though the
-# library loads meanwhile: the database is not touched, and a server
-# that is not there is not mentioned.
+# Content with errors is told first: the database is not touched, and a
+# server that is not there is not mentioned.
 cp -R "$AIREJSE_CONTENT" bad && printf 'id: [\n' >>bad/journeys/alpha.yaml
 for to in "$lib" "host=$PWD/none dbname=a"; do
 	AIREJSE_CONTENT="$PWD/bad" AIREJSE_TEST_KEYS='<dump>' run 65 "$AIREJSE" --db "$to"
